@@ -28,10 +28,12 @@ static const char *page_names[] = { "licenses", "users", "billing" };
 
 static guint expected_index;
 
+/* One application per process, as in the product; each test opens its own window. */
+static SeatsApplication *app;
+
 typedef struct
 {
-  SeatsApplication *app;
-  SeatsWindow      *window;
+  SeatsWindow *window;
 } Fixture;
 
 static void
@@ -50,18 +52,12 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_autoptr(GError) error = NULL;
   GtkWindow *window;
 
-  fixture->app = seats_application_new ();
-  g_application_set_flags (G_APPLICATION (fixture->app),
-                           G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (fixture->app), NULL, &error);
-  g_assert_no_error (error);
+  g_assert_null (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_application_activate (G_APPLICATION (app));
 
-  g_application_activate (G_APPLICATION (fixture->app));
-
-  window = gtk_application_get_active_window (GTK_APPLICATION (fixture->app));
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
   g_assert_true (SEATS_IS_WINDOW (window));
   fixture->window = SEATS_WINDOW (window);
 
@@ -76,7 +72,6 @@ fixture_tear_down (Fixture       *fixture,
 {
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   iterate_until_idle ();
-  g_clear_object (&fixture->app);
 }
 
 static void
@@ -237,7 +232,7 @@ test_window_shortcuts (Fixture       *fixture,
       g_assert_cmpstr (seats_window_get_visible_page (fixture->window), ==, expected[i]);
     }
 
-  quit_accels = gtk_application_get_accels_for_action (GTK_APPLICATION (fixture->app),
+  quit_accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app),
                                                        "app.quit");
   g_assert_cmpstr (quit_accels[0], ==, "<Control>q");
 }
@@ -246,7 +241,7 @@ static void
 test_window_menu (Fixture       *fixture,
                   gconstpointer  user_data)
 {
-  GActionGroup *app = G_ACTION_GROUP (fixture->app);
+  GActionGroup *actions_of_app = G_ACTION_GROUP (app);
   GtkWidget *menu_button;
   GMenuModel *menu;
   g_autoptr(GPtrArray) actions = g_ptr_array_new_with_free_func (g_free);
@@ -272,7 +267,7 @@ test_window_menu (Fixture       *fixture,
   g_assert_true (g_ptr_array_find_with_equal_func (actions, "win.show-help-overlay",
                                                    g_str_equal, NULL));
   g_assert_true (g_ptr_array_find_with_equal_func (actions, "app.about", g_str_equal, NULL));
-  g_assert_true (g_action_group_has_action (app, "about"));
+  g_assert_true (g_action_group_has_action (actions_of_app, "about"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window),
                                              "win.show-help-overlay", NULL));
   iterate_until_idle ();
@@ -283,9 +278,7 @@ test_window_menu (Fixture       *fixture,
 static void
 test_window_remembers_size (void)
 {
-  g_autoptr(SeatsApplication) app = seats_application_new ();
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
-  g_autoptr(GError) error = NULL;
   GtkWindow *window;
   int width, height;
 
@@ -293,17 +286,18 @@ test_window_remembers_size (void)
   g_settings_set_int (settings, "window-height", 500);
   g_settings_set_boolean (settings, "window-maximized", FALSE);
 
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-
   window = GTK_WINDOW (seats_window_new (app));
   gtk_window_get_default_size (window, &width, &height);
   g_assert_cmpint (width, ==, 700);
   g_assert_cmpint (height, ==, 500);
 
+  gtk_window_present (window);
+  while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
+    g_main_context_iteration (NULL, TRUE);
+
   /* What the person resized to is what the next start opens with. */
   gtk_window_set_default_size (window, 820, 610);
+  iterate_until_idle ();
   gtk_window_close (window);
   iterate_until_idle ();
 
@@ -317,6 +311,8 @@ main (int   argc,
       char *argv[])
 {
   const char *language = g_getenv ("SEATS_TEST_LANGUAGE");
+  g_autoptr(GError) error = NULL;
+  int ret;
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, TEST_LOCALEDIR);
@@ -338,5 +334,14 @@ main (int   argc,
   g_test_add ("/window/menu", Fixture, NULL, fixture_set_up, test_window_menu, fixture_tear_down);
   g_test_add_func ("/window/remembers-size", test_window_remembers_size);
 
-  return g_test_run ();
+  app = seats_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  ret = g_test_run ();
+
+  g_clear_object (&app);
+
+  return ret;
 }
