@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Installs what is missing (Debian 12), builds Seats in build/ and runs the
+# whole test suite headless: Xvfb, a private D-Bus session and private XDG
+# directories. Ends with the line "N passed, N failed" (", N skipped").
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+source build-aux/common.sh
+
+seats_install_missing "${seats_build_packages[@]}" "${seats_test_packages[@]}"
+seats_configure
+meson compile -C build
+
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+mkdir -p "$scratch"/{data,config,cache,runtime}
+chmod 700 "$scratch/runtime"
+
+set +e
+env -u DISPLAY -u WAYLAND_DISPLAY -u DBUS_SESSION_BUS_ADDRESS \
+  XDG_DATA_HOME="$scratch/data" \
+  XDG_CONFIG_HOME="$scratch/config" \
+  XDG_CACHE_HOME="$scratch/cache" \
+  XDG_RUNTIME_DIR="$scratch/runtime" \
+  xvfb-run --auto-servernum --server-args="-screen 0 1280x1024x24" \
+  dbus-run-session -- \
+  meson test -C build --print-errorlogs "$@" 2>&1 | tee "$scratch/log"
+status=${PIPESTATUS[0]}
+set -e
+
+count () {
+  local value
+  value=$(sed -n "s/^$1: *\([0-9][0-9]*\).*/\1/p" "$scratch/log" | tail -n 1)
+  echo "${value:-0}"
+}
+
+passed=$(( $(count Ok) + $(count "Expected Fail") ))
+failed=$(( $(count Fail) + $(count "Unexpected Pass") + $(count Timeout) ))
+skipped=$(count Skipped)
+
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  # meson itself failed before it could count (a build error, say).
+  failed=1
+fi
+
+if [ "$skipped" -gt 0 ]; then
+  echo "$passed passed, $failed failed, $skipped skipped"
+else
+  echo "$passed passed, $failed failed"
+fi
+
+exit "$status"
