@@ -1,0 +1,23 @@
+/* seats-domain.h
+ *
+ * Copyright 2026 The Seats developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "seats-types.h"
+#include "seats-domain-enums.h"
+#include "seats-account.h"
+#include "seats-action-entry.h"
+#include "seats-billing-details.h"
+#include "seats-feature.h"
+#include "seats-invoice.h"
+#include "seats-license-change.h"
+#include "seats-order.h"
+#include "seats-pending-license.h"
+#include "seats-policy.h"
+#include "seats-product.h"
+#include "seats-subscription.h"
+#include "seats-user.h"

@@ -1,0 +1,142 @@
+/* seats-product.c
+ *
+ * Copyright 2026 The Seats developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "seats-domain"
+
+#include "config.h"
+
+#include "seats-product.h"
+#include "seats-types-private.h"
+
+struct _SeatsProduct
+{
+  GObject parent_instance;
+
+  char             *id;
+  char             *name;
+  char             *currency;
+  gint64            price;
+  SeatsProductKind  kind;
+  guint             purchased;
+  guint             in_use;
+  guint             next_period;
+  gboolean          enabled;
+};
+
+G_DEFINE_FINAL_TYPE (SeatsProduct, seats_product, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_NAME,
+  PROP_KIND,
+  PROP_PURCHASED,
+  PROP_IN_USE,
+  PROP_NEXT_PERIOD,
+  PROP_PRICE,
+  PROP_CURRENCY,
+  PROP_ENABLED,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+static const gsize field_offsets [N_PROPS] = {
+  [PROP_ID] = SEATS_FIELD (SeatsProduct, id),
+  [PROP_NAME] = SEATS_FIELD (SeatsProduct, name),
+  [PROP_KIND] = SEATS_FIELD (SeatsProduct, kind),
+  [PROP_PURCHASED] = SEATS_FIELD (SeatsProduct, purchased),
+  [PROP_IN_USE] = SEATS_FIELD (SeatsProduct, in_use),
+  [PROP_NEXT_PERIOD] = SEATS_FIELD (SeatsProduct, next_period),
+  [PROP_PRICE] = SEATS_FIELD (SeatsProduct, price),
+  [PROP_CURRENCY] = SEATS_FIELD (SeatsProduct, currency),
+  [PROP_ENABLED] = SEATS_FIELD (SeatsProduct, enabled),
+};
+
+SEATS_DEFINE_FIELD_VFUNCS (seats_product)
+
+static void
+seats_product_class_init (SeatsProductClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  SEATS_INSTALL_FIELD_VFUNCS (object_class, seats_product);
+
+  properties [PROP_ID] =
+    g_param_spec_string ("id", NULL, NULL,
+                         NULL,
+                         SEATS_PARAM_FLAGS);
+
+  properties [PROP_NAME] =
+    g_param_spec_string ("name", NULL, NULL,
+                         NULL,
+                         SEATS_PARAM_FLAGS);
+
+  properties [PROP_KIND] =
+    g_param_spec_enum ("kind", NULL, NULL,
+                       SEATS_TYPE_PRODUCT_KIND,
+                       SEATS_PRODUCT_KIND_USER_SEATS,
+                       SEATS_PARAM_FLAGS);
+
+  properties [PROP_PURCHASED] =
+    g_param_spec_uint ("purchased", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       SEATS_PARAM_FLAGS);
+
+  properties [PROP_IN_USE] =
+    g_param_spec_uint ("in-use", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       SEATS_PARAM_FLAGS);
+
+  properties [PROP_NEXT_PERIOD] =
+    g_param_spec_uint ("next-period", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       SEATS_PARAM_FLAGS);
+
+  properties [PROP_PRICE] =
+    g_param_spec_int64 ("price", NULL, NULL,
+                        G_MININT64, G_MAXINT64, 0,
+                        SEATS_PARAM_FLAGS);
+
+  properties [PROP_CURRENCY] =
+    g_param_spec_string ("currency", NULL, NULL,
+                         NULL,
+                         SEATS_PARAM_FLAGS);
+
+  properties [PROP_ENABLED] =
+    g_param_spec_boolean ("enabled", NULL, NULL,
+                          TRUE,
+                          SEATS_PARAM_FLAGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+seats_product_init (SeatsProduct *self)
+{
+  self->kind = SEATS_PRODUCT_KIND_USER_SEATS;
+  self->enabled = TRUE;
+}
+
+SeatsProduct *
+seats_product_new (void)
+{
+  return g_object_new (SEATS_TYPE_PRODUCT, NULL);
+}
+
+#define ACCESSORS(KIND, ...) \
+  SEATS_DEFINE_##KIND (SeatsProduct, seats_product, SEATS_IS_PRODUCT, __VA_ARGS__)
+
+ACCESSORS (STRING, id, PROP_ID)
+ACCESSORS (STRING, name, PROP_NAME)
+ACCESSORS (ENUM, SeatsProductKind, kind, PROP_KIND)
+ACCESSORS (UINT, purchased, PROP_PURCHASED)
+ACCESSORS (UINT, in_use, PROP_IN_USE)
+ACCESSORS (UINT, next_period, PROP_NEXT_PERIOD)
+ACCESSORS (INT64, price, PROP_PRICE)
+ACCESSORS (STRING, currency, PROP_CURRENCY)
+ACCESSORS (BOOLEAN, enabled, PROP_ENABLED)

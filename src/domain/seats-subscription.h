@@ -1,0 +1,60 @@
+/* seats-subscription.h
+ *
+ * Copyright 2026 The Seats developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "seats-types.h"
+
+G_BEGIN_DECLS
+
+#define SEATS_TYPE_SUBSCRIPTION (seats_subscription_get_type ())
+
+G_DECLARE_FINAL_TYPE (SeatsSubscription, seats_subscription, SEATS, SUBSCRIPTION, GObject)
+
+/*
+ * SeatsSubscription: the billing state of the subscription.
+ *
+ * The current period runs from period-start up to, not including, period-end:
+ * period-end is the first day of the next period, so the days in the period
+ * are period-end - period-start and "the period has turned" is
+ * today >= period-end. period-months is its length in months (1, 3, 12).
+ * The edition (R11) is read-only in the interface. Storage is in bytes,
+ * prices in minor units of currency.
+ */
+SeatsSubscription *seats_subscription_new                     (void);
+guint32            seats_subscription_get_period_start_julian (SeatsSubscription *self);
+void               seats_subscription_set_period_start_julian (SeatsSubscription *self,
+                                                               guint32            period_start);
+guint32            seats_subscription_get_period_end_julian   (SeatsSubscription *self);
+void               seats_subscription_set_period_end_julian   (SeatsSubscription *self,
+                                                               guint32            period_end);
+guint              seats_subscription_get_period_months       (SeatsSubscription *self);
+void               seats_subscription_set_period_months       (SeatsSubscription *self,
+                                                               guint              period_months);
+const char        *seats_subscription_get_edition             (SeatsSubscription *self);
+void               seats_subscription_set_edition             (SeatsSubscription *self,
+                                                               const char        *edition);
+gint64             seats_subscription_get_storage_used        (SeatsSubscription *self);
+void               seats_subscription_set_storage_used        (SeatsSubscription *self,
+                                                               gint64             storage_used);
+gint64             seats_subscription_get_storage_included    (SeatsSubscription *self);
+void               seats_subscription_set_storage_included    (SeatsSubscription *self,
+                                                               gint64             value);
+gint64             seats_subscription_get_monthly_price       (SeatsSubscription *self);
+void               seats_subscription_set_monthly_price       (SeatsSubscription *self,
+                                                               gint64             monthly_price);
+gint64             seats_subscription_get_total_price         (SeatsSubscription *self);
+void               seats_subscription_set_total_price         (SeatsSubscription *self,
+                                                               gint64             total_price);
+const char        *seats_subscription_get_currency            (SeatsSubscription *self);
+void               seats_subscription_set_currency            (SeatsSubscription *self,
+                                                               const char        *currency);
+guint              seats_subscription_get_period_days         (SeatsSubscription *self);
+
+G_END_DECLS

@@ -1,0 +1,327 @@
+/* seats-user.c
+ *
+ * Copyright 2026 The Seats developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "seats-domain"
+
+#include "config.h"
+
+#include <string.h>
+#include "seats-user.h"
+#include "seats-types-private.h"
+
+/* Kept small: 100,000 of these live in memory at once. */
+struct _SeatsUser
+{
+  GObject parent_instance;
+
+  char         *id;
+  char         *user_name;
+  char         *display_name;
+  char         *email;
+  /* NULL-terminated, interned strings; NULL when there are none */
+  const char  **modules;
+  gint64        created;
+  gint64        modified;
+  guint32       start_date;
+  guint32       end_date;
+  guint32       grace_deadline;
+  gboolean      active;
+};
+
+G_DEFINE_FINAL_TYPE (SeatsUser, seats_user, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_USER_NAME,
+  PROP_DISPLAY_NAME,
+  PROP_EMAIL,
+  PROP_ACTIVE,
+  PROP_START_DATE,
+  PROP_END_DATE,
+  PROP_CREATED,
+  PROP_MODIFIED,
+  PROP_MODULES,
+  PROP_GRACE_DEADLINE,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+static const gsize field_offsets [N_PROPS] = {
+  [PROP_ID] = SEATS_FIELD (SeatsUser, id),
+  [PROP_USER_NAME] = SEATS_FIELD (SeatsUser, user_name),
+  [PROP_DISPLAY_NAME] = SEATS_FIELD (SeatsUser, display_name),
+  [PROP_EMAIL] = SEATS_FIELD (SeatsUser, email),
+  [PROP_ACTIVE] = SEATS_FIELD (SeatsUser, active),
+  [PROP_START_DATE] = SEATS_FIELD (SeatsUser, start_date),
+  [PROP_END_DATE] = SEATS_FIELD (SeatsUser, end_date),
+  [PROP_CREATED] = SEATS_FIELD (SeatsUser, created),
+  [PROP_MODIFIED] = SEATS_FIELD (SeatsUser, modified),
+  [PROP_GRACE_DEADLINE] = SEATS_FIELD (SeatsUser, grace_deadline),
+};
+
+static const char * const no_modules[] = { NULL };
+
+static void
+seats_user_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  SeatsUser *self = SEATS_USER (object);
+
+  if (prop_id == PROP_MODULES)
+    g_value_set_boxed (value, seats_user_get_modules (self));
+  else
+    seats_fields_get_property (object, field_offsets[prop_id], value, pspec);
+}
+
+static void
+seats_user_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  SeatsUser *self = SEATS_USER (object);
+
+  if (prop_id == PROP_MODULES)
+    seats_user_set_modules (self, g_value_get_boxed (value));
+  else
+    seats_fields_set_property (object, field_offsets[prop_id], value, pspec);
+}
+
+static void
+seats_user_finalize (GObject *object)
+{
+  SeatsUser *self = SEATS_USER (object);
+
+  /* Only the array: the strings are interned. */
+  g_clear_pointer (&self->modules, g_free);
+  seats_fields_clear (object, properties, field_offsets, N_PROPS);
+
+  G_OBJECT_CLASS (seats_user_parent_class)->finalize (object);
+}
+
+static void
+seats_user_class_init (SeatsUserClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->get_property = seats_user_get_property;
+  object_class->set_property = seats_user_set_property;
+  object_class->finalize = seats_user_finalize;
+
+  properties [PROP_ID] =
+    g_param_spec_string ("id", NULL, NULL,
+                         NULL,
+                         SEATS_PARAM_FLAGS);
+
+  properties [PROP_USER_NAME] =
+    g_param_spec_string ("user-name", NULL, NULL,
+                         NULL,
+                         SEATS_PARAM_FLAGS);
+
+  properties [PROP_DISPLAY_NAME] =
+    g_param_spec_string ("display-name", NULL, NULL,
+                         NULL,
+                         SEATS_PARAM_FLAGS);
+
+  properties [PROP_EMAIL] =
+    g_param_spec_string ("email", NULL, NULL,
+                         NULL,
+                         SEATS_PARAM_FLAGS);
+
+  properties [PROP_ACTIVE] =
+    g_param_spec_boolean ("active", NULL, NULL,
+                          FALSE,
+                          SEATS_PARAM_FLAGS);
+
+  properties [PROP_START_DATE] =
+    g_param_spec_uint ("start-date", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       SEATS_PARAM_FLAGS);
+
+  properties [PROP_END_DATE] =
+    g_param_spec_uint ("end-date", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       SEATS_PARAM_FLAGS);
+
+  properties [PROP_CREATED] =
+    g_param_spec_int64 ("created", NULL, NULL,
+                        G_MININT64, G_MAXINT64, 0,
+                        SEATS_PARAM_FLAGS);
+
+  properties [PROP_MODIFIED] =
+    g_param_spec_int64 ("modified", NULL, NULL,
+                        G_MININT64, G_MAXINT64, 0,
+                        SEATS_PARAM_FLAGS);
+
+  properties [PROP_MODULES] =
+    g_param_spec_boxed ("modules", NULL, NULL,
+                        G_TYPE_STRV,
+                        SEATS_PARAM_FLAGS);
+
+  properties [PROP_GRACE_DEADLINE] =
+    g_param_spec_uint ("grace-deadline", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       SEATS_PARAM_FLAGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+seats_user_init (SeatsUser *self)
+{
+}
+
+SeatsUser *
+seats_user_new (void)
+{
+  return g_object_new (SEATS_TYPE_USER, NULL);
+}
+
+#define ACCESSORS(KIND, ...) \
+  SEATS_DEFINE_##KIND (SeatsUser, seats_user, SEATS_IS_USER, __VA_ARGS__)
+
+ACCESSORS (STRING, id, PROP_ID)
+ACCESSORS (STRING, user_name, PROP_USER_NAME)
+ACCESSORS (STRING, display_name, PROP_DISPLAY_NAME)
+ACCESSORS (STRING, email, PROP_EMAIL)
+ACCESSORS (BOOLEAN, active, PROP_ACTIVE)
+ACCESSORS (JULIAN, start_date, PROP_START_DATE)
+ACCESSORS (JULIAN, end_date, PROP_END_DATE)
+ACCESSORS (INT64, created, PROP_CREATED)
+ACCESSORS (INT64, modified, PROP_MODIFIED)
+ACCESSORS (JULIAN, grace_deadline, PROP_GRACE_DEADLINE)
+
+/**
+ * seats_user_get_modules:
+ *
+ * Returns: (transfer none): the ids of the modules assigned to the user,
+ *   never %NULL
+ */
+const char * const *
+seats_user_get_modules (SeatsUser *self)
+{
+  g_return_val_if_fail (SEATS_IS_USER (self), no_modules);
+
+  return self->modules != NULL ? self->modules : no_modules;
+}
+
+static gboolean
+modules_equal (const char * const *a,
+               const char * const *b)
+{
+  guint i;
+
+  for (i = 0; a[i] != NULL && b[i] != NULL; i++)
+    {
+      if (strcmp (a[i], b[i]) != 0)
+        return FALSE;
+    }
+
+  return a[i] == NULL && b[i] == NULL;
+}
+
+/**
+ * seats_user_set_modules:
+ * @modules: (nullable) (array zero-terminated=1) (transfer none): module ids
+ *
+ * Copies nothing but a small array: the ids are interned, because every
+ * holder of a module shares its id.
+ */
+void
+seats_user_set_modules (SeatsUser          *self,
+                        const char * const *modules)
+{
+  guint n;
+
+  g_return_if_fail (SEATS_IS_USER (self));
+
+  if (modules == NULL)
+    modules = no_modules;
+  if (modules_equal (seats_user_get_modules (self), modules))
+    return;
+
+  g_clear_pointer (&self->modules, g_free);
+
+  n = g_strv_length ((char **) modules);
+  if (n > 0)
+    {
+      self->modules = g_new (const char *, n + 1);
+      for (guint i = 0; i < n; i++)
+        self->modules[i] = g_intern_string (modules[i]);
+      self->modules[n] = NULL;
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODULES]);
+}
+
+gboolean
+seats_user_has_module (SeatsUser  *self,
+                       const char *module_id)
+{
+  g_return_val_if_fail (SEATS_IS_USER (self), FALSE);
+  g_return_val_if_fail (module_id != NULL, FALSE);
+
+  if (self->modules == NULL)
+    return FALSE;
+
+  for (guint i = 0; self->modules[i] != NULL; i++)
+    {
+      if (strcmp (self->modules[i], module_id) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/**
+ * seats_user_get_start_date:
+ * @date: (out caller-allocates): filled with the start date
+ *
+ * Returns: %TRUE when the user has a start date
+ */
+gboolean
+seats_user_get_start_date (SeatsUser *self,
+                           GDate     *date)
+{
+  g_return_val_if_fail (SEATS_IS_USER (self), FALSE);
+
+  return seats_julian_to_date (self->start_date, date);
+}
+
+/**
+ * seats_user_get_end_date:
+ * @date: (out caller-allocates): filled with the end date
+ *
+ * Returns: %TRUE when the user has an end date
+ */
+gboolean
+seats_user_get_end_date (SeatsUser *self,
+                         GDate     *date)
+{
+  g_return_val_if_fail (SEATS_IS_USER (self), FALSE);
+
+  return seats_julian_to_date (self->end_date, date);
+}
+
+/**
+ * seats_user_get_grace_deadline:
+ * @date: (out caller-allocates): filled with the deadline
+ *
+ * Returns: %TRUE when the user has a grace deadline
+ */
+gboolean
+seats_user_get_grace_deadline (SeatsUser *self,
+                               GDate     *date)
+{
+  g_return_val_if_fail (SEATS_IS_USER (self), FALSE);
+
+  return seats_julian_to_date (self->grace_deadline, date);
+}

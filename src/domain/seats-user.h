@@ -1,0 +1,79 @@
+/* seats-user.h
+ *
+ * Copyright 2026 The Seats developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "seats-types.h"
+
+G_BEGIN_DECLS
+
+#define SEATS_TYPE_USER (seats_user_get_type ())
+
+G_DECLARE_FINAL_TYPE (SeatsUser, seats_user, SEATS, USER, GObject)
+
+/*
+ * SeatsUser: one person of the organization, a SCIM User resource.
+ *
+ * id is the SCIM id. user-name, display-name and email come from the
+ * organization's own source system and are read-only in the interface (R16).
+ * A user is active or passive; start-date and end-date are optional calendar
+ * dates (end-date is the last day the user holds a seat); created and
+ * modified are moments. modules are the ids of the add-on modules assigned
+ * to the user (R7). grace-deadline is set when the user is over the seat
+ * count under the grace policy (R5, R6): the day they will be deactivated.
+ *
+ * An organization has up to 100,000 of these in memory, so a user is kept
+ * small: dates are Julian day numbers (see seats-types.h), module ids are
+ * interned and shared between users, and the GDate accessors fill a date
+ * on the caller's stack rather than allocating one.
+ */
+SeatsUser          *seats_user_new                       (void);
+const char         *seats_user_get_id                    (SeatsUser *self);
+void                seats_user_set_id                    (SeatsUser  *self,
+                                                          const char *id);
+const char         *seats_user_get_user_name             (SeatsUser *self);
+void                seats_user_set_user_name             (SeatsUser  *self,
+                                                          const char *user_name);
+const char         *seats_user_get_display_name          (SeatsUser *self);
+void                seats_user_set_display_name          (SeatsUser  *self,
+                                                          const char *display_name);
+const char         *seats_user_get_email                 (SeatsUser *self);
+void                seats_user_set_email                 (SeatsUser  *self,
+                                                          const char *email);
+gboolean            seats_user_get_active                (SeatsUser *self);
+void                seats_user_set_active                (SeatsUser *self,
+                                                          gboolean   active);
+guint32             seats_user_get_start_date_julian     (SeatsUser *self);
+void                seats_user_set_start_date_julian     (SeatsUser *self,
+                                                          guint32    start_date);
+guint32             seats_user_get_end_date_julian       (SeatsUser *self);
+void                seats_user_set_end_date_julian       (SeatsUser *self,
+                                                          guint32    end_date);
+gint64              seats_user_get_created               (SeatsUser *self);
+void                seats_user_set_created               (SeatsUser *self,
+                                                          gint64     created);
+gint64              seats_user_get_modified              (SeatsUser *self);
+void                seats_user_set_modified              (SeatsUser *self,
+                                                          gint64     modified);
+guint32             seats_user_get_grace_deadline_julian (SeatsUser *self);
+void                seats_user_set_grace_deadline_julian (SeatsUser *self,
+                                                          guint32    grace_deadline);
+const char * const *seats_user_get_modules               (SeatsUser *self);
+void                seats_user_set_modules               (SeatsUser          *self,
+                                                          const char * const *modules);
+gboolean            seats_user_has_module                (SeatsUser  *self,
+                                                          const char *module_id);
+gboolean            seats_user_get_start_date            (SeatsUser *self,
+                                                          GDate     *date);
+gboolean            seats_user_get_end_date              (SeatsUser *self,
+                                                          GDate     *date);
+gboolean            seats_user_get_grace_deadline        (SeatsUser *self,
+                                                          GDate     *date);
+
+G_END_DECLS

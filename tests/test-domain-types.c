@@ -1,0 +1,504 @@
+/* test-domain-types.c: the GObject types of the domain
+ *
+ * Copyright 2026 The Seats developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "seats-domain.h"
+
+static GType
+type_at (guint i)
+{
+  /* Every domain type: each property test runs over all of them, so a new
+   * property is tested as soon as it is installed. */
+  GType (*get_types[]) (void) = {
+    seats_account_get_type,
+    seats_action_entry_get_type,
+    seats_billing_details_get_type,
+    seats_feature_get_type,
+    seats_invoice_get_type,
+    seats_license_change_get_type,
+    seats_order_get_type,
+    seats_pending_license_get_type,
+    seats_policy_get_type,
+    seats_product_get_type,
+    seats_subscription_get_type,
+    seats_user_get_type,
+  };
+
+  return i < G_N_ELEMENTS (get_types) ? get_types[i] () : G_TYPE_INVALID;
+}
+
+/* A value of @pspec's type that differs from its default and, by @salt,
+ * from the value given to every other property of the object. */
+static void
+make_distinct_value (GParamSpec *pspec,
+                     guint       salt,
+                     GValue     *value)
+{
+  GType type = G_PARAM_SPEC_VALUE_TYPE (pspec);
+
+  g_value_init (value, type);
+
+  if (type == G_TYPE_STRING)
+    g_value_take_string (value, g_strdup_printf ("%s-%u", pspec->name, salt));
+  else if (type == G_TYPE_BOOLEAN)
+    g_value_set_boolean (value, !G_PARAM_SPEC_BOOLEAN (pspec)->default_value);
+  else if (type == G_TYPE_UINT)
+    g_value_set_uint (value, MIN (G_PARAM_SPEC_UINT (pspec)->maximum, 700000 + salt));
+  else if (type == G_TYPE_INT64)
+    g_value_set_int64 (value, G_GINT64_CONSTANT (9000000000) + salt);
+  else if (G_TYPE_IS_ENUM (type))
+    {
+      GParamSpecEnum *espec = G_PARAM_SPEC_ENUM (pspec);
+      GEnumClass *klass = espec->enum_class;
+
+      /* The last value, or the first when the last is the default. */
+      if (klass->values[klass->n_values - 1].value != espec->default_value)
+        g_value_set_enum (value, klass->values[klass->n_values - 1].value);
+      else
+        g_value_set_enum (value, klass->values[0].value);
+    }
+  else if (type == G_TYPE_STRV)
+    {
+      const char *modules[] = { "planning", pspec->name, NULL };
+
+      g_value_set_boxed (value, modules);
+    }
+  else if (type == SEATS_TYPE_POLICY)
+    g_value_take_object (value, seats_policy_new ());
+  else
+    g_assert_not_reached ();
+}
+
+static void
+test_param_flags (void)
+{
+  for (guint t = 0; type_at (t) != G_TYPE_INVALID; t++)
+    {
+      g_autoptr(GTypeClass) klass = g_type_class_ref (type_at (t));
+      g_autofree GParamSpec **pspecs = NULL;
+      guint n_pspecs;
+
+      pspecs = g_object_class_list_properties (G_OBJECT_CLASS (klass), &n_pspecs);
+      g_assert_cmpuint (n_pspecs, >, 0);
+
+      for (guint i = 0; i < n_pspecs; i++)
+        {
+          g_test_message ("%s:%s", g_type_name (type_at (t)), pspecs[i]->name);
+          g_assert_true (pspecs[i]->flags & G_PARAM_STATIC_NAME);
+          if (pspecs[i]->flags & G_PARAM_WRITABLE)
+            g_assert_true (pspecs[i]->flags & G_PARAM_EXPLICIT_NOTIFY);
+        }
+    }
+}
+
+/* Set every writable property of every type to its own value, then read
+ * them all back: two properties sharing a field, or a getter reading the
+ * wrong one, would show here. */
+static void
+test_properties_round_trip (void)
+{
+  for (guint t = 0; type_at (t) != G_TYPE_INVALID; t++)
+    {
+      g_autoptr(GObject) object = g_object_new (type_at (t), NULL);
+      g_autofree GParamSpec **pspecs = NULL;
+      guint n_pspecs;
+
+      pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (object), &n_pspecs);
+
+      for (guint i = 0; i < n_pspecs; i++)
+        {
+          g_auto(GValue) value = G_VALUE_INIT;
+
+          if (!(pspecs[i]->flags & G_PARAM_WRITABLE))
+            continue;
+
+          make_distinct_value (pspecs[i], i, &value);
+          g_object_set_property (object, pspecs[i]->name, &value);
+        }
+
+      for (guint i = 0; i < n_pspecs; i++)
+        {
+          g_auto(GValue) expected = G_VALUE_INIT;
+          g_auto(GValue) actual = G_VALUE_INIT;
+
+          if (!(pspecs[i]->flags & G_PARAM_WRITABLE))
+            continue;
+
+          g_test_message ("%s:%s", g_type_name (type_at (t)), pspecs[i]->name);
+          make_distinct_value (pspecs[i], i, &expected);
+          g_value_init (&actual, G_PARAM_SPEC_VALUE_TYPE (pspecs[i]));
+          g_object_get_property (object, pspecs[i]->name, &actual);
+
+          if (G_VALUE_HOLDS (&actual, G_TYPE_STRV))
+            g_assert_cmpstrv (g_value_get_boxed (&actual), g_value_get_boxed (&expected));
+          else if (G_VALUE_HOLDS_OBJECT (&actual))
+            g_assert_nonnull (g_value_get_object (&actual));
+          else
+            g_assert_cmpint (g_param_values_cmp (pspecs[i], &actual, &expected), ==, 0);
+        }
+    }
+}
+
+static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *count)
+{
+  (*count)++;
+}
+
+/* Setting a value notifies once; setting the same value again, through
+ * the property or a fresh copy, does not notify at all. */
+static void
+test_notify_only_on_change (void)
+{
+  for (guint t = 0; type_at (t) != G_TYPE_INVALID; t++)
+    {
+      g_autoptr(GObject) object = g_object_new (type_at (t), NULL);
+      g_autofree GParamSpec **pspecs = NULL;
+      guint n_pspecs;
+
+      pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (object), &n_pspecs);
+
+      for (guint i = 0; i < n_pspecs; i++)
+        {
+          g_auto(GValue) value = G_VALUE_INIT;
+          g_auto(GValue) same = G_VALUE_INIT;
+          g_autofree char *signal = NULL;
+          guint count = 0;
+          gulong id;
+
+          if (!(pspecs[i]->flags & G_PARAM_WRITABLE))
+            continue;
+
+          g_test_message ("%s:%s", g_type_name (type_at (t)), pspecs[i]->name);
+          signal = g_strconcat ("notify::", pspecs[i]->name, NULL);
+          id = g_signal_connect (object, signal, G_CALLBACK (count_notify_cb), &count);
+
+          make_distinct_value (pspecs[i], i, &value);
+          g_object_set_property (object, pspecs[i]->name, &value);
+          g_assert_cmpuint (count, ==, 1);
+
+          /* An equal value in a different allocation; the same object. */
+          if (G_VALUE_HOLDS_OBJECT (&value))
+            {
+              g_value_init (&same, G_VALUE_TYPE (&value));
+              g_value_copy (&value, &same);
+            }
+          else
+            {
+              make_distinct_value (pspecs[i], i, &same);
+            }
+          g_object_set_property (object, pspecs[i]->name, &same);
+          g_assert_cmpuint (count, ==, 1);
+
+          g_signal_handler_disconnect (object, id);
+        }
+    }
+}
+
+static void
+test_setters_notify (void)
+{
+  g_autoptr(SeatsUser) user = seats_user_new ();
+  g_autofree char *name = g_strdup ("Anna de Vries");
+  guint count = 0;
+
+  g_signal_connect (user, "notify::display-name", G_CALLBACK (count_notify_cb), &count);
+
+  seats_user_set_display_name (user, name);
+  g_assert_cmpuint (count, ==, 1);
+  /* The setter copies: the caller's string may go. */
+  g_clear_pointer (&name, g_free);
+  g_assert_cmpstr (seats_user_get_display_name (user), ==, "Anna de Vries");
+
+  seats_user_set_display_name (user, "Anna de Vries");
+  g_assert_cmpuint (count, ==, 1);
+  seats_user_set_display_name (user, seats_user_get_display_name (user));
+  g_assert_cmpuint (count, ==, 1);
+  seats_user_set_display_name (user, NULL);
+  g_assert_cmpuint (count, ==, 2);
+  g_assert_null (seats_user_get_display_name (user));
+  seats_user_set_display_name (user, NULL);
+  g_assert_cmpuint (count, ==, 2);
+
+  count = 0;
+  g_signal_handlers_disconnect_by_func (user, count_notify_cb, &count);
+  g_signal_connect (user, "notify::active", G_CALLBACK (count_notify_cb), &count);
+  seats_user_set_active (user, TRUE);
+  /* Any true value is the same TRUE. */
+  seats_user_set_active (user, 2);
+  g_assert_cmpuint (count, ==, 1);
+  g_assert_true (seats_user_get_active (user) == TRUE);
+}
+
+static void
+test_defaults (void)
+{
+  g_autoptr(SeatsPolicy) policy = seats_policy_new ();
+  g_autoptr(SeatsAccount) account = seats_account_new ();
+  g_autoptr(SeatsProduct) product = seats_product_new ();
+  g_autoptr(SeatsSubscription) subscription = seats_subscription_new ();
+  g_autoptr(SeatsUser) user = seats_user_new ();
+  guint grace_days = 0;
+
+  g_assert_cmpuint (seats_policy_get_grace_days (policy), ==, 7);
+  g_assert_cmpuint (seats_policy_get_min_seats (policy), ==, 1);
+  g_assert_cmpint (seats_policy_get_seat_floor (policy), ==, SEATS_SEAT_FLOOR_AT_LEAST_ACTIVE);
+  g_assert_cmpint (seats_policy_get_activation (policy), ==, SEATS_ACTIVATION_MANUAL);
+  g_assert_false (seats_policy_is_resold (policy));
+
+  /* The property's default is the same as the field's. */
+  g_object_get (policy, "grace-days", &grace_days, NULL);
+  g_assert_cmpuint (grace_days, ==, 7);
+
+  /* The least a token can do until the server says otherwise. */
+  g_assert_cmpint (seats_account_get_role (account), ==, SEATS_ROLE_VIEWER);
+  g_assert_true (SEATS_IS_POLICY (seats_account_get_policy (account)));
+  g_assert_cmpuint (seats_policy_get_grace_days (seats_account_get_policy (account)), ==, 7);
+
+  g_assert_true (seats_product_get_enabled (product));
+  g_assert_cmpuint (seats_subscription_get_period_months (subscription), ==, 1);
+
+  g_assert_false (seats_user_get_active (user));
+  g_assert_cmpuint (seats_user_get_end_date_julian (user), ==, SEATS_JULIAN_NONE);
+  g_assert_nonnull (seats_user_get_modules (user));
+  g_assert_null (seats_user_get_modules (user)[0]);
+}
+
+static void
+test_user_modules (void)
+{
+  g_autoptr(SeatsUser) anna = seats_user_new ();
+  g_autoptr(SeatsUser) bert = seats_user_new ();
+  g_auto(GStrv) modules = g_strsplit ("planning,invoicing", ",", -1);
+  g_auto(GStrv) copy = NULL;
+  guint count = 0;
+
+  g_signal_connect (anna, "notify::modules", G_CALLBACK (count_notify_cb), &count);
+
+  seats_user_set_modules (anna, (const char * const *) modules);
+  seats_user_set_modules (bert, (const char * const *) modules);
+  g_assert_cmpuint (count, ==, 1);
+
+  /* The user keeps no pointer into the caller's array. */
+  g_clear_pointer (&modules, g_strfreev);
+  g_assert_cmpstrv (seats_user_get_modules (anna),
+                    ((const char * const[]) { "planning", "invoicing", NULL }));
+  g_assert_true (seats_user_has_module (anna, "invoicing"));
+  g_assert_false (seats_user_has_module (anna, "invoice"));
+
+  /* Shared between users, not copied per user. */
+  g_assert_true (seats_user_get_modules (anna)[0] == seats_user_get_modules (bert)[0]);
+
+  /* The property gives the caller its own copy. */
+  g_object_get (anna, "modules", &copy, NULL);
+  g_assert_cmpstrv (copy, seats_user_get_modules (anna));
+  g_assert_true (copy[0] != seats_user_get_modules (anna)[0]);
+  g_free (copy[0]);
+  copy[0] = g_strdup ("changed");
+  g_assert_cmpstr (seats_user_get_modules (anna)[0], ==, "planning");
+
+  /* An equal list, the same list in another order, none. */
+  seats_user_set_modules (anna, ((const char * const[]) { "planning", "invoicing", NULL }));
+  g_assert_cmpuint (count, ==, 1);
+  seats_user_set_modules (anna, ((const char * const[]) { "invoicing", "planning", NULL }));
+  g_assert_cmpuint (count, ==, 2);
+  seats_user_set_modules (anna, ((const char * const[]) { "invoicing", NULL }));
+  g_assert_cmpuint (count, ==, 3);
+  seats_user_set_modules (anna, NULL);
+  g_assert_cmpuint (count, ==, 4);
+  g_assert_null (seats_user_get_modules (anna)[0]);
+  seats_user_set_modules (anna, ((const char * const[]) { NULL }));
+  g_assert_cmpuint (count, ==, 4);
+  g_object_set (anna, "modules", NULL, NULL);
+  g_assert_cmpuint (count, ==, 4);
+}
+
+static void
+test_user_dates (void)
+{
+  g_autoptr(SeatsUser) user = seats_user_new ();
+  GDate date;
+  guint end = 0;
+
+  g_assert_false (seats_user_get_end_date (user, &date));
+  g_assert_false (g_date_valid (&date));
+
+  seats_user_set_end_date_julian (user, seats_julian_from_ymd (2026, 3, 31));
+  g_assert_true (seats_user_get_end_date (user, &date));
+  g_assert_cmpint (g_date_get_year (&date), ==, 2026);
+  g_assert_cmpint (g_date_get_month (&date), ==, G_DATE_MARCH);
+  g_assert_cmpint (g_date_get_day (&date), ==, 31);
+  g_assert_cmpuint (seats_julian_from_date (&date), ==, seats_user_get_end_date_julian (user));
+
+  /* The property is the same Julian day. */
+  g_object_get (user, "end-date", &end, NULL);
+  g_assert_cmpuint (end, ==, seats_user_get_end_date_julian (user));
+
+  g_assert_false (seats_user_get_start_date (user, &date));
+  g_assert_false (seats_user_get_grace_deadline (user, &date));
+  seats_user_set_grace_deadline_julian (user, seats_julian_from_ymd (2026, 4, 7));
+  g_assert_true (seats_user_get_grace_deadline (user, &date));
+  g_assert_cmpint (g_date_get_day (&date), ==, 7);
+}
+
+static void
+test_julian (void)
+{
+  GDate date;
+
+  /* GDate's numbering: day 1 is 1 January of the year 1. */
+  g_assert_cmpuint (seats_julian_from_ymd (1, 1, 1), ==, 1);
+  g_assert_cmpuint (seats_julian_from_ymd (2026, 3, 1) - seats_julian_from_ymd (2026, 2, 28),
+                    ==, 1);
+  g_assert_cmpuint (seats_julian_from_ymd (2028, 3, 1) - seats_julian_from_ymd (2028, 2, 28),
+                    ==, 2);
+  g_assert_cmpuint (seats_julian_from_ymd (2026, 2, 29), ==, SEATS_JULIAN_NONE);
+  g_assert_cmpuint (seats_julian_from_ymd (2026, 13, 1), ==, SEATS_JULIAN_NONE);
+  g_assert_cmpuint (seats_julian_from_ymd (0, 1, 1), ==, SEATS_JULIAN_NONE);
+  g_assert_cmpuint (seats_julian_from_ymd (2026, 4, 0), ==, SEATS_JULIAN_NONE);
+
+  g_assert_false (seats_julian_to_date (SEATS_JULIAN_NONE, &date));
+  g_assert_cmpuint (seats_julian_from_date (&date), ==, SEATS_JULIAN_NONE);
+  g_assert_true (seats_julian_to_date (seats_julian_from_ymd (2026, 12, 31), &date));
+  g_assert_cmpint (g_date_get_year (&date), ==, 2026);
+}
+
+/* The object is small enough for 100,000 of them in the memory budget. */
+static void
+test_user_size (void)
+{
+  GTypeQuery query;
+
+  g_type_query (SEATS_TYPE_USER, &query);
+  g_assert_cmpuint (query.instance_size, <=, 96);
+}
+
+static void
+count_items_changed_cb (GListModel *model,
+                        guint       position,
+                        guint       removed,
+                        guint       added,
+                        guint      *count)
+{
+  (*count)++;
+}
+
+static SeatsLicenseChange *
+make_change (const char *product_id,
+             guint       new_count,
+             guint       in_use)
+{
+  SeatsLicenseChange *change = seats_license_change_new ();
+
+  seats_license_change_set_product_id (change, product_id);
+  seats_license_change_set_new_count (change, new_count);
+  seats_license_change_set_in_use (change, in_use);
+  return change;
+}
+
+static void
+test_pending_license (void)
+{
+  g_autoptr(SeatsPendingLicense) license = seats_pending_license_new ();
+  g_autoptr(SeatsLicenseChange) seats = make_change ("seats", 40, 38);
+  g_autoptr(SeatsLicenseChange) planning = make_change ("planning", 5, 6);
+  SeatsLicenseChange *changes[] = { seats, planning };
+  GListModel *model = seats_pending_license_get_changes (license);
+  g_autoptr(GListModel) property_model = NULL;
+  g_autoptr(SeatsLicenseChange) first = NULL;
+  guint count = 0;
+
+  g_assert_true (g_list_model_get_item_type (model) == SEATS_TYPE_LICENSE_CHANGE);
+  g_object_get (license, "changes", &property_model, NULL);
+  g_assert_true (property_model == model);
+
+  g_signal_connect (model, "items-changed", G_CALLBACK (count_items_changed_cb), &count);
+  seats_pending_license_set_changes (license, changes, G_N_ELEMENTS (changes));
+  g_assert_cmpuint (count, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+
+  /* Replacing is one change as well, and the model is the same one. */
+  seats_pending_license_set_changes (license, changes, 1);
+  g_assert_cmpuint (count, ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  g_assert_true (seats_pending_license_get_changes (license) == model);
+
+  first = g_list_model_get_item (model, 0);
+  g_assert_true (first == seats);
+  g_assert_false (seats_license_change_is_short (seats));
+  g_assert_true (seats_license_change_is_short (planning));
+}
+
+static void
+test_account (void)
+{
+  g_autoptr(SeatsAccount) account = seats_account_new ();
+  g_autoptr(SeatsPolicy) policy = seats_policy_new ();
+  SeatsPolicy *weak = seats_account_get_policy (account);
+  guint today = seats_julian_from_ymd (2026, 5, 10);
+
+  /* Replacing the policy lets go of the old one. */
+  g_object_add_weak_pointer (G_OBJECT (weak), (gpointer *) &weak);
+  seats_account_set_policy (account, policy);
+  g_assert_null (weak);
+  g_assert_true (seats_account_get_policy (account) == policy);
+
+  g_assert_cmpint (seats_account_get_trial_days_left (account, today), ==, -1);
+  seats_account_set_is_trial (account, TRUE);
+  g_assert_cmpint (seats_account_get_trial_days_left (account, today), ==, -1);
+  seats_account_set_trial_end_julian (account, today + 14);
+  g_assert_cmpint (seats_account_get_trial_days_left (account, today), ==, 14);
+  g_assert_cmpint (seats_account_get_trial_days_left (account, today + 13), ==, 1);
+  g_assert_cmpint (seats_account_get_trial_days_left (account, today + 14), ==, 0);
+  g_assert_cmpint (seats_account_get_trial_days_left (account, today + 400), ==, 0);
+
+  seats_policy_set_reseller_name (policy, "");
+  g_assert_false (seats_policy_is_resold (policy));
+  seats_policy_set_reseller_name (policy, "Visma.net");
+  g_assert_true (seats_policy_is_resold (policy));
+}
+
+static void
+test_subscription_period (void)
+{
+  g_autoptr(SeatsSubscription) subscription = seats_subscription_new ();
+
+  g_assert_cmpuint (seats_subscription_get_period_days (subscription), ==, 0);
+
+  /* The end is exclusive: February 2026 has 28 days. */
+  seats_subscription_set_period_start_julian (subscription, seats_julian_from_ymd (2026, 2, 1));
+  seats_subscription_set_period_end_julian (subscription, seats_julian_from_ymd (2026, 3, 1));
+  g_assert_cmpuint (seats_subscription_get_period_days (subscription), ==, 28);
+
+  seats_subscription_set_period_end_julian (subscription, seats_julian_from_ymd (2026, 1, 1));
+  g_assert_cmpuint (seats_subscription_get_period_days (subscription), ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/domain/types/param-flags", test_param_flags);
+  g_test_add_func ("/domain/types/round-trip", test_properties_round_trip);
+  g_test_add_func ("/domain/types/notify-only-on-change", test_notify_only_on_change);
+  g_test_add_func ("/domain/types/setters-notify", test_setters_notify);
+  g_test_add_func ("/domain/types/defaults", test_defaults);
+  g_test_add_func ("/domain/julian", test_julian);
+  g_test_add_func ("/domain/user/modules", test_user_modules);
+  g_test_add_func ("/domain/user/dates", test_user_dates);
+  g_test_add_func ("/domain/user/size", test_user_size);
+  g_test_add_func ("/domain/pending-license", test_pending_license);
+  g_test_add_func ("/domain/account", test_account);
+  g_test_add_func ("/domain/subscription/period", test_subscription_period);
+
+  return g_test_run ();
+}
