@@ -1,0 +1,287 @@
+/* seats-api-error.c
+ *
+ * Copyright 2026 The Seats developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "seats-api"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <libsoup/soup.h>
+
+#include "seats-api-error.h"
+
+/* Exponential back-off for transient failures: 1 s, 2 s, 4 s, ... never
+ * more than a minute; a Retry-After from the server wins, within 15 minutes. */
+#define RETRY_BASE_MS         1000
+#define RETRY_MAX_MS          (60 * 1000)
+#define RETRY_AFTER_MAX_MS    (15 * 60 * 1000)
+
+G_DEFINE_QUARK (seats-api-error-quark, seats_api_error)
+
+/**
+ * seats_api_error_is_transient:
+ * @error: (nullable): an error
+ *
+ * Returns: %TRUE if the same request may succeed when tried again later
+ */
+gboolean
+seats_api_error_is_transient (const GError *error)
+{
+  if (error == NULL || error->domain != SEATS_API_ERROR)
+    return FALSE;
+
+  switch ((SeatsApiError) error->code)
+    {
+    case SEATS_API_ERROR_OFFLINE:
+    case SEATS_API_ERROR_TIMEOUT:
+    case SEATS_API_ERROR_RATE_LIMITED:
+    case SEATS_API_ERROR_SERVER:
+      return TRUE;
+
+    case SEATS_API_ERROR_INSECURE:
+    case SEATS_API_ERROR_TLS:
+    case SEATS_API_ERROR_UNAUTHORIZED:
+    case SEATS_API_ERROR_FORBIDDEN:
+    case SEATS_API_ERROR_NOT_FOUND:
+    case SEATS_API_ERROR_CONFLICT:
+    case SEATS_API_ERROR_STALE:
+    case SEATS_API_ERROR_REFUSED:
+    case SEATS_API_ERROR_MALFORMED:
+    default:
+      return FALSE;
+    }
+}
+
+/**
+ * seats_api_error_from_status:
+ * @status: an HTTP status of 400 or more
+ * @problem_code: (nullable): the stable code of the server's problem answer
+ * @problem_detail: (nullable): the server's explanation
+ *
+ * Says what an error status means for the person, in their language.
+ *
+ * Returns: (transfer full): a #SEATS_API_ERROR
+ */
+GError *
+seats_api_error_from_status (guint       status,
+                             const char *problem_code,
+                             const char *problem_detail)
+{
+  const char *detail = problem_detail != NULL && *problem_detail != '\0' ? problem_detail : NULL;
+
+  g_return_val_if_fail (status >= 400, NULL);
+
+  switch (status)
+    {
+    case SOUP_STATUS_UNAUTHORIZED:
+      return g_error_new_literal (SEATS_API_ERROR, SEATS_API_ERROR_UNAUTHORIZED,
+                                  _("The license server did not accept the access token. "
+                                    "Ask the vendor for a new token and connect the account again."));
+
+    case SOUP_STATUS_FORBIDDEN:
+      return g_error_new_literal (SEATS_API_ERROR, SEATS_API_ERROR_FORBIDDEN,
+                                  _("This account may only view the subscription. "
+                                    "Ask an administrator of your organization to make the change."));
+
+    case SOUP_STATUS_NOT_FOUND:
+      return g_error_new_literal (SEATS_API_ERROR, SEATS_API_ERROR_NOT_FOUND,
+                                  _("The license server does not know this item any more. "
+                                    "Sync to see the current state."));
+
+    case SOUP_STATUS_PRECONDITION_FAILED:
+    case 428: /* Precondition Required */
+      return g_error_new_literal (SEATS_API_ERROR, SEATS_API_ERROR_STALE,
+                                  _("Somebody else changed this in the meantime. "
+                                    "The current state is shown now; make the change again if it is still needed."));
+
+    case 429: /* Too Many Requests */
+      return g_error_new_literal (SEATS_API_ERROR, SEATS_API_ERROR_RATE_LIMITED,
+                                  _("The license server is busy. Seats will try again shortly."));
+
+    case SOUP_STATUS_CONFLICT:
+    case SOUP_STATUS_UNPROCESSABLE_ENTITY:
+      if (problem_code != NULL)
+        break;
+      return g_error_new (SEATS_API_ERROR, SEATS_API_ERROR_CONFLICT,
+                          _("The license server refused the change: %s"),
+                          detail ? detail : _("it conflicts with the current state"));
+
+    default:
+      if (status >= 500)
+        return g_error_new (SEATS_API_ERROR, SEATS_API_ERROR_SERVER,
+                            _("The license server failed (error %u). Seats will try again later."),
+                            status);
+      break;
+    }
+
+  /* A refusal by a license rule or a bad request: the server says why. */
+  if (detail != NULL)
+    return g_error_new (SEATS_API_ERROR, SEATS_API_ERROR_REFUSED,
+                        _("The license server refused the change: %s"), detail);
+
+  return g_error_new (SEATS_API_ERROR, SEATS_API_ERROR_REFUSED,
+                      _("The license server refused the request (error %u)."), status);
+}
+
+/**
+ * seats_api_error_from_transport:
+ * @error: an error from libsoup, GIO or GnuTLS
+ *
+ * Returns: (transfer full): the same failure as a #SEATS_API_ERROR, or a
+ *   copy of @error if it is a cancellation, which stays silent
+ */
+GError *
+seats_api_error_from_transport (const GError *error)
+{
+  g_return_val_if_fail (error != NULL, NULL);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      error->domain == SEATS_API_ERROR)
+    return g_error_copy (error);
+
+  if (error->domain == G_TLS_ERROR)
+    return g_error_new (SEATS_API_ERROR, SEATS_API_ERROR_TLS,
+                        _("The license server’s certificate is not valid, so Seats did not "
+                          "send anything to it: %s"), error->message);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
+    return g_error_new_literal (SEATS_API_ERROR, SEATS_API_ERROR_TIMEOUT,
+                                _("The license server did not answer in time. "
+                                  "Seats will try again later."));
+
+  if (error->domain == SOUP_SESSION_ERROR)
+    return g_error_new (SEATS_API_ERROR, SEATS_API_ERROR_MALFORMED,
+                        _("The license server sent an answer Seats cannot read: %s"),
+                        error->message);
+
+  return g_error_new (SEATS_API_ERROR, SEATS_API_ERROR_OFFLINE,
+                      _("The license server cannot be reached: %s"), error->message);
+}
+
+static gboolean
+host_is_loopback (const char *host)
+{
+  g_autoptr(GInetAddress) address = NULL;
+
+  if (host == NULL)
+    return FALSE;
+
+  if (g_ascii_strcasecmp (host, "localhost") == 0)
+    return TRUE;
+
+  address = g_inet_address_new_from_string (host);
+  return address != NULL && g_inet_address_get_is_loopback (address);
+}
+
+/**
+ * seats_api_check_base_uri:
+ * @uri: the address of a license server
+ * @error: the reason it cannot be used
+ *
+ * A token travels with every request, so it goes over HTTPS only; plain
+ * HTTP is allowed to this computer, where the reference server runs.
+ *
+ * Returns: %TRUE if Seats may talk to @uri
+ */
+gboolean
+seats_api_check_base_uri (const char  *uri,
+                          GError     **error)
+{
+  g_autoptr(GUri) parsed = NULL;
+  const char *scheme;
+
+  g_return_val_if_fail (uri != NULL, FALSE);
+
+  parsed = g_uri_parse (uri, SOUP_HTTP_URI_FLAGS, NULL);
+  if (parsed == NULL || g_uri_get_host (parsed) == NULL || *g_uri_get_host (parsed) == '\0')
+    {
+      g_set_error (error, SEATS_API_ERROR, SEATS_API_ERROR_INSECURE,
+                   _("“%s” is not a web address. Enter the address of the license server, "
+                     "such as https://licenses.example.com/."), uri);
+      return FALSE;
+    }
+
+  scheme = g_uri_get_scheme (parsed);
+  if (g_ascii_strcasecmp (scheme, "https") == 0)
+    return TRUE;
+
+  if (g_ascii_strcasecmp (scheme, "http") == 0 && host_is_loopback (g_uri_get_host (parsed)))
+    return TRUE;
+
+  if (g_ascii_strcasecmp (scheme, "http") == 0)
+    g_set_error (error, SEATS_API_ERROR, SEATS_API_ERROR_INSECURE,
+                 _("Seats only connects to license servers over HTTPS, so that the access "
+                   "token stays secret. Use an address that starts with https://."));
+  else
+    g_set_error (error, SEATS_API_ERROR, SEATS_API_ERROR_INSECURE,
+                 _("“%s” is not a web address. Enter the address of the license server, "
+                   "such as https://licenses.example.com/."), uri);
+
+  return FALSE;
+}
+
+/**
+ * seats_api_retry_delay_ms:
+ * @attempt: how many times the request failed already, from 1
+ * @retry_after_ms: what the server asked for with Retry-After, or -1
+ *
+ * Returns: how long to wait before trying again, in milliseconds
+ */
+guint
+seats_api_retry_delay_ms (guint  attempt,
+                          gint64 retry_after_ms)
+{
+  guint64 delay = RETRY_BASE_MS;
+
+  if (retry_after_ms >= 0)
+    return (guint) MIN (retry_after_ms, RETRY_AFTER_MAX_MS);
+
+  for (guint i = 1; i < attempt && delay < RETRY_MAX_MS; i++)
+    delay *= 2;
+
+  return (guint) MIN (delay, RETRY_MAX_MS);
+}
+
+/**
+ * seats_api_parse_retry_after:
+ * @value: (nullable): a Retry-After header: seconds or an HTTP date
+ * @now: the current time, to turn a date into a delay
+ *
+ * Returns: the delay in milliseconds, or -1 if @value says nothing usable
+ */
+gint64
+seats_api_parse_retry_after (const char *value,
+                             GDateTime  *now)
+{
+  g_autoptr(GDateTime) when = NULL;
+  guint64 seconds;
+  const char *end = NULL;
+
+  g_return_val_if_fail (now != NULL, -1);
+
+  if (value == NULL)
+    return -1;
+
+  while (g_ascii_isspace (*value))
+    value++;
+
+  if (g_ascii_isdigit (*value))
+    {
+      seconds = g_ascii_strtoull (value, (char **) &end, 10);
+      while (end != NULL && g_ascii_isspace (*end))
+        end++;
+      if (end == NULL || *end != '\0' || seconds > G_MAXINT32)
+        return -1;
+      return (gint64) seconds * 1000;
+    }
+
+  when = soup_date_time_new_from_http_string (value);
+  if (when == NULL)
+    return -1;
+
+  return MAX (0, g_date_time_difference (when, now) / 1000);
+}

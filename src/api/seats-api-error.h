@@ -1,0 +1,65 @@
+/* seats-api-error.h
+ *
+ * Copyright 2026 The Seats developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+#define SEATS_API_ERROR (seats_api_error_quark ())
+
+/**
+ * SeatsApiError:
+ * @SEATS_API_ERROR_OFFLINE: the server could not be reached
+ * @SEATS_API_ERROR_TIMEOUT: the server did not answer in time
+ * @SEATS_API_ERROR_INSECURE: the address is not HTTPS and not on this computer
+ * @SEATS_API_ERROR_TLS: the server's certificate is not valid
+ * @SEATS_API_ERROR_UNAUTHORIZED: the token was refused (401)
+ * @SEATS_API_ERROR_FORBIDDEN: the token's role may not do this (403)
+ * @SEATS_API_ERROR_NOT_FOUND: no such resource (404)
+ * @SEATS_API_ERROR_CONFLICT: the change conflicts with the server's state (409, 422)
+ * @SEATS_API_ERROR_STALE: somebody else changed it first (412, 428)
+ * @SEATS_API_ERROR_REFUSED: a license rule refused the change; see the problem's code
+ * @SEATS_API_ERROR_RATE_LIMITED: too many requests (429)
+ * @SEATS_API_ERROR_SERVER: the server failed (5xx)
+ * @SEATS_API_ERROR_MALFORMED: the answer was not what the API promises
+ *
+ * What went wrong talking to the vendor's license server, by kind, so that
+ * the interface can branch on it.
+ */
+typedef enum
+{
+  SEATS_API_ERROR_OFFLINE,
+  SEATS_API_ERROR_TIMEOUT,
+  SEATS_API_ERROR_INSECURE,
+  SEATS_API_ERROR_TLS,
+  SEATS_API_ERROR_UNAUTHORIZED,
+  SEATS_API_ERROR_FORBIDDEN,
+  SEATS_API_ERROR_NOT_FOUND,
+  SEATS_API_ERROR_CONFLICT,
+  SEATS_API_ERROR_STALE,
+  SEATS_API_ERROR_REFUSED,
+  SEATS_API_ERROR_RATE_LIMITED,
+  SEATS_API_ERROR_SERVER,
+  SEATS_API_ERROR_MALFORMED,
+} SeatsApiError;
+
+GQuark   seats_api_error_quark          (void);
+gboolean seats_api_error_is_transient   (const GError *error);
+GError  *seats_api_error_from_status    (guint         status,
+                                         const char   *problem_code,
+                                         const char   *problem_detail);
+GError  *seats_api_error_from_transport (const GError *error);
+gboolean seats_api_check_base_uri       (const char   *uri,
+                                         GError      **error);
+guint    seats_api_retry_delay_ms       (guint         attempt,
+                                         gint64        retry_after_ms);
+gint64   seats_api_parse_retry_after    (const char   *value,
+                                         GDateTime    *now);
+
+G_END_DECLS

@@ -1,0 +1,626 @@
+/* seats-client.c
+ *
+ * Copyright 2026 The Seats developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "seats-client"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <libsoup/soup.h>
+
+#include "seats-api-error.h"
+#include "seats-client.h"
+#include "seats-json-private.h"
+
+/* A page of 1,000 SCIM users is about half a megabyte; nothing the API
+ * sends comes near this, so anything larger is refused unread. */
+#define DEFAULT_MAX_ANSWER_SIZE  (16 * 1024 * 1024)
+#define READ_CHUNK_SIZE          (64 * 1024)
+#define DEFAULT_MAX_ATTEMPTS     4
+#define DEFAULT_MAX_WAIT_MS      (10 * 1000)
+#define REQUEST_TIMEOUT_S        30
+
+struct _SeatsClient
+{
+  GObject      parent_instance;
+
+  SoupSession *session;
+  GUri        *base_uri;
+  char        *base_uri_string;
+  /* Held in memory only, sent in a header, never logged or written. */
+  char        *token;
+  GHashTable  *extra_headers;
+
+  gsize        max_answer_size;
+  guint        max_attempts;
+  guint        max_wait_ms;
+};
+
+G_DEFINE_FINAL_TYPE (SeatsClient, seats_client, G_TYPE_OBJECT)
+
+typedef struct
+{
+  char         *method;
+  GUri         *uri;
+  GBytes       *body;
+  char         *if_match;
+  char         *if_none_match;
+  char         *idempotency_key;
+
+  SoupMessage  *message;
+  GInputStream *stream;
+  GByteArray   *buffer;
+
+  guint         attempt;
+  guint         waited_ms;
+  char         *problem_code;
+} Request;
+
+static void request_start (GTask *task);
+
+static void
+request_free (gpointer data)
+{
+  Request *request = data;
+
+  g_free (request->method);
+  g_clear_pointer (&request->uri, g_uri_unref);
+  g_clear_pointer (&request->body, g_bytes_unref);
+  g_free (request->if_match);
+  g_free (request->if_none_match);
+  g_free (request->idempotency_key);
+  g_clear_object (&request->message);
+  g_clear_object (&request->stream);
+  g_clear_pointer (&request->buffer, g_byte_array_unref);
+  g_free (request->problem_code);
+  g_free (request);
+}
+
+void
+seats_response_free (SeatsResponse *response)
+{
+  if (response == NULL)
+    return;
+
+  g_free (response->etag);
+  g_clear_pointer (&response->root, json_node_unref);
+  g_free (response);
+}
+
+static gboolean
+content_type_is (SoupMessage *message,
+                 const char  *first,
+                 ...)
+{
+  SoupMessageHeaders *headers = soup_message_get_response_headers (message);
+  const char *content_type = soup_message_headers_get_content_type (headers, NULL);
+  const char *expected = first;
+  va_list args;
+  gboolean found = FALSE;
+
+  if (content_type == NULL)
+    return FALSE;
+
+  va_start (args, first);
+  while (expected != NULL && !found)
+    {
+      found = g_ascii_strcasecmp (content_type, expected) == 0;
+      expected = va_arg (args, const char *);
+    }
+  va_end (args);
+
+  return found;
+}
+
+static gboolean
+retry_wait_cb (gpointer data)
+{
+  GTask *task = data;
+
+  if (g_task_return_error_if_cancelled (task))
+    {
+      g_object_unref (task);
+      return G_SOURCE_REMOVE;
+    }
+
+  request_start (task);
+  g_object_unref (task);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Tries again after a transient failure when the policy allows it.
+ * Returns FALSE if the failure is final. */
+static gboolean
+request_maybe_retry (GTask        *task,
+                     const GError *error,
+                     gint64        retry_after_ms)
+{
+  SeatsClient *self = g_task_get_source_object (task);
+  Request *request = g_task_get_task_data (task);
+  g_autoptr(GSource) source = NULL;
+  g_autoptr(GSource) cancel_source = NULL;
+  guint delay;
+
+  if (!seats_api_error_is_transient (error) || request->attempt >= self->max_attempts)
+    return FALSE;
+
+  delay = seats_api_retry_delay_ms (request->attempt, retry_after_ms);
+  if (request->waited_ms + delay > self->max_wait_ms)
+    return FALSE;
+
+  g_debug ("%s %s failed (%s); trying again in %u ms",
+           request->method, g_uri_get_path (request->uri), error->message, delay);
+
+  request->waited_ms += delay;
+
+  source = g_timeout_source_new (delay);
+  if (g_task_get_cancellable (task) != NULL)
+    {
+      /* Cancelling wakes the wait at once rather than after the delay. */
+      cancel_source = g_cancellable_source_new (g_task_get_cancellable (task));
+      g_source_set_dummy_callback (cancel_source);
+      g_source_add_child_source (source, cancel_source);
+    }
+  g_source_set_callback (source, retry_wait_cb, g_object_ref (task), NULL);
+  g_source_set_name (source, "[seats] retry request");
+  g_source_attach (source, g_task_get_context (task));
+
+  return TRUE;
+}
+
+static void
+request_fail (GTask  *task,
+              GError *error,
+              gint64  retry_after_ms)
+{
+  if (request_maybe_retry (task, error, retry_after_ms))
+    {
+      g_error_free (error);
+      return;
+    }
+
+  g_task_return_error (task, error);
+  g_object_unref (task);
+}
+
+static void
+request_complete (GTask *task)
+{
+  Request *request = g_task_get_task_data (task);
+  SoupMessage *message = request->message;
+  SoupMessageHeaders *headers = soup_message_get_response_headers (message);
+  guint status = soup_message_get_status (message);
+  g_autoptr(GBytes) bytes = g_byte_array_free_to_bytes (g_steal_pointer (&request->buffer));
+  g_autoptr(SeatsResponse) response = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  GError *error = NULL;
+
+  if (status >= 400)
+    {
+      g_autoptr(JsonNode) root = NULL;
+      const char *code = NULL;
+      const char *detail = NULL;
+      gint64 retry_after;
+
+      /* The problem document says why; SCIM errors carry it as detail. */
+      if (g_bytes_get_size (bytes) > 0 &&
+          content_type_is (message, "application/problem+json", "application/scim+json",
+                           "application/json", NULL))
+        {
+          JsonObject *object;
+
+          root = seats_json_parse (bytes, NULL);
+          if (root != NULL && JSON_NODE_HOLDS_OBJECT (root))
+            {
+              object = json_node_get_object (root);
+              seats_json_string (object, "", "code", SEATS_JSON_OPTIONAL, &code, NULL);
+              seats_json_string (object, "", "detail", SEATS_JSON_OPTIONAL, &detail, NULL);
+              if (code == NULL)
+                seats_json_string (object, "", "scimType", SEATS_JSON_OPTIONAL, &code, NULL);
+            }
+        }
+
+      g_free (request->problem_code);
+      request->problem_code = g_strdup (code);
+
+      now = g_date_time_new_now_utc ();
+      retry_after = seats_api_parse_retry_after (soup_message_headers_get_one (headers, "Retry-After"),
+                                                 now);
+      request_fail (task, seats_api_error_from_status (status, code, detail), retry_after);
+      return;
+    }
+
+  response = g_new0 (SeatsResponse, 1);
+  response->status = status;
+  response->etag = g_strdup (soup_message_headers_get_one (headers, "ETag"));
+
+  if (status == SOUP_STATUS_NOT_MODIFIED || status == SOUP_STATUS_NO_CONTENT)
+    {
+      g_task_return_pointer (task, g_steal_pointer (&response), (GDestroyNotify) seats_response_free);
+      g_object_unref (task);
+      return;
+    }
+
+  if (status < 200 || status >= 300)
+    {
+      request_fail (task, seats_json_malformed ("", NULL, "unexpected status"), -1);
+      return;
+    }
+
+  if (!content_type_is (message, "application/json", "application/scim+json", NULL))
+    {
+      request_fail (task, seats_json_malformed ("", NULL, "not JSON"), -1);
+      return;
+    }
+
+  response->root = seats_json_parse (bytes, &error);
+  if (response->root == NULL)
+    {
+      request_fail (task, error, -1);
+      return;
+    }
+
+  g_task_return_pointer (task, g_steal_pointer (&response), (GDestroyNotify) seats_response_free);
+  g_object_unref (task);
+}
+
+static void
+request_read_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GBytes) chunk = NULL;
+  g_autoptr(GError) error = NULL;
+  GTask *task = user_data;
+  Request *request = g_task_get_task_data (task);
+  SeatsClient *self = g_task_get_source_object (task);
+
+  chunk = g_input_stream_read_bytes_finish (G_INPUT_STREAM (object), result, &error);
+  if (chunk == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_task_return_error (task, g_steal_pointer (&error));
+          g_object_unref (task);
+        }
+      else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT))
+        request_fail (task, seats_json_malformed ("", NULL, "the answer was cut off"), -1);
+      else
+        request_fail (task, seats_api_error_from_transport (error), -1);
+      return;
+    }
+
+  if (g_bytes_get_size (chunk) == 0)
+    {
+      g_input_stream_close_async (request->stream, G_PRIORITY_DEFAULT, NULL, NULL, NULL);
+      request_complete (task);
+      return;
+    }
+
+  if (request->buffer->len + g_bytes_get_size (chunk) > self->max_answer_size)
+    {
+      g_input_stream_close_async (request->stream, G_PRIORITY_DEFAULT, NULL, NULL, NULL);
+      g_task_return_error (task, seats_json_malformed ("", NULL, "the answer is too large"));
+      g_object_unref (task);
+      return;
+    }
+
+  g_byte_array_append (request->buffer,
+                       g_bytes_get_data (chunk, NULL),
+                       g_bytes_get_size (chunk));
+
+  g_input_stream_read_bytes_async (request->stream, READ_CHUNK_SIZE, G_PRIORITY_DEFAULT,
+                                   g_task_get_cancellable (task),
+                                   request_read_cb, task);
+}
+
+static void
+request_send_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  GTask *task = user_data;
+  Request *request = g_task_get_task_data (task);
+  SeatsClient *self = g_task_get_source_object (task);
+  goffset length;
+
+  g_clear_object (&request->stream);
+  request->stream = soup_session_send_finish (SOUP_SESSION (object), result, &error);
+  if (request->stream == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_task_return_error (task, g_steal_pointer (&error));
+          g_object_unref (task);
+          return;
+        }
+      request_fail (task, seats_api_error_from_transport (error), -1);
+      return;
+    }
+
+  length = soup_message_headers_get_content_length (soup_message_get_response_headers (request->message));
+  if (length > 0 && (gsize) length > self->max_answer_size)
+    {
+      g_input_stream_close_async (request->stream, G_PRIORITY_DEFAULT, NULL, NULL, NULL);
+      g_task_return_error (task, seats_json_malformed ("", NULL, "the answer is too large"));
+      g_object_unref (task);
+      return;
+    }
+
+  g_clear_pointer (&request->buffer, g_byte_array_unref);
+  request->buffer = g_byte_array_new ();
+
+  g_input_stream_read_bytes_async (request->stream, READ_CHUNK_SIZE, G_PRIORITY_DEFAULT,
+                                   g_task_get_cancellable (task),
+                                   request_read_cb, task);
+}
+
+static void
+request_start (GTask *task)
+{
+  SeatsClient *self = g_task_get_source_object (task);
+  Request *request = g_task_get_task_data (task);
+  SoupMessageHeaders *headers;
+  g_autofree char *authorization = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  request->attempt++;
+
+  g_clear_object (&request->message);
+  request->message = soup_message_new_from_uri (request->method, request->uri);
+  headers = soup_message_get_request_headers (request->message);
+
+  authorization = g_strdup_printf ("Bearer %s", self->token);
+  soup_message_headers_replace (headers, "Authorization", authorization);
+  soup_message_headers_replace (headers, "Accept",
+                                "application/json, application/scim+json, application/problem+json");
+  if (request->if_match != NULL)
+    soup_message_headers_replace (headers, "If-Match", request->if_match);
+  if (request->if_none_match != NULL)
+    soup_message_headers_replace (headers, "If-None-Match", request->if_none_match);
+  if (request->idempotency_key != NULL)
+    soup_message_headers_replace (headers, "Idempotency-Key", request->idempotency_key);
+
+  g_hash_table_iter_init (&iter, self->extra_headers);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    soup_message_headers_replace (headers, key, value);
+
+  if (request->body != NULL)
+    soup_message_set_request_body_from_bytes (request->message, "application/json", request->body);
+
+  soup_session_send_async (self->session, request->message, G_PRIORITY_DEFAULT,
+                           g_task_get_cancellable (task),
+                           request_send_cb, task);
+}
+
+static void
+seats_client_finalize (GObject *object)
+{
+  SeatsClient *self = (SeatsClient *)object;
+
+  g_clear_object (&self->session);
+  g_clear_pointer (&self->base_uri, g_uri_unref);
+  g_clear_pointer (&self->base_uri_string, g_free);
+  if (self->token != NULL)
+    memset (self->token, 0, strlen (self->token));
+  g_clear_pointer (&self->token, g_free);
+  g_clear_pointer (&self->extra_headers, g_hash_table_unref);
+
+  G_OBJECT_CLASS (seats_client_parent_class)->finalize (object);
+}
+
+static void
+seats_client_class_init (SeatsClientClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = seats_client_finalize;
+}
+
+static void
+seats_client_init (SeatsClient *self)
+{
+  self->max_answer_size = DEFAULT_MAX_ANSWER_SIZE;
+  self->max_attempts = DEFAULT_MAX_ATTEMPTS;
+  self->max_wait_ms = DEFAULT_MAX_WAIT_MS;
+  self->extra_headers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->session = g_object_new (SOUP_TYPE_SESSION,
+                                "user-agent", "Seats/" PACKAGE_VERSION " ",
+                                "timeout", REQUEST_TIMEOUT_S,
+                                "idle-timeout", 60,
+                                NULL);
+}
+
+/**
+ * seats_client_new:
+ * @base_uri: the address of the account's license server
+ * @token: the account's access token
+ * @error: why @base_uri cannot be used
+ *
+ * Creates the client of one account: one #SoupSession for all its requests.
+ *
+ * Returns: (transfer full) (nullable): a new #SeatsClient
+ */
+SeatsClient *
+seats_client_new (const char  *base_uri,
+                  const char  *token,
+                  GError     **error)
+{
+  g_autoptr(SeatsClient) self = NULL;
+  g_autofree char *with_slash = NULL;
+
+  g_return_val_if_fail (base_uri != NULL, NULL);
+  g_return_val_if_fail (token != NULL, NULL);
+
+  if (!seats_api_check_base_uri (base_uri, error))
+    return NULL;
+
+  /* Paths are resolved against the base, so it must end with a slash. */
+  with_slash = g_str_has_suffix (base_uri, "/") ? g_strdup (base_uri) : g_strconcat (base_uri, "/", NULL);
+
+  self = g_object_new (SEATS_TYPE_CLIENT, NULL);
+  self->base_uri = g_uri_parse (with_slash, SOUP_HTTP_URI_FLAGS, error);
+  if (self->base_uri == NULL)
+    return NULL;
+  self->base_uri_string = g_steal_pointer (&with_slash);
+  self->token = g_strdup (token);
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+seats_client_get_base_uri (SeatsClient *self)
+{
+  g_return_val_if_fail (SEATS_IS_CLIENT (self), NULL);
+
+  return self->base_uri_string;
+}
+
+/**
+ * seats_client_set_retry_policy:
+ * @self: a #SeatsClient
+ * @max_attempts: how often a request is tried at most, 1 or more
+ * @max_wait_ms: how long one request may wait between its attempts in all
+ *
+ * Transient failures (offline, time-out, 429, 5xx) are retried within one
+ * request up to this bound; longer waits are the sync engine's to schedule.
+ */
+void
+seats_client_set_retry_policy (SeatsClient *self,
+                               guint        max_attempts,
+                               guint        max_wait_ms)
+{
+  g_return_if_fail (SEATS_IS_CLIENT (self));
+  g_return_if_fail (max_attempts >= 1);
+
+  self->max_attempts = max_attempts;
+  self->max_wait_ms = max_wait_ms;
+}
+
+void
+seats_client_set_max_answer_size (SeatsClient *self,
+                                  gsize        max_size)
+{
+  g_return_if_fail (SEATS_IS_CLIENT (self));
+  g_return_if_fail (max_size > 0);
+
+  self->max_answer_size = max_size;
+}
+
+/**
+ * seats_client_add_header:
+ * @self: a #SeatsClient
+ * @name: a header name
+ * @value: its value
+ *
+ * Adds a header to every request, such as Accept-Language.
+ */
+void
+seats_client_add_header (SeatsClient *self,
+                         const char  *name,
+                         const char  *value)
+{
+  g_return_if_fail (SEATS_IS_CLIENT (self));
+  g_return_if_fail (name != NULL && value != NULL);
+  g_return_if_fail (g_ascii_strcasecmp (name, "Authorization") != 0);
+
+  g_hash_table_replace (self->extra_headers, g_strdup (name), g_strdup (value));
+}
+
+/**
+ * seats_client_send_async:
+ * @self: a #SeatsClient
+ * @method: the HTTP method
+ * @path: the path relative to the base address, with its query
+ * @body: (nullable): a JSON body
+ * @if_match: (nullable): the ETag the change is based on
+ * @if_none_match: (nullable): the ETag of what is cached
+ * @idempotency_key: (nullable): the key that makes a retry safe
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the server answered or the request failed
+ * @user_data: data for @callback
+ *
+ * Sends one request, retrying transient failures within the retry policy.
+ */
+void
+seats_client_send_async (SeatsClient         *self,
+                         const char          *method,
+                         const char          *path,
+                         JsonNode            *body,
+                         const char          *if_match,
+                         const char          *if_none_match,
+                         const char          *idempotency_key,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  Request *request;
+
+  g_return_if_fail (SEATS_IS_CLIENT (self));
+  g_return_if_fail (method != NULL);
+  g_return_if_fail (path != NULL && path[0] != '/');
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, seats_client_send_async);
+
+  request = g_new0 (Request, 1);
+  request->method = g_strdup (method);
+  request->if_match = g_strdup (if_match);
+  request->if_none_match = g_strdup (if_none_match);
+  request->idempotency_key = g_strdup (idempotency_key);
+  g_task_set_task_data (task, request, request_free);
+
+  request->uri = g_uri_parse_relative (self->base_uri, path, SOUP_HTTP_URI_FLAGS, &error);
+  if (request->uri == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  if (body != NULL)
+    {
+      g_autofree char *text = json_to_string (body, FALSE);
+      gsize len = strlen (text);
+
+      request->body = g_bytes_new_take (g_steal_pointer (&text), len);
+    }
+
+  request_start (g_steal_pointer (&task));
+}
+
+/**
+ * seats_client_send_finish:
+ * @self: a #SeatsClient
+ * @result: the result given to the callback
+ * @problem_code: (out) (optional) (transfer full): the stable code of the
+ *   server's refusal, if it gave one
+ * @error: a #SEATS_API_ERROR, or %G_IO_ERROR_CANCELLED
+ *
+ * Returns: (transfer full) (nullable): the answer
+ */
+SeatsResponse *
+seats_client_send_finish (SeatsClient   *self,
+                          GAsyncResult  *result,
+                          char         **problem_code,
+                          GError       **error)
+{
+  Request *request;
+
+  g_return_val_if_fail (SEATS_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  request = g_task_get_task_data (G_TASK (result));
+  if (problem_code != NULL)
+    *problem_code = g_strdup (request->problem_code);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -1,0 +1,302 @@
+/* test-api-basics.c: errors, addresses, retries and strict JSON of the client
+ *
+ * Copyright 2026 The Seats developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+
+#include "seats-api-error.h"
+#include "seats-json-private.h"
+#include "seats-types.h"
+
+static void
+test_status_kinds (void)
+{
+  static const struct {
+    guint         status;
+    const char   *code;
+    SeatsApiError expected;
+    gboolean      transient;
+  } cases[] = {
+    { 401, NULL, SEATS_API_ERROR_UNAUTHORIZED, FALSE },
+    { 403, "forbidden", SEATS_API_ERROR_FORBIDDEN, FALSE },
+    { 404, NULL, SEATS_API_ERROR_NOT_FOUND, FALSE },
+    { 409, NULL, SEATS_API_ERROR_CONFLICT, FALSE },
+    { 409, "below-counted-users", SEATS_API_ERROR_REFUSED, FALSE },
+    { 412, "stale", SEATS_API_ERROR_STALE, FALSE },
+    { 428, NULL, SEATS_API_ERROR_STALE, FALSE },
+    { 422, "cancels-subscription", SEATS_API_ERROR_REFUSED, FALSE },
+    { 400, "malformed-request", SEATS_API_ERROR_REFUSED, FALSE },
+    { 429, NULL, SEATS_API_ERROR_RATE_LIMITED, TRUE },
+    { 500, NULL, SEATS_API_ERROR_SERVER, TRUE },
+    { 503, NULL, SEATS_API_ERROR_SERVER, TRUE },
+    { 599, NULL, SEATS_API_ERROR_SERVER, TRUE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = seats_api_error_from_status (cases[i].status, cases[i].code,
+                                                             "the detail");
+
+      g_test_message ("status %u, code %s", cases[i].status, cases[i].code);
+      g_assert_error (error, SEATS_API_ERROR, (int) cases[i].expected);
+      g_assert_cmpint (seats_api_error_is_transient (error), ==, cases[i].transient);
+      g_assert_cmpstr (error->message, !=, "");
+    }
+}
+
+static void
+test_refusal_carries_detail (void)
+{
+  g_autoptr(GError) error = seats_api_error_from_status (422, "below-minimum",
+                                                         "At least 1 license is needed.");
+
+  g_assert_error (error, SEATS_API_ERROR, SEATS_API_ERROR_REFUSED);
+  g_assert_nonnull (strstr (error->message, "At least 1 license is needed."));
+}
+
+static void
+test_transport_errors (void)
+{
+  g_autoptr(GError) refused = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED, "refused");
+  g_autoptr(GError) timeout = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_TIMED_OUT, "slow");
+  g_autoptr(GError) tls = g_error_new_literal (G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE, "bad");
+  g_autoptr(GError) cancelled = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, "stop");
+  g_autoptr(GError) e1 = seats_api_error_from_transport (refused);
+  g_autoptr(GError) e2 = seats_api_error_from_transport (timeout);
+  g_autoptr(GError) e3 = seats_api_error_from_transport (tls);
+  g_autoptr(GError) e4 = seats_api_error_from_transport (cancelled);
+
+  g_assert_error (e1, SEATS_API_ERROR, SEATS_API_ERROR_OFFLINE);
+  g_assert_true (seats_api_error_is_transient (e1));
+  g_assert_error (e2, SEATS_API_ERROR, SEATS_API_ERROR_TIMEOUT);
+  g_assert_true (seats_api_error_is_transient (e2));
+  /* A bad certificate is never retried and never ignored. */
+  g_assert_error (e3, SEATS_API_ERROR, SEATS_API_ERROR_TLS);
+  g_assert_false (seats_api_error_is_transient (e3));
+  /* Cancellation stays a cancellation, so it stays silent. */
+  g_assert_error (e4, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
+static void
+test_base_uri (void)
+{
+  static const struct {
+    const char *uri;
+    gboolean    allowed;
+  } cases[] = {
+    { "https://licenses.example.com/", TRUE },
+    { "https://licenses.example.com:8443/vendor", TRUE },
+    { "http://127.0.0.1:8080/", TRUE },
+    { "http://127.1.2.3/", TRUE },
+    { "http://localhost:9000", TRUE },
+    { "http://[::1]:9000/", TRUE },
+    { "http://licenses.example.com/", FALSE },
+    { "http://192.168.1.10/", FALSE },
+    { "http://127.0.0.1.example.com/", FALSE },
+    { "ftp://licenses.example.com/", FALSE },
+    { "licenses.example.com", FALSE },
+    { "", FALSE },
+    { "https://", FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      gboolean allowed = seats_api_check_base_uri (cases[i].uri, &error);
+
+      g_test_message ("%s", cases[i].uri);
+      g_assert_cmpint (allowed, ==, cases[i].allowed);
+      if (!allowed)
+        g_assert_error (error, SEATS_API_ERROR, SEATS_API_ERROR_INSECURE);
+    }
+}
+
+static void
+test_retry_delay (void)
+{
+  /* Doubling from one second, bounded at a minute. */
+  g_assert_cmpuint (seats_api_retry_delay_ms (1, -1), ==, 1000);
+  g_assert_cmpuint (seats_api_retry_delay_ms (2, -1), ==, 2000);
+  g_assert_cmpuint (seats_api_retry_delay_ms (3, -1), ==, 4000);
+  g_assert_cmpuint (seats_api_retry_delay_ms (7, -1), ==, 60000);
+  g_assert_cmpuint (seats_api_retry_delay_ms (1000, -1), ==, 60000);
+
+  /* The server's Retry-After wins, within fifteen minutes. */
+  g_assert_cmpuint (seats_api_retry_delay_ms (1, 0), ==, 0);
+  g_assert_cmpuint (seats_api_retry_delay_ms (5, 3000), ==, 3000);
+  g_assert_cmpuint (seats_api_retry_delay_ms (1, G_GINT64_CONSTANT (3600000)), ==, 900000);
+}
+
+static void
+test_retry_after (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 11, 22, 10, 0, 0);
+
+  g_assert_cmpint (seats_api_parse_retry_after ("1", now), ==, 1000);
+  g_assert_cmpint (seats_api_parse_retry_after (" 120 ", now), ==, 120000);
+  g_assert_cmpint (seats_api_parse_retry_after ("0", now), ==, 0);
+  g_assert_cmpint (seats_api_parse_retry_after ("Sun, 22 Nov 2026 10:00:30 GMT", now), ==, 30000);
+  /* A date in the past means now. */
+  g_assert_cmpint (seats_api_parse_retry_after ("Sun, 22 Nov 2026 09:00:00 GMT", now), ==, 0);
+  g_assert_cmpint (seats_api_parse_retry_after (NULL, now), ==, -1);
+  g_assert_cmpint (seats_api_parse_retry_after ("-5", now), ==, -1);
+  g_assert_cmpint (seats_api_parse_retry_after ("12abc", now), ==, -1);
+  g_assert_cmpint (seats_api_parse_retry_after ("soon", now), ==, -1);
+  g_assert_cmpint (seats_api_parse_retry_after ("99999999999", now), ==, -1);
+}
+
+static JsonObject *
+parse_object (const char  *text,
+              JsonNode   **root)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+  g_autoptr(GError) error = NULL;
+  JsonObject *object = NULL;
+
+  *root = seats_json_parse (bytes, &error);
+  g_assert_no_error (error);
+  g_assert_true (seats_json_object (*root, "", &object, &error));
+
+  return object;
+}
+
+static void
+test_json_members (void)
+{
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonObject *object = parse_object ("{\"name\": \"Acme\", \"count\": 12, \"price\": 12.5,"
+                                     " \"on\": true, \"none\": null, \"day\": \"2024-02-29\","
+                                     " \"bad_day\": \"2023-02-29\", \"spaced_day\": \" 2024-2-9\","
+                                     " \"at\": \"2026-11-22T10:00:00Z\", \"list\": [1, 2, 3],"
+                                     " \"future_field\": {\"x\": 1}}", &root);
+  const char *str = NULL;
+  gint64 number = -1;
+  gboolean flag = FALSE;
+  guint32 julian = 1;
+  gint64 when = 0;
+  JsonArray *array = NULL;
+
+  g_assert_true (seats_json_string (object, "account", "name", SEATS_JSON_REQUIRED, &str, &error));
+  g_assert_cmpstr (str, ==, "Acme");
+
+  g_assert_true (seats_json_int (object, "", "count", SEATS_JSON_REQUIRED, 0, 100, &number, &error));
+  g_assert_cmpint (number, ==, 12);
+
+  /* Out of range, a float for a count, a number for a string: malformed. */
+  g_assert_false (seats_json_int (object, "", "count", SEATS_JSON_REQUIRED, 0, 11, &number, &error));
+  g_assert_error (error, SEATS_API_ERROR, SEATS_API_ERROR_MALFORMED);
+  g_clear_error (&error);
+  g_assert_false (seats_json_int (object, "", "price", SEATS_JSON_REQUIRED, 0, 100, &number, &error));
+  g_assert_error (error, SEATS_API_ERROR, SEATS_API_ERROR_MALFORMED);
+  g_clear_error (&error);
+  g_assert_false (seats_json_string (object, "", "count", SEATS_JSON_REQUIRED, &str, &error));
+  g_assert_error (error, SEATS_API_ERROR, SEATS_API_ERROR_MALFORMED);
+  g_assert_nonnull (strstr (error->message, "count"));
+  g_clear_error (&error);
+
+  /* Missing and null: fine when optional, malformed when required. */
+  str = "untouched";
+  g_assert_true (seats_json_string (object, "", "none", SEATS_JSON_OPTIONAL, &str, &error));
+  g_assert_null (str);
+  g_assert_false (seats_json_string (object, "users[3]", "absent", SEATS_JSON_REQUIRED, &str, &error));
+  g_assert_error (error, SEATS_API_ERROR, SEATS_API_ERROR_MALFORMED);
+  g_assert_nonnull (strstr (error->message, "users[3].absent"));
+  g_clear_error (&error);
+
+  g_assert_true (seats_json_boolean (object, "", "on", SEATS_JSON_REQUIRED, &flag, &error));
+  g_assert_true (flag);
+
+  g_assert_true (seats_json_date (object, "", "day", SEATS_JSON_REQUIRED, &julian, &error));
+  g_assert_cmpuint (julian, ==, seats_julian_from_ymd (2024, 2, 29));
+  g_assert_false (seats_json_date (object, "", "bad_day", SEATS_JSON_REQUIRED, &julian, &error));
+  g_assert_error (error, SEATS_API_ERROR, SEATS_API_ERROR_MALFORMED);
+  g_clear_error (&error);
+  g_assert_false (seats_json_date (object, "", "spaced_day", SEATS_JSON_REQUIRED, &julian, &error));
+  g_assert_error (error, SEATS_API_ERROR, SEATS_API_ERROR_MALFORMED);
+  g_clear_error (&error);
+  g_assert_true (seats_json_date (object, "", "none", SEATS_JSON_OPTIONAL, &julian, &error));
+  g_assert_cmpuint (julian, ==, SEATS_JULIAN_NONE);
+
+  g_assert_true (seats_json_timestamp (object, "", "at", SEATS_JSON_REQUIRED, &when, &error));
+  g_assert_cmpint (when, ==, G_GINT64_CONSTANT (1795341600));
+
+  g_assert_true (seats_json_array (object, "", "list", SEATS_JSON_REQUIRED, 3, &array, &error));
+  g_assert_cmpuint (json_array_get_length (array), ==, 3);
+  g_assert_false (seats_json_array (object, "", "list", SEATS_JSON_REQUIRED, 2, &array, &error));
+  g_assert_error (error, SEATS_API_ERROR, SEATS_API_ERROR_MALFORMED);
+}
+
+static void
+test_json_hostile (void)
+{
+  static const char *bad[] = {
+    "",
+    "{\"a\": ",
+    "{\"a\": 1}}",
+    "not json at all",
+    "\xff\xfe{}",
+  };
+  g_autoptr(GString) deep = g_string_new (NULL);
+  g_autoptr(GString) shallow = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new (bad[i], strlen (bad[i]));
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonNode) root = seats_json_parse (bytes, &error);
+
+      g_assert_null (root);
+      g_assert_error (error, SEATS_API_ERROR, SEATS_API_ERROR_MALFORMED);
+    }
+
+  /* Nesting that would exhaust the stack is refused before parsing; a
+   * bracket inside a string does not count. */
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (deep, '[');
+  {
+    g_autoptr(GBytes) bytes = g_bytes_new (deep->str, deep->len);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(JsonNode) root = seats_json_parse (bytes, &error);
+
+    g_assert_null (root);
+    g_assert_error (error, SEATS_API_ERROR, SEATS_API_ERROR_MALFORMED);
+  }
+
+  g_string_append (shallow, "{\"text\": \"");
+  for (guint i = 0; i < 1000; i++)
+    g_string_append (shallow, "[{");
+  g_string_append (shallow, "\"}");
+  {
+    g_autoptr(GBytes) bytes = g_bytes_new (shallow->str, shallow->len);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(JsonNode) root = seats_json_parse (bytes, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (root);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/api/error/status-kinds", test_status_kinds);
+  g_test_add_func ("/api/error/refusal-detail", test_refusal_carries_detail);
+  g_test_add_func ("/api/error/transport", test_transport_errors);
+  g_test_add_func ("/api/base-uri", test_base_uri);
+  g_test_add_func ("/api/retry/delay", test_retry_delay);
+  g_test_add_func ("/api/retry/retry-after", test_retry_after);
+  g_test_add_func ("/api/json/members", test_json_members);
+  g_test_add_func ("/api/json/hostile", test_json_hostile);
+
+  return g_test_run ();
+}
