@@ -1,0 +1,1361 @@
+/* seats-rules.c
+ *
+ * Copyright 2026 The Seats developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "seats-rules"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "seats-rules.h"
+
+G_DEFINE_QUARK (seats-rule-error-quark, seats_rule_error)
+
+/* Indexed by SeatsRuleError. These strings are the API's problem codes and
+ * are stored in the cache and the outbox: never change one. */
+static const char * const rule_error_codes[] = {
+  [SEATS_RULE_ERROR_CANCELS_SUBSCRIPTION] = "cancels-subscription",
+  [SEATS_RULE_ERROR_BELOW_MINIMUM] = "below-minimum",
+  [SEATS_RULE_ERROR_BELOW_COUNTED_USERS] = "below-counted-users",
+  [SEATS_RULE_ERROR_MUST_EQUAL_COUNTED_USERS] = "must-equal-counted-users",
+  [SEATS_RULE_ERROR_NO_FREE_SEAT] = "no-free-seat",
+  [SEATS_RULE_ERROR_LICENSE_BELOW_IN_USE] = "license-below-in-use",
+  [SEATS_RULE_ERROR_NOTHING_TO_BUY] = "nothing-to-buy",
+  [SEATS_RULE_ERROR_OUTSIDE_PERIOD] = "outside-period",
+  [SEATS_RULE_ERROR_INVALID_PERIOD] = "invalid-period",
+  [SEATS_RULE_ERROR_OVERFLOW] = "overflow",
+  [SEATS_RULE_ERROR_CONTACT_REQUIRED] = "contact-required",
+  [SEATS_RULE_ERROR_CONTACT_AMBIGUOUS] = "contact-ambiguous",
+  [SEATS_RULE_ERROR_INVALID_EMAIL] = "invalid-email",
+  [SEATS_RULE_ERROR_POSTAL_ADDRESS_REQUIRED] = "postal-address-required",
+  [SEATS_RULE_ERROR_EINVOICE_ADDRESS_REQUIRED] = "einvoice-address-required",
+  [SEATS_RULE_ERROR_INVALID_EINVOICE_ADDRESS] = "invalid-einvoice-address",
+  [SEATS_RULE_ERROR_EINVOICE_OPERATOR_REQUIRED] = "einvoice-operator-required",
+  [SEATS_RULE_ERROR_INVALID_EINVOICE_OPERATOR] = "invalid-einvoice-operator",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (rule_error_codes) == SEATS_RULE_ERROR_INVALID_EINVOICE_OPERATOR + 1);
+
+/* RFC 5321, 4.5.3.1: a local part of at most 64 octets, a domain of at most
+ * 255 and a path of at most 256 including the angle brackets, which leaves
+ * 254 for the address itself. A DNS label is at most 63 octets (RFC 1035). */
+#define EMAIL_MAX_LENGTH        254
+#define EMAIL_LOCAL_MAX_LENGTH  64
+#define EMAIL_DOMAIN_MAX_LENGTH 255
+#define DNS_LABEL_MAX_LENGTH    63
+
+/* Peppol participant identifiers, Finnish OVT/EDI codes, GLNs and the
+ * Swedish operators' addresses all fit in 70 characters of this set; operator
+ * codes (BICs, OVT codes, names like "PEPPOL") in 2 to 35. */
+#define EINVOICE_ADDRESS_MAX_LENGTH  70
+#define EINVOICE_ADDRESS_EXTRA_CHARS ".:_-+@"
+#define EINVOICE_OPERATOR_MIN_LENGTH 2
+#define EINVOICE_OPERATOR_MAX_LENGTH 35
+#define EINVOICE_OPERATOR_EXTRA_CHARS ".:_-"
+
+static gboolean
+is_blank (const char *str)
+{
+  if (str == NULL)
+    return TRUE;
+
+  for (; *str != '\0'; str++)
+    if (!g_ascii_isspace (*str))
+      return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+is_valid_date (const GDate *date)
+{
+  return date != NULL && g_date_valid (date);
+}
+
+/* The last day a GDate can hold, so that adding days never leaves the range
+ * g_date_add_days() accepts. */
+static guint32
+last_julian_day (void)
+{
+  GDate last;
+
+  g_date_clear (&last, 1);
+  g_date_set_dmy (&last, 31, G_DATE_DECEMBER, G_MAXUINT16);
+
+  return g_date_get_julian (&last);
+}
+
+/* Adds @months to @start with the day of the month clamped to the length of
+ * the target month, as g_date_add_months() does, but refuses instead of
+ * failing an assertion when the year would leave GDate's range. */
+static gboolean
+add_months (const GDate *start,
+            guint64      months,
+            GDate       *result,
+            GError     **error)
+{
+  guint64 month_index;
+
+  g_assert (is_valid_date (start));
+
+  month_index = (guint64) g_date_get_month (start) - 1 + months;
+  if (month_index / 12 > (guint64) (G_MAXUINT16 - g_date_get_year (start)))
+    {
+      g_set_error_literal (error, SEATS_RULE_ERROR, SEATS_RULE_ERROR_INVALID_PERIOD,
+                           _("The billing period of the subscription is not valid. "
+                             "Refresh the subscription, and if this stays, contact the "
+                             "vendor's support."));
+      return FALSE;
+    }
+
+  *result = *start;
+  g_date_add_months (result, (guint) months);
+
+  return TRUE;
+}
+
+/**
+ * seats_rule_error_to_code:
+ * @code: a #SeatsRuleError
+ *
+ * Gives the stable, machine-readable name of @code, as the API's problem
+ * documents and the cache use it ("no-free-seat", ...).
+ *
+ * Returns: (transfer none): the code's name
+ */
+const char *
+seats_rule_error_to_code (SeatsRuleError code)
+{
+  g_return_val_if_fail ((guint) code < G_N_ELEMENTS (rule_error_codes), NULL);
+
+  return rule_error_codes[code];
+}
+
+/**
+ * seats_rule_error_from_code:
+ * @str: (nullable): a name as given by seats_rule_error_to_code()
+ * @code: (out): where to store the error code
+ *
+ * The reverse of seats_rule_error_to_code(), for problems read from the
+ * server or the cache.
+ *
+ * Returns: %TRUE if @str names a #SeatsRuleError, %FALSE otherwise
+ */
+gboolean
+seats_rule_error_from_code (const char     *str,
+                            SeatsRuleError *code)
+{
+  g_return_val_if_fail (code != NULL, FALSE);
+
+  if (str == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (rule_error_codes); i++)
+    {
+      if (strcmp (str, rule_error_codes[i]) == 0)
+        {
+          *code = (SeatsRuleError) i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/**
+ * seats_rule_policy_init:
+ * @policy: (out caller-allocates): the policy to initialize
+ *
+ * Fills @policy with the defaults a server may leave out: floor
+ * `at_least_active`, manual activation, a minimum of 1 license and 7 days of
+ * grace.
+ */
+void
+seats_rule_policy_init (SeatsRulePolicy *policy)
+{
+  g_return_if_fail (policy != NULL);
+
+  policy->seat_floor = SEATS_SEAT_FLOOR_AT_LEAST_ACTIVE;
+  policy->activation = SEATS_ACTIVATION_MANUAL;
+  policy->min_seats = SEATS_RULE_DEFAULT_MIN_SEATS;
+  policy->grace_days = SEATS_RULE_DEFAULT_GRACE_DAYS;
+}
+
+/**
+ * seats_rules_user_counts:
+ * @active: whether the user's status is active
+ * @end_date: (nullable): the user's last day, or %NULL (or a cleared date)
+ *   for none
+ * @today: the day to decide for
+ *
+ * R1: whether the user holds a license on @today. An inactive user never
+ * does; an active one does until and including @end_date. The start date
+ * plays no part: a user who starts in the future already counts.
+ *
+ * Returns: %TRUE if the user counts
+ */
+gboolean
+seats_rules_user_counts (gboolean     active,
+                         const GDate *end_date,
+                         const GDate *today)
+{
+  g_return_val_if_fail (is_valid_date (today), FALSE);
+
+  if (!active)
+    return FALSE;
+
+  if (!is_valid_date (end_date))
+    return TRUE;
+
+  return g_date_compare (end_date, today) >= 0;
+}
+
+/**
+ * seats_rules_period_end:
+ * @start: the first day of a billing period
+ * @months: the period's length in months: 1, 3 (quarterly), 12 (annual), ...
+ * @end: (out caller-allocates): the first day of the next period
+ * @error: return location for a #GError
+ *
+ * Computes the exclusive end of the period that starts on @start. The day
+ * of the month is clamped to the target month: a monthly period from
+ * January 31 ends on February 28 (29 in a leap year).
+ *
+ * Because of that clamping, consecutive periods must be computed from the
+ * subscription's first day (its anchor) with seats_rules_period_containing(),
+ * not by chaining ends, or January 31 drifts to the 28th for good.
+ *
+ * Returns: %TRUE on success, %FALSE with %SEATS_RULE_ERROR_INVALID_PERIOD if
+ *   the end is beyond the dates that can be represented
+ */
+gboolean
+seats_rules_period_end (const GDate  *start,
+                        guint         months,
+                        GDate        *end,
+                        GError      **error)
+{
+  g_return_val_if_fail (is_valid_date (start), FALSE);
+  g_return_val_if_fail (months > 0, FALSE);
+  g_return_val_if_fail (end != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return add_months (start, months, end, error);
+}
+
+/**
+ * seats_rules_period_containing:
+ * @anchor: the first day of the subscription's first billing period
+ * @months: the length of every period in months
+ * @day: the day whose period is wanted
+ * @start: (out caller-allocates): the first day of that period
+ * @end: (out caller-allocates): the first day of the period after it
+ * @error: return location for a #GError
+ *
+ * Finds the billing period [@start, @end) that contains @day. Period k
+ * starts at @anchor plus k × @months months, clamped as in
+ * seats_rules_period_end(), so a subscription that starts on the 31st is
+ * billed from the last day of shorter months and from the 31st again after.
+ *
+ * Returns: %TRUE on success; %FALSE with %SEATS_RULE_ERROR_OUTSIDE_PERIOD
+ *   if @day is before @anchor, or %SEATS_RULE_ERROR_INVALID_PERIOD if the
+ *   period cannot be represented
+ */
+gboolean
+seats_rules_period_containing (const GDate  *anchor,
+                               guint         months,
+                               const GDate  *day,
+                               GDate        *start,
+                               GDate        *end,
+                               GError      **error)
+{
+  guint64 months_between;
+  guint64 k;
+
+  g_return_val_if_fail (is_valid_date (anchor), FALSE);
+  g_return_val_if_fail (months > 0, FALSE);
+  g_return_val_if_fail (is_valid_date (day), FALSE);
+  g_return_val_if_fail (start != NULL, FALSE);
+  g_return_val_if_fail (end != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (g_date_compare (day, anchor) < 0)
+    {
+      g_set_error_literal (error, SEATS_RULE_ERROR, SEATS_RULE_ERROR_OUTSIDE_PERIOD,
+                           _("The day is before the subscription started. "
+                             "Choose a day in a billing period of the subscription."));
+      return FALSE;
+    }
+
+  /* Counting calendar months gives the period index or one too many (when
+   * the day of the month has not come round yet), never too few: step back
+   * once if needed. */
+  months_between = ((guint64) g_date_get_year (day) - g_date_get_year (anchor)) * 12
+                   + g_date_get_month (day) - g_date_get_month (anchor);
+  k = months_between / months;
+
+  if (!add_months (anchor, k * months, start, error))
+    return FALSE;
+
+  if (g_date_compare (start, day) > 0)
+    {
+      g_assert (k > 0);
+      k--;
+      if (!add_months (anchor, k * months, start, error))
+        return FALSE;
+    }
+
+  if (!add_months (anchor, (k + 1) * months, end, error))
+    return FALSE;
+
+  g_assert (g_date_compare (start, day) <= 0);
+  g_assert (g_date_compare (day, end) < 0);
+
+  return TRUE;
+}
+
+/**
+ * seats_rules_prorated_price:
+ * @added: how many licenses are bought, at least 1
+ * @price_per_seat: the price of one license for a whole period, in minor
+ *   units, not negative
+ * @period_start: the first day of the current billing period
+ * @period_end: the first day of the next billing period
+ * @today: the day of the purchase
+ * @amount: (out): the prorated amount, in minor units
+ * @error: return location for a #GError
+ *
+ * R2: the invoice amount for buying @added licenses on @today, for the rest
+ * of the current period:
+ *
+ *   amount = added × price_per_seat × remaining_days / period_days
+ *
+ * where period_days = @period_end − @period_start and remaining_days =
+ * @period_end − @today, in days. Buying on the first day pays the whole
+ * period; buying on the last day pays one day. The result is rounded half
+ * up (a half minor unit rounds up) in exact integer arithmetic.
+ *
+ * Returns: %TRUE with @amount set; %FALSE with
+ *   %SEATS_RULE_ERROR_NOTHING_TO_BUY when @added is 0,
+ *   %SEATS_RULE_ERROR_INVALID_PERIOD when the period is empty,
+ *   %SEATS_RULE_ERROR_OUTSIDE_PERIOD when @today is not in it, or
+ *   %SEATS_RULE_ERROR_OVERFLOW when @added × @price_per_seat does not fit in
+ *   64 bits
+ */
+gboolean
+seats_rules_prorated_price (guint         added,
+                            gint64        price_per_seat,
+                            const GDate  *period_start,
+                            const GDate  *period_end,
+                            const GDate  *today,
+                            gint64       *amount,
+                            GError      **error)
+{
+  gint period_days;
+  guint64 total;
+  guint64 days;
+  guint64 remaining;
+  guint64 quotient;
+  guint64 remainder;
+  guint64 fraction;
+  guint64 result;
+
+  g_return_val_if_fail (price_per_seat >= 0, FALSE);
+  g_return_val_if_fail (is_valid_date (period_start), FALSE);
+  g_return_val_if_fail (is_valid_date (period_end), FALSE);
+  g_return_val_if_fail (is_valid_date (today), FALSE);
+  g_return_val_if_fail (amount != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (added == 0)
+    {
+      g_set_error_literal (error, SEATS_RULE_ERROR, SEATS_RULE_ERROR_NOTHING_TO_BUY,
+                           _("Enter how many licenses to buy: at least 1."));
+      return FALSE;
+    }
+
+  period_days = g_date_days_between (period_start, period_end);
+  if (period_days <= 0)
+    {
+      g_set_error_literal (error, SEATS_RULE_ERROR, SEATS_RULE_ERROR_INVALID_PERIOD,
+                           _("The billing period of the subscription is not valid. "
+                             "Refresh the subscription, and if this stays, contact the "
+                             "vendor's support."));
+      return FALSE;
+    }
+
+  if (g_date_compare (today, period_start) < 0 || g_date_compare (today, period_end) >= 0)
+    {
+      g_set_error_literal (error, SEATS_RULE_ERROR, SEATS_RULE_ERROR_OUTSIDE_PERIOD,
+                           _("The day of the purchase is outside the current billing "
+                             "period. Refresh the subscription and try again."));
+      return FALSE;
+    }
+
+  if (!g_uint64_checked_mul (&total, added, (guint64) price_per_seat) || total > G_MAXINT64)
+    {
+      g_set_error_literal (error, SEATS_RULE_ERROR, SEATS_RULE_ERROR_OVERFLOW,
+                           _("The amount is too large to compute. "
+                             "Check the number of licenses and the price."));
+      return FALSE;
+    }
+
+  days = (guint64) period_days;
+  remaining = (guint64) g_date_days_between (today, period_end);
+  g_assert (remaining >= 1 && remaining <= days);
+
+  /* total × remaining can overflow where the result cannot: split total into
+   * quotient × days + remainder. Then quotient × remaining <= total, and
+   * remainder × remaining < days² fits because days < 2³². The result never
+   * exceeds total, so it fits in a gint64 as total does. */
+  quotient = total / days;
+  remainder = total % days;
+  result = quotient * remaining + (remainder * remaining) / days;
+  fraction = (remainder * remaining) % days;
+
+  /* Half up: fraction / days >= 1/2, written without doubling. */
+  if (fraction >= days - fraction)
+    result++;
+
+  g_assert (result <= total);
+  *amount = (gint64) result;
+
+  return TRUE;
+}
+
+/**
+ * seats_rules_check_next_period:
+ * @policy: the subscription's policy
+ * @requested: the license count asked for the next billing period
+ * @counted: the users who count (R1)
+ * @over: (out) (optional): how many counted users the count leaves without
+ *   a license; only ever non-zero under `grace`
+ * @error: return location for a #GError
+ *
+ * R3 and R5: whether the next period's count may be set to @requested. The
+ * current period keeps what was bought; only the next one is lowered.
+ *
+ * 0 cancels the subscription, which only the vendor's support does. Below
+ * the policy's minimum is refused. Then the seat floor decides:
+ * `at_least_active` refuses fewer licenses than @counted, `equal_active`
+ * refuses any other count than @counted, and `grace` allows it, with @over
+ * telling how many users will get a deadline when the period starts (see
+ * seats_rules_grace_users()).
+ *
+ * Returns: %TRUE if the count may be saved; %FALSE with
+ *   %SEATS_RULE_ERROR_CANCELS_SUBSCRIPTION, %SEATS_RULE_ERROR_BELOW_MINIMUM,
+ *   %SEATS_RULE_ERROR_BELOW_COUNTED_USERS or
+ *   %SEATS_RULE_ERROR_MUST_EQUAL_COUNTED_USERS
+ */
+gboolean
+seats_rules_check_next_period (const SeatsRulePolicy  *policy,
+                               guint                   requested,
+                               guint                   counted,
+                               guint                  *over,
+                               GError                **error)
+{
+  guint min_seats;
+
+  g_return_val_if_fail (policy != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (over != NULL)
+    *over = 0;
+
+  if (requested == 0)
+    {
+      g_set_error_literal (error, SEATS_RULE_ERROR, SEATS_RULE_ERROR_CANCELS_SUBSCRIPTION,
+                           _("A subscription needs at least one license: 0 would cancel it. "
+                             "To cancel the subscription, contact the vendor's support."));
+      return FALSE;
+    }
+
+  /* A minimum of 0 would make 0 look allowed; 0 is cancelling, above. */
+  min_seats = MAX (policy->min_seats, 1);
+  if (requested < min_seats)
+    {
+      g_set_error (error, SEATS_RULE_ERROR, SEATS_RULE_ERROR_BELOW_MINIMUM,
+                   ngettext ("This subscription needs at least %u license in a billing "
+                             "period. Enter a higher number.",
+                             "This subscription needs at least %u licenses in a billing "
+                             "period. Enter a higher number.",
+                             min_seats),
+                   min_seats);
+      return FALSE;
+    }
+
+  switch (policy->seat_floor)
+    {
+    case SEATS_SEAT_FLOOR_AT_LEAST_ACTIVE:
+      if (requested < counted)
+        {
+          guint missing = counted - requested;
+
+          /* requested >= 1 here, so counted >= 2: "licenses" is always plural. */
+          g_set_error (error, SEATS_RULE_ERROR, SEATS_RULE_ERROR_BELOW_COUNTED_USERS,
+                       /* Translators: the second number is always 2 or more. */
+                       ngettext ("The number of licenses cannot be lower than the number of "
+                                 "active users. Deactivate %u user first, or keep at least "
+                                 "%u licenses.",
+                                 "The number of licenses cannot be lower than the number of "
+                                 "active users. Deactivate %u users first, or keep at least "
+                                 "%u licenses.",
+                                 missing),
+                       missing, counted);
+          return FALSE;
+        }
+      return TRUE;
+
+    case SEATS_SEAT_FLOOR_EQUAL_ACTIVE:
+      if (requested < counted)
+        {
+          guint missing = counted - requested;
+
+          g_set_error (error, SEATS_RULE_ERROR, SEATS_RULE_ERROR_MUST_EQUAL_COUNTED_USERS,
+                       ngettext ("The number of licenses must equal the number of active "
+                                 "users. Deactivate %u user first, or set the number of "
+                                 "licenses to %u.",
+                                 "The number of licenses must equal the number of active "
+                                 "users. Deactivate %u users first, or set the number of "
+                                 "licenses to %u.",
+                                 missing),
+                       missing, counted);
+          return FALSE;
+        }
+      else if (requested > counted)
+        {
+          guint spare = requested - counted;
+
+          /* Lowering to the active users is no way out when that is below
+           * the minimum: then only activating users is. */
+          if (counted < min_seats)
+            g_set_error (error, SEATS_RULE_ERROR, SEATS_RULE_ERROR_MUST_EQUAL_COUNTED_USERS,
+                         ngettext ("The number of licenses must equal the number of active "
+                                   "users. Activate %u more user first.",
+                                   "The number of licenses must equal the number of active "
+                                   "users. Activate %u more users first.",
+                                   spare),
+                         spare);
+          else
+            g_set_error (error, SEATS_RULE_ERROR, SEATS_RULE_ERROR_MUST_EQUAL_COUNTED_USERS,
+                         ngettext ("The number of licenses must equal the number of active "
+                                   "users. Activate %u more user first, or set the number "
+                                   "of licenses to %u.",
+                                   "The number of licenses must equal the number of active "
+                                   "users. Activate %u more users first, or set the number "
+                                   "of licenses to %u.",
+                                   spare),
+                         spare, counted);
+          return FALSE;
+        }
+      return TRUE;
+
+    case SEATS_SEAT_FLOOR_GRACE:
+      if (over != NULL && counted > requested)
+        *over = counted - requested;
+      return TRUE;
+
+    default:
+      g_return_val_if_reached (FALSE);
+    }
+}
+
+/**
+ * seats_rules_apply_purchase:
+ * @purchased: the licenses bought for the current period
+ * @next_count: the count set for the next period
+ * @added: the licenses bought now, at least 1
+ * @new_purchased: (out) (optional): the current period's count after buying
+ * @new_next_count: (out) (optional): the next period's count after buying
+ * @error: return location for a #GError
+ *
+ * R2 and R4: the counts after buying @added licenses now. The current
+ * period grows by @added at once. The next period is invoiced for the full
+ * purchased count: when it had been lowered below @purchased, the lowering
+ * is undone and it becomes the new purchased total (the administrator lowers
+ * it again if still wanted); when it had been raised above, it stays, unless
+ * the purchase overtakes it. Both cases come to
+ * MAX (@next_count, @purchased + @added).
+ *
+ * Returns: %TRUE on success; %FALSE with %SEATS_RULE_ERROR_NOTHING_TO_BUY
+ *   when @added is 0 or %SEATS_RULE_ERROR_OVERFLOW when the total does not
+ *   fit in a #guint
+ */
+gboolean
+seats_rules_apply_purchase (guint     purchased,
+                            guint     next_count,
+                            guint     added,
+                            guint    *new_purchased,
+                            guint    *new_next_count,
+                            GError  **error)
+{
+  guint total;
+
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (added == 0)
+    {
+      g_set_error_literal (error, SEATS_RULE_ERROR, SEATS_RULE_ERROR_NOTHING_TO_BUY,
+                           _("Enter how many licenses to buy: at least 1."));
+      return FALSE;
+    }
+
+  if (!g_uint_checked_add (&total, purchased, added))
+    {
+      g_set_error_literal (error, SEATS_RULE_ERROR, SEATS_RULE_ERROR_OVERFLOW,
+                           _("The number of licenses is too large. Enter a smaller number."));
+      return FALSE;
+    }
+
+  if (new_purchased != NULL)
+    *new_purchased = total;
+
+  if (new_next_count != NULL)
+    {
+      if (next_count < purchased)
+        *new_next_count = total;
+      else
+        *new_next_count = MAX (next_count, total);
+    }
+
+  return TRUE;
+}
+
+/**
+ * seats_rules_grace_deadline:
+ * @from: the day the over-allocation began: a period start (R5) or the day
+ *   a user was activated without a free license (R6)
+ * @grace_days: the policy's grace days
+ * @deadline: (out caller-allocates): the deadline
+ *
+ * The deadline is @grace_days days after @from. Like an end date it is the
+ * last day the user still holds a license; the user is deactivated on the
+ * day after it (see seats_rules_deadline_passed()), so a deadline can be
+ * stored as the user's end date and R1 does the rest.
+ */
+void
+seats_rules_grace_deadline (const GDate *from,
+                            guint        grace_days,
+                            GDate       *deadline)
+{
+  guint32 julian;
+  guint32 last;
+
+  g_return_if_fail (is_valid_date (from));
+  g_return_if_fail (deadline != NULL);
+
+  /* Clamped rather than wrapped: no real policy gets near the year 65535. */
+  julian = g_date_get_julian (from);
+  last = last_julian_day ();
+  g_date_clear (deadline, 1);
+  g_date_set_julian (deadline, grace_days > last - julian ? last : julian + grace_days);
+}
+
+/**
+ * seats_rules_deadline_passed:
+ * @deadline: a grace deadline
+ * @today: the day to decide for
+ *
+ * Whether the deadline has passed on @today, so that the user is
+ * deactivated. The deadline is the last day of grace: on the deadline
+ * itself it has not passed yet; on the day after it has.
+ *
+ * Returns: %TRUE if @today is after @deadline
+ */
+gboolean
+seats_rules_deadline_passed (const GDate *deadline,
+                             const GDate *today)
+{
+  g_return_val_if_fail (is_valid_date (deadline), FALSE);
+  g_return_val_if_fail (is_valid_date (today), FALSE);
+
+  return g_date_compare (today, deadline) > 0;
+}
+
+static int
+compare_most_recent_first (gconstpointer a,
+                           gconstpointer b,
+                           gpointer      user_data)
+{
+  const SeatsRuleUser *users = user_data;
+  guint ia = *(const guint *) a;
+  guint ib = *(const guint *) b;
+  int cmp;
+
+  if (users[ia].created != users[ib].created)
+    return users[ia].created > users[ib].created ? -1 : 1;
+
+  /* Users created in the same second are ordered by id, the later id first,
+   * so that the server and every client pick the same users. */
+  cmp = g_strcmp0 (users[ia].id, users[ib].id);
+  if (cmp != 0)
+    return -cmp;
+
+  return ia > ib ? -1 : (ia < ib ? 1 : 0);
+}
+
+/**
+ * seats_rules_grace_users:
+ * @users: (array length=n_users) (nullable): the subscription's users
+ * @n_users: the number of @users
+ * @seats: the license count the period starts with
+ * @period_start: the first day of the period
+ * @grace_days: the policy's grace days
+ * @deadline: (out caller-allocates) (optional): the deadline of the excess
+ *   users, cleared (invalid) when there are none
+ *
+ * R5 under the `grace` floor: when a period starts with fewer licenses than
+ * users who count, the most recently created of those users are the excess.
+ * They keep their license until the deadline, @grace_days after
+ * @period_start (see seats_rules_grace_deadline()), and are deactivated
+ * after it unless licenses are bought or users deactivated first. Users who
+ * do not count are never chosen.
+ *
+ * Returns: (transfer full) (element-type guint): the indices into @users of
+ *   the excess users, most recently created first; empty when every
+ *   counted user has a license
+ */
+GArray *
+seats_rules_grace_users (const SeatsRuleUser *users,
+                         guint                n_users,
+                         guint                seats,
+                         const GDate         *period_start,
+                         guint                grace_days,
+                         GDate               *deadline)
+{
+  g_autoptr(GArray) counted = NULL;
+
+  g_return_val_if_fail (users != NULL || n_users == 0, NULL);
+  g_return_val_if_fail (is_valid_date (period_start), NULL);
+
+  counted = g_array_new (FALSE, FALSE, sizeof (guint));
+  for (guint i = 0; i < n_users; i++)
+    if (users[i].counts)
+      g_array_append_val (counted, i);
+
+  if (counted->len <= seats)
+    {
+      if (deadline != NULL)
+        g_date_clear (deadline, 1);
+      g_array_set_size (counted, 0);
+      return g_steal_pointer (&counted);
+    }
+
+  if (deadline != NULL)
+    seats_rules_grace_deadline (period_start, grace_days, deadline);
+
+  /* The cast drops const only for GLib's signature: the sort reads users. */
+  g_array_sort_with_data (counted, compare_most_recent_first, (gpointer) users);
+  g_array_set_size (counted, counted->len - seats);
+
+  return g_steal_pointer (&counted);
+}
+
+/**
+ * seats_rules_check_activation:
+ * @policy: the subscription's policy
+ * @seats: the licenses of the current period
+ * @counted: the users who count (R1) now, not including the user to activate
+ * @today: the day of the activation
+ * @over_allocated: (out) (optional): whether the user is activated without a
+ *   free license, to be shown in red with a deadline
+ * @deadline: (out caller-allocates) (optional): the deadline when
+ *   over-allocated, cleared (invalid) otherwise
+ * @error: return location for a #GError
+ *
+ * R6: whether a user may be activated. With a free license, always. Without
+ * one, `at_least_active` refuses (buy licenses first), `equal_active`
+ * refuses (raise the count first), and `grace` allows it with a deadline
+ * @policy's grace days after @today.
+ *
+ * Returns: %TRUE if the user may be activated, %FALSE with
+ *   %SEATS_RULE_ERROR_NO_FREE_SEAT otherwise
+ */
+gboolean
+seats_rules_check_activation (const SeatsRulePolicy  *policy,
+                              guint                   seats,
+                              guint                   counted,
+                              const GDate            *today,
+                              gboolean               *over_allocated,
+                              GDate                  *deadline,
+                              GError                **error)
+{
+  g_return_val_if_fail (policy != NULL, FALSE);
+  g_return_val_if_fail (is_valid_date (today), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (over_allocated != NULL)
+    *over_allocated = FALSE;
+  if (deadline != NULL)
+    g_date_clear (deadline, 1);
+
+  if (counted < seats)
+    return TRUE;
+
+  switch (policy->seat_floor)
+    {
+    case SEATS_SEAT_FLOOR_AT_LEAST_ACTIVE:
+      g_set_error_literal (error, SEATS_RULE_ERROR, SEATS_RULE_ERROR_NO_FREE_SEAT,
+                           _("There is no free license for this user. "
+                             "Buy more licenses first, then activate the user."));
+      return FALSE;
+
+    case SEATS_SEAT_FLOOR_EQUAL_ACTIVE:
+      g_set_error_literal (error, SEATS_RULE_ERROR, SEATS_RULE_ERROR_NO_FREE_SEAT,
+                           _("There is no free license for this user. "
+                             "Raise the number of licenses first, then activate the user."));
+      return FALSE;
+
+    case SEATS_SEAT_FLOOR_GRACE:
+      if (over_allocated != NULL)
+        *over_allocated = TRUE;
+      if (deadline != NULL)
+        seats_rules_grace_deadline (today, policy->grace_days, deadline);
+      return TRUE;
+
+    default:
+      g_return_val_if_reached (FALSE);
+    }
+}
+
+/**
+ * seats_rules_license_surplus:
+ * @new_count: a product's count in the pending license
+ * @in_use: how many licenses of the product are assigned
+ *
+ * R8: how many licenses of a product must be removed (unassigned) before
+ * the pending license can be activated.
+ *
+ * Returns: @in_use − @new_count when positive, else 0
+ */
+guint
+seats_rules_license_surplus (guint new_count,
+                             guint in_use)
+{
+  return in_use > new_count ? in_use - new_count : 0;
+}
+
+/**
+ * seats_rules_license_changed:
+ * @line: a product of a pending license
+ *
+ * R8: whether the pending license changes the product's count, so that the
+ * activation dialog lists it. Products it does not change are left out.
+ *
+ * Returns: %TRUE if the new count differs from the current one
+ */
+gboolean
+seats_rules_license_changed (const SeatsRuleLicenseLine *line)
+{
+  g_return_val_if_fail (line != NULL, FALSE);
+
+  return line->new_count != line->current_count;
+}
+
+/**
+ * seats_rules_check_pending_license:
+ * @lines: (array length=n_lines) (nullable): the products of the pending license
+ * @n_lines: the number of @lines
+ * @error: return location for a #GError
+ *
+ * R8: whether the pending license can be activated: no product may have
+ * more licenses in use than its new count, whether or not it changed.
+ *
+ * Returns: %TRUE if it can be activated; %FALSE with
+ *   %SEATS_RULE_ERROR_LICENSE_BELOW_IN_USE otherwise
+ */
+gboolean
+seats_rules_check_pending_license (const SeatsRuleLicenseLine  *lines,
+                                   guint                        n_lines,
+                                   GError                     **error)
+{
+  const SeatsRuleLicenseLine *blocking = NULL;
+  guint n_blocking = 0;
+  guint surplus;
+
+  g_return_val_if_fail (lines != NULL || n_lines == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  for (guint i = 0; i < n_lines; i++)
+    {
+      if (seats_rules_license_surplus (lines[i].new_count, lines[i].in_use) > 0)
+        {
+          if (blocking == NULL)
+            blocking = &lines[i];
+          n_blocking++;
+        }
+    }
+
+  if (n_blocking == 0)
+    return TRUE;
+
+  if (n_blocking > 1)
+    {
+      g_set_error (error, SEATS_RULE_ERROR, SEATS_RULE_ERROR_LICENSE_BELOW_IN_USE,
+                   ngettext ("%u product has more licenses in use than the new license "
+                             "allows. Remove the surplus licenses first. If the new counts "
+                             "are wrong, contact the vendor instead of activating the license.",
+                             "%u products have more licenses in use than the new license "
+                             "allows. Remove the surplus licenses first. If the new counts "
+                             "are wrong, contact the vendor instead of activating the license.",
+                             n_blocking),
+                   n_blocking);
+      return FALSE;
+    }
+
+  surplus = seats_rules_license_surplus (blocking->new_count, blocking->in_use);
+
+  if (!is_blank (blocking->name))
+    g_set_error (error, SEATS_RULE_ERROR, SEATS_RULE_ERROR_LICENSE_BELOW_IN_USE,
+                 /* Translators: the string is the name of a product, like "CRM". */
+                 ngettext ("Remove %u surplus license of “%s” before activating the new "
+                           "license. If the new count is wrong, contact the vendor instead "
+                           "of activating it.",
+                           "Remove %u surplus licenses of “%s” before activating the new "
+                           "license. If the new count is wrong, contact the vendor instead "
+                           "of activating it.",
+                           surplus),
+                 surplus, blocking->name);
+  else
+    g_set_error (error, SEATS_RULE_ERROR, SEATS_RULE_ERROR_LICENSE_BELOW_IN_USE,
+                 ngettext ("Remove %u surplus license before activating the new license. "
+                           "If the new count is wrong, contact the vendor instead of "
+                           "activating it.",
+                           "Remove %u surplus licenses before activating the new license. "
+                           "If the new count is wrong, contact the vendor instead of "
+                           "activating it.",
+                           surplus),
+                 surplus);
+
+  return FALSE;
+}
+
+/**
+ * seats_rules_pending_license_activates_automatically:
+ * @policy: the subscription's policy
+ * @lines: (array length=n_lines) (nullable): the products of the pending license
+ * @n_lines: the number of @lines
+ *
+ * R8: whether the pending license is activated without asking: only when
+ * the policy says so and it can be activated at all.
+ *
+ * Returns: %TRUE if the license activates by itself
+ */
+gboolean
+seats_rules_pending_license_activates_automatically (const SeatsRulePolicy      *policy,
+                                                     const SeatsRuleLicenseLine *lines,
+                                                     guint                       n_lines)
+{
+  g_return_val_if_fail (policy != NULL, FALSE);
+  g_return_val_if_fail (lines != NULL || n_lines == 0, FALSE);
+
+  if (policy->activation != SEATS_ACTIVATION_AUTOMATIC)
+    return FALSE;
+
+  return seats_rules_check_pending_license (lines, n_lines, NULL);
+}
+
+/* RFC 5322 atext, the characters of an unquoted local part besides dots.
+ * Bytes from 0x80 up are UTF-8 of an internationalized address (RFC 6531). */
+static gboolean
+is_local_part_char (guchar c)
+{
+  return g_ascii_isalnum (c) || c >= 0x80 || strchr ("!#$%&'*+-/=?^_`{|}~", c) != NULL;
+}
+
+static gboolean
+is_valid_domain (const char *domain,
+                 gsize       length)
+{
+  gsize label_start = 0;
+  gboolean has_dot = FALSE;
+
+  if (length == 0 || length > EMAIL_DOMAIN_MAX_LENGTH)
+    return FALSE;
+
+  for (gsize i = 0; i <= length; i++)
+    {
+      guchar c = i < length ? (guchar) domain[i] : '.';
+
+      if (c == '.')
+        {
+          gsize label_length = i - label_start;
+
+          if (label_length == 0 || label_length > DNS_LABEL_MAX_LENGTH)
+            return FALSE;
+          if (domain[label_start] == '-' || domain[i - 1] == '-')
+            return FALSE;
+          if (i < length)
+            has_dot = TRUE;
+          label_start = i + 1;
+        }
+      else if (!g_ascii_isalnum (c) && c != '-' && c < 0x80)
+        {
+          return FALSE;
+        }
+    }
+
+  return has_dot;
+}
+
+/**
+ * seats_rules_check_email:
+ * @email: (nullable): an e-mail address as typed
+ * @error: return location for a #GError
+ *
+ * R13: a sane syntax check of an e-mail address, not a full RFC 5322
+ * parser: exactly one "@", a local part of 1 to 64 octets of unquoted
+ * characters with no leading, trailing or doubled dot, a domain of up to 255
+ * octets with at least one dot and labels of 1 to 63 letters, digits and
+ * inner hyphens, no spaces, at most 254 octets in all (RFC 5321). UTF-8 is
+ * allowed for internationalized addresses. Whether anyone reads the mailbox
+ * only sending can tell.
+ *
+ * Returns: %TRUE if @email looks usable; %FALSE with
+ *   %SEATS_RULE_ERROR_INVALID_EMAIL otherwise
+ */
+gboolean
+seats_rules_check_email (const char  *email,
+                         GError     **error)
+{
+  const char *at;
+  gsize length;
+  gsize local_length;
+
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (email == NULL)
+    goto invalid;
+
+  length = strlen (email);
+  if (length == 0 || length > EMAIL_MAX_LENGTH || !g_utf8_validate (email, length, NULL))
+    goto invalid;
+
+  at = strchr (email, '@');
+  if (at == NULL || strchr (at + 1, '@') != NULL)
+    goto invalid;
+
+  local_length = (gsize) (at - email);
+  if (local_length == 0 || local_length > EMAIL_LOCAL_MAX_LENGTH)
+    goto invalid;
+  if (email[0] == '.' || email[local_length - 1] == '.')
+    goto invalid;
+
+  for (gsize i = 0; i < local_length; i++)
+    {
+      guchar c = (guchar) email[i];
+
+      if (c == '.')
+        {
+          if (email[i + 1] == '.')
+            goto invalid;
+        }
+      else if (!is_local_part_char (c))
+        {
+          goto invalid;
+        }
+    }
+
+  if (!is_valid_domain (at + 1, length - local_length - 1))
+    goto invalid;
+
+  return TRUE;
+
+invalid:
+  g_set_error_literal (error, SEATS_RULE_ERROR, SEATS_RULE_ERROR_INVALID_EMAIL,
+                       _("This is not a valid e-mail address. "
+                         "Enter an address like name@example.com."));
+  return FALSE;
+}
+
+static gboolean
+has_only_chars (const char *str,
+                const char *extra_chars)
+{
+  for (; *str != '\0'; str++)
+    if (!g_ascii_isalnum (*str) && strchr (extra_chars, *str) == NULL)
+      return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+check_required (const char         *value,
+                const char         *message,
+                GError            **error)
+{
+  if (!is_blank (value))
+    return TRUE;
+
+  g_set_error_literal (error, SEATS_RULE_ERROR, SEATS_RULE_ERROR_POSTAL_ADDRESS_REQUIRED,
+                       message);
+  return FALSE;
+}
+
+/**
+ * seats_rules_check_billing_field:
+ * @details: the billing details as typed
+ * @field: the field to check
+ * @error: return location for a #GError
+ *
+ * R13: checks one field of the billing details, so that a form can show
+ * each field's message under it. The contact is a user or a typed e-mail
+ * address, not both. The postal address is required even with e-invoicing.
+ * The e-invoice address and the provider's code are required only while
+ * e-invoicing is on, and then must be plausible: letters, digits and
+ * `. : _ - + @` in at most 70 characters for the address; letters, digits
+ * and `. : _ -` in 2 to 35 characters for the code.
+ *
+ * Returns: %TRUE if the field is fine, %FALSE with the #SeatsRuleError
+ *   that says why not
+ */
+gboolean
+seats_rules_check_billing_field (const SeatsRuleBillingDetails  *details,
+                                 SeatsBillingField               field,
+                                 GError                        **error)
+{
+  g_return_val_if_fail (details != NULL, FALSE);
+  g_return_val_if_fail (field <= SEATS_BILLING_FIELD_LAST, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  switch (field)
+    {
+    case SEATS_BILLING_FIELD_NONE:
+      return TRUE;
+
+    case SEATS_BILLING_FIELD_CONTACT:
+      {
+        gboolean has_user = !is_blank (details->contact_user_id);
+        gboolean has_email = !is_blank (details->contact_email);
+
+        if (has_user && has_email)
+          {
+            g_set_error_literal (error, SEATS_RULE_ERROR, SEATS_RULE_ERROR_CONTACT_AMBIGUOUS,
+                                 _("Choose a user or type an e-mail address as the billing "
+                                   "contact, not both."));
+            return FALSE;
+          }
+        if (!has_user && !has_email)
+          {
+            g_set_error_literal (error, SEATS_RULE_ERROR, SEATS_RULE_ERROR_CONTACT_REQUIRED,
+                                 _("Choose a user as the billing contact, or type an e-mail "
+                                   "address."));
+            return FALSE;
+          }
+        if (has_email)
+          return seats_rules_check_email (details->contact_email, error);
+        return TRUE;
+      }
+
+    case SEATS_BILLING_FIELD_STREET:
+      return check_required (details->street,
+                             _("Enter the street and number of the billing address. A postal "
+                               "address is required, also when invoices are sent as "
+                               "e-invoices."),
+                             error);
+
+    case SEATS_BILLING_FIELD_POSTAL_CODE:
+      return check_required (details->postal_code,
+                             _("Enter the postal code of the billing address. A postal "
+                               "address is required, also when invoices are sent as "
+                               "e-invoices."),
+                             error);
+
+    case SEATS_BILLING_FIELD_CITY:
+      return check_required (details->city,
+                             _("Enter the city of the billing address. A postal address is "
+                               "required, also when invoices are sent as e-invoices."),
+                             error);
+
+    case SEATS_BILLING_FIELD_COUNTRY:
+      return check_required (details->country,
+                             _("Enter the country of the billing address. A postal address "
+                               "is required, also when invoices are sent as e-invoices."),
+                             error);
+
+    case SEATS_BILLING_FIELD_EINVOICE_ADDRESS:
+      if (!details->einvoice_enabled)
+        return TRUE;
+      if (is_blank (details->einvoice_address))
+        {
+          g_set_error_literal (error, SEATS_RULE_ERROR,
+                               SEATS_RULE_ERROR_EINVOICE_ADDRESS_REQUIRED,
+                               _("Enter the e-invoice address, or turn e-invoicing off."));
+          return FALSE;
+        }
+      if (strlen (details->einvoice_address) > EINVOICE_ADDRESS_MAX_LENGTH ||
+          !has_only_chars (details->einvoice_address, EINVOICE_ADDRESS_EXTRA_CHARS))
+        {
+          g_set_error_literal (error, SEATS_RULE_ERROR,
+                               SEATS_RULE_ERROR_INVALID_EINVOICE_ADDRESS,
+                               _("An e-invoice address has at most 70 characters: letters, "
+                                 "digits and . : _ - + @. Check the address with your "
+                                 "e-invoice provider."));
+          return FALSE;
+        }
+      return TRUE;
+
+    case SEATS_BILLING_FIELD_EINVOICE_OPERATOR:
+      if (!details->einvoice_enabled)
+        return TRUE;
+      if (is_blank (details->einvoice_operator))
+        {
+          g_set_error_literal (error, SEATS_RULE_ERROR,
+                               SEATS_RULE_ERROR_EINVOICE_OPERATOR_REQUIRED,
+                               _("Enter the code of the e-invoice provider, or turn "
+                                 "e-invoicing off."));
+          return FALSE;
+        }
+      {
+        gsize length = strlen (details->einvoice_operator);
+
+        if (length < EINVOICE_OPERATOR_MIN_LENGTH || length > EINVOICE_OPERATOR_MAX_LENGTH ||
+            !has_only_chars (details->einvoice_operator, EINVOICE_OPERATOR_EXTRA_CHARS))
+          {
+            g_set_error_literal (error, SEATS_RULE_ERROR,
+                                 SEATS_RULE_ERROR_INVALID_EINVOICE_OPERATOR,
+                                 _("The code of an e-invoice provider has 2 to 35 characters: "
+                                   "letters, digits and . : _ -. Your e-invoice provider can "
+                                   "tell you the code."));
+            return FALSE;
+          }
+      }
+      return TRUE;
+
+    default:
+      g_return_val_if_reached (FALSE);
+    }
+}
+
+/**
+ * seats_rules_check_billing_details:
+ * @details: the billing details as typed
+ * @field: (out) (optional): the first field in error, in the order of the
+ *   form, or %SEATS_BILLING_FIELD_NONE
+ * @error: return location for a #GError
+ *
+ * R13: checks every field with seats_rules_check_billing_field() and stops
+ * at the first one in error, as the server does before saving.
+ *
+ * Returns: %TRUE if every field is fine
+ */
+gboolean
+seats_rules_check_billing_details (const SeatsRuleBillingDetails  *details,
+                                   SeatsBillingField              *field,
+                                   GError                        **error)
+{
+  g_return_val_if_fail (details != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (field != NULL)
+    *field = SEATS_BILLING_FIELD_NONE;
+
+  for (guint f = SEATS_BILLING_FIELD_NONE + 1; f <= SEATS_BILLING_FIELD_LAST; f++)
+    {
+      if (!seats_rules_check_billing_field (details, (SeatsBillingField) f, error))
+        {
+          if (field != NULL)
+            *field = (SeatsBillingField) f;
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/**
+ * seats_rules_trial_days_left:
+ * @trial_end: the last day of the trial
+ * @today: the day to count from
+ *
+ * R18: the days left of a trial, today included: 1 on its last day, 0 once
+ * it is over.
+ *
+ * Returns: the number of days the trial still runs
+ */
+guint
+seats_rules_trial_days_left (const GDate *trial_end,
+                             const GDate *today)
+{
+  g_return_val_if_fail (is_valid_date (trial_end), 0);
+  g_return_val_if_fail (is_valid_date (today), 0);
+
+  if (g_date_compare (today, trial_end) > 0)
+    return 0;
+
+  return (guint) g_date_days_between (today, trial_end) + 1;
+}
+
+/**
+ * seats_rules_csv_cell:
+ * @text: (nullable): the text of a cell; %NULL is an empty cell
+ *
+ * R20: one cell of the active users report. Quoted as RFC 4180 says when it
+ * holds a comma, a double quote (doubled inside), CR or LF, and also a
+ * semicolon, which spreadsheets in Dutch and Swedish locales read as the
+ * separator. A cell that a spreadsheet would run as a formula (starting
+ * with = + - @, a tab or CR) gets a leading apostrophe and quotes, so that
+ * a name from the upstream system cannot run anything on the auditor's
+ * computer.
+ *
+ * Returns: (transfer full): the cell as it goes into the file
+ */
+char *
+seats_rules_csv_cell (const char *text)
+{
+  GString *cell;
+  gboolean is_formula;
+
+  if (text == NULL || text[0] == '\0')
+    return g_strdup ("");
+
+  is_formula = strchr ("=+-@\t\r", text[0]) != NULL;
+  if (!is_formula && strpbrk (text, ",;\"\r\n") == NULL)
+    return g_strdup (text);
+
+  cell = g_string_sized_new (strlen (text) + 4);
+  g_string_append_c (cell, '"');
+  if (is_formula)
+    g_string_append_c (cell, '\'');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (cell, '"');
+      g_string_append_c (cell, *p);
+    }
+  g_string_append_c (cell, '"');
+
+  return g_string_free (cell, FALSE);
+}
+
+/**
+ * seats_rules_csv_append_row:
+ * @csv: the report being written
+ * @cells: (array zero-terminated=1): the cells of the row
+ *
+ * R20: appends one row to @csv: the cells made safe with
+ * seats_rules_csv_cell(), separated by commas and ended with CRLF as
+ * RFC 4180 says.
+ */
+void
+seats_rules_csv_append_row (GString            *csv,
+                            const char * const *cells)
+{
+  g_return_if_fail (csv != NULL);
+  g_return_if_fail (cells != NULL);
+
+  for (guint i = 0; cells[i] != NULL; i++)
+    {
+      g_autofree char *cell = seats_rules_csv_cell (cells[i]);
+
+      if (i > 0)
+        g_string_append_c (csv, ',');
+      g_string_append (csv, cell);
+    }
+  g_string_append (csv, "\r\n");
+}
