@@ -1,0 +1,1590 @@
+/* test-rules.c
+ *
+ * Copyright 2026 The Seats developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "test-rules"
+
+#include "config.h"
+
+#include <locale.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "seats-rules.h"
+
+/* The dates of these tests are written day, month, year, as on an invoice. */
+static GDate
+dmy (GDateDay   day,
+     GDateMonth month,
+     GDateYear  year)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, day, month, year);
+
+  return date;
+}
+
+static void
+assert_date (const GDate *date,
+             GDateDay     day,
+             GDateMonth   month,
+             GDateYear    year)
+{
+  g_assert_true (g_date_valid (date));
+  g_assert_cmpuint (g_date_get_day (date), ==, day);
+  g_assert_cmpuint (g_date_get_month (date), ==, month);
+  g_assert_cmpuint (g_date_get_year (date), ==, year);
+}
+
+/* Checks the code and its stable name, which the API and the UI rely on. */
+#define assert_rule_error(err, expected_code, expected_name) \
+  G_STMT_START { \
+    g_assert_error ((err), SEATS_RULE_ERROR, (gint) (expected_code)); \
+    g_assert_cmpstr (seats_rule_error_to_code ((err)->code), ==, (expected_name)); \
+    g_assert_true (g_utf8_validate ((err)->message, -1, NULL)); \
+    g_assert_cmpstr ((err)->message, !=, ""); \
+  } G_STMT_END
+
+/* Error codes */
+
+static void
+test_error_codes (void)
+{
+  static const struct {
+    SeatsRuleError code;
+    const char *name;
+  } codes[] = {
+    { SEATS_RULE_ERROR_CANCELS_SUBSCRIPTION, "cancels-subscription" },
+    { SEATS_RULE_ERROR_BELOW_MINIMUM, "below-minimum" },
+    { SEATS_RULE_ERROR_BELOW_COUNTED_USERS, "below-counted-users" },
+    { SEATS_RULE_ERROR_MUST_EQUAL_COUNTED_USERS, "must-equal-counted-users" },
+    { SEATS_RULE_ERROR_NO_FREE_SEAT, "no-free-seat" },
+    { SEATS_RULE_ERROR_LICENSE_BELOW_IN_USE, "license-below-in-use" },
+    { SEATS_RULE_ERROR_NOTHING_TO_BUY, "nothing-to-buy" },
+    { SEATS_RULE_ERROR_OUTSIDE_PERIOD, "outside-period" },
+    { SEATS_RULE_ERROR_INVALID_PERIOD, "invalid-period" },
+    { SEATS_RULE_ERROR_OVERFLOW, "overflow" },
+    { SEATS_RULE_ERROR_CONTACT_REQUIRED, "contact-required" },
+    { SEATS_RULE_ERROR_CONTACT_AMBIGUOUS, "contact-ambiguous" },
+    { SEATS_RULE_ERROR_INVALID_EMAIL, "invalid-email" },
+    { SEATS_RULE_ERROR_POSTAL_ADDRESS_REQUIRED, "postal-address-required" },
+    { SEATS_RULE_ERROR_EINVOICE_ADDRESS_REQUIRED, "einvoice-address-required" },
+    { SEATS_RULE_ERROR_INVALID_EINVOICE_ADDRESS, "invalid-einvoice-address" },
+    { SEATS_RULE_ERROR_EINVOICE_OPERATOR_REQUIRED, "einvoice-operator-required" },
+    { SEATS_RULE_ERROR_INVALID_EINVOICE_OPERATOR, "invalid-einvoice-operator" },
+  };
+  SeatsRuleError code;
+
+  /* The values are part of the ABI of the cache: appended, never reordered. */
+  g_assert_cmpint (SEATS_RULE_ERROR_CANCELS_SUBSCRIPTION, ==, 0);
+  g_assert_cmpint (SEATS_RULE_ERROR_INVALID_EINVOICE_OPERATOR, ==, G_N_ELEMENTS (codes) - 1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
+    {
+      g_assert_cmpint (codes[i].code, ==, i);
+      g_assert_cmpstr (seats_rule_error_to_code (codes[i].code), ==, codes[i].name);
+
+      code = (SeatsRuleError) -1;
+      g_assert_true (seats_rule_error_from_code (codes[i].name, &code));
+      g_assert_cmpint (code, ==, codes[i].code);
+    }
+
+  code = SEATS_RULE_ERROR_OVERFLOW;
+  g_assert_false (seats_rule_error_from_code ("no_free_seat", &code));
+  g_assert_false (seats_rule_error_from_code ("No-Free-Seat", &code));
+  g_assert_false (seats_rule_error_from_code ("", &code));
+  g_assert_false (seats_rule_error_from_code (NULL, &code));
+  g_assert_cmpint (code, ==, SEATS_RULE_ERROR_OVERFLOW);
+
+  g_assert_cmpstr (g_quark_to_string (SEATS_RULE_ERROR), ==, "seats-rule-error-quark");
+}
+
+static void
+test_policy_defaults (void)
+{
+  SeatsRulePolicy policy;
+
+  memset (&policy, 0xff, sizeof policy);
+  seats_rule_policy_init (&policy);
+
+  g_assert_cmpint (policy.seat_floor, ==, SEATS_SEAT_FLOOR_AT_LEAST_ACTIVE);
+  g_assert_cmpint (policy.activation, ==, SEATS_ACTIVATION_MANUAL);
+  g_assert_cmpuint (policy.min_seats, ==, 1);
+  g_assert_cmpuint (policy.grace_days, ==, 7);
+}
+
+/* R1 */
+
+static void
+test_user_counts (void)
+{
+  GDate today = dmy (15, G_DATE_MARCH, 2025);
+  GDate yesterday = dmy (14, G_DATE_MARCH, 2025);
+  GDate tomorrow = dmy (16, G_DATE_MARCH, 2025);
+  GDate last_year = dmy (15, G_DATE_MARCH, 2024);
+  GDate no_end;
+
+  g_date_clear (&no_end, 1);
+
+  /* Active without an end date: counts, whether given as NULL or cleared. */
+  g_assert_true (seats_rules_user_counts (TRUE, NULL, &today));
+  g_assert_true (seats_rules_user_counts (TRUE, &no_end, &today));
+
+  /* The end date is the last day: today still counts, yesterday not. */
+  g_assert_true (seats_rules_user_counts (TRUE, &today, &today));
+  g_assert_true (seats_rules_user_counts (TRUE, &tomorrow, &today));
+  g_assert_false (seats_rules_user_counts (TRUE, &yesterday, &today));
+  g_assert_false (seats_rules_user_counts (TRUE, &last_year, &today));
+
+  /* Inactive never counts, whatever the end date. */
+  g_assert_false (seats_rules_user_counts (FALSE, NULL, &today));
+  g_assert_false (seats_rules_user_counts (FALSE, &tomorrow, &today));
+  g_assert_false (seats_rules_user_counts (FALSE, &today, &today));
+}
+
+static void
+test_user_counts_future_start (void)
+{
+  /* Someone who starts next month was created today with an end date a
+   * year on: the start date is not an argument at all, and the user counts
+   * from the day they are created. */
+  GDate today = dmy (20, G_DATE_NOVEMBER, 2026);
+  GDate end = dmy (30, G_DATE_NOVEMBER, 2027);
+
+  g_assert_true (seats_rules_user_counts (TRUE, &end, &today));
+  g_assert_true (seats_rules_user_counts (TRUE, NULL, &today));
+}
+
+/* Periods */
+
+static void
+test_period_end (void)
+{
+  g_autoptr(GError) error = NULL;
+  GDate start;
+  GDate end;
+
+  /* Monthly from the 15th: same day next month. */
+  start = dmy (15, G_DATE_JANUARY, 2025);
+  g_assert_true (seats_rules_period_end (&start, 1, &end, &error));
+  g_assert_no_error (error);
+  assert_date (&end, 15, G_DATE_FEBRUARY, 2025);
+
+  /* From January 31 the day is clamped: February 28, or 29 in a leap year. */
+  start = dmy (31, G_DATE_JANUARY, 2025);
+  g_assert_true (seats_rules_period_end (&start, 1, &end, &error));
+  assert_date (&end, 28, G_DATE_FEBRUARY, 2025);
+
+  start = dmy (31, G_DATE_JANUARY, 2024);
+  g_assert_true (seats_rules_period_end (&start, 1, &end, &error));
+  assert_date (&end, 29, G_DATE_FEBRUARY, 2024);
+
+  /* March 31 to April 30, a 30-day month. */
+  start = dmy (31, G_DATE_MARCH, 2025);
+  g_assert_true (seats_rules_period_end (&start, 1, &end, &error));
+  assert_date (&end, 30, G_DATE_APRIL, 2025);
+
+  /* December into the next year. */
+  start = dmy (31, G_DATE_DECEMBER, 2025);
+  g_assert_true (seats_rules_period_end (&start, 1, &end, &error));
+  assert_date (&end, 31, G_DATE_JANUARY, 2026);
+
+  /* Quarterly from November 30: February 28. */
+  start = dmy (30, G_DATE_NOVEMBER, 2025);
+  g_assert_true (seats_rules_period_end (&start, 3, &end, &error));
+  assert_date (&end, 28, G_DATE_FEBRUARY, 2026);
+
+  /* Annual from a leap day: February 28 of the next year. */
+  start = dmy (29, G_DATE_FEBRUARY, 2024);
+  g_assert_true (seats_rules_period_end (&start, 12, &end, &error));
+  assert_date (&end, 28, G_DATE_FEBRUARY, 2025);
+
+  /* Annual across a leap day: 366 days. */
+  start = dmy (1, G_DATE_MARCH, 2023);
+  g_assert_true (seats_rules_period_end (&start, 12, &end, &error));
+  assert_date (&end, 1, G_DATE_MARCH, 2024);
+  g_assert_cmpint (g_date_days_between (&start, &end), ==, 366);
+
+  /* The last representable month still works; one more is refused. */
+  start = dmy (1, G_DATE_JANUARY, G_MAXUINT16);
+  g_assert_true (seats_rules_period_end (&start, 11, &end, &error));
+  assert_date (&end, 1, G_DATE_DECEMBER, G_MAXUINT16);
+  g_assert_false (seats_rules_period_end (&start, 12, &end, &error));
+  assert_rule_error (error, SEATS_RULE_ERROR_INVALID_PERIOD, "invalid-period");
+  g_clear_error (&error);
+
+  /* A length no calendar has is refused, not wrapped. */
+  start = dmy (1, G_DATE_JANUARY, 2025);
+  g_assert_false (seats_rules_period_end (&start, G_MAXUINT, &end, &error));
+  assert_rule_error (error, SEATS_RULE_ERROR_INVALID_PERIOD, "invalid-period");
+}
+
+static void
+assert_period (const GDate *anchor,
+               guint        months,
+               GDate        day,
+               GDate        expected_start,
+               GDate        expected_end)
+{
+  g_autoptr(GError) error = NULL;
+  GDate start;
+  GDate end;
+
+  g_assert_true (seats_rules_period_containing (anchor, months, &day, &start, &end, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_date_compare (&start, &expected_start), ==, 0);
+  g_assert_cmpint (g_date_compare (&end, &expected_end), ==, 0);
+}
+
+static void
+test_period_containing (void)
+{
+  g_autoptr(GError) error = NULL;
+  GDate anchor = dmy (31, G_DATE_JANUARY, 2024);
+  GDate quarterly = dmy (15, G_DATE_JANUARY, 2024);
+  GDate annual = dmy (1, G_DATE_MARCH, 2023);
+  GDate day;
+  GDate start;
+  GDate end;
+
+  /* Monthly from January 31, 2024 (a leap year). The anchor day itself. */
+  assert_period (&anchor, 1, dmy (31, G_DATE_JANUARY, 2024),
+                 dmy (31, G_DATE_JANUARY, 2024), dmy (29, G_DATE_FEBRUARY, 2024));
+  /* February 15 is still in the first period, February 28 too. */
+  assert_period (&anchor, 1, dmy (15, G_DATE_FEBRUARY, 2024),
+                 dmy (31, G_DATE_JANUARY, 2024), dmy (29, G_DATE_FEBRUARY, 2024));
+  assert_period (&anchor, 1, dmy (28, G_DATE_FEBRUARY, 2024),
+                 dmy (31, G_DATE_JANUARY, 2024), dmy (29, G_DATE_FEBRUARY, 2024));
+  /* The leap day starts the second period, which ends on March 31, not 29:
+   * periods come from the anchor, they do not drift. */
+  assert_period (&anchor, 1, dmy (29, G_DATE_FEBRUARY, 2024),
+                 dmy (29, G_DATE_FEBRUARY, 2024), dmy (31, G_DATE_MARCH, 2024));
+  assert_period (&anchor, 1, dmy (30, G_DATE_MARCH, 2024),
+                 dmy (29, G_DATE_FEBRUARY, 2024), dmy (31, G_DATE_MARCH, 2024));
+  assert_period (&anchor, 1, dmy (31, G_DATE_MARCH, 2024),
+                 dmy (31, G_DATE_MARCH, 2024), dmy (30, G_DATE_APRIL, 2024));
+  /* Years later, still anchored. */
+  assert_period (&anchor, 1, dmy (22, G_DATE_NOVEMBER, 2026),
+                 dmy (31, G_DATE_OCTOBER, 2026), dmy (30, G_DATE_NOVEMBER, 2026));
+
+  /* Quarterly from January 15: July 14 is the last day of the second. */
+  assert_period (&quarterly, 3, dmy (14, G_DATE_JULY, 2024),
+                 dmy (15, G_DATE_APRIL, 2024), dmy (15, G_DATE_JULY, 2024));
+  assert_period (&quarterly, 3, dmy (15, G_DATE_JULY, 2024),
+                 dmy (15, G_DATE_JULY, 2024), dmy (15, G_DATE_OCTOBER, 2024));
+
+  /* Annual from March 1, 2023: the leap day 2024 is its last day. */
+  assert_period (&annual, 12, dmy (29, G_DATE_FEBRUARY, 2024),
+                 dmy (1, G_DATE_MARCH, 2023), dmy (1, G_DATE_MARCH, 2024));
+  assert_period (&annual, 12, dmy (1, G_DATE_MARCH, 2024),
+                 dmy (1, G_DATE_MARCH, 2024), dmy (1, G_DATE_MARCH, 2025));
+
+  /* Before the subscription started there is no period. */
+  day = dmy (30, G_DATE_JANUARY, 2024);
+  g_assert_false (seats_rules_period_containing (&anchor, 1, &day, &start, &end, &error));
+  assert_rule_error (error, SEATS_RULE_ERROR_OUTSIDE_PERIOD, "outside-period");
+}
+
+/* R2 */
+
+static gint64
+prorate_ok (guint  added,
+            gint64 price,
+            GDate  start,
+            GDate  end,
+            GDate  today)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 amount = -1;
+
+  g_assert_true (seats_rules_prorated_price (added, price, &start, &end, &today, &amount, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (amount, >=, 0);
+
+  return amount;
+}
+
+static void
+test_prorate_31_day_month (void)
+{
+  GDate start = dmy (1, G_DATE_JANUARY, 2025);
+  GDate end = dmy (1, G_DATE_FEBRUARY, 2025);
+
+  /* 1 × 31.00 × 31/31 on the first day: the whole period. */
+  g_assert_cmpint (prorate_ok (1, 3100, start, end, dmy (1, G_DATE_JANUARY, 2025)), ==, 3100);
+  /* 1 × 31.00 × 1/31 on the last day: one day, 1.00. */
+  g_assert_cmpint (prorate_ok (1, 3100, start, end, dmy (31, G_DATE_JANUARY, 2025)), ==, 100);
+  /* January 16: 16 days left; 3 × 31.00 × 16/31 = 48.00. */
+  g_assert_cmpint (prorate_ok (3, 3100, start, end, dmy (16, G_DATE_JANUARY, 2025)), ==, 4800);
+  /* 1 × 10.00 × 10/31 = 322.58 cents -> 323 (above half). */
+  g_assert_cmpint (prorate_ok (1, 1000, start, end, dmy (22, G_DATE_JANUARY, 2025)), ==, 323);
+}
+
+static void
+test_prorate_30_day_month (void)
+{
+  GDate start = dmy (1, G_DATE_APRIL, 2025);
+  GDate end = dmy (1, G_DATE_MAY, 2025);
+
+  g_assert_cmpint (prorate_ok (1, 1000, start, end, dmy (1, G_DATE_APRIL, 2025)), ==, 1000);
+  /* Last day: 1000 × 1/30 = 33.33 -> 33. */
+  g_assert_cmpint (prorate_ok (1, 1000, start, end, dmy (30, G_DATE_APRIL, 2025)), ==, 33);
+  /* April 16: 15 of 30 days, exactly half. */
+  g_assert_cmpint (prorate_ok (1, 1000, start, end, dmy (16, G_DATE_APRIL, 2025)), ==, 500);
+}
+
+static void
+test_prorate_28_day_month (void)
+{
+  GDate start = dmy (1, G_DATE_FEBRUARY, 2025);
+  GDate end = dmy (1, G_DATE_MARCH, 2025);
+
+  /* 2025 is no leap year: 28 days. */
+  g_assert_cmpint (prorate_ok (2, 1000, start, end, dmy (1, G_DATE_FEBRUARY, 2025)), ==, 2000);
+  /* February 15: 14 of 28 days: 2 × 10.00 / 2 = 10.00. */
+  g_assert_cmpint (prorate_ok (2, 1000, start, end, dmy (15, G_DATE_FEBRUARY, 2025)), ==, 1000);
+  /* Last day: 2000 / 28 = 71.43 -> 71. */
+  g_assert_cmpint (prorate_ok (2, 1000, start, end, dmy (28, G_DATE_FEBRUARY, 2025)), ==, 71);
+}
+
+static void
+test_prorate_leap_february (void)
+{
+  GDate start = dmy (1, G_DATE_FEBRUARY, 2024);
+  GDate end = dmy (1, G_DATE_MARCH, 2024);
+
+  /* 29 days: 2900 × 29/29, and the leap day is one day of 29. */
+  g_assert_cmpint (prorate_ok (1, 2900, start, end, dmy (1, G_DATE_FEBRUARY, 2024)), ==, 2900);
+  g_assert_cmpint (prorate_ok (1, 2900, start, end, dmy (29, G_DATE_FEBRUARY, 2024)), ==, 100);
+  /* February 28: 2 days left: 2900 × 2/29 = 200. */
+  g_assert_cmpint (prorate_ok (1, 2900, start, end, dmy (28, G_DATE_FEBRUARY, 2024)), ==, 200);
+}
+
+static void
+test_prorate_annual_and_quarterly (void)
+{
+  /* 2024 has 366 days; March 1 leaves 306 (March-December: 31+30+31+30+31
+   * +31+30+31+30+31): 366.00 × 306/366 = 306.00. */
+  g_assert_cmpint (prorate_ok (1, 36600, dmy (1, G_DATE_JANUARY, 2024),
+                               dmy (1, G_DATE_JANUARY, 2025),
+                               dmy (1, G_DATE_MARCH, 2024)), ==, 30600);
+
+  /* An annual period across the leap day: March 1, 2023 to March 1, 2024
+   * is 366 days, and its last day is February 29: one day of 366. */
+  g_assert_cmpint (prorate_ok (1, 36600, dmy (1, G_DATE_MARCH, 2023),
+                               dmy (1, G_DATE_MARCH, 2024),
+                               dmy (29, G_DATE_FEBRUARY, 2024)), ==, 100);
+  /* Its first day pays it all. */
+  g_assert_cmpint (prorate_ok (1, 36600, dmy (1, G_DATE_MARCH, 2023),
+                               dmy (1, G_DATE_MARCH, 2024),
+                               dmy (1, G_DATE_MARCH, 2023)), ==, 36600);
+
+  /* 2025 has 365 days: the last day is 36500 / 365 = 100. */
+  g_assert_cmpint (prorate_ok (1, 36500, dmy (1, G_DATE_JANUARY, 2025),
+                               dmy (1, G_DATE_JANUARY, 2026),
+                               dmy (31, G_DATE_DECEMBER, 2025)), ==, 100);
+
+  /* A quarter, January to March 2025: 31+28+31 = 90 days. From March 2, 30
+   * days left: 5 × 90.00 × 30/90 = 150.00. */
+  g_assert_cmpint (prorate_ok (5, 9000, dmy (1, G_DATE_JANUARY, 2025),
+                               dmy (1, G_DATE_APRIL, 2025),
+                               dmy (2, G_DATE_MARCH, 2025)), ==, 15000);
+}
+
+static void
+test_prorate_rounding (void)
+{
+  GDate start = dmy (1, G_DATE_APRIL, 2025);
+  GDate end = dmy (1, G_DATE_MAY, 2025);
+
+  /* 30 days. On the last day: 1005 / 30 = 33.5 exactly -> 34 (half up). */
+  g_assert_cmpint (prorate_ok (1, 1005, start, end, dmy (30, G_DATE_APRIL, 2025)), ==, 34);
+  /* 1004 / 30 = 33.47 -> 33 (just below half). */
+  g_assert_cmpint (prorate_ok (1, 1004, start, end, dmy (30, G_DATE_APRIL, 2025)), ==, 33);
+  /* April 28, 3 days left: 1005 × 3/30 = 100.5 -> 101; 1004 × 3/30 =
+   * 100.4 -> 100. The half is in the remainder part of the split. */
+  g_assert_cmpint (prorate_ok (1, 1005, start, end, dmy (28, G_DATE_APRIL, 2025)), ==, 101);
+  g_assert_cmpint (prorate_ok (1, 1004, start, end, dmy (28, G_DATE_APRIL, 2025)), ==, 100);
+  /* 15 / 30 = 0.5 -> 1; 14 / 30 = 0.47 -> 0. */
+  g_assert_cmpint (prorate_ok (1, 15, start, end, dmy (30, G_DATE_APRIL, 2025)), ==, 1);
+  g_assert_cmpint (prorate_ok (1, 14, start, end, dmy (30, G_DATE_APRIL, 2025)), ==, 0);
+  /* In an odd period there is no exact half: 31 days, 15 / 31 = 0.48 -> 0,
+   * 16 / 31 = 0.52 -> 1. */
+  g_assert_cmpint (prorate_ok (1, 15, dmy (1, G_DATE_JANUARY, 2025), dmy (1, G_DATE_FEBRUARY, 2025),
+                               dmy (31, G_DATE_JANUARY, 2025)), ==, 0);
+  g_assert_cmpint (prorate_ok (1, 16, dmy (1, G_DATE_JANUARY, 2025), dmy (1, G_DATE_FEBRUARY, 2025),
+                               dmy (31, G_DATE_JANUARY, 2025)), ==, 1);
+  /* A free product costs nothing. */
+  g_assert_cmpint (prorate_ok (7, 0, start, end, dmy (10, G_DATE_APRIL, 2025)), ==, 0);
+}
+
+static void
+test_prorate_overflow (void)
+{
+  g_autoptr(GError) error = NULL;
+  GDate start = dmy (1, G_DATE_JANUARY, 2025);
+  GDate end = dmy (1, G_DATE_FEBRUARY, 2025);
+  GDate first = dmy (1, G_DATE_JANUARY, 2025);
+  GDate last = dmy (31, G_DATE_JANUARY, 2025);
+  gint64 amount = 42;
+
+  /* The largest total that fits is paid whole on the first day, although
+   * total × 31 would not fit in 64 bits. */
+  g_assert_cmpint (prorate_ok (1, G_MAXINT64, start, end, first), ==, G_MAXINT64);
+  /* On the last day: 9223372036854775807 / 31 = 297528130221121800 rest 7,
+   * and 7/31 is below half. */
+  g_assert_cmpint (prorate_ok (1, G_MAXINT64, start, end, last), ==, G_GINT64_CONSTANT (297528130221121800));
+  /* 100,000 licenses of 99,999.99 for 16 of 31 days: 999999900000 ×
+   * 16/31 = 516128980645.16 -> 516128980645. */
+  g_assert_cmpint (prorate_ok (100000, 9999999, start, end, dmy (16, G_DATE_JANUARY, 2025)), ==,
+                   G_GINT64_CONSTANT (516128980645));
+
+  /* One more and the product does not fit: refused, amount untouched. */
+  g_assert_false (seats_rules_prorated_price (2, G_MAXINT64 / 2 + 1, &start, &end, &first,
+                                              &amount, &error));
+  assert_rule_error (error, SEATS_RULE_ERROR_OVERFLOW, "overflow");
+  g_assert_cmpint (amount, ==, 42);
+  g_clear_error (&error);
+
+  g_assert_false (seats_rules_prorated_price (G_MAXUINT, G_MAXINT64 / 1000, &start, &end, &first,
+                                              &amount, &error));
+  assert_rule_error (error, SEATS_RULE_ERROR_OVERFLOW, "overflow");
+}
+
+static void
+test_prorate_refusals (void)
+{
+  g_autoptr(GError) error = NULL;
+  GDate start = dmy (1, G_DATE_JANUARY, 2025);
+  GDate end = dmy (1, G_DATE_FEBRUARY, 2025);
+  GDate today = dmy (10, G_DATE_JANUARY, 2025);
+  GDate before = dmy (31, G_DATE_DECEMBER, 2024);
+  gint64 amount = 42;
+
+  /* Buying nothing is not an order. */
+  g_assert_false (seats_rules_prorated_price (0, 1000, &start, &end, &today, &amount, &error));
+  assert_rule_error (error, SEATS_RULE_ERROR_NOTHING_TO_BUY, "nothing-to-buy");
+  g_clear_error (&error);
+
+  /* The day before the period, and its end, which is the next period's
+   * first day, are outside. */
+  g_assert_false (seats_rules_prorated_price (1, 1000, &start, &end, &before, &amount, &error));
+  assert_rule_error (error, SEATS_RULE_ERROR_OUTSIDE_PERIOD, "outside-period");
+  g_clear_error (&error);
+  g_assert_false (seats_rules_prorated_price (1, 1000, &start, &end, &end, &amount, &error));
+  assert_rule_error (error, SEATS_RULE_ERROR_OUTSIDE_PERIOD, "outside-period");
+  g_clear_error (&error);
+
+  /* An empty or reversed period. */
+  g_assert_false (seats_rules_prorated_price (1, 1000, &start, &start, &start, &amount, &error));
+  assert_rule_error (error, SEATS_RULE_ERROR_INVALID_PERIOD, "invalid-period");
+  g_clear_error (&error);
+  g_assert_false (seats_rules_prorated_price (1, 1000, &end, &start, &today, &amount, &error));
+  assert_rule_error (error, SEATS_RULE_ERROR_INVALID_PERIOD, "invalid-period");
+
+  g_assert_cmpint (amount, ==, 42);
+}
+
+/* R3, R5 */
+
+static void
+check_next (SeatsSeatFloor  floor,
+            guint           min_seats,
+            guint           requested,
+            guint           counted,
+            guint           expected_over)
+{
+  g_autoptr(GError) error = NULL;
+  SeatsRulePolicy policy;
+  guint over = 12345;
+
+  seats_rule_policy_init (&policy);
+  policy.seat_floor = floor;
+  policy.min_seats = min_seats;
+
+  g_assert_true (seats_rules_check_next_period (&policy, requested, counted, &over, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (over, ==, expected_over);
+}
+
+static GError *
+refuse_next (SeatsSeatFloor floor,
+             guint          min_seats,
+             guint          requested,
+             guint          counted)
+{
+  GError *error = NULL;
+  SeatsRulePolicy policy;
+  guint over = 12345;
+
+  seats_rule_policy_init (&policy);
+  policy.seat_floor = floor;
+  policy.min_seats = min_seats;
+
+  g_assert_false (seats_rules_check_next_period (&policy, requested, counted, &over, &error));
+  g_assert_nonnull (error);
+  g_assert_cmpuint (over, ==, 0);
+
+  return error;
+}
+
+static void
+test_next_period_zero_cancels (void)
+{
+  static const SeatsSeatFloor floors[] = {
+    SEATS_SEAT_FLOOR_AT_LEAST_ACTIVE, SEATS_SEAT_FLOOR_EQUAL_ACTIVE, SEATS_SEAT_FLOOR_GRACE,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (floors); i++)
+    {
+      /* Even with no users at all and a minimum of 0: only support cancels. */
+      g_autoptr(GError) error = refuse_next (floors[i], 0, 0, 0);
+
+      assert_rule_error (error, SEATS_RULE_ERROR_CANCELS_SUBSCRIPTION, "cancels-subscription");
+      g_assert_nonnull (strstr (error->message, "contact the vendor's support"));
+    }
+}
+
+static void
+test_next_period_minimum (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* The default minimum is 1: 1 is allowed with nobody active. */
+  check_next (SEATS_SEAT_FLOOR_AT_LEAST_ACTIVE, 1, 1, 0, 0);
+  /* A minimum of 0 means 1. */
+  check_next (SEATS_SEAT_FLOOR_AT_LEAST_ACTIVE, 0, 1, 0, 0);
+
+  /* Minimum 5: exactly 5 is fine, 4 is not, under every floor. */
+  check_next (SEATS_SEAT_FLOOR_AT_LEAST_ACTIVE, 5, 5, 2, 0);
+  check_next (SEATS_SEAT_FLOOR_GRACE, 5, 5, 2, 0);
+
+  error = refuse_next (SEATS_SEAT_FLOOR_AT_LEAST_ACTIVE, 5, 4, 2);
+  assert_rule_error (error, SEATS_RULE_ERROR_BELOW_MINIMUM, "below-minimum");
+  g_assert_cmpstr (error->message, ==,
+                   "This subscription needs at least 5 licenses in a billing period. "
+                   "Enter a higher number.");
+  g_clear_error (&error);
+
+  error = refuse_next (SEATS_SEAT_FLOOR_GRACE, 5, 4, 10);
+  assert_rule_error (error, SEATS_RULE_ERROR_BELOW_MINIMUM, "below-minimum");
+  g_clear_error (&error);
+
+  error = refuse_next (SEATS_SEAT_FLOOR_EQUAL_ACTIVE, 5, 4, 4);
+  assert_rule_error (error, SEATS_RULE_ERROR_BELOW_MINIMUM, "below-minimum");
+}
+
+static void
+test_next_period_at_least_active (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* 12 users count: 12 and 13 are fine. */
+  check_next (SEATS_SEAT_FLOOR_AT_LEAST_ACTIVE, 1, 12, 12, 0);
+  check_next (SEATS_SEAT_FLOOR_AT_LEAST_ACTIVE, 1, 13, 12, 0);
+
+  /* One below. */
+  error = refuse_next (SEATS_SEAT_FLOOR_AT_LEAST_ACTIVE, 1, 11, 12);
+  assert_rule_error (error, SEATS_RULE_ERROR_BELOW_COUNTED_USERS, "below-counted-users");
+  g_assert_cmpstr (error->message, ==,
+                   "The number of licenses cannot be lower than the number of active users. "
+                   "Deactivate 1 user first, or keep at least 12 licenses.");
+  g_clear_error (&error);
+
+  /* Three below. */
+  error = refuse_next (SEATS_SEAT_FLOOR_AT_LEAST_ACTIVE, 1, 9, 12);
+  assert_rule_error (error, SEATS_RULE_ERROR_BELOW_COUNTED_USERS, "below-counted-users");
+  g_assert_cmpstr (error->message, ==,
+                   "The number of licenses cannot be lower than the number of active users. "
+                   "Deactivate 3 users first, or keep at least 12 licenses.");
+}
+
+static void
+test_next_period_equal_active (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  check_next (SEATS_SEAT_FLOOR_EQUAL_ACTIVE, 1, 12, 12, 0);
+
+  /* Below: deactivate. */
+  error = refuse_next (SEATS_SEAT_FLOOR_EQUAL_ACTIVE, 1, 11, 12);
+  assert_rule_error (error, SEATS_RULE_ERROR_MUST_EQUAL_COUNTED_USERS, "must-equal-counted-users");
+  g_assert_cmpstr (error->message, ==,
+                   "The number of licenses must equal the number of active users. "
+                   "Deactivate 1 user first, or set the number of licenses to 12.");
+  g_clear_error (&error);
+
+  /* Above: a count that is not saved until users are activated. */
+  error = refuse_next (SEATS_SEAT_FLOOR_EQUAL_ACTIVE, 1, 14, 12);
+  assert_rule_error (error, SEATS_RULE_ERROR_MUST_EQUAL_COUNTED_USERS, "must-equal-counted-users");
+  g_assert_cmpstr (error->message, ==,
+                   "The number of licenses must equal the number of active users. "
+                   "Activate 2 more users first, or set the number of licenses to 12.");
+  g_clear_error (&error);
+
+  /* Above, with fewer active users than the minimum: lowering is no way out. */
+  error = refuse_next (SEATS_SEAT_FLOOR_EQUAL_ACTIVE, 3, 3, 2);
+  assert_rule_error (error, SEATS_RULE_ERROR_MUST_EQUAL_COUNTED_USERS, "must-equal-counted-users");
+  g_assert_cmpstr (error->message, ==,
+                   "The number of licenses must equal the number of active users. "
+                   "Activate 1 more user first.");
+  g_clear_error (&error);
+
+  error = refuse_next (SEATS_SEAT_FLOOR_EQUAL_ACTIVE, 1, 1, 0);
+  assert_rule_error (error, SEATS_RULE_ERROR_MUST_EQUAL_COUNTED_USERS, "must-equal-counted-users");
+  g_assert_null (strstr (error->message, "set the number"));
+  g_clear_error (&error);
+
+  /* A minimum of 0 is a minimum of 1: "set the number of licenses to 0"
+   * would send the administrator to a cancellation. */
+  error = refuse_next (SEATS_SEAT_FLOOR_EQUAL_ACTIVE, 0, 1, 0);
+  assert_rule_error (error, SEATS_RULE_ERROR_MUST_EQUAL_COUNTED_USERS, "must-equal-counted-users");
+  g_assert_cmpstr (error->message, ==,
+                   "The number of licenses must equal the number of active users. "
+                   "Activate 1 more user first.");
+}
+
+static void
+test_next_period_grace (void)
+{
+  SeatsRulePolicy policy;
+
+  /* Allowed below the users who count, with the excess reported. */
+  check_next (SEATS_SEAT_FLOOR_GRACE, 1, 9, 12, 3);
+  check_next (SEATS_SEAT_FLOOR_GRACE, 1, 11, 12, 1);
+  check_next (SEATS_SEAT_FLOOR_GRACE, 1, 12, 12, 0);
+  check_next (SEATS_SEAT_FLOOR_GRACE, 1, 15, 12, 0);
+
+  /* The excess is optional. */
+  seats_rule_policy_init (&policy);
+  policy.seat_floor = SEATS_SEAT_FLOOR_GRACE;
+  g_assert_true (seats_rules_check_next_period (&policy, 1, 50, NULL, NULL));
+}
+
+/* R4 */
+
+static void
+check_purchase (guint purchased,
+                guint next_count,
+                guint added,
+                guint expected_purchased,
+                guint expected_next)
+{
+  g_autoptr(GError) error = NULL;
+  guint new_purchased = 0;
+  guint new_next = 0;
+
+  g_assert_true (seats_rules_apply_purchase (purchased, next_count, added,
+                                             &new_purchased, &new_next, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (new_purchased, ==, expected_purchased);
+  g_assert_cmpuint (new_next, ==, expected_next);
+}
+
+static void
+test_purchase_next_period (void)
+{
+  g_autoptr(GError) error = NULL;
+  guint new_purchased = 7;
+  guint new_next = 7;
+
+  /* Lowered to 6 for next period, then 2 bought: the lowering is undone,
+   * the next period is the new purchased total, 12. */
+  check_purchase (10, 6, 2, 12, 12);
+  /* Lowered by one only: the same. */
+  check_purchase (10, 9, 1, 11, 11);
+  /* Not lowered: follows the purchase. */
+  check_purchase (10, 10, 3, 13, 13);
+  /* Raised to 20 for next period: buying 3 now leaves it at 20. */
+  check_purchase (10, 20, 3, 13, 20);
+  /* Raised to 11, overtaken by the purchase: 13. */
+  check_purchase (10, 11, 3, 13, 13);
+  /* Raised to exactly the new total. */
+  check_purchase (10, 13, 3, 13, 13);
+
+  /* The outputs are optional. */
+  g_assert_true (seats_rules_apply_purchase (1, 1, 1, NULL, NULL, NULL));
+
+  g_assert_false (seats_rules_apply_purchase (10, 6, 0, &new_purchased, &new_next, &error));
+  assert_rule_error (error, SEATS_RULE_ERROR_NOTHING_TO_BUY, "nothing-to-buy");
+  g_clear_error (&error);
+
+  check_purchase (G_MAXUINT - 1, 0, 1, G_MAXUINT, G_MAXUINT);
+  g_assert_false (seats_rules_apply_purchase (G_MAXUINT, 10, 1, &new_purchased, &new_next, &error));
+  assert_rule_error (error, SEATS_RULE_ERROR_OVERFLOW, "overflow");
+  g_assert_cmpuint (new_purchased, ==, 7);
+  g_assert_cmpuint (new_next, ==, 7);
+}
+
+/* R5 */
+
+static void
+test_grace_deadline (void)
+{
+  GDate from = dmy (25, G_DATE_FEBRUARY, 2024);
+  GDate deadline;
+  GDate day;
+
+  /* 7 days after February 25, 2024, across the leap day: March 3. */
+  seats_rules_grace_deadline (&from, 7, &deadline);
+  assert_date (&deadline, 3, G_DATE_MARCH, 2024);
+
+  /* On the deadline the user still holds the license; the day after not. */
+  day = dmy (2, G_DATE_MARCH, 2024);
+  g_assert_false (seats_rules_deadline_passed (&deadline, &day));
+  day = dmy (3, G_DATE_MARCH, 2024);
+  g_assert_false (seats_rules_deadline_passed (&deadline, &day));
+  day = dmy (4, G_DATE_MARCH, 2024);
+  g_assert_true (seats_rules_deadline_passed (&deadline, &day));
+
+  /* So a deadline works as an end date (R1). */
+  g_assert_true (seats_rules_user_counts (TRUE, &deadline, &deadline));
+  g_assert_false (seats_rules_user_counts (TRUE, &deadline, &day));
+
+  /* No grace: the deadline is the day itself. */
+  seats_rules_grace_deadline (&from, 0, &deadline);
+  assert_date (&deadline, 25, G_DATE_FEBRUARY, 2024);
+
+  /* Absurd grace is clamped to the last representable day, never wrapped. */
+  from = dmy (25, G_DATE_DECEMBER, G_MAXUINT16);
+  seats_rules_grace_deadline (&from, 30, &deadline);
+  assert_date (&deadline, 31, G_DATE_DECEMBER, G_MAXUINT16);
+  from = dmy (1, G_DATE_JANUARY, 2025);
+  seats_rules_grace_deadline (&from, G_MAXUINT, &deadline);
+  assert_date (&deadline, 31, G_DATE_DECEMBER, G_MAXUINT16);
+}
+
+static void
+assert_grace_ids (GArray              *indices,
+                  const SeatsRuleUser *users,
+                  const char * const  *expected)
+{
+  g_assert_nonnull (indices);
+  g_assert_cmpuint (indices->len, ==, g_strv_length ((char **) expected));
+
+  for (guint i = 0; i < indices->len; i++)
+    g_assert_cmpstr (users[g_array_index (indices, guint, i)].id, ==, expected[i]);
+}
+
+static void
+test_grace_users (void)
+{
+  /* Creation times in seconds. "eve" is the most recent but inactive. */
+  const SeatsRuleUser users[] = {
+    { "ann", 1000, TRUE },
+    { "bob", 5000, TRUE },
+    { "cid", 3000, TRUE },
+    { "dan", 4000, TRUE },
+    { "eve", 9000, FALSE },
+    { "fay", 2000, TRUE },
+  };
+  GDate start = dmy (1, G_DATE_MARCH, 2025);
+  GDate deadline;
+  g_autoptr(GArray) two = NULL;
+  g_autoptr(GArray) all = NULL;
+  g_autoptr(GArray) none = NULL;
+  g_autoptr(GArray) exact = NULL;
+  g_autoptr(GArray) empty = NULL;
+
+  /* 5 users count, 3 licenses: the two most recently created counted users,
+   * bob then dan; eve does not count and is never chosen. */
+  two = seats_rules_grace_users (users, G_N_ELEMENTS (users), 3, &start, 7, &deadline);
+  assert_grace_ids (two, users, (const char * const[]) { "bob", "dan", NULL });
+  assert_date (&deadline, 8, G_DATE_MARCH, 2025);
+
+  /* No licenses: everyone who counts, newest first. */
+  all = seats_rules_grace_users (users, G_N_ELEMENTS (users), 0, &start, 10, &deadline);
+  assert_grace_ids (all, users, (const char * const[]) { "bob", "dan", "cid", "fay", "ann", NULL });
+  assert_date (&deadline, 11, G_DATE_MARCH, 2025);
+
+  /* Exactly enough, and more than enough: nobody, and no deadline. */
+  exact = seats_rules_grace_users (users, G_N_ELEMENTS (users), 5, &start, 7, &deadline);
+  g_assert_cmpuint (exact->len, ==, 0);
+  g_assert_false (g_date_valid (&deadline));
+  none = seats_rules_grace_users (users, G_N_ELEMENTS (users), 50, &start, 7, NULL);
+  g_assert_cmpuint (none->len, ==, 0);
+
+  empty = seats_rules_grace_users (NULL, 0, 0, &start, 7, NULL);
+  g_assert_cmpuint (empty->len, ==, 0);
+}
+
+static void
+test_grace_users_ties (void)
+{
+  /* Three users created in the same second: the later id is the more
+   * recent, whatever order the users arrive in. */
+  const SeatsRuleUser forward[] = {
+    { "u-001", 500, TRUE },
+    { "u-010", 700, TRUE },
+    { "u-011", 700, TRUE },
+    { "u-012", 700, TRUE },
+  };
+  const SeatsRuleUser backward[] = {
+    { "u-012", 700, TRUE },
+    { "u-011", 700, TRUE },
+    { "u-010", 700, TRUE },
+    { "u-001", 500, TRUE },
+  };
+  const SeatsRuleUser shuffled[] = {
+    { "u-011", 700, TRUE },
+    { "u-001", 500, TRUE },
+    { "u-012", 700, TRUE },
+    { "u-010", 700, TRUE },
+  };
+  const SeatsRuleUser *orders[] = { forward, backward, shuffled };
+  GDate start = dmy (1, G_DATE_JANUARY, 2026);
+
+  for (guint i = 0; i < G_N_ELEMENTS (orders); i++)
+    {
+      g_autoptr(GArray) one = seats_rules_grace_users (orders[i], 4, 3, &start, 7, NULL);
+      g_autoptr(GArray) two = seats_rules_grace_users (orders[i], 4, 2, &start, 7, NULL);
+      g_autoptr(GArray) three = seats_rules_grace_users (orders[i], 4, 1, &start, 7, NULL);
+
+      assert_grace_ids (one, orders[i], (const char * const[]) { "u-012", NULL });
+      assert_grace_ids (two, orders[i], (const char * const[]) { "u-012", "u-011", NULL });
+      assert_grace_ids (three, orders[i],
+                        (const char * const[]) { "u-012", "u-011", "u-010", NULL });
+    }
+}
+
+/* R6 */
+
+static void
+test_activation_free_seat (void)
+{
+  static const SeatsSeatFloor floors[] = {
+    SEATS_SEAT_FLOOR_AT_LEAST_ACTIVE, SEATS_SEAT_FLOOR_EQUAL_ACTIVE, SEATS_SEAT_FLOOR_GRACE,
+  };
+  GDate today = dmy (10, G_DATE_JUNE, 2025);
+
+  for (guint i = 0; i < G_N_ELEMENTS (floors); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      SeatsRulePolicy policy;
+      gboolean over = TRUE;
+      GDate deadline = today;
+
+      seats_rule_policy_init (&policy);
+      policy.seat_floor = floors[i];
+
+      /* 9 of 10 licenses used: the last free one. */
+      g_assert_true (seats_rules_check_activation (&policy, 10, 9, &today, &over, &deadline,
+                                                   &error));
+      g_assert_no_error (error);
+      g_assert_false (over);
+      g_assert_false (g_date_valid (&deadline));
+    }
+}
+
+static void
+test_activation_no_free_seat (void)
+{
+  g_autoptr(GError) error = NULL;
+  SeatsRulePolicy policy;
+  GDate today = dmy (28, G_DATE_JANUARY, 2025);
+  GDate deadline;
+  gboolean over = TRUE;
+
+  seats_rule_policy_init (&policy);
+
+  /* at_least_active: 10 of 10 used, refused: buy first. */
+  g_assert_false (seats_rules_check_activation (&policy, 10, 10, &today, &over, &deadline,
+                                                &error));
+  assert_rule_error (error, SEATS_RULE_ERROR_NO_FREE_SEAT, "no-free-seat");
+  g_assert_cmpstr (error->message, ==,
+                   "There is no free license for this user. "
+                   "Buy more licenses first, then activate the user.");
+  g_assert_false (over);
+  g_assert_false (g_date_valid (&deadline));
+  g_clear_error (&error);
+
+  /* equal_active: raise the count first. */
+  policy.seat_floor = SEATS_SEAT_FLOOR_EQUAL_ACTIVE;
+  g_assert_false (seats_rules_check_activation (&policy, 10, 10, &today, NULL, NULL, &error));
+  assert_rule_error (error, SEATS_RULE_ERROR_NO_FREE_SEAT, "no-free-seat");
+  g_assert_cmpstr (error->message, ==,
+                   "There is no free license for this user. "
+                   "Raise the number of licenses first, then activate the user.");
+  g_clear_error (&error);
+
+  /* grace: allowed, over-allocated, deadline 10 days on: February 7. */
+  policy.seat_floor = SEATS_SEAT_FLOOR_GRACE;
+  policy.grace_days = 10;
+  g_assert_true (seats_rules_check_activation (&policy, 10, 10, &today, &over, &deadline,
+                                               &error));
+  g_assert_no_error (error);
+  g_assert_true (over);
+  assert_date (&deadline, 7, G_DATE_FEBRUARY, 2025);
+
+  /* Already over: still allowed under grace, with the default 7 days. */
+  policy.grace_days = SEATS_RULE_DEFAULT_GRACE_DAYS;
+  over = FALSE;
+  g_assert_true (seats_rules_check_activation (&policy, 10, 14, &today, &over, &deadline,
+                                               &error));
+  g_assert_true (over);
+  assert_date (&deadline, 4, G_DATE_FEBRUARY, 2025);
+
+  /* No licenses at all. */
+  policy.seat_floor = SEATS_SEAT_FLOOR_AT_LEAST_ACTIVE;
+  g_assert_false (seats_rules_check_activation (&policy, 0, 0, &today, NULL, NULL, &error));
+  assert_rule_error (error, SEATS_RULE_ERROR_NO_FREE_SEAT, "no-free-seat");
+}
+
+/* R8 */
+
+static void
+test_license_surplus (void)
+{
+  g_assert_cmpuint (seats_rules_license_surplus (10, 12), ==, 2);
+  g_assert_cmpuint (seats_rules_license_surplus (10, 11), ==, 1);
+  g_assert_cmpuint (seats_rules_license_surplus (10, 10), ==, 0);
+  g_assert_cmpuint (seats_rules_license_surplus (10, 9), ==, 0);
+  g_assert_cmpuint (seats_rules_license_surplus (0, 0), ==, 0);
+  g_assert_cmpuint (seats_rules_license_surplus (0, G_MAXUINT), ==, G_MAXUINT);
+}
+
+static void
+test_license_changed (void)
+{
+  const SeatsRuleLicenseLine lines[] = {
+    { "User licenses", 20, 25, 18 },
+    { "CRM", 5, 5, 5 },
+    { "Outlook", 8, 6, 3 },
+    { "Integrations", 1, 1, 0 },
+  };
+  guint n_changed = 0;
+
+  g_assert_true (seats_rules_license_changed (&lines[0]));
+  g_assert_false (seats_rules_license_changed (&lines[1]));
+  g_assert_true (seats_rules_license_changed (&lines[2]));
+  g_assert_false (seats_rules_license_changed (&lines[3]));
+
+  /* The dialog lists only changed products. */
+  for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
+    n_changed += seats_rules_license_changed (&lines[i]) ? 1 : 0;
+  g_assert_cmpuint (n_changed, ==, 2);
+}
+
+static void
+test_pending_license (void)
+{
+  g_autoptr(GError) error = NULL;
+  SeatsRuleLicenseLine lines[] = {
+    { "User licenses", 20, 18, 18 },
+    { "CRM", 5, 5, 5 },
+    { "Outlook", 8, 6, 3 },
+  };
+  SeatsRulePolicy automatic;
+  SeatsRulePolicy manual;
+
+  seats_rule_policy_init (&automatic);
+  automatic.activation = SEATS_ACTIVATION_AUTOMATIC;
+  seats_rule_policy_init (&manual);
+
+  /* Every new count exactly covers, or exceeds, what is in use. */
+  g_assert_true (seats_rules_check_pending_license (lines, G_N_ELEMENTS (lines), &error));
+  g_assert_no_error (error);
+  g_assert_true (seats_rules_pending_license_activates_automatically (&automatic, lines,
+                                                                      G_N_ELEMENTS (lines)));
+  g_assert_false (seats_rules_pending_license_activates_automatically (&manual, lines,
+                                                                       G_N_ELEMENTS (lines)));
+
+  /* One below for user licenses: blocked, named, and not automatic. */
+  lines[0].new_count = 17;
+  g_assert_false (seats_rules_check_pending_license (lines, G_N_ELEMENTS (lines), &error));
+  assert_rule_error (error, SEATS_RULE_ERROR_LICENSE_BELOW_IN_USE, "license-below-in-use");
+  g_assert_cmpstr (error->message, ==,
+                   "Remove 1 surplus license of “User licenses” before activating the new "
+                   "license. If the new count is wrong, contact the vendor instead of "
+                   "activating it.");
+  g_clear_error (&error);
+  g_assert_false (seats_rules_pending_license_activates_automatically (&automatic, lines,
+                                                                       G_N_ELEMENTS (lines)));
+
+  /* Without a name. */
+  lines[0].name = NULL;
+  lines[0].new_count = 15;
+  g_assert_false (seats_rules_check_pending_license (lines, G_N_ELEMENTS (lines), &error));
+  assert_rule_error (error, SEATS_RULE_ERROR_LICENSE_BELOW_IN_USE, "license-below-in-use");
+  g_assert_cmpstr (error->message, ==,
+                   "Remove 3 surplus licenses before activating the new license. If the new "
+                   "count is wrong, contact the vendor instead of activating it.");
+  g_clear_error (&error);
+
+  /* An unchanged product that is over its count blocks too. */
+  lines[0].new_count = 18;
+  lines[1].in_use = 6;
+  g_assert_false (seats_rules_license_changed (&lines[1]));
+  g_assert_false (seats_rules_check_pending_license (lines, G_N_ELEMENTS (lines), &error));
+  assert_rule_error (error, SEATS_RULE_ERROR_LICENSE_BELOW_IN_USE, "license-below-in-use");
+  g_assert_nonnull (strstr (error->message, "“CRM”"));
+  g_clear_error (&error);
+
+  /* Two products blocking. */
+  lines[2].in_use = 7;
+  g_assert_false (seats_rules_check_pending_license (lines, G_N_ELEMENTS (lines), &error));
+  assert_rule_error (error, SEATS_RULE_ERROR_LICENSE_BELOW_IN_USE, "license-below-in-use");
+  g_assert_cmpstr (error->message, ==,
+                   "2 products have more licenses in use than the new license allows. "
+                   "Remove the surplus licenses first. If the new counts are wrong, contact "
+                   "the vendor instead of activating the license.");
+  g_clear_error (&error);
+
+  /* A license without products is harmless. */
+  g_assert_true (seats_rules_check_pending_license (NULL, 0, &error));
+  g_assert_true (seats_rules_pending_license_activates_automatically (&automatic, NULL, 0));
+}
+
+/* R13 */
+
+static void
+test_email (void)
+{
+  static const char * const valid[] = {
+    "a@b.co",
+    "anna.jansen@example.nl",
+    "first.last+invoices@example.com",
+    "o'brien@example.ie",
+    "billing@sub.example.co.uk",
+    "x_y-z@example-company.se",
+    "åsa.öberg@exempel.se",
+    "faktura@xn--exmpel-cua.se",
+    "1234@123.example",
+  };
+  static const char * const invalid[] = {
+    "",
+    "plain",
+    "@example.com",
+    "anna@",
+    "anna@@example.com",
+    "anna@b@example.com",
+    "anna jansen@example.com",
+    "anna@exa mple.com",
+    " anna@example.com",
+    "anna@example.com ",
+    "anna\t@example.com",
+    "anna@localhost",
+    ".anna@example.com",
+    "anna.@example.com",
+    "an..na@example.com",
+    "anna@-example.com",
+    "anna@example-.com",
+    "anna@example..com",
+    "anna@.example.com",
+    "anna@example.com.",
+    "anna@exa_mple.com",
+    "\"anna\"@example.com",
+    "anna(x)@example.com",
+    "anna@[192.0.2.1]",
+    "anna\xff@example.com",
+  };
+  g_autofree char *local64 = g_strnfill (64, 'l');
+  g_autofree char *local65 = g_strnfill (65, 'l');
+  g_autofree char *label63 = g_strnfill (63, 'd');
+  g_autofree char *label64 = g_strnfill (64, 'd');
+  g_autofree char *label57 = g_strnfill (57, 'd');
+  g_autofree char *label58 = g_strnfill (58, 'd');
+  g_autofree char *at_64 = g_strconcat (local64, "@example.com", NULL);
+  g_autofree char *at_65 = g_strconcat (local65, "@example.com", NULL);
+  g_autofree char *label_63 = g_strconcat ("a@", label63, ".com", NULL);
+  g_autofree char *label_64 = g_strconcat ("a@", label64, ".com", NULL);
+  /* 64 + 1 + (63 + 1 + 63 + 1 + 57 + 4) = 254 octets: the longest path. */
+  g_autofree char *total_254 = g_strconcat (local64, "@", label63, ".", label63, ".", label57,
+                                            ".com", NULL);
+  g_autofree char *total_255 = g_strconcat (local64, "@", label63, ".", label63, ".", label58,
+                                            ".com", NULL);
+  const char *valid_long[] = { at_64, label_63, total_254 };
+  const char *invalid_long[] = { at_65, label_64, total_255 };
+
+  g_assert_cmpuint (strlen (total_254), ==, 254);
+  g_assert_cmpuint (strlen (total_255), ==, 255);
+
+  for (guint i = 0; i < G_N_ELEMENTS (valid); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!seats_rules_check_email (valid[i], &error))
+        g_error ("“%s” was refused: %s", valid[i], error->message);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (valid_long); i++)
+    g_assert_true (seats_rules_check_email (valid_long[i], NULL));
+
+  for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (seats_rules_check_email (invalid[i], &error))
+        g_error ("“%s” was accepted", invalid[i]);
+      assert_rule_error (error, SEATS_RULE_ERROR_INVALID_EMAIL, "invalid-email");
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (invalid_long); i++)
+    g_assert_false (seats_rules_check_email (invalid_long[i], NULL));
+
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_false (seats_rules_check_email (NULL, &error));
+    assert_rule_error (error, SEATS_RULE_ERROR_INVALID_EMAIL, "invalid-email");
+    g_assert_cmpstr (error->message, ==,
+                     "This is not a valid e-mail address. Enter an address like "
+                     "name@example.com.");
+  }
+}
+
+static SeatsRuleBillingDetails
+valid_billing_details (void)
+{
+  SeatsRuleBillingDetails details = {
+    .contact_user_id = "user-17",
+    .contact_email = NULL,
+    .street = "Keizersgracht 123",
+    .postal_code = "1015 CJ",
+    .city = "Amsterdam",
+    .country = "NL",
+    .einvoice_enabled = FALSE,
+    .einvoice_address = NULL,
+    .einvoice_operator = NULL,
+  };
+
+  return details;
+}
+
+static void
+assert_billing_error (const SeatsRuleBillingDetails *details,
+                      SeatsBillingField              expected_field,
+                      SeatsRuleError                 expected_code,
+                      const char                    *expected_name)
+{
+  g_autoptr(GError) field_error = NULL;
+  g_autoptr(GError) error = NULL;
+  SeatsBillingField field = SEATS_BILLING_FIELD_NONE;
+
+  g_assert_false (seats_rules_check_billing_field (details, expected_field, &field_error));
+  assert_rule_error (field_error, expected_code, expected_name);
+
+  g_assert_false (seats_rules_check_billing_details (details, &field, &error));
+  assert_rule_error (error, expected_code, expected_name);
+  g_assert_cmpint (field, ==, expected_field);
+  g_assert_cmpstr (error->message, ==, field_error->message);
+}
+
+static void
+assert_billing_ok (const SeatsRuleBillingDetails *details)
+{
+  g_autoptr(GError) error = NULL;
+  SeatsBillingField field = SEATS_BILLING_FIELD_CITY;
+
+  g_assert_true (seats_rules_check_billing_details (details, &field, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (field, ==, SEATS_BILLING_FIELD_NONE);
+
+  for (guint f = SEATS_BILLING_FIELD_NONE; f <= SEATS_BILLING_FIELD_LAST; f++)
+    g_assert_true (seats_rules_check_billing_field (details, f, NULL));
+}
+
+static void
+test_billing_contact (void)
+{
+  SeatsRuleBillingDetails details = valid_billing_details ();
+
+  assert_billing_ok (&details);
+
+  /* A typed address instead of a user. */
+  details.contact_user_id = NULL;
+  details.contact_email = "facturen@example.nl";
+  assert_billing_ok (&details);
+  details.contact_user_id = "";
+  assert_billing_ok (&details);
+
+  /* Both. */
+  details.contact_user_id = "user-17";
+  assert_billing_error (&details, SEATS_BILLING_FIELD_CONTACT,
+                        SEATS_RULE_ERROR_CONTACT_AMBIGUOUS, "contact-ambiguous");
+
+  /* Neither; blank counts as empty. */
+  details.contact_user_id = NULL;
+  details.contact_email = NULL;
+  assert_billing_error (&details, SEATS_BILLING_FIELD_CONTACT,
+                        SEATS_RULE_ERROR_CONTACT_REQUIRED, "contact-required");
+  details.contact_user_id = " ";
+  details.contact_email = "\t";
+  assert_billing_error (&details, SEATS_BILLING_FIELD_CONTACT,
+                        SEATS_RULE_ERROR_CONTACT_REQUIRED, "contact-required");
+
+  /* A typed address that is not one. */
+  details.contact_user_id = NULL;
+  details.contact_email = "facturen at example.nl";
+  assert_billing_error (&details, SEATS_BILLING_FIELD_CONTACT,
+                        SEATS_RULE_ERROR_INVALID_EMAIL, "invalid-email");
+}
+
+static void
+test_billing_postal_address (void)
+{
+  static const SeatsBillingField fields[] = {
+    SEATS_BILLING_FIELD_STREET,
+    SEATS_BILLING_FIELD_POSTAL_CODE,
+    SEATS_BILLING_FIELD_CITY,
+    SEATS_BILLING_FIELD_COUNTRY,
+  };
+  static const char * const words[] = { "street", "postal code", "city", "country" };
+  static const char * const missing[] = { NULL, "", "   " };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      for (guint j = 0; j < G_N_ELEMENTS (missing); j++)
+        {
+          SeatsRuleBillingDetails details = valid_billing_details ();
+          g_autoptr(GError) error = NULL;
+          const char **values[] = {
+            &details.street, &details.postal_code, &details.city, &details.country,
+          };
+
+          G_STATIC_ASSERT (G_N_ELEMENTS (values) == G_N_ELEMENTS (fields));
+          *values[i] = missing[j];
+
+          assert_billing_error (&details, fields[i], SEATS_RULE_ERROR_POSTAL_ADDRESS_REQUIRED,
+                                "postal-address-required");
+
+          /* The message names the field it is shown under. */
+          g_assert_false (seats_rules_check_billing_field (&details, fields[i], &error));
+          g_assert_nonnull (strstr (error->message, words[i]));
+
+          /* E-invoicing does not make the postal address optional. */
+          details.einvoice_enabled = TRUE;
+          details.einvoice_address = "0007:5567321707";
+          details.einvoice_operator = "PEPPOL";
+          assert_billing_error (&details, fields[i], SEATS_RULE_ERROR_POSTAL_ADDRESS_REQUIRED,
+                                "postal-address-required");
+        }
+    }
+}
+
+static void
+test_billing_einvoice (void)
+{
+  SeatsRuleBillingDetails details = valid_billing_details ();
+  g_autofree char *address70 = g_strnfill (70, '7');
+  g_autofree char *address71 = g_strnfill (71, '7');
+  g_autofree char *operator35 = g_strnfill (35, 'O');
+  g_autofree char *operator36 = g_strnfill (36, 'O');
+
+  /* Off: the e-invoice fields are not checked at all. */
+  details.einvoice_address = "not checked while off";
+  details.einvoice_operator = "!";
+  assert_billing_ok (&details);
+
+  details.einvoice_enabled = TRUE;
+  details.einvoice_address = "0007:5567321707";
+  details.einvoice_operator = "PEPPOL";
+  assert_billing_ok (&details);
+
+  /* Finnish OVT address and a BIC as operator. */
+  details.einvoice_address = "003712345678";
+  details.einvoice_operator = "BAWCFI22";
+  assert_billing_ok (&details);
+
+  /* Lengths at the limits. */
+  details.einvoice_address = address70;
+  details.einvoice_operator = operator35;
+  assert_billing_ok (&details);
+  details.einvoice_operator = "E2";
+  assert_billing_ok (&details);
+
+  details.einvoice_address = address71;
+  assert_billing_error (&details, SEATS_BILLING_FIELD_EINVOICE_ADDRESS,
+                        SEATS_RULE_ERROR_INVALID_EINVOICE_ADDRESS, "invalid-einvoice-address");
+  details.einvoice_address = "0007 5567321707";
+  assert_billing_error (&details, SEATS_BILLING_FIELD_EINVOICE_ADDRESS,
+                        SEATS_RULE_ERROR_INVALID_EINVOICE_ADDRESS, "invalid-einvoice-address");
+  details.einvoice_address = "0007;5567321707";
+  assert_billing_error (&details, SEATS_BILLING_FIELD_EINVOICE_ADDRESS,
+                        SEATS_RULE_ERROR_INVALID_EINVOICE_ADDRESS, "invalid-einvoice-address");
+  details.einvoice_address = NULL;
+  assert_billing_error (&details, SEATS_BILLING_FIELD_EINVOICE_ADDRESS,
+                        SEATS_RULE_ERROR_EINVOICE_ADDRESS_REQUIRED, "einvoice-address-required");
+  details.einvoice_address = "  ";
+  assert_billing_error (&details, SEATS_BILLING_FIELD_EINVOICE_ADDRESS,
+                        SEATS_RULE_ERROR_EINVOICE_ADDRESS_REQUIRED, "einvoice-address-required");
+
+  details.einvoice_address = "0007:5567321707";
+  details.einvoice_operator = NULL;
+  assert_billing_error (&details, SEATS_BILLING_FIELD_EINVOICE_OPERATOR,
+                        SEATS_RULE_ERROR_EINVOICE_OPERATOR_REQUIRED, "einvoice-operator-required");
+  details.einvoice_operator = "";
+  assert_billing_error (&details, SEATS_BILLING_FIELD_EINVOICE_OPERATOR,
+                        SEATS_RULE_ERROR_EINVOICE_OPERATOR_REQUIRED, "einvoice-operator-required");
+  details.einvoice_operator = "E";
+  assert_billing_error (&details, SEATS_BILLING_FIELD_EINVOICE_OPERATOR,
+                        SEATS_RULE_ERROR_INVALID_EINVOICE_OPERATOR, "invalid-einvoice-operator");
+  details.einvoice_operator = operator36;
+  assert_billing_error (&details, SEATS_BILLING_FIELD_EINVOICE_OPERATOR,
+                        SEATS_RULE_ERROR_INVALID_EINVOICE_OPERATOR, "invalid-einvoice-operator");
+  details.einvoice_operator = "BAWC FI22";
+  assert_billing_error (&details, SEATS_BILLING_FIELD_EINVOICE_OPERATOR,
+                        SEATS_RULE_ERROR_INVALID_EINVOICE_OPERATOR, "invalid-einvoice-operator");
+  details.einvoice_operator = "op@example";
+  assert_billing_error (&details, SEATS_BILLING_FIELD_EINVOICE_OPERATOR,
+                        SEATS_RULE_ERROR_INVALID_EINVOICE_OPERATOR, "invalid-einvoice-operator");
+}
+
+static void
+test_billing_field_order (void)
+{
+  SeatsRuleBillingDetails details = valid_billing_details ();
+  g_autoptr(GError) error = NULL;
+  SeatsBillingField field = SEATS_BILLING_FIELD_NONE;
+
+  /* Everything wrong: the contact comes first, as on the form. */
+  details.contact_user_id = NULL;
+  details.city = NULL;
+  details.einvoice_enabled = TRUE;
+  g_assert_false (seats_rules_check_billing_details (&details, &field, &error));
+  assert_rule_error (error, SEATS_RULE_ERROR_CONTACT_REQUIRED, "contact-required");
+  g_assert_cmpint (field, ==, SEATS_BILLING_FIELD_CONTACT);
+  g_clear_error (&error);
+
+  /* Then the city, then the e-invoice address; each field can be asked
+   * for on its own. */
+  details.contact_user_id = "user-1";
+  g_assert_false (seats_rules_check_billing_details (&details, &field, &error));
+  g_assert_cmpint (field, ==, SEATS_BILLING_FIELD_CITY);
+  g_clear_error (&error);
+  g_assert_false (seats_rules_check_billing_field (&details, SEATS_BILLING_FIELD_EINVOICE_ADDRESS,
+                                                   NULL));
+  g_assert_true (seats_rules_check_billing_field (&details, SEATS_BILLING_FIELD_STREET, NULL));
+
+  details.city = "Göteborg";
+  g_assert_false (seats_rules_check_billing_details (&details, &field, NULL));
+  g_assert_cmpint (field, ==, SEATS_BILLING_FIELD_EINVOICE_ADDRESS);
+
+  details.einvoice_address = "0007:5567321707";
+  g_assert_false (seats_rules_check_billing_details (&details, NULL, NULL));
+  g_assert_false (seats_rules_check_billing_details (&details, &field, NULL));
+  g_assert_cmpint (field, ==, SEATS_BILLING_FIELD_EINVOICE_OPERATOR);
+}
+
+/* R18 */
+
+static void
+test_trial_days_left (void)
+{
+  GDate end = dmy (10, G_DATE_MARCH, 2024);
+  GDate day;
+
+  day = dmy (10, G_DATE_MARCH, 2024);
+  g_assert_cmpuint (seats_rules_trial_days_left (&end, &day), ==, 1);
+  day = dmy (9, G_DATE_MARCH, 2024);
+  g_assert_cmpuint (seats_rules_trial_days_left (&end, &day), ==, 2);
+  day = dmy (11, G_DATE_MARCH, 2024);
+  g_assert_cmpuint (seats_rules_trial_days_left (&end, &day), ==, 0);
+  day = dmy (1, G_DATE_JANUARY, 2025);
+  g_assert_cmpuint (seats_rules_trial_days_left (&end, &day), ==, 0);
+  /* February 28 and 29, then March 1 to 10: 12 days. */
+  day = dmy (28, G_DATE_FEBRUARY, 2024);
+  g_assert_cmpuint (seats_rules_trial_days_left (&end, &day), ==, 12);
+}
+
+/* R20 */
+
+static void
+assert_cell (const char *text,
+             const char *expected)
+{
+  g_autofree char *cell = seats_rules_csv_cell (text);
+
+  g_assert_cmpstr (cell, ==, expected);
+}
+
+static void
+test_csv_cell (void)
+{
+  assert_cell (NULL, "");
+  assert_cell ("", "");
+  assert_cell ("Anna de Vries", "Anna de Vries");
+  assert_cell ("anna@example.nl", "anna@example.nl");
+  assert_cell ("2026-11-22", "2026-11-22");
+  assert_cell ("12", "12");
+
+  /* RFC 4180 quoting. */
+  assert_cell ("Vries, Anna de", "\"Vries, Anna de\"");
+  assert_cell ("Anna \"Ans\" de Vries", "\"Anna \"\"Ans\"\" de Vries\"");
+  assert_cell ("\"", "\"\"\"\"");
+  assert_cell ("line\nbreak", "\"line\nbreak\"");
+  assert_cell ("line\r\nbreak", "\"line\r\nbreak\"");
+  /* Semicolons are separators in Dutch and Swedish spreadsheets. */
+  assert_cell ("a;b", "\"a;b\"");
+
+  /* Formula injection: a leading apostrophe, and quotes. */
+  assert_cell ("=HYPERLINK(\"http://x\")", "\"'=HYPERLINK(\"\"http://x\"\")\"");
+  assert_cell ("+31 20 123 4567", "\"'+31 20 123 4567\"");
+  assert_cell ("-1", "\"'-1\"");
+  assert_cell ("@SUM(A1:A9)", "\"'@SUM(A1:A9)\"");
+  assert_cell ("\tcmd", "\"'\tcmd\"");
+  assert_cell ("\rcmd", "\"'\rcmd\"");
+  /* Only at the start. */
+  assert_cell ("a=b", "a=b");
+  assert_cell ("Jan-Erik", "Jan-Erik");
+}
+
+static void
+test_csv_row (void)
+{
+  g_autoptr(GString) csv = g_string_new (NULL);
+  const char * const header[] = { "Name", "E-mail", "Status", NULL };
+  const char * const row[] = { "Vries, Anna de", "=cmd|' /C calc'!A0", "active", NULL };
+  const char * const empty_cells[] = { "", NULL, };
+  const char * const no_cells[] = { NULL };
+
+  seats_rules_csv_append_row (csv, header);
+  seats_rules_csv_append_row (csv, row);
+  seats_rules_csv_append_row (csv, empty_cells);
+  seats_rules_csv_append_row (csv, no_cells);
+
+  g_assert_cmpstr (csv->str, ==,
+                   "Name,E-mail,Status\r\n"
+                   "\"Vries, Anna de\",\"'=cmd|' /C calc'!A0\",active\r\n"
+                   "\r\n"
+                   "\r\n");
+}
+
+/* Preconditions: programming errors are criticals, not refusals. */
+
+static void
+test_preconditions (void)
+{
+  GDate start = dmy (1, G_DATE_JANUARY, 2025);
+  GDate end = dmy (1, G_DATE_FEBRUARY, 2025);
+  GDate invalid;
+  gint64 amount = 42;
+
+  g_date_clear (&invalid, 1);
+
+  g_test_expect_message ("seats-rules", G_LOG_LEVEL_CRITICAL, "*price_per_seat >= 0*");
+  g_assert_false (seats_rules_prorated_price (1, -1, &start, &end, &start, &amount, NULL));
+  g_test_assert_expected_messages ();
+
+  g_test_expect_message ("seats-rules", G_LOG_LEVEL_CRITICAL, "*is_valid_date (today)*");
+  g_assert_false (seats_rules_prorated_price (1, 100, &start, &end, &invalid, &amount, NULL));
+  g_test_assert_expected_messages ();
+  g_assert_cmpint (amount, ==, 42);
+
+  g_test_expect_message ("seats-rules", G_LOG_LEVEL_CRITICAL, "*months > 0*");
+  g_assert_false (seats_rules_period_end (&start, 0, &end, NULL));
+  g_test_assert_expected_messages ();
+
+  g_test_expect_message ("seats-rules", G_LOG_LEVEL_CRITICAL, "*is_valid_date (today)*");
+  g_assert_false (seats_rules_user_counts (TRUE, NULL, &invalid));
+  g_test_assert_expected_messages ();
+}
+
+/* Translations */
+
+static void
+check_in_language (const char *language,
+                   const char *locale,
+                   const char *expected_one,
+                   const char *expected_three)
+{
+  g_autoptr(GError) one = NULL;
+  g_autoptr(GError) three = NULL;
+
+  g_setenv ("LANGUAGE", language, TRUE);
+  if (setlocale (LC_ALL, locale) == NULL)
+    {
+      g_test_skip ("The locale of the language is not installed");
+      return;
+    }
+
+  one = refuse_next (SEATS_SEAT_FLOOR_AT_LEAST_ACTIVE, 1, 11, 12);
+  three = refuse_next (SEATS_SEAT_FLOOR_AT_LEAST_ACTIVE, 1, 9, 12);
+
+  setlocale (LC_ALL, "C");
+  g_unsetenv ("LANGUAGE");
+
+  g_assert_cmpstr (one->message, ==, expected_one);
+  g_assert_cmpstr (three->message, ==, expected_three);
+}
+
+static void
+test_translation_nl (void)
+{
+  check_in_language ("nl", "nl_NL.UTF-8",
+                     "Het aantal licenties kan niet lager zijn dan het aantal actieve "
+                     "gebruikers. Deactiveer eerst 1 gebruiker, of houd minstens 12 licenties.",
+                     "Het aantal licenties kan niet lager zijn dan het aantal actieve "
+                     "gebruikers. Deactiveer eerst 3 gebruikers, of houd minstens 12 licenties.");
+}
+
+static void
+test_translation_sv (void)
+{
+  check_in_language ("sv", "sv_SE.UTF-8",
+                     "Antalet licenser kan inte vara lägre än antalet aktiva användare. "
+                     "Inaktivera först 1 användare, eller behåll minst 12 licenser.",
+                     "Antalet licenser kan inte vara lägre än antalet aktiva användare. "
+                     "Inaktivera först 3 användare, eller behåll minst 12 licenser.");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  /* The messages are asserted in English, except in the translation tests. */
+  setlocale (LC_ALL, "C");
+  bindtextdomain (GETTEXT_PACKAGE, TEST_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  g_test_add_func ("/rules/error-codes", test_error_codes);
+  g_test_add_func ("/rules/policy-defaults", test_policy_defaults);
+  g_test_add_func ("/rules/r1/user-counts", test_user_counts);
+  g_test_add_func ("/rules/r1/future-start", test_user_counts_future_start);
+  g_test_add_func ("/rules/period/end", test_period_end);
+  g_test_add_func ("/rules/period/containing", test_period_containing);
+  g_test_add_func ("/rules/r2/31-day-month", test_prorate_31_day_month);
+  g_test_add_func ("/rules/r2/30-day-month", test_prorate_30_day_month);
+  g_test_add_func ("/rules/r2/28-day-month", test_prorate_28_day_month);
+  g_test_add_func ("/rules/r2/leap-february", test_prorate_leap_february);
+  g_test_add_func ("/rules/r2/annual-and-quarterly", test_prorate_annual_and_quarterly);
+  g_test_add_func ("/rules/r2/rounding", test_prorate_rounding);
+  g_test_add_func ("/rules/r2/overflow", test_prorate_overflow);
+  g_test_add_func ("/rules/r2/refusals", test_prorate_refusals);
+  g_test_add_func ("/rules/r3/zero-cancels", test_next_period_zero_cancels);
+  g_test_add_func ("/rules/r3/minimum", test_next_period_minimum);
+  g_test_add_func ("/rules/r5/at-least-active", test_next_period_at_least_active);
+  g_test_add_func ("/rules/r5/equal-active", test_next_period_equal_active);
+  g_test_add_func ("/rules/r5/grace", test_next_period_grace);
+  g_test_add_func ("/rules/r4/purchase", test_purchase_next_period);
+  g_test_add_func ("/rules/r5/grace-deadline", test_grace_deadline);
+  g_test_add_func ("/rules/r5/grace-users", test_grace_users);
+  g_test_add_func ("/rules/r5/grace-users-ties", test_grace_users_ties);
+  g_test_add_func ("/rules/r6/free-seat", test_activation_free_seat);
+  g_test_add_func ("/rules/r6/no-free-seat", test_activation_no_free_seat);
+  g_test_add_func ("/rules/r8/surplus", test_license_surplus);
+  g_test_add_func ("/rules/r8/changed", test_license_changed);
+  g_test_add_func ("/rules/r8/pending-license", test_pending_license);
+  g_test_add_func ("/rules/r13/email", test_email);
+  g_test_add_func ("/rules/r13/contact", test_billing_contact);
+  g_test_add_func ("/rules/r13/postal-address", test_billing_postal_address);
+  g_test_add_func ("/rules/r13/einvoice", test_billing_einvoice);
+  g_test_add_func ("/rules/r13/field-order", test_billing_field_order);
+  g_test_add_func ("/rules/r18/trial-days-left", test_trial_days_left);
+  g_test_add_func ("/rules/r20/csv-cell", test_csv_cell);
+  g_test_add_func ("/rules/r20/csv-row", test_csv_row);
+  g_test_add_func ("/rules/preconditions", test_preconditions);
+  g_test_add_func ("/rules/i18n/nl", test_translation_nl);
+  g_test_add_func ("/rules/i18n/sv", test_translation_sv);
+
+  return g_test_run ();
+}
