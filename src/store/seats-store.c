@@ -1,0 +1,1346 @@
+/* seats-store.c: the local copy of one account, in SQLite
+ *
+ * Copyright 2026 The Seats developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "seats-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "seats-store-private.h"
+
+struct _SeatsStore
+{
+  GObject     parent_instance;
+
+  char       *path;
+  sqlite3    *db;
+  /* SQL text (by address: the statements are static strings) -> sqlite3_stmt */
+  GHashTable *statements;
+};
+
+static void initable_iface_init (GInitableIface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (SeatsStore, seats_store, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_INITABLE, initable_iface_init))
+
+G_DEFINE_QUARK (seats-store-error-quark, seats_store_error)
+
+enum {
+  PROP_0,
+  PROP_PATH,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+/* Module ids of a user are kept in one column, separated by this. */
+#define MODULE_SEPARATOR "\x1f"
+
+/*
+ * The small tables are saved and loaded through their GObject properties:
+ * each mapping lists the properties in the order of the columns of its
+ * INSERT (after @n_leading parameters the caller binds) and its SELECT.
+ * Users, of which there are 100,000, have their own code below.
+ */
+typedef struct
+{
+  GType       (*get_type) (void);
+  const char  *clear;
+  const char  *insert;
+  const char  *select;
+  guint        n_leading;
+  const char  *properties[13];
+} RowMapping;
+
+static const RowMapping policy_mapping = {
+  seats_policy_get_type,
+  "DELETE FROM policy",
+  "INSERT INTO policy (singleton, seat_floor, grace_days, min_seats, activation,"
+  " reseller_name, reseller_url) VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6)",
+  "SELECT seat_floor, grace_days, min_seats, activation, reseller_name, reseller_url"
+  " FROM policy",
+  0,
+  { "seat-floor", "grace-days", "min-seats", "activation", "reseller-name",
+    "reseller-url", NULL },
+};
+
+static const RowMapping account_mapping = {
+  seats_account_get_type,
+  "DELETE FROM account",
+  "INSERT INTO account (singleton, id, slug, name, role, is_trial, trial_end,"
+  " serial_number, license_owner, shop_url, currency, vendor_public_key)"
+  " VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+  "SELECT id, slug, name, role, is_trial, trial_end, serial_number, license_owner,"
+  " shop_url, currency, vendor_public_key FROM account",
+  0,
+  { "id", "slug", "name", "role", "is-trial", "trial-end", "serial-number",
+    "license-owner", "shop-url", "currency", "vendor-public-key", NULL },
+};
+
+static const RowMapping subscription_mapping = {
+  seats_subscription_get_type,
+  "DELETE FROM subscription",
+  "INSERT INTO subscription (singleton, period_start, period_end, period_months, edition,"
+  " storage_used, storage_included, monthly_price, total_price, currency)"
+  " VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+  "SELECT period_start, period_end, period_months, edition, storage_used,"
+  " storage_included, monthly_price, total_price, currency FROM subscription",
+  0,
+  { "period-start", "period-end", "period-months", "edition", "storage-used",
+    "storage-included", "monthly-price", "total-price", "currency", NULL },
+};
+
+static const RowMapping billing_details_mapping = {
+  seats_billing_details_get_type,
+  "DELETE FROM billing_details",
+  "INSERT INTO billing_details (singleton, company_name, vat_number, contact_user_id,"
+  " contact_email, street, postal_code, city, country, e_invoicing, e_invoice_address,"
+  " operator_code) VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+  "SELECT company_name, vat_number, contact_user_id, contact_email, street, postal_code,"
+  " city, country, e_invoicing, e_invoice_address, operator_code FROM billing_details",
+  0,
+  { "company-name", "vat-number", "contact-user-id", "contact-email", "street",
+    "postal-code", "city", "country", "e-invoicing", "e-invoice-address",
+    "operator-code", NULL },
+};
+
+static const RowMapping pending_license_mapping = {
+  seats_pending_license_get_type,
+  "DELETE FROM pending_license",
+  "INSERT INTO pending_license (id, issued, expiry) VALUES (?1, ?2, ?3)",
+  "SELECT id, issued, expiry FROM pending_license",
+  0,
+  { "id", "issued", "expiry", NULL },
+};
+
+static const RowMapping license_change_mapping = {
+  seats_license_change_get_type,
+  NULL, /* cascades from pending_license */
+  "INSERT INTO license_changes (license_id, product_id, product_name, current_count,"
+  " new_count, in_use) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+  "SELECT product_id, product_name, current_count, new_count, in_use"
+  " FROM license_changes WHERE license_id = ?1 ORDER BY rowid",
+  1,
+  { "product-id", "product-name", "current-count", "new-count", "in-use", NULL },
+};
+
+static const RowMapping product_mapping = {
+  seats_product_get_type,
+  "DELETE FROM products",
+  "INSERT INTO products (id, name, kind, purchased, in_use, next_period, price, currency,"
+  " enabled) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+  "SELECT id, name, kind, purchased, in_use, next_period, price, currency, enabled"
+  " FROM products ORDER BY rowid",
+  0,
+  { "id", "name", "kind", "purchased", "in-use", "next-period", "price", "currency",
+    "enabled", NULL },
+};
+
+static const RowMapping order_mapping = {
+  seats_order_get_type,
+  "DELETE FROM orders",
+  "INSERT INTO orders (id, created, product_id, quantity, amount, currency, period_start,"
+  " period_end, idempotency_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+  "SELECT id, created, product_id, quantity, amount, currency, period_start, period_end,"
+  " idempotency_key FROM orders ORDER BY rowid",
+  0,
+  { "id", "created", "product-id", "quantity", "amount", "currency", "period-start",
+    "period-end", "idempotency-key", NULL },
+};
+
+static const RowMapping invoice_mapping = {
+  seats_invoice_get_type,
+  "DELETE FROM invoices",
+  "INSERT INTO invoices (id, number, issued, due, amount, currency, status)"
+  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+  "SELECT id, number, issued, due, amount, currency, status FROM invoices ORDER BY rowid",
+  0,
+  { "id", "number", "issued", "due", "amount", "currency", "status", NULL },
+};
+
+static const RowMapping action_mapping = {
+  seats_action_entry_get_type,
+  "DELETE FROM action_log",
+  "INSERT INTO action_log (id, timestamp, actor, action, subject, before, after)"
+  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+  "SELECT id, timestamp, actor, action, subject, before, after FROM action_log"
+  " ORDER BY rowid",
+  0,
+  { "id", "timestamp", "actor", "action", "subject", "before", "after", NULL },
+};
+
+static const RowMapping feature_mapping = {
+  seats_feature_get_type,
+  "DELETE FROM features",
+  "INSERT INTO features (id, name, description, enabled) VALUES (?1, ?2, ?3, ?4)",
+  "SELECT id, name, description, enabled FROM features ORDER BY rowid",
+  0,
+  { "id", "name", "description", "enabled", NULL },
+};
+
+static const char insert_user_sql[] =
+  "INSERT INTO users (id, user_name, display_name, email, active, start_date, end_date,"
+  " created, modified, modules, grace_deadline)"
+  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
+  " ON CONFLICT (id) DO UPDATE SET user_name = excluded.user_name,"
+  " display_name = excluded.display_name, email = excluded.email,"
+  " active = excluded.active, start_date = excluded.start_date,"
+  " end_date = excluded.end_date, created = excluded.created,"
+  " modified = excluded.modified, modules = excluded.modules,"
+  " grace_deadline = excluded.grace_deadline";
+static const char select_users_sql[] =
+  "SELECT id, user_name, display_name, email, active, start_date, end_date, created,"
+  " modified, modules, grace_deadline FROM users ORDER BY rowid";
+static const char clear_users_sql[] = "DELETE FROM users";
+static const char delete_user_sql[] = "DELETE FROM users WHERE id = ?1";
+
+static const char select_sync_sql[] = "SELECT key, value FROM sync_state";
+static const char upsert_sync_sql[] =
+  "INSERT INTO sync_state (key, value) VALUES (?1, ?2)"
+  " ON CONFLICT (key) DO UPDATE SET value = excluded.value";
+static const char select_etags_sql[] = "SELECT resource, etag FROM etags";
+static const char upsert_etag_sql[] =
+  "INSERT INTO etags (resource, etag) VALUES (?1, ?2)"
+  " ON CONFLICT (resource) DO UPDATE SET etag = excluded.etag";
+static const char clear_etags_sql[] = "DELETE FROM etags";
+
+gboolean
+seats_store_set_error (GError       **error,
+                       sqlite3       *db,
+                       int            rc,
+                       SeatsStoreOp   op)
+{
+  const char *detail = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      g_set_error (error, SEATS_STORE_ERROR, SEATS_STORE_ERROR_CORRUPT,
+                   _("The local copy of this account is damaged and could not be read: %s. "
+                     "Remove the account and connect it again to fetch a new copy."),
+                   detail);
+      break;
+
+    case SQLITE_FULL:
+      g_set_error_literal (error, SEATS_STORE_ERROR, SEATS_STORE_ERROR_FULL,
+                           _("The local copy of this account could not be saved because "
+                             "the disk is full. Free some space and try again."));
+      break;
+
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error_literal (error, SEATS_STORE_ERROR, SEATS_STORE_ERROR_BUSY,
+                           _("The local copy of this account is in use by another "
+                             "program. Close other Seats windows and try again."));
+      break;
+
+    case SQLITE_CANTOPEN:
+    case SQLITE_IOERR:
+    case SQLITE_PERM:
+    case SQLITE_READONLY:
+    case SQLITE_AUTH:
+      g_set_error (error, SEATS_STORE_ERROR, SEATS_STORE_ERROR_IO,
+                   op == SEATS_STORE_OP_WRITE
+                   ? _("The local copy of this account could not be saved: %s")
+                   : _("The local copy of this account could not be read: %s"),
+                   detail);
+      break;
+
+    default:
+      g_set_error (error, SEATS_STORE_ERROR, SEATS_STORE_ERROR_FAILED,
+                   op == SEATS_STORE_OP_WRITE
+                   ? _("The local copy of this account could not be saved: %s")
+                   : _("The local copy of this account could not be read: %s"),
+                   detail);
+      break;
+    }
+
+  return FALSE;
+}
+
+/* Statements are prepared once and kept: a full save runs the user
+ * insert 100,000 times. */
+sqlite3_stmt *
+seats_store_prepare (SeatsStore    *self,
+                     const char    *sql,
+                     SeatsStoreOp   op,
+                     GError       **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+  int rc;
+
+  if (stmt != NULL)
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return stmt;
+    }
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      seats_store_set_error (error, self->db, rc, op);
+      return NULL;
+    }
+
+  g_hash_table_insert (self->statements, (gpointer) sql, stmt);
+  return stmt;
+}
+
+gboolean
+seats_store_step_done (SeatsStore    *self,
+                       sqlite3_stmt  *stmt,
+                       GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return seats_store_set_error (error, self->db, rc, SEATS_STORE_OP_WRITE);
+
+  return TRUE;
+}
+
+static gboolean
+run (SeatsStore  *self,
+     const char  *sql,
+     GError     **error)
+{
+  sqlite3_stmt *stmt = seats_store_prepare (self, sql, SEATS_STORE_OP_WRITE, error);
+
+  return stmt != NULL && seats_store_step_done (self, stmt, error);
+}
+
+gboolean
+seats_store_begin (SeatsStore  *self,
+                   GError     **error)
+{
+  /* IMMEDIATE takes the write lock now, so a busy database fails here
+   * rather than halfway through a save. */
+  return run (self, "BEGIN IMMEDIATE", error);
+}
+
+gboolean
+seats_store_commit (SeatsStore  *self,
+                    GError     **error)
+{
+  if (run (self, "COMMIT", error))
+    return TRUE;
+
+  seats_store_rollback (self);
+  return FALSE;
+}
+
+void
+seats_store_rollback (SeatsStore *self)
+{
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+static void
+bind_value (sqlite3_stmt *stmt,
+            int           param,
+            const GValue *value)
+{
+  GType type = G_VALUE_TYPE (value);
+
+  if (type == G_TYPE_STRING)
+    sqlite3_bind_text (stmt, param, g_value_get_string (value), -1, SQLITE_TRANSIENT);
+  else if (type == G_TYPE_BOOLEAN)
+    sqlite3_bind_int (stmt, param, g_value_get_boolean (value));
+  else if (type == G_TYPE_UINT)
+    sqlite3_bind_int64 (stmt, param, g_value_get_uint (value));
+  else if (type == G_TYPE_INT64)
+    sqlite3_bind_int64 (stmt, param, g_value_get_int64 (value));
+  else if (G_TYPE_IS_ENUM (type))
+    {
+      g_autoptr(GEnumClass) klass = g_type_class_ref (type);
+      GEnumValue *enum_value = g_enum_get_value (klass, g_value_get_enum (value));
+
+      /* The stable name, so that the file does not depend on the order
+       * of the enumeration. */
+      sqlite3_bind_text (stmt, param, enum_value->value_nick, -1, SQLITE_STATIC);
+    }
+  else
+    g_assert_not_reached ();
+}
+
+static void
+column_value (sqlite3_stmt *stmt,
+              int           column,
+              GParamSpec   *pspec,
+              GValue       *value)
+{
+  GType type = G_PARAM_SPEC_VALUE_TYPE (pspec);
+
+  g_value_init (value, type);
+
+  if (type == G_TYPE_STRING)
+    g_value_set_string (value, (const char *) sqlite3_column_text (stmt, column));
+  else if (type == G_TYPE_BOOLEAN)
+    g_value_set_boolean (value, sqlite3_column_int (stmt, column) != 0);
+  else if (type == G_TYPE_UINT)
+    g_value_set_uint (value, CLAMP (sqlite3_column_int64 (stmt, column), 0, G_MAXUINT));
+  else if (type == G_TYPE_INT64)
+    g_value_set_int64 (value, sqlite3_column_int64 (stmt, column));
+  else if (G_TYPE_IS_ENUM (type))
+    {
+      g_autoptr(GEnumClass) klass = g_type_class_ref (type);
+      const char *nick = (const char *) sqlite3_column_text (stmt, column);
+      GEnumValue *enum_value = nick != NULL ? g_enum_get_value_by_nick (klass, nick) : NULL;
+
+      /* A name this version does not know is the default, not an error. */
+      if (enum_value != NULL)
+        g_value_set_enum (value, enum_value->value);
+      else
+        g_param_value_set_default (pspec, value);
+    }
+  else
+    g_assert_not_reached ();
+
+  /* Out-of-range numbers from a damaged file become valid ones. */
+  g_param_value_validate (pspec, value);
+}
+
+static gboolean
+insert_object (SeatsStore        *self,
+               const RowMapping  *mapping,
+               GObject           *object,
+               const char        *leading,
+               GError           **error)
+{
+  GObjectClass *klass = G_OBJECT_GET_CLASS (object);
+  sqlite3_stmt *stmt;
+
+  g_assert (G_TYPE_CHECK_INSTANCE_TYPE (object, mapping->get_type ()));
+
+  stmt = seats_store_prepare (self, mapping->insert, SEATS_STORE_OP_WRITE, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  if (mapping->n_leading > 0)
+    sqlite3_bind_text (stmt, 1, leading, -1, SQLITE_TRANSIENT);
+
+  for (guint i = 0; mapping->properties[i] != NULL; i++)
+    {
+      GParamSpec *pspec = g_object_class_find_property (klass, mapping->properties[i]);
+      g_auto(GValue) value = G_VALUE_INIT;
+
+      g_assert (pspec != NULL);
+      g_value_init (&value, G_PARAM_SPEC_VALUE_TYPE (pspec));
+      g_object_get_property (object, pspec->name, &value);
+      bind_value (stmt, mapping->n_leading + i + 1, &value);
+    }
+
+  return seats_store_step_done (self, stmt, error);
+}
+
+static GObject *
+read_object (const RowMapping *mapping,
+             sqlite3_stmt     *stmt)
+{
+  g_autoptr(GTypeClass) klass = g_type_class_ref (mapping->get_type ());
+  GValue values[G_N_ELEMENTS (mapping->properties)] = { G_VALUE_INIT };
+  guint n;
+  GObject *object;
+
+  for (n = 0; mapping->properties[n] != NULL; n++)
+    {
+      GParamSpec *pspec = g_object_class_find_property (G_OBJECT_CLASS (klass),
+                                                        mapping->properties[n]);
+
+      g_assert (pspec != NULL);
+      column_value (stmt, n, pspec, &values[n]);
+    }
+
+  object = g_object_new_with_properties (mapping->get_type (), n,
+                                         (const char **) mapping->properties, values);
+
+  for (guint i = 0; i < n; i++)
+    g_value_unset (&values[i]);
+
+  return object;
+}
+
+/* Reads the rows of @mapping's SELECT into objects.
+ * Returns: (transfer full): the objects, or %NULL on error */
+static GPtrArray *
+select_objects (SeatsStore        *self,
+                const RowMapping  *mapping,
+                const char        *leading,
+                GError           **error)
+{
+  g_autoptr(GPtrArray) objects = g_ptr_array_new_with_free_func (g_object_unref);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = seats_store_prepare (self, mapping->select, SEATS_STORE_OP_READ, error);
+  if (stmt == NULL)
+    return NULL;
+
+  if (mapping->n_leading > 0)
+    sqlite3_bind_text (stmt, 1, leading, -1, SQLITE_TRANSIENT);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (objects, read_object (mapping, stmt));
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      seats_store_set_error (error, self->db, rc, SEATS_STORE_OP_READ);
+      return NULL;
+    }
+
+  return g_steal_pointer (&objects);
+}
+
+static gboolean
+save_list (SeatsStore        *self,
+           const RowMapping  *mapping,
+           GListModel        *model,
+           GError           **error)
+{
+  guint n_items = g_list_model_get_n_items (model);
+
+  if (!run (self, mapping->clear, error))
+    return FALSE;
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(GObject) object = g_list_model_get_item (model, i);
+
+      if (!insert_object (self, mapping, object, NULL, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+save_single (SeatsStore        *self,
+             const RowMapping  *mapping,
+             gpointer           object,
+             GError           **error)
+{
+  if (!run (self, mapping->clear, error))
+    return FALSE;
+
+  return object == NULL || insert_object (self, mapping, object, NULL, error);
+}
+
+static gboolean
+insert_user (SeatsStore  *self,
+             SeatsUser   *user,
+             GString     *modules,
+             GError     **error)
+{
+  const char * const *module_ids = seats_user_get_modules (user);
+  sqlite3_stmt *stmt;
+
+  stmt = seats_store_prepare (self, insert_user_sql, SEATS_STORE_OP_WRITE, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  g_string_truncate (modules, 0);
+  for (guint i = 0; module_ids[i] != NULL; i++)
+    {
+      if (i > 0)
+        g_string_append (modules, MODULE_SEPARATOR);
+      g_string_append (modules, module_ids[i]);
+    }
+
+  /* SQLITE_STATIC: the strings belong to the user and to @modules, which
+   * outlive the step. */
+  sqlite3_bind_text (stmt, 1, seats_user_get_id (user), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, seats_user_get_user_name (user), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, seats_user_get_display_name (user), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, seats_user_get_email (user), -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 5, seats_user_get_active (user));
+  sqlite3_bind_int64 (stmt, 6, seats_user_get_start_date_julian (user));
+  sqlite3_bind_int64 (stmt, 7, seats_user_get_end_date_julian (user));
+  sqlite3_bind_int64 (stmt, 8, seats_user_get_created (user));
+  sqlite3_bind_int64 (stmt, 9, seats_user_get_modified (user));
+  if (modules->len > 0)
+    sqlite3_bind_text (stmt, 10, modules->str, modules->len, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (stmt, 10);
+  sqlite3_bind_int64 (stmt, 11, seats_user_get_grace_deadline_julian (user));
+
+  return seats_store_step_done (self, stmt, error);
+}
+
+static guint32
+column_julian (sqlite3_stmt *stmt,
+               int           column)
+{
+  sqlite3_int64 value = sqlite3_column_int64 (stmt, column);
+
+  return value > 0 && value <= G_MAXUINT32 ? (guint32) value : SEATS_JULIAN_NONE;
+}
+
+static SeatsUser *
+read_user (sqlite3_stmt *stmt)
+{
+  SeatsUser *user = seats_user_new ();
+  const char *modules = (const char *) sqlite3_column_text (stmt, 9);
+
+  seats_user_set_id (user, (const char *) sqlite3_column_text (stmt, 0));
+  seats_user_set_user_name (user, (const char *) sqlite3_column_text (stmt, 1));
+  seats_user_set_display_name (user, (const char *) sqlite3_column_text (stmt, 2));
+  seats_user_set_email (user, (const char *) sqlite3_column_text (stmt, 3));
+  seats_user_set_active (user, sqlite3_column_int (stmt, 4) != 0);
+  seats_user_set_start_date_julian (user, column_julian (stmt, 5));
+  seats_user_set_end_date_julian (user, column_julian (stmt, 6));
+  seats_user_set_created (user, sqlite3_column_int64 (stmt, 7));
+  seats_user_set_modified (user, sqlite3_column_int64 (stmt, 8));
+  seats_user_set_grace_deadline_julian (user, column_julian (stmt, 10));
+
+  if (modules != NULL && modules[0] != '\0')
+    {
+      g_auto(GStrv) ids = g_strsplit (modules, MODULE_SEPARATOR, -1);
+
+      seats_user_set_modules (user, (const char * const *) ids);
+    }
+
+  return user;
+}
+
+static GPtrArray *
+select_users (SeatsStore  *self,
+              GError     **error)
+{
+  g_autoptr(GPtrArray) users = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = seats_store_prepare (self, select_users_sql, SEATS_STORE_OP_READ, error);
+  if (stmt == NULL)
+    return NULL;
+
+  users = g_ptr_array_new_full (1024, g_object_unref);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (users, read_user (stmt));
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      seats_store_set_error (error, self->db, rc, SEATS_STORE_OP_READ);
+      return NULL;
+    }
+
+  return g_steal_pointer (&users);
+}
+
+static gboolean
+save_pending_license (SeatsStore           *self,
+                      SeatsPendingLicense  *license,
+                      GError              **error)
+{
+  GListModel *changes;
+  guint n_items;
+
+  /* Its changes go with it: ON DELETE CASCADE. */
+  if (!save_single (self, &pending_license_mapping, license, error))
+    return FALSE;
+  if (license == NULL)
+    return TRUE;
+
+  changes = seats_pending_license_get_changes (license);
+  n_items = g_list_model_get_n_items (changes);
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(GObject) change = g_list_model_get_item (changes, i);
+
+      if (!insert_object (self, &license_change_mapping, change,
+                          seats_pending_license_get_id (license), error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static const struct {
+  const char *key;
+  gsize       offset;
+} sync_values[] = {
+  { "delta_cursor", G_STRUCT_OFFSET (SeatsSyncState, delta_cursor) },
+  { "last_full_reconcile", G_STRUCT_OFFSET (SeatsSyncState, last_full_reconcile) },
+  { "last_synced", G_STRUCT_OFFSET (SeatsSyncState, last_synced) },
+};
+
+#define SYNC_VALUE(sync, i) \
+  (*(gint64 *) (gpointer) ((guint8 *) (sync) + sync_values[i].offset))
+
+static gboolean
+save_sync (SeatsStore            *self,
+           const SeatsSyncState  *sync,
+           GError               **error)
+{
+  GHashTableIter iter;
+  gpointer resource, etag;
+
+  for (guint i = 0; i < G_N_ELEMENTS (sync_values); i++)
+    {
+      sqlite3_stmt *stmt = seats_store_prepare (self, upsert_sync_sql,
+                                                SEATS_STORE_OP_WRITE, error);
+
+      if (stmt == NULL)
+        return FALSE;
+
+      sqlite3_bind_text (stmt, 1, sync_values[i].key, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 2, SYNC_VALUE (sync, i));
+      if (!seats_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+
+  if (sync->etags == NULL)
+    return TRUE;
+
+  g_hash_table_iter_init (&iter, sync->etags);
+  while (g_hash_table_iter_next (&iter, &resource, &etag))
+    {
+      sqlite3_stmt *stmt = seats_store_prepare (self, upsert_etag_sql,
+                                                SEATS_STORE_OP_WRITE, error);
+
+      if (stmt == NULL)
+        return FALSE;
+
+      sqlite3_bind_text (stmt, 1, resource, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, etag, -1, SQLITE_STATIC);
+      if (!seats_store_step_done (self, stmt, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+load_sync (SeatsStore      *self,
+           SeatsSyncState  *sync,
+           GError         **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = seats_store_prepare (self, select_sync_sql, SEATS_STORE_OP_READ, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *key = (const char *) sqlite3_column_text (stmt, 0);
+
+      for (guint i = 0; i < G_N_ELEMENTS (sync_values); i++)
+        {
+          if (g_strcmp0 (key, sync_values[i].key) == 0)
+            SYNC_VALUE (sync, i) = sqlite3_column_int64 (stmt, 1);
+        }
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return seats_store_set_error (error, self->db, rc, SEATS_STORE_OP_READ);
+
+  stmt = seats_store_prepare (self, select_etags_sql, SEATS_STORE_OP_READ, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_insert (sync->etags,
+                         g_strdup ((const char *) sqlite3_column_text (stmt, 0)),
+                         g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return seats_store_set_error (error, self->db, rc, SEATS_STORE_OP_READ);
+
+  return TRUE;
+}
+
+static gboolean
+save_state (SeatsStore             *self,
+            const SeatsStoreState  *state,
+            GError                **error)
+{
+  g_autoptr(GString) modules = g_string_new (NULL);
+  guint n_users = g_list_model_get_n_items (G_LIST_MODEL (state->users));
+  SeatsPolicy *policy = state->account != NULL
+                        ? seats_account_get_policy (state->account)
+                        : NULL;
+
+  if (!save_single (self, &account_mapping, state->account, error) ||
+      !save_single (self, &policy_mapping, policy, error) ||
+      !save_single (self, &subscription_mapping, state->subscription, error) ||
+      !save_single (self, &billing_details_mapping, state->billing_details, error) ||
+      !save_pending_license (self, state->pending_license, error) ||
+      !save_list (self, &product_mapping, G_LIST_MODEL (state->products), error) ||
+      !save_list (self, &order_mapping, G_LIST_MODEL (state->orders), error) ||
+      !save_list (self, &invoice_mapping, G_LIST_MODEL (state->invoices), error) ||
+      !save_list (self, &action_mapping, G_LIST_MODEL (state->actions), error) ||
+      !save_list (self, &feature_mapping, G_LIST_MODEL (state->features), error) ||
+      !run (self, clear_users_sql, error) ||
+      !run (self, clear_etags_sql, error) ||
+      !save_sync (self, &state->sync, error))
+    return FALSE;
+
+  for (guint i = 0; i < n_users; i++)
+    {
+      g_autoptr(SeatsUser) user = g_list_model_get_item (G_LIST_MODEL (state->users), i);
+
+      if (!insert_user (self, user, modules, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gpointer
+first_or_null (GPtrArray *objects)
+{
+  return objects->len > 0 ? g_object_ref (g_ptr_array_index (objects, 0)) : NULL;
+}
+
+static void
+replace_items (GListStore *store,
+               GPtrArray  *items)
+{
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (store));
+
+  /* One items-changed for the whole list: a view bound to it lays out
+   * once, not 100,000 times. */
+  if (n_items > 0 || items->len > 0)
+    g_list_store_splice (store, 0, n_items, items->pdata, items->len);
+}
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+seats_store_finalize (GObject *object)
+{
+  SeatsStore *self = (SeatsStore *)object;
+
+  /* The statements first: sqlite3_close refuses while they exist. */
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->db != NULL)
+    {
+      sqlite3_close (self->db);
+      self->db = NULL;
+    }
+  g_clear_pointer (&self->path, g_free);
+
+  G_OBJECT_CLASS (seats_store_parent_class)->finalize (object);
+}
+
+static void
+seats_store_get_property (GObject    *object,
+                          guint       prop_id,
+                          GValue     *value,
+                          GParamSpec *pspec)
+{
+  SeatsStore *self = SEATS_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      g_value_set_string (value, self->path);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+seats_store_set_property (GObject      *object,
+                          guint         prop_id,
+                          const GValue *value,
+                          GParamSpec   *pspec)
+{
+  SeatsStore *self = SEATS_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      self->path = g_value_dup_string (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static gboolean
+open_database (SeatsStore  *self,
+               GError     **error)
+{
+  g_autofree char *dir = g_path_get_dirname (self->path);
+  int version = 0;
+  int rc;
+
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, SEATS_STORE_ERROR, SEATS_STORE_ERROR_IO,
+                   _("The folder for the local copy of this account could not be "
+                     "created: %s"),
+                   g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  rc = sqlite3_open_v2 (self->path, &self->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                        NULL);
+  if (rc != SQLITE_OK)
+    return seats_store_set_error (error, self->db, rc, SEATS_STORE_OP_OPEN);
+
+  sqlite3_extended_result_codes (self->db, TRUE);
+  sqlite3_busy_timeout (self->db, 5000);
+
+  /* Before anything writes to the file: a newer version's file is left
+   * exactly as it is, so that the newer Seats can still open it. */
+  if (!seats_store_schema_read_version (self->db, &version, error))
+    return FALSE;
+
+  if (version > SEATS_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, SEATS_STORE_ERROR, SEATS_STORE_ERROR_TOO_NEW,
+                   _("The local copy of this account was saved by a newer version of "
+                     "Seats (format %d; this version reads up to format %d). Update "
+                     "Seats to open it."),
+                   version, SEATS_STORE_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  /* WAL: readers do not block the writer, and a kill at any moment leaves
+   * the last committed state. synchronous=FULL rather than NORMAL: with
+   * NORMAL a power cut can lose the last commits, and the outbox holds
+   * the administrator's changes that have not reached the server yet. It
+   * costs one fsync per transaction, and every save is one transaction. */
+  rc = sqlite3_exec (self->db,
+                     "PRAGMA journal_mode = WAL;"
+                     "PRAGMA synchronous = FULL;"
+                     "PRAGMA foreign_keys = ON;",
+                     NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    return seats_store_set_error (error, self->db, rc, SEATS_STORE_OP_OPEN);
+
+  return seats_store_schema_migrate (self->db, error);
+}
+
+static gboolean
+seats_store_initable_init (GInitable     *initable,
+                           GCancellable  *cancellable,
+                           GError       **error)
+{
+  SeatsStore *self = SEATS_STORE (initable);
+
+  g_return_val_if_fail (self->path != NULL, FALSE);
+
+  if (!open_database (self, error))
+    {
+      /* Leave no handle on a file that is not ours to change. */
+      g_hash_table_remove_all (self->statements);
+      sqlite3_close (self->db);
+      self->db = NULL;
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+initable_iface_init (GInitableIface *iface)
+{
+  iface->init = seats_store_initable_init;
+}
+
+static void
+seats_store_class_init (SeatsStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = seats_store_finalize;
+  object_class->get_property = seats_store_get_property;
+  object_class->set_property = seats_store_set_property;
+
+  properties [PROP_PATH] =
+    g_param_spec_string ("path", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_CONSTRUCT_ONLY |
+                          G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+seats_store_init (SeatsStore *self)
+{
+  self->statements = g_hash_table_new_full (NULL, NULL, NULL, finalize_statement);
+}
+
+/**
+ * seats_store_dup_default_path:
+ * @account_id: the organization id of the account
+ *
+ * The local copy lives in the data directory, not the cache: the outbox
+ * in it holds changes that must not be lost.
+ *
+ * Returns: (transfer full): where the local copy of @account_id is kept
+ */
+char *
+seats_store_dup_default_path (const char *account_id)
+{
+  g_autofree char *escaped = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (account_id != NULL && account_id[0] != '\0', NULL);
+
+  /* The id comes from the server: it must not name another folder. */
+  escaped = g_uri_escape_string (account_id, NULL, FALSE);
+  name = g_strconcat (escaped, ".db", NULL);
+  return g_build_filename (g_get_user_data_dir (), "seats", name, NULL);
+}
+
+/**
+ * seats_store_new:
+ * @path: the database file, created with its folder when it does not exist
+ *
+ * Opens the local copy and brings its schema up to date.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+SeatsStore *
+seats_store_new (const char  *path,
+                 GError     **error)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return g_initable_new (SEATS_TYPE_STORE, NULL, error, "path", path, NULL);
+}
+
+const char *
+seats_store_get_path (SeatsStore *self)
+{
+  g_return_val_if_fail (SEATS_IS_STORE (self), NULL);
+
+  return self->path;
+}
+
+/**
+ * seats_store_get_schema_version:
+ *
+ * Returns: the newest schema this version of Seats reads and writes
+ */
+guint
+seats_store_get_schema_version (void)
+{
+  return SEATS_STORE_SCHEMA_VERSION;
+}
+
+/**
+ * seats_store_save:
+ * @state: the whole state of the account, as a full sync received it
+ *
+ * Replaces the local copy with @state in one transaction: a crash or a
+ * kill at any moment leaves either the previous copy or this one.
+ * The outbox is not touched.
+ */
+gboolean
+seats_store_save (SeatsStore             *self,
+                  const SeatsStoreState  *state,
+                  GError                **error)
+{
+  g_return_val_if_fail (SEATS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (state != NULL && state->users != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!seats_store_begin (self, error))
+    return FALSE;
+
+  if (!save_state (self, state, error))
+    {
+      seats_store_rollback (self);
+      return FALSE;
+    }
+
+  return seats_store_commit (self, error);
+}
+
+/**
+ * seats_store_save_user_delta:
+ * @changed: (array length=n_changed): the users that changed or appeared
+ * @n_changed: the length of @changed
+ * @deleted_ids: (nullable) (array zero-terminated=1): SCIM ids of users
+ *   that were deleted
+ * @sync: (nullable): where this sync left off; its ETags are added to the
+ *   known ones
+ *
+ * Applies an incremental sync in one transaction. A changed user keeps its
+ * place in the list; a new one goes at the end.
+ */
+gboolean
+seats_store_save_user_delta (SeatsStore            *self,
+                             SeatsUser * const     *changed,
+                             guint                  n_changed,
+                             const char * const    *deleted_ids,
+                             const SeatsSyncState  *sync,
+                             GError               **error)
+{
+  g_autoptr(GString) modules = g_string_new (NULL);
+
+  g_return_val_if_fail (SEATS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (changed != NULL || n_changed == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!seats_store_begin (self, error))
+    return FALSE;
+
+  for (guint i = 0; i < n_changed; i++)
+    {
+      if (!insert_user (self, changed[i], modules, error))
+        goto failed;
+    }
+
+  for (guint i = 0; deleted_ids != NULL && deleted_ids[i] != NULL; i++)
+    {
+      sqlite3_stmt *stmt = seats_store_prepare (self, delete_user_sql,
+                                                SEATS_STORE_OP_WRITE, error);
+
+      if (stmt == NULL)
+        goto failed;
+
+      sqlite3_bind_text (stmt, 1, deleted_ids[i], -1, SQLITE_STATIC);
+      if (!seats_store_step_done (self, stmt, error))
+        goto failed;
+    }
+
+  if (sync != NULL && !save_sync (self, sync, error))
+    goto failed;
+
+  return seats_store_commit (self, error);
+
+failed:
+  seats_store_rollback (self);
+  return FALSE;
+}
+
+/**
+ * seats_store_load:
+ * @state: an initialized state to fill
+ *
+ * Reads the local copy into @state: its objects are replaced and the
+ * contents of its list stores are replaced with one items-changed each.
+ * An account never saved loads as a %NULL account and empty lists.
+ * On error @state is left as it was.
+ */
+gboolean
+seats_store_load (SeatsStore       *self,
+                  SeatsStoreState  *state,
+                  GError          **error)
+{
+  g_autoptr(GPtrArray) accounts = NULL;
+  g_autoptr(GPtrArray) policies = NULL;
+  g_autoptr(GPtrArray) subscriptions = NULL;
+  g_autoptr(GPtrArray) billing_details = NULL;
+  g_autoptr(GPtrArray) licenses = NULL;
+  g_autoptr(GPtrArray) changes = NULL;
+  g_autoptr(GPtrArray) products = NULL;
+  g_autoptr(GPtrArray) users = NULL;
+  g_autoptr(GPtrArray) orders = NULL;
+  g_autoptr(GPtrArray) invoices = NULL;
+  g_autoptr(GPtrArray) actions = NULL;
+  g_autoptr(GPtrArray) features = NULL;
+  g_auto(SeatsSyncState) sync = { 0 };
+  SeatsPendingLicense *license = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (SEATS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (state != NULL && state->users != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  seats_sync_state_init (&sync);
+
+  /* One read transaction: every table from the same commit. */
+  if (!run (self, "BEGIN", error))
+    return FALSE;
+
+  ok = (accounts = select_objects (self, &account_mapping, NULL, error)) != NULL &&
+       (policies = select_objects (self, &policy_mapping, NULL, error)) != NULL &&
+       (subscriptions = select_objects (self, &subscription_mapping, NULL, error)) != NULL &&
+       (billing_details = select_objects (self, &billing_details_mapping, NULL, error)) != NULL &&
+       (licenses = select_objects (self, &pending_license_mapping, NULL, error)) != NULL &&
+       (products = select_objects (self, &product_mapping, NULL, error)) != NULL &&
+       (orders = select_objects (self, &order_mapping, NULL, error)) != NULL &&
+       (invoices = select_objects (self, &invoice_mapping, NULL, error)) != NULL &&
+       (actions = select_objects (self, &action_mapping, NULL, error)) != NULL &&
+       (features = select_objects (self, &feature_mapping, NULL, error)) != NULL &&
+       (users = select_users (self, error)) != NULL &&
+       load_sync (self, &sync, error);
+
+  if (ok && licenses->len > 0)
+    {
+      license = g_ptr_array_index (licenses, 0);
+      changes = select_objects (self, &license_change_mapping,
+                                seats_pending_license_get_id (license), error);
+      ok = changes != NULL;
+    }
+
+  if (!ok)
+    {
+      seats_store_rollback (self);
+      return FALSE;
+    }
+
+  if (!run (self, "COMMIT", error))
+    return FALSE;
+
+  if (license != NULL)
+    seats_pending_license_set_changes (license, (SeatsLicenseChange **) changes->pdata,
+                                       changes->len);
+  if (accounts->len > 0 && policies->len > 0)
+    seats_account_set_policy (g_ptr_array_index (accounts, 0),
+                              g_ptr_array_index (policies, 0));
+
+  g_clear_object (&state->account);
+  state->account = first_or_null (accounts);
+  g_clear_object (&state->subscription);
+  state->subscription = first_or_null (subscriptions);
+  g_clear_object (&state->billing_details);
+  state->billing_details = first_or_null (billing_details);
+  g_clear_object (&state->pending_license);
+  state->pending_license = first_or_null (licenses);
+
+  replace_items (state->products, products);
+  replace_items (state->users, users);
+  replace_items (state->orders, orders);
+  replace_items (state->invoices, invoices);
+  replace_items (state->actions, actions);
+  replace_items (state->features, features);
+
+  seats_sync_state_clear (&state->sync);
+  state->sync = sync;
+  seats_sync_state_init (&sync);
+
+  return TRUE;
+}
+
+/**
+ * seats_store_load_sync_state:
+ * @sync: an initialized sync state to fill
+ *
+ * Reads where the last sync left off, without the rest of the state.
+ */
+gboolean
+seats_store_load_sync_state (SeatsStore      *self,
+                             SeatsSyncState  *sync,
+                             GError         **error)
+{
+  g_return_val_if_fail (SEATS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (sync != NULL && sync->etags != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!run (self, "BEGIN", error))
+    return FALSE;
+
+  if (!load_sync (self, sync, error))
+    {
+      seats_store_rollback (self);
+      return FALSE;
+    }
+
+  return run (self, "COMMIT", error);
+}
+
+/**
+ * seats_store_save_sync_state:
+ * @sync: where the sync left off
+ *
+ * Saves the times of @sync and adds its ETags to the known ones, in one
+ * transaction, as after a sync that found nothing changed (304).
+ */
+gboolean
+seats_store_save_sync_state (SeatsStore            *self,
+                             const SeatsSyncState  *sync,
+                             GError               **error)
+{
+  g_return_val_if_fail (SEATS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (sync != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!seats_store_begin (self, error))
+    return FALSE;
+
+  if (!save_sync (self, sync, error))
+    {
+      seats_store_rollback (self);
+      return FALSE;
+    }
+
+  return seats_store_commit (self, error);
+}
+
+void
+seats_sync_state_init (SeatsSyncState *sync)
+{
+  g_return_if_fail (sync != NULL);
+
+  memset (sync, 0, sizeof *sync);
+  sync->etags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+}
+
+void
+seats_sync_state_clear (SeatsSyncState *sync)
+{
+  g_return_if_fail (sync != NULL);
+
+  g_clear_pointer (&sync->etags, g_hash_table_unref);
+  memset (sync, 0, sizeof *sync);
+}
+
+void
+seats_store_state_init (SeatsStoreState *state)
+{
+  g_return_if_fail (state != NULL);
+
+  memset (state, 0, sizeof *state);
+  state->products = g_list_store_new (SEATS_TYPE_PRODUCT);
+  state->users = g_list_store_new (SEATS_TYPE_USER);
+  state->orders = g_list_store_new (SEATS_TYPE_ORDER);
+  state->invoices = g_list_store_new (SEATS_TYPE_INVOICE);
+  state->actions = g_list_store_new (SEATS_TYPE_ACTION_ENTRY);
+  state->features = g_list_store_new (SEATS_TYPE_FEATURE);
+  seats_sync_state_init (&state->sync);
+}
+
+void
+seats_store_state_clear (SeatsStoreState *state)
+{
+  g_return_if_fail (state != NULL);
+
+  g_clear_object (&state->account);
+  g_clear_object (&state->subscription);
+  g_clear_object (&state->billing_details);
+  g_clear_object (&state->pending_license);
+  g_clear_object (&state->products);
+  g_clear_object (&state->users);
+  g_clear_object (&state->orders);
+  g_clear_object (&state->invoices);
+  g_clear_object (&state->actions);
+  g_clear_object (&state->features);
+  seats_sync_state_clear (&state->sync);
+}
