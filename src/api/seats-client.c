@@ -13,6 +13,7 @@
 #include <libsoup/soup.h>
 
 #include "seats-api-error.h"
+#include "seats-api-request-private.h"
 #include "seats-client.h"
 #include "seats-json-private.h"
 
@@ -595,6 +596,40 @@ seats_client_send_async (SeatsClient         *self,
     }
 
   request_start (g_steal_pointer (&task));
+}
+
+/**
+ * seats_client_send_request_async:
+ * @self: a #SeatsClient
+ * @request: a change for the server
+ * @idempotency_key: (nullable): the key kept with @request in the outbox,
+ *   required when @request creates something
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the server answered or the request failed
+ * @user_data: data for @callback
+ *
+ * Sends a change; finish with seats_client_send_finish().
+ */
+void
+seats_client_send_request_async (SeatsClient         *self,
+                                 SeatsApiRequest     *request,
+                                 const char          *idempotency_key,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_return_if_fail (SEATS_IS_CLIENT (self));
+  g_return_if_fail (request != NULL);
+  g_return_if_fail (!seats_api_request_needs_key (request) || idempotency_key != NULL);
+
+  seats_client_send_async (self,
+                           seats_api_request_get_method (request),
+                           seats_api_request_get_path (request),
+                           seats_api_request_get_body (request),
+                           seats_api_request_get_if_match (request),
+                           NULL,
+                           seats_api_request_needs_key (request) ? idempotency_key : NULL,
+                           cancellable, callback, user_data);
 }
 
 /**

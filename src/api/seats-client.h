@@ -10,6 +10,8 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#include "seats-api-request.h"
+
 G_BEGIN_DECLS
 
 #define SEATS_TYPE_CLIENT (seats_client_get_type())
@@ -58,6 +60,12 @@ SeatsResponse *seats_client_send_finish          (SeatsClient          *self,
                                                   GAsyncResult         *result,
                                                   char                **problem_code,
                                                   GError              **error);
+void           seats_client_send_request_async   (SeatsClient          *self,
+                                                  SeatsApiRequest      *request,
+                                                  const char           *idempotency_key,
+                                                  GCancellable         *cancellable,
+                                                  GAsyncReadyCallback   callback,
+                                                  gpointer              user_data);
 void           seats_client_add_header           (SeatsClient          *self,
                                                   const char           *name,
                                                   const char           *value);

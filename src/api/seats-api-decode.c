@@ -1,0 +1,797 @@
+/* seats-api-decode.c
+ *
+ * Copyright 2026 The Seats developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "seats-api"
+
+#include "config.h"
+
+#include "seats-api-decode.h"
+#include "seats-api-error.h"
+#include "seats-json-private.h"
+
+#define SCIM_SEATS_EXTENSION "urn:ietf:params:scim:schemas:extension:seats:2.0:User"
+
+typedef gpointer (*DecodeItemFunc) (JsonObject  *object,
+                                    const char  *where,
+                                    GError     **error);
+
+void
+seats_user_page_free (SeatsUserPage *page)
+{
+  if (page == NULL)
+    return;
+
+  g_clear_pointer (&page->users, g_ptr_array_unref);
+  g_free (page);
+}
+
+static gboolean
+decode_count (JsonObject  *object,
+              const char  *where,
+              const char  *member,
+              guint       *value,
+              GError     **error)
+{
+  gint64 v = 0;
+
+  if (!seats_json_int (object, where, member, SEATS_JSON_REQUIRED, 0, SEATS_API_MAX_COUNT, &v, error))
+    return FALSE;
+
+  *value = (guint) v;
+  return TRUE;
+}
+
+static gboolean
+decode_money (JsonObject  *object,
+              const char  *where,
+              const char  *member,
+              gint64      *amount,
+              const char **currency,
+              GError     **error)
+{
+  g_autofree char *inner = g_strdup_printf ("%s%s%s", where, *where ? "." : "", member);
+  JsonObject *money = NULL;
+
+  if (!seats_json_member_object (object, where, member, SEATS_JSON_REQUIRED, &money, error) ||
+      !seats_json_int (money, inner, "amount", SEATS_JSON_REQUIRED,
+                       -SEATS_API_MAX_AMOUNT, SEATS_API_MAX_AMOUNT, amount, error) ||
+      !seats_json_string (money, inner, "currency", SEATS_JSON_REQUIRED, currency, error))
+    return FALSE;
+
+  if (strlen (*currency) != 3 ||
+      !g_ascii_isupper ((*currency)[0]) || !g_ascii_isupper ((*currency)[1]) ||
+      !g_ascii_isupper ((*currency)[2]))
+    {
+      g_propagate_error (error, seats_json_malformed (inner, "currency", "not an ISO 4217 code"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+decode_enum (JsonObject  *object,
+             const char  *where,
+             const char  *member,
+             GType        type,
+             int         *value,
+             GError     **error)
+{
+  g_autoptr(GEnumClass) klass = NULL;
+  const char *str = NULL;
+  GEnumValue *enum_value;
+
+  if (!seats_json_string (object, where, member, SEATS_JSON_REQUIRED, &str, error))
+    return FALSE;
+
+  klass = g_type_class_ref (type);
+  enum_value = g_enum_get_value_by_nick (klass, str);
+  if (enum_value == NULL)
+    {
+      g_propagate_error (error, seats_json_malformed (where, member, "unknown value"));
+      return FALSE;
+    }
+
+  *value = enum_value->value;
+  return TRUE;
+}
+
+static GPtrArray *
+decode_list (JsonNode        *root,
+             const char      *member,
+             DecodeItemFunc   decode_item,
+             GError         **error)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  JsonObject *object = NULL;
+  JsonArray *array = NULL;
+  guint n;
+
+  if (!seats_json_object (root, "", &object, error) ||
+      !seats_json_array (object, "", member, SEATS_JSON_REQUIRED, SEATS_API_MAX_ITEMS, &array, error))
+    return NULL;
+
+  n = json_array_get_length (array);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *where = g_strdup_printf ("%s[%u]", member, i);
+      JsonObject *item = NULL;
+      gpointer decoded;
+
+      if (!seats_json_object (json_array_get_element (array, i), where, &item, error))
+        return NULL;
+
+      decoded = decode_item (item, where, error);
+      if (decoded == NULL)
+        return NULL;
+
+      g_ptr_array_add (items, decoded);
+    }
+
+  return g_steal_pointer (&items);
+}
+
+static gpointer
+decode_single (JsonNode        *root,
+               DecodeItemFunc   decode_item,
+               GError         **error)
+{
+  JsonObject *object = NULL;
+
+  if (!seats_json_object (root, "", &object, error))
+    return NULL;
+
+  return decode_item (object, "", error);
+}
+
+static SeatsPolicy *
+decode_policy (JsonObject  *object,
+               const char  *where,
+               GError     **error)
+{
+  g_autoptr(SeatsPolicy) policy = seats_policy_new ();
+  int seat_floor, activation;
+  gint64 min_seats = 1, grace_days = 7;
+
+  if (!decode_enum (object, where, "seat_floor", SEATS_TYPE_SEAT_FLOOR, &seat_floor, error) ||
+      !decode_enum (object, where, "activation", SEATS_TYPE_ACTIVATION, &activation, error) ||
+      !seats_json_int (object, where, "min_seats", SEATS_JSON_REQUIRED, 1, SEATS_API_MAX_COUNT,
+                       &min_seats, error) ||
+      !seats_json_int (object, where, "grace_days", SEATS_JSON_REQUIRED, 0, 366, &grace_days, error))
+    return NULL;
+
+  seats_policy_set_seat_floor (policy, seat_floor);
+  seats_policy_set_activation (policy, activation);
+  seats_policy_set_min_seats (policy, (guint) min_seats);
+  seats_policy_set_grace_days (policy, (guint) grace_days);
+
+  return g_steal_pointer (&policy);
+}
+
+static gpointer
+decode_account_object (JsonObject  *object,
+                       const char  *where,
+                       GError     **error)
+{
+  g_autoptr(SeatsAccount) account = seats_account_new ();
+  g_autoptr(SeatsPolicy) policy = NULL;
+  JsonObject *policy_object = NULL;
+  JsonObject *reseller = NULL;
+  JsonObject *trial = NULL;
+  const char *id, *slug, *name, *currency, *key;
+  const char *serial = NULL, *owner = NULL, *shop = NULL;
+  int role;
+
+  if (!seats_json_string (object, where, "id", SEATS_JSON_REQUIRED, &id, error) ||
+      !seats_json_string (object, where, "slug", SEATS_JSON_REQUIRED, &slug, error) ||
+      !seats_json_string (object, where, "name", SEATS_JSON_REQUIRED, &name, error) ||
+      !decode_enum (object, where, "role", SEATS_TYPE_ROLE, &role, error) ||
+      !seats_json_string (object, where, "currency", SEATS_JSON_REQUIRED, &currency, error) ||
+      !seats_json_string (object, where, "vendor_public_key", SEATS_JSON_REQUIRED, &key, error) ||
+      !seats_json_string (object, where, "serial_number", SEATS_JSON_OPTIONAL, &serial, error) ||
+      !seats_json_string (object, where, "license_owner", SEATS_JSON_OPTIONAL, &owner, error) ||
+      !seats_json_string (object, where, "shop_url", SEATS_JSON_OPTIONAL, &shop, error) ||
+      !seats_json_member_object (object, where, "policy", SEATS_JSON_REQUIRED, &policy_object, error) ||
+      !seats_json_member_object (object, where, "reseller", SEATS_JSON_OPTIONAL, &reseller, error) ||
+      !seats_json_member_object (object, where, "trial", SEATS_JSON_OPTIONAL, &trial, error))
+    return NULL;
+
+  if (!(policy = decode_policy (policy_object, "policy", error)))
+    return NULL;
+
+  if (reseller != NULL)
+    {
+      const char *reseller_name, *reseller_url;
+
+      if (!seats_json_string (reseller, "reseller", "name", SEATS_JSON_REQUIRED, &reseller_name, error) ||
+          !seats_json_string (reseller, "reseller", "url", SEATS_JSON_REQUIRED, &reseller_url, error))
+        return NULL;
+
+      seats_policy_set_reseller_name (policy, reseller_name);
+      seats_policy_set_reseller_url (policy, reseller_url);
+    }
+
+  if (trial != NULL)
+    {
+      guint32 end = 0;
+
+      if (!seats_json_date (trial, "trial", "end_date", SEATS_JSON_REQUIRED, &end, error))
+        return NULL;
+
+      seats_account_set_is_trial (account, TRUE);
+      seats_account_set_trial_end_julian (account, end);
+    }
+
+  seats_account_set_id (account, id);
+  seats_account_set_slug (account, slug);
+  seats_account_set_name (account, name);
+  seats_account_set_role (account, role);
+  seats_account_set_currency (account, currency);
+  seats_account_set_vendor_public_key (account, key);
+  seats_account_set_serial_number (account, serial);
+  seats_account_set_license_owner (account, owner);
+  seats_account_set_shop_url (account, shop);
+  seats_account_set_policy (account, policy);
+
+  return g_steal_pointer (&account);
+}
+
+SeatsAccount *
+seats_api_decode_account (JsonNode  *root,
+                          GError   **error)
+{
+  return decode_single (root, decode_account_object, error);
+}
+
+static gpointer
+decode_product_object (JsonObject  *object,
+                       const char  *where,
+                       GError     **error)
+{
+  g_autoptr(SeatsProduct) product = seats_product_new ();
+  const char *id, *name, *currency;
+  guint purchased, in_use, next_period;
+  gboolean enabled = TRUE;
+  gint64 price;
+  int kind;
+
+  if (!seats_json_string (object, where, "id", SEATS_JSON_REQUIRED, &id, error) ||
+      !seats_json_string (object, where, "name", SEATS_JSON_REQUIRED, &name, error) ||
+      !decode_enum (object, where, "kind", SEATS_TYPE_PRODUCT_KIND, &kind, error) ||
+      !decode_count (object, where, "purchased", &purchased, error) ||
+      !decode_count (object, where, "in_use", &in_use, error) ||
+      !decode_count (object, where, "next_period", &next_period, error) ||
+      !decode_money (object, where, "price", &price, &currency, error) ||
+      !seats_json_boolean (object, where, "enabled", SEATS_JSON_REQUIRED, &enabled, error))
+    return NULL;
+
+  seats_product_set_id (product, id);
+  seats_product_set_name (product, name);
+  seats_product_set_kind (product, kind);
+  seats_product_set_purchased (product, purchased);
+  seats_product_set_in_use (product, in_use);
+  seats_product_set_next_period (product, next_period);
+  seats_product_set_price (product, price);
+  seats_product_set_currency (product, currency);
+  seats_product_set_enabled (product, enabled);
+
+  return g_steal_pointer (&product);
+}
+
+SeatsProduct *
+seats_api_decode_product (JsonNode  *root,
+                          GError   **error)
+{
+  return decode_single (root, decode_product_object, error);
+}
+
+SeatsSubscription *
+seats_api_decode_subscription (JsonNode   *root,
+                               GPtrArray **products,
+                               GError    **error)
+{
+  g_autoptr(SeatsSubscription) subscription = seats_subscription_new ();
+  g_autoptr(GPtrArray) decoded = NULL;
+  JsonObject *object = NULL;
+  JsonObject *period = NULL;
+  const char *edition, *currency, *total_currency;
+  guint32 start = 0, end = 0;
+  gint64 months = 0, used = 0, included = 0, monthly = 0, total = 0;
+
+  g_return_val_if_fail (products != NULL, NULL);
+
+  if (!seats_json_object (root, "", &object, error) ||
+      !seats_json_member_object (object, "", "period", SEATS_JSON_REQUIRED, &period, error) ||
+      !seats_json_date (period, "period", "start", SEATS_JSON_REQUIRED, &start, error) ||
+      !seats_json_date (period, "period", "end", SEATS_JSON_REQUIRED, &end, error) ||
+      !seats_json_int (period, "period", "months", SEATS_JSON_REQUIRED, 1, 120, &months, error) ||
+      !seats_json_string (object, "", "edition", SEATS_JSON_REQUIRED, &edition, error) ||
+      !seats_json_int (object, "", "storage_used", SEATS_JSON_REQUIRED, 0, G_MAXINT64, &used, error) ||
+      !seats_json_int (object, "", "storage_included", SEATS_JSON_REQUIRED, 0, G_MAXINT64,
+                       &included, error) ||
+      !decode_money (object, "", "monthly_price", &monthly, &currency, error) ||
+      !decode_money (object, "", "total_price", &total, &total_currency, error))
+    return NULL;
+
+  if (end <= start)
+    {
+      g_propagate_error (error, seats_json_malformed ("period", "end", "not after the start"));
+      return NULL;
+    }
+
+  if (!(decoded = decode_list (root, "products", decode_product_object, error)))
+    return NULL;
+
+  seats_subscription_set_period_start_julian (subscription, start);
+  seats_subscription_set_period_end_julian (subscription, end);
+  seats_subscription_set_period_months (subscription, (guint) months);
+  seats_subscription_set_edition (subscription, edition);
+  seats_subscription_set_storage_used (subscription, (guint64) used);
+  seats_subscription_set_storage_included (subscription, (guint64) included);
+  seats_subscription_set_monthly_price (subscription, monthly);
+  seats_subscription_set_total_price (subscription, total);
+  seats_subscription_set_currency (subscription, currency);
+
+  *products = g_steal_pointer (&decoded);
+
+  return g_steal_pointer (&subscription);
+}
+
+static gpointer
+decode_user_object (JsonObject  *object,
+                    const char  *where,
+                    GError     **error)
+{
+  g_autoptr(SeatsUser) user = seats_user_new ();
+  g_autofree char *ext_where = NULL;
+  g_autofree char *meta_where = NULL;
+  g_autofree const char **modules = NULL;
+  JsonObject *name = NULL;
+  JsonObject *meta = NULL;
+  JsonObject *ext = NULL;
+  JsonArray *emails = NULL;
+  JsonArray *module_array = NULL;
+  const char *id, *user_name, *display_name, *email = NULL;
+  gboolean active = FALSE;
+  guint32 start = 0, end = 0, deadline = 0;
+  gint64 created = 0, modified = 0;
+  guint n_modules;
+
+  if (!seats_json_string (object, where, "id", SEATS_JSON_REQUIRED, &id, error) ||
+      !seats_json_string (object, where, "userName", SEATS_JSON_REQUIRED, &user_name, error) ||
+      !seats_json_string (object, where, "displayName", SEATS_JSON_OPTIONAL, &display_name, error) ||
+      !seats_json_member_object (object, where, "name", SEATS_JSON_OPTIONAL, &name, error) ||
+      !seats_json_boolean (object, where, "active", SEATS_JSON_REQUIRED, &active, error) ||
+      !seats_json_array (object, where, "emails", SEATS_JSON_OPTIONAL, 100, &emails, error) ||
+      !seats_json_member_object (object, where, "meta", SEATS_JSON_REQUIRED, &meta, error) ||
+      !seats_json_member_object (object, where, SCIM_SEATS_EXTENSION, SEATS_JSON_REQUIRED, &ext, error))
+    return NULL;
+
+  meta_where = g_strdup_printf ("%s.meta", where);
+  if (!seats_json_timestamp (meta, meta_where, "created", SEATS_JSON_REQUIRED, &created, error) ||
+      !seats_json_timestamp (meta, meta_where, "lastModified", SEATS_JSON_REQUIRED, &modified, error))
+    return NULL;
+
+  ext_where = g_strdup_printf ("%s.extension", where);
+  if (!seats_json_date (ext, ext_where, "startDate", SEATS_JSON_OPTIONAL, &start, error) ||
+      !seats_json_date (ext, ext_where, "endDate", SEATS_JSON_OPTIONAL, &end, error) ||
+      !seats_json_date (ext, ext_where, "graceDeadline", SEATS_JSON_OPTIONAL, &deadline, error) ||
+      !seats_json_array (ext, ext_where, "modules", SEATS_JSON_OPTIONAL, SEATS_API_MAX_MODULES,
+                         &module_array, error))
+    return NULL;
+
+  /* The primary address, or the first when none is marked primary. */
+  for (guint i = 0; emails != NULL && i < json_array_get_length (emails); i++)
+    {
+      g_autofree char *email_where = g_strdup_printf ("%s.emails[%u]", where, i);
+      JsonObject *entry = NULL;
+      const char *value = NULL;
+      gboolean primary = FALSE;
+
+      if (!seats_json_object (json_array_get_element (emails, i), email_where, &entry, error) ||
+          !seats_json_string (entry, email_where, "value", SEATS_JSON_REQUIRED, &value, error) ||
+          !seats_json_boolean (entry, email_where, "primary", SEATS_JSON_OPTIONAL, &primary, error))
+        return NULL;
+
+      if (email == NULL || primary)
+        email = value;
+    }
+
+  if (display_name == NULL && name != NULL &&
+      !seats_json_string (name, where, "formatted", SEATS_JSON_OPTIONAL, &display_name, error))
+    return NULL;
+
+  n_modules = module_array != NULL ? json_array_get_length (module_array) : 0;
+  modules = g_new0 (const char *, n_modules + 1);
+  for (guint i = 0; i < n_modules; i++)
+    {
+      JsonNode *node = json_array_get_element (module_array, i);
+
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+        {
+          g_propagate_error (error, seats_json_malformed (ext_where, "modules", "expected strings"));
+          return NULL;
+        }
+      modules[i] = json_node_get_string (node);
+    }
+
+  seats_user_set_id (user, id);
+  seats_user_set_user_name (user, user_name);
+  seats_user_set_display_name (user, display_name != NULL ? display_name : user_name);
+  seats_user_set_email (user, email);
+  seats_user_set_active (user, active);
+  seats_user_set_start_date_julian (user, start);
+  seats_user_set_end_date_julian (user, end);
+  seats_user_set_grace_deadline_julian (user, deadline);
+  seats_user_set_created (user, created);
+  seats_user_set_modified (user, modified);
+  seats_user_set_modules (user, modules);
+
+  return g_steal_pointer (&user);
+}
+
+SeatsUser *
+seats_api_decode_user (JsonNode  *root,
+                       GError   **error)
+{
+  return decode_single (root, decode_user_object, error);
+}
+
+SeatsUserPage *
+seats_api_decode_user_page (JsonNode  *root,
+                            GError   **error)
+{
+  g_autoptr(SeatsUserPage) page = g_new0 (SeatsUserPage, 1);
+  JsonObject *object = NULL;
+  gint64 total = 0, start_index = 1;
+
+  if (!seats_json_object (root, "", &object, error) ||
+      !seats_json_int (object, "", "totalResults", SEATS_JSON_REQUIRED, 0, SEATS_API_MAX_COUNT,
+                       &total, error) ||
+      !seats_json_int (object, "", "startIndex", SEATS_JSON_OPTIONAL, 1, SEATS_API_MAX_COUNT,
+                       &start_index, error))
+    return NULL;
+
+  /* An empty SCIM list may leave Resources out. */
+  if (json_object_get_member (object, "Resources") == NULL)
+    page->users = g_ptr_array_new_with_free_func (g_object_unref);
+  else if (!(page->users = decode_list (root, "Resources", decode_user_object, error)))
+    return NULL;
+
+  if (page->users->len > (guint) total)
+    {
+      g_propagate_error (error, seats_json_malformed ("", "totalResults", "fewer than listed"));
+      return NULL;
+    }
+
+  page->total = (guint) total;
+  page->start_index = (guint) start_index;
+
+  return g_steal_pointer (&page);
+}
+
+static gpointer
+decode_order_object (JsonObject  *object,
+                     const char  *where,
+                     GError     **error)
+{
+  g_autoptr(SeatsOrder) order = seats_order_new ();
+  g_autofree char *period_where = g_strdup_printf ("%s.period", where);
+  JsonObject *period = NULL;
+  const char *id, *product_id, *currency;
+  gint64 created = 0, amount = 0, quantity = 0;
+  guint32 start = 0, end = 0;
+
+  if (!seats_json_string (object, where, "id", SEATS_JSON_REQUIRED, &id, error) ||
+      !seats_json_timestamp (object, where, "created", SEATS_JSON_REQUIRED, &created, error) ||
+      !seats_json_string (object, where, "product_id", SEATS_JSON_REQUIRED, &product_id, error) ||
+      !seats_json_int (object, where, "quantity", SEATS_JSON_REQUIRED, 1, SEATS_API_MAX_COUNT,
+                       &quantity, error) ||
+      !decode_money (object, where, "amount", &amount, &currency, error) ||
+      !seats_json_member_object (object, where, "period", SEATS_JSON_REQUIRED, &period, error) ||
+      !seats_json_date (period, period_where, "start", SEATS_JSON_REQUIRED, &start, error) ||
+      !seats_json_date (period, period_where, "end", SEATS_JSON_REQUIRED, &end, error))
+    return NULL;
+
+  seats_order_set_id (order, id);
+  seats_order_set_created (order, created);
+  seats_order_set_product_id (order, product_id);
+  seats_order_set_quantity (order, (guint) quantity);
+  seats_order_set_amount (order, amount);
+  seats_order_set_currency (order, currency);
+  seats_order_set_period_start_julian (order, start);
+  seats_order_set_period_end_julian (order, end);
+
+  return g_steal_pointer (&order);
+}
+
+SeatsOrder *
+seats_api_decode_order (JsonNode  *root,
+                        GError   **error)
+{
+  return decode_single (root, decode_order_object, error);
+}
+
+GPtrArray *
+seats_api_decode_orders (JsonNode  *root,
+                         GError   **error)
+{
+  return decode_list (root, "items", decode_order_object, error);
+}
+
+static gpointer
+decode_invoice_object (JsonObject  *object,
+                       const char  *where,
+                       GError     **error)
+{
+  g_autoptr(SeatsInvoice) invoice = seats_invoice_new ();
+  const char *id, *number, *currency, *status;
+  guint32 issued = 0, due = 0;
+  gint64 amount = 0;
+
+  if (!seats_json_string (object, where, "id", SEATS_JSON_REQUIRED, &id, error) ||
+      !seats_json_string (object, where, "number", SEATS_JSON_REQUIRED, &number, error) ||
+      !seats_json_date (object, where, "issued", SEATS_JSON_REQUIRED, &issued, error) ||
+      !seats_json_date (object, where, "due", SEATS_JSON_REQUIRED, &due, error) ||
+      !decode_money (object, where, "amount", &amount, &currency, error) ||
+      !seats_json_string (object, where, "status", SEATS_JSON_REQUIRED, &status, error))
+    return NULL;
+
+  seats_invoice_set_id (invoice, id);
+  seats_invoice_set_number (invoice, number);
+  seats_invoice_set_issued_julian (invoice, issued);
+  seats_invoice_set_due_julian (invoice, due);
+  seats_invoice_set_amount (invoice, amount);
+  seats_invoice_set_currency (invoice, currency);
+  seats_invoice_set_status (invoice, status);
+
+  return g_steal_pointer (&invoice);
+}
+
+GPtrArray *
+seats_api_decode_invoices (JsonNode  *root,
+                           GError   **error)
+{
+  return decode_list (root, "items", decode_invoice_object, error);
+}
+
+static gpointer
+decode_action_object (JsonObject  *object,
+                      const char  *where,
+                      GError     **error)
+{
+  g_autoptr(SeatsActionEntry) entry = seats_action_entry_new ();
+  const char *id, *actor, *action, *subject, *before = NULL, *after = NULL;
+  gint64 timestamp = 0;
+
+  if (!seats_json_string (object, where, "id", SEATS_JSON_REQUIRED, &id, error) ||
+      !seats_json_timestamp (object, where, "timestamp", SEATS_JSON_REQUIRED, &timestamp, error) ||
+      !seats_json_string (object, where, "actor", SEATS_JSON_REQUIRED, &actor, error) ||
+      !seats_json_string (object, where, "action", SEATS_JSON_REQUIRED, &action, error) ||
+      !seats_json_string (object, where, "subject", SEATS_JSON_REQUIRED, &subject, error) ||
+      !seats_json_string (object, where, "before", SEATS_JSON_OPTIONAL, &before, error) ||
+      !seats_json_string (object, where, "after", SEATS_JSON_OPTIONAL, &after, error))
+    return NULL;
+
+  seats_action_entry_set_id (entry, id);
+  seats_action_entry_set_timestamp (entry, timestamp);
+  seats_action_entry_set_actor (entry, actor);
+  seats_action_entry_set_action (entry, action);
+  seats_action_entry_set_subject (entry, subject);
+  seats_action_entry_set_before (entry, before);
+  seats_action_entry_set_after (entry, after);
+
+  return g_steal_pointer (&entry);
+}
+
+GPtrArray *
+seats_api_decode_actions (JsonNode  *root,
+                          GError   **error)
+{
+  return decode_list (root, "items", decode_action_object, error);
+}
+
+static gpointer
+decode_feature_object (JsonObject  *object,
+                       const char  *where,
+                       GError     **error)
+{
+  g_autoptr(SeatsFeature) feature = seats_feature_new ();
+  const char *id, *name, *description;
+  gboolean enabled = FALSE;
+
+  if (!seats_json_string (object, where, "id", SEATS_JSON_REQUIRED, &id, error) ||
+      !seats_json_string (object, where, "name", SEATS_JSON_REQUIRED, &name, error) ||
+      !seats_json_string (object, where, "description", SEATS_JSON_OPTIONAL, &description, error) ||
+      !seats_json_boolean (object, where, "enabled", SEATS_JSON_REQUIRED, &enabled, error))
+    return NULL;
+
+  seats_feature_set_id (feature, id);
+  seats_feature_set_name (feature, name);
+  seats_feature_set_description (feature, description);
+  seats_feature_set_enabled (feature, enabled);
+
+  return g_steal_pointer (&feature);
+}
+
+SeatsFeature *
+seats_api_decode_feature (JsonNode  *root,
+                          GError   **error)
+{
+  return decode_single (root, decode_feature_object, error);
+}
+
+GPtrArray *
+seats_api_decode_features (JsonNode  *root,
+                           GError   **error)
+{
+  return decode_list (root, "items", decode_feature_object, error);
+}
+
+static gpointer
+decode_billing_object (JsonObject  *object,
+                       const char  *where,
+                       GError     **error)
+{
+  g_autoptr(SeatsBillingDetails) billing = seats_billing_details_new ();
+  JsonObject *contact = NULL, *address = NULL, *e_invoicing = NULL;
+  const char *company, *vat, *user_id = NULL, *email = NULL;
+  const char *street, *postal_code, *city, *country;
+  const char *e_address = NULL, *operator_code = NULL;
+  gboolean e_enabled = FALSE;
+
+  if (!seats_json_string (object, where, "company_name", SEATS_JSON_REQUIRED, &company, error) ||
+      !seats_json_string (object, where, "vat_number", SEATS_JSON_REQUIRED, &vat, error) ||
+      !seats_json_member_object (object, where, "contact", SEATS_JSON_REQUIRED, &contact, error) ||
+      !seats_json_member_object (object, where, "postal_address", SEATS_JSON_REQUIRED, &address, error) ||
+      !seats_json_member_object (object, where, "e_invoicing", SEATS_JSON_REQUIRED, &e_invoicing, error) ||
+      !seats_json_string (contact, "contact", "user_id", SEATS_JSON_OPTIONAL, &user_id, error) ||
+      !seats_json_string (contact, "contact", "email", SEATS_JSON_OPTIONAL, &email, error) ||
+      !seats_json_string (address, "postal_address", "street", SEATS_JSON_REQUIRED, &street, error) ||
+      !seats_json_string (address, "postal_address", "postal_code", SEATS_JSON_REQUIRED,
+                          &postal_code, error) ||
+      !seats_json_string (address, "postal_address", "city", SEATS_JSON_REQUIRED, &city, error) ||
+      !seats_json_string (address, "postal_address", "country", SEATS_JSON_REQUIRED, &country, error) ||
+      !seats_json_boolean (e_invoicing, "e_invoicing", "enabled", SEATS_JSON_REQUIRED, &e_enabled, error) ||
+      !seats_json_string (e_invoicing, "e_invoicing", "address", SEATS_JSON_OPTIONAL, &e_address, error) ||
+      !seats_json_string (e_invoicing, "e_invoicing", "operator_code", SEATS_JSON_OPTIONAL,
+                          &operator_code, error))
+    return NULL;
+
+  seats_billing_details_set_company_name (billing, company);
+  seats_billing_details_set_vat_number (billing, vat);
+  seats_billing_details_set_contact_user_id (billing, user_id);
+  seats_billing_details_set_contact_email (billing, email);
+  seats_billing_details_set_street (billing, street);
+  seats_billing_details_set_postal_code (billing, postal_code);
+  seats_billing_details_set_city (billing, city);
+  seats_billing_details_set_country (billing, country);
+  seats_billing_details_set_e_invoicing (billing, e_enabled);
+  seats_billing_details_set_e_invoice_address (billing, e_address);
+  seats_billing_details_set_operator_code (billing, operator_code);
+
+  return g_steal_pointer (&billing);
+}
+
+SeatsBillingDetails *
+seats_api_decode_billing (JsonNode  *root,
+                          GError   **error)
+{
+  return decode_single (root, decode_billing_object, error);
+}
+
+static gpointer
+decode_change_object (JsonObject  *object,
+                      const char  *where,
+                      GError     **error)
+{
+  g_autoptr(SeatsLicenseChange) change = seats_license_change_new ();
+  const char *product_id, *product_name;
+  guint current, new_count, in_use;
+
+  if (!seats_json_string (object, where, "product_id", SEATS_JSON_REQUIRED, &product_id, error) ||
+      !seats_json_string (object, where, "product_name", SEATS_JSON_REQUIRED, &product_name, error) ||
+      !decode_count (object, where, "current", &current, error) ||
+      !decode_count (object, where, "new", &new_count, error) ||
+      !decode_count (object, where, "in_use", &in_use, error))
+    return NULL;
+
+  seats_license_change_set_product_id (change, product_id);
+  seats_license_change_set_product_name (change, product_name);
+  seats_license_change_set_current_count (change, current);
+  seats_license_change_set_new_count (change, new_count);
+  seats_license_change_set_in_use (change, in_use);
+
+  return g_steal_pointer (&change);
+}
+
+SeatsPendingLicense *
+seats_api_decode_pending (JsonNode  *root,
+                          GError   **error)
+{
+  g_autoptr(SeatsPendingLicense) pending = seats_pending_license_new ();
+  g_autoptr(GPtrArray) changes = NULL;
+  JsonObject *object = NULL;
+  const char *id;
+  guint32 issued = 0, expires = 0;
+
+  if (!seats_json_object (root, "", &object, error) ||
+      !seats_json_string (object, "", "id", SEATS_JSON_REQUIRED, &id, error) ||
+      !seats_json_date (object, "", "issued", SEATS_JSON_REQUIRED, &issued, error) ||
+      !seats_json_date (object, "", "expires", SEATS_JSON_REQUIRED, &expires, error) ||
+      !(changes = decode_list (root, "changes", decode_change_object, error)))
+    return NULL;
+
+  seats_pending_license_set_id (pending, id);
+  seats_pending_license_set_issued_julian (pending, issued);
+  seats_pending_license_set_expiry_julian (pending, expires);
+  seats_pending_license_set_changes (pending,
+                                     (SeatsLicenseChange **) changes->pdata,
+                                     changes->len);
+
+  return g_steal_pointer (&pending);
+}
+
+/**
+ * seats_api_decode_deletions:
+ * @root: the answer of GET /api/v1/users/deletions
+ * @now: (out): the server's time of the answer: the next "since"
+ * @error: why it could not be read
+ *
+ * Returns: (transfer full): the ids of the users deleted upstream
+ */
+GStrv
+seats_api_decode_deletions (JsonNode  *root,
+                            gint64    *now,
+                            GError   **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  JsonObject *object = NULL;
+  JsonArray *items = NULL;
+
+  if (!seats_json_object (root, "", &object, error) ||
+      !seats_json_timestamp (object, "", "now", SEATS_JSON_REQUIRED, now, error) ||
+      !seats_json_array (object, "", "items", SEATS_JSON_REQUIRED, SEATS_API_MAX_ITEMS, &items, error))
+    return NULL;
+
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      g_autofree char *where = g_strdup_printf ("items[%u]", i);
+      JsonObject *item = NULL;
+      const char *id;
+
+      if (!seats_json_object (json_array_get_element (items, i), where, &item, error) ||
+          !seats_json_string (item, where, "id", SEATS_JSON_REQUIRED, &id, error))
+        return NULL;
+
+      g_strv_builder_add (builder, id);
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+gboolean
+seats_api_decode_revision (JsonNode        *root,
+                       SeatsRevision  *state,
+                       GError         **error)
+{
+  JsonObject *object = NULL;
+  gint64 total = 0;
+
+  g_return_val_if_fail (state != NULL, FALSE);
+
+  if (!seats_json_object (root, "", &object, error) ||
+      !seats_json_int (object, "", "revision", SEATS_JSON_REQUIRED, 0, G_MAXINT64, &state->revision, error) ||
+      !seats_json_timestamp (object, "", "now", SEATS_JSON_REQUIRED, &state->now, error) ||
+      !seats_json_timestamp (object, "", "users_modified", SEATS_JSON_OPTIONAL, &state->users_modified, error) ||
+      !seats_json_int (object, "", "users_total", SEATS_JSON_REQUIRED, 0, SEATS_API_MAX_COUNT, &total, error))
+    return FALSE;
+
+  state->users_total = (guint) total;
+  return TRUE;
+}

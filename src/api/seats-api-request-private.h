@@ -1,0 +1,18 @@
+/* seats-api-request-private.h
+ *
+ * Copyright 2026 The Seats developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "seats-api-request.h"
+
+G_BEGIN_DECLS
+
+JsonNode *seats_api_request_get_body (SeatsApiRequest *self);
+
+G_END_DECLS

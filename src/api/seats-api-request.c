@@ -1,0 +1,446 @@
+/* seats-api-request.c
+ *
+ * Copyright 2026 The Seats developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "seats-api"
+
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+
+#include "seats-api-error.h"
+#include "seats-api-request-private.h"
+#include "seats-billing-details.h"
+#include "seats-json-private.h"
+
+#define SCIM_PATCH_SCHEMA "urn:ietf:params:scim:api:messages:2.0:PatchOp"
+
+struct _SeatsApiRequest
+{
+  gatomicrefcount  ref_count;
+  char            *kind;
+  char            *method;
+  char            *path;
+  JsonNode        *body;
+  char            *if_match;
+  gboolean         needs_key;
+};
+
+G_DEFINE_BOXED_TYPE (SeatsApiRequest, seats_api_request, seats_api_request_ref, seats_api_request_unref)
+
+static SeatsApiRequest *
+request_new (const char *kind,
+             const char *method,
+             char       *path,
+             JsonNode   *body,
+             const char *if_match,
+             gboolean    needs_key)
+{
+  SeatsApiRequest *self = g_new0 (SeatsApiRequest, 1);
+
+  g_atomic_ref_count_init (&self->ref_count);
+  self->kind = g_strdup (kind);
+  self->method = g_strdup (method);
+  self->path = path;
+  self->body = body;
+  self->if_match = g_strdup (if_match != NULL ? if_match : "*");
+  self->needs_key = needs_key;
+
+  return self;
+}
+
+/* Ids become path segments: escape them so that no id can reach another path. */
+static char *
+escape_segment (const char *segment)
+{
+  return g_uri_escape_string (segment, NULL, FALSE);
+}
+
+SeatsApiRequest *
+seats_api_request_ref (SeatsApiRequest *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+seats_api_request_unref (SeatsApiRequest *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (!g_atomic_ref_count_dec (&self->ref_count))
+    return;
+
+  g_free (self->kind);
+  g_free (self->method);
+  g_free (self->path);
+  g_clear_pointer (&self->body, json_node_unref);
+  g_free (self->if_match);
+  g_free (self);
+}
+
+const char *
+seats_api_request_get_kind (SeatsApiRequest *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->kind;
+}
+
+const char *
+seats_api_request_get_method (SeatsApiRequest *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->method;
+}
+
+const char *
+seats_api_request_get_path (SeatsApiRequest *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->path;
+}
+
+const char *
+seats_api_request_get_if_match (SeatsApiRequest *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->needs_key ? NULL : self->if_match;
+}
+
+JsonNode *
+seats_api_request_get_body (SeatsApiRequest *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->body;
+}
+
+/**
+ * seats_api_request_needs_key:
+ * @self: a #SeatsApiRequest
+ *
+ * Returns: %TRUE if the request creates something and so must carry an
+ *   Idempotency-Key, kept with it until the server answers
+ */
+gboolean
+seats_api_request_needs_key (SeatsApiRequest *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  return self->needs_key;
+}
+
+/**
+ * seats_api_request_serialize:
+ * @self: a #SeatsApiRequest
+ *
+ * Returns: (transfer full): the request as text, for the outbox
+ */
+char *
+seats_api_request_serialize (SeatsApiRequest *self)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "kind");
+  json_builder_add_string_value (builder, self->kind);
+  json_builder_set_member_name (builder, "method");
+  json_builder_add_string_value (builder, self->method);
+  json_builder_set_member_name (builder, "path");
+  json_builder_add_string_value (builder, self->path);
+  json_builder_set_member_name (builder, "if_match");
+  json_builder_add_string_value (builder, self->if_match);
+  json_builder_set_member_name (builder, "needs_key");
+  json_builder_add_boolean_value (builder, self->needs_key);
+  json_builder_set_member_name (builder, "body");
+  if (self->body != NULL)
+    json_builder_add_value (builder, json_node_copy (self->body));
+  else
+    json_builder_add_null_value (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  return json_to_string (root, FALSE);
+}
+
+/**
+ * seats_api_request_deserialize:
+ * @text: what seats_api_request_serialize() wrote
+ * @error: why it cannot be read
+ *
+ * Returns: (transfer full) (nullable): the request
+ */
+SeatsApiRequest *
+seats_api_request_deserialize (const char  *text,
+                               GError     **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *object = NULL;
+  JsonNode *body;
+  const char *kind, *method, *path, *if_match = NULL;
+  gboolean needs_key = FALSE;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  bytes = g_bytes_new (text, strlen (text));
+  if (!(root = seats_json_parse (bytes, error)) ||
+      !seats_json_object (root, "outbox", &object, error) ||
+      !seats_json_string (object, "outbox", "kind", SEATS_JSON_REQUIRED, &kind, error) ||
+      !seats_json_string (object, "outbox", "method", SEATS_JSON_REQUIRED, &method, error) ||
+      !seats_json_string (object, "outbox", "path", SEATS_JSON_REQUIRED, &path, error) ||
+      !seats_json_string (object, "outbox", "if_match", SEATS_JSON_OPTIONAL, &if_match, error) ||
+      !seats_json_boolean (object, "outbox", "needs_key", SEATS_JSON_REQUIRED, &needs_key, error))
+    return NULL;
+
+  body = json_object_get_member (object, "body");
+
+  return request_new (kind, method, g_strdup (path),
+                      body != NULL && !JSON_NODE_HOLDS_NULL (body) ? json_node_copy (body) : NULL,
+                      if_match, needs_key);
+}
+
+/* Builds a JSON object from name/value pairs: a string value for "s", a
+ * boolean for "b", an integer for "i", ending with NULL. */
+static JsonNode *
+build_object (const char *first_name,
+              ...)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  const char *name = first_name;
+  va_list args;
+
+  json_builder_begin_object (builder);
+
+  va_start (args, first_name);
+  while (name != NULL)
+    {
+      char type = *va_arg (args, const char *);
+
+      json_builder_set_member_name (builder, name);
+      switch (type)
+        {
+        case 's':
+          {
+            const char *value = va_arg (args, const char *);
+
+            if (value != NULL)
+              json_builder_add_string_value (builder, value);
+            else
+              json_builder_add_null_value (builder);
+          }
+          break;
+
+        case 'b':
+          json_builder_add_boolean_value (builder, va_arg (args, gboolean));
+          break;
+
+        case 'i':
+          json_builder_add_int_value (builder, va_arg (args, gint64));
+          break;
+
+        default:
+          g_assert_not_reached ();
+        }
+
+      name = va_arg (args, const char *);
+    }
+  va_end (args);
+
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+SeatsApiRequest *
+seats_api_request_buy (const char *product_id,
+                       guint       quantity)
+{
+  g_return_val_if_fail (product_id != NULL, NULL);
+  g_return_val_if_fail (quantity > 0, NULL);
+
+  return request_new ("buy", "POST", g_strdup ("api/v1/orders"),
+                      build_object ("product_id", "s", product_id,
+                                    "quantity", "i", (gint64) quantity,
+                                    NULL),
+                      NULL, TRUE);
+}
+
+SeatsApiRequest *
+seats_api_request_set_next_period (const char *product_id,
+                                   guint       count,
+                                   const char *etag)
+{
+  g_autofree char *id = NULL;
+
+  g_return_val_if_fail (product_id != NULL, NULL);
+
+  id = escape_segment (product_id);
+  return request_new ("next-period", "PUT",
+                      g_strdup_printf ("api/v1/products/%s/next-period", id),
+                      build_object ("count", "i", (gint64) count, NULL),
+                      etag, FALSE);
+}
+
+SeatsApiRequest *
+seats_api_request_set_user_active (const char *user_id,
+                                   gboolean    active,
+                                   const char *etag)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autofree char *id = NULL;
+
+  g_return_val_if_fail (user_id != NULL, NULL);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "schemas");
+  json_builder_begin_array (builder);
+  json_builder_add_string_value (builder, SCIM_PATCH_SCHEMA);
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "Operations");
+  json_builder_begin_array (builder);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "op");
+  json_builder_add_string_value (builder, "replace");
+  json_builder_set_member_name (builder, "path");
+  json_builder_add_string_value (builder, "active");
+  json_builder_set_member_name (builder, "value");
+  json_builder_add_boolean_value (builder, active);
+  json_builder_end_object (builder);
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  id = escape_segment (user_id);
+  return request_new (active ? "activate-user" : "deactivate-user", "PATCH",
+                      g_strdup_printf ("scim/v2/Users/%s", id),
+                      json_builder_get_root (builder),
+                      etag, FALSE);
+}
+
+SeatsApiRequest *
+seats_api_request_assign_module (const char *product_id,
+                                 const char *user_id,
+                                 gboolean    assign,
+                                 const char *etag)
+{
+  g_autofree char *product = NULL;
+  g_autofree char *user = NULL;
+
+  g_return_val_if_fail (product_id != NULL, NULL);
+  g_return_val_if_fail (user_id != NULL, NULL);
+
+  product = escape_segment (product_id);
+  user = escape_segment (user_id);
+  return request_new (assign ? "assign-module" : "unassign-module",
+                      assign ? "PUT" : "DELETE",
+                      g_strdup_printf ("api/v1/products/%s/assignments/%s", product, user),
+                      NULL, etag, FALSE);
+}
+
+SeatsApiRequest *
+seats_api_request_switch_feature (const char *feature_id,
+                                  gboolean    enabled,
+                                  const char *etag)
+{
+  g_autofree char *id = NULL;
+
+  g_return_val_if_fail (feature_id != NULL, NULL);
+
+  id = escape_segment (feature_id);
+  return request_new ("switch-feature", "PUT",
+                      g_strdup_printf ("api/v1/features/%s", id),
+                      build_object ("enabled", "b", enabled, NULL),
+                      etag, FALSE);
+}
+
+SeatsApiRequest *
+seats_api_request_update_billing (SeatsBillingDetails *details,
+                                  const char          *etag)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  g_return_val_if_fail (SEATS_IS_BILLING_DETAILS (details), NULL);
+
+  /* Company name and VAT number are not sent: they are changed with the
+   * vendor, not here (R13). */
+  json_builder_begin_object (builder);
+
+  json_builder_set_member_name (builder, "contact");
+  json_builder_add_value (builder,
+                          build_object ("user_id", "s", seats_billing_details_get_contact_user_id (details),
+                                        "email", "s", seats_billing_details_get_contact_email (details),
+                                        NULL));
+
+  json_builder_set_member_name (builder, "postal_address");
+  json_builder_add_value (builder,
+                          build_object ("street", "s", seats_billing_details_get_street (details),
+                                        "postal_code", "s", seats_billing_details_get_postal_code (details),
+                                        "city", "s", seats_billing_details_get_city (details),
+                                        "country", "s", seats_billing_details_get_country (details),
+                                        NULL));
+
+  json_builder_set_member_name (builder, "e_invoicing");
+  json_builder_add_value (builder,
+                          build_object ("enabled", "b", seats_billing_details_get_e_invoicing (details),
+                                        "address", "s", seats_billing_details_get_e_invoice_address (details),
+                                        "operator_code", "s", seats_billing_details_get_operator_code (details),
+                                        NULL));
+
+  json_builder_end_object (builder);
+
+  return request_new ("update-billing", "PUT", g_strdup ("api/v1/billing"),
+                      json_builder_get_root (builder), etag, FALSE);
+}
+
+SeatsApiRequest *
+seats_api_request_activate_license (const char *etag)
+{
+  return request_new ("activate-license", "POST", g_strdup ("api/v1/license/pending/activate"),
+                      NULL, etag, FALSE);
+}
+
+/**
+ * seats_api_request_import_license:
+ * @license_file: the contents of a license file
+ * @error: why it is not a license file at all
+ *
+ * Returns: (transfer full) (nullable): the request to import it
+ */
+SeatsApiRequest *
+seats_api_request_import_license (const char  *license_file,
+                                  GError     **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *object = NULL;
+
+  g_return_val_if_fail (license_file != NULL, NULL);
+
+  bytes = g_bytes_new (license_file, strlen (license_file));
+  if (!(root = seats_json_parse (bytes, error)) ||
+      !seats_json_object (root, "license", &object, error))
+    return NULL;
+
+  return request_new ("import-license", "POST", g_strdup ("api/v1/license/import"),
+                      g_steal_pointer (&root), NULL, FALSE);
+}
+
+SeatsApiRequest *
+seats_api_request_convert_trial (const char *serial_number,
+                                 const char *license_owner)
+{
+  g_return_val_if_fail (serial_number != NULL, NULL);
+  g_return_val_if_fail (license_owner != NULL, NULL);
+
+  return request_new ("convert-trial", "POST", g_strdup ("api/v1/trial/convert"),
+                      build_object ("serial_number", "s", serial_number,
+                                    "license_owner", "s", license_owner,
+                                    NULL),
+                      NULL, FALSE);
+}

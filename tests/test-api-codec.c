@@ -1,0 +1,231 @@
+/* test-api-codec.c: the client's requests and decoders, without a server
+ *
+ * Copyright 2026 The Seats developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+
+#include "seats-api-decode.h"
+#include "seats-api-error.h"
+#include "seats-api-request.h"
+#include "seats-json-private.h"
+
+#define USER_JSON(active, extra) \
+  "{\"schemas\": [\"urn:ietf:params:scim:schemas:core:2.0:User\"]," \
+  " \"id\": \"u-17\", \"userName\": \"anna.devries\"," \
+  " \"name\": {\"formatted\": \"Anna de Vries\", \"givenName\": \"Anna\", \"familyName\": \"de Vries\"}," \
+  " \"displayName\": \"Anna de Vries\"," \
+  " \"emails\": [{\"value\": \"anna@work.example\", \"primary\": false}," \
+  "              {\"value\": \"a.devries@molen.example\", \"primary\": true}]," \
+  " \"active\": " active "," \
+  " \"meta\": {\"resourceType\": \"User\", \"created\": \"2025-01-02T08:00:00Z\"," \
+  "          \"lastModified\": \"2026-11-20T09:30:00Z\", \"version\": \"W/\\\"4\\\"\"," \
+  "          \"location\": \"/scim/v2/Users/u-17\"}," \
+  " \"urn:ietf:params:scim:schemas:extension:seats:2.0:User\": {" \
+  "   \"startDate\": \"2027-01-01\", \"endDate\": null, \"modules\": [\"crm\", \"outlook\"]," \
+  "   \"graceDeadline\": null, \"counts\": true}" extra "}"
+
+static JsonNode *
+parse (const char *text)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+  g_autoptr(GError) error = NULL;
+  JsonNode *root = seats_json_parse (bytes, &error);
+
+  g_assert_no_error (error);
+  return root;
+}
+
+static void
+test_request_round_trip (void)
+{
+  g_autoptr(SeatsApiRequest) buy = seats_api_request_buy ("seats", 5);
+  g_autoptr(SeatsApiRequest) next = seats_api_request_set_next_period ("a/../../x", 12, "\"p3\"");
+  g_autoptr(SeatsApiRequest) copy = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *again = NULL;
+
+  /* Buying creates an order: it needs an idempotency key, not an ETag. */
+  g_assert_true (seats_api_request_needs_key (buy));
+  g_assert_null (seats_api_request_get_if_match (buy));
+  g_assert_cmpstr (seats_api_request_get_method (buy), ==, "POST");
+  g_assert_cmpstr (seats_api_request_get_path (buy), ==, "api/v1/orders");
+
+  /* An id cannot walk to another path. */
+  g_assert_cmpstr (seats_api_request_get_path (next), ==,
+                   "api/v1/products/a%2F..%2F..%2Fx/next-period");
+  g_assert_cmpstr (seats_api_request_get_if_match (next), ==, "\"p3\"");
+  g_assert_false (seats_api_request_needs_key (next));
+
+  /* What the outbox keeps comes back the same after a restart. */
+  text = seats_api_request_serialize (next);
+  copy = seats_api_request_deserialize (text, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (seats_api_request_get_kind (copy), ==, "next-period");
+  g_assert_cmpstr (seats_api_request_get_method (copy), ==, "PUT");
+  g_assert_cmpstr (seats_api_request_get_path (copy), ==, seats_api_request_get_path (next));
+  g_assert_cmpstr (seats_api_request_get_if_match (copy), ==, "\"p3\"");
+  again = seats_api_request_serialize (copy);
+  g_assert_cmpstr (again, ==, text);
+
+  g_assert_null (seats_api_request_deserialize ("{\"kind\": 3}", &error));
+  g_assert_error (error, SEATS_API_ERROR, SEATS_API_ERROR_MALFORMED);
+}
+
+static void
+test_request_import_license (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SeatsApiRequest) request = NULL;
+
+  request = seats_api_request_import_license ("this is not a license", &error);
+  g_assert_null (request);
+  g_assert_error (error, SEATS_API_ERROR, SEATS_API_ERROR_MALFORMED);
+  g_clear_error (&error);
+
+  request = seats_api_request_import_license ("{\"format\": \"seats-license-1\"}", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (seats_api_request_get_path (request), ==, "api/v1/license/import");
+}
+
+static void
+test_decode_user (void)
+{
+  g_autoptr(JsonNode) root = parse (USER_JSON ("true", ""));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SeatsUser) user = seats_api_decode_user (root, &error);
+  const char * const *modules;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (seats_user_get_id (user), ==, "u-17");
+  g_assert_cmpstr (seats_user_get_display_name (user), ==, "Anna de Vries");
+  /* The primary address wins over the first one. */
+  g_assert_cmpstr (seats_user_get_email (user), ==, "a.devries@molen.example");
+  g_assert_true (seats_user_get_active (user));
+  g_assert_cmpuint (seats_user_get_start_date_julian (user), ==, seats_julian_from_ymd (2027, 1, 1));
+  g_assert_cmpuint (seats_user_get_end_date_julian (user), ==, SEATS_JULIAN_NONE);
+  g_assert_cmpint (seats_user_get_modified (user), ==, G_GINT64_CONSTANT (1795167000));
+  modules = seats_user_get_modules (user);
+  g_assert_cmpstr (modules[0], ==, "crm");
+  g_assert_cmpstr (modules[1], ==, "outlook");
+  g_assert_null (modules[2]);
+}
+
+static void
+test_decode_user_tolerates_unknown (void)
+{
+  g_autoptr(JsonNode) root = parse (USER_JSON ("false", ", \"x-future\": {\"anything\": [1, 2]}"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SeatsUser) user = seats_api_decode_user (root, &error);
+
+  g_assert_no_error (error);
+  g_assert_false (seats_user_get_active (user));
+}
+
+static void
+test_decode_user_rejects_wrong_types (void)
+{
+  static const char *bad[] = {
+    USER_JSON ("\"yes\"", ""),
+    USER_JSON ("1", ""),
+    "{\"id\": \"u-1\", \"userName\": \"x\", \"active\": true}",
+    "[1, 2, 3]",
+    "\"a string\"",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(JsonNode) root = parse (bad[i]);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(SeatsUser) user = seats_api_decode_user (root, &error);
+
+      g_assert_null (user);
+      g_assert_error (error, SEATS_API_ERROR, SEATS_API_ERROR_MALFORMED);
+    }
+}
+
+static void
+test_decode_user_page (void)
+{
+  g_autoptr(JsonNode) root = parse ("{\"schemas\": [\"urn:ietf:params:scim:api:messages:2.0:ListResponse\"],"
+                                    " \"totalResults\": 2500, \"startIndex\": 1001, \"itemsPerPage\": 1,"
+                                    " \"Resources\": [" USER_JSON ("true", "") "]}");
+  g_autoptr(JsonNode) lying = parse ("{\"totalResults\": 0, \"startIndex\": 1,"
+                                     " \"Resources\": [" USER_JSON ("true", "") "]}");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SeatsUserPage) page = seats_api_decode_user_page (root, &error);
+  g_autoptr(SeatsUserPage) bad = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (page->total, ==, 2500);
+  g_assert_cmpuint (page->start_index, ==, 1001);
+  g_assert_cmpuint (page->users->len, ==, 1);
+
+  bad = seats_api_decode_user_page (lying, &error);
+  g_assert_null (bad);
+  g_assert_error (error, SEATS_API_ERROR, SEATS_API_ERROR_MALFORMED);
+}
+
+static void
+test_decode_subscription (void)
+{
+  g_autoptr(JsonNode) root = parse ("{\"period\": {\"start\": \"2026-11-01\", \"end\": \"2026-12-01\", \"months\": 1},"
+                                    " \"next_period\": {\"start\": \"2026-12-01\", \"end\": \"2027-01-01\", \"months\": 1},"
+                                    " \"edition\": \"Professional\", \"storage_used\": 1000, \"storage_included\": 5000,"
+                                    " \"monthly_price\": {\"amount\": 123456, \"currency\": \"EUR\"},"
+                                    " \"total_price\": {\"amount\": 1481472, \"currency\": \"EUR\"},"
+                                    " \"managed_by_reseller\": false, \"etag\": \"\\\"r1\\\"\","
+                                    " \"products\": [{\"id\": \"seats\", \"name\": \"Users\", \"kind\": \"user_seats\","
+                                    "   \"purchased\": 25, \"in_use\": 23, \"available\": 2, \"next_period\": 25,"
+                                    "   \"price\": {\"amount\": 1250, \"currency\": \"EUR\"}, \"enabled\": true,"
+                                    "   \"etag\": \"\\\"p1\\\"\"}]}");
+  g_autoptr(JsonNode) float_money = parse ("{\"period\": {\"start\": \"2026-11-01\", \"end\": \"2026-12-01\", \"months\": 1},"
+                                           " \"edition\": \"x\", \"storage_used\": 0, \"storage_included\": 0,"
+                                           " \"monthly_price\": {\"amount\": 12.5, \"currency\": \"EUR\"},"
+                                           " \"total_price\": {\"amount\": 12, \"currency\": \"EUR\"},"
+                                           " \"products\": []}");
+  g_autoptr(GPtrArray) products = NULL;
+  g_autoptr(GPtrArray) none = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SeatsSubscription) subscription = seats_api_decode_subscription (root, &products, &error);
+  g_autoptr(SeatsSubscription) bad = NULL;
+  SeatsProduct *product;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (seats_subscription_get_period_end_julian (subscription), ==,
+                    seats_julian_from_ymd (2026, 12, 1));
+  g_assert_cmpint (seats_subscription_get_monthly_price (subscription), ==, 123456);
+  g_assert_cmpuint (products->len, ==, 1);
+  product = g_ptr_array_index (products, 0);
+  g_assert_cmpuint (seats_product_get_purchased (product), ==, 25);
+  g_assert_cmpint (seats_product_get_kind (product), ==, SEATS_PRODUCT_KIND_USER_SEATS);
+  g_assert_cmpint (seats_product_get_price (product), ==, 1250);
+
+  /* Money is never a float. */
+  bad = seats_api_decode_subscription (float_money, &none, &error);
+  g_assert_null (bad);
+  g_assert_error (error, SEATS_API_ERROR, SEATS_API_ERROR_MALFORMED);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/api/request/round-trip", test_request_round_trip);
+  g_test_add_func ("/api/request/import-license", test_request_import_license);
+  g_test_add_func ("/api/decode/user", test_decode_user);
+  g_test_add_func ("/api/decode/user-unknown-members", test_decode_user_tolerates_unknown);
+  g_test_add_func ("/api/decode/user-wrong-types", test_decode_user_rejects_wrong_types);
+  g_test_add_func ("/api/decode/user-page", test_decode_user_page);
+  g_test_add_func ("/api/decode/subscription", test_decode_subscription);
+
+  return g_test_run ();
+}
