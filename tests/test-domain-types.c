@@ -19,6 +19,7 @@ type_at (guint i)
     seats_action_entry_get_type,
     seats_billing_details_get_type,
     seats_feature_get_type,
+    seats_history_point_get_type,
     seats_invoice_get_type,
     seats_license_change_get_type,
     seats_order_get_type,
@@ -245,6 +246,7 @@ test_defaults (void)
   g_autoptr(SeatsProduct) product = seats_product_new ();
   g_autoptr(SeatsSubscription) subscription = seats_subscription_new ();
   g_autoptr(SeatsUser) user = seats_user_new ();
+  g_autoptr(SeatsFeature) feature = seats_feature_new ();
   guint grace_days = 0;
 
   g_assert_cmpuint (seats_policy_get_grace_days (policy), ==, 7);
@@ -269,6 +271,102 @@ test_defaults (void)
   g_assert_cmpuint (seats_user_get_end_date_julian (user), ==, SEATS_JULIAN_NONE);
   g_assert_nonnull (seats_user_get_modules (user));
   g_assert_null (seats_user_get_modules (user)[0]);
+  g_assert_cmpuint (seats_user_get_version (user), ==, 0);
+
+  /* A feature is included in the subscription unless it says otherwise. */
+  g_assert_cmpint (seats_feature_get_kind (feature), ==, SEATS_FEATURE_KIND_FEATURE);
+  g_assert_cmpint (seats_feature_get_monthly_fee (feature), ==, 0);
+  g_assert_null (seats_feature_get_currency (feature));
+}
+
+/* The names are what the API and the cache store: they never change. */
+static void
+test_feature_kind_names (void)
+{
+  SeatsFeatureKind kind = SEATS_FEATURE_KIND_INTEGRATION;
+
+  g_assert_cmpstr (seats_feature_kind_to_string (SEATS_FEATURE_KIND_FEATURE), ==, "feature");
+  g_assert_cmpstr (seats_feature_kind_to_string (SEATS_FEATURE_KIND_INTEGRATION), ==,
+                   "integration");
+
+  g_assert_true (seats_feature_kind_from_string ("feature", &kind));
+  g_assert_cmpint (kind, ==, SEATS_FEATURE_KIND_FEATURE);
+  g_assert_true (seats_feature_kind_from_string ("integration", &kind));
+  g_assert_cmpint (kind, ==, SEATS_FEATURE_KIND_INTEGRATION);
+
+  /* An unknown name leaves the value alone. */
+  g_assert_false (seats_feature_kind_from_string ("module", &kind));
+  g_assert_false (seats_feature_kind_from_string ("Integration", &kind));
+  g_assert_false (seats_feature_kind_from_string (NULL, &kind));
+  g_assert_cmpint (kind, ==, SEATS_FEATURE_KIND_INTEGRATION);
+}
+
+/* active and version share a word of the user: neither may disturb the
+ * other, also at the ends of their ranges. */
+static void
+test_user_version (void)
+{
+  g_autoptr(SeatsUser) user = seats_user_new ();
+  guint version = 0;
+  guint count = 0;
+
+  g_signal_connect (user, "notify::version", G_CALLBACK (count_notify_cb), &count);
+
+  seats_user_set_version (user, SEATS_USER_VERSION_MAX);
+  g_assert_cmpuint (seats_user_get_version (user), ==, SEATS_USER_VERSION_MAX);
+  g_assert_false (seats_user_get_active (user));
+  g_assert_cmpuint (count, ==, 1);
+
+  seats_user_set_active (user, TRUE);
+  g_assert_true (seats_user_get_active (user));
+  g_assert_cmpuint (seats_user_get_version (user), ==, SEATS_USER_VERSION_MAX);
+  seats_user_set_active (user, FALSE);
+  g_assert_cmpuint (seats_user_get_version (user), ==, SEATS_USER_VERSION_MAX);
+
+  seats_user_set_active (user, TRUE);
+  seats_user_set_version (user, 0);
+  g_assert_true (seats_user_get_active (user));
+  g_assert_cmpuint (count, ==, 2);
+
+  g_object_set (user, "version", 17, NULL);
+  g_object_get (user, "version", &version, NULL);
+  g_assert_cmpuint (version, ==, 17);
+  g_assert_cmpuint (seats_user_get_version (user), ==, 17);
+  g_assert_cmpuint (count, ==, 3);
+
+  /* Beyond what the field holds is refused, not cut short. */
+  if (g_test_undefined ())
+    {
+      g_test_expect_message ("seats-domain", G_LOG_LEVEL_CRITICAL,
+                             "*version <= SEATS_USER_VERSION_MAX*");
+      seats_user_set_version (user, (guint) SEATS_USER_VERSION_MAX + 1);
+      g_test_assert_expected_messages ();
+      g_assert_cmpuint (seats_user_get_version (user), ==, 17);
+      g_assert_true (seats_user_get_active (user));
+    }
+}
+
+static void
+test_history_point (void)
+{
+  g_autoptr(SeatsHistoryPoint) point = seats_history_point_new ();
+  guint32 may = seats_julian_from_ymd (2026, 5, 1);
+  guint month = 0;
+  GDate date;
+
+  g_assert_cmpuint (seats_history_point_get_month_julian (point), ==, SEATS_JULIAN_NONE);
+
+  seats_history_point_set_month_julian (point, may);
+  seats_history_point_set_purchased (point, 40);
+  seats_history_point_set_used (point, 38);
+
+  g_object_get (point, "month", &month, NULL);
+  g_assert_cmpuint (month, ==, may);
+  g_assert_true (seats_julian_to_date (seats_history_point_get_month_julian (point), &date));
+  g_assert_cmpint (g_date_get_month (&date), ==, G_DATE_MAY);
+  g_assert_cmpint (g_date_get_day (&date), ==, 1);
+  g_assert_cmpuint (seats_history_point_get_purchased (point), ==, 40);
+  g_assert_cmpuint (seats_history_point_get_used (point), ==, 38);
 }
 
 static void
@@ -492,10 +590,13 @@ main (int   argc,
   g_test_add_func ("/domain/types/notify-only-on-change", test_notify_only_on_change);
   g_test_add_func ("/domain/types/setters-notify", test_setters_notify);
   g_test_add_func ("/domain/types/defaults", test_defaults);
+  g_test_add_func ("/domain/feature-kind-names", test_feature_kind_names);
   g_test_add_func ("/domain/julian", test_julian);
   g_test_add_func ("/domain/user/modules", test_user_modules);
   g_test_add_func ("/domain/user/dates", test_user_dates);
   g_test_add_func ("/domain/user/size", test_user_size);
+  g_test_add_func ("/domain/user/version", test_user_version);
+  g_test_add_func ("/domain/history-point", test_history_point);
   g_test_add_func ("/domain/pending-license", test_pending_license);
   g_test_add_func ("/domain/account", test_account);
   g_test_add_func ("/domain/subscription/period", test_subscription_period);

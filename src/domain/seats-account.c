@@ -26,6 +26,7 @@ struct _SeatsAccount
   char        *shop_url;
   char        *currency;
   char        *vendor_public_key;
+  char        *upstream_system;
   SeatsRole    role;
   guint32      trial_end;
   gboolean     is_trial;
@@ -47,6 +48,7 @@ enum {
   PROP_SHOP_URL,
   PROP_CURRENCY,
   PROP_VENDOR_PUBLIC_KEY,
+  PROP_UPSTREAM_SYSTEM,
   N_PROPS
 };
 
@@ -65,6 +67,7 @@ static const gsize field_offsets [N_PROPS] = {
   [PROP_SHOP_URL] = SEATS_FIELD (SeatsAccount, shop_url),
   [PROP_CURRENCY] = SEATS_FIELD (SeatsAccount, currency),
   [PROP_VENDOR_PUBLIC_KEY] = SEATS_FIELD (SeatsAccount, vendor_public_key),
+  [PROP_UPSTREAM_SYSTEM] = SEATS_FIELD (SeatsAccount, upstream_system),
 };
 
 SEATS_DEFINE_FIELD_VFUNCS (seats_account)
@@ -137,6 +140,11 @@ seats_account_class_init (SeatsAccountClass *klass)
                          NULL,
                          SEATS_PARAM_FLAGS);
 
+  properties [PROP_UPSTREAM_SYSTEM] =
+    g_param_spec_string ("upstream-system", NULL, NULL,
+                         NULL,
+                         SEATS_PARAM_FLAGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -168,6 +176,7 @@ ACCESSORS (STRING, license_owner, PROP_LICENSE_OWNER)
 ACCESSORS (STRING, shop_url, PROP_SHOP_URL)
 ACCESSORS (STRING, currency, PROP_CURRENCY)
 ACCESSORS (STRING, vendor_public_key, PROP_VENDOR_PUBLIC_KEY)
+ACCESSORS (STRING, upstream_system, PROP_UPSTREAM_SYSTEM)
 
 /**
  * seats_account_get_policy:

@@ -29,6 +29,9 @@ G_DECLARE_FINAL_TYPE (SeatsAccount, seats_account, SEATS, ACCOUNT, GObject)
  * converted. shop-url is the vendor's web shop (R19), %NULL when there is
  * none; currency the ISO 4217 code of its prices; vendor-public-key the
  * base64 text of the Ed25519 key that signs license files (R9).
+ * upstream-system is the name of the organization's own source system that
+ * the names and e-mail addresses of its users come from (R16), such as
+ * "AFAS Profit"; %NULL when the server does not say.
  */
 SeatsAccount *seats_account_new                   (void);
 const char   *seats_account_get_id                (SeatsAccount *self);
@@ -64,6 +67,9 @@ void          seats_account_set_currency          (SeatsAccount *self,
 const char   *seats_account_get_vendor_public_key (SeatsAccount *self);
 void          seats_account_set_vendor_public_key (SeatsAccount *self,
                                                    const char   *vendor_public_key);
+const char   *seats_account_get_upstream_system   (SeatsAccount *self);
+void          seats_account_set_upstream_system   (SeatsAccount *self,
+                                                   const char   *upstream_system);
 SeatsPolicy  *seats_account_get_policy            (SeatsAccount *self);
 void          seats_account_set_policy            (SeatsAccount *self,
                                                    SeatsPolicy  *policy);

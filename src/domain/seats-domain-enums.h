@@ -70,15 +70,32 @@ typedef enum
   SEATS_ROLE_VIEWER,
 } SeatsRole;
 
+/**
+ * SeatsFeatureKind:
+ * @SEATS_FEATURE_KIND_FEATURE: a feature of the application, included in
+ *   the subscription
+ * @SEATS_FEATURE_KIND_INTEGRATION: a link to another system, which may have
+ *   a monthly fee of its own
+ *
+ * What a switch of the organization turns on or off (R12).
+ */
+typedef enum
+{
+  SEATS_FEATURE_KIND_FEATURE,
+  SEATS_FEATURE_KIND_INTEGRATION,
+} SeatsFeatureKind;
+
 #define SEATS_TYPE_SEAT_FLOOR   (seats_seat_floor_get_type ())
 #define SEATS_TYPE_ACTIVATION   (seats_activation_get_type ())
 #define SEATS_TYPE_PRODUCT_KIND (seats_product_kind_get_type ())
 #define SEATS_TYPE_ROLE         (seats_role_get_type ())
+#define SEATS_TYPE_FEATURE_KIND (seats_feature_kind_get_type ())
 
 GType seats_seat_floor_get_type   (void) G_GNUC_CONST;
 GType seats_activation_get_type   (void) G_GNUC_CONST;
 GType seats_product_kind_get_type (void) G_GNUC_CONST;
 GType seats_role_get_type         (void) G_GNUC_CONST;
+GType seats_feature_kind_get_type (void) G_GNUC_CONST;
 
 /* The stable names used in the API, the cache and on the command line
  * ("at_least_active", "module", "viewer", ...), and back. The parsers
@@ -95,5 +112,8 @@ gboolean    seats_product_kind_from_string (const char       *str,
 const char *seats_role_to_string          (SeatsRole         role);
 gboolean    seats_role_from_string        (const char       *str,
                                            SeatsRole        *role);
+const char *seats_feature_kind_to_string  (SeatsFeatureKind  kind);
+gboolean    seats_feature_kind_from_string (const char       *str,
+                                           SeatsFeatureKind *kind);
 
 G_END_DECLS

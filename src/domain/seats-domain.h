@@ -13,6 +13,7 @@
 #include "seats-action-entry.h"
 #include "seats-billing-details.h"
 #include "seats-feature.h"
+#include "seats-history-point.h"
 #include "seats-invoice.h"
 #include "seats-license-change.h"
 #include "seats-order.h"

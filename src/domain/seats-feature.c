@@ -16,10 +16,13 @@ struct _SeatsFeature
 {
   GObject parent_instance;
 
-  char     *id;
-  char     *name;
-  char     *description;
-  gboolean  enabled;
+  char             *id;
+  char             *name;
+  char             *description;
+  char             *currency;
+  gint64            monthly_fee;
+  SeatsFeatureKind  kind;
+  gboolean          enabled;
 };
 
 G_DEFINE_FINAL_TYPE (SeatsFeature, seats_feature, G_TYPE_OBJECT)
@@ -30,6 +33,9 @@ enum {
   PROP_NAME,
   PROP_DESCRIPTION,
   PROP_ENABLED,
+  PROP_KIND,
+  PROP_MONTHLY_FEE,
+  PROP_CURRENCY,
   N_PROPS
 };
 
@@ -40,6 +46,9 @@ static const gsize field_offsets [N_PROPS] = {
   [PROP_NAME] = SEATS_FIELD (SeatsFeature, name),
   [PROP_DESCRIPTION] = SEATS_FIELD (SeatsFeature, description),
   [PROP_ENABLED] = SEATS_FIELD (SeatsFeature, enabled),
+  [PROP_KIND] = SEATS_FIELD (SeatsFeature, kind),
+  [PROP_MONTHLY_FEE] = SEATS_FIELD (SeatsFeature, monthly_fee),
+  [PROP_CURRENCY] = SEATS_FIELD (SeatsFeature, currency),
 };
 
 SEATS_DEFINE_FIELD_VFUNCS (seats_feature)
@@ -71,6 +80,22 @@ seats_feature_class_init (SeatsFeatureClass *klass)
                           FALSE,
                           SEATS_PARAM_FLAGS);
 
+  properties [PROP_KIND] =
+    g_param_spec_enum ("kind", NULL, NULL,
+                       SEATS_TYPE_FEATURE_KIND,
+                       SEATS_FEATURE_KIND_FEATURE,
+                       SEATS_PARAM_FLAGS);
+
+  properties [PROP_MONTHLY_FEE] =
+    g_param_spec_int64 ("monthly-fee", NULL, NULL,
+                        G_MININT64, G_MAXINT64, 0,
+                        SEATS_PARAM_FLAGS);
+
+  properties [PROP_CURRENCY] =
+    g_param_spec_string ("currency", NULL, NULL,
+                         NULL,
+                         SEATS_PARAM_FLAGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -92,3 +117,6 @@ ACCESSORS (STRING, id, PROP_ID)
 ACCESSORS (STRING, name, PROP_NAME)
 ACCESSORS (STRING, description, PROP_DESCRIPTION)
 ACCESSORS (BOOLEAN, enabled, PROP_ENABLED)
+ACCESSORS (ENUM, SeatsFeatureKind, kind, PROP_KIND)
+ACCESSORS (INT64, monthly_fee, PROP_MONTHLY_FEE)
+ACCESSORS (STRING, currency, PROP_CURRENCY)

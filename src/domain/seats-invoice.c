@@ -20,6 +20,7 @@ struct _SeatsInvoice
   char    *number;
   char    *currency;
   char    *status;
+  char    *description;
   gint64   amount;
   guint32  issued;
   guint32  due;
@@ -36,6 +37,7 @@ enum {
   PROP_AMOUNT,
   PROP_CURRENCY,
   PROP_STATUS,
+  PROP_DESCRIPTION,
   N_PROPS
 };
 
@@ -49,6 +51,7 @@ static const gsize field_offsets [N_PROPS] = {
   [PROP_AMOUNT] = SEATS_FIELD (SeatsInvoice, amount),
   [PROP_CURRENCY] = SEATS_FIELD (SeatsInvoice, currency),
   [PROP_STATUS] = SEATS_FIELD (SeatsInvoice, status),
+  [PROP_DESCRIPTION] = SEATS_FIELD (SeatsInvoice, description),
 };
 
 SEATS_DEFINE_FIELD_VFUNCS (seats_invoice)
@@ -95,6 +98,11 @@ seats_invoice_class_init (SeatsInvoiceClass *klass)
                          NULL,
                          SEATS_PARAM_FLAGS);
 
+  properties [PROP_DESCRIPTION] =
+    g_param_spec_string ("description", NULL, NULL,
+                         NULL,
+                         SEATS_PARAM_FLAGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -119,3 +127,4 @@ ACCESSORS (JULIAN, due, PROP_DUE)
 ACCESSORS (INT64, amount, PROP_AMOUNT)
 ACCESSORS (STRING, currency, PROP_CURRENCY)
 ACCESSORS (STRING, status, PROP_STATUS)
+ACCESSORS (STRING, description, PROP_DESCRIPTION)

@@ -22,6 +22,8 @@ G_DECLARE_FINAL_TYPE (SeatsInvoice, seats_invoice, SEATS, INVOICE, GObject)
  *
  * status is the server's stable name of its state ("open", "paid",
  * "overdue", ...); the interface translates the names it knows.
+ * description is the server's one line about what the invoice is for
+ * ("User licenses, May 2026"), shown as it comes.
  */
 SeatsInvoice *seats_invoice_new               (void);
 const char   *seats_invoice_get_id            (SeatsInvoice *self);
@@ -45,5 +47,8 @@ void          seats_invoice_set_currency      (SeatsInvoice *self,
 const char   *seats_invoice_get_status        (SeatsInvoice *self);
 void          seats_invoice_set_status        (SeatsInvoice *self,
                                                const char   *status);
+const char   *seats_invoice_get_description   (SeatsInvoice *self);
+void          seats_invoice_set_description   (SeatsInvoice *self,
+                                               const char   *description);
 
 G_END_DECLS

@@ -20,6 +20,8 @@ struct _SeatsOrder
   char    *product_id;
   char    *currency;
   char    *idempotency_key;
+  char    *product_name;
+  char    *actor;
   gint64   created;
   gint64   amount;
   guint    quantity;
@@ -40,6 +42,8 @@ enum {
   PROP_PERIOD_START,
   PROP_PERIOD_END,
   PROP_IDEMPOTENCY_KEY,
+  PROP_PRODUCT_NAME,
+  PROP_ACTOR,
   N_PROPS
 };
 
@@ -55,6 +59,8 @@ static const gsize field_offsets [N_PROPS] = {
   [PROP_PERIOD_START] = SEATS_FIELD (SeatsOrder, period_start),
   [PROP_PERIOD_END] = SEATS_FIELD (SeatsOrder, period_end),
   [PROP_IDEMPOTENCY_KEY] = SEATS_FIELD (SeatsOrder, idempotency_key),
+  [PROP_PRODUCT_NAME] = SEATS_FIELD (SeatsOrder, product_name),
+  [PROP_ACTOR] = SEATS_FIELD (SeatsOrder, actor),
 };
 
 SEATS_DEFINE_FIELD_VFUNCS (seats_order)
@@ -111,6 +117,16 @@ seats_order_class_init (SeatsOrderClass *klass)
                          NULL,
                          SEATS_PARAM_FLAGS);
 
+  properties [PROP_PRODUCT_NAME] =
+    g_param_spec_string ("product-name", NULL, NULL,
+                         NULL,
+                         SEATS_PARAM_FLAGS);
+
+  properties [PROP_ACTOR] =
+    g_param_spec_string ("actor", NULL, NULL,
+                         NULL,
+                         SEATS_PARAM_FLAGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -137,3 +153,5 @@ ACCESSORS (STRING, currency, PROP_CURRENCY)
 ACCESSORS (JULIAN, period_start, PROP_PERIOD_START)
 ACCESSORS (JULIAN, period_end, PROP_PERIOD_END)
 ACCESSORS (STRING, idempotency_key, PROP_IDEMPOTENCY_KEY)
+ACCESSORS (STRING, product_name, PROP_PRODUCT_NAME)
+ACCESSORS (STRING, actor, PROP_ACTOR)

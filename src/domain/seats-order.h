@@ -23,7 +23,9 @@ G_DECLARE_FINAL_TYPE (SeatsOrder, seats_order, SEATS, ORDER, GObject)
  * amount is in minor units of currency. The order covers the days from
  * period-start up to, not including, period-end (as SeatsSubscription).
  * idempotency-key is the key the order was sent with, when it was created
- * from this application, so that a retry is recognised.
+ * from this application, so that a retry is recognised. product-name is
+ * the product's name as it was when ordered, actor who placed the order
+ * (as the action log names people).
  */
 SeatsOrder *seats_order_new                     (void);
 const char *seats_order_get_id                  (SeatsOrder *self);
@@ -53,5 +55,11 @@ void        seats_order_set_period_end_julian   (SeatsOrder *self,
 const char *seats_order_get_idempotency_key     (SeatsOrder *self);
 void        seats_order_set_idempotency_key     (SeatsOrder *self,
                                                  const char *idempotency_key);
+const char *seats_order_get_product_name        (SeatsOrder *self);
+void        seats_order_set_product_name        (SeatsOrder *self,
+                                                 const char *product_name);
+const char *seats_order_get_actor               (SeatsOrder *self);
+void        seats_order_set_actor               (SeatsOrder *self,
+                                                 const char *actor);
 
 G_END_DECLS

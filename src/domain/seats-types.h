@@ -17,6 +17,7 @@ typedef struct _SeatsAccount        SeatsAccount;
 typedef struct _SeatsActionEntry    SeatsActionEntry;
 typedef struct _SeatsBillingDetails SeatsBillingDetails;
 typedef struct _SeatsFeature        SeatsFeature;
+typedef struct _SeatsHistoryPoint   SeatsHistoryPoint;
 typedef struct _SeatsInvoice        SeatsInvoice;
 typedef struct _SeatsLicenseChange  SeatsLicenseChange;
 typedef struct _SeatsOrder          SeatsOrder;

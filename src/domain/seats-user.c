@@ -29,7 +29,10 @@ struct _SeatsUser
   guint32       start_date;
   guint32       end_date;
   guint32       grace_deadline;
-  gboolean      active;
+  /* One word for both, so that the user stays within 96 bytes: a version
+   * never comes near 2^31 (it counts the changes to one user). */
+  guint         version : 31;
+  guint         active : 1;
 };
 
 G_DEFINE_FINAL_TYPE (SeatsUser, seats_user, G_TYPE_OBJECT)
@@ -47,6 +50,7 @@ enum {
   PROP_MODIFIED,
   PROP_MODULES,
   PROP_GRACE_DEADLINE,
+  PROP_VERSION,
   N_PROPS
 };
 
@@ -57,7 +61,7 @@ static const gsize field_offsets [N_PROPS] = {
   [PROP_USER_NAME] = SEATS_FIELD (SeatsUser, user_name),
   [PROP_DISPLAY_NAME] = SEATS_FIELD (SeatsUser, display_name),
   [PROP_EMAIL] = SEATS_FIELD (SeatsUser, email),
-  [PROP_ACTIVE] = SEATS_FIELD (SeatsUser, active),
+  /* active and version are bit-fields, handled by hand below */
   [PROP_START_DATE] = SEATS_FIELD (SeatsUser, start_date),
   [PROP_END_DATE] = SEATS_FIELD (SeatsUser, end_date),
   [PROP_CREATED] = SEATS_FIELD (SeatsUser, created),
@@ -77,6 +81,10 @@ seats_user_get_property (GObject    *object,
 
   if (prop_id == PROP_MODULES)
     g_value_set_boxed (value, seats_user_get_modules (self));
+  else if (prop_id == PROP_ACTIVE)
+    g_value_set_boolean (value, self->active);
+  else if (prop_id == PROP_VERSION)
+    g_value_set_uint (value, self->version);
   else
     seats_fields_get_property (object, field_offsets[prop_id], value, pspec);
 }
@@ -91,6 +99,10 @@ seats_user_set_property (GObject      *object,
 
   if (prop_id == PROP_MODULES)
     seats_user_set_modules (self, g_value_get_boxed (value));
+  else if (prop_id == PROP_ACTIVE)
+    seats_user_set_active (self, g_value_get_boolean (value));
+  else if (prop_id == PROP_VERSION)
+    seats_user_set_version (self, g_value_get_uint (value));
   else
     seats_fields_set_property (object, field_offsets[prop_id], value, pspec);
 }
@@ -171,6 +183,11 @@ seats_user_class_init (SeatsUserClass *klass)
                        0, G_MAXUINT, 0,
                        SEATS_PARAM_FLAGS);
 
+  properties [PROP_VERSION] =
+    g_param_spec_uint ("version", NULL, NULL,
+                       0, SEATS_USER_VERSION_MAX, 0,
+                       SEATS_PARAM_FLAGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -192,12 +209,66 @@ ACCESSORS (STRING, id, PROP_ID)
 ACCESSORS (STRING, user_name, PROP_USER_NAME)
 ACCESSORS (STRING, display_name, PROP_DISPLAY_NAME)
 ACCESSORS (STRING, email, PROP_EMAIL)
-ACCESSORS (BOOLEAN, active, PROP_ACTIVE)
 ACCESSORS (JULIAN, start_date, PROP_START_DATE)
 ACCESSORS (JULIAN, end_date, PROP_END_DATE)
 ACCESSORS (INT64, created, PROP_CREATED)
 ACCESSORS (INT64, modified, PROP_MODIFIED)
 ACCESSORS (JULIAN, grace_deadline, PROP_GRACE_DEADLINE)
+
+gboolean
+seats_user_get_active (SeatsUser *self)
+{
+  g_return_val_if_fail (SEATS_IS_USER (self), FALSE);
+
+  return self->active;
+}
+
+void
+seats_user_set_active (SeatsUser *self,
+                       gboolean   active)
+{
+  g_return_if_fail (SEATS_IS_USER (self));
+
+  /* Any true value is TRUE, as for the other booleans. */
+  active = !!active;
+  if (self->active == (guint) active)
+    return;
+
+  self->active = active;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTIVE]);
+}
+
+/**
+ * seats_user_get_version:
+ *
+ * Returns: the number n of the user's SCIM version W/"n", sent back in
+ *   If-Match; 0 when it is not known
+ */
+guint
+seats_user_get_version (SeatsUser *self)
+{
+  g_return_val_if_fail (SEATS_IS_USER (self), 0);
+
+  return self->version;
+}
+
+/**
+ * seats_user_set_version:
+ * @version: at most %SEATS_USER_VERSION_MAX
+ */
+void
+seats_user_set_version (SeatsUser *self,
+                        guint      version)
+{
+  g_return_if_fail (SEATS_IS_USER (self));
+  g_return_if_fail (version <= SEATS_USER_VERSION_MAX);
+
+  if (self->version == version)
+    return;
+
+  self->version = version;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VERSION]);
+}
 
 /**
  * seats_user_get_modules:
