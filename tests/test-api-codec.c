@@ -192,7 +192,7 @@ test_decode_subscription (void)
   g_autoptr(GPtrArray) products = NULL;
   g_autoptr(GPtrArray) none = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(SeatsSubscription) subscription = seats_api_decode_subscription (root, &products, &error);
+  g_autoptr(SeatsSubscription) subscription = seats_api_decode_subscription (root, &products, NULL, &error);
   g_autoptr(SeatsSubscription) bad = NULL;
   SeatsProduct *product;
 
@@ -207,7 +207,7 @@ test_decode_subscription (void)
   g_assert_cmpint (seats_product_get_price (product), ==, 1250);
 
   /* Money is never a float. */
-  bad = seats_api_decode_subscription (float_money, &none, &error);
+  bad = seats_api_decode_subscription (float_money, &none, NULL, &error);
   g_assert_null (bad);
   g_assert_error (error, SEATS_API_ERROR, SEATS_API_ERROR_MALFORMED);
 }

@@ -136,6 +136,26 @@ decode_list (JsonNode        *root,
   return g_steal_pointer (&items);
 }
 
+/* Keeps the ETag a resource carries in its body under @key, for If-Match. */
+static gboolean
+record_etag (JsonObject  *object,
+             const char  *where,
+             GHashTable  *etags,
+             char        *key,
+             GError     **error)
+{
+  g_autofree char *owned_key = key;
+  const char *etag = NULL;
+
+  if (!seats_json_string (object, where, "etag", SEATS_JSON_OPTIONAL, &etag, error))
+    return FALSE;
+
+  if (etags != NULL && etag != NULL)
+    g_hash_table_replace (etags, g_steal_pointer (&owned_key), g_strdup (etag));
+
+  return TRUE;
+}
+
 static gpointer
 decode_single (JsonNode        *root,
                DecodeItemFunc   decode_item,
@@ -184,7 +204,7 @@ decode_account_object (JsonObject  *object,
   JsonObject *reseller = NULL;
   JsonObject *trial = NULL;
   const char *id, *slug, *name, *currency, *key;
-  const char *serial = NULL, *owner = NULL, *shop = NULL;
+  const char *serial = NULL, *owner = NULL, *shop = NULL, *upstream = NULL;
   int role;
 
   if (!seats_json_string (object, where, "id", SEATS_JSON_REQUIRED, &id, error) ||
@@ -196,6 +216,7 @@ decode_account_object (JsonObject  *object,
       !seats_json_string (object, where, "serial_number", SEATS_JSON_OPTIONAL, &serial, error) ||
       !seats_json_string (object, where, "license_owner", SEATS_JSON_OPTIONAL, &owner, error) ||
       !seats_json_string (object, where, "shop_url", SEATS_JSON_OPTIONAL, &shop, error) ||
+      !seats_json_string (object, where, "upstream_system", SEATS_JSON_OPTIONAL, &upstream, error) ||
       !seats_json_member_object (object, where, "policy", SEATS_JSON_REQUIRED, &policy_object, error) ||
       !seats_json_member_object (object, where, "reseller", SEATS_JSON_OPTIONAL, &reseller, error) ||
       !seats_json_member_object (object, where, "trial", SEATS_JSON_OPTIONAL, &trial, error))
@@ -236,6 +257,7 @@ decode_account_object (JsonObject  *object,
   seats_account_set_serial_number (account, serial);
   seats_account_set_license_owner (account, owner);
   seats_account_set_shop_url (account, shop);
+  seats_account_set_upstream_system (account, upstream);
   seats_account_set_policy (account, policy);
 
   return g_steal_pointer (&account);
@@ -290,10 +312,41 @@ seats_api_decode_product (JsonNode  *root,
   return decode_single (root, decode_product_object, error);
 }
 
+static gboolean
+record_list_etags (JsonNode    *root,
+                   const char  *member,
+                   const char  *prefix,
+                   GHashTable  *etags,
+                   GError     **error)
+{
+  JsonArray *array = json_object_get_array_member (json_node_get_object (root), member);
+
+  /* decode_list() has checked the shape already. */
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *item = json_array_get_object_element (array, i);
+      const char *id = json_object_get_string_member (item, "id");
+
+      if (!record_etag (item, member, etags, g_strconcat (prefix, id, NULL), error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+record_product_etags (JsonNode    *root,
+                      GHashTable  *etags,
+                      GError     **error)
+{
+  return record_list_etags (root, "products", SEATS_ETAG_PRODUCT, etags, error);
+}
+
 SeatsSubscription *
-seats_api_decode_subscription (JsonNode   *root,
-                               GPtrArray **products,
-                               GError    **error)
+seats_api_decode_subscription (JsonNode    *root,
+                               GPtrArray  **products,
+                               GHashTable  *etags,
+                               GError     **error)
 {
   g_autoptr(SeatsSubscription) subscription = seats_subscription_new ();
   g_autoptr(GPtrArray) decoded = NULL;
@@ -327,6 +380,9 @@ seats_api_decode_subscription (JsonNode   *root,
   if (!(decoded = decode_list (root, "products", decode_product_object, error)))
     return NULL;
 
+  if (etags != NULL && !record_product_etags (root, etags, error))
+    return NULL;
+
   seats_subscription_set_period_start_julian (subscription, start);
   seats_subscription_set_period_end_julian (subscription, end);
   seats_subscription_set_period_months (subscription, (guint) months);
@@ -340,6 +396,25 @@ seats_api_decode_subscription (JsonNode   *root,
   *products = g_steal_pointer (&decoded);
 
   return g_steal_pointer (&subscription);
+}
+
+/* A SCIM version is a weak ETag of a number: W/"12". */
+static gboolean
+parse_version (const char *version,
+               guint      *number)
+{
+  guint64 value;
+  char *end = NULL;
+
+  if (!g_str_has_prefix (version, "W/\"") || !g_ascii_isdigit (version[3]))
+    return FALSE;
+
+  value = g_ascii_strtoull (version + 3, &end, 10);
+  if (end == NULL || g_strcmp0 (end, "\"") != 0 || value > G_MAXUINT)
+    return FALSE;
+
+  *number = (guint) value;
+  return TRUE;
 }
 
 static gpointer
@@ -356,7 +431,8 @@ decode_user_object (JsonObject  *object,
   JsonObject *ext = NULL;
   JsonArray *emails = NULL;
   JsonArray *module_array = NULL;
-  const char *id, *user_name, *display_name, *email = NULL;
+  const char *id, *user_name, *display_name, *email = NULL, *version = NULL;
+  guint version_number = 0;
   gboolean active = FALSE;
   guint32 start = 0, end = 0, deadline = 0;
   gint64 created = 0, modified = 0;
@@ -374,8 +450,15 @@ decode_user_object (JsonObject  *object,
 
   meta_where = g_strdup_printf ("%s.meta", where);
   if (!seats_json_timestamp (meta, meta_where, "created", SEATS_JSON_REQUIRED, &created, error) ||
-      !seats_json_timestamp (meta, meta_where, "lastModified", SEATS_JSON_REQUIRED, &modified, error))
+      !seats_json_timestamp (meta, meta_where, "lastModified", SEATS_JSON_REQUIRED, &modified, error) ||
+      !seats_json_string (meta, meta_where, "version", SEATS_JSON_OPTIONAL, &version, error))
     return NULL;
+
+  if (version != NULL && !parse_version (version, &version_number))
+    {
+      g_propagate_error (error, seats_json_malformed (meta_where, "version", "not an ETag"));
+      return NULL;
+    }
 
   ext_where = g_strdup_printf ("%s.extension", where);
   if (!seats_json_date (ext, ext_where, "startDate", SEATS_JSON_OPTIONAL, &start, error) ||
@@ -431,6 +514,7 @@ decode_user_object (JsonObject  *object,
   seats_user_set_created (user, created);
   seats_user_set_modified (user, modified);
   seats_user_set_modules (user, modules);
+  seats_user_set_version (user, version_number);
 
   return g_steal_pointer (&user);
 }
@@ -483,13 +567,15 @@ decode_order_object (JsonObject  *object,
   g_autoptr(SeatsOrder) order = seats_order_new ();
   g_autofree char *period_where = g_strdup_printf ("%s.period", where);
   JsonObject *period = NULL;
-  const char *id, *product_id, *currency;
+  const char *id, *product_id, *currency, *product_name = NULL, *actor = NULL;
   gint64 created = 0, amount = 0, quantity = 0;
   guint32 start = 0, end = 0;
 
   if (!seats_json_string (object, where, "id", SEATS_JSON_REQUIRED, &id, error) ||
       !seats_json_timestamp (object, where, "created", SEATS_JSON_REQUIRED, &created, error) ||
       !seats_json_string (object, where, "product_id", SEATS_JSON_REQUIRED, &product_id, error) ||
+      !seats_json_string (object, where, "product_name", SEATS_JSON_OPTIONAL, &product_name, error) ||
+      !seats_json_string (object, where, "actor", SEATS_JSON_OPTIONAL, &actor, error) ||
       !seats_json_int (object, where, "quantity", SEATS_JSON_REQUIRED, 1, SEATS_API_MAX_COUNT,
                        &quantity, error) ||
       !decode_money (object, where, "amount", &amount, &currency, error) ||
@@ -501,6 +587,8 @@ decode_order_object (JsonObject  *object,
   seats_order_set_id (order, id);
   seats_order_set_created (order, created);
   seats_order_set_product_id (order, product_id);
+  seats_order_set_product_name (order, product_name);
+  seats_order_set_actor (order, actor);
   seats_order_set_quantity (order, (guint) quantity);
   seats_order_set_amount (order, amount);
   seats_order_set_currency (order, currency);
@@ -530,7 +618,7 @@ decode_invoice_object (JsonObject  *object,
                        GError     **error)
 {
   g_autoptr(SeatsInvoice) invoice = seats_invoice_new ();
-  const char *id, *number, *currency, *status;
+  const char *id, *number, *currency, *status, *description = NULL;
   guint32 issued = 0, due = 0;
   gint64 amount = 0;
 
@@ -539,9 +627,11 @@ decode_invoice_object (JsonObject  *object,
       !seats_json_date (object, where, "issued", SEATS_JSON_REQUIRED, &issued, error) ||
       !seats_json_date (object, where, "due", SEATS_JSON_REQUIRED, &due, error) ||
       !decode_money (object, where, "amount", &amount, &currency, error) ||
-      !seats_json_string (object, where, "status", SEATS_JSON_REQUIRED, &status, error))
+      !seats_json_string (object, where, "status", SEATS_JSON_REQUIRED, &status, error) ||
+      !seats_json_string (object, where, "description", SEATS_JSON_OPTIONAL, &description, error))
     return NULL;
 
+  seats_invoice_set_description (invoice, description);
   seats_invoice_set_id (invoice, id);
   seats_invoice_set_number (invoice, number);
   seats_invoice_set_issued_julian (invoice, issued);
@@ -602,14 +692,27 @@ decode_feature_object (JsonObject  *object,
                        GError     **error)
 {
   g_autoptr(SeatsFeature) feature = seats_feature_new ();
-  const char *id, *name, *description;
+  const char *id, *name, *description, *currency = NULL;
   gboolean enabled = FALSE;
+  gint64 fee = 0;
+  int kind;
 
   if (!seats_json_string (object, where, "id", SEATS_JSON_REQUIRED, &id, error) ||
       !seats_json_string (object, where, "name", SEATS_JSON_REQUIRED, &name, error) ||
       !seats_json_string (object, where, "description", SEATS_JSON_OPTIONAL, &description, error) ||
+      !decode_enum (object, where, "kind", SEATS_TYPE_FEATURE_KIND, &kind, error) ||
       !seats_json_boolean (object, where, "enabled", SEATS_JSON_REQUIRED, &enabled, error))
     return NULL;
+
+  /* An integration has a flat monthly fee; a feature has none. */
+  if (json_object_get_member (object, "monthly_fee") != NULL &&
+      !JSON_NODE_HOLDS_NULL (json_object_get_member (object, "monthly_fee")) &&
+      !decode_money (object, where, "monthly_fee", &fee, &currency, error))
+    return NULL;
+
+  seats_feature_set_kind (feature, kind);
+  seats_feature_set_monthly_fee (feature, fee);
+  seats_feature_set_currency (feature, currency);
 
   seats_feature_set_id (feature, id);
   seats_feature_set_name (feature, name);
@@ -627,10 +730,19 @@ seats_api_decode_feature (JsonNode  *root,
 }
 
 GPtrArray *
-seats_api_decode_features (JsonNode  *root,
-                           GError   **error)
+seats_api_decode_features (JsonNode    *root,
+                           GHashTable  *etags,
+                           GError     **error)
 {
-  return decode_list (root, "items", decode_feature_object, error);
+  g_autoptr(GPtrArray) features = decode_list (root, "items", decode_feature_object, error);
+
+  if (features == NULL)
+    return NULL;
+
+  if (etags != NULL && !record_list_etags (root, "items", SEATS_ETAG_FEATURE, etags, error))
+    return NULL;
+
+  return g_steal_pointer (&features);
 }
 
 static gpointer
@@ -679,10 +791,19 @@ decode_billing_object (JsonObject  *object,
 }
 
 SeatsBillingDetails *
-seats_api_decode_billing (JsonNode  *root,
-                          GError   **error)
+seats_api_decode_billing (JsonNode    *root,
+                          GHashTable  *etags,
+                          GError     **error)
 {
-  return decode_single (root, decode_billing_object, error);
+  g_autoptr(SeatsBillingDetails) billing = decode_single (root, decode_billing_object, error);
+
+  if (billing == NULL)
+    return NULL;
+
+  if (!record_etag (json_node_get_object (root), "", etags, g_strdup (SEATS_ETAG_BILLING), error))
+    return NULL;
+
+  return g_steal_pointer (&billing);
 }
 
 static gpointer
@@ -711,8 +832,9 @@ decode_change_object (JsonObject  *object,
 }
 
 SeatsPendingLicense *
-seats_api_decode_pending (JsonNode  *root,
-                          GError   **error)
+seats_api_decode_pending (JsonNode    *root,
+                          GHashTable  *etags,
+                          GError     **error)
 {
   g_autoptr(SeatsPendingLicense) pending = seats_pending_license_new ();
   g_autoptr(GPtrArray) changes = NULL;
@@ -724,7 +846,8 @@ seats_api_decode_pending (JsonNode  *root,
       !seats_json_string (object, "", "id", SEATS_JSON_REQUIRED, &id, error) ||
       !seats_json_date (object, "", "issued", SEATS_JSON_REQUIRED, &issued, error) ||
       !seats_json_date (object, "", "expires", SEATS_JSON_REQUIRED, &expires, error) ||
-      !(changes = decode_list (root, "changes", decode_change_object, error)))
+      !(changes = decode_list (root, "changes", decode_change_object, error)) ||
+      !record_etag (object, "", etags, g_strdup (SEATS_ETAG_PENDING_LICENSE), error))
     return NULL;
 
   seats_pending_license_set_id (pending, id);
@@ -794,4 +917,58 @@ seats_api_decode_revision (JsonNode        *root,
 
   state->users_total = (guint) total;
   return TRUE;
+}
+
+static gpointer
+decode_history_object (JsonObject  *object,
+                       const char  *where,
+                       GError     **error)
+{
+  g_autoptr(SeatsHistoryPoint) point = seats_history_point_new ();
+  const char *month = NULL;
+  guint purchased, used;
+  guint year = 0, month_number = 0;
+
+  if (!seats_json_string (object, where, "month", SEATS_JSON_REQUIRED, &month, error) ||
+      !decode_count (object, where, "purchased", &purchased, error) ||
+      !decode_count (object, where, "used", &used, error))
+    return NULL;
+
+  /* "2026-11" */
+  if (strlen (month) != 7 || month[4] != '-' ||
+      !g_ascii_isdigit (month[0]) || !g_ascii_isdigit (month[1]) ||
+      !g_ascii_isdigit (month[2]) || !g_ascii_isdigit (month[3]) ||
+      !g_ascii_isdigit (month[5]) || !g_ascii_isdigit (month[6]))
+    {
+      g_propagate_error (error, seats_json_malformed (where, "month", "expected YYYY-MM"));
+      return NULL;
+    }
+
+  year = (guint) g_ascii_strtoull (month, NULL, 10);
+  month_number = (guint) g_ascii_strtoull (month + 5, NULL, 10);
+  if (seats_julian_from_ymd (year, month_number, 1) == SEATS_JULIAN_NONE)
+    {
+      g_propagate_error (error, seats_json_malformed (where, "month", "expected YYYY-MM"));
+      return NULL;
+    }
+
+  seats_history_point_set_month_julian (point, seats_julian_from_ymd (year, month_number, 1));
+  seats_history_point_set_purchased (point, purchased);
+  seats_history_point_set_used (point, used);
+
+  return g_steal_pointer (&point);
+}
+
+/**
+ * seats_api_decode_history:
+ * @root: the answer of GET /api/v1/subscription/history
+ * @error: why it could not be read
+ *
+ * Returns: (transfer full) (element-type SeatsHistoryPoint): the months, oldest first
+ */
+GPtrArray *
+seats_api_decode_history (JsonNode  *root,
+                          GError   **error)
+{
+  return decode_list (root, "items", decode_history_object, error);
 }

@@ -17,6 +17,14 @@ G_BEGIN_DECLS
  * decoder accepts what the contract allows, ignores members it does not
  * know, and refuses anything else with SEATS_API_ERROR_MALFORMED. */
 
+/* Where the decoders keep the ETags that changes send back with If-Match:
+ * a product's under SEATS_ETAG_PRODUCT + its id, and so on. */
+#define SEATS_ETAG_PRODUCT          "product:"
+#define SEATS_ETAG_FEATURE          "feature:"
+#define SEATS_ETAG_BILLING          "billing"
+#define SEATS_ETAG_PENDING_LICENSE  "pending-license"
+#define SEATS_ETAG_REVISION         "sync"
+
 /* Bounds of what a sane server sends. */
 #define SEATS_API_MAX_COUNT     G_GINT64_CONSTANT (10000000)
 #define SEATS_API_MAX_AMOUNT    G_GINT64_CONSTANT (1000000000000000)
@@ -62,6 +70,7 @@ SeatsAccount        *seats_api_decode_account      (JsonNode   *root,
                                                     GError    **error);
 SeatsSubscription   *seats_api_decode_subscription (JsonNode   *root,
                                                     GPtrArray **products,
+                                                    GHashTable *etags,
                                                     GError    **error);
 SeatsProduct        *seats_api_decode_product      (JsonNode   *root,
                                                     GError    **error);
@@ -78,15 +87,20 @@ GPtrArray           *seats_api_decode_invoices     (JsonNode   *root,
 GPtrArray           *seats_api_decode_actions      (JsonNode   *root,
                                                     GError    **error);
 GPtrArray           *seats_api_decode_features     (JsonNode   *root,
+                                                    GHashTable *etags,
                                                     GError    **error);
 SeatsFeature        *seats_api_decode_feature      (JsonNode   *root,
                                                     GError    **error);
 SeatsBillingDetails *seats_api_decode_billing      (JsonNode   *root,
+                                                    GHashTable *etags,
                                                     GError    **error);
 SeatsPendingLicense *seats_api_decode_pending      (JsonNode   *root,
+                                                    GHashTable *etags,
                                                     GError    **error);
 GStrv                seats_api_decode_deletions    (JsonNode   *root,
                                                     gint64     *now,
+                                                    GError    **error);
+GPtrArray           *seats_api_decode_history      (JsonNode   *root,
                                                     GError    **error);
 gboolean             seats_api_decode_revision         (JsonNode        *root,
                                                     SeatsRevision  *state,
