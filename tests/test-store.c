@@ -238,6 +238,7 @@ fill_state (SeatsStoreState *state)
   add_filled (state->invoices, 2, 40);
   add_filled (state->actions, 4, 50);
   add_filled (state->features, 2, 60);
+  add_filled (state->history, 3, 70);
 
   g_hash_table_insert (state->sync.etags, g_strdup ("/api/v1/subscription"), g_strdup ("W/\"7\""));
   g_hash_table_insert (state->sync.etags, g_strdup ("/scim/v2/Users"), g_strdup ("\"abc\""));
@@ -279,6 +280,7 @@ assert_same_state (const SeatsStoreState *expected,
   assert_same_list (expected->invoices, actual->invoices);
   assert_same_list (expected->actions, actual->actions);
   assert_same_list (expected->features, actual->features);
+  assert_same_list (expected->history, actual->history);
   assert_same_sync (&expected->sync, &actual->sync);
 }
 
@@ -313,6 +315,27 @@ test_round_trip (Fixture       *fixture,
     g_assert_cmpstrv (seats_user_get_modules (user),
                       ((const char * const[]) { "planning", "module-0", NULL }));
   }
+
+  /* What schema 3 added took part, with values other than the defaults. */
+  {
+    g_autoptr(SeatsFeature) feature = g_list_model_get_item (G_LIST_MODEL (loaded.features), 0);
+    g_autoptr(SeatsOrder) order = g_list_model_get_item (G_LIST_MODEL (loaded.orders), 0);
+    g_autoptr(SeatsInvoice) invoice = g_list_model_get_item (G_LIST_MODEL (loaded.invoices), 0);
+    g_autoptr(SeatsUser) user = g_list_model_get_item (G_LIST_MODEL (loaded.users), 0);
+    g_autoptr(SeatsHistoryPoint) point = g_list_model_get_item (G_LIST_MODEL (loaded.history),
+                                                                2);
+
+    g_assert_nonnull (seats_account_get_upstream_system (loaded.account));
+    g_assert_cmpint (seats_feature_get_kind (feature), ==, SEATS_FEATURE_KIND_INTEGRATION);
+    g_assert_cmpint (seats_feature_get_monthly_fee (feature), !=, 0);
+    g_assert_nonnull (seats_feature_get_currency (feature));
+    g_assert_nonnull (seats_order_get_product_name (order));
+    g_assert_nonnull (seats_order_get_actor (order));
+    g_assert_nonnull (seats_invoice_get_description (invoice));
+    g_assert_cmpuint (seats_user_get_version (user), !=, 0);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (loaded.history)), ==, 3);
+    g_assert_cmpuint (seats_history_point_get_used (point), !=, 0);
+  }
 }
 
 static void
@@ -329,6 +352,7 @@ test_empty (Fixture       *fixture,
   g_assert_null (state.account);
   g_assert_null (state.pending_license);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (state.users)), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (state.history)), ==, 0);
   g_assert_cmpint (state.sync.delta_cursor, ==, 0);
   g_assert_cmpstr (seats_store_get_path (store), ==, fixture->path);
 }
@@ -353,8 +377,8 @@ test_one_items_changed (Fixture       *fixture,
   g_auto(SeatsStoreState) loaded = { 0 };
   g_autoptr(SeatsStore) store = open_store (fixture->path);
   g_autoptr(GError) error = NULL;
-  GListStore *lists[6];
-  guint counts[6] = { 0 };
+  GListStore *lists[7];
+  guint counts[7] = { 0 };
   GListStore *users_before;
 
   seats_store_state_init (&saved);
@@ -366,6 +390,7 @@ test_one_items_changed (Fixture       *fixture,
   /* Something in the lists already, as after an earlier load. */
   add_filled (loaded.users, 3, 900);
   add_filled (loaded.products, 1, 900);
+  add_filled (loaded.history, 2, 900);
   users_before = loaded.users;
 
   lists[0] = loaded.products;
@@ -374,6 +399,7 @@ test_one_items_changed (Fixture       *fixture,
   lists[3] = loaded.invoices;
   lists[4] = loaded.actions;
   lists[5] = loaded.features;
+  lists[6] = loaded.history;
   for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
     g_signal_connect (lists[i], "items-changed", G_CALLBACK (count_items_changed_cb),
                       &counts[i]);
@@ -507,6 +533,219 @@ test_failed_save_changes_nothing (Fixture       *fixture,
   g_list_store_remove (second.users, g_list_model_get_n_items (G_LIST_MODEL (second.users)) - 1);
   g_assert_true (seats_store_save (store, &second, &error));
   g_assert_no_error (error);
+}
+
+/* A state that differs from fill_state()'s in every part but the users,
+ * whose own users list holds one user that must not be saved. */
+static void
+fill_other_state (SeatsStoreState *state)
+{
+  g_autoptr(SeatsUser) stray = seats_user_new ();
+  g_autoptr(SeatsHistoryPoint) point = seats_history_point_new ();
+
+  fill_state (state);
+  fill_object (G_OBJECT (state->account), 101);
+  fill_object (G_OBJECT (state->subscription), 102);
+  fill_object (G_OBJECT (state->billing_details), 103);
+  g_clear_object (&state->pending_license);
+
+  g_list_store_remove (state->products, 0);
+  g_list_store_remove_all (state->orders);
+  add_filled (state->orders, 3, 1130);
+  add_filled (state->invoices, 1, 1140);
+  g_list_store_remove_all (state->actions);
+  add_filled (state->actions, 1, 1150);
+  g_list_store_remove_all (state->features);
+  add_filled (state->features, 3, 1160);
+  g_list_store_remove (state->history, 0);
+  seats_history_point_set_month_julian (point, seats_julian_from_ymd (2030, 1, 1));
+  seats_history_point_set_purchased (point, 45);
+  seats_history_point_set_used (point, 44);
+  g_list_store_append (state->history, point);
+
+  fill_object (G_OBJECT (stray), 7000);
+  g_list_store_remove_all (state->users);
+  g_list_store_append (state->users, stray);
+
+  g_hash_table_remove_all (state->sync.etags);
+  g_hash_table_insert (state->sync.etags, g_strdup ("/api/v1/features"), g_strdup ("\"f3\""));
+  state->sync.delta_cursor = 1770000000;
+  state->sync.last_full_reconcile = 1769990000;
+  state->sync.last_synced = 1770000050;
+}
+
+/* A sync that fetched everything but the unchanged users: the rest is
+ * replaced, the users are patched. */
+static void
+test_save_delta (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  g_auto(SeatsStoreState) first = { 0 };
+  g_auto(SeatsStoreState) second = { 0 };
+  g_auto(SeatsStoreState) loaded = { 0 };
+  g_autoptr(SeatsStore) store = open_store (fixture->path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SeatsUser) changed = NULL;
+  g_autoptr(SeatsUser) added = seats_user_new ();
+  g_autoptr(SeatsUser) deleted = NULL;
+  g_autoptr(SeatsUser) stray = NULL;
+  SeatsUser *users[2];
+  const char *deleted_ids[] = { NULL, "never-existed", NULL };
+  guint position = 0;
+
+  seats_store_state_init (&first);
+  seats_store_state_init (&second);
+  seats_store_state_init (&loaded);
+  fill_state (&first);
+  g_assert_true (seats_store_save (store, &first, &error));
+  g_assert_no_error (error);
+
+  fill_other_state (&second);
+  stray = dup_user (second.users, 0);
+
+  /* A copy, so that @first keeps the user as it was saved. */
+  changed = seats_user_new ();
+  {
+    g_autoptr(SeatsUser) before = dup_user (first.users, 3);
+
+    fill_object (G_OBJECT (changed), 20 + 3 * 100);
+    seats_user_set_id (changed, seats_user_get_id (before));
+  }
+  seats_user_set_display_name (changed, "Anna Bakker");
+  seats_user_set_active (changed, FALSE);
+  seats_user_set_version (changed, 8);
+  seats_user_set_modules (changed, NULL);
+  fill_object (G_OBJECT (added), 5000);
+  deleted = dup_user (first.users, 5);
+  deleted_ids[0] = seats_user_get_id (deleted);
+  users[0] = changed;
+  users[1] = added;
+
+  g_assert_true (seats_store_save_delta (store, &second, users, 2, deleted_ids, &error));
+  g_assert_no_error (error);
+
+  g_clear_object (&store);
+  store = open_store (fixture->path);
+  g_assert_true (seats_store_load (store, &loaded, &error));
+  g_assert_no_error (error);
+
+  /* Everything but the users is @second's, and so are the ETags: the
+   * ones of the first save are gone, not merged. */
+  assert_same_object (G_OBJECT (second.account), G_OBJECT (loaded.account));
+  assert_same_object (G_OBJECT (second.subscription), G_OBJECT (loaded.subscription));
+  assert_same_object (G_OBJECT (second.billing_details), G_OBJECT (loaded.billing_details));
+  g_assert_null (loaded.pending_license);
+  assert_same_list (second.products, loaded.products);
+  assert_same_list (second.orders, loaded.orders);
+  assert_same_list (second.invoices, loaded.invoices);
+  assert_same_list (second.actions, loaded.actions);
+  assert_same_list (second.features, loaded.features);
+  assert_same_list (second.history, loaded.history);
+  assert_same_sync (&second.sync, &loaded.sync);
+  g_assert_null (g_hash_table_lookup (loaded.sync.etags, "/api/v1/subscription"));
+
+  /* The users are the first save's, patched: 25 - 1 deleted + 1 new, the
+   * changed one in its place, the new one last, the rest as they were,
+   * and nothing from @second's own list. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (loaded.users)), ==, 25);
+  for (guint i = 0; i < 25; i++)
+    {
+      g_autoptr(SeatsUser) expected = NULL;
+      g_autoptr(SeatsUser) actual = dup_user (loaded.users, position);
+
+      if (i == 5)
+        continue;
+      expected = i == 3 ? g_object_ref (changed) : dup_user (first.users, i);
+      assert_same_object (G_OBJECT (expected), G_OBJECT (actual));
+      g_assert_cmpstr (seats_user_get_id (actual), !=, seats_user_get_id (deleted));
+      g_assert_cmpstr (seats_user_get_id (actual), !=, seats_user_get_id (stray));
+      position++;
+    }
+  {
+    g_autoptr(SeatsUser) last = dup_user (loaded.users, 24);
+    g_autoptr(SeatsUser) at_3 = dup_user (loaded.users, 3);
+
+    assert_same_object (G_OBJECT (added), G_OBJECT (last));
+    g_assert_cmpstr (seats_user_get_display_name (at_3), ==, "Anna Bakker");
+    g_assert_cmpuint (seats_user_get_version (at_3), ==, 8);
+  }
+}
+
+/* A delta that fails anywhere, even at its very last user, leaves the
+ * local copy as it was: the parts it had already replaced included. */
+static void
+test_failed_delta_changes_nothing (Fixture       *fixture,
+                                   gconstpointer  user_data)
+{
+  g_auto(SeatsStoreState) first = { 0 };
+  g_auto(SeatsStoreState) second = { 0 };
+  g_auto(SeatsStoreState) loaded = { 0 };
+  g_autoptr(SeatsStore) store = open_store (fixture->path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SeatsUser) changed = NULL;
+  g_autoptr(SeatsUser) twin = seats_user_new ();
+  g_autoptr(SeatsHistoryPoint) same_month = seats_history_point_new ();
+  SeatsUser *users[2];
+  const char *deleted_ids[2] = { NULL, NULL };
+
+  seats_store_state_init (&first);
+  seats_store_state_init (&second);
+  seats_store_state_init (&loaded);
+  fill_state (&first);
+  g_assert_true (seats_store_save (store, &first, &error));
+  g_assert_no_error (error);
+
+  fill_other_state (&second);
+  changed = seats_user_new ();
+  fill_object (G_OBJECT (changed), 777);
+  {
+    g_autoptr(SeatsUser) before = dup_user (first.users, 3);
+
+    seats_user_set_id (changed, seats_user_get_id (before));
+  }
+  deleted_ids[0] = seats_user_get_id (changed);
+
+  /* The last user has no id: everything else, the first user included,
+   * has been written when it fails. */
+  users[0] = changed;
+  users[1] = twin;
+  g_assert_false (seats_store_save_delta (store, &second, users, 2, NULL, &error));
+  g_assert_nonnull (error);
+  g_assert_true (error->domain == SEATS_STORE_ERROR);
+  g_test_message ("%s", error->message);
+  g_clear_error (&error);
+
+  g_assert_true (seats_store_load (store, &loaded, &error));
+  g_assert_no_error (error);
+  assert_same_state (&first, &loaded);
+
+  /* Failing before the users (two points of one month) changes nothing
+   * either, and the deletion never happens. */
+  {
+    g_autoptr(SeatsHistoryPoint) point = g_list_model_get_item (G_LIST_MODEL (second.history),
+                                                                0);
+
+    seats_history_point_set_month_julian (same_month,
+                                          seats_history_point_get_month_julian (point));
+  }
+  g_list_store_append (second.history, same_month);
+  g_assert_false (seats_store_save_delta (store, &second, users, 1, deleted_ids, &error));
+  g_assert_true (error->domain == SEATS_STORE_ERROR);
+  g_clear_error (&error);
+
+  g_assert_true (seats_store_load (store, &loaded, &error));
+  g_assert_no_error (error);
+  assert_same_state (&first, &loaded);
+
+  /* And the store still works. */
+  g_list_store_remove (second.history,
+                       g_list_model_get_n_items (G_LIST_MODEL (second.history)) - 1);
+  g_assert_true (seats_store_save_delta (store, &second, users, 1, deleted_ids, &error));
+  g_assert_no_error (error);
+  g_assert_true (seats_store_load (store, &loaded, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (loaded.users)), ==, 24);
+  assert_same_sync (&second.sync, &loaded.sync);
 }
 
 static void
@@ -678,38 +917,131 @@ describe_schema (const char *path)
   return g_string_free (out, FALSE);
 }
 
+/* Makes the database of tests/data/@name and opens it, which migrates it. */
+static SeatsStore *
+open_fixture_database (Fixture    *fixture,
+                       const char *name)
+{
+  g_autofree char *sql_name = g_strconcat (name, ".sql", NULL);
+  g_autofree char *db_name = g_strconcat (name, ".db", NULL);
+  g_autofree char *sql_path = g_test_build_filename (G_TEST_DIST, "data", sql_name, NULL);
+  g_autofree char *sql = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db;
+
+  g_assert_true (g_file_get_contents (sql_path, &sql, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_mkdir_with_parents (fixture->dir, 0700), ==, 0);
+  g_clear_pointer (&fixture->path, g_free);
+  fixture->path = g_build_filename (fixture->dir, db_name, NULL);
+  db = open_raw (fixture->path);
+  exec_raw (db, sql);
+  sqlite3_close (db);
+
+  return open_store (fixture->path);
+}
+
+/* What schema 3 added reads as its defaults on a migrated file, as a row
+ * of the older version means: no fee, no version known, no history. */
+static void
+assert_schema_3_defaults (const SeatsStoreState *state)
+{
+  g_assert_null (seats_account_get_upstream_system (state->account));
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (state->features)); i++)
+    {
+      g_autoptr(SeatsFeature) feature = g_list_model_get_item (G_LIST_MODEL (state->features), i);
+
+      g_assert_cmpint (seats_feature_get_kind (feature), ==, SEATS_FEATURE_KIND_FEATURE);
+      g_assert_cmpint (seats_feature_get_monthly_fee (feature), ==, 0);
+      g_assert_null (seats_feature_get_currency (feature));
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (state->invoices)); i++)
+    {
+      g_autoptr(SeatsInvoice) invoice = g_list_model_get_item (G_LIST_MODEL (state->invoices), i);
+
+      g_assert_null (seats_invoice_get_description (invoice));
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (state->orders)); i++)
+    {
+      g_autoptr(SeatsOrder) order = g_list_model_get_item (G_LIST_MODEL (state->orders), i);
+
+      g_assert_null (seats_order_get_product_name (order));
+      g_assert_null (seats_order_get_actor (order));
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (state->users)); i++)
+    {
+      g_autoptr(SeatsUser) user = g_list_model_get_item (G_LIST_MODEL (state->users), i);
+
+      g_assert_cmpuint (seats_user_get_version (user), ==, 0);
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (state->history)), ==, 0);
+}
+
+/* What the newer versions added works on the migrated file; then the
+ * file is the same as one made new by this version. Closes @store. */
+static void
+assert_migrated_like_fresh (Fixture    *fixture,
+                            SeatsStore *store)
+{
+  g_autofree char *fresh_path = g_build_filename (fixture->dir, "fresh.db", NULL);
+  g_autofree char *migrated_schema = NULL;
+  g_autofree char *fresh_schema = NULL;
+  g_autoptr(SeatsStore) fresh = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(SeatsSyncState) sync = { 0 };
+  g_auto(SeatsStoreState) saved = { 0 };
+  g_auto(SeatsStoreState) loaded = { 0 };
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db;
+
+  /* Version 2: the sync state. */
+  seats_sync_state_init (&sync);
+  sync.last_synced = 1770000000;
+  g_assert_true (seats_store_save_sync_state (store, &sync, &error));
+  g_assert_no_error (error);
+
+  /* Version 3: every property, the history, a delta. */
+  seats_store_state_init (&saved);
+  seats_store_state_init (&loaded);
+  fill_state (&saved);
+  g_assert_true (seats_store_save (store, &saved, &error));
+  g_assert_no_error (error);
+  g_assert_true (seats_store_save_delta (store, &saved, NULL, 0, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (seats_store_load (store, &loaded, &error));
+  g_assert_no_error (error);
+  assert_same_state (&saved, &loaded);
+  g_object_unref (store);
+
+  fresh = open_store (fresh_path);
+  g_clear_object (&fresh);
+  migrated_schema = describe_schema (fixture->path);
+  fresh_schema = describe_schema (fresh_path);
+  g_assert_cmpstr (migrated_schema, ==, fresh_schema);
+
+  db = open_raw (fixture->path);
+  sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, seats_store_get_schema_version ());
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 3);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+}
+
 static void
 test_migrate_from_v1 (Fixture       *fixture,
                       gconstpointer  user_data)
 {
-  g_autofree char *fixture_sql = NULL;
-  g_autofree char *fixture_path = g_test_build_filename (G_TEST_DIST, "data", "store-v1.sql",
-                                                         NULL);
-  g_autofree char *fresh_path = g_build_filename (fixture->dir, "fresh.db", NULL);
-  g_autofree char *migrated_schema = NULL;
-  g_autofree char *fresh_schema = NULL;
   g_autoptr(SeatsStore) store = NULL;
-  g_autoptr(SeatsStore) fresh = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) pending = NULL;
   g_autoptr(SeatsUser) carla = NULL;
   g_autoptr(SeatsProduct) planning = NULL;
   g_auto(SeatsStoreState) state = { 0 };
-  g_auto(SeatsSyncState) sync = { 0 };
   g_autoptr(SeatsLicenseChange) change = NULL;
   SeatsOutboxEntry *entry;
-  sqlite3 *db;
 
-  g_assert_true (g_file_get_contents (fixture_path, &fixture_sql, NULL, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (g_mkdir_with_parents (fixture->dir, 0700), ==, 0);
-  g_clear_pointer (&fixture->path, g_free);
-  fixture->path = g_build_filename (fixture->dir, "v1.db", NULL);
-  db = open_raw (fixture->path);
-  exec_raw (db, fixture_sql);
-  sqlite3_close (db);
-
-  store = open_store (fixture->path);
+  store = open_fixture_database (fixture, "store-v1");
 
   /* Everything version 1 held is still there. */
   seats_store_state_init (&state);
@@ -737,6 +1069,7 @@ test_migrate_from_v1 (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (state.features)), ==, 1);
   change = g_list_model_get_item (seats_pending_license_get_changes (state.pending_license), 0);
   g_assert_cmpuint (seats_license_change_get_new_count (change), ==, 45);
+  assert_schema_3_defaults (&state);
 
   pending = seats_store_outbox_list_pending (store, &error);
   g_assert_no_error (error);
@@ -745,30 +1078,92 @@ test_migrate_from_v1 (Fixture       *fixture,
   g_assert_cmpstr (entry->idempotency_key, ==, "6f1c7f0e-3f7e-4c55-9d0b-0d8f2c1f9a10");
   g_assert_cmpuint (entry->attempts, ==, 1);
 
-  /* What version 2 added works on the migrated file. */
-  seats_sync_state_init (&sync);
-  sync.last_synced = 1760000000;
-  g_assert_true (seats_store_save_sync_state (store, &sync, &error));
+  assert_migrated_like_fresh (fixture, g_steal_pointer (&store));
+}
+
+static void
+test_migrate_from_v2 (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  g_autoptr(SeatsStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) pending = NULL;
+  g_autoptr(SeatsUser) sara = NULL;
+  g_autoptr(SeatsProduct) bank = NULL;
+  g_autoptr(SeatsOrder) order = NULL;
+  g_autoptr(SeatsInvoice) invoice = NULL;
+  g_autoptr(SeatsActionEntry) action = NULL;
+  g_autoptr(SeatsFeature) feature = NULL;
+  g_autoptr(SeatsLicenseChange) change = NULL;
+  g_auto(SeatsStoreState) state = { 0 };
+  SeatsPolicy *policy;
+  SeatsOutboxEntry *entry;
+
+  store = open_fixture_database (fixture, "store-v2");
+
+  /* Everything version 2 held is still there, the sync state included. */
+  seats_store_state_init (&state);
+  g_assert_true (seats_store_load (store, &state, &error));
   g_assert_no_error (error);
+  g_assert_cmpstr (seats_account_get_name (state.account), ==, "Cykelverkstan i Umeå");
+  g_assert_cmpstr (seats_account_get_serial_number (state.account), ==, "SN-2077-4411");
+  g_assert_cmpstr (seats_account_get_currency (state.account), ==, "SEK");
+  policy = seats_account_get_policy (state.account);
+  g_assert_cmpint (seats_policy_get_seat_floor (policy), ==, SEATS_SEAT_FLOOR_AT_LEAST_ACTIVE);
+  g_assert_cmpint (seats_policy_get_activation (policy), ==, SEATS_ACTIVATION_AUTOMATIC);
+  g_assert_cmpuint (seats_policy_get_min_seats (policy), ==, 3);
+  g_assert_cmpstr (seats_policy_get_reseller_name (policy), ==, "Visma.net");
+  g_assert_cmpstr (seats_subscription_get_edition (state.subscription), ==, "Standard");
+  g_assert_cmpint (seats_subscription_get_monthly_price (state.subscription), ==, 249500);
+  g_assert_cmpstr (seats_billing_details_get_city (state.billing_details), ==, "Umeå");
+  g_assert_false (seats_billing_details_get_e_invoicing (state.billing_details));
 
-  /* And the file is the same as one made new by this version. */
-  fresh = open_store (fresh_path);
-  g_clear_object (&fresh);
-  g_clear_object (&store);
-  migrated_schema = describe_schema (fixture->path);
-  fresh_schema = describe_schema (fresh_path);
-  g_assert_cmpstr (migrated_schema, ==, fresh_schema);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (state.products)), ==, 3);
+  bank = g_list_model_get_item (G_LIST_MODEL (state.products), 2);
+  g_assert_cmpint (seats_product_get_kind (bank), ==, SEATS_PRODUCT_KIND_INTEGRATION);
+  g_assert_false (seats_product_get_enabled (bank));
 
-  db = open_raw (fixture->path);
-  {
-    sqlite3_stmt *stmt = NULL;
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (state.users)), ==, 2);
+  sara = g_list_model_get_item (G_LIST_MODEL (state.users), 1);
+  g_assert_cmpstr (seats_user_get_display_name (sara), ==, "Sara Öberg");
+  g_assert_cmpuint (seats_user_get_end_date_julian (sara), ==, 739720);
+  g_assert_null (seats_user_get_modules (sara)[0]);
 
-    sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL);
-    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-    g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, seats_store_get_schema_version ());
-    sqlite3_finalize (stmt);
-  }
-  sqlite3_close (db);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (state.orders)), ==, 1);
+  order = g_list_model_get_item (G_LIST_MODEL (state.orders), 0);
+  g_assert_cmpstr (seats_order_get_product_id (order), ==, "bookkeeping");
+  g_assert_null (seats_order_get_idempotency_key (order));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (state.invoices)), ==, 1);
+  invoice = g_list_model_get_item (G_LIST_MODEL (state.invoices), 0);
+  g_assert_cmpstr (seats_invoice_get_status (invoice), ==, "open");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (state.actions)), ==, 1);
+  action = g_list_model_get_item (G_LIST_MODEL (state.actions), 0);
+  g_assert_cmpstr (seats_action_entry_get_after (action), ==, "erik@example.se");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (state.features)), ==, 1);
+  feature = g_list_model_get_item (G_LIST_MODEL (state.features), 0);
+  g_assert_cmpstr (seats_feature_get_name (feature), ==, "Öppet API");
+  g_assert_false (seats_feature_get_enabled (feature));
+  change = g_list_model_get_item (seats_pending_license_get_changes (state.pending_license), 0);
+  g_assert_cmpstr (seats_license_change_get_product_id (change), ==, "bookkeeping");
+  g_assert_cmpuint (seats_license_change_get_new_count (change), ==, 4);
+
+  g_assert_cmpint (state.sync.delta_cursor, ==, 1765000001);
+  g_assert_cmpint (state.sync.last_full_reconcile, ==, 1764990000);
+  g_assert_cmpint (state.sync.last_synced, ==, 1765000050);
+  g_assert_cmpuint (g_hash_table_size (state.sync.etags), ==, 2);
+  g_assert_cmpstr (g_hash_table_lookup (state.sync.etags, "/scim/v2/Users"), ==,
+                   "\"r41-admin\"");
+  assert_schema_3_defaults (&state);
+
+  /* The refused change is not sent again; the waiting one is. */
+  pending = seats_store_outbox_list_pending (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pending->len, ==, 1);
+  entry = g_ptr_array_index (pending, 0);
+  g_assert_cmpstr (entry->kind, ==, "user.deactivate");
+  g_assert_cmpstr (entry->idempotency_key, ==, "0c5b2a3e-91d4-4f0a-8a55-3c2e7f6b1d42");
+
+  assert_migrated_like_fresh (fixture, g_steal_pointer (&store));
 }
 
 static void
@@ -1008,10 +1403,16 @@ main (int   argc,
   g_test_add ("/store/delta", Fixture, NULL, fixture_set_up, test_delta, fixture_tear_down);
   g_test_add ("/store/failed-save-changes-nothing", Fixture, NULL, fixture_set_up,
               test_failed_save_changes_nothing, fixture_tear_down);
+  g_test_add ("/store/save-delta", Fixture, NULL, fixture_set_up, test_save_delta,
+              fixture_tear_down);
+  g_test_add ("/store/failed-delta-changes-nothing", Fixture, NULL, fixture_set_up,
+              test_failed_delta_changes_nothing, fixture_tear_down);
   g_test_add ("/store/outbox", Fixture, NULL, fixture_set_up, test_outbox, fixture_tear_down);
   g_test_add ("/store/sync-state", Fixture, NULL, fixture_set_up, test_sync_state,
               fixture_tear_down);
   g_test_add ("/store/migrate-from-v1", Fixture, NULL, fixture_set_up, test_migrate_from_v1,
+              fixture_tear_down);
+  g_test_add ("/store/migrate-from-v2", Fixture, NULL, fixture_set_up, test_migrate_from_v2,
               fixture_tear_down);
   g_test_add ("/store/refuse-newer", Fixture, NULL, fixture_set_up, test_refuse_newer,
               fixture_tear_down);

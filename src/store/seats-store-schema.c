@@ -99,6 +99,24 @@ static const MigrationStep migrations[] = {
     "CREATE TABLE etags ("
     "  resource TEXT PRIMARY KEY, etag TEXT NOT NULL);"
     "CREATE INDEX outbox_by_state ON outbox (state, id);" },
+
+  /* 3: what the interface shows beyond version 2: the organization's own
+   * source system, the kind and fee of features and integrations, invoice
+   * descriptions, who ordered which product, the SCIM version of each user
+   * (for If-Match), and the seat history by month. The defaults are what a
+   * row of version 2 means: a feature without a fee, a user whose version
+   * is not known yet. */
+  { 3,
+    "ALTER TABLE account ADD COLUMN upstream_system TEXT;"
+    "ALTER TABLE features ADD COLUMN kind TEXT NOT NULL DEFAULT 'feature';"
+    "ALTER TABLE features ADD COLUMN monthly_fee INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE features ADD COLUMN currency TEXT;"
+    "ALTER TABLE invoices ADD COLUMN description TEXT;"
+    "ALTER TABLE orders ADD COLUMN product_name TEXT;"
+    "ALTER TABLE orders ADD COLUMN actor TEXT;"
+    "ALTER TABLE users ADD COLUMN version INTEGER NOT NULL DEFAULT 0;"
+    "CREATE TABLE seat_history ("
+    "  month INTEGER PRIMARY KEY, purchased INTEGER NOT NULL, used INTEGER NOT NULL);" },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SEATS_STORE_SCHEMA_VERSION);

@@ -76,13 +76,14 @@ static const RowMapping account_mapping = {
   seats_account_get_type,
   "DELETE FROM account",
   "INSERT INTO account (singleton, id, slug, name, role, is_trial, trial_end,"
-  " serial_number, license_owner, shop_url, currency, vendor_public_key)"
-  " VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+  " serial_number, license_owner, shop_url, currency, vendor_public_key, upstream_system)"
+  " VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
   "SELECT id, slug, name, role, is_trial, trial_end, serial_number, license_owner,"
-  " shop_url, currency, vendor_public_key FROM account",
+  " shop_url, currency, vendor_public_key, upstream_system FROM account",
   0,
   { "id", "slug", "name", "role", "is-trial", "trial-end", "serial-number",
-    "license-owner", "shop-url", "currency", "vendor-public-key", NULL },
+    "license-owner", "shop-url", "currency", "vendor-public-key", "upstream-system",
+    NULL },
 };
 
 static const RowMapping subscription_mapping = {
@@ -148,22 +149,24 @@ static const RowMapping order_mapping = {
   seats_order_get_type,
   "DELETE FROM orders",
   "INSERT INTO orders (id, created, product_id, quantity, amount, currency, period_start,"
-  " period_end, idempotency_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+  " period_end, idempotency_key, product_name, actor)"
+  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
   "SELECT id, created, product_id, quantity, amount, currency, period_start, period_end,"
-  " idempotency_key FROM orders ORDER BY rowid",
+  " idempotency_key, product_name, actor FROM orders ORDER BY rowid",
   0,
   { "id", "created", "product-id", "quantity", "amount", "currency", "period-start",
-    "period-end", "idempotency-key", NULL },
+    "period-end", "idempotency-key", "product-name", "actor", NULL },
 };
 
 static const RowMapping invoice_mapping = {
   seats_invoice_get_type,
   "DELETE FROM invoices",
-  "INSERT INTO invoices (id, number, issued, due, amount, currency, status)"
-  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-  "SELECT id, number, issued, due, amount, currency, status FROM invoices ORDER BY rowid",
+  "INSERT INTO invoices (id, number, issued, due, amount, currency, status, description)"
+  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+  "SELECT id, number, issued, due, amount, currency, status, description FROM invoices"
+  " ORDER BY rowid",
   0,
-  { "id", "number", "issued", "due", "amount", "currency", "status", NULL },
+  { "id", "number", "issued", "due", "amount", "currency", "status", "description", NULL },
 };
 
 static const RowMapping action_mapping = {
@@ -180,25 +183,37 @@ static const RowMapping action_mapping = {
 static const RowMapping feature_mapping = {
   seats_feature_get_type,
   "DELETE FROM features",
-  "INSERT INTO features (id, name, description, enabled) VALUES (?1, ?2, ?3, ?4)",
-  "SELECT id, name, description, enabled FROM features ORDER BY rowid",
+  "INSERT INTO features (id, name, description, enabled, kind, monthly_fee, currency)"
+  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+  "SELECT id, name, description, enabled, kind, monthly_fee, currency FROM features"
+  " ORDER BY rowid",
   0,
-  { "id", "name", "description", "enabled", NULL },
+  { "id", "name", "description", "enabled", "kind", "monthly-fee", "currency", NULL },
+};
+
+/* The month is the key, so the history loads in the order of the months. */
+static const RowMapping history_mapping = {
+  seats_history_point_get_type,
+  "DELETE FROM seat_history",
+  "INSERT INTO seat_history (month, purchased, used) VALUES (?1, ?2, ?3)",
+  "SELECT month, purchased, used FROM seat_history ORDER BY month",
+  0,
+  { "month", "purchased", "used", NULL },
 };
 
 static const char insert_user_sql[] =
   "INSERT INTO users (id, user_name, display_name, email, active, start_date, end_date,"
-  " created, modified, modules, grace_deadline)"
-  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
+  " created, modified, modules, grace_deadline, version)"
+  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
   " ON CONFLICT (id) DO UPDATE SET user_name = excluded.user_name,"
   " display_name = excluded.display_name, email = excluded.email,"
   " active = excluded.active, start_date = excluded.start_date,"
   " end_date = excluded.end_date, created = excluded.created,"
   " modified = excluded.modified, modules = excluded.modules,"
-  " grace_deadline = excluded.grace_deadline";
+  " grace_deadline = excluded.grace_deadline, version = excluded.version";
 static const char select_users_sql[] =
   "SELECT id, user_name, display_name, email, active, start_date, end_date, created,"
-  " modified, modules, grace_deadline FROM users ORDER BY rowid";
+  " modified, modules, grace_deadline, version FROM users ORDER BY rowid";
 static const char clear_users_sql[] = "DELETE FROM users";
 static const char delete_user_sql[] = "DELETE FROM users WHERE id = ?1";
 
@@ -575,6 +590,7 @@ insert_user (SeatsStore  *self,
   else
     sqlite3_bind_null (stmt, 10);
   sqlite3_bind_int64 (stmt, 11, seats_user_get_grace_deadline_julian (user));
+  sqlite3_bind_int64 (stmt, 12, seats_user_get_version (user));
 
   return seats_store_step_done (self, stmt, error);
 }
@@ -586,6 +602,14 @@ column_julian (sqlite3_stmt *stmt,
   sqlite3_int64 value = sqlite3_column_int64 (stmt, column);
 
   return value > 0 && value <= G_MAXUINT32 ? (guint32) value : SEATS_JULIAN_NONE;
+}
+
+static guint
+column_version (sqlite3_stmt *stmt,
+                int           column)
+{
+  /* A damaged file does not trip the setter's check. */
+  return CLAMP (sqlite3_column_int64 (stmt, column), 0, SEATS_USER_VERSION_MAX);
 }
 
 static SeatsUser *
@@ -604,6 +628,7 @@ read_user (sqlite3_stmt *stmt)
   seats_user_set_created (user, sqlite3_column_int64 (stmt, 7));
   seats_user_set_modified (user, sqlite3_column_int64 (stmt, 8));
   seats_user_set_grace_deadline_julian (user, column_julian (stmt, 10));
+  seats_user_set_version (user, column_version (stmt, 11));
 
   if (modules != NULL && modules[0] != '\0')
     {
@@ -765,6 +790,32 @@ load_sync (SeatsStore      *self,
   return TRUE;
 }
 
+/* Replaces everything but the users with @state, inside the caller's
+ * transaction; the ETags are replaced, not merged. */
+static gboolean
+save_all_but_users (SeatsStore             *self,
+                    const SeatsStoreState  *state,
+                    GError                **error)
+{
+  SeatsPolicy *policy = state->account != NULL
+                        ? seats_account_get_policy (state->account)
+                        : NULL;
+
+  return save_single (self, &account_mapping, state->account, error) &&
+         save_single (self, &policy_mapping, policy, error) &&
+         save_single (self, &subscription_mapping, state->subscription, error) &&
+         save_single (self, &billing_details_mapping, state->billing_details, error) &&
+         save_pending_license (self, state->pending_license, error) &&
+         save_list (self, &product_mapping, G_LIST_MODEL (state->products), error) &&
+         save_list (self, &order_mapping, G_LIST_MODEL (state->orders), error) &&
+         save_list (self, &invoice_mapping, G_LIST_MODEL (state->invoices), error) &&
+         save_list (self, &action_mapping, G_LIST_MODEL (state->actions), error) &&
+         save_list (self, &feature_mapping, G_LIST_MODEL (state->features), error) &&
+         save_list (self, &history_mapping, G_LIST_MODEL (state->history), error) &&
+         run (self, clear_etags_sql, error) &&
+         save_sync (self, &state->sync, error);
+}
+
 static gboolean
 save_state (SeatsStore             *self,
             const SeatsStoreState  *state,
@@ -772,23 +823,9 @@ save_state (SeatsStore             *self,
 {
   g_autoptr(GString) modules = g_string_new (NULL);
   guint n_users = g_list_model_get_n_items (G_LIST_MODEL (state->users));
-  SeatsPolicy *policy = state->account != NULL
-                        ? seats_account_get_policy (state->account)
-                        : NULL;
 
-  if (!save_single (self, &account_mapping, state->account, error) ||
-      !save_single (self, &policy_mapping, policy, error) ||
-      !save_single (self, &subscription_mapping, state->subscription, error) ||
-      !save_single (self, &billing_details_mapping, state->billing_details, error) ||
-      !save_pending_license (self, state->pending_license, error) ||
-      !save_list (self, &product_mapping, G_LIST_MODEL (state->products), error) ||
-      !save_list (self, &order_mapping, G_LIST_MODEL (state->orders), error) ||
-      !save_list (self, &invoice_mapping, G_LIST_MODEL (state->invoices), error) ||
-      !save_list (self, &action_mapping, G_LIST_MODEL (state->actions), error) ||
-      !save_list (self, &feature_mapping, G_LIST_MODEL (state->features), error) ||
-      !run (self, clear_users_sql, error) ||
-      !run (self, clear_etags_sql, error) ||
-      !save_sync (self, &state->sync, error))
+  if (!save_all_but_users (self, state, error) ||
+      !run (self, clear_users_sql, error))
     return FALSE;
 
   for (guint i = 0; i < n_users; i++)
@@ -796,6 +833,40 @@ save_state (SeatsStore             *self,
       g_autoptr(SeatsUser) user = g_list_model_get_item (G_LIST_MODEL (state->users), i);
 
       if (!insert_user (self, user, modules, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Upserts @changed and deletes @deleted_ids, inside the caller's
+ * transaction. An upsert updates the row in place, so a changed user
+ * keeps its rowid and with it its place in the list. */
+static gboolean
+save_user_changes (SeatsStore          *self,
+                   SeatsUser * const   *changed,
+                   guint                n_changed,
+                   const char * const  *deleted_ids,
+                   GError             **error)
+{
+  g_autoptr(GString) modules = g_string_new (NULL);
+
+  for (guint i = 0; i < n_changed; i++)
+    {
+      if (!insert_user (self, changed[i], modules, error))
+        return FALSE;
+    }
+
+  for (guint i = 0; deleted_ids != NULL && deleted_ids[i] != NULL; i++)
+    {
+      sqlite3_stmt *stmt = seats_store_prepare (self, delete_user_sql,
+                                                SEATS_STORE_OP_WRITE, error);
+
+      if (stmt == NULL)
+        return FALSE;
+
+      sqlite3_bind_text (stmt, 1, deleted_ids[i], -1, SQLITE_STATIC);
+      if (!seats_store_step_done (self, stmt, error))
         return FALSE;
     }
 
@@ -1101,8 +1172,6 @@ seats_store_save_user_delta (SeatsStore            *self,
                              const SeatsSyncState  *sync,
                              GError               **error)
 {
-  g_autoptr(GString) modules = g_string_new (NULL);
-
   g_return_val_if_fail (SEATS_IS_STORE (self), FALSE);
   g_return_val_if_fail (changed != NULL || n_changed == 0, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -1110,33 +1179,56 @@ seats_store_save_user_delta (SeatsStore            *self,
   if (!seats_store_begin (self, error))
     return FALSE;
 
-  for (guint i = 0; i < n_changed; i++)
+  if (!save_user_changes (self, changed, n_changed, deleted_ids, error) ||
+      (sync != NULL && !save_sync (self, sync, error)))
     {
-      if (!insert_user (self, changed[i], modules, error))
-        goto failed;
+      seats_store_rollback (self);
+      return FALSE;
     }
-
-  for (guint i = 0; deleted_ids != NULL && deleted_ids[i] != NULL; i++)
-    {
-      sqlite3_stmt *stmt = seats_store_prepare (self, delete_user_sql,
-                                                SEATS_STORE_OP_WRITE, error);
-
-      if (stmt == NULL)
-        goto failed;
-
-      sqlite3_bind_text (stmt, 1, deleted_ids[i], -1, SQLITE_STATIC);
-      if (!seats_store_step_done (self, stmt, error))
-        goto failed;
-    }
-
-  if (sync != NULL && !save_sync (self, sync, error))
-    goto failed;
 
   return seats_store_commit (self, error);
+}
 
-failed:
-  seats_store_rollback (self);
-  return FALSE;
+/**
+ * seats_store_save_delta:
+ * @state: the state of the account as a sync received it; its users list
+ *   is not read
+ * @changed: (array length=n_changed): the users that changed or appeared
+ * @n_changed: the length of @changed
+ * @deleted_ids: (nullable) (array zero-terminated=1): SCIM ids of users
+ *   that were deleted
+ *
+ * Applies a sync that fetched everything but only the users that changed,
+ * in one transaction: everything in @state except its users replaces the
+ * local copy as seats_store_save() does (the ETags of @state->sync
+ * included), then @changed are saved and @deleted_ids removed. A changed
+ * user keeps its place in the list; a new one goes at the end. On error
+ * nothing has changed. The outbox is not touched.
+ */
+gboolean
+seats_store_save_delta (SeatsStore             *self,
+                        const SeatsStoreState  *state,
+                        SeatsUser * const      *changed,
+                        guint                   n_changed,
+                        const char * const     *deleted_ids,
+                        GError                **error)
+{
+  g_return_val_if_fail (SEATS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (state != NULL && state->history != NULL, FALSE);
+  g_return_val_if_fail (changed != NULL || n_changed == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!seats_store_begin (self, error))
+    return FALSE;
+
+  if (!save_all_but_users (self, state, error) ||
+      !save_user_changes (self, changed, n_changed, deleted_ids, error))
+    {
+      seats_store_rollback (self);
+      return FALSE;
+    }
+
+  return seats_store_commit (self, error);
 }
 
 /**
@@ -1165,6 +1257,7 @@ seats_store_load (SeatsStore       *self,
   g_autoptr(GPtrArray) invoices = NULL;
   g_autoptr(GPtrArray) actions = NULL;
   g_autoptr(GPtrArray) features = NULL;
+  g_autoptr(GPtrArray) history = NULL;
   g_auto(SeatsSyncState) sync = { 0 };
   SeatsPendingLicense *license = NULL;
   gboolean ok;
@@ -1189,6 +1282,7 @@ seats_store_load (SeatsStore       *self,
        (invoices = select_objects (self, &invoice_mapping, NULL, error)) != NULL &&
        (actions = select_objects (self, &action_mapping, NULL, error)) != NULL &&
        (features = select_objects (self, &feature_mapping, NULL, error)) != NULL &&
+       (history = select_objects (self, &history_mapping, NULL, error)) != NULL &&
        (users = select_users (self, error)) != NULL &&
        load_sync (self, &sync, error);
 
@@ -1231,6 +1325,7 @@ seats_store_load (SeatsStore       *self,
   replace_items (state->invoices, invoices);
   replace_items (state->actions, actions);
   replace_items (state->features, features);
+  replace_items (state->history, history);
 
   seats_sync_state_clear (&state->sync);
   state->sync = sync;
@@ -1324,6 +1419,7 @@ seats_store_state_init (SeatsStoreState *state)
   state->invoices = g_list_store_new (SEATS_TYPE_INVOICE);
   state->actions = g_list_store_new (SEATS_TYPE_ACTION_ENTRY);
   state->features = g_list_store_new (SEATS_TYPE_FEATURE);
+  state->history = g_list_store_new (SEATS_TYPE_HISTORY_POINT);
   seats_sync_state_init (&state->sync);
 }
 
@@ -1342,5 +1438,6 @@ seats_store_state_clear (SeatsStoreState *state)
   g_clear_object (&state->invoices);
   g_clear_object (&state->actions);
   g_clear_object (&state->features);
+  g_clear_object (&state->history);
   seats_sync_state_clear (&state->sync);
 }

@@ -77,6 +77,8 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SeatsSyncState, seats_sync_state_clear)
  * @invoices: a list store of #SeatsInvoice
  * @actions: a list store of #SeatsActionEntry, the action log
  * @features: a list store of #SeatsFeature
+ * @history: a list store of #SeatsHistoryPoint, the user seats purchased
+ *   and used by month, oldest first
  * @sync: where the sync left off
  *
  * Everything Seats knows about one account: what a full sync writes in one
@@ -97,6 +99,7 @@ typedef struct
   GListStore          *invoices;
   GListStore          *actions;
   GListStore          *features;
+  GListStore          *history;
 
   SeatsSyncState       sync;
 } SeatsStoreState;
@@ -169,6 +172,12 @@ gboolean          seats_store_save_user_delta      (SeatsStore          *self,
                                                     guint                n_changed,
                                                     const char * const  *deleted_ids,
                                                     const SeatsSyncState *sync,
+                                                    GError             **error);
+gboolean          seats_store_save_delta           (SeatsStore          *self,
+                                                    const SeatsStoreState *state,
+                                                    SeatsUser * const   *changed,
+                                                    guint                n_changed,
+                                                    const char * const  *deleted_ids,
                                                     GError             **error);
 gboolean          seats_store_load                 (SeatsStore          *self,
                                                     SeatsStoreState     *state,
