@@ -1,0 +1,607 @@
+/* seats-server-db.c
+ *
+ * Copyright 2026 The Seats developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "seats-server"
+
+#include "config.h"
+
+#include <gnutls/crypto.h>
+
+#include "seats-license.h"
+#include "seats-server-private.h"
+
+/* The server's own database: every organization in one file. Dates are
+ * Julian day numbers (0 for none), instants milliseconds since the epoch,
+ * so that comparisons are integer comparisons in SQL. */
+static const char schema_sql[] =
+  "PRAGMA foreign_keys = ON;"
+  "CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+  "CREATE TABLE IF NOT EXISTS orgs ("
+  "  id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE, slug TEXT NOT NULL UNIQUE,"
+  "  name TEXT NOT NULL, currency TEXT NOT NULL, country TEXT NOT NULL,"
+  "  seat_floor TEXT NOT NULL, activation TEXT NOT NULL, min_seats INTEGER NOT NULL,"
+  "  grace_days INTEGER NOT NULL, reseller_name TEXT, reseller_url TEXT,"
+  "  trial_end INTEGER NOT NULL DEFAULT 0, serial_number TEXT, license_owner TEXT,"
+  "  shop_url TEXT, upstream_system TEXT NOT NULL, edition TEXT NOT NULL,"
+  "  storage_used INTEGER NOT NULL, storage_included INTEGER NOT NULL,"
+  "  period_start INTEGER NOT NULL, period_months INTEGER NOT NULL,"
+  "  revision INTEGER NOT NULL DEFAULT 1,"
+  "  company_name TEXT NOT NULL, vat_number TEXT NOT NULL, contact_user_id TEXT,"
+  "  contact_email TEXT, street TEXT, postal_code TEXT, city TEXT, billing_country TEXT,"
+  "  einvoice_enabled INTEGER NOT NULL DEFAULT 0, einvoice_address TEXT,"
+  "  einvoice_operator TEXT, billing_version INTEGER NOT NULL DEFAULT 1);"
+  "CREATE TABLE IF NOT EXISTS tokens ("
+  "  hash TEXT PRIMARY KEY, org_id INTEGER NOT NULL REFERENCES orgs (id),"
+  "  role TEXT NOT NULL, label TEXT NOT NULL);"
+  "CREATE TABLE IF NOT EXISTS products ("
+  "  org_id INTEGER NOT NULL REFERENCES orgs (id), id TEXT NOT NULL, sort INTEGER NOT NULL,"
+  "  name TEXT NOT NULL, kind TEXT NOT NULL, purchased INTEGER NOT NULL,"
+  "  next_period INTEGER NOT NULL, price INTEGER NOT NULL, enabled INTEGER NOT NULL,"
+  "  version INTEGER NOT NULL DEFAULT 1, PRIMARY KEY (org_id, id));"
+  "CREATE TABLE IF NOT EXISTS users ("
+  "  org_id INTEGER NOT NULL REFERENCES orgs (id), id TEXT NOT NULL, seq INTEGER NOT NULL,"
+  "  user_name TEXT NOT NULL, given_name TEXT NOT NULL, family_name TEXT NOT NULL,"
+  "  email TEXT NOT NULL, active INTEGER NOT NULL, start_date INTEGER NOT NULL DEFAULT 0,"
+  "  end_date INTEGER NOT NULL DEFAULT 0, grace_deadline INTEGER NOT NULL DEFAULT 0,"
+  "  created INTEGER NOT NULL, modified INTEGER NOT NULL, version INTEGER NOT NULL DEFAULT 1,"
+  "  modules TEXT NOT NULL DEFAULT '', PRIMARY KEY (org_id, id));"
+  "CREATE UNIQUE INDEX IF NOT EXISTS users_seq ON users (org_id, seq);"
+  "CREATE INDEX IF NOT EXISTS users_modified ON users (org_id, modified);"
+  "CREATE TABLE IF NOT EXISTS assignments ("
+  "  org_id INTEGER NOT NULL, product_id TEXT NOT NULL, user_id TEXT NOT NULL,"
+  "  PRIMARY KEY (org_id, product_id, user_id));"
+  "CREATE TABLE IF NOT EXISTS deletions ("
+  "  org_id INTEGER NOT NULL, user_id TEXT NOT NULL, deleted INTEGER NOT NULL);"
+  "CREATE INDEX IF NOT EXISTS deletions_time ON deletions (org_id, deleted);"
+  "CREATE TABLE IF NOT EXISTS features ("
+  "  org_id INTEGER NOT NULL REFERENCES orgs (id), id TEXT NOT NULL, sort INTEGER NOT NULL,"
+  "  name TEXT NOT NULL, description TEXT NOT NULL, enabled INTEGER NOT NULL,"
+  "  version INTEGER NOT NULL DEFAULT 1, PRIMARY KEY (org_id, id));"
+  "CREATE TABLE IF NOT EXISTS orders ("
+  "  org_id INTEGER NOT NULL, id TEXT NOT NULL, created INTEGER NOT NULL,"
+  "  product_id TEXT NOT NULL, product_name TEXT NOT NULL, quantity INTEGER NOT NULL,"
+  "  amount INTEGER NOT NULL, currency TEXT NOT NULL, period_start INTEGER NOT NULL,"
+  "  period_months INTEGER NOT NULL, purchased INTEGER NOT NULL,"
+  "  next_period INTEGER NOT NULL, actor TEXT NOT NULL, PRIMARY KEY (org_id, id));"
+  "CREATE TABLE IF NOT EXISTS invoices ("
+  "  org_id INTEGER NOT NULL, id TEXT NOT NULL, number TEXT NOT NULL,"
+  "  issued INTEGER NOT NULL, due INTEGER NOT NULL, amount INTEGER NOT NULL,"
+  "  currency TEXT NOT NULL, status TEXT NOT NULL, description TEXT NOT NULL,"
+  "  PRIMARY KEY (org_id, id));"
+  "CREATE TABLE IF NOT EXISTS actions ("
+  "  seq INTEGER PRIMARY KEY AUTOINCREMENT, org_id INTEGER NOT NULL,"
+  "  timestamp INTEGER NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL,"
+  "  subject TEXT NOT NULL, before TEXT, after TEXT);"
+  "CREATE INDEX IF NOT EXISTS actions_org ON actions (org_id, seq);"
+  "CREATE TABLE IF NOT EXISTS history ("
+  "  org_id INTEGER NOT NULL, month TEXT NOT NULL, purchased INTEGER NOT NULL,"
+  "  used INTEGER NOT NULL, PRIMARY KEY (org_id, month));"
+  "CREATE TABLE IF NOT EXISTS pending ("
+  "  org_id INTEGER PRIMARY KEY, id TEXT NOT NULL, issued INTEGER NOT NULL,"
+  "  expires INTEGER NOT NULL, source TEXT NOT NULL, version INTEGER NOT NULL DEFAULT 1);"
+  "CREATE TABLE IF NOT EXISTS pending_lines ("
+  "  org_id INTEGER NOT NULL, product_id TEXT NOT NULL, new_count INTEGER NOT NULL,"
+  "  PRIMARY KEY (org_id, product_id));"
+  "CREATE TABLE IF NOT EXISTS idempotency ("
+  "  org_id INTEGER NOT NULL, key TEXT NOT NULL, request_hash TEXT NOT NULL,"
+  "  status INTEGER NOT NULL, body BLOB NOT NULL, created INTEGER NOT NULL,"
+  "  PRIMARY KEY (org_id, key));";
+
+static void
+set_db_error (SeatsServer  *self,
+              GError      **error)
+{
+  g_set_error (error, SEATS_SERVER_ERROR, SEATS_SERVER_ERROR_INTERNAL,
+               "Database: %s", sqlite3_errmsg (self->db));
+}
+
+static void
+finalize_statement (gpointer data)
+{
+  sqlite3_finalize (data);
+}
+
+gboolean
+seats_server_db_open (SeatsServer  *self,
+                      GError      **error)
+{
+  g_autofree char *secret = NULL;
+  g_autofree char *public = NULL;
+
+  g_assert (self->db == NULL);
+
+  if (sqlite3_open_v2 (self->db_path, &self->db,
+                       SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                       NULL) != SQLITE_OK)
+    {
+      g_set_error (error, SEATS_SERVER_ERROR, SEATS_SERVER_ERROR_INTERNAL,
+                   "Cannot open the database %s: %s", self->db_path,
+                   self->db ? sqlite3_errmsg (self->db) : "out of memory");
+      return FALSE;
+    }
+
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, finalize_statement);
+
+  sqlite3_busy_timeout (self->db, 5000);
+  if (!seats_server_db_exec (self, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;", error) ||
+      !seats_server_db_exec (self, schema_sql, error))
+    return FALSE;
+
+  /* The vendor's signing key, made once per database. */
+  self->secret_key = seats_server_db_get_meta (self, "secret_key");
+  self->public_key = seats_server_db_get_meta (self, "public_key");
+  if (self->secret_key == NULL || self->public_key == NULL)
+    {
+      g_clear_pointer (&self->secret_key, g_free);
+      g_clear_pointer (&self->public_key, g_free);
+      if (!seats_license_generate_key (&secret, &public, error) ||
+          !seats_server_db_set_meta (self, "secret_key", secret, error) ||
+          !seats_server_db_set_meta (self, "public_key", public, error))
+        return FALSE;
+      self->secret_key = g_steal_pointer (&secret);
+      self->public_key = g_steal_pointer (&public);
+    }
+
+  return TRUE;
+}
+
+void
+seats_server_db_close (SeatsServer *self)
+{
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->db, sqlite3_close);
+}
+
+/* Statements are prepared once and kept: the SQL text is a string literal,
+ * so its address is its key. */
+sqlite3_stmt *
+seats_server_db_prepare (SeatsServer *self,
+                         const char  *sql)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+
+  if (stmt == NULL)
+    {
+      if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+        g_error ("Cannot prepare %s: %s", sql, sqlite3_errmsg (self->db));
+      g_hash_table_insert (self->statements, (gpointer) sql, stmt);
+    }
+  else
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+    }
+
+  return stmt;
+}
+
+gboolean
+seats_server_db_step_done (SeatsServer   *self,
+                           sqlite3_stmt  *stmt,
+                           GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    {
+      set_db_error (self, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+seats_server_db_exec (SeatsServer  *self,
+                      const char   *sql,
+                      GError      **error)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (self->db, sql, NULL, NULL, &message) != SQLITE_OK)
+    {
+      g_set_error (error, SEATS_SERVER_ERROR, SEATS_SERVER_ERROR_INTERNAL,
+                   "Database: %s", message ? message : "unknown error");
+      sqlite3_free (message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+seats_server_db_begin (SeatsServer  *self,
+                       GError      **error)
+{
+  return seats_server_db_step_done (self, seats_server_db_prepare (self, "BEGIN IMMEDIATE"), error);
+}
+
+gboolean
+seats_server_db_commit (SeatsServer  *self,
+                        GError      **error)
+{
+  return seats_server_db_step_done (self, seats_server_db_prepare (self, "COMMIT"), error);
+}
+
+void
+seats_server_db_rollback (SeatsServer *self)
+{
+  if (!sqlite3_get_autocommit (self->db))
+    seats_server_db_step_done (self, seats_server_db_prepare (self, "ROLLBACK"), NULL);
+}
+
+void
+seats_server_db_bind_text (sqlite3_stmt *stmt,
+                           int           index,
+                           const char   *text)
+{
+  if (text == NULL)
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
+char *
+seats_server_db_column_text (sqlite3_stmt *stmt,
+                             int           index)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, index));
+}
+
+char *
+seats_server_db_get_meta (SeatsServer *self,
+                          const char  *key)
+{
+  sqlite3_stmt *stmt = seats_server_db_prepare (self, "SELECT value FROM meta WHERE key = ?");
+  char *value = NULL;
+
+  seats_server_db_bind_text (stmt, 1, key);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = seats_server_db_column_text (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return value;
+}
+
+gboolean
+seats_server_db_set_meta (SeatsServer  *self,
+                          const char   *key,
+                          const char   *value,
+                          GError      **error)
+{
+  sqlite3_stmt *stmt = seats_server_db_prepare (self,
+    "INSERT INTO meta (key, value) VALUES (?, ?) "
+    "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+
+  seats_server_db_bind_text (stmt, 1, key);
+  seats_server_db_bind_text (stmt, 2, value);
+  return seats_server_db_step_done (self, stmt, error);
+}
+
+void
+seats_org_free (SeatsOrg *org)
+{
+  if (org == NULL)
+    return;
+
+  g_free (org->uuid);
+  g_free (org->slug);
+  g_free (org->name);
+  g_free (org->currency);
+  g_free (org->country);
+  g_free (org->reseller_name);
+  g_free (org->reseller_url);
+  g_free (org->serial_number);
+  g_free (org->license_owner);
+  g_free (org->shop_url);
+  g_free (org->upstream_system);
+  g_free (org->edition);
+  g_free (org);
+}
+
+SeatsOrg *
+seats_server_db_load_org (SeatsServer *self,
+                          gint64       org_id)
+{
+  sqlite3_stmt *stmt = seats_server_db_prepare (self,
+    "SELECT uuid, slug, name, currency, country, seat_floor, activation, min_seats, "
+    "grace_days, reseller_name, reseller_url, trial_end, serial_number, license_owner, "
+    "shop_url, upstream_system, edition, storage_used, storage_included, period_start, "
+    "period_months, revision FROM orgs WHERE id = ?");
+  SeatsOrg *org;
+
+  sqlite3_bind_int64 (stmt, 1, org_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      return NULL;
+    }
+
+  org = g_new0 (SeatsOrg, 1);
+  org->id = org_id;
+  org->uuid = seats_server_db_column_text (stmt, 0);
+  org->slug = seats_server_db_column_text (stmt, 1);
+  org->name = seats_server_db_column_text (stmt, 2);
+  org->currency = seats_server_db_column_text (stmt, 3);
+  org->country = seats_server_db_column_text (stmt, 4);
+  seats_rule_policy_init (&org->policy);
+  seats_seat_floor_from_string ((const char *) sqlite3_column_text (stmt, 5), &org->policy.seat_floor);
+  seats_activation_from_string ((const char *) sqlite3_column_text (stmt, 6), &org->policy.activation);
+  org->policy.min_seats = sqlite3_column_int (stmt, 7);
+  org->policy.grace_days = sqlite3_column_int (stmt, 8);
+  org->reseller_name = seats_server_db_column_text (stmt, 9);
+  org->reseller_url = seats_server_db_column_text (stmt, 10);
+  org->trial_end = sqlite3_column_int (stmt, 11);
+  org->serial_number = seats_server_db_column_text (stmt, 12);
+  org->license_owner = seats_server_db_column_text (stmt, 13);
+  org->shop_url = seats_server_db_column_text (stmt, 14);
+  org->upstream_system = seats_server_db_column_text (stmt, 15);
+  org->edition = seats_server_db_column_text (stmt, 16);
+  org->storage_used = sqlite3_column_int64 (stmt, 17);
+  org->storage_included = sqlite3_column_int64 (stmt, 18);
+  org->period_start = sqlite3_column_int (stmt, 19);
+  org->period_months = sqlite3_column_int (stmt, 20);
+  org->revision = sqlite3_column_int64 (stmt, 21);
+  sqlite3_reset (stmt);
+
+  return org;
+}
+
+gint64
+seats_server_db_find_org (SeatsServer *self,
+                          const char  *slug)
+{
+  sqlite3_stmt *stmt = seats_server_db_prepare (self, "SELECT id FROM orgs WHERE slug = ?");
+  gint64 id = 0;
+
+  seats_server_db_bind_text (stmt, 1, slug);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return id;
+}
+
+gboolean
+seats_server_db_bump_revision (SeatsServer  *self,
+                               gint64        org_id,
+                               GError      **error)
+{
+  sqlite3_stmt *stmt = seats_server_db_prepare (self,
+    "UPDATE orgs SET revision = revision + 1 WHERE id = ?");
+
+  sqlite3_bind_int64 (stmt, 1, org_id);
+  return seats_server_db_step_done (self, stmt, error);
+}
+
+void
+seats_server_product_free (SeatsServerProduct *product)
+{
+  if (product == NULL)
+    return;
+
+  g_free (product->id);
+  g_free (product->name);
+  g_free (product);
+}
+
+static guint
+count_assignments (SeatsServer *self,
+                   gint64       org_id,
+                   const char  *product_id)
+{
+  sqlite3_stmt *stmt = seats_server_db_prepare (self,
+    "SELECT count(*) FROM assignments WHERE org_id = ? AND product_id = ?");
+  guint n = 0;
+
+  sqlite3_bind_int64 (stmt, 1, org_id);
+  seats_server_db_bind_text (stmt, 2, product_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return n;
+}
+
+static GPtrArray *
+load_products (SeatsServer *self,
+               SeatsOrg    *org,
+               const char  *only,
+               const GDate *today)
+{
+  sqlite3_stmt *stmt = seats_server_db_prepare (self,
+    "SELECT id, name, kind, purchased, next_period, price, enabled, version "
+    "FROM products WHERE org_id = ?1 AND (?2 IS NULL OR id = ?2) ORDER BY sort");
+  g_autoptr(GPtrArray) products = g_ptr_array_new_with_free_func ((GDestroyNotify) seats_server_product_free);
+  guint counted = 0;
+  gboolean counted_known = FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, org->id);
+  seats_server_db_bind_text (stmt, 2, only);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      SeatsServerProduct *product = g_new0 (SeatsServerProduct, 1);
+
+      product->id = seats_server_db_column_text (stmt, 0);
+      product->name = seats_server_db_column_text (stmt, 1);
+      seats_product_kind_from_string ((const char *) sqlite3_column_text (stmt, 2), &product->kind);
+      product->purchased = sqlite3_column_int (stmt, 3);
+      product->next_period = sqlite3_column_int (stmt, 4);
+      product->price = sqlite3_column_int64 (stmt, 5);
+      product->enabled = sqlite3_column_int (stmt, 6);
+      product->version = sqlite3_column_int64 (stmt, 7);
+      g_ptr_array_add (products, product);
+    }
+  sqlite3_reset (stmt);
+
+  /* In use is computed, never stored: users who count (R1) for the seats,
+   * assignments for modules, on or off for integrations. */
+  for (guint i = 0; i < products->len; i++)
+    {
+      SeatsServerProduct *product = g_ptr_array_index (products, i);
+
+      switch (product->kind)
+        {
+        case SEATS_PRODUCT_KIND_USER_SEATS:
+          if (!counted_known)
+            counted = seats_server_db_count_counted (self, org->id, today);
+          counted_known = TRUE;
+          product->in_use = counted;
+          break;
+        case SEATS_PRODUCT_KIND_MODULE:
+          product->in_use = count_assignments (self, org->id, product->id);
+          break;
+        case SEATS_PRODUCT_KIND_INTEGRATION:
+        default:
+          product->in_use = product->enabled ? 1 : 0;
+          break;
+        }
+    }
+
+  return g_steal_pointer (&products);
+}
+
+GPtrArray *
+seats_server_db_load_products (SeatsServer *self,
+                               SeatsOrg    *org,
+                               const GDate *today)
+{
+  return load_products (self, org, NULL, today);
+}
+
+SeatsServerProduct *
+seats_server_db_load_product (SeatsServer *self,
+                              SeatsOrg    *org,
+                              const char  *product_id,
+                              const GDate *today)
+{
+  g_autoptr(GPtrArray) products = load_products (self, org, product_id, today);
+
+  if (products->len == 0)
+    return NULL;
+
+  return g_ptr_array_steal_index (products, 0);
+}
+
+/* R1 in SQL: active, and no end date or an end date not yet passed. The
+ * rule function decides for one user; this is the same test for many, and
+ * the tests hold the two to each other. */
+guint
+seats_server_db_count_counted (SeatsServer *self,
+                               gint64       org_id,
+                               const GDate *today)
+{
+  sqlite3_stmt *stmt = seats_server_db_prepare (self,
+    "SELECT count(*) FROM users WHERE org_id = ? AND active = 1 "
+    "AND (end_date = 0 OR end_date >= ?)");
+  guint n = 0;
+
+  sqlite3_bind_int64 (stmt, 1, org_id);
+  sqlite3_bind_int64 (stmt, 2, g_date_get_julian (today));
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return n;
+}
+
+guint
+seats_server_db_user_seats (SeatsServer *self,
+                            gint64       org_id)
+{
+  sqlite3_stmt *stmt = seats_server_db_prepare (self,
+    "SELECT purchased FROM products WHERE org_id = ? AND kind = 'user_seats'");
+  guint n = 0;
+
+  sqlite3_bind_int64 (stmt, 1, org_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    n = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+
+  return n;
+}
+
+gboolean
+seats_server_db_log_action (SeatsServer  *self,
+                            gint64        org_id,
+                            const char   *actor,
+                            const char   *action,
+                            const char   *subject,
+                            const char   *before,
+                            const char   *after,
+                            GError      **error)
+{
+  sqlite3_stmt *stmt = seats_server_db_prepare (self,
+    "INSERT INTO actions (org_id, timestamp, actor, action, subject, before, after) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?)");
+
+  sqlite3_bind_int64 (stmt, 1, org_id);
+  sqlite3_bind_int64 (stmt, 2, seats_server_now_ms (self));
+  seats_server_db_bind_text (stmt, 3, actor);
+  seats_server_db_bind_text (stmt, 4, action);
+  seats_server_db_bind_text (stmt, 5, subject);
+  seats_server_db_bind_text (stmt, 6, before);
+  seats_server_db_bind_text (stmt, 7, after);
+  return seats_server_db_step_done (self, stmt, error);
+}
+
+char *
+seats_server_hash_token (const char *token)
+{
+  return g_compute_checksum_for_string (G_CHECKSUM_SHA256, token, -1);
+}
+
+/**
+ * seats_server_db_add_token:
+ *
+ * Makes a random token for the organization and keeps only its hash.
+ *
+ * Returns: (transfer full): the token, shown once
+ */
+char *
+seats_server_db_add_token (SeatsServer  *self,
+                           gint64        org_id,
+                           SeatsRole     role,
+                           const char   *label,
+                           GError      **error)
+{
+  sqlite3_stmt *stmt = seats_server_db_prepare (self,
+    "INSERT INTO tokens (hash, org_id, role, label) VALUES (?, ?, ?, ?)");
+  guint8 random[32];
+  g_autofree char *encoded = NULL;
+  g_autofree char *hash = NULL;
+  char *token;
+
+  /* 256 bits from the system's cryptographic generator; GLib's own PRNG is
+   * not meant for secrets. */
+  if (gnutls_rnd (GNUTLS_RND_KEY, random, sizeof random) < 0)
+    {
+      g_set_error_literal (error, SEATS_SERVER_ERROR, SEATS_SERVER_ERROR_INTERNAL,
+                           "No random numbers for a token");
+      return NULL;
+    }
+
+  encoded = g_base64_encode (random, sizeof random);
+  g_strdelimit (encoded, "+", '-');
+  g_strdelimit (encoded, "/", '_');
+  g_strdelimit (encoded, "=", '\0');
+  token = g_strconcat ("seats_", encoded, NULL);
+  hash = seats_server_hash_token (token);
+
+  seats_server_db_bind_text (stmt, 1, hash);
+  sqlite3_bind_int64 (stmt, 2, org_id);
+  seats_server_db_bind_text (stmt, 3, seats_role_to_string (role));
+  seats_server_db_bind_text (stmt, 4, label);
+  if (!seats_server_db_step_done (self, stmt, error))
+    {
+      g_free (token);
+      return NULL;
+    }
+
+  return token;
+}

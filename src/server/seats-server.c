@@ -1,0 +1,987 @@
+/* seats-server.c
+ *
+ * Copyright 2026 The Seats developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "seats-server"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "seats-license.h"
+#include "seats-server-private.h"
+
+/* The largest body any endpoint takes (a license file); each endpoint then
+ * applies its own, smaller bound. */
+#define EARLY_MAX_BODY        SEATS_LICENSE_MAX_FILE_SIZE
+#define SLOW_FAULT_SECONDS    2
+#define HUGE_FAULT_SIZE       (50 * 1024 * 1024)
+
+G_DEFINE_FINAL_TYPE (SeatsServer, seats_server, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (seats-server-error-quark, seats_server_error)
+
+static const char *server_error_codes[] = {
+  [SEATS_SERVER_ERROR_INTERNAL] = "internal-error",
+  [SEATS_SERVER_ERROR_NOT_FOUND] = "not-found",
+  [SEATS_SERVER_ERROR_MANAGED_BY_RESELLER] = "managed-by-reseller",
+  [SEATS_SERVER_ERROR_EDITION_READ_ONLY] = "edition-read-only",
+  [SEATS_SERVER_ERROR_READ_ONLY] = "read-only",
+  [SEATS_SERVER_ERROR_NOT_COUNTABLE] = "not-countable",
+  [SEATS_SERVER_ERROR_NOT_A_MODULE] = "not-a-module",
+  [SEATS_SERVER_ERROR_NOT_A_TRIAL] = "not-a-trial",
+  [SEATS_SERVER_ERROR_INVALID_SERIAL_NUMBER] = "invalid-serial-number",
+  [SEATS_SERVER_ERROR_LICENSE_OWNER_REQUIRED] = "license-owner-required",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (server_error_codes) == SEATS_SERVER_ERROR_LICENSE_OWNER_REQUIRED + 1);
+
+/* An answer held back by the `slow` fault. */
+typedef struct
+{
+  SeatsServer       *server;
+  SoupServerMessage *msg;
+  guint              source_id;
+} DelayedAnswer;
+
+static void
+delayed_answer_free (gpointer data)
+{
+  DelayedAnswer *delayed = data;
+
+  g_clear_handle_id (&delayed->source_id, g_source_remove);
+  g_object_unref (delayed->msg);
+  g_free (delayed);
+}
+
+void
+seats_server_organization_free (SeatsServerOrganization *organization)
+{
+  if (organization == NULL)
+    return;
+
+  g_free (organization->slug);
+  g_free (organization->name);
+  g_free (organization->admin_token);
+  g_free (organization->viewer_token);
+  g_free (organization);
+}
+
+const char *
+seats_server_error_to_code (SeatsServerError error)
+{
+  g_return_val_if_fail (error <= SEATS_SERVER_ERROR_LICENSE_OWNER_REQUIRED, "internal-error");
+
+  return server_error_codes[error];
+}
+
+/* R10: a reseller's subscription is changed at the reseller. */
+gboolean
+seats_server_check_not_resold (SeatsOrg  *org,
+                               GError   **error)
+{
+  if (org->reseller_name == NULL)
+    return TRUE;
+
+  g_set_error (error, SEATS_SERVER_ERROR, SEATS_SERVER_ERROR_MANAGED_BY_RESELLER,
+               "This subscription is managed by %s. Change it there.", org->reseller_name);
+  return FALSE;
+}
+
+static void
+request_free (SeatsRequest *req)
+{
+  g_strfreev (req->segments);
+  g_clear_pointer (&req->query, g_hash_table_unref);
+  g_clear_pointer (&req->org, seats_org_free);
+  g_free (req->actor);
+  g_clear_object (&req->parser);
+  g_free (req->content_type);
+  g_clear_pointer (&req->answer, g_bytes_unref);
+  g_free (req->etag);
+  g_free (req->retry_after);
+  g_free (req);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SeatsRequest, request_free)
+
+static void
+set_answer (SeatsRequest *req,
+            guint         status,
+            const char   *content_type,
+            GBytes       *answer,
+            const char   *etag)
+{
+  req->status = status;
+  g_free (req->content_type);
+  req->content_type = g_strdup (content_type);
+  g_clear_pointer (&req->answer, g_bytes_unref);
+  req->answer = answer ? g_bytes_ref (answer) : NULL;
+  g_free (req->etag);
+  req->etag = g_strdup (etag);
+}
+
+void
+seats_request_reply_node (SeatsRequest *req,
+                          guint         status,
+                          JsonNode     *node,
+                          const char   *etag)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(GBytes) bytes = NULL;
+  char *data;
+  gsize length;
+
+  json_generator_set_root (generator, node);
+  data = json_generator_to_data (generator, &length);
+  bytes = g_bytes_new_take (data, length);
+
+  set_answer (req, status, req->scim ? "application/scim+json" : "application/json", bytes, etag);
+}
+
+void
+seats_request_reply_builder (SeatsRequest *req,
+                             guint         status,
+                             JsonBuilder  *builder,
+                             const char   *etag)
+{
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+
+  seats_request_reply_node (req, status, root, etag);
+}
+
+static const char *
+scim_type_for_code (const char *code)
+{
+  if (g_str_equal (code, "read-only"))
+    return "mutability";
+  if (g_str_equal (code, "invalid-filter"))
+    return "invalidFilter";
+  if (g_str_equal (code, "malformed-request") || g_str_equal (code, "unknown-field"))
+    return "invalidSyntax";
+  if (g_str_equal (code, "invalid-path"))
+    return "invalidPath";
+  if (g_str_equal (code, "invalid-parameter"))
+    return "invalidValue";
+  return NULL;
+}
+
+/**
+ * seats_request_reply_problem:
+ * @field: (nullable): the field of the body the problem is about
+ *
+ * Answers with an RFC 9457 problem, or a SCIM error on the SCIM endpoints.
+ */
+void
+seats_request_reply_problem (SeatsRequest *req,
+                             guint         status,
+                             const char   *code,
+                             const char   *detail,
+                             const char   *field)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(GBytes) bytes = NULL;
+  char *data;
+  gsize length;
+
+  json_builder_begin_object (builder);
+  if (req->scim)
+    {
+      g_autofree char *status_text = g_strdup_printf ("%u", status);
+      const char *scim_type = scim_type_for_code (code);
+
+      json_builder_set_member_name (builder, "schemas");
+      json_builder_begin_array (builder);
+      json_builder_add_string_value (builder, SEATS_SCIM_ERROR_SCHEMA);
+      json_builder_end_array (builder);
+      seats_json_add_string (builder, "status", status_text);
+      /* Rule refusals are values the rule does not take. */
+      if (scim_type == NULL && status == 422)
+        scim_type = "invalidValue";
+      if (scim_type != NULL)
+        seats_json_add_string (builder, "scimType", scim_type);
+      seats_json_add_string (builder, "detail", detail);
+      seats_json_add_string (builder, "code", code);
+    }
+  else
+    {
+      g_autofree char *type = g_strconcat ("urn:seats:problem:", code, NULL);
+
+      seats_json_add_string (builder, "type", type);
+      seats_json_add_string (builder, "title", soup_status_get_phrase (status));
+      seats_json_add_int (builder, "status", status);
+      seats_json_add_string (builder, "detail", detail);
+      seats_json_add_string (builder, "code", code);
+      if (field != NULL)
+        seats_json_add_string (builder, "field", field);
+      if (g_str_equal (code, "managed-by-reseller") && req->org && req->org->reseller_name)
+        {
+          json_builder_set_member_name (builder, "reseller");
+          json_builder_begin_object (builder);
+          seats_json_add_string (builder, "name", req->org->reseller_name);
+          seats_json_add_string (builder, "url", req->org->reseller_url);
+          json_builder_end_object (builder);
+        }
+    }
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  data = json_generator_to_data (generator, &length);
+  bytes = g_bytes_new_take (data, length);
+  set_answer (req, status, req->scim ? "application/scim+json" : "application/problem+json",
+              bytes, NULL);
+}
+
+/* Rule refusals are 422 with the rule's stable code: the request was
+ * understood, and the rule said no. */
+void
+seats_request_reply_rule_error (SeatsRequest *req,
+                                const GError *error,
+                                const char   *field)
+{
+  const char *code = "internal-error";
+  guint status = 422;
+
+  if (error->domain == SEATS_RULE_ERROR)
+    code = seats_rule_error_to_code (error->code);
+  else if (error->domain == SEATS_LICENSE_ERROR)
+    code = seats_license_error_to_code (error->code);
+  else if (error->domain == SEATS_SERVER_ERROR)
+    {
+      code = seats_server_error_to_code (error->code);
+      if (error->code == SEATS_SERVER_ERROR_NOT_FOUND)
+        status = 404;
+      else if (error->code == SEATS_SERVER_ERROR_INTERNAL)
+        status = 500;
+    }
+  else
+    status = 500;
+
+  if (status == 500)
+    g_warning ("%s", error->message);
+
+  seats_request_reply_problem (req, status, code, error->message, field);
+}
+
+void
+seats_request_reply_db_error (SeatsRequest *req,
+                              const GError *error)
+{
+  g_warning ("%s", error->message);
+  seats_request_reply_problem (req, 500, "internal-error",
+                               "The server could not complete the request. Try again later.", NULL);
+}
+
+/* Whether @header holds @etag: a comma-separated list, or "*". With @weak,
+ * W/ prefixes are ignored (weak comparison, as SCIM uses it). */
+static gboolean
+etag_list_matches (const char *header,
+                   const char *etag,
+                   gboolean    weak)
+{
+  g_auto(GStrv) items = NULL;
+  const char *want = etag;
+
+  if (weak && g_str_has_prefix (want, "W/"))
+    want += 2;
+
+  items = g_strsplit (header, ",", -1);
+  for (guint i = 0; items[i] != NULL; i++)
+    {
+      const char *item = g_strstrip (items[i]);
+
+      if (g_str_equal (item, "*"))
+        return TRUE;
+      if (weak && g_str_has_prefix (item, "W/"))
+        item += 2;
+      if (g_str_equal (item, want))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+gboolean
+seats_request_not_modified (SeatsRequest *req,
+                            const char   *etag)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (req->msg);
+  const char *header = soup_message_headers_get_one (headers, "If-None-Match");
+
+  if (header == NULL || !etag_list_matches (header, etag, TRUE))
+    return FALSE;
+
+  set_answer (req, 304, NULL, NULL, etag);
+  return TRUE;
+}
+
+char *
+seats_request_collection_etag (SeatsRequest *req)
+{
+  return g_strdup_printf ("\"r%" G_GINT64_FORMAT "-%s\"", req->org->revision,
+                          seats_role_to_string (req->role));
+}
+
+gboolean
+seats_request_require_admin (SeatsRequest *req)
+{
+  if (req->role == SEATS_ROLE_ADMIN)
+    return TRUE;
+
+  seats_request_reply_problem (req, 403, "forbidden",
+                               "This token may only read. Ask an administrator of the organization.",
+                               NULL);
+  return FALSE;
+}
+
+gboolean
+seats_request_check_if_match (SeatsRequest *req,
+                              const char   *current_etag)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (req->msg);
+  const char *header = soup_message_headers_get_one (headers, "If-Match");
+
+  if (header == NULL)
+    {
+      seats_request_reply_problem (req, 428, "precondition-required",
+                                   "Send If-Match with the ETag of what you read, so that no one else's change is overwritten.",
+                                   NULL);
+      return FALSE;
+    }
+
+  if (!etag_list_matches (header, current_etag, req->scim))
+    {
+      seats_request_reply_problem (req, 412, "stale",
+                                   "Someone changed this since you read it. Read it again and retry.",
+                                   NULL);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+seats_request_parse_body (SeatsRequest *req,
+                          gsize         max_size)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (req->msg);
+  SoupMessageBody *body = soup_server_message_get_request_body (req->msg);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *content_type = soup_message_headers_get_content_type (headers, NULL);
+  const char *data;
+  gsize length;
+
+  if (body->length > (goffset) max_size)
+    {
+      g_autofree char *detail = g_strdup_printf ("The body may be at most %" G_GSIZE_FORMAT " bytes.",
+                                                 max_size);
+      seats_request_reply_problem (req, 413, "body-too-large", detail, NULL);
+      return FALSE;
+    }
+
+  if (content_type == NULL ||
+      (g_ascii_strcasecmp (content_type, "application/json") != 0 &&
+       g_ascii_strcasecmp (content_type, "application/scim+json") != 0))
+    {
+      seats_request_reply_problem (req, 415, "unsupported-media-type",
+                                   "The body must be application/json.", NULL);
+      return FALSE;
+    }
+
+  bytes = soup_message_body_flatten (body);
+  data = g_bytes_get_data (bytes, &length);
+
+  if (length == 0 || !g_utf8_validate (data, length, NULL))
+    {
+      seats_request_reply_problem (req, 400, "malformed-request",
+                                   "The body is empty or not UTF-8 JSON.", NULL);
+      return FALSE;
+    }
+
+  req->parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (req->parser, data, length, &error))
+    {
+      g_autofree char *detail = g_strdup_printf ("The body is not valid JSON: %s", error->message);
+      seats_request_reply_problem (req, 400, "malformed-request", detail, NULL);
+      return FALSE;
+    }
+
+  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (req->parser)))
+    {
+      seats_request_reply_problem (req, 400, "malformed-request",
+                                   "The body must be a JSON object.", NULL);
+      return FALSE;
+    }
+
+  req->body = json_node_get_object (json_parser_get_root (req->parser));
+  return TRUE;
+}
+
+static const char *
+field_type_name (SeatsFieldType type)
+{
+  switch (type)
+    {
+    case SEATS_FIELD_STRING: return "a string";
+    case SEATS_FIELD_INT: return "an integer";
+    case SEATS_FIELD_BOOL: return "true or false";
+    case SEATS_FIELD_OBJECT: return "an object";
+    case SEATS_FIELD_ARRAY: return "an array";
+    case SEATS_FIELD_ANY:
+    default: return "a value";
+    }
+}
+
+static gboolean
+field_has_type (JsonNode       *node,
+                SeatsFieldType  type)
+{
+  switch (type)
+    {
+    case SEATS_FIELD_STRING:
+      return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING &&
+             g_utf8_strlen (json_node_get_string (node), -1) <= SEATS_SERVER_MAX_STRING;
+    case SEATS_FIELD_INT:
+      return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64;
+    case SEATS_FIELD_BOOL:
+      return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_BOOLEAN;
+    case SEATS_FIELD_OBJECT:
+      return JSON_NODE_HOLDS_OBJECT (node);
+    case SEATS_FIELD_ARRAY:
+      return JSON_NODE_HOLDS_ARRAY (node);
+    case SEATS_FIELD_ANY:
+    default:
+      return TRUE;
+    }
+}
+
+/**
+ * seats_request_check_fields:
+ * @where: (nullable): the path of @object in the body, for messages
+ *
+ * Checks a change's object against its fields: unknown fields, missing
+ * ones and wrong types are refused with 400 before anything is read.
+ */
+gboolean
+seats_request_check_fields (SeatsRequest         *req,
+                            JsonObject           *object,
+                            const char           *where,
+                            const SeatsFieldSpec *specs,
+                            guint                 n_specs)
+{
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *node;
+
+  json_object_iter_init (&iter, object);
+  while (json_object_iter_next (&iter, &name, &node))
+    {
+      gboolean known = FALSE;
+
+      for (guint i = 0; i < n_specs && !known; i++)
+        known = g_str_equal (specs[i].name, name);
+
+      if (!known)
+        {
+          g_autofree char *path = where ? g_strdup_printf ("%s.%s", where, name) : g_strdup (name);
+          g_autofree char *detail = g_strdup_printf ("The field \"%s\" is not known here.", path);
+
+          seats_request_reply_problem (req, 400, "unknown-field", detail, path);
+          return FALSE;
+        }
+    }
+
+  for (guint i = 0; i < n_specs; i++)
+    {
+      g_autofree char *path = where ? g_strdup_printf ("%s.%s", where, specs[i].name)
+                                    : g_strdup (specs[i].name);
+
+      node = json_object_get_member (object, specs[i].name);
+      if (node == NULL)
+        {
+          if (specs[i].required)
+            {
+              g_autofree char *detail = g_strdup_printf ("The field \"%s\" is missing.", path);
+
+              seats_request_reply_problem (req, 400, "malformed-request", detail, path);
+              return FALSE;
+            }
+          continue;
+        }
+
+      if (JSON_NODE_HOLDS_NULL (node) && specs[i].nullable)
+        continue;
+
+      if (!field_has_type (node, specs[i].type))
+        {
+          g_autofree char *detail = NULL;
+
+          if (specs[i].type == SEATS_FIELD_STRING)
+            detail = g_strdup_printf ("The field \"%s\" must be a string of at most %d characters.",
+                                      path, SEATS_SERVER_MAX_STRING);
+          else
+            detail = g_strdup_printf ("The field \"%s\" must be %s.", path,
+                                      field_type_name (specs[i].type));
+          seats_request_reply_problem (req, 400, "malformed-request", detail, path);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+const char *
+seats_json_get_string (JsonObject *object,
+                       const char *name)
+{
+  JsonNode *node = json_object_get_member (object, name);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+
+  return json_node_get_string (node);
+}
+
+gboolean
+seats_request_query_uint (SeatsRequest *req,
+                          const char   *name,
+                          guint         fallback,
+                          guint         min,
+                          guint         max,
+                          guint        *value)
+{
+  const char *text = req->query ? g_hash_table_lookup (req->query, name) : NULL;
+  guint64 number;
+
+  if (text == NULL)
+    {
+      *value = fallback;
+      return TRUE;
+    }
+
+  if (!g_ascii_string_to_unsigned (text, 10, min, max, &number, NULL))
+    {
+      g_autofree char *detail = g_strdup_printf ("The parameter \"%s\" must be a number from %u to %u.",
+                                                 name, min, max);
+      seats_request_reply_problem (req, 400, "invalid-parameter", detail, name);
+      return FALSE;
+    }
+
+  *value = (guint) number;
+  return TRUE;
+}
+
+static gboolean
+authenticate (SeatsServer  *self,
+              SeatsRequest *req)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (req->msg);
+  const char *authorization = soup_message_headers_get_one (headers, "Authorization");
+  g_autofree char *hash = NULL;
+  sqlite3_stmt *stmt;
+  gint64 org_id = 0;
+
+  if (authorization != NULL && g_ascii_strncasecmp (authorization, "Bearer ", 7) == 0 &&
+      strlen (authorization) < 512)
+    {
+      hash = seats_server_hash_token (authorization + 7);
+      stmt = seats_server_db_prepare (self, "SELECT org_id, role, label FROM tokens WHERE hash = ?");
+      seats_server_db_bind_text (stmt, 1, hash);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          org_id = sqlite3_column_int64 (stmt, 0);
+          seats_role_from_string ((const char *) sqlite3_column_text (stmt, 1), &req->role);
+          req->actor = seats_server_db_column_text (stmt, 2);
+        }
+      sqlite3_reset (stmt);
+    }
+
+  if (org_id != 0)
+    req->org = seats_server_db_load_org (self, org_id);
+
+  if (req->org == NULL)
+    {
+      soup_message_headers_replace (soup_server_message_get_response_headers (req->msg),
+                                    "WWW-Authenticate", "Bearer realm=\"seats\"");
+      seats_request_reply_problem (req, 401, "unauthorized",
+                                   "A valid token is needed: send Authorization: Bearer <token>.",
+                                   NULL);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The faults that answer before anything is applied. */
+static gboolean
+inject_early_fault (SeatsRequest *req)
+{
+  if (req->fault == NULL)
+    return FALSE;
+
+  if (g_str_equal (req->fault, "status-500"))
+    seats_request_reply_problem (req, 500, "internal-error", "Injected fault: internal error.", NULL);
+  else if (g_str_equal (req->fault, "status-429"))
+    seats_request_reply_problem (req, 429, "rate-limited", "Injected fault: too many requests. Retry later.", NULL);
+  else if (g_str_equal (req->fault, "status-503"))
+    seats_request_reply_problem (req, 503, "unavailable", "Injected fault: the service is unavailable. Retry later.", NULL);
+  else
+    return FALSE;
+
+  if (req->status == 429 || req->status == 503)
+    req->retry_after = g_strdup ("1");
+
+  return TRUE;
+}
+
+static void
+write_answer (SeatsRequest *req)
+{
+  SoupServerMessage *msg = req->msg;
+  SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
+  const char *fault = req->fault ? req->fault : "";
+  const char *content_type = req->content_type;
+  g_autoptr(GBytes) answer = req->answer ? g_bytes_ref (req->answer) : NULL;
+
+  soup_server_message_set_status (msg, req->status, NULL);
+  if (req->etag != NULL)
+    soup_message_headers_replace (headers, "ETag", req->etag);
+  if (req->retry_after != NULL)
+    soup_message_headers_replace (headers, "Retry-After", req->retry_after);
+  soup_message_headers_replace (headers, "Cache-Control", "no-cache");
+
+  if (g_str_equal (fault, "truncate") && answer != NULL)
+    {
+      g_autoptr(GBytes) half = g_bytes_new_from_bytes (answer, 0, g_bytes_get_size (answer) / 2);
+
+      g_clear_pointer (&answer, g_bytes_unref);
+      answer = g_steal_pointer (&half);
+    }
+  else if (g_str_equal (fault, "wrong-content-type"))
+    content_type = "text/html";
+  else if (g_str_equal (fault, "huge"))
+    {
+      char *data = g_malloc (HUGE_FAULT_SIZE);
+
+      memset (data, ' ', HUGE_FAULT_SIZE);
+      data[0] = '[';
+      data[HUGE_FAULT_SIZE - 1] = ']';
+      g_clear_pointer (&answer, g_bytes_unref);
+      answer = g_bytes_new_take (data, HUGE_FAULT_SIZE);
+    }
+
+  if (answer != NULL && req->status != 304)
+    {
+      soup_message_headers_set_content_type (headers, content_type, NULL);
+      soup_message_body_append_bytes (soup_server_message_get_response_body (msg), answer);
+    }
+}
+
+static gboolean
+slow_answer_cb (gpointer user_data)
+{
+  DelayedAnswer *delayed = user_data;
+
+  delayed->source_id = 0;
+  soup_server_message_unpause (delayed->msg);
+  g_ptr_array_remove_fast (delayed->server->delayed, delayed);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+route (SeatsServer  *self,
+       SeatsRequest *req)
+{
+  if (req->n_segments >= 2 && g_str_equal (req->segments[0], "scim") &&
+      g_str_equal (req->segments[1], "v2"))
+    {
+      req->scim = TRUE;
+      seats_server_scim_dispatch (self, req);
+    }
+  else if (req->n_segments >= 2 && g_str_equal (req->segments[0], "api") &&
+           g_str_equal (req->segments[1], "v1"))
+    seats_server_api_dispatch (self, req);
+
+  if (req->status == 0)
+    seats_request_reply_problem (req, 404, "not-found", "There is nothing at this address.", NULL);
+}
+
+static void
+server_handler_cb (SoupServer        *server,
+                   SoupServerMessage *msg,
+                   const char        *path,
+                   GHashTable        *query,
+                   gpointer           user_data)
+{
+  SeatsServer *self = SEATS_SERVER (user_data);
+  g_autoptr(SeatsRequest) req = g_new0 (SeatsRequest, 1);
+  g_autoptr(GError) error = NULL;
+
+  req->server = self;
+  req->msg = msg;
+  req->method = soup_server_message_get_method (msg);
+  req->segments = g_strsplit (path + (path[0] == '/'), "/", 16);
+  req->n_segments = g_strv_length (req->segments);
+  if (req->n_segments > 0 && *req->segments[req->n_segments - 1] == '\0')
+    {
+      g_clear_pointer (&req->segments[req->n_segments - 1], g_free);
+      req->n_segments--;
+    }
+  req->query = query ? g_hash_table_ref (query) : NULL;
+
+  if (self->flags & SEATS_SERVER_FLAGS_ALLOW_FAULTS)
+    req->fault = soup_message_headers_get_one (soup_server_message_get_request_headers (msg),
+                                               "X-Seats-Fault");
+
+  /* Periods turn and deadlines pass on the server's clock, before anyone
+   * reads the state of the day. */
+  if (!seats_server_maintain (self, FALSE, &error))
+    g_warning ("Could not turn periods: %s", error->message);
+
+  if (authenticate (self, req) && !inject_early_fault (req))
+    route (self, req);
+
+  write_answer (req);
+
+  if (req->fault != NULL && g_str_equal (req->fault, "drop-after-commit"))
+    {
+      g_autoptr(GIOStream) stream = soup_server_message_steal_connection (msg);
+
+      if (stream != NULL)
+        g_io_stream_close (stream, NULL, NULL);
+    }
+  else if (req->fault != NULL && g_str_equal (req->fault, "slow"))
+    {
+      DelayedAnswer *delayed = g_new0 (DelayedAnswer, 1);
+
+      delayed->server = self;
+      delayed->msg = g_object_ref (msg);
+      delayed->source_id = g_timeout_add_seconds (SLOW_FAULT_SECONDS, slow_answer_cb, delayed);
+      g_ptr_array_add (self->delayed, delayed);
+      soup_server_message_pause (msg);
+    }
+}
+
+/* Refuses an oversized body from its Content-Length before it is read. */
+static void
+early_handler_cb (SoupServer        *server,
+                  SoupServerMessage *msg,
+                  const char        *path,
+                  GHashTable        *query,
+                  gpointer           user_data)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+  static const char body[] =
+    "{\"type\":\"urn:seats:problem:body-too-large\",\"title\":\"Request Entity Too Large\","
+    "\"status\":413,\"detail\":\"The body is too large.\",\"code\":\"body-too-large\"}";
+
+  if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH &&
+      soup_message_headers_get_content_length (headers) > EARLY_MAX_BODY)
+    {
+      soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                    "Connection", "close");
+      soup_server_message_set_status (msg, 413, NULL);
+      soup_server_message_set_response (msg, "application/problem+json", SOUP_MEMORY_STATIC,
+                                        body, strlen (body));
+    }
+}
+
+static void
+seats_server_dispose (GObject *object)
+{
+  SeatsServer *self = (SeatsServer *)object;
+
+  seats_server_disconnect (self);
+  g_clear_pointer (&self->delayed, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (seats_server_parent_class)->dispose (object);
+}
+
+static void
+seats_server_finalize (GObject *object)
+{
+  SeatsServer *self = (SeatsServer *)object;
+
+  seats_server_db_close (self);
+  g_clear_pointer (&self->organizations, g_ptr_array_unref);
+  g_clear_pointer (&self->db_path, g_free);
+  g_clear_pointer (&self->secret_key, g_free);
+  g_clear_pointer (&self->public_key, g_free);
+
+  G_OBJECT_CLASS (seats_server_parent_class)->finalize (object);
+}
+
+static void
+seats_server_class_init (SeatsServerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = seats_server_dispose;
+  object_class->finalize = seats_server_finalize;
+}
+
+static void
+seats_server_init (SeatsServer *self)
+{
+  self->organizations = g_ptr_array_new_with_free_func ((GDestroyNotify) seats_server_organization_free);
+  self->delayed = g_ptr_array_new_with_free_func (delayed_answer_free);
+}
+
+/**
+ * seats_server_new:
+ * @db_path: the server's database file, created when missing
+ * @flags: the test facilities to allow
+ *
+ * Returns: (transfer full): a server, not yet listening
+ */
+SeatsServer *
+seats_server_new (const char        *db_path,
+                  SeatsServerFlags   flags,
+                  GError           **error)
+{
+  g_autoptr(SeatsServer) self = NULL;
+
+  g_return_val_if_fail (db_path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = g_object_new (SEATS_TYPE_SERVER, NULL);
+  self->db_path = g_strdup (db_path);
+  self->flags = flags;
+
+  if (!seats_server_db_open (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/**
+ * seats_server_listen:
+ * @address: a loopback address ("127.0.0.1", "::1" or "localhost")
+ * @port: the port, 0 for a free one
+ *
+ * Serves in the thread-default main context. Plain HTTP is only ever
+ * served on loopback.
+ *
+ * Returns: (transfer full): the base URI, `http://127.0.0.1:PORT`
+ */
+char *
+seats_server_listen (SeatsServer  *self,
+                     const char   *address,
+                     guint         port,
+                     GError      **error)
+{
+  g_autoptr(GInetAddress) inet = NULL;
+  g_autoptr(GSocketAddress) socket_address = NULL;
+  g_autoslist(GUri) uris = NULL;
+  g_autofree char *host = NULL;
+
+  g_return_val_if_fail (SEATS_IS_SERVER (self), NULL);
+  g_return_val_if_fail (address != NULL, NULL);
+  g_return_val_if_fail (port <= G_MAXUINT16, NULL);
+
+  if (g_str_equal (address, "localhost"))
+    address = "127.0.0.1";
+
+  inet = g_inet_address_new_from_string (address);
+  if (inet == NULL || !g_inet_address_get_is_loopback (inet))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   "Refusing to serve plain HTTP on %s: only a loopback address "
+                   "(127.0.0.1 or ::1) may be used without TLS", address);
+      return NULL;
+    }
+
+  if (self->soup == NULL)
+    {
+      self->soup = soup_server_new ("server-header", "seats-server/" PACKAGE_VERSION, NULL);
+      soup_server_add_early_handler (self->soup, NULL, early_handler_cb, self, NULL);
+      soup_server_add_handler (self->soup, NULL, server_handler_cb, self, NULL);
+    }
+
+  socket_address = g_inet_socket_address_new (inet, port);
+  if (!soup_server_listen (self->soup, socket_address, 0, error))
+    return NULL;
+
+  uris = soup_server_get_uris (self->soup);
+  for (GSList *l = uris; l != NULL; l = l->next)
+    port = g_uri_get_port (l->data);
+
+  host = g_inet_address_to_string (inet);
+  if (g_inet_address_get_family (inet) == G_SOCKET_FAMILY_IPV6)
+    return g_strdup_printf ("http://[%s]:%u", host, port);
+  return g_strdup_printf ("http://%s:%u", host, port);
+}
+
+/**
+ * seats_server_disconnect:
+ *
+ * Stops listening and drops held-back answers.
+ */
+void
+seats_server_disconnect (SeatsServer *self)
+{
+  g_return_if_fail (SEATS_IS_SERVER (self));
+
+  if (self->delayed != NULL)
+    g_ptr_array_set_size (self->delayed, 0);
+
+  if (self->soup != NULL)
+    {
+      soup_server_disconnect (self->soup);
+      g_clear_object (&self->soup);
+    }
+}
+
+/**
+ * seats_server_get_organizations:
+ *
+ * Returns: (transfer container) (element-type SeatsServerOrganization): the
+ *   organizations seeded in this run, with their tokens
+ */
+GPtrArray *
+seats_server_get_organizations (SeatsServer *self)
+{
+  g_return_val_if_fail (SEATS_IS_SERVER (self), NULL);
+
+  return g_ptr_array_ref (self->organizations);
+}
+
+/**
+ * seats_server_export_license:
+ * @slug: the organization
+ *
+ * Returns: (transfer full): the organization's pending license as a signed
+ *   license file
+ */
+char *
+seats_server_export_license (SeatsServer  *self,
+                             const char   *slug,
+                             GError      **error)
+{
+  g_autoptr(SeatsOrg) org = NULL;
+  gint64 org_id;
+  GDate today;
+
+  g_return_val_if_fail (SEATS_IS_SERVER (self), NULL);
+  g_return_val_if_fail (slug != NULL, NULL);
+
+  org_id = seats_server_db_find_org (self, slug);
+  if (org_id == 0 || (org = seats_server_db_load_org (self, org_id)) == NULL)
+    {
+      g_set_error (error, SEATS_SERVER_ERROR, SEATS_SERVER_ERROR_NOT_FOUND,
+                   "There is no organization \"%s\"", slug);
+      return NULL;
+    }
+
+  seats_server_today (self, &today);
+  return seats_server_license_file (self, org, &today, error);
+}
