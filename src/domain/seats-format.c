@@ -1,0 +1,227 @@
+/* seats-format.c
+ *
+ * Copyright 2026 The Seats developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "seats-domain"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "seats-format.h"
+#include "seats-types.h"
+
+/* A no-break space keeps "€ 12,50" and "12,50 kr" on one line. */
+#define NO_BREAK_SPACE "\xc2\xa0"
+
+/**
+ * seats_currency_digits:
+ * @currency: an ISO 4217 code
+ *
+ * Returns: how many digits the minor unit of @currency has
+ */
+guint
+seats_currency_digits (const char *currency)
+{
+  static const char *none[] = { "CLP", "ISK", "JPY", "KRW", "VND", "XAF", "XOF" };
+  static const char *three[] = { "BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND" };
+
+  for (guint i = 0; currency != NULL && i < G_N_ELEMENTS (none); i++)
+    if (g_str_equal (currency, none[i]))
+      return 0;
+
+  for (guint i = 0; currency != NULL && i < G_N_ELEMENTS (three); i++)
+    if (g_str_equal (currency, three[i]))
+      return 3;
+
+  return 2;
+}
+
+static void
+append_grouped (GString    *out,
+                guint64     value,
+                const char *separator,
+                int         group)
+{
+  g_autofree char *digits = g_strdup_printf ("%" G_GUINT64_FORMAT, value);
+  gsize len = strlen (digits);
+
+  for (gsize i = 0; i < len; i++)
+    {
+      if (i > 0 && group > 0 && group < CHAR_MAX && (len - i) % group == 0 && *separator)
+        g_string_append (out, separator);
+      g_string_append_c (out, digits[i]);
+    }
+}
+
+/**
+ * seats_format_money:
+ * @amount: an amount in minor units (cents, öre)
+ * @currency: its ISO 4217 code
+ *
+ * Writes @amount as the locale writes money: "€ 1.234,56" in nl_NL,
+ * "1 234,56 kr" in sv_SE. The locale's own currency gets its symbol; any
+ * other currency its code, so that a Swedish price reads as SEK in the
+ * Netherlands.
+ *
+ * Returns: (transfer full): the amount for a person
+ */
+char *
+seats_format_money (gint64      amount,
+                    const char *currency)
+{
+  struct lconv *conv = localeconv ();
+  g_autoptr(GString) number = g_string_new (NULL);
+  const char *symbol = currency != NULL ? currency : "";
+  const char *decimal_point = *conv->mon_decimal_point ? conv->mon_decimal_point : ".";
+  guint digits = seats_currency_digits (currency);
+  guint64 magnitude = amount < 0 ? (guint64) -(amount + 1) + 1 : (guint64) amount;
+  guint64 divisor = 1;
+  gboolean precedes;
+  gboolean space;
+
+  for (guint i = 0; i < digits; i++)
+    divisor *= 10;
+
+  if (currency != NULL && g_str_has_prefix (conv->int_curr_symbol, currency) && *conv->currency_symbol)
+    symbol = conv->currency_symbol;
+
+  if (amount < 0)
+    g_string_append_c (number, '-');
+
+  append_grouped (number, magnitude / divisor, conv->mon_thousands_sep, conv->mon_grouping[0]);
+
+  if (digits > 0)
+    g_string_append_printf (number, "%s%0*" G_GUINT64_FORMAT, decimal_point, (int) digits,
+                            magnitude % divisor);
+
+  /* Locales without money conventions (C) write the code first. */
+  precedes = conv->p_cs_precedes != 0;
+  space = conv->p_sep_by_space != 0 || symbol != conv->currency_symbol;
+
+  if (precedes)
+    return g_strconcat (symbol, space ? NO_BREAK_SPACE : "", number->str, NULL);
+  else
+    return g_strconcat (number->str, space ? NO_BREAK_SPACE : "", symbol, NULL);
+}
+
+static GDateTime *
+date_time_from_julian (guint32 julian)
+{
+  GDate date;
+
+  if (!seats_julian_to_date (julian, &date))
+    return NULL;
+
+  return g_date_time_new_utc (g_date_get_year (&date), g_date_get_month (&date),
+                              g_date_get_day (&date), 0, 0, 0);
+}
+
+static char *
+format_julian (guint32     julian,
+               const char *format)
+{
+  g_autoptr(GDateTime) date_time = date_time_from_julian (julian);
+
+  if (date_time == NULL)
+    return g_strdup ("");
+
+  return g_date_time_format (date_time, format);
+}
+
+/**
+ * seats_format_date:
+ * @julian: a calendar date, or %SEATS_JULIAN_NONE
+ *
+ * Returns: (transfer full): the date in full ("22 november 2026"), or an
+ *   empty string for no date
+ */
+char *
+seats_format_date (guint32 julian)
+{
+  /* Translators: a date in full, see the GDateTime format codes.
+   * English writes "November 22, 2026"; Dutch and Swedish "22 november 2026". */
+  return format_julian (julian, _("%B %-d, %Y"));
+}
+
+/**
+ * seats_format_date_short:
+ * @julian: a calendar date, or %SEATS_JULIAN_NONE
+ *
+ * Returns: (transfer full): the date for a table ("22 nov 2026")
+ */
+char *
+seats_format_date_short (guint32 julian)
+{
+  /* Translators: a short date for tables, see the GDateTime format codes.
+   * "Nov 22, 2026" in English. */
+  return format_julian (julian, _("%b %-d, %Y"));
+}
+
+/**
+ * seats_format_month:
+ * @julian: a day of the month
+ *
+ * Returns: (transfer full): the month, short, for a chart ("nov")
+ */
+char *
+seats_format_month (guint32 julian)
+{
+  /* Translators: a month on the axis of a chart, see the GDateTime format codes */
+  return format_julian (julian, _("%b"));
+}
+
+/**
+ * seats_format_count:
+ * @count: a number of licenses or users
+ *
+ * Returns: (transfer full): @count with the locale's thousands separator
+ */
+char *
+seats_format_count (guint64 count)
+{
+  struct lconv *conv = localeconv ();
+  GString *out = g_string_new (NULL);
+
+  append_grouped (out, count, conv->thousands_sep, conv->grouping[0]);
+
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * seats_format_since:
+ * @then: a moment, Unix seconds
+ * @now: the moment it is now
+ *
+ * Returns: (transfer full): how long ago @then was, for "Synced %s"
+ */
+char *
+seats_format_since (gint64 then,
+                    gint64 now)
+{
+  gint64 seconds = MAX (0, now - then);
+  gint64 minutes = seconds / 60;
+  gint64 hours = minutes / 60;
+  gint64 days = hours / 24;
+
+  if (minutes < 1)
+    return g_strdup (_("just now"));
+
+  if (hours < 1)
+    return g_strdup_printf (ngettext ("%d minute ago", "%d minutes ago",
+                                      (gulong) minutes),
+                            (int) minutes);
+
+  if (days < 1)
+    return g_strdup_printf (ngettext ("%d hour ago", "%d hours ago",
+                                      (gulong) hours),
+                            (int) hours);
+
+  return g_strdup_printf (ngettext ("%d day ago", "%d days ago",
+                                    (gulong) MIN (days, G_MAXINT)),
+                          (int) MIN (days, G_MAXINT));
+}

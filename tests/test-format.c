@@ -1,0 +1,201 @@
+/* test-format.c: money, dates and counts in the person's locale
+ *
+ * Copyright 2026 The Seats developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "seats-format.h"
+#include "seats-types.h"
+
+#define NBSP "\xc2\xa0"
+#define NNBSP "\xe2\x80\xaf"
+
+static gboolean
+use_locale (const char *language,
+            const char *locale)
+{
+  /* LANGUAGE first: setlocale() makes gettext forget what it cached. */
+  g_setenv ("LANGUAGE", language, TRUE);
+  if (setlocale (LC_ALL, locale) == NULL)
+    {
+      g_test_skip_printf ("the locale %s is not installed", locale);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+assert_money (gint64      amount,
+              const char *currency,
+              const char *expected)
+{
+  g_autofree char *text = seats_format_money (amount, currency);
+
+  g_assert_cmpstr (text, ==, expected);
+}
+
+static void
+test_money_dutch (void)
+{
+  if (!use_locale ("nl", "nl_NL.UTF-8"))
+    return;
+
+  assert_money (123456, "EUR", "€" NBSP "1.234,56");
+  assert_money (5, "EUR", "€" NBSP "0,05");
+  assert_money (0, "EUR", "€" NBSP "0,00");
+  assert_money (-500, "EUR", "€" NBSP "-5,00");
+  assert_money (123456789, "EUR", "€" NBSP "1.234.567,89");
+  /* Another currency keeps its code. */
+  assert_money (123456, "SEK", "SEK" NBSP "1.234,56");
+}
+
+static void
+test_money_swedish (void)
+{
+  if (!use_locale ("sv", "sv_SE.UTF-8"))
+    return;
+
+  assert_money (123456, "SEK", "1" NNBSP "234,56" NBSP "kr");
+  assert_money (99900, "SEK", "999,00" NBSP "kr");
+  assert_money (123456, "EUR", "1" NNBSP "234,56" NBSP "EUR");
+}
+
+static void
+test_money_plain (void)
+{
+  if (!use_locale ("en", "C.UTF-8"))
+    return;
+
+  assert_money (123456, "EUR", "EUR" NBSP "1234.56");
+  /* Yen have no minor unit, dinars three digits. */
+  assert_money (1500, "JPY", "JPY" NBSP "1500");
+  assert_money (1500, "BHD", "BHD" NBSP "1.500");
+  assert_money (G_MININT64, "EUR", "EUR" NBSP "-92233720368547758.08");
+  g_assert_cmpuint (seats_currency_digits ("EUR"), ==, 2);
+}
+
+static void
+test_dates (void)
+{
+  guint32 day = seats_julian_from_ymd (2026, 11, 22);
+  g_autofree char *en = NULL;
+  g_autofree char *none = NULL;
+
+  if (!use_locale ("en", "C.UTF-8"))
+    return;
+
+  en = seats_format_date (day);
+  g_assert_cmpstr (en, ==, "November 22, 2026");
+  none = seats_format_date (SEATS_JULIAN_NONE);
+  g_assert_cmpstr (none, ==, "");
+
+  if (use_locale ("nl", "nl_NL.UTF-8"))
+    {
+      g_autofree char *nl = seats_format_date (day);
+      g_autofree char *nl_short = seats_format_date_short (seats_julian_from_ymd (2027, 3, 5));
+
+      g_assert_cmpstr (nl, ==, "22 november 2026");
+      g_assert_cmpstr (nl_short, ==, "5 mrt 2027");
+    }
+
+  if (use_locale ("sv", "sv_SE.UTF-8"))
+    {
+      g_autofree char *sv = seats_format_date (day);
+
+      g_assert_cmpstr (sv, ==, "22 november 2026");
+    }
+}
+
+static void
+test_counts (void)
+{
+  g_autofree char *plain = NULL;
+
+  if (!use_locale ("en", "C.UTF-8"))
+    return;
+
+  plain = seats_format_count (100000);
+  g_assert_cmpstr (plain, ==, "100000");
+
+  if (use_locale ("nl", "nl_NL.UTF-8"))
+    {
+      g_autofree char *nl = seats_format_count (100000);
+      g_autofree char *small = seats_format_count (999);
+
+      g_assert_cmpstr (nl, ==, "100.000");
+      g_assert_cmpstr (small, ==, "999");
+    }
+
+  if (use_locale ("sv", "sv_SE.UTF-8"))
+    {
+      g_autofree char *sv = seats_format_count (1234567);
+
+      g_assert_cmpstr (sv, ==, "1" NNBSP "234" NNBSP "567");
+    }
+}
+
+static void
+test_since (void)
+{
+  static const struct {
+    gint64      seconds;
+    const char *en;
+    const char *nl;
+  } cases[] = {
+    { 0, "just now", "zojuist" },
+    { 59, "just now", "zojuist" },
+    { 60, "1 minute ago", "1 minuut geleden" },
+    { 119, "1 minute ago", "1 minuut geleden" },
+    { 120, "2 minutes ago", "2 minuten geleden" },
+    { 3600, "1 hour ago", "1 uur geleden" },
+    { 7200, "2 hours ago", "2 uur geleden" },
+    { 86400, "1 day ago", "1 dag geleden" },
+    { 86400 * 3, "3 days ago", "3 dagen geleden" },
+    /* A clock that went back is "just now", not the future. */
+    { -300, "just now", "zojuist" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *en = NULL;
+
+      if (!use_locale ("en", "C.UTF-8"))
+        return;
+      en = seats_format_since (1000000, 1000000 + cases[i].seconds);
+      g_assert_cmpstr (en, ==, cases[i].en);
+
+      if (use_locale ("nl", "nl_NL.UTF-8"))
+        {
+          g_autofree char *nl = seats_format_since (1000000, 1000000 + cases[i].seconds);
+
+          g_assert_cmpstr (nl, ==, cases[i].nl);
+        }
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  bindtextdomain (GETTEXT_PACKAGE, TEST_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/format/money/dutch", test_money_dutch);
+  g_test_add_func ("/format/money/swedish", test_money_swedish);
+  g_test_add_func ("/format/money/plain", test_money_plain);
+  g_test_add_func ("/format/dates", test_dates);
+  g_test_add_func ("/format/counts", test_counts);
+  g_test_add_func ("/format/since", test_since);
+
+  return g_test_run ();
+}
