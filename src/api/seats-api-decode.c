@@ -410,7 +410,7 @@ parse_version (const char *version,
     return FALSE;
 
   value = g_ascii_strtoull (version + 3, &end, 10);
-  if (end == NULL || g_strcmp0 (end, "\"") != 0 || value > G_MAXUINT)
+  if (end == NULL || g_strcmp0 (end, "\"") != 0 || value > SEATS_USER_VERSION_MAX)
     return FALSE;
 
   *number = (guint) value;

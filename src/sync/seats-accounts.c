@@ -1,0 +1,651 @@
+/* seats-accounts.c
+ *
+ * Copyright 2026 The Seats developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "seats-accounts"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <errno.h>
+#include <glib/gstdio.h>
+
+#include "seats-accounts.h"
+#include "seats-api-decode.h"
+#include "seats-api-error.h"
+
+G_DEFINE_BOXED_TYPE (SeatsAccountInfo, seats_account_info,
+                     seats_account_info_copy, seats_account_info_free)
+
+const SecretSchema *
+seats_token_schema (void)
+{
+  static const SecretSchema schema = {
+    "io.github.seatsapp.Seats.Token", SECRET_SCHEMA_NONE,
+    {
+      { "server", SECRET_SCHEMA_ATTRIBUTE_STRING },
+      { "organization", SECRET_SCHEMA_ATTRIBUTE_STRING },
+      { NULL, 0 },
+    }
+  };
+
+  return &schema;
+}
+
+/* The same server written with or without a final slash is one server. */
+static char *
+normalize_server (const char *server)
+{
+  g_autofree char *copy = g_strstrip (g_strdup (server));
+  gsize len = strlen (copy);
+
+  while (len > 0 && copy[len - 1] == '/')
+    copy[--len] = '\0';
+
+  return g_steal_pointer (&copy);
+}
+
+/**
+ * seats_account_info_new:
+ * @server: the address of the license server
+ * @organization: the organization's id there
+ * @name: (nullable): the organization's name
+ *
+ * Returns: (transfer full): the account, with a key made from @server and
+ *   @organization, so that connecting the same account again finds it
+ */
+SeatsAccountInfo *
+seats_account_info_new (const char *server,
+                        const char *organization,
+                        const char *name)
+{
+  SeatsAccountInfo *info = g_new0 (SeatsAccountInfo, 1);
+  g_autofree char *key = NULL;
+  g_autofree char *hash = NULL;
+
+  g_return_val_if_fail (server != NULL, NULL);
+  g_return_val_if_fail (organization != NULL, NULL);
+
+  info->server = normalize_server (server);
+  info->organization = g_strdup (organization);
+  info->name = g_strdup (name != NULL ? name : organization);
+
+  key = g_strconcat (info->server, "\n", organization, NULL);
+  hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, key, -1);
+  info->id = g_strndup (hash, 16);
+
+  return info;
+}
+
+SeatsAccountInfo *
+seats_account_info_copy (const SeatsAccountInfo *info)
+{
+  SeatsAccountInfo *copy;
+
+  g_return_val_if_fail (info != NULL, NULL);
+
+  copy = g_new0 (SeatsAccountInfo, 1);
+  copy->id = g_strdup (info->id);
+  copy->server = g_strdup (info->server);
+  copy->organization = g_strdup (info->organization);
+  copy->name = g_strdup (info->name);
+
+  return copy;
+}
+
+void
+seats_account_info_free (SeatsAccountInfo *info)
+{
+  if (info == NULL)
+    return;
+
+  g_free (info->id);
+  g_free (info->server);
+  g_free (info->organization);
+  g_free (info->name);
+  g_free (info);
+}
+
+/**
+ * seats_accounts_list:
+ * @settings: the application's settings
+ *
+ * Returns: (transfer full) (element-type SeatsAccountInfo): the connected accounts
+ */
+GPtrArray *
+seats_accounts_list (GSettings *settings)
+{
+  g_autoptr(GVariant) accounts = NULL;
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) seats_account_info_free);
+  GVariantIter iter;
+  const char *id, *server, *organization, *name;
+
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+
+  accounts = g_settings_get_value (settings, "accounts");
+  g_variant_iter_init (&iter, accounts);
+  while (g_variant_iter_next (&iter, "(&s&s&s&s)", &id, &server, &organization, &name))
+    {
+      SeatsAccountInfo *info = g_new0 (SeatsAccountInfo, 1);
+
+      info->id = g_strdup (id);
+      info->server = g_strdup (server);
+      info->organization = g_strdup (organization);
+      info->name = g_strdup (name);
+      g_ptr_array_add (list, info);
+    }
+
+  return g_steal_pointer (&list);
+}
+
+/**
+ * seats_accounts_find:
+ * @settings: the application's settings
+ * @id: the key of an account
+ *
+ * Returns: (transfer full) (nullable): the account
+ */
+SeatsAccountInfo *
+seats_accounts_find (GSettings  *settings,
+                     const char *id)
+{
+  g_autoptr(GPtrArray) list = seats_accounts_list (settings);
+
+  for (guint i = 0; i < list->len; i++)
+    {
+      SeatsAccountInfo *info = g_ptr_array_index (list, i);
+
+      if (g_strcmp0 (info->id, id) == 0)
+        return seats_account_info_copy (info);
+    }
+
+  return NULL;
+}
+
+static void
+write_list (GSettings *settings,
+            GPtrArray *list)
+{
+  GVariantBuilder builder;
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a(ssss)"));
+  for (guint i = 0; i < list->len; i++)
+    {
+      SeatsAccountInfo *info = g_ptr_array_index (list, i);
+
+      g_variant_builder_add (&builder, "(ssss)", info->id, info->server, info->organization,
+                             info->name);
+    }
+
+  g_settings_set_value (settings, "accounts", g_variant_builder_end (&builder));
+}
+
+static void
+put_account (GSettings              *settings,
+             const SeatsAccountInfo *info)
+{
+  g_autoptr(GPtrArray) list = seats_accounts_list (settings);
+  gboolean found = FALSE;
+
+  for (guint i = 0; i < list->len; i++)
+    {
+      SeatsAccountInfo *existing = g_ptr_array_index (list, i);
+
+      if (g_strcmp0 (existing->id, info->id) == 0)
+        {
+          g_free (existing->name);
+          existing->name = g_strdup (info->name);
+          found = TRUE;
+        }
+    }
+
+  if (!found)
+    g_ptr_array_add (list, seats_account_info_copy (info));
+
+  write_list (settings, list);
+}
+
+static void
+drop_account (GSettings              *settings,
+              const SeatsAccountInfo *info)
+{
+  g_autoptr(GPtrArray) list = seats_accounts_list (settings);
+
+  for (guint i = list->len; i > 0; i--)
+    {
+      SeatsAccountInfo *existing = g_ptr_array_index (list, i - 1);
+
+      if (g_strcmp0 (existing->id, info->id) == 0)
+        g_ptr_array_remove_index (list, i - 1);
+    }
+
+  write_list (settings, list);
+
+  if (g_strcmp0 (g_settings_get_string (settings, "active-account"), info->id) == 0)
+    g_settings_set_string (settings, "active-account", "");
+}
+
+static void
+check_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(SeatsResponse) response = NULL;
+  g_autoptr(GError) error = NULL;
+  SeatsAccount *account;
+
+  response = seats_client_send_finish (SEATS_CLIENT (object), result, NULL, &error);
+  if (response == NULL ||
+      !(account = seats_api_decode_account (response->root, &error)))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  g_task_return_pointer (task, account, g_object_unref);
+}
+
+/**
+ * seats_accounts_check_async:
+ * @server: the address of a license server
+ * @token: an access token
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called with the organization the token belongs to
+ * @user_data: data for @callback
+ *
+ * Asks the server who the token belongs to, without keeping anything.
+ */
+void
+seats_accounts_check_async (const char          *server,
+                            const char          *token,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
+  g_autoptr(SeatsClient) client = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *trimmed = NULL;
+
+  g_task_set_source_tag (task, seats_accounts_check_async);
+
+  trimmed = g_strstrip (g_strdup (token != NULL ? token : ""));
+  if (*trimmed == '\0')
+    {
+      g_task_return_new_error (task, SEATS_API_ERROR, SEATS_API_ERROR_UNAUTHORIZED,
+                               _("Enter the access token the vendor gave you."));
+      return;
+    }
+
+  client = seats_client_new (server, trimmed, &error);
+  if (client == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  /* A person is waiting for the answer: no retries behind their back. */
+  seats_client_set_retry_policy (client, 1, 0);
+  seats_client_send_async (client, "GET", "api/v1/account", NULL, NULL, NULL, NULL,
+                           cancellable, check_cb, g_steal_pointer (&task));
+}
+
+/**
+ * seats_accounts_check_finish:
+ * @result: the result given to the callback
+ * @error: why the server or the token cannot be used
+ *
+ * Returns: (transfer full) (nullable): the account the token belongs to
+ */
+SeatsAccount *
+seats_accounts_check_finish (GAsyncResult  *result,
+                             GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+typedef struct
+{
+  GSettings        *settings;
+  char             *server;
+  char             *token;
+  SeatsAccountInfo *info;
+} Connect;
+
+static void
+connect_free (gpointer data)
+{
+  Connect *connect = data;
+
+  g_clear_object (&connect->settings);
+  g_free (connect->server);
+  if (connect->token != NULL)
+    memset (connect->token, 0, strlen (connect->token));
+  g_free (connect->token);
+  g_clear_pointer (&connect->info, seats_account_info_free);
+  g_free (connect);
+}
+
+static void
+connect_stored_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Connect *connect = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  if (!secret_password_store_finish (result, &error))
+    {
+      g_task_return_new_error (task, SEATS_API_ERROR, SEATS_API_ERROR_FORBIDDEN,
+                               _("The access token could not be kept in the keyring: %s"),
+                               error->message);
+      return;
+    }
+
+  put_account (connect->settings, connect->info);
+  g_task_return_pointer (task, seats_account_info_copy (connect->info),
+                         (GDestroyNotify) seats_account_info_free);
+}
+
+static void
+connect_checked_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Connect *connect = g_task_get_task_data (task);
+  g_autoptr(SeatsAccount) account = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
+
+  account = seats_accounts_check_finish (result, &error);
+  if (account == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  connect->info = seats_account_info_new (connect->server,
+                                          seats_account_get_id (account),
+                                          seats_account_get_name (account));
+
+  /* Translators: the label of the access token in the keyring; %s is the organization */
+  label = g_strdup_printf (_("Seats access token for %s"), connect->info->name);
+
+  secret_password_store (seats_token_schema (), SECRET_COLLECTION_DEFAULT, label,
+                         connect->token, g_task_get_cancellable (task),
+                         connect_stored_cb, g_object_ref (task),
+                         "server", connect->info->server,
+                         "organization", connect->info->organization,
+                         NULL);
+}
+
+/**
+ * seats_accounts_connect_async:
+ * @settings: the application's settings
+ * @server: the address of a license server
+ * @token: an access token
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the account is connected or could not be
+ * @user_data: data for @callback
+ *
+ * Checks @token against the server, keeps it in the keyring and adds the
+ * account to the list.
+ */
+void
+seats_accounts_connect_async (GSettings           *settings,
+                              const char          *server,
+                              const char          *token,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Connect *connect;
+
+  g_return_if_fail (G_IS_SETTINGS (settings));
+  g_return_if_fail (server != NULL);
+  g_return_if_fail (token != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, seats_accounts_connect_async);
+
+  connect = g_new0 (Connect, 1);
+  connect->settings = g_object_ref (settings);
+  connect->server = normalize_server (server);
+  connect->token = g_strstrip (g_strdup (token));
+  g_task_set_task_data (task, connect, connect_free);
+
+  seats_accounts_check_async (connect->server, connect->token, cancellable,
+                              connect_checked_cb, g_steal_pointer (&task));
+}
+
+SeatsAccountInfo *
+seats_accounts_connect_finish (GAsyncResult  *result,
+                               GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * seats_accounts_open_with_token:
+ * @info: an account
+ * @token: its access token
+ * @error: why its local copy cannot be opened
+ *
+ * Opens the local copy of @info and shows it: no network yet.
+ *
+ * Returns: (transfer full) (nullable): the engine of the account
+ */
+SeatsSyncEngine *
+seats_accounts_open_with_token (const SeatsAccountInfo  *info,
+                                const char              *token,
+                                GError                 **error)
+{
+  g_autoptr(SeatsClient) client = NULL;
+  g_autoptr(SeatsStore) store = NULL;
+  g_autoptr(SeatsSyncEngine) engine = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (info != NULL, NULL);
+  g_return_val_if_fail (token != NULL, NULL);
+
+  if (!(client = seats_client_new (info->server, token, error)))
+    return NULL;
+
+  path = seats_store_dup_default_path (info->id);
+  if (!(store = seats_store_new (path, error)))
+    return NULL;
+
+  engine = seats_sync_engine_new (client, store);
+  if (!seats_sync_engine_load (engine, error))
+    return NULL;
+
+  return g_steal_pointer (&engine);
+}
+
+static void
+open_looked_up_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  SeatsAccountInfo *info = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  SeatsSyncEngine *engine;
+  char *token;
+
+  token = secret_password_lookup_finish (result, &error);
+  if (token == NULL)
+    {
+      if (error != NULL)
+        g_task_return_new_error (task, SEATS_API_ERROR, SEATS_API_ERROR_UNAUTHORIZED,
+                                 _("The keyring could not be read: %s"), error->message);
+      else
+        g_task_return_new_error (task, SEATS_API_ERROR, SEATS_API_ERROR_UNAUTHORIZED,
+                                 _("The access token of %s is not in the keyring. "
+                                   "Connect the account again."), info->name);
+      return;
+    }
+
+  engine = seats_accounts_open_with_token (info, token, &error);
+  secret_password_free (token);
+
+  if (engine == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, engine, g_object_unref);
+}
+
+/**
+ * seats_accounts_open_async:
+ * @info: an account
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called with the engine of the account
+ * @user_data: data for @callback
+ *
+ * Reads the account's token from the keyring and opens its local copy.
+ */
+void
+seats_accounts_open_async (const SeatsAccountInfo *info,
+                           GCancellable           *cancellable,
+                           GAsyncReadyCallback     callback,
+                           gpointer                user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (info != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, seats_accounts_open_async);
+  g_task_set_task_data (task, seats_account_info_copy (info), (GDestroyNotify) seats_account_info_free);
+
+  secret_password_lookup (seats_token_schema (), cancellable, open_looked_up_cb,
+                          g_steal_pointer (&task),
+                          "server", info->server,
+                          "organization", info->organization,
+                          NULL);
+}
+
+SeatsSyncEngine *
+seats_accounts_open_finish (GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+typedef struct
+{
+  GSettings        *settings;
+  SeatsAccountInfo *info;
+} Remove;
+
+static void
+remove_free (gpointer data)
+{
+  Remove *remove = data;
+
+  g_clear_object (&remove->settings);
+  g_clear_pointer (&remove->info, seats_account_info_free);
+  g_free (remove);
+}
+
+static void
+remove_cleared_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Remove *remove = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  static const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  /* Not finding the token is fine: it is gone either way. */
+  secret_password_clear_finish (result, &error);
+  if (error != NULL)
+    {
+      g_task_return_new_error (task, SEATS_API_ERROR, SEATS_API_ERROR_FORBIDDEN,
+                               _("The access token could not be removed from the keyring: %s"),
+                               error->message);
+      return;
+    }
+
+  path = seats_store_dup_default_path (remove->info->id);
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+
+      if (g_unlink (file) != 0 && errno != ENOENT)
+        {
+          int saved_errno = errno;
+
+          g_task_return_new_error (task, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                                   _("The local copy of %s could not be removed: %s"),
+                                   remove->info->name, g_strerror (saved_errno));
+          return;
+        }
+    }
+
+  drop_account (remove->settings, remove->info);
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * seats_accounts_remove_async:
+ * @settings: the application's settings
+ * @info: an account
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the account is gone
+ * @user_data: data for @callback
+ *
+ * Removes the account's token from the keyring, its local copy from the
+ * disk and the account from the list.
+ */
+void
+seats_accounts_remove_async (GSettings              *settings,
+                             const SeatsAccountInfo *info,
+                             GCancellable           *cancellable,
+                             GAsyncReadyCallback     callback,
+                             gpointer                user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Remove *remove;
+
+  g_return_if_fail (G_IS_SETTINGS (settings));
+  g_return_if_fail (info != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, seats_accounts_remove_async);
+
+  remove = g_new0 (Remove, 1);
+  remove->settings = g_object_ref (settings);
+  remove->info = seats_account_info_copy (info);
+  g_task_set_task_data (task, remove, remove_free);
+
+  secret_password_clear (seats_token_schema (), cancellable, remove_cleared_cb,
+                         g_steal_pointer (&task),
+                         "server", info->server,
+                         "organization", info->organization,
+                         NULL);
+}
+
+gboolean
+seats_accounts_remove_finish (GAsyncResult  *result,
+                              GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

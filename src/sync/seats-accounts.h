@@ -1,0 +1,84 @@
+/* seats-accounts.h
+ *
+ * Copyright 2026 The Seats developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+#include <libsecret/secret.h>
+
+#include "seats-sync-engine.h"
+
+G_BEGIN_DECLS
+
+/**
+ * SeatsAccountInfo:
+ * @id: the key of the account: names its local copy and its settings entry
+ * @server: the address of the license server
+ * @organization: the organization's id on that server
+ * @name: the organization's name, to show
+ *
+ * An account Seats is connected to. Its access token is in the keyring
+ * (schema io.github.seatsapp.Seats.Token, attributes server and
+ * organization), never here.
+ */
+typedef struct
+{
+  char *id;
+  char *server;
+  char *organization;
+  char *name;
+} SeatsAccountInfo;
+
+#define SEATS_TYPE_ACCOUNT_INFO (seats_account_info_get_type ())
+
+GType               seats_account_info_get_type     (void) G_GNUC_CONST;
+SeatsAccountInfo   *seats_account_info_new          (const char           *server,
+                                                     const char           *organization,
+                                                     const char           *name);
+SeatsAccountInfo   *seats_account_info_copy         (const SeatsAccountInfo *info);
+void                seats_account_info_free         (SeatsAccountInfo     *info);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SeatsAccountInfo, seats_account_info_free)
+
+const SecretSchema *seats_token_schema              (void) G_GNUC_CONST;
+
+GPtrArray          *seats_accounts_list             (GSettings            *settings);
+SeatsAccountInfo   *seats_accounts_find             (GSettings            *settings,
+                                                     const char           *id);
+
+void                seats_accounts_connect_async    (GSettings            *settings,
+                                                     const char           *server,
+                                                     const char           *token,
+                                                     GCancellable         *cancellable,
+                                                     GAsyncReadyCallback   callback,
+                                                     gpointer              user_data);
+SeatsAccountInfo   *seats_accounts_connect_finish   (GAsyncResult         *result,
+                                                     GError              **error);
+void                seats_accounts_check_async      (const char           *server,
+                                                     const char           *token,
+                                                     GCancellable         *cancellable,
+                                                     GAsyncReadyCallback   callback,
+                                                     gpointer              user_data);
+SeatsAccount       *seats_accounts_check_finish     (GAsyncResult         *result,
+                                                     GError              **error);
+void                seats_accounts_open_async       (const SeatsAccountInfo *info,
+                                                     GCancellable         *cancellable,
+                                                     GAsyncReadyCallback   callback,
+                                                     gpointer              user_data);
+SeatsSyncEngine    *seats_accounts_open_finish      (GAsyncResult         *result,
+                                                     GError              **error);
+SeatsSyncEngine    *seats_accounts_open_with_token  (const SeatsAccountInfo *info,
+                                                     const char           *token,
+                                                     GError              **error);
+void                seats_accounts_remove_async     (GSettings            *settings,
+                                                     const SeatsAccountInfo *info,
+                                                     GCancellable         *cancellable,
+                                                     GAsyncReadyCallback   callback,
+                                                     gpointer              user_data);
+gboolean            seats_accounts_remove_finish    (GAsyncResult         *result,
+                                                     GError              **error);
+
+G_END_DECLS

@@ -1,0 +1,135 @@
+/* seats-sync-engine.h
+ *
+ * Copyright 2026 The Seats developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "seats-api-request.h"
+#include "seats-client.h"
+#include "seats-domain.h"
+#include "seats-store.h"
+
+G_BEGIN_DECLS
+
+/**
+ * SeatsSyncStatus:
+ * @SEATS_SYNC_STATUS_IDLE: nothing under way; the models hold the last sync
+ * @SEATS_SYNC_STATUS_SYNCING: a sync is under way; see #SeatsSyncEngine:progress
+ * @SEATS_SYNC_STATUS_OFFLINE: the server cannot be reached; the models hold
+ *   the local copy of #SeatsSyncEngine:last-synced
+ * @SEATS_SYNC_STATUS_ERROR: the last sync failed; see #SeatsSyncEngine:error-message
+ */
+typedef enum
+{
+  SEATS_SYNC_STATUS_IDLE,
+  SEATS_SYNC_STATUS_SYNCING,
+  SEATS_SYNC_STATUS_OFFLINE,
+  SEATS_SYNC_STATUS_ERROR,
+} SeatsSyncStatus;
+
+#define SEATS_TYPE_SYNC_STATUS (seats_sync_status_get_type ())
+GType seats_sync_status_get_type (void) G_GNUC_CONST;
+
+#define SEATS_TYPE_SYNC_ENGINE (seats_sync_engine_get_type())
+
+G_DECLARE_FINAL_TYPE (SeatsSyncEngine, seats_sync_engine, SEATS, SYNC_ENGINE, GObject)
+
+SeatsSyncEngine     *seats_sync_engine_new                 (SeatsClient          *client,
+                                                            SeatsStore           *store);
+gboolean             seats_sync_engine_load                (SeatsSyncEngine      *self,
+                                                            GError              **error);
+void                 seats_sync_engine_start               (SeatsSyncEngine      *self);
+void                 seats_sync_engine_stop                (SeatsSyncEngine      *self);
+
+SeatsClient         *seats_sync_engine_get_client          (SeatsSyncEngine      *self);
+SeatsStore          *seats_sync_engine_get_store           (SeatsSyncEngine      *self);
+SeatsSyncStatus      seats_sync_engine_get_status          (SeatsSyncEngine      *self);
+double               seats_sync_engine_get_progress        (SeatsSyncEngine      *self);
+gint64               seats_sync_engine_get_last_synced     (SeatsSyncEngine      *self);
+const char          *seats_sync_engine_get_error_message   (SeatsSyncEngine      *self);
+guint                seats_sync_engine_get_request_count   (SeatsSyncEngine      *self);
+
+SeatsAccount        *seats_sync_engine_get_account         (SeatsSyncEngine      *self);
+SeatsSubscription   *seats_sync_engine_get_subscription    (SeatsSyncEngine      *self);
+SeatsBillingDetails *seats_sync_engine_get_billing_details (SeatsSyncEngine      *self);
+SeatsPendingLicense *seats_sync_engine_get_pending_license (SeatsSyncEngine      *self);
+GListModel          *seats_sync_engine_get_products        (SeatsSyncEngine      *self);
+GListModel          *seats_sync_engine_get_users           (SeatsSyncEngine      *self);
+GListModel          *seats_sync_engine_get_orders          (SeatsSyncEngine      *self);
+GListModel          *seats_sync_engine_get_invoices        (SeatsSyncEngine      *self);
+GListModel          *seats_sync_engine_get_actions         (SeatsSyncEngine      *self);
+GListModel          *seats_sync_engine_get_features        (SeatsSyncEngine      *self);
+GListModel          *seats_sync_engine_get_history         (SeatsSyncEngine      *self);
+SeatsProduct        *seats_sync_engine_find_product        (SeatsSyncEngine      *self,
+                                                            const char           *product_id);
+SeatsProduct        *seats_sync_engine_find_user_seats     (SeatsSyncEngine      *self);
+SeatsUser           *seats_sync_engine_find_user           (SeatsSyncEngine      *self,
+                                                            const char           *user_id);
+
+void                 seats_sync_engine_sync_async          (SeatsSyncEngine      *self,
+                                                            gboolean              full,
+                                                            GCancellable         *cancellable,
+                                                            GAsyncReadyCallback   callback,
+                                                            gpointer              user_data);
+gboolean             seats_sync_engine_sync_finish         (SeatsSyncEngine      *self,
+                                                            GAsyncResult         *result,
+                                                            GError              **error);
+
+gboolean             seats_sync_engine_can_change          (SeatsSyncEngine      *self,
+                                                            GError              **error);
+void                 seats_sync_engine_submit_async        (SeatsSyncEngine      *self,
+                                                            SeatsApiRequest      *request,
+                                                            GCancellable         *cancellable,
+                                                            GAsyncReadyCallback   callback,
+                                                            gpointer              user_data);
+gboolean             seats_sync_engine_submit_finish       (SeatsSyncEngine      *self,
+                                                            GAsyncResult         *result,
+                                                            GError              **error);
+void                 seats_sync_engine_flush_outbox_async  (SeatsSyncEngine      *self,
+                                                            GCancellable         *cancellable,
+                                                            GAsyncReadyCallback   callback,
+                                                            gpointer              user_data);
+gboolean             seats_sync_engine_flush_outbox_finish (SeatsSyncEngine      *self,
+                                                            GAsyncResult         *result,
+                                                            GError              **error);
+
+SeatsApiRequest     *seats_sync_engine_prepare_buy         (SeatsSyncEngine      *self,
+                                                            const char           *product_id,
+                                                            guint                 quantity,
+                                                            GError              **error);
+SeatsApiRequest     *seats_sync_engine_prepare_next_period (SeatsSyncEngine      *self,
+                                                            const char           *product_id,
+                                                            guint                 count,
+                                                            GError              **error);
+SeatsApiRequest     *seats_sync_engine_prepare_user_active (SeatsSyncEngine      *self,
+                                                            const char           *user_id,
+                                                            gboolean              active,
+                                                            GError              **error);
+SeatsApiRequest     *seats_sync_engine_prepare_assignment  (SeatsSyncEngine      *self,
+                                                            const char           *product_id,
+                                                            const char           *user_id,
+                                                            gboolean              assign,
+                                                            GError              **error);
+SeatsApiRequest     *seats_sync_engine_prepare_feature     (SeatsSyncEngine      *self,
+                                                            const char           *feature_id,
+                                                            gboolean              enabled,
+                                                            GError              **error);
+SeatsApiRequest     *seats_sync_engine_prepare_billing     (SeatsSyncEngine      *self,
+                                                            SeatsBillingDetails  *details,
+                                                            GError              **error);
+SeatsApiRequest     *seats_sync_engine_prepare_activation  (SeatsSyncEngine      *self,
+                                                            GError              **error);
+SeatsApiRequest     *seats_sync_engine_prepare_import      (SeatsSyncEngine      *self,
+                                                            const char           *license_file,
+                                                            GError              **error);
+SeatsApiRequest     *seats_sync_engine_prepare_trial       (SeatsSyncEngine      *self,
+                                                            const char           *serial_number,
+                                                            const char           *license_owner,
+                                                            GError              **error);
+
+G_END_DECLS
