@@ -659,3 +659,13 @@ seats_client_send_finish (SeatsClient   *self,
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
+
+void
+seats_client_remove_header (SeatsClient *self,
+                            const char  *name)
+{
+  g_return_if_fail (SEATS_IS_CLIENT (self));
+  g_return_if_fail (name != NULL);
+
+  g_hash_table_remove (self->extra_headers, name);
+}

@@ -69,5 +69,7 @@ void           seats_client_send_request_async   (SeatsClient          *self,
 void           seats_client_add_header           (SeatsClient          *self,
                                                   const char           *name,
                                                   const char           *value);
+void           seats_client_remove_header        (SeatsClient          *self,
+                                                  const char           *name);
 
 G_END_DECLS

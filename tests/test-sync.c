@@ -1,0 +1,877 @@
+/* test-sync.c: the client against the reference server, over real HTTP
+ *
+ * Copyright 2026 The Seats developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <locale.h>
+#include <signal.h>
+#include <sqlite3.h>
+
+#include "seats-api-error.h"
+#include "seats-rules.h"
+#include "seats-server.h"
+#include "seats-sync-engine.h"
+
+typedef struct
+{
+  char            *dir;
+  SeatsServer     *server;
+  char            *uri;
+  GPtrArray       *organizations;
+  SeatsSyncEngine *engine;
+  char            *db_path;
+} Fixture;
+
+static const SeatsServerOrganization *
+find_organization (Fixture    *fixture,
+                   const char *slug)
+{
+  for (guint i = 0; i < fixture->organizations->len; i++)
+    {
+      SeatsServerOrganization *organization = g_ptr_array_index (fixture->organizations, i);
+
+      if (g_str_equal (organization->slug, slug))
+        return organization;
+    }
+
+  g_assert_not_reached ();
+}
+
+static SeatsSyncEngine *
+open_engine (Fixture    *fixture,
+             const char *token,
+             const char *db_path)
+{
+  g_autoptr(SeatsClient) client = NULL;
+  g_autoptr(SeatsStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  SeatsSyncEngine *engine;
+
+  client = seats_client_new (fixture->uri, token, &error);
+  g_assert_no_error (error);
+  store = seats_store_new (db_path, &error);
+  g_assert_no_error (error);
+
+  engine = seats_sync_engine_new (client, store);
+  seats_sync_engine_load (engine, &error);
+  g_assert_no_error (error);
+
+  return engine;
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  const char *slug = user_data != NULL ? user_data : "demolen";
+  g_autoptr(GError) error = NULL;
+  g_autofree char *server_db = NULL;
+
+  fixture->dir = g_dir_make_tmp ("seats-test-sync-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  server_db = g_build_filename (fixture->dir, "server.db", NULL);
+  fixture->server = seats_server_new (server_db,
+                                      SEATS_SERVER_FLAGS_ALLOW_CLOCK | SEATS_SERVER_FLAGS_ALLOW_FAULTS,
+                                      &error);
+  g_assert_no_error (error);
+  seats_server_seed_demo (fixture->server, &error);
+  g_assert_no_error (error);
+  fixture->uri = seats_server_listen (fixture->server, "127.0.0.1", 0, &error);
+  g_assert_no_error (error);
+  fixture->organizations = seats_server_get_organizations (fixture->server);
+
+  fixture->db_path = g_build_filename (fixture->dir, "account.db", NULL);
+  fixture->engine = open_engine (fixture, find_organization (fixture, slug)->admin_token,
+                                 fixture->db_path);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_clear_object (&fixture->engine);
+  seats_server_disconnect (fixture->server);
+  g_clear_object (&fixture->server);
+  g_clear_pointer (&fixture->organizations, g_ptr_array_unref);
+  g_free (fixture->uri);
+  remove_tree (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->db_path);
+}
+
+static void
+done_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_for (GAsyncResult **result)
+{
+  while (*result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  return *result;
+}
+
+static gboolean
+run_sync (SeatsSyncEngine  *engine,
+          gboolean          full,
+          GError          **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  seats_sync_engine_sync_async (engine, full, NULL, done_cb, &result);
+  return seats_sync_engine_sync_finish (engine, wait_for (&result), error);
+}
+
+static gboolean
+run_submit (SeatsSyncEngine  *engine,
+            SeatsApiRequest  *request,
+            GError          **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  seats_sync_engine_submit_async (engine, request, NULL, done_cb, &result);
+  return seats_sync_engine_submit_finish (engine, wait_for (&result), error);
+}
+
+static gboolean
+run_flush (SeatsSyncEngine  *engine,
+           GError          **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  seats_sync_engine_flush_outbox_async (engine, NULL, done_cb, &result);
+  return seats_sync_engine_flush_outbox_finish (engine, wait_for (&result), error);
+}
+
+/* Asks the server directly, as a second party would. */
+static JsonNode *
+server_request (Fixture    *fixture,
+                const char *token,
+                const char *method,
+                const char *path,
+                const char *body,
+                GError    **error)
+{
+  g_autoptr(SeatsClient) client = seats_client_new (fixture->uri, token, NULL);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(SeatsResponse) response = NULL;
+  g_autoptr(JsonNode) node = body != NULL ? json_from_string (body, NULL) : NULL;
+  g_autofree char *key = g_str_equal (method, "POST") ? g_uuid_string_random () : NULL;
+
+  seats_client_send_async (client, method, path, node, method[0] == 'G' ? NULL : "*", NULL, key,
+                           NULL, done_cb, &result);
+  response = seats_client_send_finish (client, wait_for (&result), NULL, error);
+  if (response == NULL)
+    return NULL;
+
+  return response->root != NULL ? json_node_ref (response->root) : NULL;
+}
+
+static guint
+server_order_count (Fixture    *fixture,
+                    const char *token)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) root = server_request (fixture, token, "GET", "api/v1/orders?limit=500",
+                                             NULL, &error);
+
+  g_assert_no_error (error);
+  return (guint) json_object_get_int_member (json_node_get_object (root), "total");
+}
+
+static guint
+n_items (GListModel *model)
+{
+  return g_list_model_get_n_items (model);
+}
+
+static SeatsUser *
+first_user (SeatsSyncEngine *engine,
+            gboolean         active)
+{
+  GListModel *users = seats_sync_engine_get_users (engine);
+
+  for (guint i = 0; i < n_items (users); i++)
+    {
+      g_autoptr(SeatsUser) user = g_list_model_get_item (users, i);
+
+      if (seats_user_get_active (user) == active && seats_user_get_end_date_julian (user) == 0)
+        return user;
+    }
+
+  g_assert_not_reached ();
+}
+
+static void
+test_full_then_unchanged (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  SeatsProduct *seats;
+  guint requests;
+
+  /* Nothing cached yet. */
+  g_assert_null (seats_sync_engine_get_account (fixture->engine));
+  g_assert_cmpuint (n_items (seats_sync_engine_get_users (fixture->engine)), ==, 0);
+
+  g_assert_true (run_sync (fixture->engine, FALSE, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpstr (seats_account_get_name (seats_sync_engine_get_account (fixture->engine)), ==,
+                   "Tandartspraktijk De Molen B.V.");
+  g_assert_cmpint (seats_sync_engine_get_status (fixture->engine), ==, SEATS_SYNC_STATUS_IDLE);
+  g_assert_cmpint (seats_sync_engine_get_last_synced (fixture->engine), >, 0);
+  g_assert_cmpuint (n_items (seats_sync_engine_get_users (fixture->engine)), >, 10);
+  g_assert_cmpuint (n_items (seats_sync_engine_get_orders (fixture->engine)), >, 0);
+  g_assert_cmpuint (n_items (seats_sync_engine_get_history (fixture->engine)), >=, 12);
+  g_assert_nonnull (seats_sync_engine_get_billing_details (fixture->engine));
+  seats = seats_sync_engine_find_user_seats (fixture->engine);
+  g_assert_nonnull (seats);
+  g_assert_cmpuint (seats_product_get_purchased (seats), >=, seats_product_get_in_use (seats));
+
+  /* An unchanged account re-syncs in one request. */
+  requests = seats_sync_engine_get_request_count (fixture->engine);
+  g_assert_true (run_sync (fixture->engine, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (seats_sync_engine_get_request_count (fixture->engine) - requests, ==, 1);
+}
+
+static void
+test_cache_opens_offline (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  g_autoptr(SeatsSyncEngine) reopened = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *token = find_organization (fixture, "demolen")->admin_token;
+  guint n_users;
+
+  g_assert_true (run_sync (fixture->engine, FALSE, &error));
+  n_users = n_items (seats_sync_engine_get_users (fixture->engine));
+  g_clear_object (&fixture->engine);
+
+  /* The server is gone: the local copy still opens, complete. */
+  seats_server_disconnect (fixture->server);
+  reopened = open_engine (fixture, token, fixture->db_path);
+  g_assert_cmpuint (n_items (seats_sync_engine_get_users (reopened)), ==, n_users);
+  g_assert_nonnull (seats_sync_engine_get_subscription (reopened));
+
+  g_assert_false (run_sync (reopened, FALSE, &error));
+  g_assert_error (error, SEATS_API_ERROR, SEATS_API_ERROR_OFFLINE);
+  g_clear_error (&error);
+  g_assert_cmpint (seats_sync_engine_get_status (reopened), ==, SEATS_SYNC_STATUS_OFFLINE);
+  g_assert_cmpuint (n_items (seats_sync_engine_get_users (reopened)), ==, n_users);
+
+  /* Offline, nothing is queued silently: the change is refused at once. */
+  g_assert_null (seats_sync_engine_prepare_buy (reopened, "seats", 1, &error));
+  g_assert_error (error, SEATS_API_ERROR, SEATS_API_ERROR_OFFLINE);
+}
+
+static void
+test_delta_and_deletion (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  const char *token = find_organization (fixture, "demolen")->admin_token;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) added = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *new_id = NULL;
+  guint n_users, requests;
+
+  g_assert_true (run_sync (fixture->engine, FALSE, &error));
+  n_users = n_items (seats_sync_engine_get_users (fixture->engine));
+
+  /* A person appears in the organization's own system. */
+  added = server_request (fixture, token, "POST", "api/v1/_upstream/users",
+                          "{\"userName\": \"noor.jansen\", \"givenName\": \"Noor\","
+                          " \"familyName\": \"Jansen\", \"email\": \"noor@demolen.example\"}",
+                          &error);
+  g_assert_no_error (error);
+  new_id = g_strdup (json_object_get_string_member (json_node_get_object (added), "id"));
+
+  requests = seats_sync_engine_get_request_count (fixture->engine);
+  g_assert_true (run_sync (fixture->engine, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_items (seats_sync_engine_get_users (fixture->engine)), ==, n_users + 1);
+  g_assert_nonnull (seats_sync_engine_find_user (fixture->engine, new_id));
+  /* A delta, not all the users again: one page of changes. */
+  g_assert_cmpuint (seats_sync_engine_get_request_count (fixture->engine) - requests, <=, 12);
+
+  /* Removed upstream: gone after the next sync. */
+  path = g_strdup_printf ("api/v1/_upstream/users/%s", new_id);
+  g_clear_pointer (&added, json_node_unref);
+  server_request (fixture, token, "DELETE", path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (run_sync (fixture->engine, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_null (seats_sync_engine_find_user (fixture->engine, new_id));
+  g_assert_cmpuint (n_items (seats_sync_engine_get_users (fixture->engine)), ==, n_users);
+
+  /* A full reconcile agrees. */
+  g_assert_true (run_sync (fixture->engine, TRUE, &error));
+  g_assert_cmpuint (n_items (seats_sync_engine_get_users (fixture->engine)), ==, n_users);
+}
+
+static void
+test_buy_and_next_period (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  const char *token = find_organization (fixture, "demolen")->admin_token;
+  g_autoptr(SeatsApiRequest) buy = NULL;
+  g_autoptr(SeatsApiRequest) lower = NULL;
+  g_autoptr(SeatsApiRequest) too_low = NULL;
+  g_autoptr(GError) error = NULL;
+  SeatsProduct *seats;
+  guint purchased, in_use, orders;
+
+  g_assert_true (run_sync (fixture->engine, FALSE, &error));
+  seats = seats_sync_engine_find_user_seats (fixture->engine);
+  purchased = seats_product_get_purchased (seats);
+  in_use = seats_product_get_in_use (seats);
+  orders = server_order_count (fixture, token);
+
+  buy = seats_sync_engine_prepare_buy (fixture->engine, seats_product_get_id (seats), 5, &error);
+  g_assert_no_error (error);
+  g_assert_true (run_submit (fixture->engine, buy, &error));
+  g_assert_no_error (error);
+
+  seats = seats_sync_engine_find_user_seats (fixture->engine);
+  g_assert_cmpuint (seats_product_get_purchased (seats), ==, purchased + 5);
+  g_assert_cmpuint (server_order_count (fixture, token), ==, orders + 1);
+  g_assert_cmpuint (n_items (seats_sync_engine_get_orders (fixture->engine)), >, 0);
+
+  /* Below the users who count: refused before anything is sent (R5). */
+  too_low = seats_sync_engine_prepare_next_period (fixture->engine, seats_product_get_id (seats),
+                                                   in_use - 1, &error);
+  g_assert_null (too_low);
+  g_assert_error (error, SEATS_RULE_ERROR, SEATS_RULE_ERROR_BELOW_COUNTED_USERS);
+  g_clear_error (&error);
+
+  lower = seats_sync_engine_prepare_next_period (fixture->engine, seats_product_get_id (seats),
+                                                 in_use, &error);
+  g_assert_no_error (error);
+  g_assert_true (run_submit (fixture->engine, lower, &error));
+  g_assert_no_error (error);
+  seats = seats_sync_engine_find_user_seats (fixture->engine);
+  g_assert_cmpuint (seats_product_get_next_period (seats), ==, in_use);
+}
+
+static void
+test_user_activation (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  g_autoptr(SeatsApiRequest) off = NULL;
+  g_autoptr(SeatsApiRequest) on = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  guint in_use;
+
+  g_assert_true (run_sync (fixture->engine, FALSE, &error));
+  id = g_strdup (seats_user_get_id (first_user (fixture->engine, TRUE)));
+  in_use = seats_product_get_in_use (seats_sync_engine_find_user_seats (fixture->engine));
+
+  off = seats_sync_engine_prepare_user_active (fixture->engine, id, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_true (run_submit (fixture->engine, off, &error));
+  g_assert_no_error (error);
+  g_assert_false (seats_user_get_active (seats_sync_engine_find_user (fixture->engine, id)));
+  g_assert_cmpuint (seats_product_get_in_use (seats_sync_engine_find_user_seats (fixture->engine)),
+                    ==, in_use - 1);
+
+  on = seats_sync_engine_prepare_user_active (fixture->engine, id, TRUE, &error);
+  g_assert_no_error (error);
+  g_assert_true (run_submit (fixture->engine, on, &error));
+  g_assert_no_error (error);
+  g_assert_true (seats_user_get_active (seats_sync_engine_find_user (fixture->engine, id)));
+}
+
+static void
+test_stale_change_shows_fresh_state (Fixture       *fixture,
+                                     gconstpointer  user_data)
+{
+  const char *token = find_organization (fixture, "demolen")->admin_token;
+  g_autoptr(SeatsApiRequest) mine = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) theirs = NULL;
+  g_autofree char *path = NULL;
+  SeatsProduct *seats;
+  guint next;
+
+  g_assert_true (run_sync (fixture->engine, FALSE, &error));
+  seats = seats_sync_engine_find_user_seats (fixture->engine);
+  next = seats_product_get_purchased (seats) + 3;
+
+  /* Somebody else changes the next period first... */
+  path = g_strdup_printf ("api/v1/products/%s/next-period", seats_product_get_id (seats));
+  theirs = server_request (fixture, token, "PUT", path,
+                           "{\"count\": 40}", &error);
+  g_assert_no_error (error);
+
+  /* ...so this change, made on the old state, is refused, and the fresh
+   * state is what the models show afterwards. */
+  mine = seats_sync_engine_prepare_next_period (fixture->engine, seats_product_get_id (seats),
+                                                next, &error);
+  g_assert_no_error (error);
+  g_assert_false (run_submit (fixture->engine, mine, &error));
+  g_assert_error (error, SEATS_API_ERROR, SEATS_API_ERROR_STALE);
+  g_assert_cmpuint (seats_product_get_next_period (seats_sync_engine_find_user_seats (fixture->engine)),
+                    ==, 40);
+}
+
+static void
+test_billing_and_features (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  g_autoptr(SeatsBillingDetails) details = NULL;
+  g_autoptr(SeatsApiRequest) bad = NULL;
+  g_autoptr(SeatsApiRequest) good = NULL;
+  g_autoptr(SeatsApiRequest) feature_switch = NULL;
+  g_autoptr(SeatsFeature) feature = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *feature_id = NULL;
+  gboolean enabled;
+
+  g_assert_true (run_sync (fixture->engine, FALSE, &error));
+
+  details = seats_billing_details_new ();
+  g_object_set (details,
+                "contact-email", "facturen@@demolen",
+                "street", "Molenweg 12",
+                "postal-code", "1234 AB",
+                "city", "Molenaarsgraaf",
+                "country", "NL",
+                NULL);
+  bad = seats_sync_engine_prepare_billing (fixture->engine, details, &error);
+  g_assert_null (bad);
+  g_assert_error (error, SEATS_RULE_ERROR, SEATS_RULE_ERROR_INVALID_EMAIL);
+  g_clear_error (&error);
+
+  seats_billing_details_set_contact_email (details, "facturen@demolen.example");
+  good = seats_sync_engine_prepare_billing (fixture->engine, details, &error);
+  g_assert_no_error (error);
+  g_assert_true (run_submit (fixture->engine, good, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (seats_billing_details_get_contact_email (seats_sync_engine_get_billing_details (fixture->engine)),
+                   ==, "facturen@demolen.example");
+  g_assert_cmpstr (seats_billing_details_get_city (seats_sync_engine_get_billing_details (fixture->engine)),
+                   ==, "Molenaarsgraaf");
+
+  feature = g_list_model_get_item (seats_sync_engine_get_features (fixture->engine), 0);
+  feature_id = g_strdup (seats_feature_get_id (feature));
+  enabled = seats_feature_get_enabled (feature);
+  g_clear_object (&feature);
+
+  feature_switch = seats_sync_engine_prepare_feature (fixture->engine, feature_id, !enabled, &error);
+  g_assert_no_error (error);
+  g_assert_true (run_submit (fixture->engine, feature_switch, &error));
+  g_assert_no_error (error);
+  feature = g_list_model_get_item (seats_sync_engine_get_features (fixture->engine), 0);
+  g_assert_cmpint (seats_feature_get_enabled (feature), ==, !enabled);
+}
+
+static void
+test_pending_license (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  g_autoptr(SeatsApiRequest) activation = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SeatsPendingLicense) pending = NULL;
+  GListModel *changes;
+
+  g_assert_true (run_sync (fixture->engine, FALSE, &error));
+  /* Kept: each sync after a change replaces the engine's objects. */
+  pending = g_object_ref (seats_sync_engine_get_pending_license (fixture->engine));
+  g_assert_nonnull (pending);
+
+  /* A product below what is in use blocks activation (R8). */
+  activation = seats_sync_engine_prepare_activation (fixture->engine, &error);
+  g_assert_null (activation);
+  g_assert_error (error, SEATS_RULE_ERROR, SEATS_RULE_ERROR_LICENSE_BELOW_IN_USE);
+  g_clear_error (&error);
+
+  /* Remove the surplus holders of each short product, then activate. */
+  changes = seats_pending_license_get_changes (pending);
+  for (guint i = 0; i < n_items (changes); i++)
+    {
+      g_autoptr(SeatsLicenseChange) change = g_list_model_get_item (changes, i);
+      const char *product_id = seats_license_change_get_product_id (change);
+      SeatsProduct *product = seats_sync_engine_find_product (fixture->engine, product_id);
+      GListModel *users = seats_sync_engine_get_users (fixture->engine);
+      guint surplus = seats_rules_license_surplus (seats_license_change_get_new_count (change),
+                                                   seats_license_change_get_in_use (change));
+      SeatsProductKind kind;
+
+      g_assert_nonnull (product);
+      /* A sync after each change replaces the objects: keep what is needed. */
+      kind = seats_product_get_kind (product);
+      for (guint j = 0; surplus > 0 && j < n_items (users); j++)
+        {
+          g_autoptr(SeatsUser) user = g_list_model_get_item (users, j);
+          g_autoptr(SeatsApiRequest) request = NULL;
+
+          if (kind == SEATS_PRODUCT_KIND_MODULE && seats_user_has_module (user, product_id))
+            request = seats_sync_engine_prepare_assignment (fixture->engine, product_id,
+                                                            seats_user_get_id (user), FALSE, &error);
+          else if (kind == SEATS_PRODUCT_KIND_USER_SEATS && seats_user_get_active (user))
+            request = seats_sync_engine_prepare_user_active (fixture->engine,
+                                                             seats_user_get_id (user), FALSE, &error);
+          else
+            continue;
+
+          g_assert_no_error (error);
+          g_assert_true (run_submit (fixture->engine, request, &error));
+          g_assert_no_error (error);
+          surplus--;
+          /* The models were replaced by the sync after the change. */
+          users = seats_sync_engine_get_users (fixture->engine);
+        }
+      g_assert_cmpuint (surplus, ==, 0);
+    }
+
+  activation = seats_sync_engine_prepare_activation (fixture->engine, &error);
+  g_assert_no_error (error);
+  g_assert_true (run_submit (fixture->engine, activation, &error));
+  g_assert_no_error (error);
+  g_assert_null (seats_sync_engine_get_pending_license (fixture->engine));
+}
+
+static void
+test_lost_answer_is_retried_once (Fixture       *fixture,
+                                  gconstpointer  user_data)
+{
+  const char *token = find_organization (fixture, "demolen")->admin_token;
+  g_autoptr(SeatsApiRequest) buy = NULL;
+  g_autoptr(GPtrArray) pending = NULL;
+  g_autoptr(GError) error = NULL;
+  SeatsClient *client = seats_sync_engine_get_client (fixture->engine);
+  SeatsProduct *seats;
+  guint orders, purchased;
+
+  g_assert_true (run_sync (fixture->engine, FALSE, &error));
+  seats = seats_sync_engine_find_user_seats (fixture->engine);
+  purchased = seats_product_get_purchased (seats);
+  orders = server_order_count (fixture, token);
+
+  /* The server takes the order, then the connection is cut. */
+  seats_client_set_retry_policy (client, 1, 0);
+  seats_client_add_header (client, "X-Seats-Fault", "drop-after-commit");
+  buy = seats_sync_engine_prepare_buy (fixture->engine, seats_product_get_id (seats), 2, &error);
+  g_assert_no_error (error);
+  g_assert_false (run_submit (fixture->engine, buy, &error));
+  g_assert_true (seats_api_error_is_transient (error));
+  g_clear_error (&error);
+  g_assert_cmpuint (server_order_count (fixture, token), ==, orders + 1);
+
+  /* Still in the outbox, with its key... */
+  pending = seats_store_outbox_list_pending (seats_sync_engine_get_store (fixture->engine), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (pending->len, ==, 1);
+
+  /* ...and sent again: the server answers with the first order. */
+  seats_client_remove_header (client, "X-Seats-Fault");
+  g_assert_true (run_flush (fixture->engine, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (server_order_count (fixture, token), ==, orders + 1);
+
+  g_clear_pointer (&pending, g_ptr_array_unref);
+  pending = seats_store_outbox_list_pending (seats_sync_engine_get_store (fixture->engine), &error);
+  g_assert_cmpuint (pending->len, ==, 0);
+
+  g_assert_true (run_sync (fixture->engine, FALSE, &error));
+  g_assert_cmpuint (seats_product_get_purchased (seats_sync_engine_find_user_seats (fixture->engine)),
+                    ==, purchased + 2);
+}
+
+static void
+test_outbox_survives_restart (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  const char *token = find_organization (fixture, "demolen")->admin_token;
+  g_autoptr(SeatsApiRequest) buy = NULL;
+  g_autoptr(SeatsSyncEngine) restarted = NULL;
+  g_autoptr(GError) error = NULL;
+  SeatsClient *client = seats_sync_engine_get_client (fixture->engine);
+  guint orders;
+
+  g_assert_true (run_sync (fixture->engine, FALSE, &error));
+  orders = server_order_count (fixture, token);
+
+  seats_client_set_retry_policy (client, 1, 0);
+  seats_client_add_header (client, "X-Seats-Fault", "drop-after-commit");
+  buy = seats_sync_engine_prepare_buy (fixture->engine, "seats", 1, &error);
+  g_assert_no_error (error);
+  g_assert_false (run_submit (fixture->engine, buy, &error));
+  g_clear_error (&error);
+  g_clear_object (&fixture->engine);
+
+  /* A new start sends what the outbox kept, and no order is doubled. */
+  restarted = open_engine (fixture, token, fixture->db_path);
+  g_assert_true (run_sync (restarted, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (server_order_count (fixture, token), ==, orders + 1);
+}
+
+static void
+assert_fault_changes_nothing (Fixture       *fixture,
+                              const char    *fault,
+                              SeatsApiError  expected)
+{
+  g_autoptr(GError) error = NULL;
+  SeatsClient *client = seats_sync_engine_get_client (fixture->engine);
+  gint64 last_synced;
+  guint n_users;
+
+  g_test_message ("fault %s", fault);
+
+  g_assert_true (run_sync (fixture->engine, TRUE, &error));
+  last_synced = seats_sync_engine_get_last_synced (fixture->engine);
+  n_users = n_items (seats_sync_engine_get_users (fixture->engine));
+
+  seats_client_set_retry_policy (client, 2, 5000);
+  seats_client_add_header (client, "X-Seats-Fault", fault);
+  g_assert_false (run_sync (fixture->engine, TRUE, &error));
+  g_assert_error (error, SEATS_API_ERROR, (int) expected);
+  g_assert_cmpstr (error->message, !=, "");
+  g_assert_cmpstr (seats_sync_engine_get_error_message (fixture->engine), ==, error->message);
+  seats_client_remove_header (client, "X-Seats-Fault");
+
+  /* The models and the local copy are as they were. */
+  g_assert_cmpuint (n_items (seats_sync_engine_get_users (fixture->engine)), ==, n_users);
+  g_assert_cmpint (seats_sync_engine_get_last_synced (fixture->engine), ==, last_synced);
+  {
+    g_autoptr(SeatsSyncEngine) reopened = open_engine (fixture,
+                                                        find_organization (fixture, "demolen")->admin_token,
+                                                        fixture->db_path);
+
+    g_assert_cmpuint (n_items (seats_sync_engine_get_users (reopened)), ==, n_users);
+    g_assert_cmpint (seats_sync_engine_get_last_synced (reopened), ==, last_synced);
+  }
+}
+
+static void
+test_bad_answers (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  gint64 start;
+
+  assert_fault_changes_nothing (fixture, "status-500", SEATS_API_ERROR_SERVER);
+  assert_fault_changes_nothing (fixture, "truncate", SEATS_API_ERROR_MALFORMED);
+  assert_fault_changes_nothing (fixture, "wrong-content-type", SEATS_API_ERROR_MALFORMED);
+  assert_fault_changes_nothing (fixture, "huge", SEATS_API_ERROR_MALFORMED);
+
+  /* 429 with Retry-After: 1 is tried again after a second, then given up. */
+  start = g_get_monotonic_time ();
+  assert_fault_changes_nothing (fixture, "status-429", SEATS_API_ERROR_RATE_LIMITED);
+  g_assert_cmpint (g_get_monotonic_time () - start, >=, G_USEC_PER_SEC);
+}
+
+static void
+test_viewer_changes_nothing (Fixture       *fixture,
+                             gconstpointer  user_data)
+{
+  g_autoptr(SeatsSyncEngine) viewer = NULL;
+  g_autoptr(SeatsApiRequest) buy = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "viewer.db", NULL);
+  guint requests;
+
+  viewer = open_engine (fixture, find_organization (fixture, "demolen")->viewer_token, path);
+  g_assert_true (run_sync (viewer, FALSE, &error));
+  g_assert_no_error (error);
+
+  /* A viewer sees licenses and users, not billing (R15). */
+  g_assert_cmpuint (n_items (seats_sync_engine_get_users (viewer)), >, 0);
+  g_assert_null (seats_sync_engine_get_billing_details (viewer));
+  g_assert_cmpuint (n_items (seats_sync_engine_get_orders (viewer)), ==, 0);
+
+  requests = seats_sync_engine_get_request_count (viewer);
+  buy = seats_sync_engine_prepare_buy (viewer, "seats", 1, &error);
+  g_assert_null (buy);
+  g_assert_error (error, SEATS_API_ERROR, SEATS_API_ERROR_FORBIDDEN);
+  g_assert_false (seats_sync_engine_can_change (viewer, NULL));
+  g_assert_cmpuint (seats_sync_engine_get_request_count (viewer), ==, requests);
+}
+
+static void
+test_reseller_points_elsewhere (Fixture       *fixture,
+                                gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (run_sync (fixture->engine, FALSE, &error));
+  g_assert_false (seats_sync_engine_can_change (fixture->engine, &error));
+  g_assert_error (error, SEATS_API_ERROR, SEATS_API_ERROR_FORBIDDEN);
+  g_assert_nonnull (strstr (error->message, "http"));
+}
+
+static gboolean
+file_contains (const char *path,
+               const char *needle)
+{
+  g_autofree char *contents = NULL;
+  gsize len = 0;
+
+  if (!g_file_get_contents (path, &contents, &len, NULL))
+    return FALSE;
+
+  for (gsize i = 0; i + strlen (needle) <= len; i++)
+    if (memcmp (contents + i, needle, strlen (needle)) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+test_token_never_written (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  const char *token = find_organization (fixture, "demolen")->admin_token;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *wal = g_strconcat (fixture->db_path, "-wal", NULL);
+
+  g_assert_true (run_sync (fixture->engine, FALSE, &error));
+  g_clear_object (&fixture->engine);
+
+  g_assert_true (g_file_test (fixture->db_path, G_FILE_TEST_EXISTS));
+  g_assert_false (file_contains (fixture->db_path, token));
+  g_assert_false (file_contains (wal, token));
+}
+
+static int
+child_sync_forever (const char *uri,
+                    const char *token,
+                    const char *db_path)
+{
+  g_autoptr(SeatsClient) client = seats_client_new (uri, token, NULL);
+  g_autoptr(SeatsStore) store = seats_store_new (db_path, NULL);
+  g_autoptr(SeatsSyncEngine) engine = seats_sync_engine_new (client, store);
+
+  for (guint round = 0; ; round++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!run_sync (engine, TRUE, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+      g_print ("synced %u\n", round);
+    }
+}
+
+static void
+test_kill_during_sync (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  const char *token = find_organization (fixture, "demolen")->admin_token;
+  g_autoptr(GSubprocess) child = NULL;
+  g_autoptr(GDataInputStream) lines = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SeatsSyncEngine) engine = NULL;
+  g_autofree char *self_path = g_test_build_filename (G_TEST_BUILT, "test-sync", NULL);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  guint expected_users;
+
+  g_assert_true (run_sync (fixture->engine, TRUE, &error));
+  expected_users = n_items (seats_sync_engine_get_users (fixture->engine));
+  g_clear_object (&fixture->engine);
+
+  child = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
+                            self_path, "--sync-forever", fixture->uri, token, fixture->db_path, NULL);
+  g_assert_no_error (error);
+  lines = g_data_input_stream_new (g_subprocess_get_stdout_pipe (child));
+
+  /* Let it complete a few syncs, then kill it in the middle of the next. */
+  for (guint synced = 0; synced < 3;)
+    {
+      g_autoptr(GAsyncResult) result = NULL;
+      g_autofree char *line = NULL;
+
+      g_data_input_stream_read_line_async (lines, G_PRIORITY_DEFAULT, NULL, done_cb, &result);
+      line = g_data_input_stream_read_line_finish (lines, wait_for (&result), NULL, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (line);
+      if (g_str_has_prefix (line, "synced"))
+        synced++;
+    }
+  for (guint i = 0; i < (guint) g_test_rand_int_range (1, 40); i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_subprocess_send_signal (child, SIGKILL);
+  g_subprocess_wait (child, NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (sqlite3_open (fixture->db_path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "ok");
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+
+  /* A complete state, never half of one. */
+  engine = open_engine (fixture, token, fixture->db_path);
+  g_assert_cmpuint (n_items (seats_sync_engine_get_users (engine)), ==, expected_users);
+  g_assert_nonnull (seats_sync_engine_get_subscription (engine));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+
+  /* The child of the kill test: sync over and over until killed. */
+  if (argc == 5 && g_str_equal (argv[1], "--sync-forever"))
+    return child_sync_forever (argv[2], argv[3], argv[4]);
+
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func, slug) \
+  g_test_add (path, Fixture, slug, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/sync/full-then-unchanged", test_full_then_unchanged, NULL);
+  ADD ("/sync/cache-opens-offline", test_cache_opens_offline, NULL);
+  ADD ("/sync/delta-and-deletion", test_delta_and_deletion, NULL);
+  ADD ("/sync/buy-and-next-period", test_buy_and_next_period, NULL);
+  ADD ("/sync/user-activation", test_user_activation, NULL);
+  ADD ("/sync/stale-change", test_stale_change_shows_fresh_state, NULL);
+  ADD ("/sync/billing-and-features", test_billing_and_features, NULL);
+  ADD ("/sync/pending-license", test_pending_license, NULL);
+  ADD ("/sync/lost-answer-retried-once", test_lost_answer_is_retried_once, NULL);
+  ADD ("/sync/outbox-survives-restart", test_outbox_survives_restart, NULL);
+  ADD ("/sync/bad-answers", test_bad_answers, NULL);
+  ADD ("/sync/viewer-changes-nothing", test_viewer_changes_nothing, NULL);
+  ADD ("/sync/reseller", test_reseller_points_elsewhere, "bergstrom");
+  ADD ("/sync/token-never-written", test_token_never_written, NULL);
+  ADD ("/sync/kill-during-sync", test_kill_during_sync, NULL);
+
+#undef ADD
+
+  return g_test_run ();
+}
