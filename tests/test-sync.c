@@ -382,6 +382,60 @@ test_buy_and_next_period (Fixture       *fixture,
   g_assert_cmpuint (seats_product_get_next_period (seats), ==, in_use);
 }
 
+/* The price shown before buying is the price the server invoices (R2, R4). */
+static void
+test_quote_matches_order (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  g_autoptr(SeatsApiRequest) buy = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *orders;
+  SeatsProduct *seats;
+  gint64 amount = -1, invoiced = -1, newest = 0;
+  guint new_purchased = 0, new_next = 0;
+
+  g_assert_true (run_sync (fixture->engine, FALSE, &error));
+  seats = seats_sync_engine_find_user_seats (fixture->engine);
+
+  g_assert_false (seats_sync_engine_quote_purchase (fixture->engine, "seats", 0, &amount,
+                                                    NULL, NULL, &error));
+  g_assert_error (error, SEATS_RULE_ERROR, SEATS_RULE_ERROR_NOTHING_TO_BUY);
+  g_clear_error (&error);
+  g_assert_false (seats_sync_engine_quote_purchase (fixture->engine, "no-such-product", 1,
+                                                    &amount, NULL, NULL, &error));
+  g_assert_error (error, SEATS_API_ERROR, SEATS_API_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_true (seats_sync_engine_quote_purchase (fixture->engine, "seats", 3, &amount,
+                                                   &new_purchased, &new_next, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (amount, >, 0);
+  g_assert_cmpint (amount, <=, 3 * seats_product_get_price (seats));
+  g_assert_cmpuint (new_purchased, ==, seats_product_get_purchased (seats) + 3);
+
+  buy = seats_sync_engine_prepare_buy (fixture->engine, "seats", 3, &error);
+  g_assert_no_error (error);
+  g_assert_true (run_submit (fixture->engine, buy, &error));
+  g_assert_no_error (error);
+
+  seats = seats_sync_engine_find_user_seats (fixture->engine);
+  g_assert_cmpuint (seats_product_get_purchased (seats), ==, new_purchased);
+  g_assert_cmpuint (seats_product_get_next_period (seats), ==, new_next);
+
+  orders = seats_sync_engine_get_orders (fixture->engine);
+  for (guint i = 0; i < n_items (orders); i++)
+    {
+      g_autoptr(SeatsOrder) order = g_list_model_get_item (orders, i);
+
+      if (seats_order_get_created (order) >= newest && seats_order_get_quantity (order) == 3)
+        {
+          newest = seats_order_get_created (order);
+          invoiced = seats_order_get_amount (order);
+        }
+    }
+  g_assert_cmpint (invoiced, ==, amount);
+}
+
 static void
 test_user_activation (Fixture       *fixture,
                       gconstpointer  user_data)
@@ -859,6 +913,7 @@ main (int   argc,
   ADD ("/sync/cache-opens-offline", test_cache_opens_offline, NULL);
   ADD ("/sync/delta-and-deletion", test_delta_and_deletion, NULL);
   ADD ("/sync/buy-and-next-period", test_buy_and_next_period, NULL);
+  ADD ("/sync/quote-matches-order", test_quote_matches_order, NULL);
   ADD ("/sync/user-activation", test_user_activation, NULL);
   ADD ("/sync/stale-change", test_stale_change_shows_fresh_state, NULL);
   ADD ("/sync/billing-and-features", test_billing_and_features, NULL);

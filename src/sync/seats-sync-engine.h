@@ -98,6 +98,13 @@ gboolean             seats_sync_engine_flush_outbox_finish (SeatsSyncEngine     
                                                             GAsyncResult         *result,
                                                             GError              **error);
 
+gboolean             seats_sync_engine_quote_purchase      (SeatsSyncEngine      *self,
+                                                            const char           *product_id,
+                                                            guint                 quantity,
+                                                            gint64               *amount,
+                                                            guint                *new_purchased,
+                                                            guint                *new_next_period,
+                                                            GError              **error);
 SeatsApiRequest     *seats_sync_engine_prepare_buy         (SeatsSyncEngine      *self,
                                                             const char           *product_id,
                                                             guint                 quantity,
