@@ -93,7 +93,7 @@ assign_grace_deadlines (SeatsServer  *self,
   for (guint i = 0; i < chosen->len; i++)
     {
       const char *id = g_ptr_array_index (ids, g_array_index (chosen, guint, i));
-      g_autofree char *after = seats_format_date (g_date_get_julian (&deadline));
+      g_autofree char *after = seats_server_iso_date (g_date_get_julian (&deadline));
 
       stmt = seats_server_db_prepare (self,
         "UPDATE users SET grace_deadline = ?, version = version + 1, modified = ? "
@@ -121,7 +121,7 @@ turn_period (SeatsServer  *self,
 {
   g_autoptr(GPtrArray) products = NULL;
   guint32 start = seats_period_end (org->period_start, org->period_months);
-  g_autofree char *start_text = seats_format_date (start);
+  g_autofree char *start_text = seats_server_iso_date (start);
   g_autofree char *number = NULL;
   g_autofree char *invoice_id = NULL;
   g_autofree char *description = NULL;

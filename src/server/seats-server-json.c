@@ -22,7 +22,7 @@ seats_date_from_julian (GDate   *date,
 }
 
 char *
-seats_format_date (guint32 julian)
+seats_server_iso_date (guint32 julian)
 {
   GDate date;
 
@@ -110,7 +110,7 @@ seats_json_add_date (JsonBuilder *builder,
                      const char  *member,
                      guint32      julian)
 {
-  g_autofree char *text = seats_format_date (julian);
+  g_autofree char *text = seats_server_iso_date (julian);
 
   seats_json_add_nullable_string (builder, member, text);
 }

@@ -263,7 +263,7 @@ void         seats_server_handle_clock         (SeatsServer       *self,
                                                 SeatsRequest      *req);
 
 /* seats-server-json.c: encoders and formats */
-char        *seats_format_date                 (guint32            julian);
+char        *seats_server_iso_date                 (guint32            julian);
 char        *seats_format_timestamp            (gint64             ms);
 gboolean     seats_parse_timestamp             (const char        *text,
                                                 gint64            *ms);
