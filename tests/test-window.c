@@ -8,124 +8,27 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <locale.h>
 
-#include "seats-application.h"
-#include "seats-window.h"
+#include "ui-test-helper.h"
 
-/* What a person reads on the page switcher, in the language under test. */
+/* What a person reads, in the language under test. */
 static const struct {
   const char *language;
   const char *titles[3];
-  const char *empty_title;
+  const char *welcome;
+  const char *connect;
+  const char *demo;
 } expected_texts[] = {
-  { "en", { "Licenses", "Users", "Billing" }, "No Account Connected" },
-  { "nl", { "Licenties", "Gebruikers", "Facturering" }, "Geen account gekoppeld" },
-  { "sv", { "Licenser", "Användare", "Fakturering" }, "Inget konto anslutet" },
+  { "en", { "Licenses", "Users", "Billing" }, "Welcome to Seats", "Connect Account…", "Try the Demo" },
+  { "nl", { "Licenties", "Gebruikers", "Facturering" }, "Welkom bij Seats", "Account koppelen…", "Demo proberen" },
+  { "sv", { "Licenser", "Användare", "Fakturering" }, "Välkommen till Seats", "Anslut konto…", "Prova demon" },
 };
 
 static const char *page_names[] = { "licenses", "users", "billing" };
 
 static guint expected_index;
 
-/* One application per process, as in the product; each test opens its own window. */
-static SeatsApplication *app;
-
-typedef struct
-{
-  SeatsWindow *window;
-} Fixture;
-
-static void
-iterate_until_idle (void)
-{
-  /* Let the frame clock lay out and draw what changed. */
-  for (guint i = 0; i < 5; i++)
-    {
-      g_usleep (2000);
-      while (g_main_context_iteration (NULL, FALSE))
-        ;
-    }
-}
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  user_data)
-{
-  GtkWindow *window;
-
-  g_assert_null (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  g_application_activate (G_APPLICATION (app));
-
-  window = gtk_application_get_active_window (GTK_APPLICATION (app));
-  g_assert_true (SEATS_IS_WINDOW (window));
-  fixture->window = SEATS_WINDOW (window);
-
-  while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
-    g_main_context_iteration (NULL, TRUE);
-  iterate_until_idle ();
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  user_data)
-{
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  iterate_until_idle ();
-}
-
-static void
-collect_label_texts (GtkWidget *widget,
-                     GPtrArray *texts)
-{
-  if (!gtk_widget_get_mapped (widget))
-    return;
-
-  if (GTK_IS_LABEL (widget))
-    g_ptr_array_add (texts, (gpointer) gtk_label_get_text (GTK_LABEL (widget)));
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    collect_label_texts (child, texts);
-}
-
-static gboolean
-shows_text (GtkWidget  *root,
-            const char *text)
-{
-  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
-
-  collect_label_texts (root, texts);
-
-  for (guint i = 0; i < texts->len; i++)
-    if (g_strcmp0 (g_ptr_array_index (texts, i), text) == 0)
-      return TRUE;
-
-  return FALSE;
-}
-
-static GtkWidget *
-find_descendant (GtkWidget  *widget,
-                 GType       type,
-                 const char *label)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && gtk_widget_get_mapped (widget) &&
-      (label == NULL || shows_text (widget, label)))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type, label);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
+#define EXPECTED (expected_texts[expected_index])
 
 /* Activates the shortcut the window has for @accelerator, as a key press would. */
 static gboolean
@@ -163,14 +66,56 @@ press_shortcut (GtkWidget  *widget,
 }
 
 static void
-test_window_title (Fixture       *fixture,
-                   gconstpointer  user_data)
+fixture_set_up (UiFixture     *fixture,
+                gconstpointer  user_data)
 {
-  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==, "Seats");
+  ui_fixture_set_up (fixture, "demolen", FALSE);
 }
 
 static void
-test_window_pages (Fixture       *fixture,
+fixture_tear_down (UiFixture     *fixture,
+                   gconstpointer  user_data)
+{
+  ui_fixture_tear_down (fixture);
+}
+
+static void
+test_window_welcome (void)
+{
+  SeatsWindow *window = seats_window_new (ui_test_get_application ());
+  GtkWidget *connect;
+
+  gtk_window_present (GTK_WINDOW (window));
+  while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
+    g_main_context_iteration (NULL, TRUE);
+  ui_iterate ();
+
+  /* No account yet: a welcome, a way to connect one, and a demo. */
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Seats");
+  g_assert_true (ui_shows_text (GTK_WIDGET (window), EXPECTED.welcome));
+  connect = ui_find (GTK_WIDGET (window), GTK_TYPE_BUTTON, EXPECTED.connect);
+  g_assert_nonnull (connect);
+  g_assert_nonnull (ui_find (GTK_WIDGET (window), GTK_TYPE_BUTTON, EXPECTED.demo));
+  /* Nothing to switch between yet. */
+  g_assert_null (ui_find (GTK_WIDGET (window), GTK_TYPE_TOGGLE_BUTTON, EXPECTED.titles[0]));
+
+  /* Connecting asks for the server and the token. */
+  ui_click (connect);
+  g_assert_nonnull (ui_find_dialog (GTK_TYPE_WINDOW));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  ui_iterate ();
+  {
+    GList *windows;
+
+    while ((windows = gtk_application_get_windows (GTK_APPLICATION (ui_test_get_application ()))))
+      gtk_window_destroy (windows->data);
+  }
+  ui_iterate ();
+}
+
+static void
+test_window_pages (UiFixture     *fixture,
                    gconstpointer  user_data)
 {
   GtkWidget *root = GTK_WIDGET (fixture->window);
@@ -178,26 +123,20 @@ test_window_pages (Fixture       *fixture,
   /* Every page is on the switcher under its name in the person's language. */
   for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
     {
-      const char *title = expected_texts[expected_index].titles[i];
-
-      g_test_message ("looking for the page switcher button “%s”", title);
-      g_assert_nonnull (find_descendant (root, GTK_TYPE_TOGGLE_BUTTON, title));
+      g_test_message ("looking for the page switcher button “%s”", EXPECTED.titles[i]);
+      g_assert_nonnull (ui_find (root, GTK_TYPE_TOGGLE_BUTTON, EXPECTED.titles[i]));
     }
 
-  /* With no account, each page says so rather than showing anything invented. */
   for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
     {
       seats_window_set_visible_page (fixture->window, page_names[i]);
-      iterate_until_idle ();
-
+      ui_iterate ();
       g_assert_cmpstr (seats_window_get_visible_page (fixture->window), ==, page_names[i]);
-      g_assert_nonnull (find_descendant (root, ADW_TYPE_STATUS_PAGE,
-                                         expected_texts[expected_index].empty_title));
     }
 }
 
 static void
-test_window_switcher (Fixture       *fixture,
+test_window_switcher (UiFixture     *fixture,
                       gconstpointer  user_data)
 {
   GtkWidget *root = GTK_WIDGET (fixture->window);
@@ -205,12 +144,10 @@ test_window_switcher (Fixture       *fixture,
   /* Go backwards so that every click changes the page. */
   for (int i = G_N_ELEMENTS (page_names) - 1; i >= 0; i--)
     {
-      const char *title = expected_texts[expected_index].titles[i];
-      GtkWidget *button = find_descendant (root, GTK_TYPE_TOGGLE_BUTTON, title);
+      GtkWidget *button = ui_find (root, GTK_TYPE_TOGGLE_BUTTON, EXPECTED.titles[i]);
 
       g_assert_nonnull (button);
-      g_signal_emit_by_name (button, "clicked");
-      iterate_until_idle ();
+      ui_click (button);
 
       g_assert_cmpstr (seats_window_get_visible_page (fixture->window), ==, page_names[i]);
       g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)));
@@ -218,7 +155,7 @@ test_window_switcher (Fixture       *fixture,
 }
 
 static void
-test_window_shortcuts (Fixture       *fixture,
+test_window_shortcuts (UiFixture     *fixture,
                        gconstpointer  user_data)
 {
   static const char *order[] = { "<Control>3", "<Control>1", "<Control>2", "<Control>3" };
@@ -228,25 +165,45 @@ test_window_shortcuts (Fixture       *fixture,
   for (guint i = 0; i < G_N_ELEMENTS (order); i++)
     {
       g_assert_true (press_shortcut (GTK_WIDGET (fixture->window), order[i]));
-      iterate_until_idle ();
+      ui_iterate ();
       g_assert_cmpstr (seats_window_get_visible_page (fixture->window), ==, expected[i]);
     }
 
-  quit_accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app),
+  quit_accels = gtk_application_get_accels_for_action (GTK_APPLICATION (ui_test_get_application ()),
                                                        "app.quit");
   g_assert_cmpstr (quit_accels[0], ==, "<Control>q");
 }
 
 static void
-test_window_menu (Fixture       *fixture,
+test_window_sync_state (UiFixture     *fixture,
+                        gconstpointer  user_data)
+{
+  GtkWidget *root = GTK_WIDGET (fixture->window);
+  SeatsClient *client = seats_sync_engine_get_client (fixture->engine);
+  g_autofree char *synced = g_strdup_printf (_("Synced %s"), _("just now"));
+
+  /* Synced a moment ago, and the header says so in the person's words. */
+  g_assert_true (ui_shows_text (root, synced));
+
+  /* The server goes away: the header and a banner say offline, with the
+   * local copy still shown. */
+  seats_client_set_retry_policy (client, 1, 0);
+  seats_server_disconnect (fixture->server);
+  g_assert_false (ui_fixture_sync (fixture));
+  g_assert_cmpint (seats_sync_engine_get_status (fixture->engine), ==, SEATS_SYNC_STATUS_OFFLINE);
+  g_assert_true (ui_shows_text (root, _("Offline")));
+  g_assert_nonnull (ui_find (root, GTK_TYPE_BUTTON, _("_Try Again")));
+}
+
+static void
+test_window_menu (UiFixture     *fixture,
                   gconstpointer  user_data)
 {
-  GActionGroup *actions_of_app = G_ACTION_GROUP (app);
   GtkWidget *menu_button;
   GMenuModel *menu;
   g_autoptr(GPtrArray) actions = g_ptr_array_new_with_free_func (g_free);
 
-  menu_button = find_descendant (GTK_WIDGET (fixture->window), GTK_TYPE_MENU_BUTTON, NULL);
+  menu_button = ui_find (GTK_WIDGET (fixture->window), GTK_TYPE_MENU_BUTTON, NULL);
   g_assert_nonnull (menu_button);
   g_assert_true (gtk_menu_button_get_primary (GTK_MENU_BUTTON (menu_button)));
 
@@ -264,15 +221,19 @@ test_window_menu (Fixture       *fixture,
         }
     }
 
-  g_assert_true (g_ptr_array_find_with_equal_func (actions, "win.show-help-overlay",
-                                                   g_str_equal, NULL));
-  g_assert_true (g_ptr_array_find_with_equal_func (actions, "app.about", g_str_equal, NULL));
-  g_assert_true (g_action_group_has_action (actions_of_app, "about"));
+  for (guint i = 0; i < 4; i++)
+    {
+      static const char *wanted[] = { "win.show-help-overlay", "app.about", "win.connect-account",
+                                      "win.sync" };
+
+      g_test_message ("menu item for %s", wanted[i]);
+      g_assert_true (g_ptr_array_find_with_equal_func (actions, wanted[i], g_str_equal, NULL));
+    }
+
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window),
                                              "win.show-help-overlay", NULL));
-  iterate_until_idle ();
+  ui_iterate ();
   g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (fixture->window)));
-  gtk_window_close (GTK_WINDOW (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (fixture->window))));
 }
 
 static void
@@ -286,7 +247,7 @@ test_window_remembers_size (void)
   g_settings_set_int (settings, "window-height", 500);
   g_settings_set_boolean (settings, "window-maximized", FALSE);
 
-  window = GTK_WINDOW (seats_window_new (app));
+  window = GTK_WINDOW (seats_window_new (ui_test_get_application ()));
   gtk_window_get_default_size (window, &width, &height);
   g_assert_cmpint (width, ==, 700);
   g_assert_cmpint (height, ==, 500);
@@ -297,9 +258,9 @@ test_window_remembers_size (void)
 
   /* What the person resized to is what the next start opens with. */
   gtk_window_set_default_size (window, 820, 610);
-  iterate_until_idle ();
+  ui_iterate ();
   gtk_window_close (window);
-  iterate_until_idle ();
+  ui_iterate ();
 
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 820);
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 610);
@@ -311,37 +272,22 @@ main (int   argc,
       char *argv[])
 {
   const char *language = g_getenv ("SEATS_TEST_LANGUAGE");
-  g_autoptr(GError) error = NULL;
-  int ret;
 
-  setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, TEST_LOCALEDIR);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  gtk_test_init (&argc, &argv, NULL);
+  ui_test_init ();
 
   for (expected_index = 0; expected_index < G_N_ELEMENTS (expected_texts); expected_index++)
     if (g_strcmp0 (expected_texts[expected_index].language, language ? language : "en") == 0)
       break;
   g_assert_cmpuint (expected_index, <, G_N_ELEMENTS (expected_texts));
 
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-
-  g_test_add ("/window/title", Fixture, NULL, fixture_set_up, test_window_title, fixture_tear_down);
-  g_test_add ("/window/pages", Fixture, NULL, fixture_set_up, test_window_pages, fixture_tear_down);
-  g_test_add ("/window/switcher", Fixture, NULL, fixture_set_up, test_window_switcher, fixture_tear_down);
-  g_test_add ("/window/shortcuts", Fixture, NULL, fixture_set_up, test_window_shortcuts, fixture_tear_down);
-  g_test_add ("/window/menu", Fixture, NULL, fixture_set_up, test_window_menu, fixture_tear_down);
+  g_test_add_func ("/window/welcome", test_window_welcome);
+  g_test_add ("/window/pages", UiFixture, NULL, fixture_set_up, test_window_pages, fixture_tear_down);
+  g_test_add ("/window/switcher", UiFixture, NULL, fixture_set_up, test_window_switcher, fixture_tear_down);
+  g_test_add ("/window/shortcuts", UiFixture, NULL, fixture_set_up, test_window_shortcuts, fixture_tear_down);
+  g_test_add ("/window/menu", UiFixture, NULL, fixture_set_up, test_window_menu, fixture_tear_down);
+  g_test_add ("/window/sync-state", UiFixture, NULL, fixture_set_up, test_window_sync_state, fixture_tear_down);
   g_test_add_func ("/window/remembers-size", test_window_remembers_size);
 
-  app = seats_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-
-  ret = g_test_run ();
-
-  g_clear_object (&app);
-
-  return ret;
+  return g_test_run ();
 }

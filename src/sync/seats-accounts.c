@@ -451,18 +451,42 @@ seats_accounts_open_with_token (const SeatsAccountInfo  *info,
                                 const char              *token,
                                 GError                 **error)
 {
-  g_autoptr(SeatsClient) client = NULL;
-  g_autoptr(SeatsStore) store = NULL;
-  g_autoptr(SeatsSyncEngine) engine = NULL;
   g_autofree char *path = NULL;
 
   g_return_val_if_fail (info != NULL, NULL);
   g_return_val_if_fail (token != NULL, NULL);
 
+  path = seats_store_dup_default_path (info->id);
+
+  return seats_accounts_open_at (info, token, path, error);
+}
+
+/**
+ * seats_accounts_open_at:
+ * @info: an account
+ * @token: its access token
+ * @path: where its local copy is, such as a temporary directory for a demo
+ * @error: why its local copy cannot be opened
+ *
+ * Returns: (transfer full) (nullable): the engine of the account
+ */
+SeatsSyncEngine *
+seats_accounts_open_at (const SeatsAccountInfo  *info,
+                        const char              *token,
+                        const char              *path,
+                        GError                 **error)
+{
+  g_autoptr(SeatsClient) client = NULL;
+  g_autoptr(SeatsStore) store = NULL;
+  g_autoptr(SeatsSyncEngine) engine = NULL;
+
+  g_return_val_if_fail (info != NULL, NULL);
+  g_return_val_if_fail (token != NULL, NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
   if (!(client = seats_client_new (info->server, token, error)))
     return NULL;
 
-  path = seats_store_dup_default_path (info->id);
   if (!(store = seats_store_new (path, error)))
     return NULL;
 

@@ -73,6 +73,10 @@ SeatsSyncEngine    *seats_accounts_open_finish      (GAsyncResult         *resul
 SeatsSyncEngine    *seats_accounts_open_with_token  (const SeatsAccountInfo *info,
                                                      const char           *token,
                                                      GError              **error);
+SeatsSyncEngine    *seats_accounts_open_at          (const SeatsAccountInfo *info,
+                                                     const char           *token,
+                                                     const char           *path,
+                                                     GError              **error);
 void                seats_accounts_remove_async     (GSettings            *settings,
                                                      const SeatsAccountInfo *info,
                                                      GCancellable         *cancellable,

@@ -10,13 +10,23 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "seats-application.h"
+#include "seats-server.h"
 #include "seats-window.h"
 
 struct _SeatsApplication
 {
-  AdwApplication parent_instance;
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;
+  GListStore     *sessions;
+
+  /* Demo mode: the reference server in this process, and everything it
+   * and the accounts write in one temporary directory. */
+  SeatsServer    *demo_server;
+  char           *demo_dir;
 };
 
 G_DEFINE_FINAL_TYPE (SeatsApplication, seats_application, ADW_TYPE_APPLICATION)
@@ -33,6 +43,29 @@ seats_application_activate (GApplication *app)
     window = GTK_WINDOW (seats_window_new (SEATS_APPLICATION (app)));
 
   gtk_window_present (window);
+}
+
+static int
+seats_application_handle_local_options (GApplication *app,
+                                        GVariantDict *options)
+{
+  SeatsApplication *self = SEATS_APPLICATION (app);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_variant_dict_contains (options, "demo"))
+    return -1;
+
+  /* A demo is its own world: it shares nothing with a running Seats. */
+  g_application_set_flags (app, g_application_get_flags (app) | G_APPLICATION_NON_UNIQUE);
+
+  if (!seats_application_start_demo (self, &error))
+    {
+      /* Translators: %s says why */
+      g_printerr (_("The demo could not start: %s\n"), error->message);
+      return 1;
+    }
+
+  return -1;
 }
 
 static void
@@ -82,29 +115,147 @@ static const GActionEntry app_actions[] = {
 };
 
 static void
+open_account_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(SeatsSession) session = user_data;
+  g_autoptr(SeatsSyncEngine) engine = NULL;
+  g_autoptr(GError) error = NULL;
+
+  engine = seats_accounts_open_finish (result, &error);
+  if (engine == NULL)
+    {
+      g_warning ("Could not open %s: %s", seats_session_get_title (session), error->message);
+      seats_session_set_error (session, error->message);
+      return;
+    }
+
+  seats_session_set_engine (session, engine);
+}
+
+/**
+ * seats_application_open_account:
+ * @self: a #SeatsApplication
+ * @info: a connected account
+ *
+ * Adds a session for @info and opens it: its token from the keyring, its
+ * local copy at once, then a sync.
+ */
+void
+seats_application_open_account (SeatsApplication       *self,
+                                const SeatsAccountInfo *info)
+{
+  g_autoptr(SeatsSession) session = NULL;
+
+  g_return_if_fail (SEATS_IS_APPLICATION (self));
+  g_return_if_fail (info != NULL);
+
+  if (seats_application_find_session (self, info->id) != NULL)
+    return;
+
+  session = seats_session_new (info, FALSE);
+  seats_application_add_session (self, session);
+  seats_accounts_open_async (info, NULL, open_account_cb, g_object_ref (session));
+}
+
+static void
 seats_application_startup (GApplication *app)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
+  SeatsApplication *self = SEATS_APPLICATION (app);
 
   G_APPLICATION_CLASS (seats_application_parent_class)->startup (app);
 
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
+
+  self->settings = g_settings_new (APPLICATION_ID);
+
+  /* The connected accounts; a demo shows only its own. */
+  if (self->demo_server == NULL)
+    {
+      g_autoptr(GPtrArray) accounts = seats_accounts_list (self->settings);
+
+      for (guint i = 0; i < accounts->len; i++)
+        seats_application_open_account (self, g_ptr_array_index (accounts, i));
+    }
+}
+
+static void
+remove_demo_dir (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      g_unlink (child);
+    }
+
+  g_rmdir (path);
+}
+
+static void
+seats_application_shutdown (GApplication *app)
+{
+  SeatsApplication *self = SEATS_APPLICATION (app);
+
+  g_list_store_remove_all (self->sessions);
+
+  if (self->demo_server != NULL)
+    seats_server_disconnect (self->demo_server);
+  g_clear_object (&self->demo_server);
+
+  if (self->demo_dir != NULL)
+    remove_demo_dir (self->demo_dir);
+  g_clear_pointer (&self->demo_dir, g_free);
+
+  G_APPLICATION_CLASS (seats_application_parent_class)->shutdown (app);
+}
+
+static void
+seats_application_finalize (GObject *object)
+{
+  SeatsApplication *self = (SeatsApplication *)object;
+
+  g_clear_object (&self->sessions);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->demo_server);
+  g_clear_pointer (&self->demo_dir, g_free);
+
+  G_OBJECT_CLASS (seats_application_parent_class)->finalize (object);
 }
 
 static void
 seats_application_class_init (SeatsApplicationClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = seats_application_finalize;
 
   app_class->activate = seats_application_activate;
   app_class->startup = seats_application_startup;
+  app_class->shutdown = seats_application_shutdown;
+  app_class->handle_local_options = seats_application_handle_local_options;
 }
 
 static void
 seats_application_init (SeatsApplication *self)
 {
+  static const GOptionEntry options[] = {
+    { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Show demo organizations served by the reference license server on this computer"), NULL },
+    { NULL }
+  };
+
+  self->sessions = g_list_store_new (SEATS_TYPE_SESSION);
+
+  g_application_add_main_option_entries (G_APPLICATION (self), options);
   g_action_map_add_action_entries (G_ACTION_MAP (self),
                                    app_actions,
                                    G_N_ELEMENTS (app_actions),
@@ -119,4 +270,133 @@ seats_application_new (void)
                        "flags", G_APPLICATION_DEFAULT_FLAGS,
                        "resource-base-path", RESOURCE_BASE_PATH,
                        NULL);
+}
+
+/**
+ * seats_application_get_sessions:
+ * @self: a #SeatsApplication
+ *
+ * Returns: (transfer none): the connected accounts, a #GListModel of #SeatsSession
+ */
+GListModel *
+seats_application_get_sessions (SeatsApplication *self)
+{
+  g_return_val_if_fail (SEATS_IS_APPLICATION (self), NULL);
+
+  return G_LIST_MODEL (self->sessions);
+}
+
+/**
+ * seats_application_find_session:
+ * @self: a #SeatsApplication
+ * @id: the key of an account
+ *
+ * Returns: (transfer none) (nullable): its session
+ */
+SeatsSession *
+seats_application_find_session (SeatsApplication *self,
+                                const char       *id)
+{
+  guint n;
+
+  g_return_val_if_fail (SEATS_IS_APPLICATION (self), NULL);
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->sessions));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SeatsSession) session = g_list_model_get_item (G_LIST_MODEL (self->sessions), i);
+
+      if (g_strcmp0 (seats_session_get_id (session), id) == 0)
+        return session;
+    }
+
+  return NULL;
+}
+
+void
+seats_application_add_session (SeatsApplication *self,
+                               SeatsSession     *session)
+{
+  g_return_if_fail (SEATS_IS_APPLICATION (self));
+  g_return_if_fail (SEATS_IS_SESSION (session));
+
+  g_list_store_append (self->sessions, session);
+}
+
+void
+seats_application_remove_session (SeatsApplication *self,
+                                  SeatsSession     *session)
+{
+  guint position;
+
+  g_return_if_fail (SEATS_IS_APPLICATION (self));
+  g_return_if_fail (SEATS_IS_SESSION (session));
+
+  if (g_list_store_find (self->sessions, session, &position))
+    g_list_store_remove (self->sessions, position);
+}
+
+gboolean
+seats_application_is_demo (SeatsApplication *self)
+{
+  g_return_val_if_fail (SEATS_IS_APPLICATION (self), FALSE);
+
+  return self->demo_server != NULL;
+}
+
+/**
+ * seats_application_start_demo:
+ * @self: a #SeatsApplication
+ * @error: why the demo could not start
+ *
+ * Starts the reference server on loopback with its demo organizations and
+ * opens each as an account: nothing is written outside a temporary
+ * directory, and nothing goes to the keyring.
+ */
+gboolean
+seats_application_start_demo (SeatsApplication  *self,
+                              GError           **error)
+{
+  g_autoptr(GPtrArray) organizations = NULL;
+  g_autofree char *server_db = NULL;
+  g_autofree char *uri = NULL;
+
+  g_return_val_if_fail (SEATS_IS_APPLICATION (self), FALSE);
+  g_return_val_if_fail (self->demo_server == NULL, FALSE);
+
+  self->demo_dir = g_dir_make_tmp ("seats-demo-XXXXXX", error);
+  if (self->demo_dir == NULL)
+    return FALSE;
+
+  server_db = g_build_filename (self->demo_dir, "server.db", NULL);
+  self->demo_server = seats_server_new (server_db, SEATS_SERVER_FLAGS_NONE, error);
+  if (self->demo_server == NULL ||
+      !seats_server_seed_demo (self->demo_server, error) ||
+      !(uri = seats_server_listen (self->demo_server, "127.0.0.1", 0, error)))
+    return FALSE;
+
+  organizations = seats_server_get_organizations (self->demo_server);
+  for (guint i = 0; i < organizations->len; i++)
+    {
+      SeatsServerOrganization *organization = g_ptr_array_index (organizations, i);
+      g_autoptr(SeatsAccountInfo) info = NULL;
+      g_autoptr(SeatsSession) session = NULL;
+      g_autoptr(SeatsSyncEngine) engine = NULL;
+      g_autofree char *file = NULL;
+      g_autofree char *path = NULL;
+
+      info = seats_account_info_new (uri, organization->slug, organization->name);
+      file = g_strdup_printf ("%s.db", organization->slug);
+      path = g_build_filename (self->demo_dir, file, NULL);
+
+      engine = seats_accounts_open_at (info, organization->admin_token, path, error);
+      if (engine == NULL)
+        return FALSE;
+
+      session = seats_session_new (info, TRUE);
+      seats_session_set_engine (session, engine);
+      seats_application_add_session (self, session);
+    }
+
+  return TRUE;
 }

@@ -11,19 +11,46 @@
 
 #include <glib/gi18n.h>
 
+#include "seats-banner.h"
 #include "seats-billing-page.h"
+#include "seats-connect-dialog.h"
+#include "seats-format.h"
 #include "seats-licenses-page.h"
 #include "seats-users-page.h"
 #include "seats-window.h"
+
+/* "Synced 2 minutes ago" stays true by being written again now and then. */
+#define RELABEL_INTERVAL_S 30
 
 struct _SeatsWindow
 {
   AdwApplicationWindow  parent_instance;
 
   GSettings            *settings;
+  SeatsSession         *session;
+  GSignalGroup         *session_signals;
+  GSignalGroup         *engine_signals;
+  guint                 relabel_source;
 
+  /* Template widgets */
   AdwToastOverlay      *toast_overlay;
   AdwViewStack         *stack;
+  GtkStack             *main_stack;
+  GtkStack             *title_stack;
+  AdwViewSwitcherTitle *switcher_title;
+  GtkButton            *sync_button;
+  GtkStack             *sync_icon_stack;
+  GtkSpinner           *sync_spinner;
+  GtkLabel             *sync_label;
+  GtkRevealer          *progress_revealer;
+  GtkProgressBar       *sync_progress;
+  SeatsBanner          *sync_banner;
+  AdwStatusPage        *failed_page;
+  AdwStatusPage        *opening_page;
+  GMenu                *accounts_section;
+  SeatsLicensesPage    *licenses_page;
+  SeatsUsersPage       *users_page;
+  SeatsBillingPage     *billing_page;
 };
 
 G_DEFINE_FINAL_TYPE (SeatsWindow, seats_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -31,18 +58,390 @@ G_DEFINE_FINAL_TYPE (SeatsWindow, seats_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_VISIBLE_PAGE,
+  PROP_ACCOUNT_ID,
   N_PROPS
 };
 
 static GParamSpec *properties [N_PROPS];
+
+static SeatsApplication *
+get_application (SeatsWindow *self)
+{
+  return SEATS_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+}
+
+static SeatsSyncEngine *
+get_engine (SeatsWindow *self)
+{
+  return self->session != NULL ? seats_session_get_engine (self->session) : NULL;
+}
+
+static void
+seats_window_update_actions (SeatsWindow *self)
+{
+  SeatsApplication *app = get_application (self);
+  SeatsSyncEngine *engine = get_engine (self);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sync",
+                                 engine != NULL &&
+                                 seats_sync_engine_get_status (engine) != SEATS_SYNC_STATUS_SYNCING);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-account",
+                                 self->session != NULL && !seats_session_is_demo (self->session));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.try-demo",
+                                 app != NULL && !seats_application_is_demo (app));
+}
+
+static void
+seats_window_update_sync_state (SeatsWindow *self)
+{
+  SeatsSyncEngine *engine = get_engine (self);
+  g_autofree char *label = NULL;
+  g_autofree char *banner = NULL;
+  g_autofree char *since = NULL;
+  g_autofree char *tooltip = NULL;
+  const char *icon = "idle";
+  gint64 last_synced;
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  SeatsSyncStatus status;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->sync_button), engine != NULL);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->sync_button), "offline");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->sync_button), "failed");
+
+  if (engine == NULL)
+    {
+      gtk_revealer_set_reveal_child (self->progress_revealer, FALSE);
+      seats_banner_set_revealed (self->sync_banner, FALSE);
+      return;
+    }
+
+  status = seats_sync_engine_get_status (engine);
+  last_synced = seats_sync_engine_get_last_synced (engine);
+  if (last_synced > 0)
+    since = seats_format_since (last_synced, now);
+
+  switch (status)
+    {
+    case SEATS_SYNC_STATUS_SYNCING:
+      icon = "syncing";
+      label = g_strdup (_("Syncing…"));
+      tooltip = g_strdup (_("Seats is fetching the subscription from the license server"));
+      break;
+
+    case SEATS_SYNC_STATUS_OFFLINE:
+      icon = "offline";
+      label = g_strdup (_("Offline"));
+      gtk_widget_add_css_class (GTK_WIDGET (self->sync_button), "offline");
+      if (since != NULL)
+        /* Translators: %s is how long ago, such as "5 minutes ago" */
+        banner = g_strdup_printf (_("The license server cannot be reached. Shown is the copy synced %s; "
+                                    "changes wait until the connection returns."), since);
+      else
+        banner = g_strdup (_("The license server cannot be reached. Changes wait until the "
+                             "connection returns."));
+      tooltip = g_strdup (_("Try to sync again"));
+      break;
+
+    case SEATS_SYNC_STATUS_ERROR:
+      icon = "failed";
+      label = g_strdup (_("Sync failed"));
+      gtk_widget_add_css_class (GTK_WIDGET (self->sync_button), "failed");
+      banner = g_strdup (seats_sync_engine_get_error_message (engine));
+      tooltip = g_strdup (_("Try to sync again"));
+      break;
+
+    case SEATS_SYNC_STATUS_IDLE:
+    default:
+      if (since != NULL)
+        /* Translators: %s is how long ago, such as "2 minutes ago" */
+        label = g_strdup_printf (_("Synced %s"), since);
+      else
+        label = g_strdup (_("Not synced yet"));
+      tooltip = g_strdup (_("Sync now"));
+      break;
+    }
+
+  gtk_stack_set_visible_child_name (self->sync_icon_stack, icon);
+  gtk_spinner_set_spinning (self->sync_spinner, status == SEATS_SYNC_STATUS_SYNCING);
+  gtk_label_set_label (self->sync_label, label);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->sync_button), tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->sync_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip,
+                                  -1);
+
+  gtk_revealer_set_reveal_child (self->progress_revealer, status == SEATS_SYNC_STATUS_SYNCING);
+  gtk_progress_bar_set_fraction (self->sync_progress, seats_sync_engine_get_progress (engine));
+
+  if (banner != NULL)
+    seats_banner_set_title (self->sync_banner, banner);
+  seats_banner_set_revealed (self->sync_banner, banner != NULL);
+
+  seats_window_update_actions (self);
+}
+
+static void
+seats_window_update_view (SeatsWindow *self)
+{
+  SeatsSyncEngine *engine = get_engine (self);
+  const char *page;
+
+  if (self->session == NULL)
+    page = "welcome";
+  else if (engine != NULL)
+    page = "main";
+  else if (seats_session_get_error (self->session) != NULL)
+    page = "failed";
+  else
+    page = "opening";
+
+  gtk_stack_set_visible_child_name (self->main_stack, page);
+  gtk_stack_set_visible_child_name (self->title_stack, g_str_equal (page, "main") ? "switcher" : "title");
+
+  if (self->session != NULL)
+    {
+      adw_view_switcher_title_set_title (self->switcher_title, seats_session_get_title (self->session));
+      adw_status_page_set_description (self->failed_page, seats_session_get_error (self->session));
+    }
+
+  g_object_set (self->licenses_page, "engine", engine, NULL);
+  g_object_set (self->users_page, "engine", engine, NULL);
+  g_object_set (self->billing_page, "engine", engine, NULL);
+
+  g_signal_group_set_target (self->engine_signals, engine);
+
+  seats_window_update_sync_state (self);
+  seats_window_update_actions (self);
+}
+
+static gboolean
+relabel_cb (gpointer user_data)
+{
+  seats_window_update_sync_state (SEATS_WINDOW (user_data));
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+seats_window_rebuild_accounts_menu (SeatsWindow *self)
+{
+  SeatsApplication *app = get_application (self);
+  GListModel *sessions;
+  guint n;
+
+  g_menu_remove_all (self->accounts_section);
+
+  if (app == NULL)
+    return;
+
+  sessions = seats_application_get_sessions (app);
+  n = g_list_model_get_n_items (sessions);
+
+  /* One account needs no choosing. */
+  if (n < 2)
+    return;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SeatsSession) session = g_list_model_get_item (sessions, i);
+      g_autoptr(GMenuItem) item = g_menu_item_new (seats_session_get_title (session), NULL);
+
+      g_menu_item_set_action_and_target (item, "win.account-id", "s", seats_session_get_id (session));
+      g_menu_append_item (self->accounts_section, item);
+    }
+}
+
+static void
+seats_window_set_session (SeatsWindow  *self,
+                          SeatsSession *session)
+{
+  SeatsApplication *app = get_application (self);
+
+  if (self->session == session)
+    return;
+
+  g_set_object (&self->session, session);
+  g_signal_group_set_target (self->session_signals, session);
+
+  if (session != NULL && app != NULL && !seats_application_is_demo (app))
+    g_settings_set_string (self->settings, "active-account", seats_session_get_id (session));
+
+  seats_window_update_view (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ACCOUNT_ID]);
+}
+
+/* Keeps an account shown: the one asked for, else the last one shown, else the first. */
+static void
+seats_window_pick_session (SeatsWindow *self)
+{
+  SeatsApplication *app = get_application (self);
+  GListModel *sessions;
+  g_autoptr(SeatsSession) first = NULL;
+  g_autofree char *wanted = NULL;
+  SeatsSession *found;
+
+  if (app == NULL)
+    return;
+
+  sessions = seats_application_get_sessions (app);
+
+  if (self->session != NULL &&
+      seats_application_find_session (app, seats_session_get_id (self->session)) != NULL)
+    return;
+
+  wanted = g_settings_get_string (self->settings, "active-account");
+  found = seats_application_find_session (app, wanted);
+  if (found == NULL && g_list_model_get_n_items (sessions) > 0)
+    found = first = g_list_model_get_item (sessions, 0);
+
+  seats_window_set_session (self, found);
+}
+
+static void
+sessions_changed_cb (SeatsWindow *self,
+                     guint        position,
+                     guint        removed,
+                     guint        added,
+                     GListModel  *sessions)
+{
+  g_assert (SEATS_IS_WINDOW (self));
+
+  seats_window_rebuild_accounts_menu (self);
+  seats_window_pick_session (self);
+  seats_window_update_actions (self);
+}
+
+static void
+session_notify_cb (SeatsWindow  *self,
+                   GParamSpec   *pspec,
+                   SeatsSession *session)
+{
+  seats_window_update_view (self);
+}
+
+static void
+engine_notify_cb (SeatsWindow     *self,
+                  GParamSpec      *pspec,
+                  SeatsSyncEngine *engine)
+{
+  seats_window_update_sync_state (self);
+}
 
 static void
 seats_window_show_page_action (GtkWidget  *widget,
                                const char *action_name,
                                GVariant   *param)
 {
-  seats_window_set_visible_page (SEATS_WINDOW (widget),
-                                 g_variant_get_string (param, NULL));
+  seats_window_set_visible_page (SEATS_WINDOW (widget), g_variant_get_string (param, NULL));
+}
+
+static void
+sync_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* The header and the banner say how it went. */
+  if (!seats_sync_engine_sync_finish (SEATS_SYNC_ENGINE (object), result, &error))
+    g_debug ("Sync failed: %s", error->message);
+}
+
+static void
+seats_window_sync_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  SeatsSyncEngine *engine = get_engine (SEATS_WINDOW (widget));
+
+  if (engine != NULL)
+    seats_sync_engine_sync_async (engine, FALSE, NULL, sync_done_cb, NULL);
+}
+
+static void
+seats_window_connect_account_action (GtkWidget  *widget,
+                                     const char *action_name,
+                                     GVariant   *param)
+{
+  SeatsWindow *self = SEATS_WINDOW (widget);
+  SeatsConnectDialog *dialog = seats_connect_dialog_new (GTK_WINDOW (self), self->settings);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+seats_window_try_demo_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *param)
+{
+  SeatsWindow *self = SEATS_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (!seats_application_start_demo (get_application (self), &error))
+    {
+      AdwToast *toast = adw_toast_new (error->message);
+
+      seats_window_add_toast (self, toast);
+    }
+}
+
+static void
+account_removed_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(SeatsWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!seats_accounts_remove_finish (result, &error))
+    seats_window_add_toast (self, adw_toast_new (error->message));
+}
+
+static void
+remove_response_cb (SeatsWindow     *self,
+                    const char      *response,
+                    AdwMessageDialog *dialog)
+{
+  g_autoptr(SeatsSession) session = NULL;
+
+  if (g_strcmp0 (response, "remove") != 0 || self->session == NULL)
+    return;
+
+  session = g_object_ref (self->session);
+  seats_application_remove_session (get_application (self), session);
+  seats_accounts_remove_async (self->settings, seats_session_get_info (session), NULL,
+                               account_removed_cb, g_object_ref (self));
+}
+
+static void
+seats_window_remove_account_action (GtkWidget  *widget,
+                                    const char *action_name,
+                                    GVariant   *param)
+{
+  SeatsWindow *self = SEATS_WINDOW (widget);
+  AdwMessageDialog *dialog;
+
+  if (self->session == NULL)
+    return;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                       _("Remove Account?"), NULL));
+  adw_message_dialog_format_body (dialog,
+                                  _("Seats forgets %s: its access token and the local copy of its "
+                                    "licenses. Nothing changes on the license server, and you can "
+                                    "connect the account again later."),
+                                  seats_session_get_title (self->session));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "remove", _("_Remove"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "remove", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (remove_response_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -99,9 +498,35 @@ seats_window_close_request (GtkWindow *window)
 }
 
 static void
+seats_window_realize (GtkWidget *widget)
+{
+  SeatsWindow *self = SEATS_WINDOW (widget);
+  SeatsApplication *app = get_application (self);
+
+  GTK_WIDGET_CLASS (seats_window_parent_class)->realize (widget);
+
+  if (app != NULL)
+    {
+      g_signal_connect_object (seats_application_get_sessions (app), "items-changed",
+                               G_CALLBACK (sessions_changed_cb), self, G_CONNECT_SWAPPED);
+      seats_window_rebuild_accounts_menu (self);
+      seats_window_pick_session (self);
+    }
+
+  seats_window_update_view (self);
+}
+
+static void
 seats_window_dispose (GObject *object)
 {
   SeatsWindow *self = (SeatsWindow *)object;
+
+  g_clear_handle_id (&self->relabel_source, g_source_remove);
+  if (self->session_signals != NULL)
+    g_signal_group_set_target (self->session_signals, NULL);
+  if (self->engine_signals != NULL)
+    g_signal_group_set_target (self->engine_signals, NULL);
+  g_clear_object (&self->session);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), SEATS_TYPE_WINDOW);
 
@@ -113,6 +538,8 @@ seats_window_finalize (GObject *object)
 {
   SeatsWindow *self = (SeatsWindow *)object;
 
+  g_clear_object (&self->session_signals);
+  g_clear_object (&self->engine_signals);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (seats_window_parent_class)->finalize (object);
@@ -132,6 +559,10 @@ seats_window_get_property (GObject    *object,
       g_value_set_string (value, seats_window_get_visible_page (self));
       break;
 
+    case PROP_ACCOUNT_ID:
+      g_value_set_string (value, self->session != NULL ? seats_session_get_id (self->session) : "");
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -149,6 +580,16 @@ seats_window_set_property (GObject      *object,
     {
     case PROP_VISIBLE_PAGE:
       seats_window_set_visible_page (self, g_value_get_string (value));
+      break;
+
+    case PROP_ACCOUNT_ID:
+      {
+        SeatsApplication *app = get_application (self);
+        SeatsSession *session = app ? seats_application_find_session (app, g_value_get_string (value)) : NULL;
+
+        if (session != NULL)
+          seats_window_set_session (self, session);
+      }
       break;
 
     default:
@@ -176,6 +617,8 @@ seats_window_class_init (SeatsWindowClass *klass)
   object_class->get_property = seats_window_get_property;
   object_class->set_property = seats_window_set_property;
 
+  widget_class->realize = seats_window_realize;
+
   window_class->close_request = seats_window_close_request;
 
   /**
@@ -188,8 +631,19 @@ seats_window_class_init (SeatsWindowClass *klass)
                          NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /**
+   * SeatsWindow:account-id:
+   *
+   * The key of the account shown.
+   */
+  properties [PROP_ACCOUNT_ID] =
+    g_param_spec_string ("account-id", NULL, NULL,
+                         "",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (SEATS_TYPE_BANNER);
   g_type_ensure (SEATS_TYPE_BILLING_PAGE);
   g_type_ensure (SEATS_TYPE_LICENSES_PAGE);
   g_type_ensure (SEATS_TYPE_USERS_PAGE);
@@ -197,14 +651,38 @@ seats_window_class_init (SeatsWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/seats-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SeatsWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SeatsWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, SeatsWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, SeatsWindow, title_stack);
+  gtk_widget_class_bind_template_child (widget_class, SeatsWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, SeatsWindow, sync_button);
+  gtk_widget_class_bind_template_child (widget_class, SeatsWindow, sync_icon_stack);
+  gtk_widget_class_bind_template_child (widget_class, SeatsWindow, sync_spinner);
+  gtk_widget_class_bind_template_child (widget_class, SeatsWindow, sync_label);
+  gtk_widget_class_bind_template_child (widget_class, SeatsWindow, progress_revealer);
+  gtk_widget_class_bind_template_child (widget_class, SeatsWindow, sync_progress);
+  gtk_widget_class_bind_template_child (widget_class, SeatsWindow, sync_banner);
+  gtk_widget_class_bind_template_child (widget_class, SeatsWindow, failed_page);
+  gtk_widget_class_bind_template_child (widget_class, SeatsWindow, opening_page);
+  gtk_widget_class_bind_template_child (widget_class, SeatsWindow, accounts_section);
+  gtk_widget_class_bind_template_child (widget_class, SeatsWindow, licenses_page);
+  gtk_widget_class_bind_template_child (widget_class, SeatsWindow, users_page);
+  gtk_widget_class_bind_template_child (widget_class, SeatsWindow, billing_page);
   gtk_widget_class_bind_template_callback (widget_class, seats_window_stack_notify_visible_child_cb);
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", seats_window_show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.sync", NULL, seats_window_sync_action);
+  gtk_widget_class_install_action (widget_class, "win.connect-account", NULL,
+                                   seats_window_connect_account_action);
+  gtk_widget_class_install_action (widget_class, "win.remove-account", NULL,
+                                   seats_window_remove_account_action);
+  gtk_widget_class_install_action (widget_class, "win.try-demo", NULL, seats_window_try_demo_action);
+  gtk_widget_class_install_property_action (widget_class, "win.account-id", "account-id");
 
   for (guint i = 0; i < G_N_ELEMENTS (page_keys); i++)
     gtk_widget_class_add_binding_action (widget_class,
                                          page_keys[i].keyval, GDK_CONTROL_MASK,
                                          "win.show-page", "s", page_keys[i].page);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.sync", NULL);
 }
 
 static void
@@ -214,6 +692,22 @@ seats_window_init (SeatsWindow *self)
 
   self->settings = g_settings_new (APPLICATION_ID);
   seats_window_restore_state (self);
+
+  self->session_signals = g_signal_group_new (SEATS_TYPE_SESSION);
+  g_signal_group_connect_object (self->session_signals, "notify::engine",
+                                 G_CALLBACK (session_notify_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->session_signals, "notify::error",
+                                 G_CALLBACK (session_notify_cb), self, G_CONNECT_SWAPPED);
+
+  self->engine_signals = g_signal_group_new (SEATS_TYPE_SYNC_ENGINE);
+  g_signal_group_connect_object (self->engine_signals, "notify::status",
+                                 G_CALLBACK (engine_notify_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->engine_signals, "notify::progress",
+                                 G_CALLBACK (engine_notify_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->engine_signals, "notify::last-synced",
+                                 G_CALLBACK (engine_notify_cb), self, G_CONNECT_SWAPPED);
+
+  self->relabel_source = g_timeout_add_seconds (RELABEL_INTERVAL_S, relabel_cb, self);
 }
 
 SeatsWindow *
@@ -269,4 +763,36 @@ seats_window_add_toast (SeatsWindow *self,
   g_return_if_fail (ADW_IS_TOAST (toast));
 
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/**
+ * seats_window_get_session:
+ * @self: a #SeatsWindow
+ *
+ * Returns: (transfer none) (nullable): the account shown
+ */
+SeatsSession *
+seats_window_get_session (SeatsWindow *self)
+{
+  g_return_val_if_fail (SEATS_IS_WINDOW (self), NULL);
+
+  return self->session;
+}
+
+/**
+ * seats_window_show_account:
+ * @self: a #SeatsWindow
+ * @id: the key of an account of the application
+ */
+void
+seats_window_show_account (SeatsWindow *self,
+                           const char  *id)
+{
+  SeatsSession *session;
+
+  g_return_if_fail (SEATS_IS_WINDOW (self));
+
+  session = seats_application_find_session (get_application (self), id);
+  if (session != NULL)
+    seats_window_set_session (self, session);
 }

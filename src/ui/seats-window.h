@@ -23,5 +23,8 @@ void         seats_window_set_visible_page (SeatsWindow      *self,
                                             const char       *name);
 void         seats_window_add_toast        (SeatsWindow      *self,
                                             AdwToast         *toast);
+SeatsSession *seats_window_get_session     (SeatsWindow      *self);
+void         seats_window_show_account     (SeatsWindow      *self,
+                                            const char       *id);
 
 G_END_DECLS

@@ -1,0 +1,392 @@
+/* ui-test-helper.c: the real window against the reference server, for tests
+ *
+ * Copyright 2026 The Seats developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+
+#include "ui-test-helper.h"
+
+static SeatsApplication *application;
+
+void
+ui_test_init (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, TEST_LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  adw_init ();
+
+  application = seats_application_new ();
+  g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (application), NULL, &error);
+  g_assert_no_error (error);
+}
+
+SeatsApplication *
+ui_test_get_application (void)
+{
+  return application;
+}
+
+void
+ui_iterate (void)
+{
+  /* Let the frame clock lay out and draw what changed. */
+  for (guint i = 0; i < 5; i++)
+    {
+      g_usleep (2000);
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+    }
+}
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+gboolean
+ui_wait_for (gboolean (*condition) (gpointer data),
+             gpointer   data,
+             guint      timeout_ms)
+{
+  gboolean timed_out = FALSE;
+  guint source = g_timeout_add (timeout_ms, timeout_cb, &timed_out);
+
+  while (!condition (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!timed_out)
+    g_source_remove (source);
+
+  ui_iterate ();
+
+  return condition (data);
+}
+
+static gboolean
+synced (gpointer data)
+{
+  SeatsSyncEngine *engine = data;
+
+  return seats_sync_engine_get_status (engine) != SEATS_SYNC_STATUS_SYNCING &&
+         seats_sync_engine_get_last_synced (engine) > 0;
+}
+
+gboolean
+ui_wait_for_sync (UiFixture *fixture)
+{
+  return ui_wait_for (synced, fixture->engine, 30000);
+}
+
+static void
+sync_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+gboolean
+ui_fixture_sync (UiFixture *fixture)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  seats_sync_engine_sync_async (fixture->engine, FALSE, NULL, sync_done_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  ok = seats_sync_engine_sync_finish (fixture->engine, result, &error);
+  ui_iterate ();
+  return ok;
+}
+
+const SeatsServerOrganization *
+ui_fixture_organization (UiFixture  *fixture,
+                         const char *slug)
+{
+  for (guint i = 0; i < fixture->organizations->len; i++)
+    {
+      SeatsServerOrganization *organization = g_ptr_array_index (fixture->organizations, i);
+
+      if (g_str_equal (organization->slug, slug))
+        return organization;
+    }
+
+  g_assert_not_reached ();
+}
+
+void
+ui_fixture_set_up (UiFixture  *fixture,
+                   const char *slug,
+                   gboolean    viewer)
+{
+  const SeatsServerOrganization *organization;
+  g_autoptr(SeatsAccountInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *server_db = NULL;
+  g_autofree char *account_db = NULL;
+
+  fixture->dir = g_dir_make_tmp ("seats-ui-test-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  server_db = g_build_filename (fixture->dir, "server.db", NULL);
+  fixture->server = seats_server_new (server_db,
+                                      SEATS_SERVER_FLAGS_ALLOW_CLOCK | SEATS_SERVER_FLAGS_ALLOW_FAULTS,
+                                      &error);
+  g_assert_no_error (error);
+  seats_server_seed_demo (fixture->server, &error);
+  g_assert_no_error (error);
+  fixture->uri = seats_server_listen (fixture->server, "127.0.0.1", 0, &error);
+  g_assert_no_error (error);
+  fixture->organizations = seats_server_get_organizations (fixture->server);
+
+  organization = ui_fixture_organization (fixture, slug);
+  info = seats_account_info_new (fixture->uri, organization->slug, organization->name);
+  account_db = g_build_filename (fixture->dir, "account.db", NULL);
+  fixture->engine = seats_accounts_open_at (info,
+                                            viewer ? organization->viewer_token : organization->admin_token,
+                                            account_db, &error);
+  g_assert_no_error (error);
+
+  fixture->session = seats_session_new (info, TRUE);
+  seats_session_set_engine (fixture->session, fixture->engine);
+  seats_application_add_session (application, fixture->session);
+
+  fixture->window = seats_window_new (application);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  seats_window_show_account (fixture->window, seats_session_get_id (fixture->session));
+
+  while (!gtk_widget_get_mapped (GTK_WIDGET (fixture->window)))
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_true (ui_wait_for_sync (fixture));
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+void
+ui_fixture_tear_down (UiFixture *fixture)
+{
+  GList *windows;
+
+  /* Dialogs first, then the window. */
+  while ((windows = gtk_application_get_windows (GTK_APPLICATION (application))) != NULL)
+    gtk_window_destroy (GTK_WINDOW (windows->data));
+  ui_iterate ();
+
+  seats_application_remove_session (application, fixture->session);
+  g_clear_object (&fixture->session);
+  g_clear_object (&fixture->engine);
+  seats_server_disconnect (fixture->server);
+  g_clear_object (&fixture->server);
+  g_clear_pointer (&fixture->organizations, g_ptr_array_unref);
+  g_clear_pointer (&fixture->uri, g_free);
+  ui_iterate ();
+
+  remove_tree (fixture->dir);
+  g_clear_pointer (&fixture->dir, g_free);
+}
+
+static const char *
+widget_text (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget))
+    return gtk_label_get_text (GTK_LABEL (widget));
+  if (GTK_IS_BUTTON (widget) && gtk_button_get_label (GTK_BUTTON (widget)) != NULL)
+    return gtk_button_get_label (GTK_BUTTON (widget));
+  if (ADW_IS_PREFERENCES_ROW (widget))
+    return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget));
+  if (GTK_IS_EDITABLE (widget))
+    return gtk_editable_get_text (GTK_EDITABLE (widget));
+
+  return NULL;
+}
+
+/* A button's label may carry a mnemonic underline: compare without it. */
+static gboolean
+text_matches (const char *shown,
+              const char *wanted)
+{
+  g_autoptr(GString) plain_shown = NULL;
+  g_autoptr(GString) plain_wanted = NULL;
+
+  if (shown == NULL)
+    return FALSE;
+  if (g_str_equal (shown, wanted))
+    return TRUE;
+
+  plain_shown = g_string_new (shown);
+  g_string_replace (plain_shown, "_", "", 0);
+  plain_wanted = g_string_new (wanted);
+  g_string_replace (plain_wanted, "_", "", 0);
+  return g_str_equal (plain_shown->str, plain_wanted->str);
+}
+
+static gboolean
+matches (GtkWidget  *widget,
+         GType       type,
+         const char *text)
+{
+  g_autoptr(GtkWidget) child = NULL;
+
+  if (!G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return FALSE;
+
+  if (text == NULL || text_matches (widget_text (widget), text))
+    return TRUE;
+
+  /* A button whose child shows the text. */
+  if (GTK_IS_BUTTON (widget) || GTK_IS_LIST_BOX_ROW (widget) || ADW_IS_PREFERENCES_ROW (widget))
+    return ui_find (widget, GTK_TYPE_LABEL, text) != NULL;
+
+  return FALSE;
+}
+
+GtkWidget *
+ui_find (GtkWidget  *root,
+         GType       type,
+         const char *text)
+{
+  if (!gtk_widget_get_mapped (root))
+    return NULL;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = ui_find (child, type, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  if (matches (root, type, text))
+    return root;
+
+  return NULL;
+}
+
+GtkWidget *
+ui_find_by_id (GtkWidget  *root,
+               const char *buildable_id)
+{
+  const char *id = gtk_buildable_get_buildable_id (GTK_BUILDABLE (root));
+
+  if (g_strcmp0 (id, buildable_id) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = ui_find_by_id (child, buildable_id);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+shows (GtkWidget  *root,
+       const char *text,
+       gboolean    whole)
+{
+  const char *shown;
+
+  if (!gtk_widget_get_mapped (root))
+    return FALSE;
+
+  shown = GTK_IS_LABEL (root) ? gtk_label_get_text (GTK_LABEL (root)) : NULL;
+  if (shown != NULL && (whole ? g_str_equal (shown, text) : strstr (shown, text) != NULL))
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows (child, text, whole))
+      return TRUE;
+
+  return FALSE;
+}
+
+gboolean
+ui_shows_text (GtkWidget  *root,
+               const char *text)
+{
+  return shows (root, text, TRUE);
+}
+
+gboolean
+ui_shows_text_containing (GtkWidget  *root,
+                          const char *text)
+{
+  return shows (root, text, FALSE);
+}
+
+void
+ui_click (GtkWidget *button)
+{
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_is_sensitive (button));
+
+  if (GTK_IS_BUTTON (button))
+    g_signal_emit_by_name (button, "clicked");
+  else
+    gtk_widget_activate (button);
+
+  ui_iterate ();
+}
+
+/* The newest open window of @type, such as a dialog. */
+GtkWindow *
+ui_find_dialog (GType type)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (application));
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
+      return l->data;
+
+  /* Dialogs not added to the application. */
+  for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i - 1);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+
+  return NULL;
+}

@@ -1,0 +1,67 @@
+/* ui-test-helper.h: the real window against the reference server, for tests
+ *
+ * Copyright 2026 The Seats developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "seats-application.h"
+#include "seats-server.h"
+#include "seats-window.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  char            *dir;
+  SeatsServer     *server;
+  char            *uri;
+  GPtrArray       *organizations;
+  SeatsSession    *session;
+  SeatsSyncEngine *engine;
+  SeatsWindow     *window;
+} UiFixture;
+
+/* Call once in main() after gtk_test_init(): binds the translations of
+ * the build tree and registers the one application of the process. */
+void                           ui_test_init            (void);
+SeatsApplication              *ui_test_get_application (void);
+
+/* A server with the demo organizations (clock and faults allowed), the
+ * account @slug opened with its admin or viewer token, and a window that
+ * shows it after its first sync. */
+void                           ui_fixture_set_up       (UiFixture   *fixture,
+                                                        const char  *slug,
+                                                        gboolean     viewer);
+void                           ui_fixture_tear_down    (UiFixture   *fixture);
+const SeatsServerOrganization *ui_fixture_organization (UiFixture   *fixture,
+                                                        const char  *slug);
+gboolean                       ui_fixture_sync         (UiFixture   *fixture);
+
+/* Runs the main loop: until idle, or until @condition holds (FALSE on
+ * time-out). */
+void                           ui_iterate              (void);
+gboolean                       ui_wait_for             (gboolean   (*condition) (gpointer data),
+                                                        gpointer     data,
+                                                        guint        timeout_ms);
+gboolean                       ui_wait_for_sync        (UiFixture   *fixture);
+
+/* Finding what a person sees: mapped widgets only. @text matches a label's
+ * text, a button's label or the accessible label; NULL matches any. */
+GtkWidget                     *ui_find                 (GtkWidget   *root,
+                                                        GType        type,
+                                                        const char  *text);
+GtkWidget                     *ui_find_by_id           (GtkWidget   *root,
+                                                        const char  *buildable_id);
+gboolean                       ui_shows_text           (GtkWidget   *root,
+                                                        const char  *text);
+gboolean                       ui_shows_text_containing (GtkWidget  *root,
+                                                        const char  *text);
+void                           ui_click                (GtkWidget   *button);
+GtkWindow                     *ui_find_dialog          (GType        type);
+
+G_END_DECLS
