@@ -616,6 +616,72 @@ test_pending_license (Fixture       *fixture,
 }
 
 static void
+test_license_file (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *mine = NULL;
+  g_autofree char *tampered = NULL;
+  g_autoptr(SeatsLicense) license = NULL;
+  g_autoptr(SeatsApiRequest) refused = NULL;
+  g_autoptr(SeatsApiRequest) import = NULL;
+  char *digit;
+  guint requests;
+
+  g_assert_true (run_sync (fixture->engine, FALSE, &error));
+
+  mine = seats_server_export_license (fixture->server, "demolen", &error);
+  g_assert_no_error (error);
+
+  /* Checked offline, before anything is shown (R9). */
+  license = seats_sync_engine_check_license_file (fixture->engine, mine, strlen (mine), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (license);
+  g_clear_pointer (&license, seats_license_free);
+
+  /* Another organization's file is not for this one. */
+  {
+    g_autofree char *path = g_build_filename (fixture->dir, "other.db", NULL);
+    g_autoptr(SeatsSyncEngine) other = open_engine (fixture,
+                                                     find_organization (fixture, "hetbaken")->admin_token,
+                                                     path);
+
+    g_assert_true (run_sync (other, FALSE, &error));
+    license = seats_sync_engine_check_license_file (other, mine, strlen (mine), &error);
+    g_assert_null (license);
+    g_assert_error (error, SEATS_LICENSE_ERROR, SEATS_LICENSE_ERROR_WRONG_ORGANIZATION);
+    g_clear_error (&error);
+
+    requests = seats_sync_engine_get_request_count (other);
+    refused = seats_sync_engine_prepare_import (other, mine, &error);
+    g_assert_null (refused);
+    g_clear_error (&error);
+    /* A bad file is refused before anything is sent. */
+    g_assert_cmpuint (seats_sync_engine_get_request_count (other), ==, requests);
+  }
+
+  /* One changed character and the vendor's signature no longer holds. */
+  tampered = g_strdup (mine);
+  digit = strpbrk (tampered, "0123456789");
+  g_assert_nonnull (digit);
+  *digit = *digit == '9' ? '8' : *digit + 1;
+  license = seats_sync_engine_check_license_file (fixture->engine, tampered, strlen (tampered), &error);
+  g_assert_null (license);
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  license = seats_sync_engine_check_license_file (fixture->engine, "not a license", 13, &error);
+  g_assert_null (license);
+  g_assert_error (error, SEATS_LICENSE_ERROR, SEATS_LICENSE_ERROR_MALFORMED);
+  g_clear_error (&error);
+
+  import = seats_sync_engine_prepare_import (fixture->engine, mine, &error);
+  g_assert_no_error (error);
+  g_assert_true (run_submit (fixture->engine, import, &error));
+  g_assert_no_error (error);
+}
+
+static void
 test_lost_answer_is_retried_once (Fixture       *fixture,
                                   gconstpointer  user_data)
 {
@@ -918,6 +984,7 @@ main (int   argc,
   ADD ("/sync/stale-change", test_stale_change_shows_fresh_state, NULL);
   ADD ("/sync/billing-and-features", test_billing_and_features, NULL);
   ADD ("/sync/pending-license", test_pending_license, NULL);
+  ADD ("/sync/license-file", test_license_file, NULL);
   ADD ("/sync/lost-answer-retried-once", test_lost_answer_is_retried_once, NULL);
   ADD ("/sync/outbox-survives-restart", test_outbox_survives_restart, NULL);
   ADD ("/sync/bad-answers", test_bad_answers, NULL);

@@ -13,6 +13,7 @@
 
 #include "seats-api-decode.h"
 #include "seats-api-error.h"
+#include "seats-license.h"
 #include "seats-rules.h"
 #include "seats-sync-engine.h"
 
@@ -1657,15 +1658,61 @@ seats_sync_engine_prepare_activation (SeatsSyncEngine  *self,
                                                                   SEATS_ETAG_PENDING_LICENSE));
 }
 
+/**
+ * seats_sync_engine_check_license_file:
+ * @self: a #SeatsSyncEngine
+ * @data: the contents of a license file
+ * @length: the length of @data
+ * @error: why the file cannot be used, for the person
+ *
+ * Checks a license file before anything of it is shown (R9): the vendor's
+ * signature, that it is for this organization, and its issue and expiry
+ * dates. Works offline, from the local copy.
+ *
+ * Returns: (transfer full) (nullable): the license the file carries
+ */
+SeatsLicense *
+seats_sync_engine_check_license_file (SeatsSyncEngine  *self,
+                                      const char       *data,
+                                      gsize             length,
+                                      GError          **error)
+{
+  GDate date;
+
+  g_return_val_if_fail (SEATS_IS_SYNC_ENGINE (self), NULL);
+  g_return_val_if_fail (data != NULL, NULL);
+
+  if (self->state.account == NULL)
+    {
+      g_set_error_literal (error, SEATS_API_ERROR, SEATS_API_ERROR_NOT_FOUND,
+                           _("The account has not been synced yet."));
+      return NULL;
+    }
+
+  today (&date);
+
+  return seats_license_verify (data, length,
+                               seats_account_get_vendor_public_key (self->state.account),
+                               seats_account_get_id (self->state.account),
+                               &date, error);
+}
+
 SeatsApiRequest *
 seats_sync_engine_prepare_import (SeatsSyncEngine  *self,
                                   const char       *license_file,
                                   GError          **error)
 {
+  g_autoptr(SeatsLicense) license = NULL;
+
   g_return_val_if_fail (SEATS_IS_SYNC_ENGINE (self), NULL);
   g_return_val_if_fail (license_file != NULL, NULL);
 
   if (!seats_sync_engine_can_change (self, error))
+    return NULL;
+
+  /* A bad file is refused here, with the reason, and nothing is sent. */
+  license = seats_sync_engine_check_license_file (self, license_file, strlen (license_file), error);
+  if (license == NULL)
     return NULL;
 
   return seats_api_request_import_license (license_file, error);

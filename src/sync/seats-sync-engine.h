@@ -12,6 +12,7 @@
 #include "seats-api-request.h"
 #include "seats-client.h"
 #include "seats-domain.h"
+#include "seats-license.h"
 #include "seats-store.h"
 
 G_BEGIN_DECLS
@@ -130,6 +131,10 @@ SeatsApiRequest     *seats_sync_engine_prepare_billing     (SeatsSyncEngine     
                                                             SeatsBillingDetails  *details,
                                                             GError              **error);
 SeatsApiRequest     *seats_sync_engine_prepare_activation  (SeatsSyncEngine      *self,
+                                                            GError              **error);
+SeatsLicense        *seats_sync_engine_check_license_file  (SeatsSyncEngine      *self,
+                                                            const char           *data,
+                                                            gsize                 length,
                                                             GError              **error);
 SeatsApiRequest     *seats_sync_engine_prepare_import      (SeatsSyncEngine      *self,
                                                             const char           *license_file,
