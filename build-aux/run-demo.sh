@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing (Debian 12), builds Seats in build/, stages it in
-# build/stage and starts it. Arguments are passed on to seats.
+# build/stage and starts `seats --demo`: the window against demo organizations
+# served by the reference license server inside the application. Further
+# arguments are passed on to seats.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -15,4 +17,4 @@ stage="$PWD/build/stage"
 export XDG_DATA_DIRS="$stage/share:${XDG_DATA_DIRS:-/usr/local/share:/usr/share}"
 export GSETTINGS_SCHEMA_DIR="$stage/share/glib-2.0/schemas"
 
-exec "$stage/bin/seats" "$@"
+exec "$stage/bin/seats" --demo "$@"

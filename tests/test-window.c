@@ -192,7 +192,7 @@ test_window_sync_state (UiFixture     *fixture,
   g_assert_false (ui_fixture_sync (fixture));
   g_assert_cmpint (seats_sync_engine_get_status (fixture->engine), ==, SEATS_SYNC_STATUS_OFFLINE);
   g_assert_true (ui_shows_text (root, _("Offline")));
-  g_assert_nonnull (ui_find (root, GTK_TYPE_BUTTON, _("_Try Again")));
+  g_assert_nonnull (ui_wait_for_widget (root, GTK_TYPE_BUTTON, _("_Try Again")));
 }
 
 static void

@@ -390,3 +390,30 @@ ui_find_dialog (GType type)
 
   return NULL;
 }
+
+typedef struct
+{
+  GtkWidget  *root;
+  GType       type;
+  const char *text;
+} FindData;
+
+static gboolean
+found_cb (gpointer data)
+{
+  FindData *find = data;
+
+  return ui_find (find->root, find->type, find->text) != NULL;
+}
+
+/* Waits for a widget to be shown: animations and syncs take their time. */
+GtkWidget *
+ui_wait_for_widget (GtkWidget  *root,
+                    GType       type,
+                    const char *text)
+{
+  FindData find = { root, type, text };
+
+  ui_wait_for (found_cb, &find, 10000);
+  return ui_find (root, type, text);
+}

@@ -57,6 +57,9 @@ GtkWidget                     *ui_find                 (GtkWidget   *root,
                                                         const char  *text);
 GtkWidget                     *ui_find_by_id           (GtkWidget   *root,
                                                         const char  *buildable_id);
+GtkWidget                     *ui_wait_for_widget      (GtkWidget   *root,
+                                                        GType        type,
+                                                        const char  *text);
 gboolean                       ui_shows_text           (GtkWidget   *root,
                                                         const char  *text);
 gboolean                       ui_shows_text_containing (GtkWidget  *root,

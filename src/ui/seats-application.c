@@ -11,6 +11,8 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#define G_SETTINGS_ENABLE_BACKEND
+#include <gio/gsettingsbackend.h>
 
 #include "seats-application.h"
 #include "seats-server.h"
@@ -171,7 +173,16 @@ seats_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
 
-  self->settings = g_settings_new (APPLICATION_ID);
+  /* A demo writes nothing outside its temporary directory, not even the
+   * size of the window. */
+  if (self->demo_server != NULL)
+    {
+      g_autoptr(GSettingsBackend) backend = g_memory_settings_backend_new ();
+
+      self->settings = g_settings_new_with_backend (APPLICATION_ID, backend);
+    }
+  else
+    self->settings = g_settings_new (APPLICATION_ID);
 
   /* The connected accounts; a demo shows only its own. */
   if (self->demo_server == NULL)
@@ -334,6 +345,23 @@ seats_application_remove_session (SeatsApplication *self,
 
   if (g_list_store_find (self->sessions, session, &position))
     g_list_store_remove (self->sessions, position);
+}
+
+/**
+ * seats_application_get_settings:
+ * @self: a #SeatsApplication
+ *
+ * Returns: (transfer none): the settings of the application
+ */
+GSettings *
+seats_application_get_settings (SeatsApplication *self)
+{
+  g_return_val_if_fail (SEATS_IS_APPLICATION (self), NULL);
+
+  if (self->settings == NULL)
+    self->settings = g_settings_new (APPLICATION_ID);
+
+  return self->settings;
 }
 
 gboolean

@@ -25,6 +25,7 @@ void              seats_application_add_session      (SeatsApplication       *se
                                                       SeatsSession           *session);
 void              seats_application_remove_session   (SeatsApplication       *self,
                                                       SeatsSession           *session);
+GSettings        *seats_application_get_settings     (SeatsApplication       *self);
 gboolean          seats_application_is_demo          (SeatsApplication       *self);
 gboolean          seats_application_start_demo       (SeatsApplication       *self,
                                                       GError                **error);

@@ -517,6 +517,20 @@ seats_window_realize (GtkWidget *widget)
 }
 
 static void
+seats_window_constructed (GObject *object)
+{
+  SeatsWindow *self = (SeatsWindow *)object;
+  SeatsApplication *app = get_application (self);
+
+  G_OBJECT_CLASS (seats_window_parent_class)->constructed (object);
+
+  /* The application's settings: in a demo they live in memory only. */
+  self->settings = app != NULL ? g_object_ref (seats_application_get_settings (app))
+                               : g_settings_new (APPLICATION_ID);
+  seats_window_restore_state (self);
+}
+
+static void
 seats_window_dispose (GObject *object)
 {
   SeatsWindow *self = (SeatsWindow *)object;
@@ -612,6 +626,7 @@ seats_window_class_init (SeatsWindowClass *klass)
     { GDK_KEY_3, "billing" },
   };
 
+  object_class->constructed = seats_window_constructed;
   object_class->dispose = seats_window_dispose;
   object_class->finalize = seats_window_finalize;
   object_class->get_property = seats_window_get_property;
@@ -689,9 +704,6 @@ static void
 seats_window_init (SeatsWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  self->settings = g_settings_new (APPLICATION_ID);
-  seats_window_restore_state (self);
 
   self->session_signals = g_signal_group_new (SEATS_TYPE_SESSION);
   g_signal_group_connect_object (self->session_signals, "notify::engine",
