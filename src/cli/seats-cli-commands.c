@@ -1,0 +1,1676 @@
+/* seats-cli-commands.c: what each seatsctl command does
+ *
+ * Copyright 2026 The Seats developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "seatsctl"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <unistd.h>
+
+#include "seats-api-error.h"
+#include "seats-cli-private.h"
+#include "seats-format.h"
+#include "seats-rules.h"
+
+/* A license file is a few kilobytes; anything this large is not one. */
+#define MAX_LICENSE_FILE_SIZE (1024 * 1024)
+
+/* Small helpers for the output. */
+
+static void
+print_table (SeatsCliTable *table)
+{
+  g_autofree char *text = seats_cli_table_to_string (table);
+
+  g_print ("%s", text);
+}
+
+static char *
+format_uint (guint value)
+{
+  return seats_format_count (value);
+}
+
+/* A row of exactly @n cells; a missing value is an empty cell. */
+static GStrv
+csv_row (const char * const *cells,
+         guint               n)
+{
+  GStrv row = g_new0 (char *, n + 1);
+
+  for (guint i = 0; i < n; i++)
+    row[i] = g_strdup (cells[i] != NULL ? cells[i] : "");
+
+  return row;
+}
+
+static void
+add_row (SeatsCliTable *table,
+         ...)
+{
+  g_autoptr(GPtrArray) cells = g_ptr_array_new ();
+  va_list args;
+  const char *cell;
+
+  va_start (args, table);
+  while ((cell = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (cells, (gpointer) cell);
+  va_end (args);
+  g_ptr_array_add (cells, NULL);
+
+  seats_cli_table_add_row (table, (const char * const *) cells->pdata);
+}
+
+/* A row of a key-value listing, skipped when there is no value. */
+static void
+add_field (SeatsCliTable *table,
+           const char    *label,
+           const char    *value)
+{
+  g_autofree char *with_colon = NULL;
+
+  if (value == NULL || *value == '\0')
+    return;
+
+  /* Translators: a label before its value, as in "Organization: De Molen" */
+  with_colon = g_strdup_printf (_("%s:"), label);
+  add_row (table, with_colon, value, NULL);
+}
+
+static void
+json_add_string (JsonBuilder *builder,
+                 const char  *name,
+                 const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+json_add_int (JsonBuilder *builder,
+              const char  *name,
+              gint64       value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_int_value (builder, value);
+}
+
+static void
+json_add_bool (JsonBuilder *builder,
+               const char  *name,
+               gboolean     value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_boolean_value (builder, value);
+}
+
+static void
+json_add_money (JsonBuilder *builder,
+                const char  *name,
+                gint64       amount,
+                const char  *currency)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_begin_object (builder);
+  json_add_int (builder, "amount", amount);
+  json_add_string (builder, "currency", currency);
+  json_builder_end_object (builder);
+}
+
+static void
+json_add_date (JsonBuilder *builder,
+               const char  *name,
+               guint32      julian)
+{
+  g_autofree char *iso = seats_cli_format_iso_date (julian);
+
+  json_add_string (builder, name, iso);
+}
+
+static void
+json_add_time (JsonBuilder *builder,
+               const char  *name,
+               gint64       unix_time)
+{
+  g_autofree char *iso = unix_time > 0 ? seats_cli_format_iso_time (unix_time) : NULL;
+
+  json_add_string (builder, name, iso);
+}
+
+static void
+print_builder (JsonBuilder *builder)
+{
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+
+  seats_cli_print_json (root);
+}
+
+static char *
+format_date (guint32 julian)
+{
+  return julian != SEATS_JULIAN_NONE ? seats_format_date (julian) : g_strdup ("");
+}
+
+static char *
+format_date_short (guint32 julian)
+{
+  return julian != SEATS_JULIAN_NONE ? seats_format_date_short (julian) : g_strdup ("");
+}
+
+static const char *
+kind_label (SeatsProductKind kind)
+{
+  switch (kind)
+    {
+    case SEATS_PRODUCT_KIND_USER_SEATS:
+      return _("User licenses");
+    case SEATS_PRODUCT_KIND_MODULE:
+      return _("Add-on module");
+    case SEATS_PRODUCT_KIND_INTEGRATION:
+      return _("Integration");
+    default:
+      return "";
+    }
+}
+
+static const char *
+role_label (SeatsRole role)
+{
+  return role == SEATS_ROLE_ADMIN ? _("Administrator") : _("Viewer (may only look)");
+}
+
+static char *
+policy_label (SeatsPolicy *policy)
+{
+  guint grace_days;
+
+  if (policy == NULL)
+    return g_strdup ("");
+
+  switch (seats_policy_get_seat_floor (policy))
+    {
+    case SEATS_SEAT_FLOOR_AT_LEAST_ACTIVE:
+      return g_strdup (_("Licenses may not go below the users who count"));
+    case SEATS_SEAT_FLOOR_EQUAL_ACTIVE:
+      return g_strdup (_("Licenses must equal the users who count"));
+    case SEATS_SEAT_FLOOR_GRACE:
+    default:
+      grace_days = seats_policy_get_grace_days (policy);
+      return g_strdup_printf (ngettext ("Users beyond the licenses are deactivated after %u day",
+                                        "Users beyond the licenses are deactivated after %u days",
+                                        grace_days),
+                              grace_days);
+    }
+}
+
+static const char *
+sync_label (SeatsSyncEngine *engine)
+{
+  switch (seats_sync_engine_get_status (engine))
+    {
+    case SEATS_SYNC_STATUS_IDLE:
+      return _("Up to date");
+    case SEATS_SYNC_STATUS_SYNCING:
+      return _("Syncing");
+    case SEATS_SYNC_STATUS_OFFLINE:
+      return _("Offline");
+    case SEATS_SYNC_STATUS_ERROR:
+    default:
+      return _("Failed");
+    }
+}
+
+static gboolean
+user_counts (SeatsUser   *user,
+             const GDate *today)
+{
+  GDate end;
+
+  if (!seats_user_get_end_date (user, &end))
+    return seats_rules_user_counts (seats_user_get_active (user), NULL, today);
+
+  return seats_rules_user_counts (seats_user_get_active (user), &end, today);
+}
+
+static const char *
+user_name (SeatsUser *user)
+{
+  const char *name = seats_user_get_display_name (user);
+
+  return name != NULL && *name != '\0' ? name : seats_user_get_user_name (user);
+}
+
+/* A user by SCIM id, user name or e-mail address, as a person types it. */
+static SeatsUser *
+find_user (SeatsSyncEngine  *engine,
+           const char       *key,
+           GError          **error)
+{
+  GListModel *users = seats_sync_engine_get_users (engine);
+  SeatsUser *found = seats_sync_engine_find_user (engine, key);
+  guint matches = 0;
+
+  if (found != NULL)
+    return found;
+
+  for (guint i = 0; i < g_list_model_get_n_items (users); i++)
+    {
+      g_autoptr(SeatsUser) user = g_list_model_get_item (users, i);
+
+      if (g_ascii_strcasecmp (key, seats_user_get_user_name (user) ? seats_user_get_user_name (user) : "") == 0 ||
+          g_ascii_strcasecmp (key, seats_user_get_email (user) ? seats_user_get_email (user) : "") == 0)
+        {
+          found = user;
+          matches++;
+        }
+    }
+
+  if (matches == 1)
+    return found;
+
+  if (matches == 0)
+    g_set_error (error, SEATS_API_ERROR, SEATS_API_ERROR_NOT_FOUND,
+                 _("There is no user “%s”. “seatsctl users” lists them."), key);
+  else
+    g_set_error (error, SEATS_API_ERROR, SEATS_API_ERROR_NOT_FOUND,
+                 _("More than one user is “%s”. Use the user’s id."), key);
+
+  return NULL;
+}
+
+static SeatsProduct *
+chosen_product (SeatsCli  *cli,
+                GError   **error)
+{
+  SeatsProduct *product;
+
+  if (cli->product_id != NULL)
+    product = seats_sync_engine_find_product (cli->engine, cli->product_id);
+  else
+    product = seats_sync_engine_find_user_seats (cli->engine);
+
+  if (product == NULL)
+    g_set_error (error, SEATS_API_ERROR, SEATS_API_ERROR_NOT_FOUND,
+                 _("The subscription has no product “%s”. “seatsctl licenses” lists them."),
+                 cli->product_id != NULL ? cli->product_id : "seats");
+
+  return product;
+}
+
+/* Sends a change through the outbox and waits until the server answered
+ * and the local copy shows it. */
+static gboolean
+submit (SeatsCli         *cli,
+        SeatsApiRequest  *request,
+        GError          **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  seats_sync_engine_submit_async (cli->engine, request, NULL, seats_cli_done_cb, &result);
+  seats_cli_wait (&result);
+
+  return seats_sync_engine_submit_finish (cli->engine, result, error);
+}
+
+/* connect, accounts, use, remove-account */
+
+int
+seats_cli_connect (SeatsCli *cli)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(SeatsAccountInfo) info = NULL;
+  g_autofree char *active = NULL;
+  GSettings *settings;
+  char *token;
+
+  if (!(settings = seats_cli_get_settings (cli, &error)))
+    return seats_cli_fail (error);
+
+  token = seats_cli_read_secret (_("Access token: "), &error);
+  if (token == NULL)
+    return seats_cli_usage_error ("%s", error->message);
+
+  seats_accounts_connect_async (settings, cli->args[0], token, NULL, seats_cli_done_cb, &result);
+  memset (token, 0, strlen (token));
+  g_free (token);
+
+  seats_cli_wait (&result);
+  if (!(info = seats_accounts_connect_finish (result, &error)))
+    return seats_cli_fail (error);
+
+  active = g_settings_get_string (settings, "active-account");
+  if (*active == '\0')
+    g_settings_set_string (settings, "active-account", info->id);
+
+  /* Translators: %s is the organization, %s its account id */
+  g_print (_("Connected to %s. Its account id is %s."), info->name, info->id);
+  g_print ("\n");
+
+  return SEATS_CLI_EXIT_OK;
+}
+
+int
+seats_cli_accounts (SeatsCli *cli)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) accounts = NULL;
+  g_autofree char *active = NULL;
+  GSettings *settings;
+
+  if (!(settings = seats_cli_get_settings (cli, &error)))
+    return seats_cli_fail (error);
+
+  accounts = seats_accounts_list (settings);
+  active = g_settings_get_string (settings, "active-account");
+  if (*active == '\0' && accounts->len == 1)
+    {
+      g_free (active);
+      active = g_strdup (((SeatsAccountInfo *) g_ptr_array_index (accounts, 0))->id);
+    }
+
+  if (cli->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < accounts->len; i++)
+        {
+          SeatsAccountInfo *info = g_ptr_array_index (accounts, i);
+
+          json_builder_begin_object (builder);
+          json_add_string (builder, "id", info->id);
+          json_add_string (builder, "organization", info->name);
+          json_add_string (builder, "organization_id", info->organization);
+          json_add_string (builder, "server", info->server);
+          json_add_bool (builder, "active", g_str_equal (info->id, active));
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      print_builder (builder);
+    }
+  else if (cli->csv)
+    {
+      g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+
+      g_ptr_array_add (rows, g_strsplit ("id,organization,organization_id,server,active", ",", -1));
+      for (guint i = 0; i < accounts->len; i++)
+        {
+          SeatsAccountInfo *info = g_ptr_array_index (accounts, i);
+          const char *row[] = { info->id, info->name, info->organization, info->server,
+                                g_str_equal (info->id, active) ? "true" : "false", NULL };
+
+          g_ptr_array_add (rows, csv_row (row, G_N_ELEMENTS (row) - 1));
+        }
+      seats_cli_print_csv (rows);
+    }
+  else if (accounts->len == 0)
+    {
+      g_print ("%s\n", _("No account is connected. Connect one with “seatsctl connect URL”."));
+    }
+  else
+    {
+      g_autoptr(SeatsCliTable) table = seats_cli_table_new (4);
+      const char *headers[] = { "", _("Account"), _("Organization"), _("Server"), NULL };
+
+      seats_cli_table_set_headers (table, headers);
+      for (guint i = 0; i < accounts->len; i++)
+        {
+          SeatsAccountInfo *info = g_ptr_array_index (accounts, i);
+
+          add_row (table, g_str_equal (info->id, active) ? "*" : "", info->id, info->name,
+                   info->server, NULL);
+        }
+      print_table (table);
+    }
+
+  return SEATS_CLI_EXIT_OK;
+}
+
+int
+seats_cli_use (SeatsCli *cli)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SeatsAccountInfo) info = NULL;
+  GSettings *settings;
+
+  if (!(settings = seats_cli_get_settings (cli, &error)))
+    return seats_cli_fail (error);
+
+  if (!(info = seats_accounts_find (settings, cli->args[0])))
+    return seats_cli_usage_error (_("There is no account “%s”. “seatsctl accounts” lists them."),
+                                  cli->args[0]);
+
+  g_settings_set_string (settings, "active-account", info->id);
+  /* Translators: %s is an organization */
+  g_print (_("Using %s from now on."), info->name);
+  g_print ("\n");
+
+  return SEATS_CLI_EXIT_OK;
+}
+
+int
+seats_cli_remove_account (SeatsCli *cli)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(SeatsAccountInfo) info = NULL;
+  GSettings *settings;
+
+  if (!(settings = seats_cli_get_settings (cli, &error)))
+    return seats_cli_fail (error);
+
+  if (!(info = seats_accounts_find (settings, cli->args[0])))
+    return seats_cli_usage_error (_("There is no account “%s”. “seatsctl accounts” lists them."),
+                                  cli->args[0]);
+
+  seats_accounts_remove_async (settings, info, NULL, seats_cli_done_cb, &result);
+  seats_cli_wait (&result);
+  if (!seats_accounts_remove_finish (result, &error))
+    return seats_cli_fail (error);
+
+  /* Translators: %s is an organization */
+  g_print (_("Removed %s, its access token and its local copy."), info->name);
+  g_print ("\n");
+
+  return SEATS_CLI_EXIT_OK;
+}
+
+/* sync, status */
+
+static guint
+count_pending_changes (SeatsSyncEngine *engine)
+{
+  g_autoptr(GPtrArray) pending = NULL;
+
+  pending = seats_store_outbox_list_pending (seats_sync_engine_get_store (engine), NULL);
+  if (pending == NULL)
+    return 0;
+
+  g_ptr_array_set_free_func (pending, (GDestroyNotify) seats_outbox_entry_free);
+  return pending->len;
+}
+
+int
+seats_cli_sync (SeatsCli *cli)
+{
+  SeatsAccount *account = seats_sync_engine_get_account (cli->engine);
+  guint n_users = g_list_model_get_n_items (seats_sync_engine_get_users (cli->engine));
+  g_autofree char *users = seats_format_count (n_users);
+
+  /* Translators: %s is the organization, then a number of users */
+  g_print (ngettext ("Synced %s: %s user.", "Synced %s: %s users.", n_users),
+           seats_account_get_name (account), users);
+  g_print ("\n");
+
+  return SEATS_CLI_EXIT_OK;
+}
+
+int
+seats_cli_status (SeatsCli *cli)
+{
+  SeatsAccount *account = seats_sync_engine_get_account (cli->engine);
+  SeatsPolicy *policy = seats_account_get_policy (account);
+  gint64 last_synced = seats_sync_engine_get_last_synced (cli->engine);
+  guint pending = count_pending_changes (cli->engine);
+  g_autofree char *policy_text = policy_label (policy);
+  g_autofree char *since = NULL;
+  g_autofree char *pending_text = NULL;
+  g_autofree char *trial = NULL;
+  g_autofree char *reseller = NULL;
+
+  if (cli->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      const char *status_nick[] = { "idle", "syncing", "offline", "error" };
+
+      json_builder_begin_object (builder);
+      json_add_string (builder, "account", cli->info->id);
+      json_add_string (builder, "server", cli->info->server);
+      json_add_string (builder, "organization", seats_account_get_name (account));
+      json_add_string (builder, "organization_id", seats_account_get_id (account));
+      json_add_string (builder, "role", seats_role_to_string (seats_account_get_role (account)));
+      json_add_string (builder, "seat_floor",
+                       policy ? seats_seat_floor_to_string (seats_policy_get_seat_floor (policy)) : NULL);
+      json_add_string (builder, "sync", status_nick[seats_sync_engine_get_status (cli->engine)]);
+      json_add_time (builder, "last_synced", last_synced);
+      json_add_int (builder, "pending_changes", pending);
+      json_add_bool (builder, "trial", seats_account_get_is_trial (account));
+      json_add_string (builder, "reseller", policy ? seats_policy_get_reseller_name (policy) : NULL);
+      json_builder_end_object (builder);
+      print_builder (builder);
+      return SEATS_CLI_EXIT_OK;
+    }
+
+  {
+    g_autoptr(SeatsCliTable) table = seats_cli_table_new (2);
+
+    since = last_synced > 0 ? seats_format_since (last_synced, g_get_real_time () / G_USEC_PER_SEC)
+                            : g_strdup (_("never"));
+    pending_text = seats_format_count (pending);
+
+    if (seats_account_get_is_trial (account))
+      {
+        int days = seats_account_get_trial_days_left (account, seats_cli_today_julian ());
+
+        trial = g_strdup_printf (ngettext ("Trial, %d day left", "Trial, %d days left", days), days);
+      }
+
+    if (policy != NULL && seats_policy_is_resold (policy))
+      /* Translators: the reseller's name, then its address */
+      reseller = g_strdup_printf (_("%s (change the subscription there: %s)"),
+                                  seats_policy_get_reseller_name (policy),
+                                  seats_policy_get_reseller_url (policy));
+
+    add_field (table, _("Organization"), seats_account_get_name (account));
+    add_field (table, _("Account"), cli->info->id);
+    add_field (table, _("Server"), cli->info->server);
+    add_field (table, _("Role"), role_label (seats_account_get_role (account)));
+    add_field (table, _("Policy"), policy_text);
+    add_field (table, _("Subscription"), trial);
+    add_field (table, _("Bought through"), reseller);
+    add_field (table, _("Sync"), sync_label (cli->engine));
+    add_field (table, _("Last synced"), since);
+    add_field (table, _("Changes waiting to be sent"), pending_text);
+    print_table (table);
+  }
+
+  return SEATS_CLI_EXIT_OK;
+}
+
+/* licenses */
+
+static GPtrArray *
+grace_users (SeatsSyncEngine *engine)
+{
+  GListModel *users = seats_sync_engine_get_users (engine);
+  GPtrArray *graced = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (users); i++)
+    {
+      g_autoptr(SeatsUser) user = g_list_model_get_item (users, i);
+
+      if (seats_user_get_grace_deadline_julian (user) != SEATS_JULIAN_NONE &&
+          seats_user_get_active (user))
+        g_ptr_array_add (graced, g_steal_pointer (&user));
+    }
+
+  return graced;
+}
+
+static void
+licenses_json (SeatsCli *cli)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(GPtrArray) graced = grace_users (cli->engine);
+  GListModel *products = seats_sync_engine_get_products (cli->engine);
+  SeatsPendingLicense *pending = seats_sync_engine_get_pending_license (cli->engine);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "products");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < g_list_model_get_n_items (products); i++)
+    {
+      g_autoptr(SeatsProduct) product = g_list_model_get_item (products, i);
+      guint purchased = seats_product_get_purchased (product);
+      guint in_use = seats_product_get_in_use (product);
+
+      json_builder_begin_object (builder);
+      json_add_string (builder, "id", seats_product_get_id (product));
+      json_add_string (builder, "name", seats_product_get_name (product));
+      json_add_string (builder, "kind", seats_product_kind_to_string (seats_product_get_kind (product)));
+      json_add_int (builder, "purchased", purchased);
+      json_add_int (builder, "in_use", in_use);
+      json_add_int (builder, "available", purchased > in_use ? purchased - in_use : 0);
+      json_add_int (builder, "next_period", seats_product_get_next_period (product));
+      json_add_money (builder, "price", seats_product_get_price (product),
+                      seats_product_get_currency (product));
+      json_add_bool (builder, "enabled", seats_product_get_enabled (product));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "pending_license");
+  if (pending == NULL)
+    json_builder_add_null_value (builder);
+  else
+    {
+      GListModel *changes = seats_pending_license_get_changes (pending);
+
+      json_builder_begin_object (builder);
+      json_add_string (builder, "id", seats_pending_license_get_id (pending));
+      json_add_date (builder, "issued", seats_pending_license_get_issued_julian (pending));
+      json_add_date (builder, "expires", seats_pending_license_get_expiry_julian (pending));
+      json_builder_set_member_name (builder, "changes");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < g_list_model_get_n_items (changes); i++)
+        {
+          g_autoptr(SeatsLicenseChange) change = g_list_model_get_item (changes, i);
+
+          json_builder_begin_object (builder);
+          json_add_string (builder, "product_id", seats_license_change_get_product_id (change));
+          json_add_string (builder, "product_name", seats_license_change_get_product_name (change));
+          json_add_int (builder, "current_count", seats_license_change_get_current_count (change));
+          json_add_int (builder, "new_count", seats_license_change_get_new_count (change));
+          json_add_int (builder, "in_use", seats_license_change_get_in_use (change));
+          json_add_bool (builder, "short", seats_license_change_is_short (change));
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+    }
+
+  json_builder_set_member_name (builder, "grace");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < graced->len; i++)
+    {
+      SeatsUser *user = g_ptr_array_index (graced, i);
+
+      json_builder_begin_object (builder);
+      json_add_string (builder, "user_id", seats_user_get_id (user));
+      json_add_string (builder, "name", user_name (user));
+      json_add_date (builder, "deadline", seats_user_get_grace_deadline_julian (user));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  print_builder (builder);
+}
+
+static void
+licenses_csv (SeatsCli *cli)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  GListModel *products = seats_sync_engine_get_products (cli->engine);
+
+  g_ptr_array_add (rows, g_strsplit ("id,name,kind,purchased,in_use,available,next_period,"
+                                     "price,currency", ",", -1));
+  for (guint i = 0; i < g_list_model_get_n_items (products); i++)
+    {
+      g_autoptr(SeatsProduct) product = g_list_model_get_item (products, i);
+      guint purchased = seats_product_get_purchased (product);
+      guint in_use = seats_product_get_in_use (product);
+      g_autofree char *purchased_text = g_strdup_printf ("%u", purchased);
+      g_autofree char *in_use_text = g_strdup_printf ("%u", in_use);
+      g_autofree char *available = g_strdup_printf ("%u", purchased > in_use ? purchased - in_use : 0);
+      g_autofree char *next = g_strdup_printf ("%u", seats_product_get_next_period (product));
+      g_autofree char *price = g_strdup_printf ("%" G_GINT64_FORMAT, seats_product_get_price (product));
+      const char *row[] = {
+        seats_product_get_id (product), seats_product_get_name (product),
+        seats_product_kind_to_string (seats_product_get_kind (product)),
+        purchased_text, in_use_text, available, next, price,
+        seats_product_get_currency (product), NULL
+      };
+
+      g_ptr_array_add (rows, csv_row (row, G_N_ELEMENTS (row) - 1));
+    }
+
+  seats_cli_print_csv (rows);
+}
+
+int
+seats_cli_licenses (SeatsCli *cli)
+{
+  g_autoptr(SeatsCliTable) table = seats_cli_table_new (7);
+  g_autoptr(GPtrArray) graced = NULL;
+  GListModel *products = seats_sync_engine_get_products (cli->engine);
+  SeatsPendingLicense *pending = seats_sync_engine_get_pending_license (cli->engine);
+  const char *headers[] = {
+    _("Product"), _("Kind"), _("Purchased"), _("In use"), _("Available"), _("Next period"),
+    _("Price a month"), NULL
+  };
+
+  if (cli->json)
+    {
+      licenses_json (cli);
+      return SEATS_CLI_EXIT_OK;
+    }
+
+  if (cli->csv)
+    {
+      licenses_csv (cli);
+      return SEATS_CLI_EXIT_OK;
+    }
+
+  seats_cli_table_set_headers (table, headers);
+  for (guint column = 2; column < 7; column++)
+    seats_cli_table_align_right (table, column);
+
+  for (guint i = 0; i < g_list_model_get_n_items (products); i++)
+    {
+      g_autoptr(SeatsProduct) product = g_list_model_get_item (products, i);
+      SeatsProductKind kind = seats_product_get_kind (product);
+      guint purchased = seats_product_get_purchased (product);
+      guint in_use = seats_product_get_in_use (product);
+      g_autofree char *price = seats_format_money (seats_product_get_price (product),
+                                                   seats_product_get_currency (product));
+
+      if (kind == SEATS_PRODUCT_KIND_INTEGRATION)
+        {
+          add_row (table, seats_product_get_name (product), kind_label (kind),
+                   "", "", "", "",
+                   seats_product_get_enabled (product) ? price : _("off"), NULL);
+        }
+      else
+        {
+          g_autofree char *purchased_text = format_uint (purchased);
+          g_autofree char *in_use_text = format_uint (in_use);
+          g_autofree char *available = format_uint (purchased > in_use ? purchased - in_use : 0);
+          g_autofree char *next = format_uint (seats_product_get_next_period (product));
+
+          add_row (table, seats_product_get_name (product), kind_label (kind),
+                   purchased_text, in_use_text, available, next, price, NULL);
+        }
+    }
+  print_table (table);
+
+  if (pending != NULL)
+    {
+      GListModel *changes = seats_pending_license_get_changes (pending);
+      g_autoptr(SeatsCliTable) lines = seats_cli_table_new (5);
+      g_autofree char *expires = format_date (seats_pending_license_get_expiry_julian (pending));
+      const char *line_headers[] = { _("Product"), _("Now"), _("New"), _("In use"), "", NULL };
+      gboolean blocked = FALSE;
+
+      g_print ("\n");
+      /* Translators: %s is a date */
+      g_print (_("A new license from the vendor is waiting, until %s:"), expires);
+      g_print ("\n");
+
+      seats_cli_table_set_headers (lines, line_headers);
+      for (guint column = 1; column < 4; column++)
+        seats_cli_table_align_right (lines, column);
+
+      for (guint i = 0; i < g_list_model_get_n_items (changes); i++)
+        {
+          g_autoptr(SeatsLicenseChange) change = g_list_model_get_item (changes, i);
+          g_autofree char *now = format_uint (seats_license_change_get_current_count (change));
+          g_autofree char *next = format_uint (seats_license_change_get_new_count (change));
+          g_autofree char *in_use = format_uint (seats_license_change_get_in_use (change));
+          gboolean is_short = seats_license_change_is_short (change);
+
+          blocked |= is_short;
+          add_row (lines, seats_license_change_get_product_name (change), now, next, in_use,
+                   is_short ? _("fewer than in use") : "", NULL);
+        }
+      print_table (lines);
+
+      if (blocked)
+        g_print ("%s\n", _("Remove the surplus licenses before activating it. If the counts are "
+                           "wrong, do not activate it: contact the vendor."));
+      else
+        g_print ("%s\n", _("Activate it with “seatsctl activate-license”."));
+    }
+
+  graced = grace_users (cli->engine);
+  if (graced->len > 0)
+    {
+      g_autoptr(SeatsCliTable) users = seats_cli_table_new (3);
+      const char *user_headers[] = { _("User"), _("E-mail"), _("Deactivated on"), NULL };
+
+      g_print ("\n");
+      g_print (ngettext ("%u user holds a license beyond those bought and is deactivated at the "
+                         "deadline unless licenses are bought or users deactivated first:",
+                         "%u users hold a license beyond those bought and are deactivated at the "
+                         "deadline unless licenses are bought or users deactivated first:",
+                         graced->len),
+               graced->len);
+      g_print ("\n");
+
+      seats_cli_table_set_headers (users, user_headers);
+      for (guint i = 0; i < graced->len; i++)
+        {
+          SeatsUser *user = g_ptr_array_index (graced, i);
+          g_autofree char *deadline = format_date (seats_user_get_grace_deadline_julian (user));
+
+          add_row (users, user_name (user), seats_user_get_email (user), deadline, NULL);
+        }
+      print_table (users);
+    }
+
+  return SEATS_CLI_EXIT_OK;
+}
+
+/* users */
+
+static char *
+modules_text (SeatsUser  *user,
+              const char *separator)
+{
+  const char * const *modules = seats_user_get_modules (user);
+
+  return modules != NULL ? g_strjoinv (separator, (char **) modules) : g_strdup ("");
+}
+
+int
+seats_cli_users (SeatsCli *cli)
+{
+  GListModel *users = seats_sync_engine_get_users (cli->engine);
+  guint n_users = g_list_model_get_n_items (users);
+  g_autoptr(GPtrArray) shown = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n_counted = 0;
+  GDate today;
+
+  seats_cli_today (&today);
+
+  for (guint i = 0; i < n_users; i++)
+    {
+      g_autoptr(SeatsUser) user = g_list_model_get_item (users, i);
+      gboolean counts = user_counts (user, &today);
+
+      n_counted += counts;
+      if ((cli->counted && !counts) || (cli->inactive && counts))
+        continue;
+      g_ptr_array_add (shown, g_steal_pointer (&user));
+    }
+
+  if (cli->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < shown->len; i++)
+        {
+          SeatsUser *user = g_ptr_array_index (shown, i);
+          const char * const *modules = seats_user_get_modules (user);
+
+          json_builder_begin_object (builder);
+          json_add_string (builder, "id", seats_user_get_id (user));
+          json_add_string (builder, "user_name", seats_user_get_user_name (user));
+          json_add_string (builder, "name", seats_user_get_display_name (user));
+          json_add_string (builder, "email", seats_user_get_email (user));
+          json_add_bool (builder, "active", seats_user_get_active (user));
+          json_add_bool (builder, "counted", user_counts (user, &today));
+          json_add_date (builder, "start_date", seats_user_get_start_date_julian (user));
+          json_add_date (builder, "end_date", seats_user_get_end_date_julian (user));
+          json_add_date (builder, "grace_deadline", seats_user_get_grace_deadline_julian (user));
+          json_builder_set_member_name (builder, "modules");
+          json_builder_begin_array (builder);
+          for (guint m = 0; modules != NULL && modules[m] != NULL; m++)
+            json_builder_add_string_value (builder, modules[m]);
+          json_builder_end_array (builder);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      print_builder (builder);
+      return SEATS_CLI_EXIT_OK;
+    }
+
+  if (cli->csv)
+    {
+      g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+
+      g_ptr_array_add (rows, g_strsplit ("id,user_name,name,email,active,start_date,end_date,"
+                                         "modules", ",", -1));
+      for (guint i = 0; i < shown->len; i++)
+        {
+          SeatsUser *user = g_ptr_array_index (shown, i);
+          g_autofree char *start = seats_cli_format_iso_date (seats_user_get_start_date_julian (user));
+          g_autofree char *end = seats_cli_format_iso_date (seats_user_get_end_date_julian (user));
+          g_autofree char *modules = modules_text (user, " ");
+          const char *row[] = {
+            seats_user_get_id (user), seats_user_get_user_name (user),
+            seats_user_get_display_name (user), seats_user_get_email (user),
+            seats_user_get_active (user) ? "true" : "false",
+            start != NULL ? start : "", end != NULL ? end : "", modules, NULL
+          };
+
+          g_ptr_array_add (rows, csv_row (row, G_N_ELEMENTS (row) - 1));
+        }
+      seats_cli_print_csv (rows);
+      return SEATS_CLI_EXIT_OK;
+    }
+
+  {
+    g_autoptr(SeatsCliTable) table = seats_cli_table_new (7);
+    g_autofree char *counted_text = seats_format_count (n_counted);
+    g_autofree char *total_text = seats_format_count (n_users);
+    const char *headers[] = {
+      "", _("Name"), _("E-mail"), _("Start"), _("End"), _("Modules"), _("Id"), NULL
+    };
+
+    seats_cli_table_set_headers (table, headers);
+    for (guint i = 0; i < shown->len; i++)
+      {
+        SeatsUser *user = g_ptr_array_index (shown, i);
+        g_autofree char *start = format_date_short (seats_user_get_start_date_julian (user));
+        g_autofree char *end = format_date_short (seats_user_get_end_date_julian (user));
+        g_autofree char *modules = modules_text (user, ", ");
+
+        /* A filled and a hollow marker, not colour alone (R17). */
+        add_row (table, user_counts (user, &today) ? "●" : "○", user_name (user),
+                 seats_user_get_email (user), start, end, modules, seats_user_get_id (user), NULL);
+      }
+    print_table (table);
+
+    /* Translators: "3 of 24 users hold a license"; %s are numbers */
+    g_print (ngettext ("%s of %s user holds a license (●).", "%s of %s users hold a license (●).",
+                       n_users),
+             counted_text, total_text);
+    g_print ("\n");
+  }
+
+  return SEATS_CLI_EXIT_OK;
+}
+
+/* buy, set-next-period */
+
+int
+seats_cli_buy (SeatsCli *cli)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SeatsApiRequest) request = NULL;
+  g_autofree char *product_id = NULL;
+  g_autofree char *product_name = NULL;
+  g_autofree char *money = NULL;
+  g_autofree char *period_end = NULL;
+  g_autofree char *question = NULL;
+  SeatsSubscription *subscription;
+  SeatsProduct *product;
+  guint quantity, new_purchased, new_next;
+  gint64 amount;
+
+  if (!seats_cli_parse_count (cli->args[0], 1, &quantity))
+    return seats_cli_usage_error (_("“%s” is not a number of licenses to buy."), cli->args[0]);
+
+  if (!(product = chosen_product (cli, &error)))
+    return seats_cli_fail (error);
+  product_id = g_strdup (seats_product_get_id (product));
+  product_name = g_strdup (seats_product_get_name (product));
+
+  /* The rules and the role first: nothing is shown for a refused change. */
+  if (!(request = seats_sync_engine_prepare_buy (cli->engine, product_id, quantity, &error)) ||
+      !seats_sync_engine_quote_purchase (cli->engine, product_id, quantity, &amount,
+                                         &new_purchased, &new_next, &error))
+    return seats_cli_fail (error);
+
+  subscription = seats_sync_engine_get_subscription (cli->engine);
+  money = seats_format_money (amount, seats_product_get_currency (product));
+  period_end = format_date (seats_subscription_get_period_end_julian (subscription) - 1);
+
+  /* Translators: a number of licenses, a product, a price and a date */
+  g_print (ngettext ("%u license of %s costs %s now, for the rest of this billing period "
+                     "(until %s).",
+                     "%u licenses of %s cost %s now, for the rest of this billing period "
+                     "(until %s).",
+                     quantity),
+           quantity, product_name, money, period_end);
+  g_print ("\n");
+  g_print (ngettext ("After it: %u license this billing period,", "After it: %u licenses this "
+                     "billing period,", new_purchased),
+           new_purchased);
+  g_print (" ");
+  g_print (ngettext ("%u in the next billing period.", "%u in the next billing period.", new_next),
+           new_next);
+  g_print ("\n");
+
+  if (!cli->yes)
+    {
+      if (!isatty (STDIN_FILENO))
+        return seats_cli_usage_error (_("Not bought: standard input is not a terminal to ask "
+                                        "on. Add --yes to buy without being asked."));
+
+      question = g_strdup_printf (ngettext ("Buy %u license for %s now? [y/N]",
+                                            "Buy %u licenses for %s now? [y/N]", quantity),
+                                  quantity, money);
+      if (!seats_cli_ask_yes (question))
+        {
+          g_printerr ("seatsctl: %s\n", _("Nothing was bought."));
+          return SEATS_CLI_EXIT_REFUSED;
+        }
+    }
+
+  if (!submit (cli, request, &error))
+    return seats_cli_fail (error);
+
+  product = seats_sync_engine_find_product (cli->engine, product_id);
+  g_print (ngettext ("Bought %u license of %s for %s.", "Bought %u licenses of %s for %s.",
+                     quantity),
+           quantity, product_name, money);
+  g_print (" ");
+  if (product != NULL)
+    g_print (ngettext ("%u license this billing period.", "%u licenses this billing period.",
+                       seats_product_get_purchased (product)),
+             seats_product_get_purchased (product));
+  g_print ("\n");
+
+  return SEATS_CLI_EXIT_OK;
+}
+
+int
+seats_cli_set_next_period (SeatsCli *cli)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SeatsApiRequest) request = NULL;
+  g_autofree char *product_id = NULL;
+  g_autofree char *product_name = NULL;
+  SeatsProduct *product;
+  guint count;
+
+  if (!seats_cli_parse_count (cli->args[0], 0, &count))
+    return seats_cli_usage_error (_("“%s” is not a number of licenses."), cli->args[0]);
+
+  if (!(product = chosen_product (cli, &error)))
+    return seats_cli_fail (error);
+  product_id = g_strdup (seats_product_get_id (product));
+  product_name = g_strdup (seats_product_get_name (product));
+
+  if (!(request = seats_sync_engine_prepare_next_period (cli->engine, product_id, count, &error)) ||
+      !submit (cli, request, &error))
+    return seats_cli_fail (error);
+
+  /* Translators: a number of licenses and a product */
+  g_print (ngettext ("The next billing period has %u license of %s.",
+                     "The next billing period has %u licenses of %s.", count),
+           count, product_name);
+  g_print ("\n");
+
+  return SEATS_CLI_EXIT_OK;
+}
+
+/* activate-user, deactivate-user */
+
+static int
+set_user_active (SeatsCli *cli,
+                 gboolean  active)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SeatsApiRequest) request = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *id = NULL;
+  SeatsUser *user;
+
+  if (!(user = find_user (cli->engine, cli->args[0], &error)))
+    return seats_cli_fail (error);
+  name = g_strdup (user_name (user));
+  id = g_strdup (seats_user_get_id (user));
+
+  if (seats_user_get_active (user) == active)
+    {
+      g_print (active ? _("%s is already active.") : _("%s is already inactive."), name);
+      g_print ("\n");
+      return SEATS_CLI_EXIT_OK;
+    }
+
+  if (!(request = seats_sync_engine_prepare_user_active (cli->engine, id, active, &error)) ||
+      !submit (cli, request, &error))
+    return seats_cli_fail (error);
+
+  /* Translators: %s is a person's name */
+  g_print (active ? _("%s is active and holds a license.") : _("%s is inactive and no longer holds a license."),
+           name);
+  g_print ("\n");
+
+  return SEATS_CLI_EXIT_OK;
+}
+
+int
+seats_cli_activate_user (SeatsCli *cli)
+{
+  return set_user_active (cli, TRUE);
+}
+
+int
+seats_cli_deactivate_user (SeatsCli *cli)
+{
+  return set_user_active (cli, FALSE);
+}
+
+/* activate-license, import-license */
+
+int
+seats_cli_activate_license (SeatsCli *cli)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SeatsApiRequest) request = NULL;
+
+  if (!(request = seats_sync_engine_prepare_activation (cli->engine, &error)) ||
+      !submit (cli, request, &error))
+    return seats_cli_fail (error);
+
+  g_print ("%s\n", _("The new license is active."));
+
+  return SEATS_CLI_EXIT_OK;
+}
+
+static char *
+read_license_file (const char  *path,
+                   GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *contents = g_malloc0 (MAX_LICENSE_FILE_SIZE + 2);
+  gsize len = 0;
+
+  if (!(stream = g_file_read (file, NULL, &local_error)) ||
+      !g_input_stream_read_all (G_INPUT_STREAM (stream), contents, MAX_LICENSE_FILE_SIZE + 1,
+                                &len, NULL, &local_error))
+    {
+      /* Translators: a file name, then why it cannot be read */
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("%s cannot be read: %s"), path,
+                   local_error->message);
+      return NULL;
+    }
+
+  if (len > MAX_LICENSE_FILE_SIZE ||
+      memchr (contents, '\0', len) != NULL ||
+      !g_utf8_validate (contents, len, NULL))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("%s is not a license file: it is too large or not text."), path);
+      return NULL;
+    }
+
+  return g_steal_pointer (&contents);
+}
+
+int
+seats_cli_import_license (SeatsCli *cli)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SeatsApiRequest) request = NULL;
+  g_autofree char *contents = NULL;
+
+  if (!(contents = read_license_file (cli->args[0], &error)))
+    return seats_cli_fail (error);
+
+  /* A file that is not a license file is refused here, whatever the
+   * server could say about it. */
+  if (!(request = seats_sync_engine_prepare_import (cli->engine, contents, &error)))
+    {
+      if (g_error_matches (error, SEATS_API_ERROR, SEATS_API_ERROR_MALFORMED))
+        {
+          g_printerr ("seatsctl: ");
+          g_printerr (_("%s is not a license file: %s"), cli->args[0], error->message);
+          g_printerr ("\n");
+          return SEATS_CLI_EXIT_REFUSED;
+        }
+      return seats_cli_fail (error);
+    }
+
+  if (!submit (cli, request, &error))
+    return seats_cli_fail (error);
+
+  g_print ("%s\n", _("The license file was loaded."));
+  if (seats_sync_engine_get_pending_license (cli->engine) != NULL)
+    g_print ("%s\n", _("“seatsctl licenses” shows the new counts; activate them with "
+                       "“seatsctl activate-license”."));
+
+  return SEATS_CLI_EXIT_OK;
+}
+
+/* billing */
+
+static char *
+postal_address (SeatsBillingDetails *details)
+{
+  const char *parts[] = {
+    seats_billing_details_get_street (details),
+    seats_billing_details_get_postal_code (details),
+    seats_billing_details_get_city (details),
+    seats_billing_details_get_country (details),
+  };
+  GString *address = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    {
+      if (parts[i] == NULL || *parts[i] == '\0')
+        continue;
+      if (address->len > 0)
+        g_string_append (address, i == 2 ? "  " : ", ");
+      g_string_append (address, parts[i]);
+    }
+
+  return g_string_free (address, FALSE);
+}
+
+static void
+billing_json (SeatsCli *cli)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  SeatsSubscription *subscription = seats_sync_engine_get_subscription (cli->engine);
+  SeatsBillingDetails *details = seats_sync_engine_get_billing_details (cli->engine);
+  GListModel *features = seats_sync_engine_get_features (cli->engine);
+  const char *currency = seats_subscription_get_currency (subscription);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "subscription");
+  json_builder_begin_object (builder);
+  json_add_date (builder, "period_start", seats_subscription_get_period_start_julian (subscription));
+  json_add_date (builder, "period_end", seats_subscription_get_period_end_julian (subscription));
+  json_add_int (builder, "period_months", seats_subscription_get_period_months (subscription));
+  json_add_string (builder, "edition", seats_subscription_get_edition (subscription));
+  json_add_int (builder, "storage_used", seats_subscription_get_storage_used (subscription));
+  json_add_int (builder, "storage_included", seats_subscription_get_storage_included (subscription));
+  json_add_money (builder, "monthly_price", seats_subscription_get_monthly_price (subscription), currency);
+  json_add_money (builder, "total_price", seats_subscription_get_total_price (subscription), currency);
+  json_builder_end_object (builder);
+
+  json_builder_set_member_name (builder, "billing_details");
+  json_builder_begin_object (builder);
+  json_add_string (builder, "company_name", seats_billing_details_get_company_name (details));
+  json_add_string (builder, "vat_number", seats_billing_details_get_vat_number (details));
+  json_add_string (builder, "contact_user_id", seats_billing_details_get_contact_user_id (details));
+  json_add_string (builder, "contact_email", seats_billing_details_get_contact_email (details));
+  json_add_string (builder, "street", seats_billing_details_get_street (details));
+  json_add_string (builder, "postal_code", seats_billing_details_get_postal_code (details));
+  json_add_string (builder, "city", seats_billing_details_get_city (details));
+  json_add_string (builder, "country", seats_billing_details_get_country (details));
+  json_add_bool (builder, "e_invoicing", seats_billing_details_get_e_invoicing (details));
+  json_add_string (builder, "e_invoice_address", seats_billing_details_get_e_invoice_address (details));
+  json_add_string (builder, "operator_code", seats_billing_details_get_operator_code (details));
+  json_builder_end_object (builder);
+
+  json_builder_set_member_name (builder, "features");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < g_list_model_get_n_items (features); i++)
+    {
+      g_autoptr(SeatsFeature) feature = g_list_model_get_item (features, i);
+
+      json_builder_begin_object (builder);
+      json_add_string (builder, "id", seats_feature_get_id (feature));
+      json_add_string (builder, "name", seats_feature_get_name (feature));
+      json_add_string (builder, "kind", seats_feature_kind_to_string (seats_feature_get_kind (feature)));
+      json_add_bool (builder, "enabled", seats_feature_get_enabled (feature));
+      json_add_money (builder, "monthly_fee", seats_feature_get_monthly_fee (feature),
+                      seats_feature_get_currency (feature));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  print_builder (builder);
+}
+
+static char *
+contact_text (SeatsSyncEngine     *engine,
+              SeatsBillingDetails *details)
+{
+  const char *user_id = seats_billing_details_get_contact_user_id (details);
+  SeatsUser *user = user_id != NULL && *user_id != '\0' ? seats_sync_engine_find_user (engine, user_id) : NULL;
+
+  if (user != NULL)
+    return g_strdup_printf ("%s <%s>", user_name (user), seats_user_get_email (user));
+
+  return g_strdup (seats_billing_details_get_contact_email (details));
+}
+
+int
+seats_cli_billing (SeatsCli *cli)
+{
+  SeatsSubscription *subscription = seats_sync_engine_get_subscription (cli->engine);
+  SeatsBillingDetails *details = seats_sync_engine_get_billing_details (cli->engine);
+  GListModel *features = seats_sync_engine_get_features (cli->engine);
+  const char *currency;
+  g_autoptr(SeatsCliTable) table = NULL;
+  g_autoptr(SeatsCliTable) feature_table = NULL;
+  g_autofree char *start = NULL;
+  g_autofree char *end = NULL;
+  g_autofree char *period = NULL;
+  g_autofree char *length = NULL;
+  g_autofree char *edition = NULL;
+  g_autofree char *used = NULL;
+  g_autofree char *included = NULL;
+  g_autofree char *storage = NULL;
+  g_autofree char *monthly = NULL;
+  g_autofree char *total = NULL;
+  g_autofree char *contact = NULL;
+  g_autofree char *address = NULL;
+  g_autofree char *einvoice = NULL;
+  guint months;
+
+  /* R15: billing is for administrators. */
+  if (subscription == NULL || details == NULL)
+    {
+      g_printerr ("seatsctl: %s\n", _("Only administrators of the organization can see billing."));
+      return SEATS_CLI_EXIT_REFUSED;
+    }
+
+  if (cli->json)
+    {
+      billing_json (cli);
+      return SEATS_CLI_EXIT_OK;
+    }
+
+  currency = seats_subscription_get_currency (subscription);
+  months = seats_subscription_get_period_months (subscription);
+  start = format_date (seats_subscription_get_period_start_julian (subscription));
+  end = format_date (seats_subscription_get_period_end_julian (subscription) - 1);
+  /* Translators: the first and the last day of the billing period */
+  period = g_strdup_printf (_("%s to %s"), start, end);
+  length = g_strdup_printf (ngettext ("%u month", "%u months", months), months);
+  edition = g_strdup_printf (_("%s (changes only through the vendor’s support, at a period change)"),
+                             seats_subscription_get_edition (subscription));
+  used = g_format_size (seats_subscription_get_storage_used (subscription));
+  included = g_format_size (seats_subscription_get_storage_included (subscription));
+  /* Translators: storage used, then storage included, such as "8.4 GB of 24 GB" */
+  storage = g_strdup_printf (_("%s of %s"), used, included);
+  monthly = seats_format_money (seats_subscription_get_monthly_price (subscription), currency);
+  total = seats_format_money (seats_subscription_get_total_price (subscription), currency);
+  contact = contact_text (cli->engine, details);
+  address = postal_address (details);
+  if (seats_billing_details_get_e_invoicing (details))
+    /* Translators: the e-invoice address, then the code of the e-invoice provider */
+    einvoice = g_strdup_printf (_("on, to %s (provider %s)"),
+                                seats_billing_details_get_e_invoice_address (details),
+                                seats_billing_details_get_operator_code (details));
+  else
+    einvoice = g_strdup (_("off"));
+
+  table = seats_cli_table_new (2);
+  add_field (table, _("Billing period"), period);
+  add_field (table, _("Period length"), length);
+  add_field (table, _("Edition"), edition);
+  add_field (table, _("Storage"), storage);
+  add_field (table, _("Monthly price"), monthly);
+  add_field (table, _("Total price"), total);
+  add_field (table, _("Company"), seats_billing_details_get_company_name (details));
+  add_field (table, _("VAT number"), seats_billing_details_get_vat_number (details));
+  add_field (table, _("Billing contact"), contact);
+  add_field (table, _("Postal address"), address);
+  add_field (table, _("E-invoicing"), einvoice);
+  print_table (table);
+
+  if (g_list_model_get_n_items (features) > 0)
+    {
+      const char *headers[] = { _("Feature"), _("Kind"), _("State"), _("Monthly fee"), NULL };
+
+      feature_table = seats_cli_table_new (4);
+      seats_cli_table_set_headers (feature_table, headers);
+      seats_cli_table_align_right (feature_table, 3);
+      for (guint i = 0; i < g_list_model_get_n_items (features); i++)
+        {
+          g_autoptr(SeatsFeature) feature = g_list_model_get_item (features, i);
+          g_autofree char *fee = seats_feature_get_monthly_fee (feature) > 0
+            ? seats_format_money (seats_feature_get_monthly_fee (feature),
+                                  seats_feature_get_currency (feature))
+            : g_strdup ("");
+
+          add_row (feature_table, seats_feature_get_name (feature),
+                   seats_feature_get_kind (feature) == SEATS_FEATURE_KIND_INTEGRATION
+                     ? _("Integration") : _("Feature"),
+                   seats_feature_get_enabled (feature) ? _("on for everyone") : _("off"),
+                   fee, NULL);
+        }
+      g_print ("\n");
+      print_table (feature_table);
+    }
+
+  return SEATS_CLI_EXIT_OK;
+}
+
+/* history */
+
+static int
+compare_orders_newest_first (gconstpointer a,
+                             gconstpointer b)
+{
+  gint64 x = seats_order_get_created (*(SeatsOrder **) a);
+  gint64 y = seats_order_get_created (*(SeatsOrder **) b);
+
+  return x < y ? 1 : x > y ? -1 : 0;
+}
+
+static int
+compare_actions_newest_first (gconstpointer a,
+                              gconstpointer b)
+{
+  gint64 x = seats_action_entry_get_timestamp (*(SeatsActionEntry **) a);
+  gint64 y = seats_action_entry_get_timestamp (*(SeatsActionEntry **) b);
+
+  return x < y ? 1 : x > y ? -1 : 0;
+}
+
+static GPtrArray *
+sorted (GListModel   *model,
+        GCompareFunc  compare)
+{
+  GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    g_ptr_array_add (items, g_list_model_get_item (model, i));
+  g_ptr_array_sort (items, compare);
+
+  return items;
+}
+
+static const char *
+action_label (const char *action)
+{
+  static const struct { const char *code; const char *label; } labels[] = {
+    { "order", N_("Bought licenses") },
+    { "next-period", N_("Changed the next billing period") },
+    { "activate-user", N_("Activated a user") },
+    { "deactivate-user", N_("Deactivated a user") },
+    { "assign-module", N_("Assigned a module") },
+    { "unassign-module", N_("Took a module away") },
+    { "feature-on", N_("Switched a feature on") },
+    { "feature-off", N_("Switched a feature off") },
+    { "billing", N_("Changed the billing details") },
+    { "trial-converted", N_("Turned the trial into a subscription") },
+    { "user-added", N_("A user appeared upstream") },
+    { "user-removed", N_("A user was removed upstream") },
+    { "grace-deadline", N_("Set a grace deadline") },
+    { "period-turned", N_("A new billing period began") },
+    { "deactivated-at-deadline", N_("Deactivated at the grace deadline") },
+    { "license-activated", N_("Activated a new license") },
+    { "license-imported", N_("Loaded a license file") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_strcmp0 (labels[i].code, action) == 0)
+      return _(labels[i].label);
+
+  return action != NULL ? action : "";
+}
+
+/* The subject of an action is an id: a person reads a name. */
+static const char *
+subject_label (SeatsSyncEngine *engine,
+               GHashTable      *users_by_id,
+               const char      *subject)
+{
+  SeatsProduct *product;
+  SeatsUser *user;
+
+  if (subject == NULL)
+    return "";
+  if ((product = seats_sync_engine_find_product (engine, subject)) != NULL)
+    return seats_product_get_name (product);
+  if ((user = g_hash_table_lookup (users_by_id, subject)) != NULL)
+    return user_name (user);
+
+  return subject;
+}
+
+/* Looking each subject up in a list of 100,000 users would be slow. */
+static GHashTable *
+index_users (SeatsSyncEngine *engine)
+{
+  GListModel *users = seats_sync_engine_get_users (engine);
+  GHashTable *by_id = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (users); i++)
+    {
+      SeatsUser *user = g_list_model_get_item (users, i);
+
+      g_hash_table_replace (by_id, (gpointer) seats_user_get_id (user), user);
+    }
+
+  return by_id;
+}
+
+static void
+history_json (SeatsCli  *cli,
+              GPtrArray *orders,
+              GPtrArray *actions)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "orders");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < orders->len; i++)
+    {
+      SeatsOrder *order = g_ptr_array_index (orders, i);
+
+      json_builder_begin_object (builder);
+      json_add_string (builder, "id", seats_order_get_id (order));
+      json_add_time (builder, "created", seats_order_get_created (order));
+      json_add_string (builder, "product_id", seats_order_get_product_id (order));
+      json_add_string (builder, "product_name", seats_order_get_product_name (order));
+      json_add_int (builder, "quantity", seats_order_get_quantity (order));
+      json_add_money (builder, "amount", seats_order_get_amount (order), seats_order_get_currency (order));
+      json_add_string (builder, "actor", seats_order_get_actor (order));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "actions");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < actions->len; i++)
+    {
+      SeatsActionEntry *action = g_ptr_array_index (actions, i);
+
+      json_builder_begin_object (builder);
+      json_add_string (builder, "id", seats_action_entry_get_id (action));
+      json_add_time (builder, "timestamp", seats_action_entry_get_timestamp (action));
+      json_add_string (builder, "actor", seats_action_entry_get_actor (action));
+      json_add_string (builder, "action", seats_action_entry_get_action (action));
+      json_add_string (builder, "subject", seats_action_entry_get_subject (action));
+      json_add_string (builder, "before", seats_action_entry_get_before (action));
+      json_add_string (builder, "after", seats_action_entry_get_after (action));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  print_builder (builder);
+}
+
+static void
+history_csv (GPtrArray *orders,
+             GPtrArray *actions)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+
+  g_ptr_array_add (rows, g_strsplit ("type,time,actor,action,subject,quantity,amount,currency,"
+                                     "before,after", ",", -1));
+  for (guint i = 0; i < orders->len; i++)
+    {
+      SeatsOrder *order = g_ptr_array_index (orders, i);
+      g_autofree char *time = seats_cli_format_iso_time (seats_order_get_created (order));
+      g_autofree char *quantity = g_strdup_printf ("%u", seats_order_get_quantity (order));
+      g_autofree char *amount = g_strdup_printf ("%" G_GINT64_FORMAT, seats_order_get_amount (order));
+      const char *row[] = {
+        "order", time, seats_order_get_actor (order), "order", seats_order_get_product_id (order),
+        quantity, amount, seats_order_get_currency (order), "", "", NULL
+      };
+
+      g_ptr_array_add (rows, csv_row (row, G_N_ELEMENTS (row) - 1));
+    }
+
+  for (guint i = 0; i < actions->len; i++)
+    {
+      SeatsActionEntry *action = g_ptr_array_index (actions, i);
+      g_autofree char *time = seats_cli_format_iso_time (seats_action_entry_get_timestamp (action));
+      const char *row[] = {
+        "action", time, seats_action_entry_get_actor (action), seats_action_entry_get_action (action),
+        seats_action_entry_get_subject (action), "", "", "",
+        seats_action_entry_get_before (action), seats_action_entry_get_after (action), NULL
+      };
+
+      g_ptr_array_add (rows, csv_row (row, G_N_ELEMENTS (row) - 1));
+    }
+
+  seats_cli_print_csv (rows);
+}
+
+int
+seats_cli_history (SeatsCli *cli)
+{
+  g_autoptr(GPtrArray) orders = sorted (seats_sync_engine_get_orders (cli->engine),
+                                        compare_orders_newest_first);
+  g_autoptr(GPtrArray) actions = sorted (seats_sync_engine_get_actions (cli->engine),
+                                         compare_actions_newest_first);
+
+  if (seats_sync_engine_get_billing_details (cli->engine) == NULL)
+    {
+      g_printerr ("seatsctl: %s\n", _("Only administrators of the organization can see the "
+                                      "orders and the action log."));
+      return SEATS_CLI_EXIT_REFUSED;
+    }
+
+  if (cli->json)
+    {
+      history_json (cli, orders, actions);
+      return SEATS_CLI_EXIT_OK;
+    }
+
+  if (cli->csv)
+    {
+      history_csv (orders, actions);
+      return SEATS_CLI_EXIT_OK;
+    }
+
+  {
+    g_autoptr(SeatsCliTable) order_table = seats_cli_table_new (5);
+    g_autoptr(SeatsCliTable) action_table = seats_cli_table_new (5);
+    g_autoptr(GHashTable) users_by_id = index_users (cli->engine);
+    const char *order_headers[] = { _("Date"), _("Product"), _("Licenses"), _("Amount"),
+                                    _("Ordered by"), NULL };
+    const char *action_headers[] = { _("Time"), _("By"), _("What"), _("Subject"),
+                                     _("Before → after"), NULL };
+
+    g_print ("%s\n", _("Orders"));
+    seats_cli_table_set_headers (order_table, order_headers);
+    seats_cli_table_align_right (order_table, 2);
+    seats_cli_table_align_right (order_table, 3);
+    for (guint i = 0; i < orders->len; i++)
+      {
+        SeatsOrder *order = g_ptr_array_index (orders, i);
+        g_autofree char *time = seats_cli_format_time (seats_order_get_created (order));
+        g_autofree char *quantity = format_uint (seats_order_get_quantity (order));
+        g_autofree char *amount = seats_format_money (seats_order_get_amount (order),
+                                                      seats_order_get_currency (order));
+
+        add_row (order_table, time, seats_order_get_product_name (order), quantity, amount,
+                 seats_order_get_actor (order) ? seats_order_get_actor (order) : "", NULL);
+      }
+    print_table (order_table);
+
+    g_print ("\n%s\n", _("Action log"));
+    seats_cli_table_set_headers (action_table, action_headers);
+    for (guint i = 0; i < actions->len; i++)
+      {
+        SeatsActionEntry *action = g_ptr_array_index (actions, i);
+        g_autofree char *time = seats_cli_format_time (seats_action_entry_get_timestamp (action));
+        const char *before = seats_action_entry_get_before (action);
+        const char *after = seats_action_entry_get_after (action);
+        g_autofree char *change = NULL;
+
+        if (before != NULL || after != NULL)
+          change = g_strdup_printf ("%s → %s", before ? before : "–", after ? after : "–");
+
+        add_row (action_table, time,
+                 seats_action_entry_get_actor (action) ? seats_action_entry_get_actor (action) : "",
+                 action_label (seats_action_entry_get_action (action)),
+                 subject_label (cli->engine, users_by_id,
+                                seats_action_entry_get_subject (action)),
+                 change != NULL ? change : "", NULL);
+      }
+    print_table (action_table);
+  }
+
+  return SEATS_CLI_EXIT_OK;
+}
