@@ -1,0 +1,845 @@
+/* test-cli.c: seatsctl against the reference server, as a script runs it
+ *
+ * Copyright 2026 The Seats developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <locale.h>
+
+#include "cli-test-helper.h"
+#include "seats-api-error.h"
+#include "seats-client.h"
+#include "seats-format.h"
+#include "seats-rules.h"
+#include "seats-server.h"
+#include "seats-types.h"
+
+typedef struct
+{
+  char        *dir;
+  char        *data_dir;
+  SeatsServer *server;
+  char        *uri;
+  GPtrArray   *organizations;
+  const char  *admin_token;
+  const char  *viewer_token;
+} Fixture;
+
+static const char *
+token_of (Fixture    *fixture,
+          const char *slug,
+          gboolean    admin)
+{
+  for (guint i = 0; i < fixture->organizations->len; i++)
+    {
+      SeatsServerOrganization *organization = g_ptr_array_index (fixture->organizations, i);
+
+      if (g_str_equal (organization->slug, slug))
+        return admin ? organization->admin_token : organization->viewer_token;
+    }
+
+  g_assert_not_reached ();
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *server_db = NULL;
+
+  fixture->dir = g_dir_make_tmp ("seats-test-cli-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->data_dir = g_build_filename (fixture->dir, "data", NULL);
+
+  server_db = g_build_filename (fixture->dir, "server.db", NULL);
+  fixture->server = seats_server_new (server_db, SEATS_SERVER_FLAGS_ALLOW_CLOCK, &error);
+  g_assert_no_error (error);
+  seats_server_seed_demo (fixture->server, &error);
+  g_assert_no_error (error);
+  fixture->uri = seats_server_listen (fixture->server, "127.0.0.1", 0, &error);
+  g_assert_no_error (error);
+  fixture->organizations = seats_server_get_organizations (fixture->server);
+  fixture->admin_token = token_of (fixture, "demolen", TRUE);
+  fixture->viewer_token = token_of (fixture, "demolen", FALSE);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  seats_server_disconnect (fixture->server);
+  g_clear_object (&fixture->server);
+  g_clear_pointer (&fixture->organizations, g_ptr_array_unref);
+  g_free (fixture->uri);
+  remove_tree (fixture->dir);
+  g_free (fixture->dir);
+  g_free (fixture->data_dir);
+}
+
+/* seatsctl --server URL with the token in SEATS_TOKEN and a private data
+ * directory, in English unless @env says otherwise. */
+static CliResult *
+run_as_full (Fixture            *fixture,
+             const char         *token,
+             const char * const *env,
+             const char         *input,
+             CliSpawnedFunc      spawned,
+             gpointer            user_data,
+             const char * const *args)
+{
+  g_autoptr(GPtrArray) full_env = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) full_args = g_ptr_array_new ();
+
+  g_ptr_array_add (full_env, g_strconcat ("XDG_DATA_HOME=", fixture->data_dir, NULL));
+  g_ptr_array_add (full_env, g_strdup ("LANGUAGE=en"));
+  g_ptr_array_add (full_env, g_strdup ("LC_ALL=C.UTF-8"));
+  g_ptr_array_add (full_env, token != NULL ? g_strconcat ("SEATS_TOKEN=", token, NULL)
+                                           : g_strdup ("SEATS_TOKEN"));
+  for (guint i = 0; env != NULL && env[i] != NULL; i++)
+    g_ptr_array_add (full_env, g_strdup (env[i]));
+  g_ptr_array_add (full_env, NULL);
+
+  g_ptr_array_add (full_args, "--server");
+  g_ptr_array_add (full_args, fixture->uri);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (full_args, (gpointer) args[i]);
+  g_ptr_array_add (full_args, NULL);
+
+  return cli_run_full ((const char * const *) full_env->pdata, input, spawned, user_data,
+                       (const char * const *) full_args->pdata);
+}
+
+static CliResult *
+run_as (Fixture    *fixture,
+        const char *token,
+        ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  const char *arg;
+  va_list ap;
+
+  va_start (ap, token);
+  while ((arg = va_arg (ap, const char *)) != NULL)
+    g_ptr_array_add (args, (gpointer) arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+
+  return run_as_full (fixture, token, NULL, NULL, NULL, NULL, (const char * const *) args->pdata);
+}
+
+static void
+done_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+/* Asks the server directly, as a second party would. */
+static JsonNode *
+server_request (Fixture    *fixture,
+                const char *method,
+                const char *path,
+                const char *body)
+{
+  g_autoptr(SeatsClient) client = seats_client_new (fixture->uri, fixture->admin_token, NULL);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(SeatsResponse) response = NULL;
+  g_autoptr(JsonNode) node = body != NULL ? json_from_string (body, NULL) : NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *key = g_str_equal (method, "POST") ? g_uuid_string_random () : NULL;
+
+  seats_client_send_async (client, method, path, node, method[0] == 'G' ? NULL : "*", NULL, key,
+                           NULL, done_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  response = seats_client_send_finish (client, result, NULL, &error);
+  g_assert_no_error (error);
+
+  return response->root != NULL ? json_node_ref (response->root) : NULL;
+}
+
+static JsonObject *
+server_product (JsonNode   *subscription,
+                const char *id)
+{
+  JsonArray *products = json_object_get_array_member (json_node_get_object (subscription),
+                                                      "products");
+
+  for (guint i = 0; i < json_array_get_length (products); i++)
+    {
+      JsonObject *product = json_array_get_object_element (products, i);
+
+      if (g_str_equal (json_object_get_string_member (product, "id"), id))
+        return product;
+    }
+
+  g_assert_not_reached ();
+}
+
+static guint
+server_count (Fixture    *fixture,
+              const char *path)
+{
+  g_autoptr(JsonNode) root = server_request (fixture, "GET", path, NULL);
+
+  return json_array_get_length (json_object_get_array_member (json_node_get_object (root),
+                                                              "items"));
+}
+
+static void
+assert_exit (CliResult *result,
+             int        status)
+{
+  if (result->status != status)
+    g_error ("seatsctl exited with %d, not %d:\n%s%s", result->status, status, result->out,
+             result->err);
+}
+
+static void
+test_help_lists_every_command (Fixture       *fixture,
+                               gconstpointer  user_data)
+{
+  const char *commands[] = {
+    "connect URL", "accounts", "use ID", "remove-account ID", "sync", "status", "licenses",
+    "users", "buy N", "set-next-period N", "activate-user ID", "deactivate-user ID",
+    "activate-license", "import-license FILE", "billing", "history", "help COMMAND",
+    "--server", "--account", "--csv", "--json", "--yes", "--product", "--counted",
+    "--inactive", "SEATS_TOKEN",
+  };
+  g_autoptr(CliResult) help = cli_run (NULL, NULL, "--help", NULL);
+  g_autoptr(CliResult) buy = cli_run (NULL, NULL, "help", "buy", NULL);
+
+  assert_exit (help, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    g_assert_true (cli_contains (help->out, commands[i]));
+
+  assert_exit (buy, 0);
+  g_assert_true (cli_contains (buy->out, "seatsctl [OPTION…] buy N"));
+  g_assert_true (cli_contains (buy->out, "--yes"));
+}
+
+static void
+test_usage_errors (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  const char *env[] = { "SEATS_TOKEN=x", NULL };
+  const char *cases[][4] = {
+    { NULL },
+    { "frobnicate", NULL },
+    { "--bogus", "status", NULL },
+    { "buy", NULL },
+    { "buy", "five", "--yes", NULL },
+    { "buy", "0", "--yes", NULL },
+    { "set-next-period", "-3", NULL },
+    { "users", "--counted", "--inactive", NULL },
+    { "status", "--csv", NULL },
+    { "help", "frobnicate", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(CliResult) result = cli_run_full (env, NULL, NULL, NULL, cases[i]);
+
+      assert_exit (result, 2);
+      g_assert_true (g_str_has_prefix (result->err, "seatsctl: "));
+      g_assert_cmpstr (result->out, ==, "");
+    }
+
+  /* --server without a token in the environment */
+  {
+    g_autoptr(CliResult) result = run_as (fixture, NULL, "status", NULL);
+
+    assert_exit (result, 2);
+    g_assert_true (cli_contains (result->err, "SEATS_TOKEN"));
+  }
+}
+
+static void
+test_status (Fixture       *fixture,
+             gconstpointer  user_data)
+{
+  g_autoptr(CliResult) human = run_as (fixture, fixture->admin_token, "status", NULL);
+  g_autoptr(CliResult) json = run_as (fixture, fixture->admin_token, "status", "--json", NULL);
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonObject *object;
+
+  assert_exit (human, 0);
+  g_assert_true (cli_contains (human->out, "Tandartspraktijk De Molen B.V."));
+  g_assert_true (cli_contains (human->out, "Administrator"));
+  g_assert_true (cli_contains (human->out, "just now"));
+  g_assert_true (cli_contains (human->out, "Up to date"));
+
+  assert_exit (json, 0);
+  root = json_from_string (json->out, &error);
+  g_assert_no_error (error);
+  object = json_node_get_object (root);
+  g_assert_cmpstr (json_object_get_string_member (object, "organization"), ==,
+                   "Tandartspraktijk De Molen B.V.");
+  g_assert_cmpstr (json_object_get_string_member (object, "role"), ==, "admin");
+  g_assert_cmpint (json_object_get_int_member (object, "pending_changes"), ==, 0);
+}
+
+static void
+test_licenses (Fixture       *fixture,
+               gconstpointer  user_data)
+{
+  g_autoptr(CliResult) human = run_as (fixture, fixture->admin_token, "licenses", NULL);
+  g_autoptr(CliResult) json = run_as (fixture, fixture->admin_token, "licenses", "--json", NULL);
+  g_autoptr(JsonNode) subscription = server_request (fixture, "GET", "api/v1/subscription", NULL);
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonArray *products;
+  JsonObject *pending;
+
+  assert_exit (human, 0);
+  g_assert_true (cli_contains (human->out, "Gebruikerslicenties"));
+  g_assert_true (cli_contains (human->out, "Purchased"));
+  g_assert_true (cli_contains (human->out, "A new license from the vendor is waiting"));
+
+  assert_exit (json, 0);
+  root = json_from_string (json->out, &error);
+  g_assert_no_error (error);
+  products = json_object_get_array_member (json_node_get_object (root), "products");
+  g_assert_cmpuint (json_array_get_length (products), ==,
+                    json_array_get_length (json_object_get_array_member (json_node_get_object (subscription),
+                                                                         "products")));
+
+  /* Every count is the server's. */
+  for (guint i = 0; i < json_array_get_length (products); i++)
+    {
+      JsonObject *product = json_array_get_object_element (products, i);
+      JsonObject *expected = server_product (subscription,
+                                             json_object_get_string_member (product, "id"));
+      const char *members[] = { "purchased", "in_use", "available", "next_period" };
+
+      for (guint m = 0; m < G_N_ELEMENTS (members); m++)
+        g_assert_cmpint (json_object_get_int_member (product, members[m]), ==,
+                         json_object_get_int_member (expected, members[m]));
+      g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (product, "price"),
+                                                   "amount"), ==,
+                       json_object_get_int_member (json_object_get_object_member (expected, "price"),
+                                                   "amount"));
+    }
+
+  pending = json_object_get_object_member (json_node_get_object (root), "pending_license");
+  g_assert_nonnull (pending);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (pending, "changes")), ==, 2);
+}
+
+/* Splits CSV lines; the cells of the test data hold no line breaks. */
+static GStrv
+csv_lines (const char *csv)
+{
+  g_auto(GStrv) lines = g_strsplit (csv, "\r\n", -1);
+  guint n = g_strv_length (lines);
+
+  g_assert_cmpuint (n, >, 0);
+  g_assert_cmpstr (lines[n - 1], ==, "");
+  g_clear_pointer (&lines[n - 1], g_free);
+
+  return g_steal_pointer (&lines);
+}
+
+static void
+test_users_counted_csv (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  g_autoptr(JsonNode) added = NULL;
+  g_autoptr(JsonNode) subscription = NULL;
+  g_autoptr(CliResult) csv = NULL;
+  g_autoptr(CliResult) inactive = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_auto(GStrv) inactive_lines = NULL;
+  const char *new_id;
+  gboolean quoted_found = FALSE;
+  guint in_use;
+
+  /* A person whose name a spreadsheet could misread. */
+  added = server_request (fixture, "POST", "api/v1/_upstream/users",
+                          "{\"userName\": \"jan.obrien\", \"givenName\": \"Jan \\\"JJ\\\"\","
+                          " \"familyName\": \"O'Brien, jr.\", \"email\": \"jan@demolen.example\"}");
+  new_id = json_object_get_string_member (json_node_get_object (added), "id");
+
+  subscription = server_request (fixture, "GET", "api/v1/subscription", NULL);
+  in_use = json_object_get_int_member (server_product (subscription, "seats"), "in_use");
+
+  csv = run_as (fixture, fixture->admin_token, "users", "--counted", "--csv", NULL);
+  assert_exit (csv, 0);
+  lines = csv_lines (csv->out);
+  g_assert_cmpstr (lines[0], ==, "id,user_name,name,email,active,start_date,end_date,modules");
+  /* Only the users who count (R1): as many as the server has in use. */
+  g_assert_cmpuint (g_strv_length (lines) - 1, ==, in_use);
+
+  for (guint i = 1; lines[i] != NULL; i++)
+    {
+      g_assert_true (cli_contains (lines[i], ",true,"));
+      if (g_str_has_prefix (lines[i], new_id))
+        {
+          g_assert_true (cli_contains (lines[i], ",\"Jan \"\"JJ\"\" O'Brien, jr.\","));
+          quoted_found = TRUE;
+        }
+    }
+  g_assert_true (quoted_found);
+
+  /* And the others, without the ones who count. */
+  inactive = run_as (fixture, fixture->admin_token, "users", "--inactive", "--csv", NULL);
+  assert_exit (inactive, 0);
+  inactive_lines = csv_lines (inactive->out);
+  g_assert_cmpuint (g_strv_length (inactive_lines), >, 1);
+  for (guint i = 1; inactive_lines[i] != NULL; i++)
+    for (guint j = 1; lines[j] != NULL; j++)
+      g_assert_cmpstr (inactive_lines[i], !=, lines[j]);
+}
+
+static void
+test_buy (Fixture       *fixture,
+          gconstpointer  user_data)
+{
+  g_autoptr(JsonNode) subscription = server_request (fixture, "GET", "api/v1/subscription", NULL);
+  g_autoptr(JsonNode) orders = NULL;
+  g_autoptr(JsonNode) after = NULL;
+  g_autoptr(CliResult) asked = NULL;
+  g_autoptr(CliResult) bought = NULL;
+  g_autofree char *money = NULL;
+  JsonObject *period = json_object_get_object_member (json_node_get_object (subscription), "period");
+  JsonObject *seats = server_product (subscription, "seats");
+  guint n_orders = server_count (fixture, "api/v1/orders?limit=500");
+  guint purchased = json_object_get_int_member (seats, "purchased");
+  gint64 price = json_object_get_int_member (json_object_get_object_member (seats, "price"), "amount");
+  gint64 amount = 0, newest = 0, invoiced = -1;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GError) error = NULL;
+  GDate start, end, today;
+  JsonArray *items;
+
+  /* Not a terminal and no --yes: nothing is bought. */
+  asked = run_as (fixture, fixture->admin_token, "buy", "3", NULL);
+  assert_exit (asked, 2);
+  g_assert_true (cli_contains (asked->err, "--yes"));
+  g_assert_cmpuint (server_count (fixture, "api/v1/orders?limit=500"), ==, n_orders);
+
+  /* R2: the price shown is the rule's, over the server's period. */
+  g_date_clear (&start, 1);
+  g_date_clear (&end, 1);
+  g_date_set_parse (&start, json_object_get_string_member (period, "start"));
+  g_date_set_parse (&end, json_object_get_string_member (period, "end"));
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+  g_assert_true (seats_rules_prorated_price (3, price * json_object_get_int_member (period, "months"),
+                                             &start, &end, &today, &amount, &error));
+  g_assert_no_error (error);
+  money = seats_format_money (amount, "EUR");
+
+  bought = run_as (fixture, fixture->admin_token, "buy", "3", "--yes", NULL);
+  assert_exit (bought, 0);
+  g_assert_true (cli_contains (bought->out, money));
+  g_assert_true (cli_contains (bought->out, "Bought 3 licenses"));
+
+  g_assert_cmpuint (server_count (fixture, "api/v1/orders?limit=500"), ==, n_orders + 1);
+  after = server_request (fixture, "GET", "api/v1/subscription", NULL);
+  g_assert_cmpint (json_object_get_int_member (server_product (after, "seats"), "purchased"), ==,
+                   purchased + 3);
+
+  /* The order the server made costs what was shown. */
+  orders = server_request (fixture, "GET", "api/v1/orders?limit=500", NULL);
+  items = json_object_get_array_member (json_node_get_object (orders), "items");
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *order = json_array_get_object_element (items, i);
+      g_autoptr(GDateTime) created = g_date_time_new_from_iso8601 (json_object_get_string_member (order, "created"), NULL);
+
+      if (created != NULL && g_date_time_to_unix (created) >= newest)
+        {
+          newest = g_date_time_to_unix (created);
+          invoiced = json_object_get_int_member (json_object_get_object_member (order, "amount"),
+                                                 "amount");
+        }
+    }
+  g_assert_cmpint (invoiced, ==, amount);
+}
+
+static void
+test_next_period_floor (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  g_autoptr(JsonNode) subscription = server_request (fixture, "GET", "api/v1/subscription", NULL);
+  g_autoptr(JsonNode) after = NULL;
+  g_autoptr(JsonNode) actions = NULL;
+  g_autoptr(CliResult) refused = NULL;
+  g_autoptr(CliResult) lowered = NULL;
+  g_autoptr(GError) expected = NULL;
+  g_autofree char *too_low = NULL;
+  g_autofree char *ok = NULL;
+  SeatsRulePolicy policy;
+  JsonObject *seats = server_product (subscription, "seats");
+  guint in_use = json_object_get_int_member (seats, "in_use");
+  guint next_period = json_object_get_int_member (seats, "next_period");
+  guint n_actions = server_count (fixture, "api/v1/actions?limit=500");
+  guint over = 0;
+
+  /* The message is the rule's own (R5, at_least_active for De Molen). */
+  seats_rule_policy_init (&policy);
+  policy.seat_floor = SEATS_SEAT_FLOOR_AT_LEAST_ACTIVE;
+  g_assert_false (seats_rules_check_next_period (&policy, in_use - 1, in_use, &over, &expected));
+
+  too_low = g_strdup_printf ("%u", in_use - 1);
+  refused = run_as (fixture, fixture->admin_token, "set-next-period", too_low, NULL);
+  assert_exit (refused, 1);
+  g_assert_true (cli_contains (refused->err, expected->message));
+
+  after = server_request (fixture, "GET", "api/v1/subscription", NULL);
+  g_assert_cmpint (json_object_get_int_member (server_product (after, "seats"), "next_period"), ==,
+                   next_period);
+  g_assert_cmpuint (server_count (fixture, "api/v1/actions?limit=500"), ==, n_actions);
+
+  ok = g_strdup_printf ("%u", in_use);
+  lowered = run_as (fixture, fixture->admin_token, "set-next-period", ok, NULL);
+  assert_exit (lowered, 0);
+  g_clear_pointer (&after, json_node_unref);
+  after = server_request (fixture, "GET", "api/v1/subscription", NULL);
+  g_assert_cmpint (json_object_get_int_member (server_product (after, "seats"), "next_period"), ==,
+                   in_use);
+}
+
+static gboolean
+server_user_active (Fixture    *fixture,
+                    const char *id)
+{
+  g_autofree char *path = g_strdup_printf ("scim/v2/Users/%s", id);
+  g_autoptr(JsonNode) user = server_request (fixture, "GET", path, NULL);
+
+  return json_object_get_boolean_member (json_node_get_object (user), "active");
+}
+
+static char *
+first_active_user (Fixture *fixture)
+{
+  g_autoptr(JsonNode) page = server_request (fixture, "GET", "scim/v2/Users?count=50", NULL);
+  JsonArray *users = json_object_get_array_member (json_node_get_object (page), "Resources");
+
+  for (guint i = 0; i < json_array_get_length (users); i++)
+    {
+      JsonObject *user = json_array_get_object_element (users, i);
+
+      if (json_object_get_boolean_member (user, "active"))
+        return g_strdup (json_object_get_string_member (user, "id"));
+    }
+
+  g_assert_not_reached ();
+}
+
+static void
+test_user_activation (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  g_autofree char *id = first_active_user (fixture);
+  g_autoptr(CliResult) off = NULL;
+  g_autoptr(CliResult) on = NULL;
+  g_autoptr(CliResult) nobody = NULL;
+
+  off = run_as (fixture, fixture->admin_token, "deactivate-user", id, NULL);
+  assert_exit (off, 0);
+  g_assert_false (server_user_active (fixture, id));
+
+  on = run_as (fixture, fixture->admin_token, "activate-user", id, NULL);
+  assert_exit (on, 0);
+  g_assert_true (server_user_active (fixture, id));
+
+  nobody = run_as (fixture, fixture->admin_token, "activate-user", "nobody@nowhere.example", NULL);
+  assert_exit (nobody, 1);
+}
+
+static void
+test_license_refusals (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  g_autofree char *bad = g_build_filename (fixture->dir, "bad.seats-license", NULL);
+  g_autofree char *binary = g_build_filename (fixture->dir, "binary.seats-license", NULL);
+  g_autofree char *missing = g_build_filename (fixture->dir, "missing.seats-license", NULL);
+  g_autoptr(CliResult) activate = NULL;
+  g_autoptr(JsonNode) pending = NULL;
+  guint n_actions = server_count (fixture, "api/v1/actions?limit=500");
+  const char *files[] = { bad, binary, missing };
+
+  /* R8: fewer scheduling licenses than are in use blocks it. */
+  activate = run_as (fixture, fixture->admin_token, "activate-license", NULL);
+  assert_exit (activate, 1);
+  g_assert_true (cli_contains (activate->err, "Online agenda"));
+  pending = server_request (fixture, "GET", "api/v1/license/pending", NULL);
+  g_assert_nonnull (pending);
+
+  /* R9: a bad file changes nothing. */
+  g_assert_true (g_file_set_contents (bad, "this is not a license\n", -1, NULL));
+  g_assert_true (g_file_set_contents (binary, "\x7f" "ELF\x02\x01\x00\x00", 8, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autoptr(CliResult) import = run_as (fixture, fixture->admin_token, "import-license",
+                                            files[i], NULL);
+
+      assert_exit (import, 1);
+      g_assert_true (g_str_has_prefix (import->err, "seatsctl: "));
+    }
+  g_assert_cmpuint (server_count (fixture, "api/v1/actions?limit=500"), ==, n_actions);
+}
+
+static void
+test_viewer_changes_nothing (Fixture       *fixture,
+                             gconstpointer  user_data)
+{
+  g_autofree char *id = first_active_user (fixture);
+  g_autofree char *file = g_build_filename (fixture->dir, "license.seats-license", NULL);
+  g_autofree char *license = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_actions = server_count (fixture, "api/v1/actions?limit=500");
+  guint n_orders = server_count (fixture, "api/v1/orders?limit=500");
+  const char *changes[][4] = {
+    { "buy", "1", "--yes", NULL },
+    { "set-next-period", "30", NULL },
+    { "deactivate-user", id, NULL },
+    { "activate-license", NULL },
+    { "import-license", file, NULL },
+  };
+
+  license = seats_server_export_license (fixture->server, "demolen", &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (file, license, -1, NULL));
+
+  for (guint i = 0; i < G_N_ELEMENTS (changes); i++)
+    {
+      g_autoptr(CliResult) result = run_as_full (fixture, fixture->viewer_token, NULL, NULL,
+                                                 NULL, NULL, changes[i]);
+
+      assert_exit (result, 1);
+      g_assert_true (cli_contains (result->err, "administrator"));
+    }
+
+  /* A viewer reads, and sees no billing (R15). */
+  {
+    g_autoptr(CliResult) users = run_as (fixture, fixture->viewer_token, "users", NULL);
+    g_autoptr(CliResult) billing = run_as (fixture, fixture->viewer_token, "billing", NULL);
+
+    assert_exit (users, 0);
+    assert_exit (billing, 1);
+  }
+
+  g_assert_cmpuint (server_count (fixture, "api/v1/actions?limit=500"), ==, n_actions);
+  g_assert_cmpuint (server_count (fixture, "api/v1/orders?limit=500"), ==, n_orders);
+  g_assert_true (server_user_active (fixture, id));
+}
+
+static void
+test_unreachable (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  g_autoptr(CliResult) synced = run_as (fixture, fixture->admin_token, "sync", NULL);
+  g_autoptr(CliResult) offline = NULL;
+  g_autoptr(CliResult) cached = NULL;
+  g_autoptr(CliResult) refused = NULL;
+
+  assert_exit (synced, 0);
+  seats_server_disconnect (fixture->server);
+
+  offline = run_as (fixture, fixture->admin_token, "sync", NULL);
+  assert_exit (offline, 3);
+  g_assert_true (g_str_has_prefix (offline->err, "seatsctl: "));
+
+  refused = run_as (fixture, fixture->admin_token, "buy", "1", "--yes", NULL);
+  assert_exit (refused, 3);
+
+  cached = run_as (fixture, fixture->admin_token, "licenses", NULL);
+  assert_exit (cached, 3);
+}
+
+static void
+test_billing_and_history (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  g_autoptr(CliResult) billing = run_as (fixture, fixture->admin_token, "billing", NULL);
+  g_autoptr(CliResult) billing_json = run_as (fixture, fixture->admin_token, "billing", "--json", NULL);
+  g_autoptr(CliResult) history = run_as (fixture, fixture->admin_token, "history", NULL);
+  g_autoptr(CliResult) history_json = run_as (fixture, fixture->admin_token, "history", "--json", NULL);
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonArray *actions;
+
+  assert_exit (billing, 0);
+  g_assert_true (cli_contains (billing->out, "Professional"));
+  g_assert_true (cli_contains (billing->out, "NL812345678B01"));
+  g_assert_true (cli_contains (billing->out, "Molenstraat 12"));
+  assert_exit (billing_json, 0);
+  root = json_from_string (billing_json->out, &error);
+  g_assert_no_error (error);
+  g_assert_true (json_object_has_member (json_node_get_object (root), "features"));
+
+  assert_exit (history, 0);
+  g_assert_true (cli_contains (history->out, "Orders"));
+  g_assert_true (cli_contains (history->out, "Action log"));
+  assert_exit (history_json, 0);
+  g_clear_pointer (&root, json_node_unref);
+  root = json_from_string (history_json->out, &error);
+  g_assert_no_error (error);
+  actions = json_object_get_array_member (json_node_get_object (root), "actions");
+  g_assert_cmpuint (json_array_get_length (actions), ==,
+                    server_count (fixture, "api/v1/actions?limit=500"));
+}
+
+static void
+test_dutch (Fixture       *fixture,
+            gconstpointer  user_data)
+{
+  const char *env[] = { "LANGUAGE=nl", "LANG=nl_NL.UTF-8", "LC_ALL=nl_NL.UTF-8", NULL };
+  const char *licenses_args[] = { "licenses", NULL };
+  const char *buy_args[] = { "buy", "1", NULL };
+  const char *usage_args[] = { "frobnicate", NULL };
+  g_autoptr(CliResult) licenses = run_as_full (fixture, fixture->admin_token, env, NULL, NULL,
+                                               NULL, licenses_args);
+  g_autoptr(CliResult) buy = run_as_full (fixture, fixture->admin_token, env, NULL, NULL, NULL,
+                                          buy_args);
+  g_autoptr(CliResult) usage = run_as_full (fixture, fixture->admin_token, env, NULL, NULL,
+                                            NULL, usage_args);
+
+  assert_exit (licenses, 0);
+  g_assert_true (cli_contains (licenses->out, "Gekocht"));
+  g_assert_true (cli_contains (licenses->out, "Beschikbaar"));
+  g_assert_true (cli_contains (licenses->out, "Volgende periode"));
+  /* Money as Dutch writes it, with a no-break space. */
+  g_assert_true (cli_contains (licenses->out, "€\u00a029,50"));
+
+  assert_exit (buy, 2);
+  g_assert_true (cli_contains (buy->out, "licenties"));
+  g_assert_true (cli_contains (buy->out, "€\u00a0"));
+  g_assert_true (cli_contains (buy->err, "--yes"));
+  g_assert_true (cli_contains (buy->err, "terminal"));
+
+  assert_exit (usage, 2);
+  g_assert_true (cli_contains (usage->err, "Er is geen opdracht"));
+}
+
+typedef struct
+{
+  const char *token;
+  gboolean    seen;
+} Hygiene;
+
+static void
+check_command_line_cb (GSubprocess *process,
+                       gpointer     user_data)
+{
+  Hygiene *hygiene = user_data;
+  g_autofree char *path = g_strdup_printf ("/proc/%s/cmdline", g_subprocess_get_identifier (process));
+  g_autofree char *cmdline = NULL;
+  gsize len = 0;
+
+  /* The child waits for this process's server, so it is still running. */
+  g_assert_true (g_file_get_contents (path, &cmdline, &len, NULL));
+  for (gsize i = 0; i < len; i++)
+    if (cmdline[i] == '\0')
+      cmdline[i] = ' ';
+  g_assert_true (cli_contains (cmdline, "--server"));
+  g_assert_false (cli_contains (cmdline, hygiene->token));
+  hygiene->seen = TRUE;
+}
+
+static void
+test_token_hygiene (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  const char *env[] = { "G_MESSAGES_DEBUG=all", NULL };
+  const char *commands[][4] = {
+    { "sync", NULL },
+    { "status", NULL },
+    { "users", "--csv", NULL },
+    { "buy", "1", "--yes", NULL },
+    { "set-next-period", "1", NULL },
+  };
+  Hygiene hygiene = { fixture->admin_token, FALSE };
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+  guint n_files = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autoptr(CliResult) result = NULL;
+
+      hygiene.seen = FALSE;
+      result = run_as_full (fixture, fixture->admin_token, env, NULL, check_command_line_cb,
+                            &hygiene, commands[i]);
+      g_assert_true (hygiene.seen);
+      g_assert_false (cli_contains (result->out, fixture->admin_token));
+      g_assert_false (cli_contains (result->err, fixture->admin_token));
+    }
+
+  /* Nor in the local copy, its journal or anything else written. */
+  {
+    g_autofree char *seats_dir = g_build_filename (fixture->data_dir, "seats", NULL);
+
+    dir = g_dir_open (seats_dir, 0, NULL);
+    g_assert_nonnull (dir);
+    while ((name = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *path = g_build_filename (seats_dir, name, NULL);
+
+        g_test_message ("checking %s", name);
+        g_assert_false (file_contains (path, fixture->admin_token));
+        n_files++;
+      }
+    g_assert_cmpuint (n_files, >=, 1);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/cli/help", test_help_lists_every_command);
+  ADD ("/cli/usage-errors", test_usage_errors);
+  ADD ("/cli/status", test_status);
+  ADD ("/cli/licenses", test_licenses);
+  ADD ("/cli/users-counted-csv", test_users_counted_csv);
+  ADD ("/cli/buy", test_buy);
+  ADD ("/cli/next-period-floor", test_next_period_floor);
+  ADD ("/cli/user-activation", test_user_activation);
+  ADD ("/cli/license-refusals", test_license_refusals);
+  ADD ("/cli/viewer-changes-nothing", test_viewer_changes_nothing);
+  ADD ("/cli/unreachable", test_unreachable);
+  ADD ("/cli/billing-and-history", test_billing_and_history);
+  ADD ("/cli/dutch", test_dutch);
+  ADD ("/cli/token-hygiene", test_token_hygiene);
+
+#undef ADD
+
+  return g_test_run ();
+}
