@@ -237,9 +237,7 @@ seats_window_rebuild_accounts_menu (SeatsWindow *self)
   sessions = seats_application_get_sessions (app);
   n = g_list_model_get_n_items (sessions);
 
-  /* One account needs no choosing. */
-  if (n < 2)
-    return;
+  /* The accounts, the one shown checked. */
 
   for (guint i = 0; i < n; i++)
     {
