@@ -213,6 +213,7 @@ drop_account (GSettings              *settings,
               const SeatsAccountInfo *info)
 {
   g_autoptr(GPtrArray) list = seats_accounts_list (settings);
+  g_autofree char *active = g_settings_get_string (settings, "active-account");
 
   for (guint i = list->len; i > 0; i--)
     {
@@ -224,7 +225,7 @@ drop_account (GSettings              *settings,
 
   write_list (settings, list);
 
-  if (g_strcmp0 (g_settings_get_string (settings, "active-account"), info->id) == 0)
+  if (g_strcmp0 (active, info->id) == 0)
     g_settings_set_string (settings, "active-account", "");
 }
 
