@@ -264,7 +264,7 @@ seed_history (Seeder        *s,
       seats_date_from_julian (&day, s->today);
       g_date_set_day (&day, 1);
       g_date_subtract_months (&day, month);
-      when = (gint64) (g_date_get_julian (&day) - s->today) * MS_PER_DAY + s->now + 9 * 3600 * 1000;
+      when = ((gint64) g_date_get_julian (&day) - (gint64) s->today) * MS_PER_DAY + s->now + 9 * 3600 * 1000;
       month_text = g_strdup_printf ("%04u-%02u", g_date_get_year (&day), g_date_get_month (&day));
 
       if (month % 3 == 0 && seats < spec->seats)
@@ -363,7 +363,8 @@ insert_org (Seeder        *s,
   sqlite3_bind_int (stmt, 8, spec->min_seats);
   seats_server_db_bind_text (stmt, 9, spec->reseller_name);
   seats_server_db_bind_text (stmt, 10, spec->reseller_url);
-  sqlite3_bind_int64 (stmt, 11, spec->trial_days > 0 ? s->today + spec->trial_days : 0);
+  /* The end is the last day: today counts as one of the days left. */
+  sqlite3_bind_int64 (stmt, 11, spec->trial_days > 0 ? s->today + spec->trial_days - 1 : 0);
   seats_server_db_bind_text (stmt, 12, spec->reseller_name ? NULL : shop);
   seats_server_db_bind_text (stmt, 13, spec->upstream);
   seats_server_db_bind_text (stmt, 14, spec->edition);
@@ -402,6 +403,7 @@ seed_org (SeatsServer    *self,
   Seeder s = { self, rand, 0, seats_server_now_ms (self), 0, 0, NULL };
   GDate today;
   guint active_count = 0;
+  gint64 step;
 
   seats_server_today (self, &today);
   s.today = g_date_get_julian (&today);
@@ -409,11 +411,15 @@ seed_org (SeatsServer    *self,
   if (!insert_org (&s, spec, error))
     return FALSE;
 
+  /* A day apart, but never further back than ten years: a large
+   * organization a day per person would start before the Unix epoch. */
+  step = spec->n_users > 3650 ? MS_PER_DAY * 3650 / spec->n_users : MS_PER_DAY;
+
   for (guint i = 0; i < spec->n_users; i++)
     {
       const char *g = given[g_rand_int_range (rand, 0, n_given)];
       const char *f = family[g_rand_int_range (rand, 0, n_family)];
-      gint64 created = s.now - (gint64) (spec->n_users - i) * MS_PER_DAY - g_rand_int_range (rand, 0, 3600000);
+      gint64 created = s.now - (gint64) (spec->n_users - i) * step - g_rand_int_range (rand, 0, 3600000);
       guint32 start = 0;
       guint32 end = 0;
       guint32 deadline = 0;

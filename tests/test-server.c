@@ -1,0 +1,931 @@
+/* test-server.c
+ *
+ * Copyright 2026 The Seats developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "seats-license.h"
+#include "seats-rules.h"
+#include "server-test-helper.h"
+
+/* The reference server over real HTTP: each rule refused and accepted,
+ * roles, idempotency, ETags, paging, bad input, the clock and the faults. */
+
+static TestServer *demo;
+
+static const char *
+admin (const char *slug)
+{
+  return g_hash_table_lookup (demo->admin, slug);
+}
+
+static const char *
+viewer (const char *slug)
+{
+  return g_hash_table_lookup (demo->viewer, slug);
+}
+
+static void
+assert_problem (TestAnswer *answer,
+                guint       status,
+                const char *code)
+{
+  g_assert_cmpuint (answer->status, ==, status);
+  g_assert_nonnull (answer->json);
+  g_assert_cmpstr (test_json_string (answer->json, "code"), ==, code);
+  g_assert_nonnull (test_json_string (answer->json, "detail"));
+  if (!g_str_has_prefix (answer->content_type, "application/scim+json"))
+    {
+      g_assert_cmpstr (answer->content_type, ==, "application/problem+json");
+      g_assert_cmpint (test_json_int (answer->json, "status"), ==, status);
+    }
+}
+
+/* The product of the subscription, by id. */
+static JsonNode *
+find_product (JsonNode   *subscription,
+              const char *id)
+{
+  JsonArray *products = json_node_get_array (test_json_find (subscription, "products"));
+
+  for (guint i = 0; i < json_array_get_length (products); i++)
+    {
+      JsonNode *product = json_array_get_element (products, i);
+
+      if (g_strcmp0 (test_json_string (product, "id"), id) == 0)
+        return product;
+    }
+
+  g_assert_not_reached ();
+}
+
+static TestAnswer *
+get (const char *path,
+     const char *token)
+{
+  return test_server_request (demo, "GET", path, token, NULL, NULL);
+}
+
+static gint64
+product_field (const char *slug,
+               const char *id,
+               const char *field)
+{
+  g_autoptr(TestAnswer) answer = get ("/api/v1/subscription", admin (slug));
+
+  g_assert_cmpuint (answer->status, ==, 200);
+  return test_json_int (find_product (answer->json, id), field);
+}
+
+static char *
+product_etag (const char *slug,
+              const char *id)
+{
+  g_autofree char *path = g_strconcat ("/api/v1/products/", id, NULL);
+  g_autoptr(TestAnswer) answer = get (path, admin (slug));
+
+  g_assert_cmpuint (answer->status, ==, 200);
+  return g_strdup (answer->etag);
+}
+
+static TestAnswer *
+put_next_period (const char *slug,
+                 const char *id,
+                 const char *body)
+{
+  g_autofree char *path = g_strdup_printf ("/api/v1/products/%s/next-period", id);
+  g_autofree char *etag = product_etag (slug, id);
+
+  return test_server_request (demo, "PUT", path, admin (slug), body, "If-Match", etag, NULL);
+}
+
+static void
+test_cli_lines (void)
+{
+  g_assert_cmpuint (g_hash_table_size (demo->admin), ==, 5);
+  g_assert_nonnull (admin ("demolen"));
+  g_assert_nonnull (viewer ("fjallgarden"));
+  g_assert_cmpstr (admin ("demolen"), !=, viewer ("demolen"));
+}
+
+static void
+test_cli_bad_input (void)
+{
+  const char *cases[][4] = {
+    { "--listen", "127.0.0.1:0", NULL },
+    { "--db", "x.db", "--listen", "nonsense" },
+    { "--db", "x.db", "--seed", "nothing" },
+    { "--db", "x.db", "--now", "2026-01-01T00:00:00Z" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const char *argv[6] = { g_getenv ("SEATS_SERVER"), };
+      g_autoptr(GSubprocess) process = NULL;
+      g_autoptr(GError) error = NULL;
+
+      for (guint j = 0; j < 4; j++)
+        argv[j + 1] = cases[i][j];
+      process = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDERR_SILENCE, &error);
+      g_assert_no_error (error);
+      g_subprocess_wait (process, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 2);
+    }
+}
+
+static void
+test_cli_refuses_public_address (void)
+{
+  const char *argv[] = { g_getenv ("SEATS_SERVER"), "--db", "/nonexistent-dir/x.db",
+                         "--listen", "0.0.0.0:0", NULL };
+  g_autofree char *dir = g_dir_make_tmp ("seats-cli-XXXXXX", NULL);
+  g_autofree char *db = g_build_filename (dir, "x.db", NULL);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autofree char *err = NULL;
+
+  argv[2] = db;
+  process = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDERR_PIPE, NULL);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, NULL, &err, NULL);
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 2);
+  g_assert_nonnull (strstr (err, "loopback"));
+}
+
+static void
+test_auth (void)
+{
+  g_autoptr(TestAnswer) none = get ("/api/v1/account", NULL);
+  g_autoptr(TestAnswer) bad = get ("/api/v1/account", "seats_not-a-token");
+  g_autoptr(TestAnswer) good = get ("/api/v1/account", viewer ("demolen"));
+
+  assert_problem (none, 401, "unauthorized");
+  assert_problem (bad, 401, "unauthorized");
+  g_assert_cmpuint (good->status, ==, 200);
+  g_assert_cmpstr (test_json_string (good->json, "role"), ==, "viewer");
+  g_assert_cmpstr (test_json_string (good->json, "slug"), ==, "demolen");
+}
+
+/* R15: a viewer reads licenses and users, changes nothing, sees no billing. */
+static void
+test_viewer_forbidden (void)
+{
+  const char *reads[] = { "/api/v1/billing", "/api/v1/invoices", "/api/v1/orders",
+                          "/api/v1/actions", "/api/v1/license/pending/file" };
+  g_autofree char *etag = product_etag ("demolen", "seats");
+  gint64 before = product_field ("demolen", "seats", "next_period");
+
+  for (guint i = 0; i < G_N_ELEMENTS (reads); i++)
+    {
+      g_autoptr(TestAnswer) answer = get (reads[i], viewer ("demolen"));
+      assert_problem (answer, 403, "forbidden");
+    }
+
+  {
+    g_autoptr(TestAnswer) order = test_server_request (demo, "POST", "/api/v1/orders", viewer ("demolen"),
+                                                       "{\"product_id\":\"seats\",\"quantity\":1}",
+                                                       "Idempotency-Key", "viewer-1", NULL);
+    g_autoptr(TestAnswer) next = test_server_request (demo, "PUT", "/api/v1/products/seats/next-period",
+                                                      viewer ("demolen"), "{\"count\":30}",
+                                                      "If-Match", etag, NULL);
+    g_autoptr(TestAnswer) feature = test_server_request (demo, "PUT", "/api/v1/features/two-factor",
+                                                         viewer ("demolen"), "{\"enabled\":false}",
+                                                         "If-Match", "*", NULL);
+    g_autoptr(TestAnswer) activate = test_server_request (demo, "POST", "/api/v1/license/pending/activate",
+                                                          viewer ("demolen"), NULL, NULL);
+    g_autoptr(TestAnswer) scim = test_server_request (demo, "PATCH", "/scim/v2/Users/x", viewer ("demolen"),
+                                                      "{}", "If-Match", "*", NULL);
+
+    assert_problem (order, 403, "forbidden");
+    assert_problem (next, 403, "forbidden");
+    assert_problem (feature, 403, "forbidden");
+    assert_problem (activate, 403, "forbidden");
+    assert_problem (scim, 403, "forbidden");
+  }
+
+  g_assert_cmpint (product_field ("demolen", "seats", "next_period"), ==, before);
+}
+
+/* R2 and idempotent replay: the second POST answers the first order. */
+static void
+test_order_idempotent (void)
+{
+  const char *body = "{\"product_id\":\"imaging\",\"quantity\":3}";
+  g_autoptr(TestAnswer) sub = get ("/api/v1/subscription", admin ("demolen"));
+  g_autoptr(TestAnswer) before = get ("/api/v1/orders", admin ("demolen"));
+  g_autoptr(TestAnswer) first = NULL;
+  g_autoptr(TestAnswer) second = NULL;
+  g_autoptr(TestAnswer) other = NULL;
+  g_autoptr(TestAnswer) after = NULL;
+  g_autoptr(TestAnswer) account = get ("/api/v1/account", admin ("demolen"));
+  GDate start, end, today;
+  gint64 expected;
+  gint64 price = test_json_int (find_product (sub->json, "imaging"), "price.amount");
+
+  first = test_server_request (demo, "POST", "/api/v1/orders", admin ("demolen"), body,
+                               "Idempotency-Key", "order-key-1", NULL);
+  g_assert_cmpuint (first->status, ==, 201);
+
+  /* The amount is R2's, computed by the same rule function. */
+  g_assert_true (seats_license_parse_date (test_json_string (sub->json, "period.start"), &start));
+  g_assert_true (seats_license_parse_date (test_json_string (sub->json, "period.end"), &end));
+  g_assert_true (seats_license_parse_date (test_json_string (account->json, "today"), &today));
+  g_assert_true (seats_rules_prorated_price (3, price, &start, &end, &today, &expected, NULL));
+  g_assert_cmpint (test_json_int (first->json, "amount.amount"), ==, expected);
+  g_assert_cmpint (test_json_int (first->json, "purchased"), ==, 7);
+
+  second = test_server_request (demo, "POST", "/api/v1/orders", admin ("demolen"), body,
+                                "Idempotency-Key", "order-key-1", NULL);
+  g_assert_cmpuint (second->status, ==, 201);
+  g_assert_true (g_bytes_equal (first->body, second->body));
+
+  other = test_server_request (demo, "POST", "/api/v1/orders", admin ("demolen"),
+                               "{\"product_id\":\"imaging\",\"quantity\":4}",
+                               "Idempotency-Key", "order-key-1", NULL);
+  assert_problem (other, 422, "idempotency-key-reused");
+
+  after = get ("/api/v1/orders", admin ("demolen"));
+  g_assert_cmpint (test_json_int (after->json, "total"), ==, test_json_int (before->json, "total") + 1);
+  g_assert_cmpstr (test_json_string (after->json, "items.0.id"), ==, test_json_string (first->json, "id"));
+  g_assert_cmpint (product_field ("demolen", "imaging", "purchased"), ==, 7);
+}
+
+static void
+test_order_refusals (void)
+{
+  g_autoptr(TestAnswer) nothing = test_server_request (demo, "POST", "/api/v1/orders", admin ("demolen"),
+                                                       "{\"product_id\":\"seats\",\"quantity\":0}",
+                                                       "Idempotency-Key", "zero", NULL);
+  g_autoptr(TestAnswer) no_key = test_server_request (demo, "POST", "/api/v1/orders", admin ("demolen"),
+                                                      "{\"product_id\":\"seats\",\"quantity\":1}", NULL);
+  g_autoptr(TestAnswer) resold = test_server_request (demo, "POST", "/api/v1/orders", admin ("bergstrom"),
+                                                      "{\"product_id\":\"seats\",\"quantity\":1}",
+                                                      "Idempotency-Key", "resold", NULL);
+  g_autoptr(TestAnswer) integration = test_server_request (demo, "POST", "/api/v1/orders", admin ("demolen"),
+                                                           "{\"product_id\":\"accounting\",\"quantity\":1}",
+                                                           "Idempotency-Key", "integration", NULL);
+
+  assert_problem (nothing, 422, "nothing-to-buy");
+  assert_problem (no_key, 400, "idempotency-key-required");
+  /* R10: the refusal names the reseller. */
+  assert_problem (resold, 422, "managed-by-reseller");
+  g_assert_cmpstr (test_json_string (resold->json, "reseller.name"), ==, "Nordisk Licenspartner AB");
+  assert_problem (integration, 422, "not-countable");
+  g_assert_cmpint (product_field ("bergstrom", "seats", "purchased"), ==, 12);
+}
+
+/* R3, R5 per policy and R4. */
+static void
+test_next_period (void)
+{
+  g_autoptr(TestAnswer) zero = put_next_period ("demolen", "seats", "{\"count\":0}");
+  g_autoptr(TestAnswer) below = put_next_period ("demolen", "seats", "{\"count\":3}");
+  g_autoptr(TestAnswer) equal = put_next_period ("hetbaken", "seats", "{\"count\":34}");
+  g_autoptr(TestAnswer) minimum = NULL;
+  g_autoptr(TestAnswer) grace = put_next_period ("fjallgarden", "seats", "{\"count\":10}");
+  g_autoptr(TestAnswer) ok = NULL;
+  g_autoptr(TestAnswer) buy = NULL;
+  gint64 counted = product_field ("demolen", "seats", "in_use");
+  g_autofree char *lower = g_strdup_printf ("{\"count\":%" G_GINT64_FORMAT "}", counted);
+
+  assert_problem (zero, 422, "cancels-subscription");
+  assert_problem (below, 422, "below-counted-users");
+  assert_problem (equal, 422, "must-equal-counted-users");
+  g_assert_cmpuint (grace->status, ==, 200);
+  g_assert_cmpint (test_json_int (grace->json, "next_period"), ==, 10);
+
+  minimum = put_next_period ("hetbaken", "seats", "{\"count\":4}");
+  assert_problem (minimum, 422, "below-minimum");
+
+  /* R4: after lowering, buying makes the next period the new total. */
+  ok = put_next_period ("demolen", "seats", lower);
+  g_assert_cmpuint (ok->status, ==, 200);
+  g_assert_cmpint (test_json_int (ok->json, "next_period"), ==, counted);
+
+  buy = test_server_request (demo, "POST", "/api/v1/orders", admin ("demolen"),
+                             "{\"product_id\":\"seats\",\"quantity\":1}",
+                             "Idempotency-Key", "after-lowering", NULL);
+  g_assert_cmpuint (buy->status, ==, 201);
+  g_assert_cmpint (test_json_int (buy->json, "next_period"), ==, test_json_int (buy->json, "purchased"));
+}
+
+static void
+test_etags (void)
+{
+  g_autoptr(TestAnswer) first = get ("/api/v1/subscription", admin ("fjallgarden"));
+  g_autoptr(TestAnswer) again = NULL;
+  g_autoptr(TestAnswer) sync = get ("/api/v1/sync", admin ("fjallgarden"));
+  g_autoptr(TestAnswer) sync_again = NULL;
+  g_autoptr(TestAnswer) stale = NULL;
+  g_autoptr(TestAnswer) missing = NULL;
+  g_autoptr(TestAnswer) changed = NULL;
+  g_autofree char *etag = product_etag ("fjallgarden", "imaging");
+
+  g_assert_nonnull (first->etag);
+  again = test_server_request (demo, "GET", "/api/v1/subscription", admin ("fjallgarden"), NULL,
+                               "If-None-Match", first->etag, NULL);
+  g_assert_cmpuint (again->status, ==, 304);
+  g_assert_cmpuint (g_bytes_get_size (again->body), ==, 0);
+
+  sync_again = test_server_request (demo, "GET", "/api/v1/sync", admin ("fjallgarden"), NULL,
+                                    "If-None-Match", sync->etag, NULL);
+  g_assert_cmpuint (sync_again->status, ==, 304);
+
+  missing = test_server_request (demo, "PUT", "/api/v1/products/imaging/next-period",
+                                 admin ("fjallgarden"), "{\"count\":7}", NULL);
+  assert_problem (missing, 428, "precondition-required");
+
+  changed = test_server_request (demo, "PUT", "/api/v1/products/imaging/next-period",
+                                 admin ("fjallgarden"), "{\"count\":7}", "If-Match", etag, NULL);
+  g_assert_cmpuint (changed->status, ==, 200);
+  g_assert_cmpstr (changed->etag, !=, etag);
+
+  stale = test_server_request (demo, "PUT", "/api/v1/products/imaging/next-period",
+                               admin ("fjallgarden"), "{\"count\":8}", "If-Match", etag, NULL);
+  assert_problem (stale, 412, "stale");
+  g_assert_cmpint (product_field ("fjallgarden", "imaging", "next_period"), ==, 7);
+
+  {
+    g_autoptr(TestAnswer) after = test_server_request (demo, "GET", "/api/v1/sync", admin ("fjallgarden"),
+                                                       NULL, "If-None-Match", sync->etag, NULL);
+    g_assert_cmpuint (after->status, ==, 200);
+  }
+}
+
+static JsonNode *
+extension_member (JsonNode   *user,
+                  const char *name)
+{
+  JsonObject *object = json_node_get_object (user);
+  JsonObject *extension = json_object_get_object_member (object,
+    "urn:ietf:params:scim:schemas:extension:seats:2.0:User");
+
+  g_assert_nonnull (extension);
+  return json_object_get_member (extension, name);
+}
+
+/* Finds a user of the organization whose extension matches. */
+static char *
+find_user (const char *slug,
+           gboolean    active,
+           char      **etag)
+{
+  g_autoptr(TestAnswer) page = get ("/scim/v2/Users?count=1000", admin (slug));
+  JsonArray *users = json_node_get_array (test_json_find (page->json, "Resources"));
+
+  for (guint i = 0; i < json_array_get_length (users); i++)
+    {
+      JsonNode *user = json_array_get_element (users, i);
+      JsonNode *end = extension_member (user, "endDate");
+
+      if (json_node_get_boolean (test_json_find (user, "active")) == active && JSON_NODE_HOLDS_NULL (end))
+        {
+          *etag = g_strdup (test_json_string (user, "meta.version"));
+          return g_strdup (test_json_string (user, "id"));
+        }
+    }
+
+  g_assert_not_reached ();
+}
+
+static TestAnswer *
+patch_active (const char *slug,
+              const char *id,
+              const char *etag,
+              gboolean    active)
+{
+  g_autofree char *path = g_strconcat ("/scim/v2/Users/", id, NULL);
+  g_autofree char *body = g_strdup_printf (
+    "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
+    "\"Operations\":[{\"op\":\"replace\",\"path\":\"active\",\"value\":%s}]}",
+    active ? "true" : "false");
+
+  return test_server_request (demo, "PATCH", path, admin (slug), body,
+                              "If-Match", etag, "Content-Type", "application/scim+json", NULL);
+}
+
+/* R6 per policy, R16. */
+static void
+test_activation (void)
+{
+  g_autofree char *etag = NULL;
+  g_autofree char *id = find_user ("hetbaken", FALSE, &etag);
+  g_autoptr(TestAnswer) refused = patch_active ("hetbaken", id, etag, TRUE);
+  g_autofree char *grace_etag = NULL;
+  g_autofree char *grace_id = find_user ("fjallgarden", FALSE, &grace_etag);
+  g_autoptr(TestAnswer) grace = patch_active ("fjallgarden", grace_id, grace_etag, TRUE);
+  g_autofree char *path = g_strconcat ("/scim/v2/Users/", id, NULL);
+  g_autoptr(TestAnswer) name = test_server_request (demo, "PATCH", path, admin ("hetbaken"),
+    "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
+    "\"Operations\":[{\"op\":\"replace\",\"path\":\"name.familyName\",\"value\":\"X\"}]}",
+    "If-Match", etag, NULL);
+  g_autoptr(TestAnswer) user = get (path, admin ("hetbaken"));
+
+  g_assert_cmpuint (refused->status, ==, 422);
+  g_assert_cmpstr (test_json_string (refused->json, "code"), ==, "no-free-seat");
+  g_assert_cmpstr (test_json_string (refused->json, "scimType"), ==, "invalidValue");
+  g_assert_cmpstr (test_json_string (refused->json, "schemas.0"), ==,
+                   "urn:ietf:params:scim:api:messages:2.0:Error");
+
+  /* Under grace the user is activated, with a deadline. */
+  g_assert_cmpuint (grace->status, ==, 200);
+  g_assert_true (json_node_get_boolean (test_json_find (grace->json, "active")));
+  g_assert_true (JSON_NODE_HOLDS_VALUE (extension_member (grace->json, "graceDeadline")));
+
+  g_assert_cmpuint (name->status, ==, 400);
+  g_assert_cmpstr (test_json_string (name->json, "scimType"), ==, "mutability");
+  g_assert_cmpstr (test_json_string (name->json, "code"), ==, "read-only");
+  g_assert_false (json_node_get_boolean (test_json_find (user->json, "active")));
+}
+
+/* R8: blocked by a product below its in-use count, then activated. */
+static void
+test_pending_license (void)
+{
+  g_autoptr(TestAnswer) pending = get ("/api/v1/license/pending", viewer ("demolen"));
+  g_autoptr(TestAnswer) blocked = NULL;
+  g_autoptr(TestAnswer) assignments = get ("/api/v1/products/scheduling/assignments", admin ("demolen"));
+  g_autoptr(TestAnswer) activated = NULL;
+  g_autoptr(TestAnswer) gone = NULL;
+  JsonArray *holders = json_node_get_array (test_json_find (assignments->json, "user_ids"));
+
+  g_assert_cmpuint (pending->status, ==, 200);
+  g_assert_false (json_node_get_boolean (test_json_find (pending->json, "can_activate")));
+  g_assert_cmpstr (test_json_string (pending->json, "changes.0.product_id"), ==, "scheduling");
+  g_assert_cmpint (test_json_int (pending->json, "changes.0.surplus"), ==, 2);
+
+  blocked = test_server_request (demo, "POST", "/api/v1/license/pending/activate", admin ("demolen"), NULL, NULL);
+  assert_problem (blocked, 422, "license-below-in-use");
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *etag = product_etag ("demolen", "scheduling");
+      g_autofree char *path = g_strdup_printf ("/api/v1/products/scheduling/assignments/%s",
+                                               json_array_get_string_element (holders, i));
+      g_autoptr(TestAnswer) removed = test_server_request (demo, "DELETE", path, admin ("demolen"), NULL,
+                                                           "If-Match", etag, NULL);
+      g_assert_cmpuint (removed->status, ==, 200);
+    }
+
+  activated = test_server_request (demo, "POST", "/api/v1/license/pending/activate", admin ("demolen"), NULL, NULL);
+  g_assert_cmpuint (activated->status, ==, 200);
+  g_assert_cmpint (test_json_int (find_product (activated->json, "scheduling"), "purchased"), ==, 4);
+
+  gone = get ("/api/v1/license/pending", admin ("demolen"));
+  assert_problem (gone, 404, "not-found");
+}
+
+static void
+test_module_assignment (void)
+{
+  g_autofree char *user_etag = NULL;
+  g_autofree char *user = find_user ("fjallgarden", TRUE, &user_etag);
+  g_autofree char *path = g_strdup_printf ("/api/v1/products/imaging/assignments/%s", user);
+  g_autofree char *seats_path = g_strdup_printf ("/api/v1/products/seats/assignments/%s", user);
+  g_autofree char *etag = product_etag ("fjallgarden", "imaging");
+  g_autoptr(TestAnswer) assigned = test_server_request (demo, "PUT", path, admin ("fjallgarden"), NULL,
+                                                        "If-Match", etag, NULL);
+  g_autoptr(TestAnswer) not_module = test_server_request (demo, "PUT", seats_path, admin ("fjallgarden"),
+                                                          NULL, "If-Match", "*", NULL);
+
+  g_assert_cmpuint (assigned->status, ==, 200);
+  g_assert_cmpint (test_json_int (assigned->json, "in_use"), ==, 4);
+  assert_problem (not_module, 422, "not-a-module");
+}
+
+/* R12: switched, and written in the action log. */
+static void
+test_feature_switch (void)
+{
+  g_autoptr(TestAnswer) features = get ("/api/v1/features", admin ("demolen"));
+  const char *etag = test_json_string (features->json, "items.1.etag");
+  g_autoptr(TestAnswer) on = test_server_request (demo, "PUT", "/api/v1/features/sms-reminders",
+                                                  admin ("demolen"), "{\"enabled\":true}",
+                                                  "If-Match", etag, NULL);
+  g_autoptr(TestAnswer) actions = get ("/api/v1/actions?limit=1", admin ("demolen"));
+  g_autoptr(TestAnswer) resold = test_server_request (demo, "PUT", "/api/v1/features/sms-reminders",
+                                                      admin ("bergstrom"), "{\"enabled\":true}",
+                                                      "If-Match", "*", NULL);
+
+  g_assert_cmpstr (test_json_string (features->json, "items.1.id"), ==, "sms-reminders");
+  g_assert_cmpuint (on->status, ==, 200);
+  g_assert_true (json_node_get_boolean (test_json_find (on->json, "enabled")));
+  g_assert_cmpstr (test_json_string (actions->json, "items.0.action"), ==, "feature-on");
+  g_assert_cmpstr (test_json_string (actions->json, "items.0.subject"), ==, "sms-reminders");
+  g_assert_cmpstr (test_json_string (actions->json, "items.0.actor"), ==, "Administrator");
+  assert_problem (resold, 422, "managed-by-reseller");
+}
+
+/* R11 */
+static void
+test_edition (void)
+{
+  g_autoptr(TestAnswer) answer = test_server_request (demo, "PUT", "/api/v1/subscription/edition",
+                                                      admin ("demolen"), "{\"edition\":\"Enterprise\"}",
+                                                      "If-Match", "*", NULL);
+
+  assert_problem (answer, 422, "edition-read-only");
+}
+
+/* R13 */
+static void
+test_billing (void)
+{
+  g_autoptr(TestAnswer) billing = get ("/api/v1/billing", admin ("demolen"));
+  const char *etag = billing->etag;
+  g_autoptr(TestAnswer) bad_mail = test_server_request (demo, "PUT", "/api/v1/billing", admin ("demolen"),
+    "{\"contact\":{\"user_id\":null,\"email\":\"not an address\"},"
+    "\"postal_address\":{\"street\":\"Molenstraat 12\",\"postal_code\":\"3811 GH\",\"city\":\"Amersfoort\",\"country\":\"Nederland\"},"
+    "\"e_invoicing\":{\"enabled\":false,\"address\":null,\"operator_code\":null}}", "If-Match", etag, NULL);
+  g_autoptr(TestAnswer) no_street = test_server_request (demo, "PUT", "/api/v1/billing", admin ("demolen"),
+    "{\"contact\":{\"user_id\":null,\"email\":\"boekhouding@demolen.example\"},"
+    "\"postal_address\":{\"street\":\"\",\"postal_code\":\"3811 GH\",\"city\":\"Amersfoort\",\"country\":\"Nederland\"},"
+    "\"e_invoicing\":{\"enabled\":true,\"address\":\"0106:12345678\",\"operator_code\":\"PEPPOL\"}}", "If-Match", etag, NULL);
+  g_autoptr(TestAnswer) company = test_server_request (demo, "PUT", "/api/v1/billing", admin ("demolen"),
+    "{\"company_name\":\"Other B.V.\",\"contact\":{\"user_id\":null,\"email\":\"boekhouding@demolen.example\"},"
+    "\"postal_address\":{\"street\":\"Molenstraat 12\",\"postal_code\":\"3811 GH\",\"city\":\"Amersfoort\",\"country\":\"Nederland\"},"
+    "\"e_invoicing\":{\"enabled\":false,\"address\":null,\"operator_code\":null}}", "If-Match", etag, NULL);
+  g_autoptr(TestAnswer) good = test_server_request (demo, "PUT", "/api/v1/billing", admin ("demolen"),
+    "{\"contact\":{\"user_id\":null,\"email\":\"boekhouding@demolen.example\"},"
+    "\"postal_address\":{\"street\":\"Molenstraat 12\",\"postal_code\":\"3811 GH\",\"city\":\"Amersfoort\",\"country\":\"Nederland\"},"
+    "\"e_invoicing\":{\"enabled\":true,\"address\":\"0106:12345678\",\"operator_code\":\"PEPPOL\"}}", "If-Match", etag, NULL);
+
+  assert_problem (bad_mail, 422, "invalid-email");
+  g_assert_cmpstr (test_json_string (bad_mail->json, "field"), ==, "contact");
+  assert_problem (no_street, 422, "postal-address-required");
+  g_assert_cmpstr (test_json_string (no_street->json, "field"), ==, "postal_address.street");
+  assert_problem (company, 422, "read-only");
+  g_assert_cmpuint (good->status, ==, 200);
+  g_assert_cmpstr (test_json_string (good->json, "contact.email"), ==, "boekhouding@demolen.example");
+  g_assert_true (json_node_get_boolean (test_json_find (good->json, "e_invoicing.enabled")));
+  g_assert_cmpstr (test_json_string (good->json, "company_name"), ==, "Tandartspraktijk De Molen B.V.");
+}
+
+/* R18 */
+static void
+test_trial (void)
+{
+  g_autoptr(TestAnswer) account = get ("/api/v1/account", admin ("vandijk"));
+  g_autoptr(TestAnswer) bad = test_server_request (demo, "POST", "/api/v1/trial/convert", admin ("vandijk"),
+    "{\"serial_number\":\"abc\",\"license_owner\":\"Bakkerij Van Dijk\"}", NULL);
+  g_autoptr(TestAnswer) no_owner = test_server_request (demo, "POST", "/api/v1/trial/convert", admin ("vandijk"),
+    "{\"serial_number\":\"ABCD-1234-EFGH-5678\",\"license_owner\":\"  \"}", NULL);
+  g_autoptr(TestAnswer) good = test_server_request (demo, "POST", "/api/v1/trial/convert", admin ("vandijk"),
+    "{\"serial_number\":\"ABCD-1234-EFGH-5678\",\"license_owner\":\"Bakkerij Van Dijk\"}", NULL);
+  g_autoptr(TestAnswer) again = test_server_request (demo, "POST", "/api/v1/trial/convert", admin ("vandijk"),
+    "{\"serial_number\":\"ABCD-1234-EFGH-5678\",\"license_owner\":\"Bakkerij Van Dijk\"}", NULL);
+
+  g_assert_cmpint (test_json_int (account->json, "trial.days_left"), ==, 12);
+  assert_problem (bad, 422, "invalid-serial-number");
+  assert_problem (no_owner, 422, "license-owner-required");
+  g_assert_cmpuint (good->status, ==, 200);
+  g_assert_true (JSON_NODE_HOLDS_NULL (test_json_find (good->json, "trial")));
+  g_assert_cmpstr (test_json_string (good->json, "serial_number"), ==, "ABCD-1234-EFGH-5678");
+  assert_problem (again, 422, "not-a-trial");
+}
+
+/* Bad input of every kind: 400 and nothing changed. */
+static void
+test_bad_input (void)
+{
+  struct { const char *body; const char *type; guint status; const char *code; } cases[] = {
+    { "{\"count\":", NULL, 400, "malformed-request" },
+    { "[1,2]", NULL, 400, "malformed-request" },
+    { "{\"count\":\"30\"}", NULL, 400, "malformed-request" },
+    { "{\"count\":30.5}", NULL, 400, "malformed-request" },
+    { "{}", NULL, 400, "malformed-request" },
+    { "{\"count\":30,\"extra\":1}", NULL, 400, "unknown-field" },
+    { "{\"count\":-1}", NULL, 400, "malformed-request" },
+    { "{\"count\":30}", "text/plain", 415, "unsupported-media-type" },
+    { "", NULL, 400, "malformed-request" },
+  };
+  g_autofree char *large = NULL;
+  gint64 before = product_field ("fjallgarden", "scheduling", "next_period");
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *etag = product_etag ("fjallgarden", "scheduling");
+      g_autoptr(TestAnswer) answer = test_server_request (demo, "PUT", "/api/v1/products/scheduling/next-period",
+                                                          admin ("fjallgarden"), cases[i].body,
+                                                          "If-Match", etag,
+                                                          "Content-Type", cases[i].type ? cases[i].type : "application/json",
+                                                          NULL);
+      assert_problem (answer, cases[i].status, cases[i].code);
+    }
+
+  /* Bounded bodies and pages. */
+  large = g_strnfill (70 * 1024, ' ');
+  large[0] = '{';
+  large[70 * 1024 - 1] = '}';
+  {
+    g_autofree char *etag = product_etag ("fjallgarden", "scheduling");
+    g_autoptr(TestAnswer) too_large = test_server_request (demo, "PUT", "/api/v1/products/scheduling/next-period",
+                                                           admin ("fjallgarden"), large, "If-Match", etag, NULL);
+    g_autoptr(TestAnswer) page = get ("/scim/v2/Users?count=5000", admin ("fjallgarden"));
+    g_autoptr(TestAnswer) filter = get ("/scim/v2/Users?filter=name%20sw%20%22A%22", admin ("fjallgarden"));
+    g_autoptr(TestAnswer) limit = get ("/api/v1/actions?limit=0", admin ("fjallgarden"));
+    g_autoptr(TestAnswer) nowhere = get ("/api/v1/nowhere", admin ("fjallgarden"));
+
+    assert_problem (too_large, 413, "body-too-large");
+    g_assert_cmpuint (page->status, ==, 400);
+    g_assert_cmpstr (test_json_string (page->json, "code"), ==, "invalid-parameter");
+    g_assert_cmpuint (filter->status, ==, 400);
+    g_assert_cmpstr (test_json_string (filter->json, "scimType"), ==, "invalidFilter");
+    assert_problem (limit, 400, "invalid-parameter");
+    assert_problem (nowhere, 404, "not-found");
+  }
+
+  g_assert_cmpint (product_field ("fjallgarden", "scheduling", "next_period"), ==, before);
+}
+
+/* R9: good, bad signature, wrong organization. */
+static void
+test_license_import (void)
+{
+  g_autoptr(TestAnswer) file = get ("/api/v1/license/pending/file", admin ("demolen"));
+  g_autoptr(TestAnswer) wrong_org = NULL;
+  g_autoptr(TestAnswer) tampered = NULL;
+  g_autoptr(TestAnswer) garbage = NULL;
+  g_autoptr(TestAnswer) good = NULL;
+  g_autoptr(TestAnswer) account = get ("/api/v1/account", admin ("demolen"));
+  g_autofree char *text = NULL;
+  g_autofree char *changed = NULL;
+  g_autoptr(SeatsLicense) license = NULL;
+  GDate today;
+  char *payload;
+
+  if (file->status == 404)
+    {
+      /* The pending license was activated by an earlier test. */
+      g_test_skip ("no pending license left");
+      return;
+    }
+
+  g_assert_cmpuint (file->status, ==, 200);
+  text = g_strndup (g_bytes_get_data (file->body, NULL), g_bytes_get_size (file->body));
+
+  /* The client's check, with the public key from the account. */
+  g_assert_true (seats_license_parse_date (test_json_string (account->json, "today"), &today));
+  license = seats_license_verify (text, strlen (text), test_json_string (account->json, "vendor_public_key"),
+                                  test_json_string (account->json, "id"), &today, NULL);
+  g_assert_nonnull (license);
+
+  wrong_org = test_server_request (demo, "POST", "/api/v1/license/import", admin ("fjallgarden"), text, NULL);
+  assert_problem (wrong_org, 422, "license-wrong-organization");
+
+  changed = g_strdup (text);
+  payload = strstr (changed, "\"payload\":\"") + strlen ("\"payload\":\"");
+  payload[10] = payload[10] == 'A' ? 'B' : 'A';
+  tampered = test_server_request (demo, "POST", "/api/v1/license/import", admin ("demolen"), changed, NULL);
+  assert_problem (tampered, 422, "license-bad-signature");
+
+  garbage = test_server_request (demo, "POST", "/api/v1/license/import", admin ("demolen"), "{\"format\":1}", NULL);
+  assert_problem (garbage, 422, "license-malformed");
+
+  good = test_server_request (demo, "POST", "/api/v1/license/import", admin ("demolen"), text, NULL);
+  g_assert_cmpuint (good->status, ==, 200);
+  g_assert_cmpstr (test_json_string (good->json, "source"), ==, "file");
+}
+
+/* R9 expiry and the clock: a period turns, a grace deadline passes. */
+static void
+test_clock (void)
+{
+  const char *args[] = { "--seed", "demo", "--allow-clock", NULL };
+  g_autoptr(TestServer) server = test_server_start (args);
+  const char *token = g_hash_table_lookup (server->admin, "fjallgarden");
+  const char *demolen = g_hash_table_lookup (server->admin, "demolen");
+  g_autoptr(TestAnswer) file = test_server_request (server, "GET", "/api/v1/license/pending/file", demolen, NULL, NULL);
+  g_autoptr(TestAnswer) sub = test_server_request (server, "GET", "/api/v1/subscription", token, NULL, NULL);
+  g_autoptr(TestAnswer) invoices = test_server_request (server, "GET", "/api/v1/invoices", token, NULL, NULL);
+  g_autoptr(TestAnswer) in_grace = test_server_request (server, "GET",
+    "/scim/v2/Users?count=1000&filter=active%20eq%20true", token, NULL, NULL);
+  g_autoptr(TestAnswer) moved = NULL;
+  g_autoptr(TestAnswer) sub_after = NULL;
+  g_autoptr(TestAnswer) invoices_after = NULL;
+  g_autoptr(TestAnswer) active_after = NULL;
+  g_autoptr(TestAnswer) expired = NULL;
+  g_autoptr(TestAnswer) no_clock = test_server_request (demo, "POST", "/api/v1/_clock", admin ("demolen"),
+                                                        "{\"advance_days\":1}", NULL);
+  g_autofree char *etag = NULL;
+  gint64 seats = test_json_int (find_product (sub->json, "seats"), "purchased");
+  gint64 active = test_json_int (in_grace->json, "totalResults");
+
+  /* Without --allow-clock there is no clock to move. */
+  assert_problem (no_clock, 404, "not-found");
+
+  g_assert_cmpint (active, >, seats);
+  {
+    g_autoptr(TestAnswer) product = test_server_request (server, "GET", "/api/v1/products/seats", token, NULL, NULL);
+    g_autoptr(TestAnswer) lowered = NULL;
+
+    etag = g_strdup (product->etag);
+    lowered = test_server_request (server, "PUT", "/api/v1/products/seats/next-period", token,
+                                   "{\"count\":20}", "If-Match", etag, NULL);
+    g_assert_cmpuint (lowered->status, ==, 200);
+  }
+
+  moved = test_server_request (server, "POST", "/api/v1/_clock", token, "{\"advance_days\":62}", NULL);
+  g_assert_cmpuint (moved->status, ==, 200);
+
+  sub_after = test_server_request (server, "GET", "/api/v1/subscription", token, NULL, NULL);
+  g_assert_cmpint (test_json_int (find_product (sub_after->json, "seats"), "purchased"), ==, 20);
+  g_assert_cmpstr (test_json_string (sub_after->json, "period.start"), !=,
+                   test_json_string (sub->json, "period.start"));
+
+  invoices_after = test_server_request (server, "GET", "/api/v1/invoices", token, NULL, NULL);
+  g_assert_cmpint (test_json_int (invoices_after->json, "total"), >=, test_json_int (invoices->json, "total") + 2);
+  g_assert_cmpint (test_json_int (invoices_after->json, "items.0.amount.amount"), >, 0);
+
+  /* The deadlines passed: the excess users are deactivated. */
+  active_after = test_server_request (server, "GET", "/scim/v2/Users?count=1000&filter=active%20eq%20true",
+                                      token, NULL, NULL);
+  g_assert_cmpint (test_json_int (active_after->json, "totalResults"), <, active);
+  {
+    g_autoptr(TestAnswer) actions = test_server_request (server, "GET", "/api/v1/actions?limit=500", token, NULL, NULL);
+    g_autofree char *dump = g_strndup (g_bytes_get_data (actions->body, NULL), g_bytes_get_size (actions->body));
+
+    g_assert_nonnull (strstr (dump, "deactivated-at-deadline"));
+    g_assert_nonnull (strstr (dump, "period-turned"));
+  }
+
+  /* The license file has expired by now. */
+  expired = test_server_request (server, "POST", "/api/v1/license/import", demolen,
+                                 g_bytes_get_data (file->body, NULL), NULL);
+  assert_problem (expired, 422, "license-expired");
+}
+
+/* SCIM paging over 2,500 users, and the delta filter. */
+static void
+test_scim_paging (void)
+{
+  const char *args[] = { "--seed-users", "2500", NULL };
+  g_autoptr(TestServer) server = test_server_start (args);
+  const char *token = g_hash_table_lookup (server->admin, "scale");
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(TestAnswer) sync = test_server_request (server, "GET", "/api/v1/sync", token, NULL, NULL);
+  g_autoptr(TestAnswer) delta = NULL;
+  g_autoptr(TestAnswer) changed = NULL;
+  g_autofree char *filter = NULL;
+  g_autofree char *escaped = NULL;
+  g_autofree char *first_id = NULL;
+  g_autofree char *first_etag = NULL;
+
+  for (guint start = 1; start <= 2500; start += 700)
+    {
+      g_autofree char *path = g_strdup_printf ("/scim/v2/Users?startIndex=%u&count=700", start);
+      g_autoptr(TestAnswer) page = test_server_request (server, "GET", path, token, NULL, NULL);
+      JsonArray *users = json_node_get_array (test_json_find (page->json, "Resources"));
+
+      g_assert_cmpuint (page->status, ==, 200);
+      g_assert_cmpint (test_json_int (page->json, "totalResults"), ==, 2500);
+      g_assert_cmpint (test_json_int (page->json, "startIndex"), ==, start);
+      g_assert_cmpint (test_json_int (page->json, "itemsPerPage"), ==, MIN (700, 2501 - start));
+      for (guint i = 0; i < json_array_get_length (users); i++)
+        {
+          JsonNode *user = json_array_get_element (users, i);
+          g_hash_table_add (seen, g_strdup (test_json_string (user, "id")));
+          if (first_id == NULL)
+            {
+              first_id = g_strdup (test_json_string (user, "id"));
+              first_etag = g_strdup (test_json_string (user, "meta.version"));
+            }
+        }
+    }
+  g_assert_cmpuint (g_hash_table_size (seen), ==, 2500);
+
+  filter = g_strdup_printf ("meta.lastModified gt \"%s\"", test_json_string (sync->json, "now"));
+  escaped = g_uri_escape_string (filter, NULL, FALSE);
+  {
+    g_autofree char *path = g_strdup_printf ("/scim/v2/Users?filter=%s", escaped);
+    g_autoptr(TestAnswer) empty = test_server_request (server, "GET", path, token, NULL, NULL);
+    g_autofree char *upath = g_strconcat ("/scim/v2/Users/", first_id, NULL);
+
+    g_assert_cmpint (test_json_int (empty->json, "totalResults"), ==, 0);
+    g_usleep (5000);
+    changed = test_server_request (server, "PATCH", upath, token,
+      "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
+      "\"Operations\":[{\"op\":\"replace\",\"value\":{\"active\":false}}]}",
+      "If-Match", first_etag, NULL);
+    g_assert_cmpuint (changed->status, ==, 200);
+
+    delta = test_server_request (server, "GET", path, token, NULL, NULL);
+    g_assert_cmpint (test_json_int (delta->json, "totalResults"), ==, 1);
+    g_assert_cmpstr (test_json_string (delta->json, "Resources.0.id"), ==, first_id);
+  }
+}
+
+/* Every fault the client's tests rely on. */
+static void
+test_faults (void)
+{
+  const char *args[] = { "--seed", "demo", "--allow-faults", NULL };
+  g_autoptr(TestServer) server = test_server_start (args);
+  const char *token = g_hash_table_lookup (server->admin, "demolen");
+  const char *statuses[][2] = { { "status-500", "500" }, { "status-429", "429" }, { "status-503", "503" } };
+  g_autoptr(TestAnswer) plain = test_server_request (server, "GET", "/api/v1/subscription", token, NULL, NULL);
+  g_autoptr(TestAnswer) before = test_server_request (server, "GET", "/api/v1/orders", token, NULL, NULL);
+  gint64 start_time;
+
+  for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
+    {
+      g_autoptr(TestAnswer) answer = test_server_request (server, "POST", "/api/v1/orders", token,
+                                                          "{\"product_id\":\"seats\",\"quantity\":1}",
+                                                          "Idempotency-Key", statuses[i][0],
+                                                          "X-Seats-Fault", statuses[i][0], NULL);
+      g_assert_cmpuint (answer->status, ==, g_ascii_strtoull (statuses[i][1], NULL, 10));
+      if (answer->status != 500)
+        g_assert_cmpstr (answer->retry_after, ==, "1");
+    }
+
+  {
+    g_autoptr(TestAnswer) after = test_server_request (server, "GET", "/api/v1/orders", token, NULL, NULL);
+    g_assert_cmpint (test_json_int (after->json, "total"), ==, test_json_int (before->json, "total"));
+  }
+
+  /* Applied, but never answered; the retry with the same key replays. */
+  {
+    g_autoptr(TestAnswer) dropped = test_server_request (server, "POST", "/api/v1/orders", token,
+                                                         "{\"product_id\":\"seats\",\"quantity\":1}",
+                                                         "Idempotency-Key", "dropped",
+                                                         "X-Seats-Fault", "drop-after-commit", NULL);
+    g_autoptr(TestAnswer) retry = test_server_request (server, "POST", "/api/v1/orders", token,
+                                                       "{\"product_id\":\"seats\",\"quantity\":1}",
+                                                       "Idempotency-Key", "dropped", NULL);
+    g_autoptr(TestAnswer) after = test_server_request (server, "GET", "/api/v1/orders", token, NULL, NULL);
+
+    g_assert_cmpuint (dropped->status, ==, 0);
+    g_assert_cmpuint (retry->status, ==, 201);
+    g_assert_cmpint (test_json_int (after->json, "total"), ==, test_json_int (before->json, "total") + 1);
+  }
+
+  {
+    g_autoptr(TestAnswer) truncated = test_server_request (server, "GET", "/api/v1/subscription", token, NULL,
+                                                           "X-Seats-Fault", "truncate", NULL);
+    g_autoptr(TestAnswer) html = test_server_request (server, "GET", "/api/v1/subscription", token, NULL,
+                                                      "X-Seats-Fault", "wrong-content-type", NULL);
+    g_autoptr(TestAnswer) huge = test_server_request (server, "GET", "/api/v1/subscription", token, NULL,
+                                                      "X-Seats-Fault", "huge", NULL);
+    g_autoptr(TestAnswer) slow = NULL;
+
+    g_assert_cmpuint (truncated->status, ==, 200);
+    g_assert_null (truncated->json);
+    g_assert_cmpuint (g_bytes_get_size (truncated->body), ==, g_bytes_get_size (plain->body) / 2);
+    g_assert_cmpstr (html->content_type, ==, "text/html");
+    g_assert_cmpuint (g_bytes_get_size (huge->body), ==, 50 * 1024 * 1024);
+
+    start_time = g_get_monotonic_time ();
+    slow = test_server_request (server, "GET", "/api/v1/subscription", token, NULL, "X-Seats-Fault", "slow", NULL);
+    g_assert_cmpuint (slow->status, ==, 200);
+    g_assert_cmpint (g_get_monotonic_time () - start_time, >=, 1900 * 1000);
+  }
+
+  /* Without --allow-faults the header is ignored. */
+  {
+    g_autoptr(TestAnswer) ignored = test_server_request (demo, "GET", "/api/v1/sync", admin ("demolen"), NULL,
+                                                         "X-Seats-Fault", "status-500", NULL);
+    g_assert_cmpuint (ignored->status, ==, 200);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *args[] = { "--seed", "demo", NULL };
+  int ret;
+
+  g_test_init (&argc, &argv, NULL);
+
+  demo = test_server_start (args);
+
+  g_test_add_func ("/server/cli/lines", test_cli_lines);
+  g_test_add_func ("/server/cli/bad-input", test_cli_bad_input);
+  g_test_add_func ("/server/cli/public-address", test_cli_refuses_public_address);
+  g_test_add_func ("/server/auth", test_auth);
+  g_test_add_func ("/server/roles/viewer", test_viewer_forbidden);
+  g_test_add_func ("/server/license/import", test_license_import);
+  g_test_add_func ("/server/orders/idempotent", test_order_idempotent);
+  g_test_add_func ("/server/orders/refusals", test_order_refusals);
+  g_test_add_func ("/server/next-period", test_next_period);
+  g_test_add_func ("/server/etags", test_etags);
+  g_test_add_func ("/server/activation", test_activation);
+  g_test_add_func ("/server/license/pending", test_pending_license);
+  g_test_add_func ("/server/modules", test_module_assignment);
+  g_test_add_func ("/server/features", test_feature_switch);
+  g_test_add_func ("/server/edition", test_edition);
+  g_test_add_func ("/server/billing", test_billing);
+  g_test_add_func ("/server/trial", test_trial);
+  g_test_add_func ("/server/bad-input", test_bad_input);
+  g_test_add_func ("/server/clock", test_clock);
+  g_test_add_func ("/server/scim/paging", test_scim_paging);
+  g_test_add_func ("/server/faults", test_faults);
+
+  ret = g_test_run ();
+  test_server_stop (demo);
+  return ret;
+}
