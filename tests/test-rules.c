@@ -78,12 +78,15 @@ test_error_codes (void)
     { SEATS_RULE_ERROR_INVALID_EINVOICE_ADDRESS, "invalid-einvoice-address" },
     { SEATS_RULE_ERROR_EINVOICE_OPERATOR_REQUIRED, "einvoice-operator-required" },
     { SEATS_RULE_ERROR_INVALID_EINVOICE_OPERATOR, "invalid-einvoice-operator" },
+    { SEATS_RULE_ERROR_INVALID_SERIAL_NUMBER, "invalid-serial-number" },
+    { SEATS_RULE_ERROR_LICENSE_OWNER_REQUIRED, "license-owner-required" },
   };
   SeatsRuleError code;
 
   /* The values are part of the ABI of the cache: appended, never reordered. */
   g_assert_cmpint (SEATS_RULE_ERROR_CANCELS_SUBSCRIPTION, ==, 0);
-  g_assert_cmpint (SEATS_RULE_ERROR_INVALID_EINVOICE_OPERATOR, ==, G_N_ELEMENTS (codes) - 1);
+  g_assert_cmpint (SEATS_RULE_ERROR_INVALID_EINVOICE_OPERATOR, ==, 17);
+  g_assert_cmpint (SEATS_RULE_ERROR_LICENSE_OWNER_REQUIRED, ==, G_N_ELEMENTS (codes) - 1);
 
   for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
     {
@@ -1393,6 +1396,95 @@ test_trial_days_left (void)
   g_assert_cmpuint (seats_rules_trial_days_left (&end, &day), ==, 12);
 }
 
+static void
+assert_serial_refused (const char *serial_number)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (seats_rules_check_trial_conversion (serial_number, "Bakkerij De Korenbloem",
+                                                      &error));
+  assert_rule_error (error, SEATS_RULE_ERROR_INVALID_SERIAL_NUMBER, "invalid-serial-number");
+  g_assert_nonnull (strstr (error->message, "AB12-CD34-EF56-GH78"));
+}
+
+static void
+assert_owner_refused (const char *license_owner)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (seats_rules_check_trial_conversion ("AB12-CD34-EF56-GH78", license_owner,
+                                                      &error));
+  assert_rule_error (error, SEATS_RULE_ERROR_LICENSE_OWNER_REQUIRED, "license-owner-required");
+}
+
+static void
+test_trial_conversion (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (seats_rules_check_trial_conversion ("AB12-CD34-EF56-GH78",
+                                                     "Bakkerij De Korenbloem", &error));
+  g_assert_no_error (error);
+  g_assert_true (seats_rules_check_trial_conversion ("0000-0000-0000-0000", "x", NULL));
+  g_assert_true (seats_rules_check_trial_conversion ("ZZZZ-9999-AAAA-0000", " Bageri Lund ", NULL));
+
+  /* Missing and empty. */
+  assert_serial_refused (NULL);
+  assert_serial_refused ("");
+  /* One character short and one too many. */
+  assert_serial_refused ("AB12-CD34-EF56-GH7");
+  assert_serial_refused ("AB12-CD34-EF56-GH789");
+  assert_serial_refused ("AB12CD34EF56GH78");
+  /* Lower case is refused, not folded. */
+  assert_serial_refused ("ab12-cd34-ef56-gh78");
+  assert_serial_refused ("AB12-CD34-EF56-GH7h");
+  /* Separators other than a hyphen, and a hyphen in the wrong place. */
+  assert_serial_refused ("AB12 CD34 EF56 GH78");
+  assert_serial_refused ("AB12_CD34-EF56-GH78");
+  assert_serial_refused ("AB12-CD34-EF56–G7");
+  assert_serial_refused ("AB1-2CD34-EF56-GH78");
+  assert_serial_refused ("AB12-CD34-EF5--GH78");
+  /* Characters outside capitals and digits. */
+  assert_serial_refused ("ÅB12-CD34-EF56-GH7");
+  assert_serial_refused ("AB12-CD34-EF56-GH7 ");
+
+  /* The serial number is checked first. */
+  g_clear_error (&error);
+  g_assert_false (seats_rules_check_trial_conversion ("bad", NULL, &error));
+  assert_rule_error (error, SEATS_RULE_ERROR_INVALID_SERIAL_NUMBER, "invalid-serial-number");
+
+  assert_owner_refused (NULL);
+  assert_owner_refused ("");
+  assert_owner_refused ("   ");
+  assert_owner_refused (" \t\n");
+}
+
+/* R7 */
+
+static void
+test_module_assignment (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (seats_rules_check_module_assignment ("Payroll", 5, 4, &error));
+  g_assert_no_error (error);
+  g_assert_true (seats_rules_check_module_assignment ("Payroll", 1, 0, NULL));
+
+  g_assert_false (seats_rules_check_module_assignment ("Payroll", 5, 5, &error));
+  assert_rule_error (error, SEATS_RULE_ERROR_NO_FREE_SEAT, "no-free-seat");
+  g_assert_cmpstr (error->message, ==,
+                   "All licenses of Payroll are assigned. Buy more, or take the module from "
+                   "somebody first.");
+  g_clear_error (&error);
+
+  /* No licenses at all, and more holders than licenses after a lowered count. */
+  g_assert_false (seats_rules_check_module_assignment ("Payroll", 0, 0, &error));
+  assert_rule_error (error, SEATS_RULE_ERROR_NO_FREE_SEAT, "no-free-seat");
+  g_clear_error (&error);
+  g_assert_false (seats_rules_check_module_assignment ("Payroll", 3, 7, &error));
+  assert_rule_error (error, SEATS_RULE_ERROR_NO_FREE_SEAT, "no-free-seat");
+}
+
 /* R20 */
 
 static void
@@ -1514,6 +1606,42 @@ check_in_language (const char *language,
   g_assert_cmpstr (three->message, ==, expected_three);
 }
 
+static char *
+serial_message_in (const char *language,
+                   const char *locale)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_setenv ("LANGUAGE", language, TRUE);
+  if (setlocale (LC_ALL, locale) == NULL)
+    {
+      g_unsetenv ("LANGUAGE");
+      return NULL;
+    }
+  seats_rules_check_trial_conversion ("ab12-cd34-ef56-gh78", "Owner", &error);
+  setlocale (LC_ALL, "C");
+  g_unsetenv ("LANGUAGE");
+
+  g_assert_nonnull (error);
+  return g_strdup (error->message);
+}
+
+static void
+test_translation_trial (void)
+{
+  g_autofree char *nl = serial_message_in ("nl", "nl_NL.UTF-8");
+  g_autofree char *sv = serial_message_in ("sv", "sv_SE.UTF-8");
+
+  if (nl == NULL || sv == NULL)
+    {
+      g_test_skip ("The locales of the languages are not installed");
+      return;
+    }
+
+  g_assert_true (g_str_has_prefix (nl, "Voer het serienummer in"));
+  g_assert_true (g_str_has_prefix (sv, "Ange serienumret"));
+}
+
 static void
 test_translation_nl (void)
 {
@@ -1579,12 +1707,15 @@ main (int   argc,
   g_test_add_func ("/rules/r13/postal-address", test_billing_postal_address);
   g_test_add_func ("/rules/r13/einvoice", test_billing_einvoice);
   g_test_add_func ("/rules/r13/field-order", test_billing_field_order);
+  g_test_add_func ("/rules/r7/module-assignment", test_module_assignment);
   g_test_add_func ("/rules/r18/trial-days-left", test_trial_days_left);
+  g_test_add_func ("/rules/r18/trial-conversion", test_trial_conversion);
   g_test_add_func ("/rules/r20/csv-cell", test_csv_cell);
   g_test_add_func ("/rules/r20/csv-row", test_csv_row);
   g_test_add_func ("/rules/preconditions", test_preconditions);
   g_test_add_func ("/rules/i18n/nl", test_translation_nl);
   g_test_add_func ("/rules/i18n/sv", test_translation_sv);
+  g_test_add_func ("/rules/i18n/trial", test_translation_trial);
 
   return g_test_run ();
 }

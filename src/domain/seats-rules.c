@@ -38,9 +38,11 @@ static const char * const rule_error_codes[] = {
   [SEATS_RULE_ERROR_INVALID_EINVOICE_ADDRESS] = "invalid-einvoice-address",
   [SEATS_RULE_ERROR_EINVOICE_OPERATOR_REQUIRED] = "einvoice-operator-required",
   [SEATS_RULE_ERROR_INVALID_EINVOICE_OPERATOR] = "invalid-einvoice-operator",
+  [SEATS_RULE_ERROR_INVALID_SERIAL_NUMBER] = "invalid-serial-number",
+  [SEATS_RULE_ERROR_LICENSE_OWNER_REQUIRED] = "license-owner-required",
 };
 
-G_STATIC_ASSERT (G_N_ELEMENTS (rule_error_codes) == SEATS_RULE_ERROR_INVALID_EINVOICE_OPERATOR + 1);
+G_STATIC_ASSERT (G_N_ELEMENTS (rule_error_codes) == SEATS_RULE_ERROR_LICENSE_OWNER_REQUIRED + 1);
 
 /* RFC 5321, 4.5.3.1: a local part of at most 64 octets, a domain of at most
  * 255 and a path of at most 256 including the angle brackets, which leaves
@@ -824,6 +826,39 @@ seats_rules_check_activation (const SeatsRulePolicy  *policy,
 }
 
 /**
+ * seats_rules_check_module_assignment:
+ * @module_name: the module's name, shown in the message
+ * @purchased: the module's licenses of the current period
+ * @in_use: how many of them are assigned now, not counting the user
+ * @error: return location for a #GError
+ *
+ * R7: whether an add-on module can be assigned to one more user. A module is
+ * assigned only while one of its licenses is free, whatever the seat policy:
+ * there is no grace for modules.
+ *
+ * Returns: %TRUE if a license is free, %FALSE with
+ *   %SEATS_RULE_ERROR_NO_FREE_SEAT otherwise
+ */
+gboolean
+seats_rules_check_module_assignment (const char  *module_name,
+                                     guint        purchased,
+                                     guint        in_use,
+                                     GError     **error)
+{
+  g_return_val_if_fail (module_name != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (in_use < purchased)
+    return TRUE;
+
+  g_set_error (error, SEATS_RULE_ERROR, SEATS_RULE_ERROR_NO_FREE_SEAT,
+               _("All licenses of %s are assigned. Buy more, or take the module from "
+                 "somebody first."),
+               module_name);
+  return FALSE;
+}
+
+/**
  * seats_rules_license_surplus:
  * @new_count: a product's count in the pending license
  * @in_use: how many licenses of the product are assigned
@@ -1289,6 +1324,73 @@ seats_rules_trial_days_left (const GDate *trial_end,
     return 0;
 
   return (guint) g_date_days_between (today, trial_end) + 1;
+}
+
+#define SERIAL_NUMBER_GROUPS      4
+#define SERIAL_NUMBER_GROUP_CHARS 4
+#define SERIAL_NUMBER_LENGTH      (SERIAL_NUMBER_GROUPS * (SERIAL_NUMBER_GROUP_CHARS + 1) - 1)
+
+static gboolean
+is_serial_number (const char *serial_number)
+{
+  if (serial_number == NULL || strlen (serial_number) != SERIAL_NUMBER_LENGTH)
+    return FALSE;
+
+  for (guint i = 0; i < SERIAL_NUMBER_LENGTH; i++)
+    {
+      if (i % (SERIAL_NUMBER_GROUP_CHARS + 1) == SERIAL_NUMBER_GROUP_CHARS)
+        {
+          if (serial_number[i] != '-')
+            return FALSE;
+        }
+      else if (!g_ascii_isdigit (serial_number[i]) && !g_ascii_isupper (serial_number[i]))
+        {
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/**
+ * seats_rules_check_trial_conversion:
+ * @serial_number: (nullable): the serial number the vendor sent
+ * @license_owner: (nullable): the license owner the vendor sent
+ * @error: return location for a #GError
+ *
+ * R18: whether a trial can become a paid subscription with these. The
+ * serial number is four groups of four capitals or digits separated by
+ * hyphens, as in `AB12-CD34-EF56-GH78`: lower case is refused, not folded,
+ * so that what is stored is what the vendor sent. The license owner is
+ * anything but blank.
+ *
+ * Returns: %TRUE if both are acceptable, %FALSE with
+ *   %SEATS_RULE_ERROR_INVALID_SERIAL_NUMBER or
+ *   %SEATS_RULE_ERROR_LICENSE_OWNER_REQUIRED otherwise
+ */
+gboolean
+seats_rules_check_trial_conversion (const char  *serial_number,
+                                    const char  *license_owner,
+                                    GError     **error)
+{
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!is_serial_number (serial_number))
+    {
+      g_set_error_literal (error, SEATS_RULE_ERROR, SEATS_RULE_ERROR_INVALID_SERIAL_NUMBER,
+                           _("Enter the serial number as the vendor sent it: four groups of "
+                             "four capitals or digits, such as AB12-CD34-EF56-GH78."));
+      return FALSE;
+    }
+
+  if (is_blank (license_owner))
+    {
+      g_set_error_literal (error, SEATS_RULE_ERROR, SEATS_RULE_ERROR_LICENSE_OWNER_REQUIRED,
+                           _("Enter the license owner as the vendor sent it."));
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 /**

@@ -65,6 +65,10 @@ G_BEGIN_DECLS
  *   code of the e-invoice provider
  * @SEATS_RULE_ERROR_INVALID_EINVOICE_OPERATOR: the operator code has
  *   characters or a length no provider uses
+ * @SEATS_RULE_ERROR_INVALID_SERIAL_NUMBER: a trial's serial number is not
+ *   four groups of four capitals or digits
+ * @SEATS_RULE_ERROR_LICENSE_OWNER_REQUIRED: a trial is converted without a
+ *   license owner
  *
  * Why a rule refused. Each has a stable code for the API and the cache, see
  * seats_rule_error_to_code(). New codes are only ever appended.
@@ -89,6 +93,8 @@ typedef enum
   SEATS_RULE_ERROR_INVALID_EINVOICE_ADDRESS,
   SEATS_RULE_ERROR_EINVOICE_OPERATOR_REQUIRED,
   SEATS_RULE_ERROR_INVALID_EINVOICE_OPERATOR,
+  SEATS_RULE_ERROR_INVALID_SERIAL_NUMBER,
+  SEATS_RULE_ERROR_LICENSE_OWNER_REQUIRED,
 } SeatsRuleError;
 
 /**
@@ -266,6 +272,12 @@ gboolean    seats_rules_check_activation        (const SeatsRulePolicy         *
                                                  GDate                         *deadline,
                                                  GError                       **error);
 
+/* R7 */
+gboolean    seats_rules_check_module_assignment (const char                    *module_name,
+                                                 guint                          purchased,
+                                                 guint                          in_use,
+                                                 GError                       **error);
+
 /* R8 */
 guint       seats_rules_license_surplus         (guint                          new_count,
                                                  guint                          in_use);
@@ -291,6 +303,9 @@ gboolean    seats_rules_check_billing_details   (const SeatsRuleBillingDetails *
 /* R18 */
 guint       seats_rules_trial_days_left         (const GDate                   *trial_end,
                                                  const GDate                   *today);
+gboolean    seats_rules_check_trial_conversion  (const char                    *serial_number,
+                                                 const char                    *license_owner,
+                                                 GError                       **error);
 
 /* R20 */
 char       *seats_rules_csv_cell                (const char                    *text);

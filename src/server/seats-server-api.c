@@ -759,17 +759,9 @@ apply_assignment (SeatsServer   *self,
 
   if (change->assign)
     {
-      SeatsRulePolicy strict;
-      gboolean over;
-      GDate today;
-
-      /* A module's license is assigned only when one is free: R6 as it
-       * reads under `at_least_active`, whatever the seat policy. */
-      strict = req->org->policy;
-      strict.seat_floor = SEATS_SEAT_FLOOR_AT_LEAST_ACTIVE;
-      seats_server_today (self, &today);
-      if (!seats_rules_check_activation (&strict, change->product->purchased, change->product->in_use,
-                                         &today, &over, NULL, error))
+      /* R7: a module's license is assigned only when one is free. */
+      if (!seats_rules_check_module_assignment (change->product->name, change->product->purchased,
+                                                change->product->in_use, error))
         return FALSE;
 
       stmt = seats_server_db_prepare (self,
@@ -1323,34 +1315,13 @@ put_billing (SeatsServer  *self,
 
 /* Trial conversion (R18) */
 static gboolean
-check_serial_number (const char *serial)
-{
-  /* XXXX-XXXX-XXXX-XXXX of capitals and digits. */
-  if (serial == NULL || strlen (serial) != 19)
-    return FALSE;
-
-  for (guint i = 0; i < 19; i++)
-    {
-      if (i % 5 == 4)
-        {
-          if (serial[i] != '-')
-            return FALSE;
-        }
-      else if (!g_ascii_isdigit (serial[i]) && !g_ascii_isupper (serial[i]))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
 apply_trial_conversion (SeatsServer   *self,
                         SeatsRequest  *req,
                         gpointer       data,
                         GError       **error)
 {
   const char *serial = seats_json_get_string (req->body, "serial_number");
-  const char *owner = nonblank (seats_json_get_string (req->body, "license_owner"));
+  const char *owner = seats_json_get_string (req->body, "license_owner");
   sqlite3_stmt *stmt;
 
   if (req->org->trial_end == 0)
@@ -1360,20 +1331,8 @@ apply_trial_conversion (SeatsServer   *self,
       return FALSE;
     }
 
-  if (!check_serial_number (serial))
-    {
-      g_set_error_literal (error, SEATS_SERVER_ERROR, SEATS_SERVER_ERROR_INVALID_SERIAL_NUMBER,
-                           "The serial number is four groups of four capitals or digits, "
-                           "like ABCD-1234-EFGH-5678.");
-      return FALSE;
-    }
-
-  if (owner == NULL)
-    {
-      g_set_error_literal (error, SEATS_SERVER_ERROR, SEATS_SERVER_ERROR_LICENSE_OWNER_REQUIRED,
-                           "Enter the license owner.");
-      return FALSE;
-    }
+  if (!seats_rules_check_trial_conversion (serial, owner, error))
+    return FALSE;
 
   stmt = seats_server_db_prepare (self,
     "UPDATE orgs SET trial_end = 0, serial_number = ?, license_owner = ? WHERE id = ?");

@@ -365,8 +365,6 @@ typedef enum
   SEATS_SERVER_ERROR_NOT_COUNTABLE,
   SEATS_SERVER_ERROR_NOT_A_MODULE,
   SEATS_SERVER_ERROR_NOT_A_TRIAL,
-  SEATS_SERVER_ERROR_INVALID_SERIAL_NUMBER,
-  SEATS_SERVER_ERROR_LICENSE_OWNER_REQUIRED,
 } SeatsServerError;
 
 const char  *seats_server_error_to_code        (SeatsServerError   error);

@@ -33,11 +33,9 @@ static const char *server_error_codes[] = {
   [SEATS_SERVER_ERROR_NOT_COUNTABLE] = "not-countable",
   [SEATS_SERVER_ERROR_NOT_A_MODULE] = "not-a-module",
   [SEATS_SERVER_ERROR_NOT_A_TRIAL] = "not-a-trial",
-  [SEATS_SERVER_ERROR_INVALID_SERIAL_NUMBER] = "invalid-serial-number",
-  [SEATS_SERVER_ERROR_LICENSE_OWNER_REQUIRED] = "license-owner-required",
 };
 
-G_STATIC_ASSERT (G_N_ELEMENTS (server_error_codes) == SEATS_SERVER_ERROR_LICENSE_OWNER_REQUIRED + 1);
+G_STATIC_ASSERT (G_N_ELEMENTS (server_error_codes) == SEATS_SERVER_ERROR_NOT_A_TRIAL + 1);
 
 /* An answer held back by the `slow` fault. */
 typedef struct
@@ -73,7 +71,7 @@ seats_server_organization_free (SeatsServerOrganization *organization)
 const char *
 seats_server_error_to_code (SeatsServerError error)
 {
-  g_return_val_if_fail (error <= SEATS_SERVER_ERROR_LICENSE_OWNER_REQUIRED, "internal-error");
+  g_return_val_if_fail (error <= SEATS_SERVER_ERROR_NOT_A_TRIAL, "internal-error");
 
   return server_error_codes[error];
 }

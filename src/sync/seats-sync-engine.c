@@ -1543,14 +1543,10 @@ seats_sync_engine_prepare_assignment (SeatsSyncEngine  *self,
     }
 
   if (assign && !seats_user_has_module (user, product_id) &&
-      seats_product_get_in_use (product) >= seats_product_get_purchased (product))
-    {
-      g_set_error (error, SEATS_RULE_ERROR, SEATS_RULE_ERROR_NO_FREE_SEAT,
-                   _("All licenses of %s are assigned. Buy more, or take the module from "
-                     "somebody first."),
-                   seats_product_get_name (product));
-      return NULL;
-    }
+      !seats_rules_check_module_assignment (seats_product_get_name (product),
+                                            seats_product_get_purchased (product),
+                                            seats_product_get_in_use (product), error))
+    return NULL;
 
   return seats_api_request_assign_module (product_id, user_id, assign,
                                           etag_for (self, SEATS_ETAG_PRODUCT, product_id));
@@ -1718,27 +1714,6 @@ seats_sync_engine_prepare_import (SeatsSyncEngine  *self,
   return seats_api_request_import_license (license_file, error);
 }
 
-static gboolean
-serial_number_is_valid (const char *serial)
-{
-  /* XXXX-XXXX-XXXX-XXXX: capitals and digits. */
-  if (serial == NULL || strlen (serial) != 19)
-    return FALSE;
-
-  for (guint i = 0; i < 19; i++)
-    {
-      if (i % 5 == 4)
-        {
-          if (serial[i] != '-')
-            return FALSE;
-        }
-      else if (!g_ascii_isdigit (serial[i]) && !g_ascii_isupper (serial[i]))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
 SeatsApiRequest *
 seats_sync_engine_prepare_trial (SeatsSyncEngine  *self,
                                  const char       *serial_number,
@@ -1759,21 +1734,11 @@ seats_sync_engine_prepare_trial (SeatsSyncEngine  *self,
       return NULL;
     }
 
-  if (!serial_number_is_valid (serial_number))
-    {
-      g_set_error_literal (error, SEATS_API_ERROR, SEATS_API_ERROR_REFUSED,
-                           _("Enter the serial number as the vendor sent it: four groups of "
-                             "four capitals or digits, such as AB12-CD34-EF56-GH78."));
-      return NULL;
-    }
+  /* R18: the server checks the same, with the same function. */
+  if (!seats_rules_check_trial_conversion (serial_number, license_owner, error))
+    return NULL;
 
-  owner = g_strstrip (g_strdup (license_owner != NULL ? license_owner : ""));
-  if (*owner == '\0')
-    {
-      g_set_error_literal (error, SEATS_API_ERROR, SEATS_API_ERROR_REFUSED,
-                           _("Enter the license owner as the vendor sent it."));
-      return NULL;
-    }
+  owner = g_strstrip (g_strdup (license_owner));
 
   return seats_api_request_convert_trial (serial_number, owner);
 }
