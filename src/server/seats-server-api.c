@@ -1313,6 +1313,30 @@ put_billing (SeatsServer  *self,
     reply_billing (self, req, FALSE);
 }
 
+/* R11: the edition is read-only here, but the request is still a change:
+ * the same role, precondition and body checks as any other come first. */
+static void
+put_edition (SeatsRequest *req)
+{
+  static const SeatsFieldSpec fields[] = {
+    { "edition", SEATS_FIELD_STRING, TRUE, FALSE },
+  };
+  g_autofree char *etag = NULL;
+
+  if (!seats_request_require_admin (req))
+    return;
+
+  etag = seats_request_collection_etag (req);
+  if (!seats_request_check_if_match (req, etag) ||
+      !seats_request_parse_body (req, SEATS_SERVER_MAX_BODY) ||
+      !seats_request_check_fields (req, req->body, NULL, fields, G_N_ELEMENTS (fields)))
+    return;
+
+  seats_request_reply_problem (req, 422, "edition-read-only",
+                               "The edition changes only through the vendor's support, "
+                               "at a period change.", "edition");
+}
+
 /* Trial conversion (R18) */
 static gboolean
 apply_trial_conversion (SeatsServer   *self,
@@ -1510,12 +1534,7 @@ seats_server_api_dispatch (SeatsServer  *self,
     reply_collection (self, req, add_history);
   else if (n == 4 && g_str_equal (what, "subscription") && segment_is (req, 3, "edition") &&
            is_method (req, "PUT"))
-    {
-      if (seats_request_require_admin (req))
-        seats_request_reply_problem (req, 422, "edition-read-only",
-                                     "The edition changes only through the vendor's support, "
-                                     "at a period change.", "edition");
-    }
+    put_edition (req);
   else if (n == 4 && g_str_equal (what, "users") && segment_is (req, 3, "deletions") && get)
     reply_collection (self, req, add_deletions);
   else if (n == 3 && g_str_equal (what, "orders") && get)

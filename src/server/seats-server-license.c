@@ -370,10 +370,17 @@ seats_server_handle_license (SeatsServer  *self,
            g_str_equal (req->segments[4], "file") && get)
     {
       g_autofree char *file = NULL;
+      g_autofree char *etag = NULL;
       g_autoptr(GBytes) bytes = NULL;
       gsize length;
 
       if (!seats_request_require_admin (req))
+        return;
+
+      /* The file follows the pending license, which changes only with the
+       * organization's revision; Ed25519 signs the same file the same way. */
+      etag = seats_request_collection_etag (req);
+      if (seats_request_not_modified (req, etag))
         return;
 
       file = seats_server_license_file (self, req->org, &today, &error);
@@ -389,7 +396,7 @@ seats_server_handle_license (SeatsServer  *self,
       g_free (req->content_type);
       req->content_type = g_strdup ("application/json");
       req->answer = g_steal_pointer (&bytes);
-      req->etag = seats_request_collection_etag (req);
+      req->etag = g_steal_pointer (&etag);
     }
   else if (req->n_segments == 5 && g_str_equal (req->segments[3], "pending") &&
            g_str_equal (req->segments[4], "activate") && post)
@@ -439,6 +446,7 @@ seats_server_handle_license (SeatsServer  *self,
       SoupMessageBody *body = soup_server_message_get_request_body (req->msg);
       g_autoptr(GBytes) bytes = NULL;
       g_autoptr(SeatsLicense) license = NULL;
+      const char *content_type;
 
       if (!seats_request_require_admin (req))
         return;
@@ -447,6 +455,15 @@ seats_server_handle_license (SeatsServer  *self,
         {
           seats_request_reply_problem (req, 413, "body-too-large",
                                        "A license file is at most 256 KiB.", NULL);
+          return;
+        }
+
+      content_type = soup_message_headers_get_content_type (
+        soup_server_message_get_request_headers (req->msg), NULL);
+      if (content_type == NULL || g_ascii_strcasecmp (content_type, "application/json") != 0)
+        {
+          seats_request_reply_problem (req, 415, "unsupported-media-type",
+                                       "The body must be application/json.", NULL);
           return;
         }
 
