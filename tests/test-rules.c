@@ -1462,6 +1462,33 @@ test_trial_conversion (void)
 /* R7 */
 
 static void
+test_module_next_period (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* 0 removes a module nobody holds: not a cancellation. */
+  g_assert_true (seats_rules_check_module_next_period ("Payroll", 0, 0, &error));
+  g_assert_no_error (error);
+  /* Exactly the holders, and more. */
+  g_assert_true (seats_rules_check_module_next_period ("Payroll", 3, 3, &error));
+  g_assert_true (seats_rules_check_module_next_period ("Payroll", 10, 3, &error));
+  g_assert_no_error (error);
+
+  /* One below the holders: they are to be unassigned first. */
+  g_assert_false (seats_rules_check_module_next_period ("Payroll", 2, 3, &error));
+  assert_rule_error (error, SEATS_RULE_ERROR_BELOW_COUNTED_USERS, "below-counted-users");
+  g_assert_cmpstr (error->message, ==,
+                   "3 users hold Payroll. Take the module from users first, "
+                   "or keep at least 3 licenses.");
+  g_clear_error (&error);
+
+  g_assert_false (seats_rules_check_module_next_period ("Payroll", 0, 1, &error));
+  g_assert_cmpstr (error->message, ==,
+                   "1 user holds Payroll. Take the module from users first, "
+                   "or keep at least 1 licenses.");
+}
+
+static void
 test_module_assignment (void)
 {
   g_autoptr(GError) error = NULL;
@@ -1708,6 +1735,7 @@ main (int   argc,
   g_test_add_func ("/rules/r13/einvoice", test_billing_einvoice);
   g_test_add_func ("/rules/r13/field-order", test_billing_field_order);
   g_test_add_func ("/rules/r7/module-assignment", test_module_assignment);
+  g_test_add_func ("/rules/r7/module-next-period", test_module_next_period);
   g_test_add_func ("/rules/r18/trial-days-left", test_trial_days_left);
   g_test_add_func ("/rules/r18/trial-conversion", test_trial_conversion);
   g_test_add_func ("/rules/r20/csv-cell", test_csv_cell);

@@ -859,6 +859,43 @@ seats_rules_check_module_assignment (const char  *module_name,
 }
 
 /**
+ * seats_rules_check_module_next_period:
+ * @module_name: the module's name, shown in the message
+ * @requested: the module's licenses wanted for the next period
+ * @holders: how many users hold the module now
+ * @error: return location for a #GError
+ *
+ * R7 with R3: the next period's count of an add-on module. A module is
+ * added and removed by its count, so 0 removes it — which is not cancelling
+ * the subscription, as 0 user licenses would be — but the count may not go
+ * below the users who hold the module: they are to be unassigned first.
+ *
+ * Returns: %TRUE if @requested is allowed, %FALSE with
+ *   %SEATS_RULE_ERROR_BELOW_COUNTED_USERS otherwise
+ */
+gboolean
+seats_rules_check_module_next_period (const char  *module_name,
+                                      guint        requested,
+                                      guint        holders,
+                                      GError     **error)
+{
+  g_return_val_if_fail (module_name != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (requested >= holders)
+    return TRUE;
+
+  g_set_error (error, SEATS_RULE_ERROR, SEATS_RULE_ERROR_BELOW_COUNTED_USERS,
+               ngettext ("%u user holds %s. Take the module from users first, "
+                         "or keep at least %u licenses.",
+                         "%u users hold %s. Take the module from users first, "
+                         "or keep at least %u licenses.",
+                         holders),
+               holders, module_name, holders);
+  return FALSE;
+}
+
+/**
  * seats_rules_license_surplus:
  * @new_count: a product's count in the pending license
  * @in_use: how many licenses of the product are assigned

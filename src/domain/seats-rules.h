@@ -277,6 +277,10 @@ gboolean    seats_rules_check_module_assignment (const char                    *
                                                  guint                          purchased,
                                                  guint                          in_use,
                                                  GError                       **error);
+gboolean    seats_rules_check_module_next_period (const char                   *module_name,
+                                                  guint                         requested,
+                                                  guint                         holders,
+                                                  GError                      **error);
 
 /* R8 */
 guint       seats_rules_license_surplus         (guint                          new_count,

@@ -670,11 +670,18 @@ apply_next_period (SeatsServer   *self,
       return FALSE;
     }
 
-  /* R3 and R5: the floor is the users who count, or for a module the users
-   * who hold it. */
-  if (!seats_rules_check_next_period (&req->org->policy, change->count,
-                                      change->product->in_use, &over, error))
+  /* R3 and R5 for user licenses; a module (R7) may go to 0, which removes
+   * it, but not below the users who hold it. */
+  if (change->product->kind == SEATS_PRODUCT_KIND_MODULE)
+    {
+      if (!seats_rules_check_module_next_period (change->product->name, change->count,
+                                                 change->product->in_use, error))
+        return FALSE;
+    }
+  else if (!seats_rules_check_next_period (&req->org->policy, change->count,
+                                           change->product->in_use, &over, error))
     return FALSE;
+
 
   stmt = seats_server_db_prepare (self,
     "UPDATE products SET next_period = ?, version = version + 1 WHERE org_id = ? AND id = ?");

@@ -1433,21 +1433,12 @@ seats_sync_engine_prepare_next_period (SeatsSyncEngine  *self,
       break;
 
     case SEATS_PRODUCT_KIND_MODULE:
-      /* A module may go to 0, which removes it, but not below its holders. */
-      if (count < seats_product_get_in_use (product))
-        {
-          guint in_use = seats_product_get_in_use (product);
-
-          g_set_error (error, SEATS_RULE_ERROR, SEATS_RULE_ERROR_BELOW_COUNTED_USERS,
-                       ngettext ("%u user holds %s. Take the module from users first, "
-                                 "or keep at least %u licenses.",
-                                 "%u users hold %s. Take the module from users first, "
-                                 "or keep at least %u licenses.",
-                                 in_use),
-                       in_use, seats_product_get_name (product), in_use);
-          return NULL;
-        }
+      /* R7: a module may go to 0, which removes it, not below its holders. */
+      if (!seats_rules_check_module_next_period (seats_product_get_name (product), count,
+                                                 seats_product_get_in_use (product), error))
+        return NULL;
       break;
+
 
     case SEATS_PRODUCT_KIND_INTEGRATION:
     default:
