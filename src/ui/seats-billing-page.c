@@ -9,16 +9,107 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
+#include "seats-action-text.h"
+#include "seats-api-error.h"
+#include "seats-banner.h"
 #include "seats-billing-page.h"
+#include "seats-format.h"
+#include "seats-rules.h"
 #include "seats-sync-engine.h"
+#include "seats-window.h"
+
+/* The histories show this many rows until the person asks for all. */
+#define HISTORY_ROWS 10
+
+/* The contact combo's first item: "another e-mail address". */
+#define OTHER_CONTACT "other"
+
+typedef struct
+{
+  GtkWidget         *row;
+  AdwPreferencesRow *error_row;
+  GtkLabel          *error_label;
+} FieldWidgets;
 
 struct _SeatsBillingPage
 {
-  AdwBin           parent_instance;
+  AdwBin               parent_instance;
 
-  SeatsSyncEngine *engine;
+  SeatsSyncEngine     *engine;
+  GSignalGroup        *engine_signals;
+  GSignalGroup        *features_signals;
+  GCancellable        *cancellable;
 
-  GtkStack        *content_stack;
+  /* The billing details the form was filled from: edits are what differs. */
+  SeatsBillingDetails *baseline;
+  gboolean             saving;
+  gboolean             updating_features;
+  GHashTable          *feature_rows;
+  GHashTable          *switching;
+
+  GListStore          *contact_other;
+  GtkFilterListModel  *contact_users;
+  GtkFlattenListModel *contact_model;
+  GtkSortListModel    *orders_sorted;
+  GtkSliceListModel   *orders_slice;
+  GtkSortListModel    *invoices_sorted;
+  GtkSliceListModel   *invoices_slice;
+  GtkSortListModel    *actions_sorted;
+  GtkSliceListModel   *actions_slice;
+
+  FieldWidgets         fields[SEATS_BILLING_FIELD_LAST + 1];
+
+  /* Template widgets */
+  GtkStack            *content_stack;
+  SeatsBanner         *changed_banner;
+  AdwActionRow        *reseller_row;
+  GtkButton           *reseller_button;
+  GtkLabel            *current_period_label;
+  GtkLabel            *next_period_label;
+  AdwActionRow        *edition_row;
+  GtkLabel            *edition_label;
+  AdwActionRow        *storage_row;
+  GtkLevelBar         *storage_bar;
+  GtkLabel            *seats_label;
+  GtkLabel            *monthly_price_label;
+  AdwActionRow        *total_price_row;
+  GtkLabel            *total_price_label;
+  GtkListBox          *features_list;
+  GtkButton           *save_button;
+  GtkButton           *revert_button;
+  AdwActionRow        *company_row;
+  AdwActionRow        *vat_row;
+  AdwComboRow         *contact_row;
+  AdwEntryRow         *contact_email_row;
+  AdwPreferencesRow   *contact_error_row;
+  GtkLabel            *contact_error_label;
+  AdwEntryRow         *street_row;
+  AdwPreferencesRow   *street_error_row;
+  GtkLabel            *street_error_label;
+  AdwEntryRow         *postal_code_row;
+  AdwPreferencesRow   *postal_code_error_row;
+  GtkLabel            *postal_code_error_label;
+  AdwEntryRow         *city_row;
+  AdwPreferencesRow   *city_error_row;
+  GtkLabel            *city_error_label;
+  AdwEntryRow         *country_row;
+  AdwPreferencesRow   *country_error_row;
+  GtkLabel            *country_error_label;
+  AdwExpanderRow      *einvoice_row;
+  AdwEntryRow         *einvoice_address_row;
+  AdwPreferencesRow   *einvoice_address_error_row;
+  GtkLabel            *einvoice_address_error_label;
+  AdwEntryRow         *einvoice_operator_row;
+  AdwPreferencesRow   *einvoice_operator_error_row;
+  GtkLabel            *einvoice_operator_error_label;
+  GtkListBox          *orders_list;
+  GtkToggleButton     *orders_all_button;
+  GtkListBox          *invoices_list;
+  GtkToggleButton     *invoices_all_button;
+  GtkListBox          *actions_list;
+  GtkToggleButton     *actions_all_button;
 };
 
 G_DEFINE_FINAL_TYPE (SeatsBillingPage, seats_billing_page, ADW_TYPE_BIN)
@@ -31,17 +122,1262 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 
-static void
-seats_billing_page_update (SeatsBillingPage *self)
+static void seats_billing_page_update_actions (SeatsBillingPage *self);
+static void switch_feature                    (SeatsBillingPage *self,
+                                               const char       *feature_id,
+                                               gboolean          enabled);
+
+/* Helpers */
+
+static const char *
+nonempty (const char *text)
 {
-  gtk_stack_set_visible_child_name (self->content_stack, self->engine != NULL ? "content" : "empty");
+  return text != NULL && *text != '\0' ? text : NULL;
+}
+
+static gboolean
+same_text (const char *a,
+           const char *b)
+{
+  return g_strcmp0 (a != NULL ? a : "", b != NULL ? b : "") == 0;
 }
 
 static void
+add_toast (SeatsBillingPage *self,
+           AdwToast         *toast)
+{
+  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), SEATS_TYPE_WINDOW);
+
+  if (window != NULL)
+    seats_window_add_toast (SEATS_WINDOW (window), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}
+
+static SeatsAccount *
+get_account (SeatsBillingPage *self)
+{
+  return self->engine != NULL ? seats_sync_engine_get_account (self->engine) : NULL;
+}
+
+static SeatsPolicy *
+get_policy (SeatsBillingPage *self)
+{
+  SeatsAccount *account = get_account (self);
+
+  return account != NULL ? seats_account_get_policy (account) : NULL;
+}
+
+static gboolean
+is_resold (SeatsBillingPage *self)
+{
+  SeatsPolicy *policy = get_policy (self);
+
+  return policy != NULL && seats_policy_is_resold (policy);
+}
+
+static guint32
+julian_of_unix (gint64 unix_time)
+{
+  g_autoptr(GDateTime) local = g_date_time_new_from_unix_local (unix_time);
+
+  if (local == NULL)
+    return 0;
+
+  return seats_julian_from_ymd (g_date_time_get_year (local),
+                                g_date_time_get_month (local),
+                                g_date_time_get_day_of_month (local));
+}
+
+static char *
+format_date_time (gint64 unix_time)
+{
+  g_autoptr(GDateTime) local = g_date_time_new_from_unix_local (unix_time);
+  g_autofree char *date = seats_format_date_short (julian_of_unix (unix_time));
+  g_autofree char *time = NULL;
+
+  if (local == NULL)
+    return g_strdup ("");
+
+  /* Translators: the time of day in the action log, see the GDateTime format codes */
+  time = g_date_time_format (local, C_("time of day", "%H:%M"));
+
+  /* Translators: a date, then a time of day, in the action log */
+  return g_strdup_printf (C_("date and time", "%s, %s"), date, time);
+}
+
+/* The subscription (R11) */
+
+static void
+update_subscription (SeatsBillingPage *self)
+{
+  SeatsSubscription *subscription = self->engine != NULL ? seats_sync_engine_get_subscription (self->engine) : NULL;
+  SeatsProduct *seats = self->engine != NULL ? seats_sync_engine_find_user_seats (self->engine) : NULL;
+  SeatsPolicy *policy = get_policy (self);
+  g_autofree char *current = NULL;
+  g_autofree char *next = NULL;
+  g_autofree char *storage = NULL;
+  g_autofree char *monthly = NULL;
+  g_autofree char *total = NULL;
+  g_autofree char *per_period = NULL;
+  g_autofree char *seat_text = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->reseller_row), is_resold (self));
+  if (is_resold (self))
+    {
+      g_autofree char *title = g_strdup_printf (_("Bought Through %s"),
+                                                seats_policy_get_reseller_name (policy));
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->reseller_row), title);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->reseller_button),
+                                   seats_policy_get_reseller_url (policy));
+    }
+
+  if (subscription != NULL)
+    {
+      guint32 start = seats_subscription_get_period_start_julian (subscription);
+      guint32 end = seats_subscription_get_period_end_julian (subscription);
+      guint months = seats_subscription_get_period_months (subscription);
+      const char *currency = seats_subscription_get_currency (subscription);
+      gint64 used = seats_subscription_get_storage_used (subscription);
+      gint64 included = seats_subscription_get_storage_included (subscription);
+      GDate next_start, next_end;
+
+      /* The period end is exclusive: the last day is the day before. */
+      if (start != 0 && end > start)
+        {
+          g_autofree char *first = seats_format_date_short (start);
+          g_autofree char *last = seats_format_date_short (end - 1);
+
+          /* Translators: the first and the last day of a billing period */
+          current = g_strdup_printf (_("%s – %s"), first, last);
+        }
+
+      if (end != 0 && seats_julian_to_date (end, &next_start) &&
+          seats_rules_period_end (&next_start, MAX (months, 1), &next_end, NULL))
+        {
+          g_autofree char *first = seats_format_date_short (end);
+          g_autofree char *last = seats_format_date_short (seats_julian_from_date (&next_end) - 1);
+
+          next = g_strdup_printf (_("%s – %s"), first, last);
+        }
+
+      gtk_label_set_label (self->edition_label, seats_subscription_get_edition (subscription));
+
+      {
+        g_autofree char *used_text = g_format_size ((guint64) MAX (used, 0));
+        g_autofree char *included_text = g_format_size ((guint64) MAX (included, 0));
+        double fraction = included > 0 ? (double) used / (double) included : 0.0;
+
+        if (included > 0 && used > included)
+          /* Translators: storage used and included, when more is used than included */
+          storage = g_strdup_printf (_("%s of %s: more than included"), used_text, included_text);
+        else if (fraction >= 0.9)
+          /* Translators: storage used and included, when almost all is used */
+          storage = g_strdup_printf (_("%s of %s: almost full"), used_text, included_text);
+        else
+          /* Translators: storage used of the storage included, "12.3 GB of 50 GB" */
+          storage = g_strdup_printf (_("%s of %s"), used_text, included_text);
+
+        gtk_level_bar_set_value (self->storage_bar, CLAMP (fraction, 0.0, 1.0));
+        gtk_accessible_update_property (GTK_ACCESSIBLE (self->storage_bar),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, _("File storage used"),
+                                        GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, storage,
+                                        -1);
+      }
+
+      monthly = seats_format_money (seats_subscription_get_monthly_price (subscription), currency);
+      total = seats_format_money (seats_subscription_get_total_price (subscription), currency);
+      per_period = g_strdup_printf (ngettext ("For a billing period of %u month",
+                                              "For a billing period of %u months", months),
+                                    months);
+    }
+
+  if (seats != NULL)
+    {
+      g_autofree char *purchased = seats_format_count (seats_product_get_purchased (seats));
+      g_autofree char *next_count = seats_format_count (seats_product_get_next_period (seats));
+
+      /* Translators: licenses bought for this billing period and for the next one */
+      seat_text = g_strdup_printf (_("%s this period, %s next period"), purchased, next_count);
+    }
+
+  gtk_label_set_label (self->current_period_label, current != NULL ? current : "");
+  gtk_label_set_label (self->next_period_label, next != NULL ? next : "");
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->storage_row), storage != NULL ? storage : "");
+  gtk_label_set_label (self->seats_label, seat_text != NULL ? seat_text : "");
+  gtk_label_set_label (self->monthly_price_label, monthly != NULL ? monthly : "");
+  gtk_label_set_label (self->total_price_label, total != NULL ? total : "");
+  adw_action_row_set_subtitle (self->total_price_row, per_period != NULL ? per_period : "");
+}
+
+/* Features and integrations (R12) */
+
+static SeatsFeature *
+find_feature (SeatsBillingPage *self,
+              const char       *feature_id)
+{
+  GListModel *features;
+  guint n;
+
+  if (self->engine == NULL || feature_id == NULL)
+    return NULL;
+
+  features = seats_sync_engine_get_features (self->engine);
+  n = g_list_model_get_n_items (features);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SeatsFeature) feature = g_list_model_get_item (features, i);
+
+      if (g_strcmp0 (seats_feature_get_id (feature), feature_id) == 0)
+        return feature;
+    }
+
+  return NULL;
+}
+
+static gboolean
+feature_state_set_cb (GtkSwitch        *toggle,
+                      gboolean          state,
+                      SeatsBillingPage *self)
+{
+  const char *feature_id = g_object_get_data (G_OBJECT (toggle), "feature-id");
+
+  /* The page itself shows the server's state: let that through. */
+  if (self->updating_features)
+    return FALSE;
+
+  switch_feature (self, feature_id, state);
+
+  /* The switch keeps its old state until the server answers. */
+  return TRUE;
+}
+
+static GtkWidget *
+create_feature_row (SeatsBillingPage *self,
+                    const char       *feature_id)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *toggle = gtk_switch_new ();
+
+  gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
+  g_object_set_data_full (G_OBJECT (toggle), "feature-id", g_strdup (feature_id), g_free);
+  g_signal_connect_object (toggle, "state-set", G_CALLBACK (feature_state_set_cb), self, 0);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  g_object_set_data (G_OBJECT (row), "switch", toggle);
+
+  return row;
+}
+
+static void
+update_feature_row (SeatsBillingPage *self,
+                    GtkWidget        *row,
+                    SeatsFeature     *feature)
+{
+  GtkSwitch *toggle = g_object_get_data (G_OBJECT (row), "switch");
+  const char *description = seats_feature_get_description (feature);
+  g_autofree char *subtitle = NULL;
+
+  if (seats_feature_get_kind (feature) == SEATS_FEATURE_KIND_INTEGRATION)
+    {
+      g_autofree char *fee = seats_format_money (seats_feature_get_monthly_fee (feature),
+                                                 seats_feature_get_currency (feature));
+
+      if (nonempty (description))
+        /* Translators: an integration's description, then its monthly fee */
+        subtitle = g_strdup_printf (_("%s (%s per month)"), description, fee);
+      else
+        /* Translators: an integration's monthly fee */
+        subtitle = g_strdup_printf (_("%s per month"), fee);
+    }
+  else
+    subtitle = g_strdup (description != NULL ? description : "");
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), seats_feature_get_name (feature));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (toggle),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, seats_feature_get_name (feature),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle,
+                                  -1);
+
+  self->updating_features = TRUE;
+  gtk_switch_set_active (toggle, seats_feature_get_enabled (feature));
+  gtk_switch_set_state (toggle, seats_feature_get_enabled (feature));
+  self->updating_features = FALSE;
+}
+
+/* Rows are kept by feature and updated in place, so that a switch keeps
+ * the keyboard focus through the sync that follows its change. */
+static void
+update_features (SeatsBillingPage *self)
+{
+  GListModel *features = self->engine != NULL ? seats_sync_engine_get_features (self->engine) : NULL;
+  guint n = features != NULL ? g_list_model_get_n_items (features) : 0;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTableIter iter;
+  gpointer key, value;
+  GtkListBoxRow *at;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SeatsFeature) feature = g_list_model_get_item (features, i);
+      const char *id = seats_feature_get_id (feature);
+      GtkWidget *row = g_hash_table_lookup (self->feature_rows, id);
+
+      if (row == NULL)
+        {
+          row = create_feature_row (self, id);
+          g_hash_table_insert (self->feature_rows, g_strdup (id), row);
+        }
+
+      update_feature_row (self, row, feature);
+      g_hash_table_add (seen, (gpointer) id);
+
+      /* Keep the server's order; move a row only when it is out of place. */
+      at = gtk_list_box_get_row_at_index (self->features_list, (int) i);
+      if (at != GTK_LIST_BOX_ROW (row))
+        {
+          g_object_ref (row);
+          if (gtk_widget_get_parent (row) != NULL)
+            gtk_list_box_remove (self->features_list, row);
+          gtk_list_box_insert (self->features_list, row, (int) i);
+          g_object_unref (row);
+        }
+    }
+
+  g_hash_table_iter_init (&iter, self->feature_rows);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (!g_hash_table_contains (seen, key))
+      {
+        gtk_list_box_remove (self->features_list, value);
+        g_hash_table_iter_remove (&iter);
+      }
+
+  seats_billing_page_update_actions (self);
+}
+
+typedef struct
+{
+  SeatsBillingPage *self;
+  char             *feature_id;
+  gboolean          enabled;
+} FeatureChange;
+
+static void
+feature_change_free (FeatureChange *change)
+{
+  g_clear_object (&change->self);
+  g_free (change->feature_id);
+  g_free (change);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FeatureChange, feature_change_free)
+
+static void
+undo_feature_cb (AdwToast      *toast,
+                 FeatureChange *change)
+{
+  switch_feature (change->self, change->feature_id, !change->enabled);
+}
+
+static void
+feature_switched_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(FeatureChange) change = user_data;
+  SeatsBillingPage *self = change->self;
+  g_autoptr(GError) error = NULL;
+  SeatsFeature *feature;
+  AdwToast *toast;
+  g_autofree char *title = NULL;
+
+  g_hash_table_remove (self->switching, change->feature_id);
+
+  if (!seats_sync_engine_submit_finish (SEATS_SYNC_ENGINE (object), result, &error))
+    {
+      /* Back to what the server holds, whatever happened. */
+      update_features (self);
+
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        add_toast (self, adw_toast_new (error->message));
+      return;
+    }
+
+  update_features (self);
+
+  feature = find_feature (self, change->feature_id);
+  if (feature == NULL)
+    return;
+
+  if (change->enabled)
+    title = g_strdup_printf (_("“%s” switched on for the whole organization"),
+                             seats_feature_get_name (feature));
+  else
+    title = g_strdup_printf (_("“%s” switched off for the whole organization"),
+                             seats_feature_get_name (feature));
+
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_feature_cb),
+                         g_steal_pointer (&change), (GClosureNotify) (void (*) (void)) feature_change_free, 0);
+  add_toast (self, toast);
+}
+
+static void
+switch_feature (SeatsBillingPage *self,
+                const char       *feature_id,
+                gboolean          enabled)
+{
+  g_autoptr(SeatsApiRequest) request = NULL;
+  g_autoptr(GError) error = NULL;
+  FeatureChange *change;
+
+  if (self->engine == NULL || feature_id == NULL)
+    return;
+
+  request = seats_sync_engine_prepare_feature (self->engine, feature_id, enabled, &error);
+  if (request == NULL)
+    {
+      update_features (self);
+      add_toast (self, adw_toast_new (error->message));
+      return;
+    }
+
+  change = g_new0 (FeatureChange, 1);
+  change->self = g_object_ref (self);
+  change->feature_id = g_strdup (feature_id);
+  change->enabled = enabled;
+
+  g_hash_table_add (self->switching, g_strdup (feature_id));
+  seats_billing_page_update_actions (self);
+
+  seats_sync_engine_submit_async (self->engine, request, self->cancellable,
+                                  feature_switched_cb, change);
+}
+
+/* Billing details (R13) */
+
+static SeatsUser *
+selected_contact_user (SeatsBillingPage *self)
+{
+  gpointer item = adw_combo_row_get_selected_item (self->contact_row);
+
+  return SEATS_IS_USER (item) ? item : NULL;
+}
+
+static gboolean
+other_contact_selected (SeatsBillingPage *self)
+{
+  return selected_contact_user (self) == NULL;
+}
+
+/* What the form holds now, as the rules read it. The strings are the
+ * widgets' own and hold until the next edit. */
+static void
+read_form (SeatsBillingPage        *self,
+           SeatsRuleBillingDetails *details)
+{
+  SeatsUser *user = selected_contact_user (self);
+
+  memset (details, 0, sizeof *details);
+  if (user != NULL)
+    details->contact_user_id = seats_user_get_id (user);
+  else
+    details->contact_email = gtk_editable_get_text (GTK_EDITABLE (self->contact_email_row));
+  details->street = gtk_editable_get_text (GTK_EDITABLE (self->street_row));
+  details->postal_code = gtk_editable_get_text (GTK_EDITABLE (self->postal_code_row));
+  details->city = gtk_editable_get_text (GTK_EDITABLE (self->city_row));
+  details->country = gtk_editable_get_text (GTK_EDITABLE (self->country_row));
+  details->einvoice_enabled = adw_expander_row_get_enable_expansion (self->einvoice_row);
+  details->einvoice_address = gtk_editable_get_text (GTK_EDITABLE (self->einvoice_address_row));
+  details->einvoice_operator = gtk_editable_get_text (GTK_EDITABLE (self->einvoice_operator_row));
+}
+
+static gboolean
+details_equal (SeatsBillingDetails *a,
+               SeatsBillingDetails *b)
+{
+  return same_text (seats_billing_details_get_company_name (a), seats_billing_details_get_company_name (b)) &&
+         same_text (seats_billing_details_get_vat_number (a), seats_billing_details_get_vat_number (b)) &&
+         same_text (seats_billing_details_get_contact_user_id (a), seats_billing_details_get_contact_user_id (b)) &&
+         same_text (seats_billing_details_get_contact_email (a), seats_billing_details_get_contact_email (b)) &&
+         same_text (seats_billing_details_get_street (a), seats_billing_details_get_street (b)) &&
+         same_text (seats_billing_details_get_postal_code (a), seats_billing_details_get_postal_code (b)) &&
+         same_text (seats_billing_details_get_city (a), seats_billing_details_get_city (b)) &&
+         same_text (seats_billing_details_get_country (a), seats_billing_details_get_country (b)) &&
+         seats_billing_details_get_e_invoicing (a) == seats_billing_details_get_e_invoicing (b) &&
+         same_text (seats_billing_details_get_e_invoice_address (a), seats_billing_details_get_e_invoice_address (b)) &&
+         same_text (seats_billing_details_get_operator_code (a), seats_billing_details_get_operator_code (b));
+}
+
+static char *
+stripped (const char *text)
+{
+  char *copy = g_strstrip (g_strdup (text != NULL ? text : ""));
+
+  if (*copy == '\0')
+    g_clear_pointer (&copy, g_free);
+
+  return copy;
+}
+
+static SeatsBillingDetails *
+form_details (SeatsBillingPage *self)
+{
+  SeatsBillingDetails *details = seats_billing_details_new ();
+  SeatsRuleBillingDetails form;
+  g_autofree char *contact_email = NULL;
+  g_autofree char *street = NULL;
+  g_autofree char *postal_code = NULL;
+  g_autofree char *city = NULL;
+  g_autofree char *country = NULL;
+  g_autofree char *address = NULL;
+  g_autofree char *operator_code = NULL;
+
+  read_form (self, &form);
+  contact_email = stripped (form.contact_email);
+  street = stripped (form.street);
+  postal_code = stripped (form.postal_code);
+  city = stripped (form.city);
+  country = stripped (form.country);
+  address = stripped (form.einvoice_address);
+  operator_code = stripped (form.einvoice_operator);
+
+  if (self->baseline != NULL)
+    {
+      seats_billing_details_set_company_name (details, seats_billing_details_get_company_name (self->baseline));
+      seats_billing_details_set_vat_number (details, seats_billing_details_get_vat_number (self->baseline));
+    }
+  seats_billing_details_set_contact_user_id (details, form.contact_user_id);
+  seats_billing_details_set_contact_email (details, contact_email);
+  seats_billing_details_set_street (details, street);
+  seats_billing_details_set_postal_code (details, postal_code);
+  seats_billing_details_set_city (details, city);
+  seats_billing_details_set_country (details, country);
+  seats_billing_details_set_e_invoicing (details, form.einvoice_enabled);
+  seats_billing_details_set_e_invoice_address (details, address);
+  seats_billing_details_set_operator_code (details, operator_code);
+
+  return details;
+}
+
+static gboolean
+form_is_dirty (SeatsBillingPage *self)
+{
+  g_autoptr(SeatsBillingDetails) details = NULL;
+
+  if (self->baseline == NULL)
+    return FALSE;
+
+  details = form_details (self);
+  return !details_equal (details, self->baseline);
+}
+
+static gboolean
+form_is_valid (SeatsBillingPage *self)
+{
+  SeatsRuleBillingDetails form;
+
+  read_form (self, &form);
+  return seats_rules_check_billing_details (&form, NULL, NULL);
+}
+
+/* Puts each rule's message under the field it is about, once the person
+ * has changed something: the server's own details are never shown wrong. */
+static void
+validate_form (SeatsBillingPage *self)
+{
+  SeatsRuleBillingDetails form;
+  gboolean dirty = form_is_dirty (self);
+
+  read_form (self, &form);
+  self->fields[SEATS_BILLING_FIELD_CONTACT].row = other_contact_selected (self)
+                                                  ? GTK_WIDGET (self->contact_email_row)
+                                                  : GTK_WIDGET (self->contact_row);
+
+  for (guint field = SEATS_BILLING_FIELD_CONTACT; field <= SEATS_BILLING_FIELD_LAST; field++)
+    {
+      FieldWidgets *widgets = &self->fields[field];
+      g_autoptr(GError) error = NULL;
+      gboolean wrong = dirty && !seats_rules_check_billing_field (&form, field, &error);
+
+      gtk_label_set_label (widgets->error_label, wrong ? error->message : "");
+      gtk_widget_set_visible (GTK_WIDGET (widgets->error_row), wrong);
+
+      if (wrong)
+        {
+          gtk_widget_add_css_class (widgets->row, "error");
+          gtk_accessible_update_state (GTK_ACCESSIBLE (widgets->row),
+                                       GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
+                                       -1);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (widgets->row),
+                                          GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, error->message,
+                                          -1);
+        }
+      else
+        {
+          gtk_widget_remove_css_class (widgets->row, "error");
+          gtk_accessible_reset_state (GTK_ACCESSIBLE (widgets->row), GTK_ACCESSIBLE_STATE_INVALID);
+          gtk_accessible_reset_property (GTK_ACCESSIBLE (widgets->row),
+                                         GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+        }
+    }
+
+  /* The contact's e-mail row is not the field when a user is chosen. */
+  if (!other_contact_selected (self))
+    gtk_widget_remove_css_class (GTK_WIDGET (self->contact_email_row), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->contact_row), "error");
+}
+
+static void
+update_contact_subtitle (SeatsBillingPage *self)
+{
+  SeatsUser *user = selected_contact_user (self);
+  g_autofree char *subtitle = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->contact_email_row), user == NULL);
+
+  if (user != NULL && nonempty (seats_user_get_email (user)))
+    subtitle = g_strdup_printf (_("Invoices sent by e-mail go to %s"), seats_user_get_email (user));
+  else if (user != NULL)
+    subtitle = g_strdup (_("This user has no e-mail address: invoices cannot be sent by e-mail"));
+  else
+    subtitle = g_strdup (_("Invoices sent by e-mail go to the address typed below"));
+
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->contact_row), subtitle);
+}
+
+static void
+form_changed (SeatsBillingPage *self)
+{
+  update_contact_subtitle (self);
+  validate_form (self);
+  seats_billing_page_update_actions (self);
+}
+
+static guint
+find_contact_position (SeatsBillingPage *self,
+                       const char       *user_id)
+{
+  GListModel *model = G_LIST_MODEL (self->contact_model);
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; user_id != NULL && i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      if (SEATS_IS_USER (item) && g_strcmp0 (seats_user_get_id (SEATS_USER (item)), user_id) == 0)
+        return i;
+    }
+
+  /* The first item is "another e-mail address". */
+  return 0;
+}
+
+static void
+fill_form (SeatsBillingPage *self)
+{
+  SeatsBillingDetails *details = self->baseline;
+  const char *user_id = details != NULL ? nonempty (seats_billing_details_get_contact_user_id (details)) : NULL;
+  const char *email = details != NULL ? seats_billing_details_get_contact_email (details) : NULL;
+
+#define TEXT_OR_EMPTY(getter) (details != NULL && getter (details) != NULL ? getter (details) : "")
+
+  /* Who may be the contact depends on the baseline: refilter first. */
+  gtk_filter_changed (gtk_filter_list_model_get_filter (self->contact_users), GTK_FILTER_CHANGE_DIFFERENT);
+
+  adw_action_row_set_subtitle (self->company_row, TEXT_OR_EMPTY (seats_billing_details_get_company_name));
+  adw_action_row_set_subtitle (self->vat_row, TEXT_OR_EMPTY (seats_billing_details_get_vat_number));
+  adw_combo_row_set_selected (self->contact_row, find_contact_position (self, user_id));
+  gtk_editable_set_text (GTK_EDITABLE (self->contact_email_row), user_id == NULL && email != NULL ? email : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->street_row), TEXT_OR_EMPTY (seats_billing_details_get_street));
+  gtk_editable_set_text (GTK_EDITABLE (self->postal_code_row), TEXT_OR_EMPTY (seats_billing_details_get_postal_code));
+  gtk_editable_set_text (GTK_EDITABLE (self->city_row), TEXT_OR_EMPTY (seats_billing_details_get_city));
+  gtk_editable_set_text (GTK_EDITABLE (self->country_row), TEXT_OR_EMPTY (seats_billing_details_get_country));
+  adw_expander_row_set_enable_expansion (self->einvoice_row,
+                                         details != NULL && seats_billing_details_get_e_invoicing (details));
+  gtk_editable_set_text (GTK_EDITABLE (self->einvoice_address_row),
+                         TEXT_OR_EMPTY (seats_billing_details_get_e_invoice_address));
+  gtk_editable_set_text (GTK_EDITABLE (self->einvoice_operator_row),
+                         TEXT_OR_EMPTY (seats_billing_details_get_operator_code));
+
+#undef TEXT_OR_EMPTY
+
+  seats_banner_set_revealed (self->changed_banner, FALSE);
+  form_changed (self);
+}
+
+static void
+reload_form (SeatsBillingPage *self)
+{
+  SeatsBillingDetails *details = self->engine != NULL ? seats_sync_engine_get_billing_details (self->engine) : NULL;
+
+  g_set_object (&self->baseline, details);
+  fill_form (self);
+}
+
+/* After a sync: the new details replace the form unless the person is
+ * editing it; then their edits stay and a banner offers the new ones. */
+static void
+billing_details_changed (SeatsBillingPage *self)
+{
+  SeatsBillingDetails *details = self->engine != NULL ? seats_sync_engine_get_billing_details (self->engine) : NULL;
+
+  if (self->saving)
+    return;
+
+  if (details == NULL || self->baseline == NULL || !form_is_dirty (self))
+    {
+      reload_form (self);
+      return;
+    }
+
+  if (!details_equal (details, self->baseline))
+    seats_banner_set_revealed (self->changed_banner, TRUE);
+}
+
+static void
+billing_saved_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(SeatsBillingPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  self->saving = FALSE;
+
+  if (seats_sync_engine_submit_finish (SEATS_SYNC_ENGINE (object), result, &error))
+    {
+      reload_form (self);
+      add_toast (self, adw_toast_new (_("Billing details saved")));
+      return;
+    }
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (g_error_matches (error, SEATS_API_ERROR, SEATS_API_ERROR_STALE))
+    {
+      /* The engine synced before it answered: the fresh details are there. */
+      reload_form (self);
+      add_toast (self, adw_toast_new (_("Someone else changed the billing details first. "
+                                        "The form now shows their version: make your change again if it is still needed.")));
+      return;
+    }
+
+  add_toast (self, adw_toast_new (error->message));
+  form_changed (self);
+}
+
+/* History (R14) */
+
+static int
+compare_orders (gconstpointer a,
+                gconstpointer b,
+                gpointer      user_data)
+{
+  gint64 ta = seats_order_get_created ((SeatsOrder *) a);
+  gint64 tb = seats_order_get_created ((SeatsOrder *) b);
+
+  return ta < tb ? 1 : ta > tb ? -1 : 0;
+}
+
+static int
+compare_invoices (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  guint32 ta = seats_invoice_get_issued_julian ((SeatsInvoice *) a);
+  guint32 tb = seats_invoice_get_issued_julian ((SeatsInvoice *) b);
+
+  return ta < tb ? 1 : ta > tb ? -1 : g_strcmp0 (seats_invoice_get_number ((SeatsInvoice *) b),
+                                                 seats_invoice_get_number ((SeatsInvoice *) a));
+}
+
+static int
+compare_actions (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  gint64 ta = seats_action_entry_get_timestamp ((SeatsActionEntry *) a);
+  gint64 tb = seats_action_entry_get_timestamp ((SeatsActionEntry *) b);
+
+  return ta < tb ? 1 : ta > tb ? -1 : 0;
+}
+
+static GtkWidget *
+create_history_row (const char *title,
+                    const char *subtitle,
+                    const char *suffix)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+
+  if (suffix != NULL)
+    {
+      GtkWidget *label = gtk_label_new (suffix);
+
+      gtk_widget_add_css_class (label, "numeric");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+    }
+
+  return row;
+}
+
+static const char *
+actor_name (SeatsBillingPage *self,
+            const char       *actor)
+{
+  SeatsAccount *account = get_account (self);
+
+  if (g_strcmp0 (actor, "system") == 0)
+    return _("The license server");
+
+  if (g_strcmp0 (actor, "upstream") == 0)
+    {
+      if (account != NULL && nonempty (seats_account_get_upstream_system (account)))
+        return seats_account_get_upstream_system (account);
+      return _("The source system");
+    }
+
+  return nonempty (actor) ? actor : _("Unknown");
+}
+
+static GtkWidget *
+create_order_row (gpointer item,
+                  gpointer user_data)
+{
+  SeatsBillingPage *self = user_data;
+  SeatsOrder *order = item;
+  guint quantity = seats_order_get_quantity (order);
+  const char *product = seats_order_get_product_name (order);
+  SeatsProduct *known = self->engine != NULL ? seats_sync_engine_find_product (self->engine, seats_order_get_product_id (order)) : NULL;
+  g_autofree char *amount = seats_format_money (seats_order_get_amount (order), seats_order_get_currency (order));
+  g_autofree char *count = seats_format_count (quantity);
+  g_autofree char *what = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *date = seats_format_date (julian_of_unix (seats_order_get_created (order)));
+  g_autofree char *subtitle = NULL;
+
+  if (!nonempty (product))
+    product = known != NULL ? seats_product_get_name (known) : seats_order_get_product_id (order);
+
+  /* Translators: an order: how many licenses, then of which product */
+  what = g_strdup_printf (ngettext ("%s license of %s", "%s licenses of %s", quantity), count, product);
+  /* Translators: an order, then its amount: "5 licenses of Users — € 123,45" */
+  title = g_strdup_printf (_("%s — %s"), what, amount);
+
+  if (nonempty (seats_order_get_actor (order)))
+    /* Translators: when an order was made, then by whom */
+    subtitle = g_strdup_printf (_("Ordered on %s by %s"), date, seats_order_get_actor (order));
+  else
+    subtitle = g_strdup_printf (_("Ordered on %s"), date);
+
+  return create_history_row (title, subtitle, NULL);
+}
+
+static GtkWidget *
+create_invoice_row (gpointer item,
+                    gpointer user_data)
+{
+  SeatsInvoice *invoice = item;
+  g_autofree char *amount = seats_format_money (seats_invoice_get_amount (invoice), seats_invoice_get_currency (invoice));
+  g_autofree char *issued = seats_format_date (seats_invoice_get_issued_julian (invoice));
+  g_autofree char *due = seats_format_date (seats_invoice_get_due_julian (invoice));
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  const char *status = seats_invoice_get_status (invoice);
+  const char *status_text;
+  GtkWidget *row;
+  GtkWidget *box;
+  GtkWidget *label;
+
+  /* Translators: an invoice's number, then its amount */
+  title = g_strdup_printf (_("Invoice %s — %s"), seats_invoice_get_number (invoice), amount);
+  /* Translators: when an invoice was issued and when it is due */
+  subtitle = g_strdup_printf (_("Issued on %s, due on %s"), issued, due);
+
+  if (g_strcmp0 (status, "paid") == 0)
+    status_text = C_("invoice status", "Paid");
+  else if (g_strcmp0 (status, "open") == 0)
+    status_text = C_("invoice status", "Open");
+  else
+    status_text = status != NULL ? status : "";
+
+  row = create_history_row (title, subtitle, NULL);
+
+  /* A marker and a word, not colour alone. */
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  gtk_box_append (GTK_BOX (box),
+                  gtk_image_new_from_icon_name (g_strcmp0 (status, "paid") == 0
+                                                ? "object-select-symbolic"
+                                                : "mail-unread-symbolic"));
+  label = gtk_label_new (status_text);
+  gtk_box_append (GTK_BOX (box), label);
+  gtk_widget_add_css_class (box, g_strcmp0 (status, "paid") == 0 ? "dim-label" : "billing-invoice-open");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), box);
+
+  return row;
+}
+
+static char *
+subject_name (SeatsBillingPage *self,
+              const char       *subject)
+{
+  SeatsProduct *product;
+  SeatsFeature *feature;
+  SeatsUser *user;
+
+  if (!nonempty (subject) || self->engine == NULL)
+    return NULL;
+
+  /* The server's names for the subscription itself need no words. */
+  if (g_str_equal (subject, "subscription") || g_str_equal (subject, "billing-details"))
+    return NULL;
+
+  if ((product = seats_sync_engine_find_product (self->engine, subject)) != NULL)
+    return g_strdup (seats_product_get_name (product));
+  if ((feature = find_feature (self, subject)) != NULL)
+    return g_strdup (seats_feature_get_name (feature));
+  if ((user = seats_sync_engine_find_user (self->engine, subject)) != NULL)
+    return g_strdup (seats_user_get_display_name (user));
+
+  return g_strdup (subject);
+}
+
+static char *
+value_text (SeatsBillingPage *self,
+            const char       *value)
+{
+  SeatsProduct *product;
+  SeatsUser *user;
+
+  if (!nonempty (value))
+    return NULL;
+
+  if (self->engine != NULL && (product = seats_sync_engine_find_product (self->engine, value)) != NULL)
+    return g_strdup (seats_product_get_name (product));
+  if (self->engine != NULL && (user = seats_sync_engine_find_user (self->engine, value)) != NULL)
+    return g_strdup (seats_user_get_display_name (user));
+
+  return seats_action_text_value (value);
+}
+
+static GtkWidget *
+create_action_row (gpointer item,
+                   gpointer user_data)
+{
+  SeatsBillingPage *self = user_data;
+  SeatsActionEntry *entry = item;
+  g_autofree char *subject = subject_name (self, seats_action_entry_get_subject (entry));
+  g_autofree char *title = seats_action_text_describe (seats_action_entry_get_action (entry), subject);
+  g_autofree char *before = value_text (self, seats_action_entry_get_before (entry));
+  g_autofree char *after = value_text (self, seats_action_entry_get_after (entry));
+  g_autofree char *change = seats_action_text_change (before, after);
+  g_autofree char *when = format_date_time (seats_action_entry_get_timestamp (entry));
+  g_autofree char *subtitle = NULL;
+  const char *who = actor_name (self, seats_action_entry_get_actor (entry));
+
+  if (change != NULL)
+    /* Translators: in the action log: when, who, and the change ("10 → 12") */
+    subtitle = g_strdup_printf (_("%s · %s · %s"), when, who, change);
+  else
+    /* Translators: in the action log: when, and who */
+    subtitle = g_strdup_printf (_("%s · %s"), when, who);
+
+  return create_history_row (title, subtitle, NULL);
+}
+
+static GtkWidget *
+create_placeholder (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_add_css_class (label, "billing-placeholder");
+
+  return label;
+}
+
+static void
+update_show_all (GtkToggleButton   *button,
+                 GtkSortListModel  *sorted,
+                 GtkSliceListModel *slice)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (sorted));
+  gboolean all = gtk_toggle_button_get_active (button);
+
+  gtk_widget_set_visible (GTK_WIDGET (button), n > HISTORY_ROWS);
+  gtk_slice_list_model_set_size (slice, all ? G_MAXUINT : HISTORY_ROWS);
+  gtk_button_set_label (GTK_BUTTON (button), all ? _("Show _Fewer") : _("Show _All"));
+}
+
+static void
+history_changed_cb (SeatsBillingPage *self)
+{
+  update_show_all (self->orders_all_button, self->orders_sorted, self->orders_slice);
+  update_show_all (self->invoices_all_button, self->invoices_sorted, self->invoices_slice);
+  update_show_all (self->actions_all_button, self->actions_sorted, self->actions_slice);
+}
+
+/* State */
+
+static void
+seats_billing_page_update_actions (SeatsBillingPage *self)
+{
+  g_autoptr(GError) why = NULL;
+  gboolean can_change = self->engine != NULL && seats_sync_engine_can_change (self->engine, &why);
+  gboolean dirty = form_is_dirty (self);
+  gboolean valid = form_is_valid (self);
+  const char *save_tooltip = NULL;
+  const char *form_tooltip = can_change ? NULL : why != NULL ? why->message : NULL;
+  GtkWidget *form_rows[] = {
+    GTK_WIDGET (self->contact_row), GTK_WIDGET (self->contact_email_row),
+    GTK_WIDGET (self->street_row), GTK_WIDGET (self->postal_code_row),
+    GTK_WIDGET (self->city_row), GTK_WIDGET (self->country_row),
+    GTK_WIDGET (self->einvoice_row),
+  };
+  GHashTableIter iter;
+  gpointer key, value;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "billing.save",
+                                 can_change && !self->saving && dirty && valid);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "billing.revert", !self->saving && dirty);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "billing.reload", !self->saving);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "billing.open-reseller", is_resold (self));
+
+  if (!can_change)
+    save_tooltip = form_tooltip;
+  else if (self->saving)
+    save_tooltip = _("Saving the billing details…");
+  else if (!dirty)
+    save_tooltip = _("Nothing has changed yet");
+  else if (!valid)
+    save_tooltip = _("Correct the fields marked below first");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->save_button), save_tooltip);
+
+  for (guint i = 0; i < G_N_ELEMENTS (form_rows); i++)
+    {
+      gtk_widget_set_sensitive (form_rows[i], can_change && !self->saving);
+      gtk_widget_set_tooltip_text (form_rows[i], form_tooltip);
+    }
+
+  g_hash_table_iter_init (&iter, self->feature_rows);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GtkWidget *toggle = g_object_get_data (value, "switch");
+      gboolean in_flight = g_hash_table_contains (self->switching, key);
+
+      gtk_widget_set_sensitive (toggle, can_change && !in_flight);
+      gtk_widget_set_tooltip_text (value, form_tooltip);
+    }
+}
+
+static void
+update_page (SeatsBillingPage *self)
+{
+  SeatsAccount *account = get_account (self);
+  const char *page = "content";
+
+  if (self->engine == NULL)
+    page = "empty";
+  /* R15: a viewer's token gets no billing data at all. */
+  else if (account != NULL && seats_account_get_role (account) != SEATS_ROLE_ADMIN)
+    page = "viewer";
+
+  gtk_stack_set_visible_child_name (self->content_stack, page);
+}
+
+static void
+account_changed_cb (SeatsBillingPage *self)
+{
+  update_page (self);
+  update_subscription (self);
+  seats_billing_page_update_actions (self);
+}
+
+static void
+status_changed_cb (SeatsBillingPage *self)
+{
+  seats_billing_page_update_actions (self);
+}
+
+static void
+billing_details_changed_cb (SeatsBillingPage *self)
+{
+  billing_details_changed (self);
+  seats_billing_page_update_actions (self);
+}
+
+static void
+engine_changed_cb (SeatsBillingPage *self)
+{
+  update_subscription (self);
+  seats_billing_page_update_actions (self);
+}
+
+static void
+set_engine (SeatsBillingPage *self,
+            SeatsSyncEngine  *engine)
+{
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  self->saving = FALSE;
+  g_hash_table_remove_all (self->switching);
+
+  g_set_object (&self->engine, engine);
+  g_signal_group_set_target (self->engine_signals, engine);
+  g_signal_group_set_target (self->features_signals,
+                             engine != NULL ? seats_sync_engine_get_features (engine) : NULL);
+
+  gtk_filter_list_model_set_model (self->contact_users,
+                                   engine != NULL ? seats_sync_engine_get_users (engine) : NULL);
+  gtk_sort_list_model_set_model (self->orders_sorted,
+                                 engine != NULL ? seats_sync_engine_get_orders (engine) : NULL);
+  gtk_sort_list_model_set_model (self->invoices_sorted,
+                                 engine != NULL ? seats_sync_engine_get_invoices (engine) : NULL);
+  gtk_sort_list_model_set_model (self->actions_sorted,
+                                 engine != NULL ? seats_sync_engine_get_actions (engine) : NULL);
+
+  update_page (self);
+  update_subscription (self);
+  update_features (self);
+  reload_form (self);
+  history_changed_cb (self);
+  seats_billing_page_update_actions (self);
+}
+
+/* Actions */
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  SeatsBillingPage *self = SEATS_BILLING_PAGE (widget);
+  g_autoptr(SeatsBillingDetails) details = NULL;
+  g_autoptr(SeatsApiRequest) request = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->engine == NULL || self->saving)
+    return;
+
+  details = form_details (self);
+  request = seats_sync_engine_prepare_billing (self->engine, details, &error);
+  if (request == NULL)
+    {
+      validate_form (self);
+      add_toast (self, adw_toast_new (error->message));
+      return;
+    }
+
+  self->saving = TRUE;
+  seats_billing_page_update_actions (self);
+  seats_sync_engine_submit_async (self->engine, request, self->cancellable,
+                                  billing_saved_cb, g_object_ref (self));
+}
+
+static void
+revert_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  reload_form (SEATS_BILLING_PAGE (widget));
+}
+
+static void
+open_reseller_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  SeatsBillingPage *self = SEATS_BILLING_PAGE (widget);
+  SeatsPolicy *policy = get_policy (self);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (policy != NULL && nonempty (seats_policy_get_reseller_url (policy)))
+    gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                  seats_policy_get_reseller_url (policy), GDK_CURRENT_TIME);
+}
+
+/* The contact combo */
+
+static char *
+contact_name (GObject *item)
+{
+  if (SEATS_IS_USER (item))
+    return g_strdup (seats_user_get_display_name (SEATS_USER (item)));
+
+  return g_strdup (_("Another E-Mail Address"));
+}
+
+static gboolean
+contact_candidate (gpointer item,
+                   gpointer user_data)
+{
+  SeatsBillingPage *self = user_data;
+  SeatsUser *user = item;
+
+  /* Active users, and whoever is the contact now even if no longer active. */
+  return seats_user_get_active (user) ||
+         (self->baseline != NULL &&
+          g_strcmp0 (seats_user_get_id (user), seats_billing_details_get_contact_user_id (self->baseline)) == 0);
+}
+
+static void
+contact_setup_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *name = gtk_label_new (NULL);
+  GtkWidget *email = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_xalign (GTK_LABEL (email), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  gtk_label_set_ellipsize (GTK_LABEL (email), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (email, "dim-label");
+  gtk_widget_add_css_class (email, "caption");
+  gtk_box_append (GTK_BOX (box), name);
+  gtk_box_append (GTK_BOX (box), email);
+  gtk_list_item_set_child (list_item, box);
+}
+
+static void
+contact_bind_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item)
+{
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkWidget *name = gtk_widget_get_first_child (box);
+  GtkWidget *email = gtk_widget_get_next_sibling (name);
+  GObject *item = gtk_list_item_get_item (list_item);
+  g_autofree char *text = contact_name (item);
+
+  gtk_label_set_label (GTK_LABEL (name), text);
+  if (SEATS_IS_USER (item))
+    gtk_label_set_label (GTK_LABEL (email), seats_user_get_email (SEATS_USER (item)));
+  else
+    gtk_label_set_label (GTK_LABEL (email), _("Typed in below"));
+}
+
+/* GObject */
+
+static void
 seats_billing_page_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
 {
   SeatsBillingPage *self = SEATS_BILLING_PAGE (object);
 
@@ -58,18 +1394,18 @@ seats_billing_page_get_property (GObject    *object,
 
 static void
 seats_billing_page_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
 {
   SeatsBillingPage *self = SEATS_BILLING_PAGE (object);
 
   switch (prop_id)
     {
     case PROP_ENGINE:
-      if (g_set_object (&self->engine, g_value_get_object (value)))
+      if (self->engine != g_value_get_object (value))
         {
-          seats_billing_page_update (self);
+          set_engine (self, g_value_get_object (value));
           g_object_notify_by_pspec (object, pspec);
         }
       break;
@@ -85,7 +1421,27 @@ seats_billing_page_dispose (GObject *object)
   SeatsBillingPage *self = SEATS_BILLING_PAGE (object);
 
   /* AdwBin unparents its child, the template's root, itself. */
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  if (self->engine_signals != NULL)
+    g_signal_group_set_target (self->engine_signals, NULL);
+  if (self->features_signals != NULL)
+    g_signal_group_set_target (self->features_signals, NULL);
+  g_clear_object (&self->engine_signals);
+  g_clear_object (&self->features_signals);
   g_clear_object (&self->engine);
+  g_clear_object (&self->baseline);
+  g_clear_pointer (&self->feature_rows, g_hash_table_unref);
+  g_clear_pointer (&self->switching, g_hash_table_unref);
+  g_clear_object (&self->contact_other);
+  g_clear_object (&self->contact_users);
+  g_clear_object (&self->contact_model);
+  g_clear_object (&self->orders_sorted);
+  g_clear_object (&self->orders_slice);
+  g_clear_object (&self->invoices_sorted);
+  g_clear_object (&self->invoices_slice);
+  g_clear_object (&self->actions_sorted);
+  g_clear_object (&self->actions_slice);
 
   G_OBJECT_CLASS (seats_billing_page_parent_class)->dispose (object);
 }
@@ -107,14 +1463,213 @@ seats_billing_page_class_init (SeatsBillingPageClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (SEATS_TYPE_BANNER);
+
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/seats-billing-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SeatsBillingPage, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, SeatsBillingPage, changed_banner);
+  gtk_widget_class_bind_template_child (widget_class, SeatsBillingPage, reseller_row);
+  gtk_widget_class_bind_template_child (widget_class, SeatsBillingPage, reseller_button);
+  gtk_widget_class_bind_template_child (widget_class, SeatsBillingPage, current_period_label);
+  gtk_widget_class_bind_template_child (widget_class, SeatsBillingPage, next_period_label);
+  gtk_widget_class_bind_template_child (widget_class, SeatsBillingPage, edition_row);
+  gtk_widget_class_bind_template_child (widget_class, SeatsBillingPage, edition_label);
+  gtk_widget_class_bind_template_child (widget_class, SeatsBillingPage, storage_row);
+  gtk_widget_class_bind_template_child (widget_class, SeatsBillingPage, storage_bar);
+  gtk_widget_class_bind_template_child (widget_class, SeatsBillingPage, seats_label);
+  gtk_widget_class_bind_template_child (widget_class, SeatsBillingPage, monthly_price_label);
+  gtk_widget_class_bind_template_child (widget_class, SeatsBillingPage, total_price_row);
+  gtk_widget_class_bind_template_child (widget_class, SeatsBillingPage, total_price_label);
+  gtk_widget_class_bind_template_child (widget_class, SeatsBillingPage, features_list);
+  gtk_widget_class_bind_template_child (widget_class, SeatsBillingPage, save_button);
+  gtk_widget_class_bind_template_child (widget_class, SeatsBillingPage, revert_button);
+  gtk_widget_class_bind_template_child (widget_class, SeatsBillingPage, company_row);
+  gtk_widget_class_bind_template_child (widget_class, SeatsBillingPage, vat_row);
+  gtk_widget_class_bind_template_child (widget_class, SeatsBillingPage, contact_row);
+  gtk_widget_class_bind_template_child (widget_class, SeatsBillingPage, contact_email_row);
+  gtk_widget_class_bind_template_child (widget_class, SeatsBillingPage, contact_error_row);
+  gtk_widget_class_bind_template_child (widget_class, SeatsBillingPage, contact_error_label);
+  gtk_widget_class_bind_template_child (widget_class, SeatsBillingPage, street_row);
+  gtk_widget_class_bind_template_child (widget_class, SeatsBillingPage, street_error_row);
+  gtk_widget_class_bind_template_child (widget_class, SeatsBillingPage, street_error_label);
+  gtk_widget_class_bind_template_child (widget_class, SeatsBillingPage, postal_code_row);
+  gtk_widget_class_bind_template_child (widget_class, SeatsBillingPage, postal_code_error_row);
+  gtk_widget_class_bind_template_child (widget_class, SeatsBillingPage, postal_code_error_label);
+  gtk_widget_class_bind_template_child (widget_class, SeatsBillingPage, city_row);
+  gtk_widget_class_bind_template_child (widget_class, SeatsBillingPage, city_error_row);
+  gtk_widget_class_bind_template_child (widget_class, SeatsBillingPage, city_error_label);
+  gtk_widget_class_bind_template_child (widget_class, SeatsBillingPage, country_row);
+  gtk_widget_class_bind_template_child (widget_class, SeatsBillingPage, country_error_row);
+  gtk_widget_class_bind_template_child (widget_class, SeatsBillingPage, country_error_label);
+  gtk_widget_class_bind_template_child (widget_class, SeatsBillingPage, einvoice_row);
+  gtk_widget_class_bind_template_child (widget_class, SeatsBillingPage, einvoice_address_row);
+  gtk_widget_class_bind_template_child (widget_class, SeatsBillingPage, einvoice_address_error_row);
+  gtk_widget_class_bind_template_child (widget_class, SeatsBillingPage, einvoice_address_error_label);
+  gtk_widget_class_bind_template_child (widget_class, SeatsBillingPage, einvoice_operator_row);
+  gtk_widget_class_bind_template_child (widget_class, SeatsBillingPage, einvoice_operator_error_row);
+  gtk_widget_class_bind_template_child (widget_class, SeatsBillingPage, einvoice_operator_error_label);
+  gtk_widget_class_bind_template_child (widget_class, SeatsBillingPage, orders_list);
+  gtk_widget_class_bind_template_child (widget_class, SeatsBillingPage, orders_all_button);
+  gtk_widget_class_bind_template_child (widget_class, SeatsBillingPage, invoices_list);
+  gtk_widget_class_bind_template_child (widget_class, SeatsBillingPage, invoices_all_button);
+  gtk_widget_class_bind_template_child (widget_class, SeatsBillingPage, actions_list);
+  gtk_widget_class_bind_template_child (widget_class, SeatsBillingPage, actions_all_button);
+
+  gtk_widget_class_install_action (widget_class, "billing.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "billing.revert", NULL, revert_action);
+  gtk_widget_class_install_action (widget_class, "billing.reload", NULL, revert_action);
+  gtk_widget_class_install_action (widget_class, "billing.open-reseller", NULL, open_reseller_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "billing.save", NULL);
+}
+
+static GtkSliceListModel *
+newest_first (GtkSortListModel **sorted,
+              GCompareDataFunc   compare,
+              GtkListBox        *list,
+              GtkListBoxCreateWidgetFunc create_row,
+              gpointer           user_data)
+{
+  GtkSliceListModel *slice;
+
+  *sorted = gtk_sort_list_model_new (NULL, GTK_SORTER (gtk_custom_sorter_new (compare, NULL, NULL)));
+  slice = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (*sorted)), 0, HISTORY_ROWS);
+  gtk_list_box_bind_model (list, G_LIST_MODEL (slice), create_row, user_data, NULL);
+
+  return slice;
 }
 
 static void
 seats_billing_page_init (SeatsBillingPage *self)
 {
+  GListStore *parts;
+  GtkListItemFactory *factory;
+  GtkExpression *expression;
+
   gtk_widget_init_template (GTK_WIDGET (self));
-  seats_billing_page_update (self);
+
+  self->cancellable = g_cancellable_new ();
+  self->feature_rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->switching = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  self->fields[SEATS_BILLING_FIELD_CONTACT] = (FieldWidgets) {
+    GTK_WIDGET (self->contact_row), self->contact_error_row, self->contact_error_label };
+  self->fields[SEATS_BILLING_FIELD_STREET] = (FieldWidgets) {
+    GTK_WIDGET (self->street_row), self->street_error_row, self->street_error_label };
+  self->fields[SEATS_BILLING_FIELD_POSTAL_CODE] = (FieldWidgets) {
+    GTK_WIDGET (self->postal_code_row), self->postal_code_error_row, self->postal_code_error_label };
+  self->fields[SEATS_BILLING_FIELD_CITY] = (FieldWidgets) {
+    GTK_WIDGET (self->city_row), self->city_error_row, self->city_error_label };
+  self->fields[SEATS_BILLING_FIELD_COUNTRY] = (FieldWidgets) {
+    GTK_WIDGET (self->country_row), self->country_error_row, self->country_error_label };
+  self->fields[SEATS_BILLING_FIELD_EINVOICE_ADDRESS] = (FieldWidgets) {
+    GTK_WIDGET (self->einvoice_address_row), self->einvoice_address_error_row,
+    self->einvoice_address_error_label };
+  self->fields[SEATS_BILLING_FIELD_EINVOICE_OPERATOR] = (FieldWidgets) {
+    GTK_WIDGET (self->einvoice_operator_row), self->einvoice_operator_error_row,
+    self->einvoice_operator_error_label };
+
+  for (guint field = SEATS_BILLING_FIELD_CONTACT; field <= SEATS_BILLING_FIELD_LAST; field++)
+    gtk_widget_add_css_class (GTK_WIDGET (self->fields[field].error_label), "error");
+
+  /* Storage fills with the accent colour and warns when almost full. */
+  gtk_level_bar_remove_offset_value (self->storage_bar, GTK_LEVEL_BAR_OFFSET_LOW);
+  gtk_level_bar_remove_offset_value (self->storage_bar, GTK_LEVEL_BAR_OFFSET_HIGH);
+  gtk_level_bar_remove_offset_value (self->storage_bar, GTK_LEVEL_BAR_OFFSET_FULL);
+  gtk_level_bar_add_offset_value (self->storage_bar, "storage-normal", 0.9);
+  gtk_level_bar_add_offset_value (self->storage_bar, "storage-almost-full", 1.0);
+
+  /* The billing contact: another e-mail address, or one of the users. */
+  self->contact_other = g_list_store_new (GTK_TYPE_STRING_OBJECT);
+  {
+    g_autoptr(GtkStringObject) other = gtk_string_object_new (OTHER_CONTACT);
+
+    g_list_store_append (self->contact_other, other);
+  }
+  self->contact_users = gtk_filter_list_model_new (NULL,
+                                                   GTK_FILTER (gtk_custom_filter_new (contact_candidate, self, NULL)));
+  parts = g_list_store_new (G_TYPE_LIST_MODEL);
+  g_list_store_append (parts, self->contact_other);
+  {
+    GtkExpression *name = gtk_property_expression_new (SEATS_TYPE_USER, NULL, "display-name");
+    g_autoptr(GtkSortListModel) sorted =
+      gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->contact_users)),
+                               GTK_SORTER (gtk_string_sorter_new (name)));
+
+    g_list_store_append (parts, sorted);
+  }
+  self->contact_model = gtk_flatten_list_model_new (G_LIST_MODEL (parts));
+
+  expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                            G_CALLBACK (contact_name), NULL, NULL);
+  adw_combo_row_set_expression (self->contact_row, expression);
+  gtk_expression_unref (expression);
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (contact_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (contact_bind_cb), NULL);
+  adw_combo_row_set_list_factory (self->contact_row, factory);
+  g_object_unref (factory);
+  adw_combo_row_set_model (self->contact_row, G_LIST_MODEL (self->contact_model));
+
+  g_signal_connect_object (self->contact_row, "notify::selected-item",
+                           G_CALLBACK (form_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->einvoice_row, "notify::enable-expansion",
+                           G_CALLBACK (form_changed), self, G_CONNECT_SWAPPED);
+  {
+    AdwEntryRow *entries[] = {
+      self->contact_email_row, self->street_row, self->postal_code_row, self->city_row,
+      self->country_row, self->einvoice_address_row, self->einvoice_operator_row,
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+      g_signal_connect_object (entries[i], "changed", G_CALLBACK (form_changed), self, G_CONNECT_SWAPPED);
+  }
+
+  /* Features */
+  gtk_list_box_set_placeholder (self->features_list,
+                                create_placeholder (_("This subscription has no features or integrations to switch.")));
+
+  /* History, newest first */
+  self->orders_slice = newest_first (&self->orders_sorted, compare_orders, self->orders_list,
+                                     create_order_row, self);
+  self->invoices_slice = newest_first (&self->invoices_sorted, compare_invoices, self->invoices_list,
+                                       create_invoice_row, self);
+  self->actions_slice = newest_first (&self->actions_sorted, compare_actions, self->actions_list,
+                                      create_action_row, self);
+  gtk_list_box_set_placeholder (self->orders_list, create_placeholder (_("No orders yet.")));
+  gtk_list_box_set_placeholder (self->invoices_list, create_placeholder (_("No invoices yet.")));
+  gtk_list_box_set_placeholder (self->actions_list, create_placeholder (_("Nothing has been changed yet.")));
+
+  g_signal_connect_object (self->orders_sorted, "items-changed",
+                           G_CALLBACK (history_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->invoices_sorted, "items-changed",
+                           G_CALLBACK (history_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->actions_sorted, "items-changed",
+                           G_CALLBACK (history_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->orders_all_button, "toggled",
+                           G_CALLBACK (history_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->invoices_all_button, "toggled",
+                           G_CALLBACK (history_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->actions_all_button, "toggled",
+                           G_CALLBACK (history_changed_cb), self, G_CONNECT_SWAPPED);
+
+  /* The engine */
+  self->engine_signals = g_signal_group_new (SEATS_TYPE_SYNC_ENGINE);
+  g_signal_group_connect_object (self->engine_signals, "notify::account",
+                                 G_CALLBACK (account_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->engine_signals, "notify::subscription",
+                                 G_CALLBACK (engine_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->engine_signals, "notify::billing-details",
+                                 G_CALLBACK (billing_details_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->engine_signals, "notify::status",
+                                 G_CALLBACK (status_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->engine_signals, "changed",
+                                 G_CALLBACK (engine_changed_cb), self, G_CONNECT_SWAPPED);
+
+  self->features_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
+  g_signal_group_connect_object (self->features_signals, "items-changed",
+                                 G_CALLBACK (update_features), self, G_CONNECT_SWAPPED);
+
+  set_engine (self, NULL);
 }

@@ -1,0 +1,517 @@
+/* test-billing-page.c: the Billing page, driven as a person would
+ *
+ * Copyright 2026 The Seats developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+
+#include "seats-action-text.h"
+#include "seats-api-error.h"
+#include "seats-billing-page.h"
+#include "seats-client.h"
+#include "seats-format.h"
+#include "seats-rules.h"
+#include "ui-test-helper.h"
+
+static const char *language;
+
+/* The server's own view, through a second client: what the page sent. */
+
+static void
+done_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static JsonObject *
+server_get (UiFixture  *fixture,
+            const char *slug,
+            const char *path)
+{
+  const SeatsServerOrganization *organization = ui_fixture_organization (fixture, slug);
+  g_autoptr(SeatsClient) client = seats_client_new (fixture->uri, organization->admin_token, NULL);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(SeatsResponse) response = NULL;
+  g_autoptr(GError) error = NULL;
+
+  seats_client_send_async (client, "GET", path, NULL, NULL, NULL, NULL, NULL, done_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  response = seats_client_send_finish (client, result, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (response->root);
+
+  return json_object_ref (json_node_get_object (response->root));
+}
+
+static gboolean
+server_feature_enabled (UiFixture  *fixture,
+                        const char *feature_id)
+{
+  g_autoptr(JsonObject) features = server_get (fixture, "demolen", "api/v1/features");
+  JsonArray *items = json_object_get_array_member (features, "items");
+
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *feature = json_array_get_object_element (items, i);
+
+      if (g_str_equal (json_object_get_string_member (feature, "id"), feature_id))
+        return json_object_get_boolean_member (feature, "enabled");
+    }
+
+  g_assert_not_reached ();
+}
+
+/* The page and its parts */
+
+static GtkWidget *
+show_billing (UiFixture *fixture)
+{
+  seats_window_set_visible_page (fixture->window, "billing");
+  ui_iterate ();
+
+  return ui_find (GTK_WIDGET (fixture->window), SEATS_TYPE_BILLING_PAGE, NULL);
+}
+
+static GtkWidget *
+part (GtkWidget  *page,
+      const char *id)
+{
+  GtkWidget *widget = ui_find_by_id (page, id);
+
+  g_assert_nonnull (widget);
+  return widget;
+}
+
+static GtkWidget *
+feature_switch (GtkWidget  *page,
+                const char *name)
+{
+  GtkWidget *row = ui_find (part (page, "features_list"), ADW_TYPE_ACTION_ROW, name);
+
+  g_assert_nonnull (row);
+  return ui_find (row, GTK_TYPE_SWITCH, NULL);
+}
+
+static SeatsFeature *
+engine_feature (SeatsSyncEngine *engine,
+                const char      *feature_id)
+{
+  GListModel *features = seats_sync_engine_get_features (engine);
+
+  for (guint i = 0; i < g_list_model_get_n_items (features); i++)
+    {
+      g_autoptr(SeatsFeature) feature = g_list_model_get_item (features, i);
+
+      if (g_str_equal (seats_feature_get_id (feature), feature_id))
+        return feature;
+    }
+
+  g_assert_not_reached ();
+}
+
+static gboolean
+shows_error (GtkWidget  *page,
+             const char *field)
+{
+  g_autofree char *row_id = g_strdup_printf ("%s_error_row", field);
+
+  return gtk_widget_get_visible (part (page, row_id));
+}
+
+static const char *
+error_text (GtkWidget  *page,
+            const char *field)
+{
+  g_autofree char *label_id = g_strdup_printf ("%s_error_label", field);
+
+  return gtk_label_get_text (GTK_LABEL (part (page, label_id)));
+}
+
+/* Fixtures */
+
+static void
+admin_set_up (UiFixture     *fixture,
+              gconstpointer  user_data)
+{
+  ui_fixture_set_up (fixture, user_data != NULL ? user_data : "demolen", FALSE);
+}
+
+static void
+viewer_set_up (UiFixture     *fixture,
+               gconstpointer  user_data)
+{
+  ui_fixture_set_up (fixture, "demolen", TRUE);
+}
+
+static void
+tear_down (UiFixture     *fixture,
+           gconstpointer  user_data)
+{
+  ui_fixture_tear_down (fixture);
+}
+
+/* Tests */
+
+static void
+test_action_text (void)
+{
+  static const char *codes[] = {
+    "feature-on", "feature-off", "next-period", "assign-module", "unassign-module", "order",
+    "billing", "trial-converted", "user-added", "user-removed", "grace-deadline", "period-turned",
+    "deactivated-at-deadline", "license-activated", "license-imported", "activate-user",
+    "deactivate-user", "seats-bought", "next-period-changed", "user-deactivated",
+    "feature-switched", "billing-changed",
+  };
+  g_autofree char *unknown = seats_action_text_describe ("frobnicated", "Anna");
+  g_autofree char *bare = seats_action_text_describe ("frobnicated", NULL);
+  g_autofree char *change = seats_action_text_change ("10", "12");
+  g_autofree char *removed = seats_action_text_change ("10", NULL);
+  g_autofree char *on = seats_action_text_value ("on");
+  g_autofree char *date = seats_action_text_value ("2026-03-15");
+
+  /* Every code the server writes reads as a sentence, with its subject. */
+  for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
+    {
+      g_autofree char *with = seats_action_text_describe (codes[i], "Tweestapsverificatie");
+      g_autofree char *without = seats_action_text_describe (codes[i], NULL);
+
+      g_autofree char *fallback = g_strdup_printf (_("%s: %s"), codes[i], "Tweestapsverificatie");
+
+      g_test_message ("action code %s: “%s”", codes[i], with);
+      g_assert_cmpstr (with, !=, fallback);
+      g_assert_cmpstr (without, !=, codes[i]);
+      g_assert_null (strstr (without, "%s"));
+    }
+
+  {
+    g_autofree char *feature = seats_action_text_describe ("feature-off", "Sms");
+
+    g_assert_nonnull (strstr (feature, "Sms"));
+  }
+
+  /* An unknown code still says what and to whom. */
+  g_assert_nonnull (strstr (unknown, "frobnicated"));
+  g_assert_nonnull (strstr (unknown, "Anna"));
+  g_assert_cmpstr (bare, ==, "frobnicated");
+
+  g_assert_nonnull (strstr (change, "10"));
+  g_assert_nonnull (strstr (change, "12"));
+  g_assert_nonnull (strstr (removed, "10"));
+  g_assert_null (seats_action_text_change (NULL, NULL));
+  g_assert_cmpstr (on, ==, C_("feature state", "on"));
+  {
+    g_autofree char *expected = seats_format_date_short (seats_julian_from_ymd (2026, 3, 15));
+
+    g_assert_cmpstr (date, ==, expected);
+  }
+  g_assert_null (seats_action_text_value (""));
+}
+
+static void
+test_subscription (UiFixture     *fixture,
+                   gconstpointer  user_data)
+{
+  GtkWidget *page = show_billing (fixture);
+  SeatsSubscription *subscription = seats_sync_engine_get_subscription (fixture->engine);
+  const char *currency = seats_subscription_get_currency (subscription);
+  g_autofree char *monthly = seats_format_money (seats_subscription_get_monthly_price (subscription), currency);
+  g_autofree char *total = seats_format_money (seats_subscription_get_total_price (subscription), currency);
+  g_autofree char *last_day = seats_format_date_short (seats_subscription_get_period_end_julian (subscription) - 1);
+  GtkWidget *edition_row;
+
+  g_assert_nonnull (page);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (part (page, "monthly_price_label"))), ==, monthly);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (part (page, "total_price_label"))), ==, total);
+
+  /* Dutch writes euros with the sign first and a decimal comma. */
+  if (g_strcmp0 (language, "nl") == 0)
+    {
+      g_assert_true (g_str_has_prefix (monthly, "€"));
+      g_assert_nonnull (strchr (monthly, ','));
+    }
+
+  /* The period's end is exclusive: the last day shown is the day before. */
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (part (page, "current_period_label"))), last_day));
+
+  /* R11: the edition is shown, with why it cannot be changed here. */
+  edition_row = part (page, "edition_row");
+  g_assert_true (ui_shows_text (edition_row, seats_subscription_get_edition (subscription)));
+  g_assert_false (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (edition_row)));
+  g_assert_null (ui_find (edition_row, GTK_TYPE_EDITABLE, NULL));
+  g_assert_null (ui_find (edition_row, GTK_TYPE_BUTTON, NULL));
+  g_assert_true (ui_shows_text (edition_row, _("The edition changes only through the vendor’s support, at a period change.")));
+}
+
+static gboolean
+feature_settled (gpointer data)
+{
+  GtkWidget *toggle = data;
+
+  return gtk_widget_is_sensitive (toggle) && gtk_switch_get_state (GTK_SWITCH (toggle));
+}
+
+static void
+test_feature (UiFixture     *fixture,
+              gconstpointer  user_data)
+{
+  GtkWidget *page = show_billing (fixture);
+  g_autofree char *name = g_strdup (seats_feature_get_name (engine_feature (fixture->engine, "sms-reminders")));
+  GListModel *actions = seats_sync_engine_get_actions (fixture->engine);
+  guint n_actions = g_list_model_get_n_items (actions);
+  GtkWidget *toggle;
+
+  /* R12: the group says the switch is for everyone. */
+  g_assert_true (ui_shows_text (page, _("Changes here apply to everyone in the organization; "
+                                        "turning a feature off turns it off for all users.")));
+
+  toggle = feature_switch (page, name);
+  g_assert_nonnull (toggle);
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (toggle)));
+  g_assert_false (server_feature_enabled (fixture, "sms-reminders"));
+
+  gtk_switch_set_active (GTK_SWITCH (toggle), TRUE);
+  /* While the server decides, the switch cannot be flipped again. */
+  g_assert_false (gtk_widget_is_sensitive (toggle));
+  g_assert_true (ui_wait_for (feature_settled, toggle, 10000));
+
+  g_assert_true (server_feature_enabled (fixture, "sms-reminders"));
+  g_assert_true (seats_feature_get_enabled (engine_feature (fixture->engine, "sms-reminders")));
+  g_assert_cmpuint (g_list_model_get_n_items (actions), >, n_actions);
+
+  /* The row is the same one: the switch keeps its place and focus. */
+  g_assert_true (toggle == feature_switch (page, name));
+}
+
+static gboolean
+save_done (gpointer data)
+{
+  GtkWidget *page = data;
+
+  /* Saved: the form is the server's again, with nothing to save. */
+  return !gtk_widget_is_sensitive (part (page, "save_button")) &&
+         gtk_widget_is_sensitive (part (page, "street_row"));
+}
+
+static void
+test_billing_form (UiFixture     *fixture,
+                   gconstpointer  user_data)
+{
+  GtkWidget *page = show_billing (fixture);
+  GtkWidget *save = part (page, "save_button");
+  GtkEditable *email = GTK_EDITABLE (part (page, "contact_email_row"));
+  guint requests;
+
+  g_assert_false (gtk_widget_is_sensitive (save));
+  g_assert_false (shows_error (page, "contact"));
+
+  /* Another e-mail address, typed. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (part (page, "contact_row")), 0);
+  ui_iterate ();
+  requests = seats_sync_engine_get_request_count (fixture->engine);
+  gtk_editable_set_text (email, "administratie at demolen");
+  ui_iterate ();
+
+  /* A bad address is refused where it was typed, and nothing is sent. */
+  g_assert_true (shows_error (page, "contact"));
+  {
+    SeatsRuleBillingDetails details = { .contact_email = "administratie at demolen" };
+    g_autoptr(GError) error = NULL;
+
+    g_assert_false (seats_rules_check_billing_field (&details, SEATS_BILLING_FIELD_CONTACT, &error));
+    g_assert_cmpstr (error_text (page, "contact"), ==, error->message);
+  }
+  g_assert_false (gtk_widget_is_sensitive (save));
+  /* Ctrl+S does nothing either. */
+  gtk_widget_activate_action (page, "billing.save", NULL);
+  ui_iterate ();
+  g_assert_cmpuint (seats_sync_engine_get_request_count (fixture->engine), ==, requests);
+
+  /* Fixed, it saves, and the server has it. */
+  gtk_editable_set_text (email, "facturen@demolen.example");
+  ui_iterate ();
+  g_assert_false (shows_error (page, "contact"));
+  g_assert_true (gtk_widget_is_sensitive (save));
+  ui_click (save);
+  g_assert_true (ui_wait_for (save_done, page, 10000));
+  {
+    g_autoptr(JsonObject) billing = server_get (fixture, "demolen", "api/v1/billing");
+    JsonObject *contact = json_object_get_object_member (billing, "contact");
+
+    g_assert_cmpstr (json_object_get_string_member (contact, "email"), ==, "facturen@demolen.example");
+  }
+  g_assert_cmpstr (seats_billing_details_get_contact_email (seats_sync_engine_get_billing_details (fixture->engine)),
+                   ==, "facturen@demolen.example");
+
+  /* E-invoicing needs the code of the provider: said under that field. */
+  adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (part (page, "einvoice_row")), TRUE);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (part (page, "einvoice_row")), TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (part (page, "einvoice_address_row")), "0192:987654321");
+  ui_iterate ();
+  g_assert_true (shows_error (page, "einvoice_operator"));
+  {
+    SeatsRuleBillingDetails details = { .einvoice_enabled = TRUE, .einvoice_address = "0192:987654321" };
+    g_autoptr(GError) error = NULL;
+
+    g_assert_false (seats_rules_check_billing_field (&details, SEATS_BILLING_FIELD_EINVOICE_OPERATOR, &error));
+    g_assert_cmpstr (error_text (page, "einvoice_operator"), ==, error->message);
+  }
+  g_assert_false (shows_error (page, "street"));
+  g_assert_false (gtk_widget_is_sensitive (save));
+
+  /* Revert puts the server's details back. */
+  g_assert_true (gtk_widget_activate_action (page, "billing.revert", NULL));
+  ui_iterate ();
+  g_assert_false (adw_expander_row_get_enable_expansion (ADW_EXPANDER_ROW (part (page, "einvoice_row"))));
+  g_assert_false (shows_error (page, "einvoice_operator"));
+}
+
+static void
+test_history (UiFixture     *fixture,
+              gconstpointer  user_data)
+{
+  GtkWidget *page = show_billing (fixture);
+  GListModel *orders = seats_sync_engine_get_orders (fixture->engine);
+  GListModel *actions = seats_sync_engine_get_actions (fixture->engine);
+  GtkListBoxRow *first;
+  gint64 newest = 0;
+  g_autofree char *date = NULL;
+  g_autoptr(GDateTime) newest_time = NULL;
+  g_autofree char *newest_clock = NULL;
+  guint n_rows = 0;
+
+  g_assert_cmpuint (g_list_model_get_n_items (orders), >, 1);
+  for (guint i = 0; i < g_list_model_get_n_items (orders); i++)
+    {
+      g_autoptr(SeatsOrder) order = g_list_model_get_item (orders, i);
+
+      newest = MAX (newest, seats_order_get_created (order));
+    }
+  newest_time = g_date_time_new_from_unix_utc (newest);
+  date = seats_format_date (seats_julian_from_ymd (g_date_time_get_year (newest_time),
+                                                   g_date_time_get_month (newest_time),
+                                                   g_date_time_get_day_of_month (newest_time)));
+
+  /* The newest order first. */
+  first = gtk_list_box_get_row_at_index (GTK_LIST_BOX (part (page, "orders_list")), 0);
+  g_assert_nonnull (first);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (first)), date));
+
+  /* The action log: newest first, with the time of day, and no more than
+   * a screenful until asked. */
+  newest = 0;
+  for (guint i = 0; i < g_list_model_get_n_items (actions); i++)
+    {
+      g_autoptr(SeatsActionEntry) entry = g_list_model_get_item (actions, i);
+
+      newest = MAX (newest, seats_action_entry_get_timestamp (entry));
+    }
+  g_clear_pointer (&newest_time, g_date_time_unref);
+  newest_time = g_date_time_new_from_unix_utc (newest);
+  newest_clock = g_date_time_format (newest_time, "%H:%M");
+  first = gtk_list_box_get_row_at_index (GTK_LIST_BOX (part (page, "actions_list")), 0);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (first)), newest_clock));
+
+  while (gtk_list_box_get_row_at_index (GTK_LIST_BOX (part (page, "actions_list")), n_rows) != NULL)
+    n_rows++;
+  g_assert_cmpuint (n_rows, ==, MIN (10, g_list_model_get_n_items (actions)));
+  g_assert_cmpuint (g_list_model_get_n_items (actions), >, 10);
+  ui_click (part (page, "actions_all_button"));
+  g_assert_nonnull (gtk_list_box_get_row_at_index (GTK_LIST_BOX (part (page, "actions_list")),
+                                                   g_list_model_get_n_items (actions) - 1));
+}
+
+static void
+test_viewer (UiFixture     *fixture,
+             gconstpointer  user_data)
+{
+  GtkWidget *page = show_billing (fixture);
+
+  /* R15: no billing data for a viewer, and the page says why. */
+  g_assert_null (seats_sync_engine_get_billing_details (fixture->engine));
+  g_assert_true (ui_shows_text (page, _("Billing Is for Administrators")));
+  g_assert_false (gtk_widget_get_mapped (part (page, "save_button")));
+  g_assert_false (gtk_widget_get_mapped (part (page, "street_row")));
+}
+
+static void
+test_reseller (UiFixture     *fixture,
+               gconstpointer  user_data)
+{
+  GtkWidget *page = show_billing (fixture);
+  SeatsPolicy *policy = seats_account_get_policy (seats_sync_engine_get_account (fixture->engine));
+  const char *reseller = seats_policy_get_reseller_name (policy);
+  GListModel *features = seats_sync_engine_get_features (fixture->engine);
+  g_autoptr(SeatsFeature) feature = g_list_model_get_item (features, 0);
+  GtkWidget *toggle;
+
+  /* R10: changed at the reseller, which the page names. */
+  g_assert_nonnull (reseller);
+  g_assert_true (ui_shows_text_containing (page, reseller));
+  g_assert_true (gtk_widget_is_sensitive (part (page, "reseller_button")));
+
+  toggle = feature_switch (page, seats_feature_get_name (feature));
+  g_assert_false (gtk_widget_is_sensitive (toggle));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (gtk_widget_get_ancestor (toggle, ADW_TYPE_ACTION_ROW)),
+                            reseller));
+
+  gtk_editable_set_text (GTK_EDITABLE (part (page, "city_row")), "Borås");
+  ui_iterate ();
+  g_assert_false (gtk_widget_is_sensitive (part (page, "save_button")));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (part (page, "save_button")), reseller));
+}
+
+static void
+test_offline (UiFixture     *fixture,
+              gconstpointer  user_data)
+{
+  GtkWidget *page = show_billing (fixture);
+  SeatsClient *client = seats_sync_engine_get_client (fixture->engine);
+  SeatsFeature *feature = engine_feature (fixture->engine, "two-factor");
+  g_autoptr(GError) why = NULL;
+  GtkWidget *toggle = feature_switch (page, seats_feature_get_name (feature));
+
+  g_assert_true (gtk_widget_is_sensitive (toggle));
+
+  seats_client_set_retry_policy (client, 1, 0);
+  seats_server_disconnect (fixture->server);
+  g_assert_false (ui_fixture_sync (fixture));
+  g_assert_false (seats_sync_engine_can_change (fixture->engine, &why));
+  g_assert_error (why, SEATS_API_ERROR, SEATS_API_ERROR_OFFLINE);
+
+  /* The local copy stays readable; nothing can be changed, and it says why. */
+  g_assert_true (ui_shows_text (page, gtk_label_get_text (GTK_LABEL (part (page, "monthly_price_label")))));
+  g_assert_false (gtk_widget_is_sensitive (toggle));
+  g_assert_false (gtk_widget_is_sensitive (part (page, "save_button")));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (part (page, "save_button")), ==, why->message);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (gtk_widget_get_ancestor (toggle, ADW_TYPE_ACTION_ROW)),
+                   ==, why->message);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  language = g_getenv ("SEATS_TEST_LANGUAGE");
+
+  gtk_test_init (&argc, &argv, NULL);
+  ui_test_init ();
+
+  g_test_add_func ("/billing/action-text", test_action_text);
+  g_test_add ("/billing/subscription", UiFixture, NULL, admin_set_up, test_subscription, tear_down);
+  g_test_add ("/billing/feature", UiFixture, NULL, admin_set_up, test_feature, tear_down);
+  g_test_add ("/billing/form", UiFixture, NULL, admin_set_up, test_billing_form, tear_down);
+  g_test_add ("/billing/history", UiFixture, NULL, admin_set_up, test_history, tear_down);
+  g_test_add ("/billing/viewer", UiFixture, NULL, viewer_set_up, test_viewer, tear_down);
+  g_test_add ("/billing/reseller", UiFixture, "bergstrom", admin_set_up, test_reseller, tear_down);
+  g_test_add ("/billing/offline", UiFixture, NULL, admin_set_up, test_offline, tear_down);
+
+  return g_test_run ();
+}
