@@ -11,6 +11,7 @@
 
 #include "seats-license.h"
 #include "seats-rules.h"
+#include "seats-server-private.h"
 #include "server-test-helper.h"
 
 /* The reference server over real HTTP: each rule refused and accepted,
@@ -892,6 +893,85 @@ test_faults (void)
   }
 }
 
+/* The one escaper of the JSON the server writes by hand: what it writes
+ * parses back to the text, and bytes that are not UTF-8 become U+FFFD. */
+static void
+test_json_escape (void)
+{
+  static const struct {
+    const char *text;
+    gssize      length;
+    const char *written;
+    const char *parsed;
+  } cases[] = {
+    { "plain", -1, "\"plain\"", "plain" },
+    { "", -1, "\"\"", "" },
+    { "quote \" and back\\slash", -1, "\"quote \\\" and back\\\\slash\"", "quote \" and back\\slash" },
+    { "tab\tline\nreturn\rfeed\fback\b", -1, "\"tab\\tline\\nreturn\\rfeed\\fback\\b\"",
+      "tab\tline\nreturn\rfeed\fback\b" },
+    { "\x01\x1f\x7f/", -1, "\"\\u0001\\u001f\x7f/\"", "\x01\x1f\x7f/" },
+    { "Fjällgården \xe2\x80\xa8 \xf0\x9f\x98\x80", -1, "\"Fjällgården \xe2\x80\xa8 \xf0\x9f\x98\x80\"",
+      "Fjällgården \xe2\x80\xa8 \xf0\x9f\x98\x80" },
+    { "bad \xff\xfe end", -1, "\"bad \\ufffd\\ufffd end\"", "bad \xef\xbf\xbd\xef\xbf\xbd end" },
+    { "cut \xc3", -1, "\"cut \\ufffd\"", "cut \xef\xbf\xbd" },
+    { "surrogate \xed\xa0\x80", -1, NULL, NULL },
+    { "a,b\"c", 3, "\"a,b\"", "a,b" },
+    { "\xc3\xa4", 1, "\"\\ufffd\"", "\xef\xbf\xbd" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GString) out = g_string_new (NULL);
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(GError) error = NULL;
+
+      g_string_append_c (out, '"');
+      seats_json_append_escaped (out, cases[i].text, cases[i].length);
+      g_string_append_c (out, '"');
+
+      g_assert_true (g_utf8_validate (out->str, out->len, NULL));
+      if (cases[i].written != NULL)
+        g_assert_cmpstr (out->str, ==, cases[i].written);
+
+      json_parser_load_from_data (parser, out->str, out->len, &error);
+      g_assert_no_error (error);
+      if (cases[i].parsed != NULL)
+        g_assert_cmpstr (json_node_get_string (json_parser_get_root (parser)), ==, cases[i].parsed);
+    }
+
+  /* NULL is the empty string, as the JsonBuilder helpers write it. */
+  {
+    g_autoptr(GString) out = g_string_new (NULL);
+
+    seats_json_append_string (out, NULL);
+    g_assert_cmpstr (out->str, ==, "\"\"");
+  }
+}
+
+/* Instants as the server writes them, against GDateTime. */
+static void
+test_timestamp_format (void)
+{
+  static const gint64 instants[] = {
+    0, 1, 999, 1000, 86399999, 86400000, 951782400123, 1709164800000, 1795341600000,
+    4102444799999, 253402300799999,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (instants); i++)
+    {
+      g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (instants[i] / 1000);
+      g_autofree char *seconds = g_date_time_format (time, "%Y-%m-%dT%H:%M:%S");
+      g_autofree char *expected = g_strdup_printf ("%s.%03dZ", seconds, (int) (instants[i] % 1000));
+      g_autofree char *written = seats_format_timestamp (instants[i]);
+      g_autoptr(GString) appended = g_string_new (NULL);
+      g_autofree char *quoted = g_strdup_printf ("\"%s\"", written);
+
+      g_assert_cmpstr (written, ==, expected);
+      seats_json_append_timestamp (appended, instants[i]);
+      g_assert_cmpstr (appended->str, ==, quoted);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -903,6 +983,8 @@ main (int   argc,
 
   demo = test_server_start (args);
 
+  g_test_add_func ("/server/json/escape", test_json_escape);
+  g_test_add_func ("/server/json/timestamp", test_timestamp_format);
   g_test_add_func ("/server/cli/lines", test_cli_lines);
   g_test_add_func ("/server/cli/bad-input", test_cli_bad_input);
   g_test_add_func ("/server/cli/public-address", test_cli_refuses_public_address);

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "seats-license.h"
 #include "seats-server-private.h"
 
@@ -33,19 +35,75 @@ seats_server_iso_date (guint32 julian)
   return seats_license_format_date (&date);
 }
 
+/* Days since 1970-01-01 to a civil date (proleptic Gregorian), without
+ * GDateTime: the SCIM list formats two instants per user. */
+static void
+civil_from_days (gint64  days,
+                 gint64 *year,
+                 guint  *month,
+                 guint  *day)
+{
+  gint64 era;
+  guint doe, yoe, doy, mp;
+
+  days += 719468;
+  era = (days >= 0 ? days : days - 146096) / 146097;
+  doe = (guint) (days - era * 146097);
+  yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  mp = (5 * doy + 2) / 153;
+  *day = doy - (153 * mp + 2) / 5 + 1;
+  *month = mp < 10 ? mp + 3 : mp - 9;
+  *year = (gint64) yoe + era * 400 + (*month <= 2);
+}
+
+static void
+put_digits (char  *out,
+            guint  value,
+            guint  width)
+{
+  while (width-- > 0)
+    {
+      out[width] = (char) ('0' + value % 10);
+      value /= 10;
+    }
+}
+
+/* Writes YYYY-MM-DDTHH:MM:SS.mmmZ and its NUL: 25 bytes. */
+static void
+format_timestamp (gint64  ms,
+                  char    out[25])
+{
+  gint64 seconds = ms >= 0 ? ms / 1000 : -((-ms + 999) / 1000);
+  gint64 days = seconds >= 0 ? seconds / 86400 : -((-seconds + 86399) / 86400);
+  guint in_day = (guint) (seconds - days * 86400);
+  gint64 year;
+  guint month, day;
+
+  civil_from_days (days, &year, &month, &day);
+  if (year < 1 || year > 9999)
+    {
+      memcpy (out, "1970-01-01T00:00:00.000Z", 25);
+      return;
+    }
+
+  memcpy (out, "0000-00-00T00:00:00.000Z", 25);
+  put_digits (out, (guint) year, 4);
+  put_digits (out + 5, month, 2);
+  put_digits (out + 8, day, 2);
+  put_digits (out + 11, in_day / 3600, 2);
+  put_digits (out + 14, in_day / 60 % 60, 2);
+  put_digits (out + 17, in_day % 60, 2);
+  put_digits (out + 20, (guint) (ms - seconds * 1000), 3);
+}
+
 char *
 seats_format_timestamp (gint64 ms)
 {
-  g_autoptr(GDateTime) dt = g_date_time_new_from_unix_utc (ms / 1000);
+  char text[25];
 
-  if (dt == NULL)
-    return g_strdup ("1970-01-01T00:00:00.000Z");
-
-  return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02d.%03dZ",
-                          g_date_time_get_year (dt), g_date_time_get_month (dt),
-                          g_date_time_get_day_of_month (dt), g_date_time_get_hour (dt),
-                          g_date_time_get_minute (dt), g_date_time_get_second (dt),
-                          (int) (ms % 1000));
+  format_timestamp (ms, text);
+  return g_strdup (text);
 }
 
 /* RFC 3339 with a zone, as clients send back what the server gave them. */
@@ -64,6 +122,135 @@ seats_parse_timestamp (const char *text,
 
   *ms = g_date_time_to_unix (dt) * 1000 + g_date_time_get_microsecond (dt) / 1000;
   return TRUE;
+}
+
+/**
+ * seats_json_append_escaped:
+ * @out: where to write
+ * @text: (nullable): UTF-8 text
+ * @length: the length of @text in bytes, or -1 when it ends with a NUL
+ *
+ * Appends @text escaped for the inside of a JSON string, without the
+ * quotes: the one escaper of everything the server writes by hand. A quote,
+ * a backslash and control characters are escaped; other characters are
+ * written as they are, and a byte that is not UTF-8 becomes U+FFFD, so
+ * that the answer is always valid JSON.
+ */
+void
+seats_json_append_escaped (GString    *out,
+                           const char *text,
+                           gssize      length)
+{
+  static const char hex[] = "0123456789abcdef";
+  const char *p = text;
+  const char *run = text;
+  const char *end;
+
+  if (text == NULL)
+    return;
+
+  end = length >= 0 ? text + length : text + strlen (text);
+  while (p < end)
+    {
+      guchar c = (guchar) *p;
+      const char *escape = NULL;
+      char unicode[7];
+
+      if (c >= 0x20 && c != '"' && c != '\\' && c < 0x80)
+        {
+          p++;
+          continue;
+        }
+
+      if (c >= 0x80)
+        {
+          gunichar ch = g_utf8_get_char_validated (p, end - p);
+
+          if (ch != (gunichar) -1 && ch != (gunichar) -2)
+            {
+              p = g_utf8_next_char (p);
+              continue;
+            }
+          escape = "\\ufffd";
+        }
+      else if (c == '"')
+        escape = "\\\"";
+      else if (c == '\\')
+        escape = "\\\\";
+      else if (c == '\b')
+        escape = "\\b";
+      else if (c == '\f')
+        escape = "\\f";
+      else if (c == '\n')
+        escape = "\\n";
+      else if (c == '\r')
+        escape = "\\r";
+      else if (c == '\t')
+        escape = "\\t";
+      else
+        {
+          memcpy (unicode, "\\u00", 4);
+          unicode[4] = hex[c >> 4];
+          unicode[5] = hex[c & 0xf];
+          unicode[6] = '\0';
+          escape = unicode;
+        }
+
+      g_string_append_len (out, run, p - run);
+      g_string_append (out, escape);
+      p++;
+      run = p;
+    }
+
+  g_string_append_len (out, run, p - run);
+}
+
+/**
+ * seats_json_append_string:
+ * @text: (nullable): UTF-8 text; %NULL is written as ""
+ *
+ * Appends @text as a JSON string.
+ */
+void
+seats_json_append_string (GString    *out,
+                          const char *text)
+{
+  g_string_append_c (out, '"');
+  seats_json_append_escaped (out, text, -1);
+  g_string_append_c (out, '"');
+}
+
+void
+seats_json_append_timestamp (GString *out,
+                             gint64   ms)
+{
+  char text[25];
+
+  format_timestamp (ms, text);
+  g_string_append_c (out, '"');
+  g_string_append_len (out, text, 24);
+  g_string_append_c (out, '"');
+}
+
+/* YYYY-MM-DD, or null for no date (0). */
+void
+seats_json_append_date (GString *out,
+                        guint32  julian)
+{
+  char text[13] = "\"0000-00-00\"";
+  GDate date;
+
+  if (julian == 0 || !g_date_valid_julian (julian))
+    {
+      g_string_append (out, "null");
+      return;
+    }
+
+  seats_date_from_julian (&date, julian);
+  put_digits (text + 1, g_date_get_year (&date), 4);
+  put_digits (text + 6, g_date_get_month (&date), 2);
+  put_digits (text + 9, g_date_get_day (&date), 2);
+  g_string_append_len (out, text, 12);
 }
 
 void

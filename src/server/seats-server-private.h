@@ -130,6 +130,10 @@ void         seats_request_reply_node          (SeatsRequest      *req,
                                                 guint              status,
                                                 JsonNode          *node,
                                                 const char        *etag);
+void         seats_request_reply_json          (SeatsRequest      *req,
+                                                guint              status,
+                                                GString           *json,
+                                                const char        *etag);
 void         seats_request_reply_builder       (SeatsRequest      *req,
                                                 guint              status,
                                                 JsonBuilder       *builder,
@@ -269,6 +273,15 @@ gboolean     seats_parse_timestamp             (const char        *text,
                                                 gint64            *ms);
 void         seats_date_from_julian            (GDate             *date,
                                                 guint32            julian);
+void         seats_json_append_escaped         (GString           *out,
+                                                const char        *text,
+                                                gssize             length);
+void         seats_json_append_string          (GString           *out,
+                                                const char        *text);
+void         seats_json_append_timestamp       (GString           *out,
+                                                gint64             ms);
+void         seats_json_append_date            (GString           *out,
+                                                guint32            julian);
 void         seats_json_add_money              (JsonBuilder       *builder,
                                                 const char        *member,
                                                 gint64             amount,
@@ -314,8 +327,8 @@ void         seats_server_scim_dispatch        (SeatsServer       *self,
                                                 SeatsRequest      *req);
 void         seats_server_api_dispatch         (SeatsServer       *self,
                                                 SeatsRequest      *req);
-void         seats_server_scim_add_user        (SeatsServer       *self,
-                                                JsonBuilder       *builder,
+void         seats_server_scim_append_user     (SeatsServer       *self,
+                                                GString           *out,
                                                 sqlite3_stmt      *stmt,
                                                 const GDate       *today,
                                                 const char        *base);

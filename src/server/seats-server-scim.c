@@ -42,78 +42,84 @@ user_etag (gint64 version)
   return g_strdup_printf ("W/\"%" G_GINT64_FORMAT "\"", version);
 }
 
+/* Writes the user by hand rather than through a JsonBuilder: a list page
+ * holds up to 1000 of them, and this is most of a full sync's time. */
 void
-seats_server_scim_add_user (SeatsServer  *self,
-                            JsonBuilder  *builder,
-                            sqlite3_stmt *stmt,
-                            const GDate  *today,
-                            const char   *base)
+seats_server_scim_append_user (SeatsServer  *self,
+                               GString      *out,
+                               sqlite3_stmt *stmt,
+                               const GDate  *today,
+                               const char   *base)
 {
   const char *id = (const char *) sqlite3_column_text (stmt, 0);
   const char *given = (const char *) sqlite3_column_text (stmt, 2);
   const char *family = (const char *) sqlite3_column_text (stmt, 3);
   const char *modules = (const char *) sqlite3_column_text (stmt, 12);
   gboolean active = sqlite3_column_int (stmt, 5);
-  g_autofree char *formatted = g_strdup_printf ("%s %s", given, family);
-  g_autofree char *created = seats_format_timestamp (sqlite3_column_int64 (stmt, 9));
-  g_autofree char *modified = seats_format_timestamp (sqlite3_column_int64 (stmt, 10));
-  g_autofree char *version = user_etag (sqlite3_column_int64 (stmt, 11));
-  g_autofree char *location = g_strdup_printf ("%s/scim/v2/Users/%s", base, id);
+  guint32 end_julian = sqlite3_column_int (stmt, 7);
   GDate end;
 
-  seats_date_from_julian (&end, sqlite3_column_int (stmt, 7));
+  seats_date_from_julian (&end, end_julian);
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "schemas");
-  json_builder_begin_array (builder);
-  json_builder_add_string_value (builder, SEATS_SCIM_USER_SCHEMA);
-  json_builder_add_string_value (builder, SEATS_SCIM_EXT_SCHEMA);
-  json_builder_end_array (builder);
-  seats_json_add_string (builder, "id", id);
-  seats_json_add_string (builder, "userName", (const char *) sqlite3_column_text (stmt, 1));
-  json_builder_set_member_name (builder, "name");
-  json_builder_begin_object (builder);
-  seats_json_add_string (builder, "formatted", formatted);
-  seats_json_add_string (builder, "givenName", given);
-  seats_json_add_string (builder, "familyName", family);
-  json_builder_end_object (builder);
-  seats_json_add_string (builder, "displayName", formatted);
-  json_builder_set_member_name (builder, "emails");
-  json_builder_begin_array (builder);
-  json_builder_begin_object (builder);
-  seats_json_add_string (builder, "value", (const char *) sqlite3_column_text (stmt, 4));
-  seats_json_add_bool (builder, "primary", TRUE);
-  json_builder_end_object (builder);
-  json_builder_end_array (builder);
-  seats_json_add_bool (builder, "active", active);
-  json_builder_set_member_name (builder, "meta");
-  json_builder_begin_object (builder);
-  seats_json_add_string (builder, "resourceType", "User");
-  seats_json_add_string (builder, "created", created);
-  seats_json_add_string (builder, "lastModified", modified);
-  seats_json_add_string (builder, "version", version);
-  seats_json_add_string (builder, "location", location);
-  json_builder_end_object (builder);
-
-  json_builder_set_member_name (builder, SEATS_SCIM_EXT_SCHEMA);
-  json_builder_begin_object (builder);
-  seats_json_add_date (builder, "startDate", sqlite3_column_int (stmt, 6));
-  seats_json_add_date (builder, "endDate", sqlite3_column_int (stmt, 7));
-  json_builder_set_member_name (builder, "modules");
-  json_builder_begin_array (builder);
+  g_string_append (out, "{\"schemas\":[\"" SEATS_SCIM_USER_SCHEMA "\",\"" SEATS_SCIM_EXT_SCHEMA "\"],"
+                        "\"id\":");
+  seats_json_append_string (out, id);
+  g_string_append (out, ",\"userName\":");
+  seats_json_append_string (out, (const char *) sqlite3_column_text (stmt, 1));
+  g_string_append (out, ",\"name\":{\"formatted\":\"");
+  seats_json_append_escaped (out, given, -1);
+  g_string_append_c (out, ' ');
+  seats_json_append_escaped (out, family, -1);
+  g_string_append (out, "\",\"givenName\":");
+  seats_json_append_string (out, given);
+  g_string_append (out, ",\"familyName\":");
+  seats_json_append_string (out, family);
+  g_string_append (out, "},\"displayName\":\"");
+  seats_json_append_escaped (out, given, -1);
+  g_string_append_c (out, ' ');
+  seats_json_append_escaped (out, family, -1);
+  g_string_append (out, "\",\"emails\":[{\"value\":");
+  seats_json_append_string (out, (const char *) sqlite3_column_text (stmt, 4));
+  g_string_append (out, ",\"primary\":true}],\"active\":");
+  g_string_append (out, active ? "true" : "false");
+  g_string_append (out, ",\"meta\":{\"resourceType\":\"User\",\"created\":");
+  seats_json_append_timestamp (out, sqlite3_column_int64 (stmt, 9));
+  g_string_append (out, ",\"lastModified\":");
+  seats_json_append_timestamp (out, sqlite3_column_int64 (stmt, 10));
+  g_string_append_printf (out, ",\"version\":\"W/\\\"%" G_GINT64_FORMAT "\\\"\",\"location\":\"",
+                          (gint64) sqlite3_column_int64 (stmt, 11));
+  seats_json_append_escaped (out, base, -1);
+  g_string_append (out, "/scim/v2/Users/");
+  seats_json_append_escaped (out, id, -1);
+  g_string_append (out, "\"},\"" SEATS_SCIM_EXT_SCHEMA "\":{\"startDate\":");
+  seats_json_append_date (out, sqlite3_column_int (stmt, 6));
+  g_string_append (out, ",\"endDate\":");
+  seats_json_append_date (out, end_julian);
+  g_string_append (out, ",\"modules\":[");
   if (modules != NULL && *modules != '\0')
     {
-      g_auto(GStrv) list = g_strsplit (modules, ",", -1);
+      const char *p = modules;
 
-      for (guint i = 0; list[i] != NULL; i++)
-        json_builder_add_string_value (builder, list[i]);
+      /* A comma-separated list of module ids, which have no commas. */
+      for (;;)
+        {
+          const char *comma = strchr (p, ',');
+
+          g_string_append_c (out, '"');
+          seats_json_append_escaped (out, p, comma != NULL ? comma - p : -1);
+          g_string_append_c (out, '"');
+          if (comma == NULL)
+            break;
+          g_string_append_c (out, ',');
+          p = comma + 1;
+        }
     }
-  json_builder_end_array (builder);
-  seats_json_add_date (builder, "graceDeadline", sqlite3_column_int (stmt, 8));
-  seats_json_add_bool (builder, "counts",
-                       seats_rules_user_counts (active, g_date_valid (&end) ? &end : NULL, today));
-  json_builder_end_object (builder);
-  json_builder_end_object (builder);
+  g_string_append (out, "],\"graceDeadline\":");
+  seats_json_append_date (out, sqlite3_column_int (stmt, 8));
+  g_string_append (out, ",\"counts\":");
+  g_string_append (out, seats_rules_user_counts (active, g_date_valid (&end) ? &end : NULL, today)
+                          ? "true" : "false");
+  g_string_append (out, "}}");
 }
 
 static void
@@ -252,14 +258,45 @@ bind_filter (sqlite3_stmt *stmt,
   "org_id = ?1 AND (?2 IS NULL OR modified > ?2) AND (?3 IS NULL OR modified >= ?3) " \
   "AND (?4 IS NULL OR user_name = ?4) AND (?5 IS NULL OR active = ?5)"
 
+#define UNFILTERED_SQL "org_id = ?1"
+
+/* Without a filter the statements name only the organization, so that
+ * SQLite counts and skips the first startIndex - 1 users on the index
+ * alone, without reading their rows. */
+static sqlite3_stmt *
+prepare_list (SeatsServer  *self,
+              SeatsRequest *req,
+              UserFilter   *filter,
+              gboolean      count)
+{
+  gboolean filtered = filter->has_modified || filter->user_name != NULL || filter->active >= 0;
+  sqlite3_stmt *stmt;
+
+  if (count)
+    stmt = seats_server_db_prepare (self, filtered
+      ? "SELECT count(*) FROM users WHERE " FILTER_SQL
+      : "SELECT count(*) FROM users WHERE " UNFILTERED_SQL);
+  else
+    stmt = seats_server_db_prepare (self, filtered
+      ? "SELECT " USER_COLUMNS " FROM users WHERE " FILTER_SQL " ORDER BY seq LIMIT ?6 OFFSET ?7"
+      : "SELECT " USER_COLUMNS " FROM users WHERE " UNFILTERED_SQL " ORDER BY seq LIMIT ?6 OFFSET ?7");
+
+  if (filtered)
+    bind_filter (stmt, req->org->id, filter);
+  else
+    sqlite3_bind_int64 (stmt, 1, req->org->id);
+
+  return stmt;
+}
+
 static void
 reply_user_list (SeatsServer  *self,
                  SeatsRequest *req)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autofree char *etag = seats_request_collection_etag (req);
   g_autofree char *base = NULL;
   UserFilter filter = { 0, };
+  GString *out;
   sqlite3_stmt *stmt;
   guint start_index;
   guint count;
@@ -290,39 +327,32 @@ reply_user_list (SeatsServer  *self,
   seats_server_today (self, &today);
   base = request_base (req);
 
-  stmt = seats_server_db_prepare (self, "SELECT count(*) FROM users WHERE " FILTER_SQL);
-  bind_filter (stmt, req->org->id, &filter);
+  stmt = prepare_list (self, req, &filter, TRUE);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     total = sqlite3_column_int (stmt, 0);
   sqlite3_reset (stmt);
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "schemas");
-  json_builder_begin_array (builder);
-  json_builder_add_string_value (builder, SEATS_SCIM_LIST_SCHEMA);
-  json_builder_end_array (builder);
-  seats_json_add_int (builder, "totalResults", total);
-  seats_json_add_int (builder, "startIndex", start_index);
+  /* About 750 bytes a user: one allocation for most pages. */
+  out = g_string_sized_new (256 + (gsize) MIN (count, total) * 800);
+  g_string_append_printf (out, "{\"schemas\":[\"" SEATS_SCIM_LIST_SCHEMA "\"],"
+                          "\"totalResults\":%u,\"startIndex\":%u,\"Resources\":[",
+                          total, start_index);
 
-  json_builder_set_member_name (builder, "Resources");
-  json_builder_begin_array (builder);
-  stmt = seats_server_db_prepare (self,
-    "SELECT " USER_COLUMNS " FROM users WHERE " FILTER_SQL " ORDER BY seq LIMIT ?6 OFFSET ?7");
-  bind_filter (stmt, req->org->id, &filter);
+  stmt = prepare_list (self, req, &filter, FALSE);
   sqlite3_bind_int (stmt, 6, count);
   sqlite3_bind_int64 (stmt, 7, start_index - 1);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      seats_server_scim_add_user (self, builder, stmt, &today, base);
+      if (items > 0)
+        g_string_append_c (out, ',');
+      seats_server_scim_append_user (self, out, stmt, &today, base);
       items++;
     }
   sqlite3_reset (stmt);
-  json_builder_end_array (builder);
-  seats_json_add_int (builder, "itemsPerPage", items);
-  json_builder_end_object (builder);
+  g_string_append_printf (out, "],\"itemsPerPage\":%u}", items);
 
   g_free (filter.user_name);
-  seats_request_reply_builder (req, 200, builder, etag);
+  seats_request_reply_json (req, 200, out, etag);
 }
 
 /* Positions the statement on the user; the caller resets it. */
@@ -351,10 +381,10 @@ reply_user (SeatsServer  *self,
             const char   *user_id,
             guint         status)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autofree char *base = request_base (req);
   g_autofree char *etag = NULL;
   sqlite3_stmt *stmt;
+  GString *out;
   GDate today;
 
   seats_server_today (self, &today);
@@ -372,9 +402,10 @@ reply_user (SeatsServer  *self,
       return;
     }
 
-  seats_server_scim_add_user (self, builder, stmt, &today, base);
+  out = g_string_sized_new (1024);
+  seats_server_scim_append_user (self, out, stmt, &today, base);
   sqlite3_reset (stmt);
-  seats_request_reply_builder (req, status, builder, etag);
+  seats_request_reply_json (req, status, out, etag);
 }
 
 /**

@@ -140,6 +140,23 @@ seats_request_reply_node (SeatsRequest *req,
   set_answer (req, status, req->scim ? "application/scim+json" : "application/json", bytes, etag);
 }
 
+/**
+ * seats_request_reply_json:
+ * @json: (transfer full): a JSON document written by hand
+ *
+ * Answers with @json as it is, for the answers too large to build as a tree.
+ */
+void
+seats_request_reply_json (SeatsRequest *req,
+                          guint         status,
+                          GString      *json,
+                          const char   *etag)
+{
+  g_autoptr(GBytes) bytes = g_string_free_to_bytes (json);
+
+  set_answer (req, status, req->scim ? "application/scim+json" : "application/json", bytes, etag);
+}
+
 void
 seats_request_reply_builder (SeatsRequest *req,
                              guint         status,
