@@ -232,6 +232,69 @@ test_json_members (void)
   g_assert_error (error, SEATS_API_ERROR, SEATS_API_ERROR_MALFORMED);
 }
 
+/* The server's own shape is read without GDateTime; whatever is read must
+ * be what g_date_time_new_from_iso8601() reads, and what it refuses stays
+ * refused. */
+static void
+test_json_timestamps (void)
+{
+  static const char *texts[] = {
+    "2026-11-24T02:17:49.155Z",
+    "2026-11-24T02:17:49Z",
+    "1970-01-01T00:00:00.000Z",
+    "1969-12-31T23:59:59.999Z",
+    "2024-02-29T23:59:59.5Z",
+    "2000-03-01T00:00:00.123456789Z",
+    "0001-01-01T00:00:00Z",
+    "9999-12-31T23:59:59.999Z",
+    "2026-11-24T02:17:49.155+01:00",
+    "2026-11-24T02:17:49.155z",
+    "2023-02-29T00:00:00Z",
+    "2026-13-01T00:00:00Z",
+    "2026-11-24T24:00:00Z",
+    "2026-11-24T23:60:00Z",
+    "2026-11-24T23:59:60Z",
+    "2026-11-24T02:17:49.Z",
+    "2026-11-24T02:17:49.1234567890Z",
+    "2026-11-24 02:17:49Z",
+    "2026-1-24T02:17:49Z",
+    "+026-11-24T02:17:49Z",
+    "0000-01-01T00:00:00Z",
+    "2026-11-24T02:17:49",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+      g_autoptr(GDateTime) expected = g_date_time_new_from_iso8601 (texts[i], NULL);
+      g_autoptr(GError) error = NULL;
+      gint64 when = -42;
+      gboolean read;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "at");
+      json_builder_add_string_value (builder, texts[i]);
+      json_builder_end_object (builder);
+      root = json_builder_get_root (builder);
+
+      read = seats_json_timestamp (json_node_get_object (root), "", "at", SEATS_JSON_REQUIRED,
+                                   &when, &error);
+      g_test_message ("%s", texts[i]);
+      if (expected != NULL)
+        {
+          g_assert_no_error (error);
+          g_assert_true (read);
+          g_assert_cmpint (when, ==, g_date_time_to_unix (expected));
+        }
+      else
+        {
+          g_assert_error (error, SEATS_API_ERROR, SEATS_API_ERROR_MALFORMED);
+          g_assert_false (read);
+        }
+    }
+}
+
 static void
 test_json_hostile (void)
 {
@@ -296,6 +359,7 @@ main (int   argc,
   g_test_add_func ("/api/retry/delay", test_retry_delay);
   g_test_add_func ("/api/retry/retry-after", test_retry_after);
   g_test_add_func ("/api/json/members", test_json_members);
+  g_test_add_func ("/api/json/timestamps", test_json_timestamps);
   g_test_add_func ("/api/json/hostile", test_json_hostile);
 
   return g_test_run ();

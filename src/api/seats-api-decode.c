@@ -15,6 +15,8 @@
 
 #define SCIM_SEATS_EXTENSION "urn:ietf:params:scim:schemas:extension:seats:2.0:User"
 
+/* @where is the item's place in the answer for error messages, or NULL
+ * when the caller does not need one (decode_list()). */
 typedef gpointer (*DecodeItemFunc) (JsonObject  *object,
                                     const char  *where,
                                     GError     **error);
@@ -53,7 +55,8 @@ decode_money (JsonObject  *object,
               const char **currency,
               GError     **error)
 {
-  g_autofree char *inner = g_strdup_printf ("%s%s%s", where, *where ? "." : "", member);
+  g_autofree char *inner = where != NULL ? g_strdup_printf ("%s%s%s", where, *where ? "." : "", member)
+                                         : NULL;
   JsonObject *money = NULL;
 
   if (!seats_json_member_object (object, where, member, SEATS_JSON_REQUIRED, &money, error) ||
@@ -119,16 +122,24 @@ decode_list (JsonNode        *root,
 
   for (guint i = 0; i < n; i++)
     {
-      g_autofree char *where = g_strdup_printf ("%s[%u]", member, i);
-      JsonObject *item = NULL;
-      gpointer decoded;
+      JsonNode *node = json_array_get_element (array, i);
+      gpointer decoded = NULL;
 
-      if (!seats_json_object (json_array_get_element (array, i), where, &item, error))
-        return NULL;
+      /* Where an item is matters only when it is wrong, and a page has a
+       * thousand users: decode without a place (NULL) and, when that
+       * fails, once more with one, for the message. */
+      if (JSON_NODE_HOLDS_OBJECT (node))
+        decoded = decode_item (json_node_get_object (node), NULL, NULL);
 
-      decoded = decode_item (item, where, error);
       if (decoded == NULL)
-        return NULL;
+        {
+          g_autofree char *where = g_strdup_printf ("%s[%u]", member, i);
+          JsonObject *item = NULL;
+
+          if (!seats_json_object (node, where, &item, error) ||
+              !(decoded = decode_item (item, where, error)))
+            return NULL;
+        }
 
       g_ptr_array_add (items, decoded);
     }
@@ -448,7 +459,7 @@ decode_user_object (JsonObject  *object,
       !seats_json_member_object (object, where, SCIM_SEATS_EXTENSION, SEATS_JSON_REQUIRED, &ext, error))
     return NULL;
 
-  meta_where = g_strdup_printf ("%s.meta", where);
+  meta_where = where != NULL ? g_strdup_printf ("%s.meta", where) : NULL;
   if (!seats_json_timestamp (meta, meta_where, "created", SEATS_JSON_REQUIRED, &created, error) ||
       !seats_json_timestamp (meta, meta_where, "lastModified", SEATS_JSON_REQUIRED, &modified, error) ||
       !seats_json_string (meta, meta_where, "version", SEATS_JSON_OPTIONAL, &version, error))
@@ -460,7 +471,7 @@ decode_user_object (JsonObject  *object,
       return NULL;
     }
 
-  ext_where = g_strdup_printf ("%s.extension", where);
+  ext_where = where != NULL ? g_strdup_printf ("%s.extension", where) : NULL;
   if (!seats_json_date (ext, ext_where, "startDate", SEATS_JSON_OPTIONAL, &start, error) ||
       !seats_json_date (ext, ext_where, "endDate", SEATS_JSON_OPTIONAL, &end, error) ||
       !seats_json_date (ext, ext_where, "graceDeadline", SEATS_JSON_OPTIONAL, &deadline, error) ||
@@ -471,7 +482,7 @@ decode_user_object (JsonObject  *object,
   /* The primary address, or the first when none is marked primary. */
   for (guint i = 0; emails != NULL && i < json_array_get_length (emails); i++)
     {
-      g_autofree char *email_where = g_strdup_printf ("%s.emails[%u]", where, i);
+      g_autofree char *email_where = where != NULL ? g_strdup_printf ("%s.emails[%u]", where, i) : NULL;
       JsonObject *entry = NULL;
       const char *value = NULL;
       gboolean primary = FALSE;
@@ -565,7 +576,7 @@ decode_order_object (JsonObject  *object,
                      GError     **error)
 {
   g_autoptr(SeatsOrder) order = seats_order_new ();
-  g_autofree char *period_where = g_strdup_printf ("%s.period", where);
+  g_autofree char *period_where = where != NULL ? g_strdup_printf ("%s.period", where) : NULL;
   JsonObject *period = NULL;
   const char *id, *product_id, *currency, *product_name = NULL, *actor = NULL;
   gint64 created = 0, amount = 0, quantity = 0;

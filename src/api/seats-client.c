@@ -355,7 +355,7 @@ request_send_cb (GObject      *object,
     }
 
   g_clear_pointer (&request->buffer, g_byte_array_unref);
-  request->buffer = g_byte_array_new ();
+  request->buffer = g_byte_array_sized_new (length > 0 ? (guint) length : 0);
 
   g_input_stream_read_bytes_async (request->stream, READ_CHUNK_SIZE, G_PRIORITY_DEFAULT,
                                    g_task_get_cancellable (task),
