@@ -24,8 +24,9 @@ G_DECLARE_FINAL_TYPE (SeatsProduct, seats_product, SEATS, PRODUCT, GObject)
  *
  * purchased is the count bought for the current period, in-use how many are
  * held, next-period the count the next period will be invoiced for (R3, R4).
- * price is per seat per period for seats and modules and the flat monthly fee
- * of an integration, in minor units of currency. enabled says whether an
+ * price is per seat per month for seats and modules (a period of N months
+ * costs N times as much) and the flat monthly fee of an integration, in
+ * minor units of currency. enabled says whether an
  * integration is switched on (R12); it is TRUE for seats and modules.
  */
 SeatsProduct    *seats_product_new             (void);

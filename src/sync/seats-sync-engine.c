@@ -1359,7 +1359,7 @@ seats_sync_engine_quote_purchase (SeatsSyncEngine  *self,
   if (!seats_rules_apply_purchase (seats_product_get_purchased (product),
                                    seats_product_get_next_period (product),
                                    quantity, &purchased, &next_count, error) ||
-      !seats_rules_prorated_price (quantity, price, &start, &end, &date, &prorated, error))
+      !seats_rules_prorated_price (quantity, price * months, &start, &end, &date, &prorated, error))
     return FALSE;
 
   if (amount != NULL)
