@@ -263,6 +263,55 @@ test_full_then_unchanged (Fixture       *fixture,
   g_assert_cmpuint (seats_sync_engine_get_request_count (fixture->engine) - requests, ==, 1);
 }
 
+/* A full sync of several pages asks for them a few at a time and keeps the
+ * server's order, with every user once. */
+static void
+test_many_pages (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  g_autoptr(SeatsSyncEngine) engine = NULL;
+  g_autoptr(SeatsSyncEngine) reopened = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db_path = g_build_filename (fixture->dir, "scale.db", NULL);
+  g_autoptr(GPtrArray) organizations = NULL;
+  const char *token = NULL;
+  GListModel *users;
+  gint64 previous = 0;
+
+  g_assert_true (seats_server_seed_users (fixture->server, 4321, &error));
+  g_assert_no_error (error);
+  organizations = seats_server_get_organizations (fixture->server);
+  for (guint i = 0; i < organizations->len; i++)
+    {
+      SeatsServerOrganization *organization = g_ptr_array_index (organizations, i);
+
+      if (g_str_equal (organization->slug, "scale"))
+        token = organization->admin_token;
+    }
+  g_assert_nonnull (token);
+
+  engine = open_engine (fixture, token, db_path);
+  g_assert_true (run_sync (engine, TRUE, &error));
+  g_assert_no_error (error);
+
+  /* The seed creates users one after the other: the server's order. */
+  users = seats_sync_engine_get_users (engine);
+  g_assert_cmpuint (n_items (users), ==, 4321);
+  for (guint i = 0; i < n_items (users); i++)
+    {
+      g_autoptr(SeatsUser) user = g_list_model_get_item (users, i);
+
+      g_assert_true (g_hash_table_add (seen, g_strdup (seats_user_get_id (user))));
+      g_assert_cmpint (seats_user_get_created (user), >=, previous);
+      previous = seats_user_get_created (user);
+    }
+
+  g_clear_object (&engine);
+  reopened = open_engine (fixture, token, db_path);
+  g_assert_cmpuint (n_items (seats_sync_engine_get_users (reopened)), ==, 4321);
+}
+
 static void
 test_cache_opens_offline (Fixture       *fixture,
                           gconstpointer  user_data)
@@ -976,6 +1025,7 @@ main (int   argc,
   g_test_add (path, Fixture, slug, fixture_set_up, func, fixture_tear_down)
 
   ADD ("/sync/full-then-unchanged", test_full_then_unchanged, NULL);
+  ADD ("/sync/many-pages", test_many_pages, NULL);
   ADD ("/sync/cache-opens-offline", test_cache_opens_offline, NULL);
   ADD ("/sync/delta-and-deletion", test_delta_and_deletion, NULL);
   ADD ("/sync/buy-and-next-period", test_buy_and_next_period, NULL);

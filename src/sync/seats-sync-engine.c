@@ -19,6 +19,9 @@
 
 /* A SCIM page of this many users is about half a megabyte. */
 #define USERS_PAGE_SIZE         1000
+/* Pages asked for at once in a full sync: the server prepares one while
+ * the engine decodes another. */
+#define USERS_PAGES_IN_FLIGHT   3
 #define LIST_LIMIT              500
 /* Deletions upstream are seen by the delta; a full reconcile now and then
  * also mends anything a delta could have missed. */
@@ -94,6 +97,14 @@ typedef struct
    * next delta starts: the server's time when this pull began. */
   gint64               cursor_since;
   gint64               cursor;
+  /* A full pull, once the first page said how many users there are: the
+   * pages decoded out of order wait here until those before them came. */
+  GPtrArray           *pages;
+  guint                pages_total;
+  guint                pages_requested;
+  guint                pages_added;
+  guint                pages_in_flight;
+  gboolean             failed;
 } Pull;
 
 static void pull_fetch_users (GTask *task);
@@ -106,6 +117,7 @@ pull_free (gpointer data)
   seats_store_state_clear (&pull->next);
   g_clear_pointer (&pull->changed_users, g_ptr_array_unref);
   g_clear_pointer (&pull->deleted_ids, g_strfreev);
+  g_clear_pointer (&pull->pages, g_ptr_array_unref);
   g_free (pull->revision_etag);
   g_free (pull);
 }
@@ -272,7 +284,12 @@ pull_failed (GTask  *task,
              GError *error)
 {
   SeatsSyncEngine *self = g_task_get_source_object (task);
+  Pull *pull = g_task_get_task_data (task);
   g_autoptr(GError) owned = error;
+
+  /* Pages still in flight see this and drop what they bring. */
+  if (pull != NULL)
+    pull->failed = TRUE;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     set_status (self, SEATS_SYNC_STATUS_IDLE, NULL);
@@ -456,6 +473,105 @@ pull_deletions_cb (GTask         *task,
   pull_apply (task);
 }
 
+static void pull_request_pages (GTask *task);
+
+/* Adds the pages that are next in order; the list has no one watching it
+ * until pull_apply() shows it with one items-changed. */
+static void
+pull_add_pages (GTask *task)
+{
+  SeatsSyncEngine *self = g_task_get_source_object (task);
+  Pull *pull = g_task_get_task_data (task);
+
+  while (pull->pages_added < pull->pages_total &&
+         g_ptr_array_index (pull->pages, pull->pages_added) != NULL)
+    {
+      SeatsUserPage *page = g_ptr_array_index (pull->pages, pull->pages_added);
+
+      g_list_store_splice (pull->next.users, g_list_model_get_n_items (G_LIST_MODEL (pull->next.users)),
+                           0, page->users->pdata, page->users->len);
+      pull->users_fetched += page->users->len;
+      g_clear_pointer (&g_ptr_array_index (pull->pages, pull->pages_added), seats_user_page_free);
+      pull->pages_added++;
+    }
+
+  if (pull->users_total > 0)
+    set_progress (self, 0.2 + 0.75 * MIN (pull->users_fetched, pull->users_total) / pull->users_total);
+}
+
+typedef struct
+{
+  GTask *task;
+  guint  index;
+} PageGet;
+
+static void
+pull_page_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autofree PageGet *get = user_data;
+  g_autoptr(GTask) task = get->task;
+  Pull *pull = g_task_get_task_data (task);
+  g_autoptr(SeatsResponse) response = NULL;
+  SeatsUserPage *page;
+  GError *error = NULL;
+
+  pull->pages_in_flight--;
+  response = seats_client_send_finish (SEATS_CLIENT (object), result, NULL, &error);
+  if (pull->failed)
+    {
+      g_clear_error (&error);
+      return;
+    }
+
+  if (response == NULL)
+    {
+      pull_failed (task, error);
+      return;
+    }
+
+  page = seats_api_decode_user_page (response->root, &error);
+  if (page == NULL)
+    {
+      pull_failed (task, error);
+      return;
+    }
+
+  /* Counted from the first page: users added since come with the next
+   * delta, as their change is after this pull's cursor. */
+  g_ptr_array_index (pull->pages, get->index) = page;
+  pull_add_pages (task);
+
+  if (pull->pages_added == pull->pages_total)
+    pull_apply (task);
+  else
+    pull_request_pages (task);
+}
+
+static void
+pull_request_pages (GTask *task)
+{
+  SeatsSyncEngine *self = g_task_get_source_object (task);
+  Pull *pull = g_task_get_task_data (task);
+
+  while (pull->pages_in_flight < USERS_PAGES_IN_FLIGHT && pull->pages_requested < pull->pages_total)
+    {
+      PageGet *get = g_new0 (PageGet, 1);
+      g_autofree char *path = g_strdup_printf ("scim/v2/Users?startIndex=%u&count=%u",
+                                               pull->pages_requested * USERS_PAGE_SIZE + 1,
+                                               USERS_PAGE_SIZE);
+
+      get->task = g_object_ref (task);
+      get->index = pull->pages_requested++;
+      pull->pages_in_flight++;
+      self->request_count++;
+
+      seats_client_send_async (self->client, "GET", path, NULL, NULL, NULL, NULL,
+                               g_task_get_cancellable (task), pull_page_cb, get);
+    }
+}
+
 static void
 pull_users_cb (GTask         *task,
                SeatsResponse *response)
@@ -468,6 +584,21 @@ pull_users_cb (GTask         *task,
   page = seats_api_decode_user_page (response->root, &error);
   if (!pull_check (task, page, error))
     return;
+
+  /* The first page of a full pull says how many there are: ask for the
+   * others, a few at a time, rather than one after the other. */
+  if (pull->full && pull->pages == NULL && page->users->len > 0 && page->users->len < page->total)
+    {
+      pull->users_total = page->total;
+      pull->pages_total = (page->total + USERS_PAGE_SIZE - 1) / USERS_PAGE_SIZE;
+      pull->pages = g_ptr_array_new_full (pull->pages_total, (GDestroyNotify) seats_user_page_free);
+      g_ptr_array_set_size (pull->pages, pull->pages_total);
+      g_ptr_array_index (pull->pages, 0) = g_steal_pointer (&page);
+      pull->pages_requested = 1;
+      pull_add_pages (task);
+      pull_request_pages (task);
+      return;
+    }
 
   if (pull->full)
     g_list_store_splice (pull->next.users, g_list_model_get_n_items (G_LIST_MODEL (pull->next.users)),
