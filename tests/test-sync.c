@@ -263,6 +263,60 @@ test_full_then_unchanged (Fixture       *fixture,
   g_assert_cmpuint (seats_sync_engine_get_request_count (fixture->engine) - requests, ==, 1);
 }
 
+/* Every order and log entry in @engine lies in the past year of @now_time:
+ * the demo's history is the twelve months before this one. */
+static void
+assert_dated_past_year (SeatsSyncEngine *engine,
+                        GDateTime       *now_time)
+{
+  GListModel *orders = seats_sync_engine_get_orders (engine);
+  GListModel *actions = seats_sync_engine_get_actions (engine);
+  g_autoptr(GDateTime) year_ago_time = g_date_time_new_utc (g_date_time_get_year (now_time) - 1,
+                                                            g_date_time_get_month (now_time),
+                                                            1, 0, 0, 0);
+  gint64 year_ago = g_date_time_to_unix (year_ago_time);
+  gint64 now = g_date_time_to_unix (now_time);
+
+  g_assert_cmpuint (g_list_model_get_n_items (orders), >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (actions), >, 0);
+
+  for (guint i = 0; i < g_list_model_get_n_items (orders); i++)
+    {
+      g_autoptr(SeatsOrder) order = g_list_model_get_item (orders, i);
+
+      g_assert_cmpint (seats_order_get_created (order), >=, year_ago);
+      g_assert_cmpint (seats_order_get_created (order), <=, now);
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (actions); i++)
+    {
+      g_autoptr(SeatsActionEntry) entry = g_list_model_get_item (actions, i);
+
+      g_assert_cmpint (seats_action_entry_get_timestamp (entry), >=, year_ago);
+      g_assert_cmpint (seats_action_entry_get_timestamp (entry), <=, now);
+    }
+}
+
+/* The demo's history is dated in the server's past year, as synced and as
+ * read back from the local copy: no unit is mixed up on the way. */
+static void
+test_demo_dates (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  g_autoptr(SeatsSyncEngine) reopened = NULL;
+  g_autoptr(GDateTime) now = seats_server_get_now (fixture->server);
+  g_autoptr(GError) error = NULL;
+  const char *token = find_organization (fixture, "demolen")->admin_token;
+
+  g_assert_true (run_sync (fixture->engine, FALSE, &error));
+  g_assert_no_error (error);
+  assert_dated_past_year (fixture->engine, now);
+
+  g_clear_object (&fixture->engine);
+  reopened = open_engine (fixture, token, fixture->db_path);
+  assert_dated_past_year (reopened, now);
+}
+
 /* A full sync of several pages asks for them a few at a time and keeps the
  * server's order, with every user once. */
 static void
@@ -1025,6 +1079,7 @@ main (int   argc,
   g_test_add (path, Fixture, slug, fixture_set_up, func, fixture_tear_down)
 
   ADD ("/sync/full-then-unchanged", test_full_then_unchanged, NULL);
+  ADD ("/sync/demo-dates", test_demo_dates, NULL);
   ADD ("/sync/many-pages", test_many_pages, NULL);
   ADD ("/sync/cache-opens-offline", test_cache_opens_offline, NULL);
   ADD ("/sync/delta-and-deletion", test_delta_and_deletion, NULL);
