@@ -14,6 +14,79 @@
 #include "ui-test-helper.h"
 
 static SeatsApplication *application;
+static GPtrArray *notifications;
+
+/* A desktop notification server of our own on the test's private bus, so
+ * that the notifications the window sends can be checked. GLib talks to
+ * it as to GNOME Shell's org.gtk.Notifications. */
+static const char notifications_xml[] =
+  "<node>"
+  "  <interface name='org.gtk.Notifications'>"
+  "    <method name='AddNotification'>"
+  "      <arg type='s' direction='in'/><arg type='s' direction='in'/>"
+  "      <arg type='a{sv}' direction='in'/>"
+  "    </method>"
+  "    <method name='RemoveNotification'>"
+  "      <arg type='s' direction='in'/><arg type='s' direction='in'/>"
+  "    </method>"
+  "  </interface>"
+  "</node>";
+
+static void
+notifications_method_cb (GDBusConnection       *connection,
+                         const char            *sender,
+                         const char            *object_path,
+                         const char            *interface_name,
+                         const char            *method_name,
+                         GVariant              *parameters,
+                         GDBusMethodInvocation *invocation,
+                         gpointer               user_data)
+{
+  if (g_str_equal (method_name, "AddNotification"))
+    {
+      const char *id = NULL;
+
+      g_variant_get_child (parameters, 1, "&s", &id);
+      g_ptr_array_add (notifications, g_strdup (id));
+    }
+
+  g_dbus_method_invocation_return_value (invocation, NULL);
+}
+
+static void
+serve_notifications (void)
+{
+  static const GDBusInterfaceVTable vtable = { notifications_method_cb, NULL, NULL, { 0 } };
+  g_autoptr(GDBusNodeInfo) info = NULL;
+  g_autoptr(GDBusConnection) bus = NULL;
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GError) error = NULL;
+
+  notifications = g_ptr_array_new_with_free_func (g_free);
+
+  bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
+  g_assert_no_error (error);
+  info = g_dbus_node_info_new_for_xml (notifications_xml, &error);
+  g_assert_no_error (error);
+  g_dbus_connection_register_object (bus, "/org/gtk/Notifications", info->interfaces[0],
+                                     &vtable, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  /* Owned before the application looks for a notification server. */
+  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus", "RequestName",
+                                       g_variant_new ("(su)", "org.gtk.Notifications", 4),
+                                       G_VARIANT_TYPE ("(u)"), G_DBUS_CALL_FLAGS_NONE, -1,
+                                       NULL, &error);
+  g_assert_no_error (error);
+}
+
+/* The ids of the desktop notifications sent so far. */
+GPtrArray *
+ui_test_get_notifications (void)
+{
+  return notifications;
+}
 
 void
 ui_test_init (void)
@@ -26,6 +99,7 @@ ui_test_init (void)
   textdomain (GETTEXT_PACKAGE);
 
   adw_init ();
+  serve_notifications ();
 
   application = seats_application_new ();
   g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);

@@ -30,6 +30,7 @@ typedef struct
  * the build tree and registers the one application of the process. */
 void                           ui_test_init            (void);
 SeatsApplication              *ui_test_get_application (void);
+GPtrArray                     *ui_test_get_notifications (void);
 
 /* A server with the demo organizations (clock and faults allowed), the
  * account @slug opened with its admin or viewer token, and a window that

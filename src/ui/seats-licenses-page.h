@@ -15,4 +15,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SeatsLicensesPage, seats_licenses_page, SEATS, LICENSES_PAGE, AdwBin)
 
+void       seats_licenses_page_load_license_file  (SeatsLicensesPage *self);
+GtkWindow *seats_licenses_page_load_license_bytes (SeatsLicensesPage *self,
+                                                   GBytes            *bytes,
+                                                   const char        *read_error);
+
 G_END_DECLS

@@ -1,0 +1,107 @@
+/* seats-licenses-util.c
+ *
+ * Copyright 2026 The Seats developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "seats-licenses"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "seats-format.h"
+#include "seats-licenses-util.h"
+#include "seats-rules.h"
+#include "seats-window.h"
+
+/**
+ * seats_licenses_today_julian:
+ *
+ * Returns: today in the local calendar, as a Julian day
+ */
+guint32
+seats_licenses_today_julian (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  return seats_julian_from_ymd (g_date_time_get_year (now),
+                                g_date_time_get_month (now),
+                                g_date_time_get_day_of_month (now));
+}
+
+/**
+ * seats_licenses_format_period:
+ * @subscription: (nullable): a #SeatsSubscription
+ *
+ * The billing period with its last day, as a person reads it: the domain's
+ * end is the first day of the next period.
+ *
+ * Returns: (transfer full) (nullable): "1 november 2026 – 30 november 2026"
+ */
+char *
+seats_licenses_format_period (SeatsSubscription *subscription)
+{
+  g_autofree char *start = NULL;
+  g_autofree char *last = NULL;
+  guint32 start_day, end_day;
+
+  if (subscription == NULL)
+    return NULL;
+
+  start_day = seats_subscription_get_period_start_julian (subscription);
+  end_day = seats_subscription_get_period_end_julian (subscription);
+  if (start_day == SEATS_JULIAN_NONE || end_day <= start_day)
+    return NULL;
+
+  start = seats_format_date (start_day);
+  last = seats_format_date (end_day - 1);
+
+  /* Translators: a billing period, from its first to its last day */
+  return g_strdup_printf (_("%s – %s"), start, last);
+}
+
+/**
+ * seats_licenses_user_counts:
+ * @user: a #SeatsUser
+ * @today: today as a Julian day
+ *
+ * Returns: whether @user holds a user license (R1)
+ */
+gboolean
+seats_licenses_user_counts (SeatsUser *user,
+                            guint32    today)
+{
+  GDate end, date;
+  gboolean has_end;
+
+  g_date_clear (&end, 1);
+  g_date_clear (&date, 1);
+  has_end = seats_user_get_end_date (user, &end);
+  seats_julian_to_date (today, &date);
+
+  return seats_rules_user_counts (seats_user_get_active (user), has_end ? &end : NULL, &date);
+}
+
+/**
+ * seats_licenses_add_toast:
+ * @widget: a widget in the main window or in a dialog of it
+ * @toast: (transfer full): the toast
+ *
+ * Shows @toast in the main window that @widget belongs to.
+ */
+void
+seats_licenses_add_toast (GtkWidget *widget,
+                          AdwToast  *toast)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_widget_get_root (widget));
+
+  while (window != NULL && !SEATS_IS_WINDOW (window))
+    window = gtk_window_get_transient_for (window);
+
+  if (window != NULL)
+    seats_window_add_toast (SEATS_WINDOW (window), toast);
+  else
+    g_object_unref (toast);
+}

@@ -1,0 +1,23 @@
+/* seats-licenses-util.h: small helpers the Licenses page and its dialogs share
+ *
+ * Copyright 2026 The Seats developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "seats-domain.h"
+
+G_BEGIN_DECLS
+
+guint32  seats_licenses_today_julian   (void);
+char    *seats_licenses_format_period  (SeatsSubscription *subscription);
+gboolean seats_licenses_user_counts    (SeatsUser         *user,
+                                        guint32            today);
+void     seats_licenses_add_toast      (GtkWidget         *widget,
+                                        AdwToast          *toast);
+
+G_END_DECLS

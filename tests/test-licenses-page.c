@@ -1,0 +1,539 @@
+/* test-licenses-page.c: the Licenses page, driven as an administrator would
+ *
+ * Copyright 2026 The Seats developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "seats-activate-license-dialog.h"
+#include "seats-banner.h"
+#include "seats-buy-dialog.h"
+#include "seats-format.h"
+#include "seats-holders-dialog.h"
+#include "seats-licenses-page.h"
+#include "seats-next-period-dialog.h"
+#include "seats-rules.h"
+#include "seats-seat-chart.h"
+#include "seats-trial-dialog.h"
+#include "ui-test-helper.h"
+
+/* What a person reads, in the language under test: the words are written
+ * out here, not taken from the catalogue, so that a missing translation
+ * fails. */
+static const struct {
+  const char *language;
+  const char *user_licenses;
+  const char *modules;
+  const char *euro;
+} expected_texts[] = {
+  { "en", "User Licenses", "Add-on Modules", "EUR" },
+  { "nl", "Gebruikerslicenties", "Aanvullende modules", "€\u00a0" },
+  { "sv", "Användarlicenser", "Tilläggsmoduler", "EUR" },
+};
+
+static guint expected_index;
+
+#define EXPECTED (expected_texts[expected_index])
+
+static void
+demolen_set_up (UiFixture     *fixture,
+                gconstpointer  user_data)
+{
+  ui_fixture_set_up (fixture, user_data != NULL ? user_data : "demolen", FALSE);
+}
+
+static void
+viewer_set_up (UiFixture     *fixture,
+               gconstpointer  user_data)
+{
+  ui_fixture_set_up (fixture, "demolen", TRUE);
+}
+
+static void
+fixture_tear_down (UiFixture     *fixture,
+                   gconstpointer  user_data)
+{
+  ui_fixture_tear_down (fixture);
+}
+
+static SeatsLicensesPage *
+get_page (UiFixture *fixture)
+{
+  GtkWidget *page;
+
+  seats_window_set_visible_page (fixture->window, "licenses");
+  ui_iterate ();
+  page = ui_find (GTK_WIDGET (fixture->window), SEATS_TYPE_LICENSES_PAGE, NULL);
+  g_assert_nonnull (page);
+
+  return SEATS_LICENSES_PAGE (page);
+}
+
+static const char *
+label_text (GtkWidget  *root,
+            const char *id)
+{
+  GtkWidget *label = ui_find_by_id (root, id);
+
+  g_assert_true (GTK_IS_LABEL (label));
+  return gtk_label_get_text (GTK_LABEL (label));
+}
+
+static gboolean
+no_dialog (gpointer data)
+{
+  return ui_find_dialog (GPOINTER_TO_SIZE (data)) == NULL;
+}
+
+static gboolean
+engine_idle (gpointer data)
+{
+  return seats_sync_engine_get_status (SEATS_SYNC_ENGINE (data)) != SEATS_SYNC_STATUS_SYNCING;
+}
+
+static void
+assert_no_dialog_opens (SeatsLicensesPage *page,
+                        const char        *action,
+                        GType              dialog_type)
+{
+  g_test_message ("%s must not open anything", action);
+  gtk_widget_activate_action (GTK_WIDGET (page), action, NULL);
+  ui_iterate ();
+  g_assert_null (ui_find_dialog (dialog_type));
+}
+
+static void
+test_licenses_summary (UiFixture     *fixture,
+                       gconstpointer  user_data)
+{
+  SeatsLicensesPage *page = get_page (fixture);
+  GtkWidget *root = GTK_WIDGET (page);
+  SeatsProduct *seats = seats_sync_engine_find_user_seats (fixture->engine);
+  SeatsAccount *account = seats_sync_engine_get_account (fixture->engine);
+  g_autofree char *purchased = seats_format_count (seats_product_get_purchased (seats));
+  g_autofree char *in_use = seats_format_count (seats_product_get_in_use (seats));
+  g_autofree char *available = seats_format_count (seats_product_get_purchased (seats) -
+                                                   seats_product_get_in_use (seats));
+  g_autofree char *next = seats_format_count (seats_product_get_next_period (seats));
+  g_autofree char *description = NULL;
+  g_autofree char *price = NULL;
+
+  /* The organization heads the page; the counts are the engine's. */
+  g_assert_true (ui_shows_text (root, seats_account_get_name (account)));
+  g_assert_cmpstr (label_text (root, "purchased_value"), ==, purchased);
+  g_assert_cmpstr (label_text (root, "in_use_value"), ==, in_use);
+  g_assert_cmpstr (label_text (root, "available_value"), ==, available);
+  g_assert_cmpstr (label_text (root, "next_period_value"), ==, next);
+
+  /* The groups, in the person's language, and money as the locale writes it. */
+  g_assert_true (ui_shows_text (root, EXPECTED.user_licenses));
+  g_assert_true (ui_shows_text (root, EXPECTED.modules));
+  price = seats_format_money (seats_product_get_price (seats), seats_product_get_currency (seats));
+  g_assert_nonnull (strstr (price, EXPECTED.euro));
+  g_assert_true (ui_shows_text_containing (root, price));
+
+  /* The chart says in words what it shows. */
+  g_assert_cmpuint (g_list_model_get_n_items (seats_sync_engine_get_history (fixture->engine)), >, 0);
+  description = seats_seat_chart_describe (seats_sync_engine_get_history (fixture->engine));
+  {
+    g_autoptr(SeatsHistoryPoint) last = NULL;
+    GListModel *history = seats_sync_engine_get_history (fixture->engine);
+    guint n = g_list_model_get_n_items (history);
+    g_autofree char *used = NULL;
+    guint32 newest = 0;
+
+    for (guint i = 0; i < n; i++)
+      {
+        g_autoptr(SeatsHistoryPoint) point = g_list_model_get_item (history, i);
+
+        if (seats_history_point_get_month_julian (point) > newest)
+          {
+            newest = seats_history_point_get_month_julian (point);
+            g_set_object (&last, point);
+          }
+      }
+    used = seats_format_count (seats_history_point_get_used (last));
+    g_assert_nonnull (strstr (description, used));
+  }
+
+  /* The pending license of demolen is announced. */
+  g_assert_true (seats_banner_get_revealed (SEATS_BANNER (ui_find_by_id (root, "pending_banner"))));
+}
+
+static void
+test_licenses_buy (UiFixture     *fixture,
+                   gconstpointer  user_data)
+{
+  SeatsLicensesPage *page = get_page (fixture);
+  SeatsProduct *seats = seats_sync_engine_find_user_seats (fixture->engine);
+  g_autofree char *product_id = g_strdup (seats_product_get_id (seats));
+  guint purchased = seats_product_get_purchased (seats);
+  guint orders = g_list_model_get_n_items (seats_sync_engine_get_orders (fixture->engine));
+  g_autofree char *price = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *dialog;
+  GtkWidget *spin;
+  gint64 amount = 0;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "licenses.buy", NULL));
+  ui_iterate ();
+  dialog = ui_find_dialog (SEATS_TYPE_BUY_DIALOG);
+  g_assert_nonnull (dialog);
+
+  /* The number to add has the focus; the price follows it. */
+  spin = ui_find (GTK_WIDGET (dialog), GTK_TYPE_SPIN_BUTTON, NULL);
+  g_assert_nonnull (spin);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 5);
+  ui_iterate ();
+
+  g_assert_true (seats_sync_engine_quote_purchase (fixture->engine, product_id, 5, &amount,
+                                                   NULL, NULL, &error));
+  g_assert_no_error (error);
+  price = seats_format_money (amount, seats_product_get_currency (seats));
+  g_assert_true (ui_shows_text (GTK_WIDGET (dialog), price));
+
+  ui_click (ui_find (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, _("_Buy")));
+  g_assert_true (ui_wait_for (no_dialog, GSIZE_TO_POINTER (SEATS_TYPE_BUY_DIALOG), 30000));
+  g_assert_true (ui_wait_for (engine_idle, fixture->engine, 30000));
+
+  /* Bought at once: the summary and the orders show it. */
+  seats = seats_sync_engine_find_user_seats (fixture->engine);
+  g_assert_cmpuint (seats_product_get_purchased (seats), ==, purchased + 5);
+  after = seats_format_count (purchased + 5);
+  g_assert_cmpstr (label_text (GTK_WIDGET (page), "purchased_value"), ==, after);
+  g_assert_cmpuint (g_list_model_get_n_items (seats_sync_engine_get_orders (fixture->engine)), ==,
+                    orders + 1);
+}
+
+static void
+test_licenses_next_period_refused (UiFixture     *fixture,
+                                   gconstpointer  user_data)
+{
+  SeatsLicensesPage *page = get_page (fixture);
+  SeatsProduct *seats = seats_sync_engine_find_user_seats (fixture->engine);
+  SeatsPolicy *policy = seats_account_get_policy (seats_sync_engine_get_account (fixture->engine));
+  guint next = seats_product_get_next_period (seats);
+  guint in_use = seats_product_get_in_use (seats);
+  g_autoptr(GError) expected = NULL;
+  SeatsRulePolicy rule_policy;
+  GtkWindow *dialog;
+  GtkWidget *spin;
+  GtkWidget *save;
+  guint over = 0;
+
+  g_assert_cmpuint (in_use, >, 2);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "licenses.change-next-period", NULL));
+  ui_iterate ();
+  dialog = ui_find_dialog (SEATS_TYPE_NEXT_PERIOD_DIALOG);
+  g_assert_nonnull (dialog);
+  spin = ui_find (GTK_WIDGET (dialog), GTK_TYPE_SPIN_BUTTON, NULL);
+  save = ui_find (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, _("_Save"));
+  g_assert_nonnull (save);
+  g_assert_true (gtk_widget_is_sensitive (save));
+
+  /* Below the users who count (at_least_active): the rule's answer, at once. */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), in_use - 2);
+  ui_iterate ();
+
+  seats_rule_policy_init (&rule_policy);
+  rule_policy.seat_floor = seats_policy_get_seat_floor (policy);
+  rule_policy.min_seats = seats_policy_get_min_seats (policy);
+  g_assert_false (seats_rules_check_next_period (&rule_policy, in_use - 2, in_use, &over, &expected));
+  g_assert_true (ui_shows_text (GTK_WIDGET (dialog), expected->message));
+  g_assert_false (gtk_widget_is_sensitive (save));
+
+  /* Enter does nothing either, and nothing reaches the server. */
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "next-period.save", NULL);
+  gtk_window_destroy (dialog);
+  g_assert_true (ui_fixture_sync (fixture));
+  seats = seats_sync_engine_find_user_seats (fixture->engine);
+  g_assert_cmpuint (seats_product_get_next_period (seats), ==, next);
+}
+
+static gboolean
+module_in_use_is (gpointer data)
+{
+  UiFixture *fixture = data;
+  SeatsProduct *product = seats_sync_engine_find_product (fixture->engine, "scheduling");
+
+  return seats_sync_engine_get_status (fixture->engine) != SEATS_SYNC_STATUS_SYNCING &&
+         seats_product_get_in_use (product) == GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (fixture->engine),
+                                                                                    "wanted"));
+}
+
+static gboolean
+no_pending (gpointer data)
+{
+  UiFixture *fixture = data;
+
+  return seats_sync_engine_get_pending_license (fixture->engine) == NULL &&
+         seats_sync_engine_get_status (fixture->engine) != SEATS_SYNC_STATUS_SYNCING;
+}
+
+static void
+test_licenses_activate (UiFixture     *fixture,
+                        gconstpointer  user_data)
+{
+  SeatsLicensesPage *page = get_page (fixture);
+  SeatsProduct *scheduling = seats_sync_engine_find_product (fixture->engine, "scheduling");
+  guint in_use = seats_product_get_in_use (scheduling);
+  g_autofree char *short_text = NULL;
+  g_autofree char *surplus_count = NULL;
+  GtkWindow *dialog;
+  GtkWindow *surplus;
+  GtkWidget *activate;
+  guint new_count = 0;
+
+  /* demolen's new license has fewer scheduling licenses than are in use. */
+  {
+    GListModel *changes = seats_pending_license_get_changes (seats_sync_engine_get_pending_license (fixture->engine));
+
+    for (guint i = 0; i < g_list_model_get_n_items (changes); i++)
+      {
+        g_autoptr(SeatsLicenseChange) change = g_list_model_get_item (changes, i);
+
+        if (g_str_equal (seats_license_change_get_product_id (change), "scheduling"))
+          new_count = seats_license_change_get_new_count (change);
+      }
+  }
+  g_assert_cmpuint (new_count, <, in_use);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "licenses.activate-license", NULL));
+  ui_iterate ();
+  dialog = ui_find_dialog (SEATS_TYPE_ACTIVATE_LICENSE_DIALOG);
+  g_assert_nonnull (dialog);
+
+  /* The short product, in words; Activate waits. */
+  surplus_count = seats_format_count (in_use - new_count);
+  short_text = g_strdup_printf (ngettext ("%s too many in use", "%s too many in use", in_use - new_count),
+                                surplus_count);
+  g_assert_true (ui_shows_text (GTK_WIDGET (dialog), short_text));
+  g_assert_true (ui_shows_text (GTK_WIDGET (dialog), seats_product_get_name (scheduling)));
+  activate = ui_find (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, _("_Activate"));
+  g_assert_nonnull (activate);
+  g_assert_false (gtk_widget_is_sensitive (activate));
+
+  /* Remove the surplus from its holders. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "license.remove-surplus", "s", "scheduling"));
+  ui_iterate ();
+  surplus = ui_find_dialog (SEATS_TYPE_HOLDERS_DIALOG);
+  g_assert_nonnull (surplus);
+
+  while (in_use > new_count)
+    {
+      GtkWidget *remove = ui_find (GTK_WIDGET (surplus), GTK_TYPE_BUTTON, _("Remove"));
+
+      g_assert_nonnull (remove);
+      ui_click (remove);
+      in_use--;
+      g_object_set_data (G_OBJECT (fixture->engine), "wanted", GUINT_TO_POINTER (in_use));
+      g_assert_true (ui_wait_for (module_in_use_is, fixture, 30000));
+    }
+  gtk_window_destroy (surplus);
+  ui_iterate ();
+
+  /* Nothing short: the license can be activated, and the banner goes. */
+  g_assert_true (gtk_widget_is_sensitive (activate));
+  ui_click (activate);
+  g_assert_true (ui_wait_for (no_pending, fixture, 30000));
+  g_assert_true (ui_wait_for (no_dialog, GSIZE_TO_POINTER (SEATS_TYPE_ACTIVATE_LICENSE_DIALOG), 30000));
+  g_assert_false (seats_banner_get_revealed (SEATS_BANNER (ui_find_by_id (GTK_WIDGET (page),
+                                                                          "pending_banner"))));
+}
+
+static void
+test_licenses_file (UiFixture     *fixture,
+                    gconstpointer  user_data)
+{
+  SeatsLicensesPage *page = get_page (fixture);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) expected = NULL;
+  g_autoptr(GBytes) good = NULL;
+  g_autoptr(GBytes) bad = NULL;
+  g_autoptr(SeatsLicense) none = NULL;
+  g_autofree char *text = seats_server_export_license (fixture->server, "demolen", &error);
+  g_autofree char *tampered = NULL;
+  guint purchased = seats_product_get_purchased (seats_sync_engine_find_user_seats (fixture->engine));
+  GtkWindow *dialog;
+  char *count;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (text);
+
+  /* One count changed after signing, the signature kept. */
+  {
+    const char *start = strstr (text, "\"payload\":\"") + strlen ("\"payload\":\"");
+    const char *end = strchr (start, '"');
+    g_autofree char *encoded = g_strndup (start, end - start);
+    g_autofree guchar *payload = NULL;
+    g_autofree char *payload_text = NULL;
+    g_autofree char *reencoded = NULL;
+    gsize length = 0;
+
+    payload = g_base64_decode (encoded, &length);
+    payload_text = g_strndup ((const char *) payload, length);
+    count = strstr (payload_text, "\"count\"");
+    g_assert_nonnull (count);
+    while (!g_ascii_isdigit (*count))
+      count++;
+    *count = *count == '9' ? '8' : *count + 1;
+    reencoded = g_base64_encode ((const guchar *) payload_text, length);
+    tampered = g_strdup_printf ("%.*s%s%s", (int) (start - text), text, reencoded, end);
+  }
+
+  none = seats_sync_engine_check_license_file (fixture->engine, tampered, strlen (tampered), &expected);
+  g_assert_null (none);
+  g_assert_nonnull (expected);
+
+  bad = g_bytes_new (tampered, strlen (tampered));
+  dialog = seats_licenses_page_load_license_bytes (page, bad, NULL);
+  ui_iterate ();
+  g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), expected->message));
+  gtk_window_destroy (dialog);
+
+  /* Nothing changed. */
+  g_assert_true (ui_fixture_sync (fixture));
+  g_assert_cmpuint (seats_product_get_purchased (seats_sync_engine_find_user_seats (fixture->engine)), ==,
+                    purchased);
+  g_assert_nonnull (seats_sync_engine_get_pending_license (fixture->engine));
+
+  /* The vendor's own file shows what it changes, to import. */
+  good = g_bytes_new (text, strlen (text));
+  dialog = seats_licenses_page_load_license_bytes (page, good, NULL);
+  ui_iterate ();
+  g_assert_true (SEATS_IS_ACTIVATE_LICENSE_DIALOG (dialog));
+  g_assert_nonnull (ui_find (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, _("_Import")));
+  g_assert_true (ui_shows_text (GTK_WIDGET (dialog),
+                                seats_product_get_name (seats_sync_engine_find_product (fixture->engine,
+                                                                                        "scheduling"))));
+  gtk_window_destroy (dialog);
+}
+
+static void
+test_licenses_viewer (UiFixture     *fixture,
+                      gconstpointer  user_data)
+{
+  SeatsLicensesPage *page = get_page (fixture);
+
+  /* A viewer sees the counts but no way to change them. */
+  g_assert_true (ui_shows_text (GTK_WIDGET (page), EXPECTED.user_licenses));
+  g_assert_null (ui_find (GTK_WIDGET (page), GTK_TYPE_BUTTON, _("_Buy Licenses…")));
+  g_assert_null (ui_find (GTK_WIDGET (page), GTK_TYPE_BUTTON, _("Change _Next Period…")));
+
+  assert_no_dialog_opens (page, "licenses.buy", SEATS_TYPE_BUY_DIALOG);
+  assert_no_dialog_opens (page, "licenses.change-next-period", SEATS_TYPE_NEXT_PERIOD_DIALOG);
+  assert_no_dialog_opens (page, "licenses.activate-license", SEATS_TYPE_ACTIVATE_LICENSE_DIALOG);
+}
+
+static void
+test_licenses_reseller (UiFixture     *fixture,
+                        gconstpointer  user_data)
+{
+  SeatsLicensesPage *page = get_page (fixture);
+  SeatsPolicy *policy = seats_account_get_policy (seats_sync_engine_get_account (fixture->engine));
+  g_autofree char *managed = g_strdup_printf (_("Managed by %s"), seats_policy_get_reseller_name (policy));
+  GtkWidget *buy;
+  const char *tooltip;
+
+  /* Where to change it, by name; the buttons say why they are off. */
+  g_assert_true (seats_policy_is_resold (policy));
+  g_assert_true (ui_shows_text (GTK_WIDGET (page), managed));
+  buy = ui_find (GTK_WIDGET (page), GTK_TYPE_BUTTON, _("_Buy Licenses…"));
+  g_assert_nonnull (buy);
+  g_assert_false (gtk_widget_is_sensitive (buy));
+  tooltip = gtk_widget_get_tooltip_text (buy);
+  g_assert_nonnull (tooltip);
+  g_assert_nonnull (strstr (tooltip, seats_policy_get_reseller_name (policy)));
+
+  assert_no_dialog_opens (page, "licenses.buy", SEATS_TYPE_BUY_DIALOG);
+  assert_no_dialog_opens (page, "licenses.change-next-period", SEATS_TYPE_NEXT_PERIOD_DIALOG);
+}
+
+static void
+test_licenses_trial (UiFixture     *fixture,
+                     gconstpointer  user_data)
+{
+  SeatsLicensesPage *page = get_page (fixture);
+  SeatsAccount *account = seats_sync_engine_get_account (fixture->engine);
+  g_autoptr(GError) expected = NULL;
+  g_autoptr(SeatsApiRequest) none = NULL;
+  g_autofree char *days_text = NULL;
+  GDateTime *now = g_date_time_new_now_local ();
+  GtkWindow *dialog;
+  GtkWidget *serial;
+  GtkWidget *owner;
+  GDate end, today;
+  guint days;
+
+  g_assert_true (seats_account_get_is_trial (account));
+  g_date_clear (&end, 1);
+  g_date_clear (&today, 1);
+  g_assert_true (seats_julian_to_date (seats_account_get_trial_end_julian (account), &end));
+  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+  g_date_time_unref (now);
+  days = seats_rules_trial_days_left (&end, &today);
+  g_assert_cmpuint (days, >, 0);
+  days_text = g_strdup_printf (ngettext ("%u day left in the trial", "%u days left in the trial", days), days);
+  g_assert_true (ui_shows_text (GTK_WIDGET (page), days_text));
+
+  /* A serial number in the wrong form is refused where it was typed. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "licenses.enter-serial", NULL));
+  ui_iterate ();
+  dialog = ui_find_dialog (SEATS_TYPE_TRIAL_DIALOG);
+  g_assert_nonnull (dialog);
+  serial = ui_find_by_id (GTK_WIDGET (dialog), "serial_row");
+  owner = ui_find_by_id (GTK_WIDGET (dialog), "owner_row");
+  gtk_editable_set_text (GTK_EDITABLE (serial), "12345");
+  gtk_editable_set_text (GTK_EDITABLE (owner), "Bakkerij Van Dijk");
+
+  none = seats_sync_engine_prepare_trial (fixture->engine, "12345", "Bakkerij Van Dijk", &expected);
+  g_assert_null (none);
+
+  ui_click (ui_find (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, _("_Register")));
+  g_assert_true (ui_shows_text (GTK_WIDGET (dialog), expected->message));
+  g_assert_true (ui_find_dialog (SEATS_TYPE_TRIAL_DIALOG) == dialog);
+  g_assert_true (seats_account_get_is_trial (seats_sync_engine_get_account (fixture->engine)));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *language = g_getenv ("SEATS_TEST_LANGUAGE");
+
+  gtk_test_init (&argc, &argv, NULL);
+  ui_test_init ();
+
+  /* Without a window manager, windows lose focus without telling the
+   * text fields, and a blinking cursor would warn about it. */
+  g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected_texts); i++)
+    if (g_strcmp0 (language, expected_texts[i].language) == 0)
+      expected_index = i;
+
+  g_test_add ("/licenses/summary", UiFixture, NULL, demolen_set_up, test_licenses_summary,
+              fixture_tear_down);
+  g_test_add ("/licenses/buy", UiFixture, NULL, demolen_set_up, test_licenses_buy, fixture_tear_down);
+  g_test_add ("/licenses/next-period-refused", UiFixture, NULL, demolen_set_up,
+              test_licenses_next_period_refused, fixture_tear_down);
+  g_test_add ("/licenses/activate", UiFixture, NULL, demolen_set_up, test_licenses_activate,
+              fixture_tear_down);
+  g_test_add ("/licenses/file", UiFixture, NULL, demolen_set_up, test_licenses_file, fixture_tear_down);
+  g_test_add ("/licenses/viewer", UiFixture, NULL, viewer_set_up, test_licenses_viewer,
+              fixture_tear_down);
+  g_test_add ("/licenses/reseller", UiFixture, "bergstrom", demolen_set_up, test_licenses_reseller,
+              fixture_tear_down);
+  g_test_add ("/licenses/trial", UiFixture, "vandijk", demolen_set_up, test_licenses_trial,
+              fixture_tear_down);
+
+  return g_test_run ();
+}
