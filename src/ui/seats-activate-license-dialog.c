@@ -200,7 +200,6 @@ create_row_cb (gpointer item,
                                       surplus_count);
       label = gtk_label_new (surplus_text);
 
-
       gtk_widget_add_css_class (row, "error");
       gtk_widget_add_css_class (row, "licenses-short");
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
