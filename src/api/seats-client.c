@@ -59,6 +59,10 @@ typedef struct
   guint         attempt;
   guint         waited_ms;
   char         *problem_code;
+
+  /* For seats_client_get_decoded_async() */
+  SeatsDecodeFunc  decode;
+  GDestroyNotify   decoded_free;
 } Request;
 
 static void request_start (GTask *task);
@@ -89,6 +93,8 @@ seats_response_free (SeatsResponse *response)
 
   g_free (response->etag);
   g_clear_pointer (&response->root, json_node_unref);
+  if (response->decoded != NULL && response->decoded_free != NULL)
+    response->decoded_free (response->decoded);
   g_free (response);
 }
 
@@ -189,6 +195,85 @@ request_fail (GTask  *task,
   g_object_unref (task);
 }
 
+/* A page of a thousand users takes json-glib longer to parse than a frame
+ * lasts: it is parsed, decoded and freed in one thread of its own, so
+ * that the main loop keeps drawing and receiving the next pages on the
+ * other core. One thread for all: the tree never leaves it, and decoders
+ * running side by side would only contend for GLib's locks. The session
+ * and its I/O stay on the main context. */
+typedef struct
+{
+  GTask         *task;
+  SeatsResponse *response;
+  GBytes        *bytes;
+  GError        *error;
+} DecodeJob;
+
+/* Back on the request's context */
+static gboolean
+decode_done_cb (gpointer data)
+{
+  DecodeJob *job = data;
+  GTask *task = job->task;
+  g_autoptr(SeatsResponse) response = job->response;
+  GError *error = job->error;
+
+  g_bytes_unref (job->bytes);
+  g_free (job);
+
+  if (g_task_return_error_if_cancelled (task))
+    {
+      g_clear_error (&error);
+      g_object_unref (task);
+      return G_SOURCE_REMOVE;
+    }
+
+  if (response->decoded == NULL)
+    {
+      request_fail (task, error, -1);
+      return G_SOURCE_REMOVE;
+    }
+
+  g_task_return_pointer (task, g_steal_pointer (&response), (GDestroyNotify) seats_response_free);
+  g_object_unref (task);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+decode_thread (gpointer data,
+               gpointer user_data)
+{
+  DecodeJob *job = data;
+  Request *request = g_task_get_task_data (job->task);
+  g_autoptr(JsonNode) root = seats_json_parse (job->bytes, &job->error);
+
+  if (root != NULL)
+    {
+      job->response->decoded = request->decode (root, &job->error);
+      job->response->decoded_free = request->decoded_free;
+    }
+
+  g_main_context_invoke (g_task_get_context (job->task), decode_done_cb, job);
+}
+
+static void
+request_decode (GTask         *task,
+                SeatsResponse *response,
+                GBytes        *bytes)
+{
+  static GThreadPool *pool;
+  DecodeJob *job;
+
+  if (g_once_init_enter (&pool))
+    g_once_init_leave (&pool, g_thread_pool_new (decode_thread, NULL, 1, FALSE, NULL));
+
+  job = g_new0 (DecodeJob, 1);
+  job->task = task;
+  job->response = response;
+  job->bytes = g_bytes_ref (bytes);
+  g_thread_pool_push (pool, job, NULL);
+}
+
 static void
 request_complete (GTask *task)
 {
@@ -256,6 +341,12 @@ request_complete (GTask *task)
   if (!content_type_is (message, "application/json", "application/scim+json", NULL))
     {
       request_fail (task, seats_json_malformed ("", NULL, "not JSON"), -1);
+      return;
+    }
+
+  if (request->decode != NULL)
+    {
+      request_decode (task, g_steal_pointer (&response), bytes);
       return;
     }
 
@@ -550,30 +641,30 @@ seats_client_add_header (SeatsClient *self,
  *
  * Sends one request, retrying transient failures within the retry policy.
  */
-void
-seats_client_send_async (SeatsClient         *self,
-                         const char          *method,
-                         const char          *path,
-                         JsonNode            *body,
-                         const char          *if_match,
-                         const char          *if_none_match,
-                         const char          *idempotency_key,
-                         GCancellable        *cancellable,
-                         GAsyncReadyCallback  callback,
-                         gpointer             user_data)
+static void
+send_async (SeatsClient         *self,
+            const char          *method,
+            const char          *path,
+            JsonNode            *body,
+            const char          *if_match,
+            const char          *if_none_match,
+            const char          *idempotency_key,
+            SeatsDecodeFunc      decode,
+            GDestroyNotify       decoded_free,
+            GCancellable        *cancellable,
+            GAsyncReadyCallback  callback,
+            gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(GError) error = NULL;
   Request *request;
 
-  g_return_if_fail (SEATS_IS_CLIENT (self));
-  g_return_if_fail (method != NULL);
-  g_return_if_fail (path != NULL && path[0] != '/');
-
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, seats_client_send_async);
 
   request = g_new0 (Request, 1);
+  request->decode = decode;
+  request->decoded_free = decoded_free;
   request->method = g_strdup (method);
   request->if_match = g_strdup (if_match);
   request->if_none_match = g_strdup (if_none_match);
@@ -596,6 +687,58 @@ seats_client_send_async (SeatsClient         *self,
     }
 
   request_start (g_steal_pointer (&task));
+}
+
+void
+seats_client_send_async (SeatsClient         *self,
+                         const char          *method,
+                         const char          *path,
+                         JsonNode            *body,
+                         const char          *if_match,
+                         const char          *if_none_match,
+                         const char          *idempotency_key,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_return_if_fail (SEATS_IS_CLIENT (self));
+  g_return_if_fail (method != NULL);
+  g_return_if_fail (path != NULL && path[0] != '/');
+
+  send_async (self, method, path, body, if_match, if_none_match, idempotency_key, NULL, NULL,
+              cancellable, callback, user_data);
+}
+
+/**
+ * seats_client_get_decoded_async:
+ * @self: a #SeatsClient
+ * @path: the path relative to the base address, with its query
+ * @decode: (scope forever): turns the answer into what the caller keeps,
+ *   in the client's decoding thread
+ * @decoded_free: frees what @decode returns
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the answer was decoded or the request failed
+ * @user_data: data for @callback
+ *
+ * GETs a large answer, such as a page of users, and parses and decodes it
+ * off the main context. Finish with seats_client_send_finish(): the
+ * response has @decoded set and no @root.
+ */
+void
+seats_client_get_decoded_async (SeatsClient         *self,
+                                const char          *path,
+                                SeatsDecodeFunc      decode,
+                                GDestroyNotify       decoded_free,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_return_if_fail (SEATS_IS_CLIENT (self));
+  g_return_if_fail (path != NULL && path[0] != '/');
+  g_return_if_fail (decode != NULL);
+
+  send_async (self, "GET", path, NULL, NULL, NULL, NULL, decode, decoded_free,
+              cancellable, callback, user_data);
 }
 
 /**

@@ -22,16 +22,35 @@ G_DECLARE_FINAL_TYPE (SeatsClient, seats_client, SEATS, CLIENT, GObject)
  * SeatsResponse:
  * @status: the HTTP status (2xx or 304)
  * @etag: (nullable): the ETag of the answer
- * @root: (nullable): the parsed JSON body; %NULL for 204 and 304
+ * @root: (nullable): the parsed JSON body; %NULL for 204 and 304, and
+ *   when @decoded holds what it was decoded into
+ * @decoded: (nullable): what the #SeatsDecodeFunc of
+ *   seats_client_get_decoded_async() made of the body
+ * @decoded_free: frees @decoded
  *
  * A successful answer of the license server.
  */
 typedef struct
 {
-  guint     status;
-  char     *etag;
-  JsonNode *root;
+  guint           status;
+  char           *etag;
+  JsonNode       *root;
+  gpointer        decoded;
+  GDestroyNotify  decoded_free;
 } SeatsResponse;
+
+/**
+ * SeatsDecodeFunc:
+ * @root: a parsed answer
+ * @error: why it cannot be decoded
+ *
+ * Decodes an answer into what the caller keeps. It runs in the client's
+ * decoding thread: it may only read @root and create new objects.
+ *
+ * Returns: (transfer full) (nullable): the decoded answer
+ */
+typedef gpointer (*SeatsDecodeFunc) (JsonNode  *root,
+                                     GError   **error);
 
 void           seats_response_free               (SeatsResponse        *response);
 
@@ -53,6 +72,13 @@ void           seats_client_send_async           (SeatsClient          *self,
                                                   const char           *if_match,
                                                   const char           *if_none_match,
                                                   const char           *idempotency_key,
+                                                  GCancellable         *cancellable,
+                                                  GAsyncReadyCallback   callback,
+                                                  gpointer              user_data);
+void           seats_client_get_decoded_async    (SeatsClient          *self,
+                                                  const char           *path,
+                                                  SeatsDecodeFunc       decode,
+                                                  GDestroyNotify        decoded_free,
                                                   GCancellable         *cancellable,
                                                   GAsyncReadyCallback   callback,
                                                   gpointer              user_data);

@@ -531,12 +531,7 @@ pull_page_cb (GObject      *object,
       return;
     }
 
-  page = seats_api_decode_user_page (response->root, &error);
-  if (page == NULL)
-    {
-      pull_failed (task, error);
-      return;
-    }
+  page = g_steal_pointer (&response->decoded);
 
   /* Counted from the first page: users added since come with the next
    * delta, as their change is after this pull's cursor. */
@@ -567,8 +562,10 @@ pull_request_pages (GTask *task)
       pull->pages_in_flight++;
       self->request_count++;
 
-      seats_client_send_async (self->client, "GET", path, NULL, NULL, NULL, NULL,
-                               g_task_get_cancellable (task), pull_page_cb, get);
+      seats_client_get_decoded_async (self->client, path,
+                                      (SeatsDecodeFunc) seats_api_decode_user_page,
+                                      (GDestroyNotify) seats_user_page_free,
+                                      g_task_get_cancellable (task), pull_page_cb, get);
     }
 }
 
