@@ -1,0 +1,771 @@
+/* test-users-page.c: the Users page, driven as a person would
+ *
+ * Copyright 2026 The Seats developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+#include "seats-format.h"
+#include "seats-rules.h"
+#include "seats-user-status.h"
+#include "seats-users-page.h"
+#include "ui-test-helper.h"
+
+/* A translated "... %s ..." with its one %s filled in. */
+static char *
+fill (const char *format,
+      const char *value)
+{
+  GString *text = g_string_new (format);
+
+  if (value != NULL)
+    g_string_replace (text, "%s", value, 1);
+  return g_string_free (text, FALSE);
+}
+
+static gboolean
+is_english (void)
+{
+  return g_strcmp0 (g_getenv ("SEATS_TEST_LANGUAGE"), "nl") != 0 &&
+         g_strcmp0 (g_getenv ("SEATS_TEST_LANGUAGE"), "sv") != 0;
+}
+
+static void
+get_today (GDate *date)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  g_date_clear (date, 1);
+  g_date_set_dmy (date, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+}
+
+/* R1, written out here apart from the page's own status function. */
+static gboolean
+counts_today (SeatsUser *user)
+{
+  GDate today, end;
+  gboolean has_end = seats_user_get_end_date (user, &end);
+
+  get_today (&today);
+  return seats_rules_user_counts (seats_user_get_active (user), has_end ? &end : NULL, &today);
+}
+
+typedef struct
+{
+  UiFixture       fixture;
+  SeatsUsersPage *page;
+  GtkColumnView  *column_view;
+  GListModel     *rows;
+  GtkEditable    *search;
+  GtkDropDown    *filter;
+} PageFixture;
+
+static gboolean
+rows_settled (gpointer data)
+{
+  PageFixture *f = data;
+  GtkFilterListModel *filtered = GTK_FILTER_LIST_MODEL (gtk_multi_selection_get_model (GTK_MULTI_SELECTION (f->rows)));
+  GtkSortListModel *sorted = GTK_SORT_LIST_MODEL (gtk_filter_list_model_get_model (filtered));
+
+  return gtk_filter_list_model_get_pending (filtered) == 0 && gtk_sort_list_model_get_pending (sorted) == 0;
+}
+
+static void
+settle (PageFixture *f)
+{
+  /* The search entry waits a moment after the last key before it searches. */
+  g_usleep (250 * 1000);
+  ui_iterate ();
+  g_assert_true (ui_wait_for (rows_settled, f, 10000));
+}
+
+static void
+page_set_up (PageFixture *f,
+             const char  *slug,
+             gboolean     viewer)
+{
+  GtkWidget *root;
+
+  ui_fixture_set_up (&f->fixture, slug, viewer);
+  seats_window_set_visible_page (f->fixture.window, "users");
+  ui_iterate ();
+
+  root = GTK_WIDGET (f->fixture.window);
+  f->page = SEATS_USERS_PAGE (ui_find (root, SEATS_TYPE_USERS_PAGE, NULL));
+  g_assert_nonnull (f->page);
+  f->column_view = GTK_COLUMN_VIEW (ui_find (GTK_WIDGET (f->page), GTK_TYPE_COLUMN_VIEW, NULL));
+  g_assert_nonnull (f->column_view);
+  f->rows = G_LIST_MODEL (gtk_column_view_get_model (f->column_view));
+  f->search = GTK_EDITABLE (ui_find (GTK_WIDGET (f->page), GTK_TYPE_SEARCH_ENTRY, NULL));
+  g_assert_nonnull (f->search);
+  f->filter = GTK_DROP_DOWN (ui_find (GTK_WIDGET (f->page), GTK_TYPE_DROP_DOWN, NULL));
+  g_assert_nonnull (f->filter);
+  settle (f);
+}
+
+static void
+admin_set_up (PageFixture   *f,
+              gconstpointer  user_data)
+{
+  page_set_up (f, "demolen", FALSE);
+}
+
+static void
+viewer_set_up (PageFixture   *f,
+               gconstpointer  user_data)
+{
+  page_set_up (f, "demolen", TRUE);
+}
+
+static void
+page_tear_down (PageFixture   *f,
+                gconstpointer  user_data)
+{
+  ui_fixture_tear_down (&f->fixture);
+}
+
+static SeatsUser *
+row_user (PageFixture *f,
+          guint        position)
+{
+  g_autoptr(SeatsUser) user = g_list_model_get_item (f->rows, position);
+
+  return user;
+}
+
+static void
+search_for (PageFixture *f,
+            const char  *text)
+{
+  gtk_editable_set_text (f->search, text);
+  settle (f);
+}
+
+/* The first user of the account for whom @predicate holds. */
+static SeatsUser *
+find_user (PageFixture *f,
+           gboolean   (*predicate) (SeatsUser *user))
+{
+  GListModel *users = seats_sync_engine_get_users (f->fixture.engine);
+
+  for (guint i = 0; i < g_list_model_get_n_items (users); i++)
+    {
+      g_autoptr(SeatsUser) user = g_list_model_get_item (users, i);
+
+      if (predicate (user))
+        return user;
+    }
+
+  g_assert_not_reached ();
+}
+
+static gboolean
+starts_later (SeatsUser *user)
+{
+  GDate today, start;
+
+  get_today (&today);
+  return seats_user_get_active (user) && seats_user_get_start_date (user, &start) &&
+         g_date_compare (&start, &today) > 0 && seats_user_get_end_date_julian (user) == 0;
+}
+
+static gboolean
+has_left (SeatsUser *user)
+{
+  return seats_user_get_active (user) && seats_user_get_end_date_julian (user) != 0 && !counts_today (user);
+}
+
+static gboolean
+is_inactive (SeatsUser *user)
+{
+  return !seats_user_get_active (user);
+}
+
+static gboolean
+plain_counted (SeatsUser *user)
+{
+  return counts_today (user) && seats_user_get_start_date_julian (user) == 0 &&
+         seats_user_get_end_date_julian (user) == 0;
+}
+
+static GtkWidget *
+find_css_class (GtkWidget  *root,
+                const char *css_class)
+{
+  if (!gtk_widget_get_mapped (root))
+    return NULL;
+  if (gtk_widget_has_css_class (root, css_class))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_css_class (child, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Inscriptions are not labels: look for their text too. */
+static gboolean
+shows_inscription (GtkWidget  *root,
+                   const char *text)
+{
+  if (!gtk_widget_get_mapped (root))
+    return FALSE;
+  if (GTK_IS_INSCRIPTION (root) && g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (root)), text) == 0)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    if (shows_inscription (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+send_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+/* What the server itself says about a user, through a client of its own. */
+static gboolean
+server_user_active (PageFixture *f,
+                    const char  *user_id)
+{
+  const SeatsServerOrganization *organization = ui_fixture_organization (&f->fixture, "demolen");
+  g_autoptr(SeatsClient) client = seats_client_new (f->fixture.uri, organization->admin_token, NULL);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(SeatsResponse) response = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_strdup_printf ("scim/v2/Users/%s", user_id);
+
+  seats_client_send_async (client, "GET", path, NULL, NULL, NULL, NULL, NULL, send_done_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  response = seats_client_send_finish (client, result, NULL, &error);
+  g_assert_no_error (error);
+
+  return json_object_get_boolean_member (json_node_get_object (response->root), "active");
+}
+
+typedef struct
+{
+  PageFixture *f;
+  const char  *user_id;
+  gboolean     active;
+} UserState;
+
+static gboolean
+user_is (gpointer data)
+{
+  UserState *state = data;
+  SeatsUser *user = seats_sync_engine_find_user (state->f->fixture.engine, state->user_id);
+
+  return user != NULL && seats_user_get_active (user) == state->active &&
+         seats_sync_engine_get_status (state->f->fixture.engine) == SEATS_SYNC_STATUS_IDLE;
+}
+
+static guint
+seats_in_use (PageFixture *f)
+{
+  return seats_product_get_in_use (seats_sync_engine_find_user_seats (f->fixture.engine));
+}
+
+static void
+test_users_shown (PageFixture   *f,
+                  gconstpointer  user_data)
+{
+  guint n = g_list_model_get_n_items (seats_sync_engine_get_users (f->fixture.engine));
+  g_autofree char *count = seats_format_count (n);
+  g_autofree char *label = g_strdup_printf (ngettext ("%s user", "%s users", n), count);
+  GtkWidget *page = GTK_WIDGET (f->page);
+  SeatsAccount *account = seats_sync_engine_get_account (f->fixture.engine);
+
+  /* Every user of the account, counted as the model counts them. */
+  g_assert_cmpuint (n, >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (f->rows), ==, n);
+  g_assert_true (ui_shows_text (page, label));
+
+  /* Sorted by name, whatever the case. */
+  for (guint i = 1; i < n; i++)
+    {
+      g_autofree char *before = g_utf8_casefold (seats_user_get_display_name (row_user (f, i - 1)), -1);
+      g_autofree char *after = g_utf8_casefold (seats_user_get_display_name (row_user (f, i)), -1);
+
+      g_assert_cmpint (g_utf8_collate (before, after), <=, 0);
+    }
+
+  /* R16: where names and addresses come from, by the account's own name for it. */
+  g_assert_true (ui_shows_text_containing (page, seats_account_get_upstream_system (account)));
+
+  /* The columns a person sorts and reads by. */
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_column_view_get_columns (f->column_view)), ==, 6);
+}
+
+static void
+test_users_search (PageFixture   *f,
+                   gconstpointer  user_data)
+{
+  GListModel *users = seats_sync_engine_get_users (f->fixture.engine);
+  SeatsUser *wanted = find_user (f, plain_counted);
+  const char *name = seats_user_get_display_name (wanted);
+  g_autofree char *shouting = g_utf8_strup (name, -1);
+  guint same_name = 0;
+  g_autofree char *shown = NULL;
+  g_autofree char *total = NULL;
+  g_autofree char *label = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (users); i++)
+    {
+      g_autoptr(SeatsUser) user = g_list_model_get_item (users, i);
+
+      if (g_str_equal (seats_user_get_display_name (user), name))
+        same_name++;
+    }
+
+  /* A name, whatever its case, finds the users of that name. */
+  search_for (f, shouting);
+  g_assert_cmpuint (g_list_model_get_n_items (f->rows), ==, same_name);
+  for (guint i = 0; i < same_name; i++)
+    g_assert_cmpstr (seats_user_get_display_name (row_user (f, i)), ==, name);
+
+  shown = seats_format_count (same_name);
+  total = seats_format_count (g_list_model_get_n_items (users));
+  label = g_strdup_printf (ngettext ("%s of %s user", "%s of %s users", g_list_model_get_n_items (users)),
+                           shown, total);
+  g_assert_true (ui_shows_text (GTK_WIDGET (f->page), label));
+
+  /* An e-mail address finds exactly that user. */
+  search_for (f, seats_user_get_email (wanted));
+  g_assert_cmpuint (g_list_model_get_n_items (f->rows), ==, 1);
+  g_assert_cmpstr (seats_user_get_id (row_user (f, 0)), ==, seats_user_get_id (wanted));
+
+  /* Nobody: the page says so. */
+  search_for (f, "zzzz-nobody-zzzz");
+  g_assert_cmpuint (g_list_model_get_n_items (f->rows), ==, 0);
+  g_assert_true (ui_shows_text (GTK_WIDGET (f->page), _("No Users Found")));
+
+  search_for (f, "");
+  g_assert_cmpuint (g_list_model_get_n_items (f->rows), ==, g_list_model_get_n_items (users));
+}
+
+static void
+test_users_filter (PageFixture   *f,
+                   gconstpointer  user_data)
+{
+  GListModel *users = seats_sync_engine_get_users (f->fixture.engine);
+  guint counted = 0, inactive = 0, with_scheduling = 0;
+  g_autofree char *with_module = NULL;
+  GListModel *entries = gtk_drop_down_get_model (f->filter);
+  guint module_entry = GTK_INVALID_LIST_POSITION;
+
+  for (guint i = 0; i < g_list_model_get_n_items (users); i++)
+    {
+      g_autoptr(SeatsUser) user = g_list_model_get_item (users, i);
+
+      if (counts_today (user))
+        counted++;
+      else
+        inactive++;
+      if (seats_user_has_module (user, "scheduling"))
+        with_scheduling++;
+    }
+  g_assert_cmpuint (inactive, >, 0);
+
+  /* Counted: exactly the users R1 counts. */
+  gtk_drop_down_set_selected (f->filter, 1);
+  settle (f);
+  g_assert_cmpuint (g_list_model_get_n_items (f->rows), ==, counted);
+  for (guint i = 0; i < counted; i++)
+    g_assert_true (counts_today (row_user (f, i)));
+
+  gtk_drop_down_set_selected (f->filter, 2);
+  settle (f);
+  g_assert_cmpuint (g_list_model_get_n_items (f->rows), ==, inactive);
+
+  /* One entry per add-on module, by its name. */
+  with_module = g_strdup_printf (_("With %s"),
+                                 seats_product_get_name (seats_sync_engine_find_product (f->fixture.engine,
+                                                                                         "scheduling")));
+  for (guint i = 0; i < g_list_model_get_n_items (entries); i++)
+    if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (entries), i), with_module))
+      module_entry = i;
+  g_assert_cmpuint (module_entry, !=, GTK_INVALID_LIST_POSITION);
+  gtk_drop_down_set_selected (f->filter, module_entry);
+  settle (f);
+  g_assert_cmpuint (g_list_model_get_n_items (f->rows), ==, with_scheduling);
+
+  /* Search and filter together. */
+  search_for (f, "zzzz-nobody-zzzz");
+  g_assert_cmpuint (g_list_model_get_n_items (f->rows), ==, 0);
+  search_for (f, "");
+  gtk_drop_down_set_selected (f->filter, 0);
+  settle (f);
+  g_assert_cmpuint (g_list_model_get_n_items (f->rows), ==, g_list_model_get_n_items (users));
+}
+
+static void
+check_status_shown (PageFixture *f,
+                    SeatsUser   *user,
+                    const char  *format,
+                    guint32      julian,
+                    const char  *marker)
+{
+  g_autofree char *date = julian ? seats_format_date_short (julian) : NULL;
+  g_autofree char *text = fill (format, date);
+  GtkWidget *marker_widget;
+
+  search_for (f, seats_user_get_email (user));
+  g_assert_cmpuint (g_list_model_get_n_items (f->rows), ==, 1);
+  g_test_message ("looking for the status “%s”", text);
+  g_assert_true (shows_inscription (GTK_WIDGET (f->column_view), text));
+
+  marker_widget = find_css_class (GTK_WIDGET (f->column_view), "users-marker");
+  g_assert_nonnull (marker_widget);
+  g_assert_true (gtk_widget_has_css_class (marker_widget, marker));
+}
+
+static void
+test_users_status (PageFixture   *f,
+                   gconstpointer  user_data)
+{
+  SeatsUser *later = find_user (f, starts_later);
+  SeatsUser *left = find_user (f, has_left);
+  SeatsUser *inactive = find_user (f, is_inactive);
+  SeatsUser *active = find_user (f, plain_counted);
+
+  /* R17: the words, and a filled or hollow marker. */
+  check_status_shown (f, later, _("Starts %s"), seats_user_get_start_date_julian (later), "counted");
+  check_status_shown (f, left, _("Left %s"), seats_user_get_end_date_julian (left), "former");
+  check_status_shown (f, inactive, C_("user status", "Inactive"), 0, "former");
+  check_status_shown (f, active, C_("user status", "Active"), 0, "counted");
+}
+
+static void
+select_rows (PageFixture *f,
+             guint        n)
+{
+  GtkSelectionModel *selection = GTK_SELECTION_MODEL (f->rows);
+
+  gtk_selection_model_unselect_all (selection);
+  for (guint i = 0; i < n; i++)
+    gtk_selection_model_select_item (selection, i, FALSE);
+  ui_iterate ();
+}
+
+static void
+test_users_deactivate_undo (PageFixture   *f,
+                            gconstpointer  user_data)
+{
+  GtkWidget *root = GTK_WIDGET (f->fixture.window);
+  g_autofree char *id = g_strdup (seats_user_get_id (find_user (f, plain_counted)));
+  g_autofree char *name = NULL;
+  g_autofree char *toast = NULL;
+  guint in_use = seats_in_use (f);
+  UserState inactive = { f, id, FALSE };
+  UserState active = { f, id, TRUE };
+  GtkWidget *button;
+
+  /* Nothing selected: nothing to deactivate, and the button says why. */
+  g_assert_false (gtk_widget_is_sensitive (ui_find (GTK_WIDGET (f->page), GTK_TYPE_BUTTON, _("_Deactivate"))));
+
+  name = g_strdup (seats_user_get_display_name (seats_sync_engine_find_user (f->fixture.engine, id)));
+  search_for (f, seats_user_get_email (seats_sync_engine_find_user (f->fixture.engine, id)));
+  select_rows (f, 1);
+  button = ui_find (GTK_WIDGET (f->page), GTK_TYPE_BUTTON, _("_Deactivate"));
+  ui_click (button);
+
+  /* Done at once: the server has them inactive, a license is free, and
+   * the toast says so with an Undo. */
+  g_assert_true (ui_wait_for (user_is, &inactive, 20000));
+  g_assert_false (server_user_active (f, id));
+  g_assert_cmpuint (seats_in_use (f), ==, in_use - 1);
+  toast = g_strdup_printf (_("%s deactivated — 1 license free now"), name);
+  g_assert_true (ui_shows_text (root, toast));
+
+  ui_click (ui_find (root, GTK_TYPE_BUTTON, _("_Undo")));
+  g_assert_true (ui_wait_for (user_is, &active, 20000));
+  g_assert_true (server_user_active (f, id));
+  g_assert_cmpuint (seats_in_use (f), ==, in_use);
+}
+
+static void
+test_users_deactivate_selection (PageFixture   *f,
+                                 gconstpointer  user_data)
+{
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+  guint in_use = seats_in_use (f);
+  g_autofree char *heading = g_strdup_printf (ngettext ("Deactivate %u User?", "Deactivate %u Users?", 2), 2);
+  GtkWindow *dialog;
+  UserState states[2];
+
+  gtk_drop_down_set_selected (f->filter, 1);
+  settle (f);
+  first = g_strdup (seats_user_get_id (row_user (f, 0)));
+  second = g_strdup (seats_user_get_id (row_user (f, 1)));
+  select_rows (f, 2);
+
+  ui_click (ui_find (GTK_WIDGET (f->page), GTK_TYPE_BUTTON, _("_Deactivate")));
+
+  /* Two users: asked first, with what it means for the licenses. */
+  dialog = ui_find_dialog (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, heading);
+  g_assert_true (adw_message_dialog_has_response (ADW_MESSAGE_DIALOG (dialog), "cancel"));
+
+  /* Cancel changes nothing. */
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  ui_iterate ();
+  g_assert_true (server_user_active (f, first));
+
+  ui_click (ui_find (GTK_WIDGET (f->page), GTK_TYPE_BUTTON, _("_Deactivate")));
+  dialog = ui_find_dialog (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "deactivate");
+
+  states[0] = (UserState) { f, first, FALSE };
+  states[1] = (UserState) { f, second, FALSE };
+  g_assert_true (ui_wait_for (user_is, &states[1], 30000));
+  g_assert_true (user_is (&states[0]));
+  g_assert_false (server_user_active (f, first));
+  g_assert_false (server_user_active (f, second));
+  g_assert_cmpuint (seats_in_use (f), ==, in_use - 2);
+}
+
+static void
+test_users_csv (PageFixture   *f,
+                gconstpointer  user_data)
+{
+  GListModel *users = seats_sync_engine_get_users (f->fixture.engine);
+  g_autoptr(GListStore) tricky = g_list_store_new (SEATS_TYPE_USER);
+  g_autoptr(SeatsUser) comma = seats_user_new ();
+  g_autoptr(SeatsUser) formula = seats_user_new ();
+  g_autoptr(SeatsUser) former = seats_user_new ();
+  g_autofree char *csv = NULL;
+  g_autofree char *header = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint counted = 0, n_rows = 0;
+  GDate today;
+  const char *header_cells[] = { _("Name"), _("User Name"), _("E-mail"), _("Start"), _("End"), _("Modules"), NULL };
+  g_autoptr(GString) expected_header = g_string_new (NULL);
+
+  get_today (&today);
+  for (guint i = 0; i < g_list_model_get_n_items (users); i++)
+    {
+      g_autoptr(SeatsUser) user = g_list_model_get_item (users, i);
+
+      if (counts_today (user))
+        counted++;
+    }
+
+  /* A header and one row per counted user (R1, R20). */
+  csv = seats_users_page_build_csv (users, seats_sync_engine_get_products (f->fixture.engine), &today, &n_rows);
+  lines = g_strsplit (csv, "\r\n", -1);
+  g_assert_cmpuint (n_rows, ==, counted);
+  g_assert_cmpuint (g_strv_length (lines), ==, counted + 2);
+  g_assert_cmpstr (lines[counted + 1], ==, "");
+  seats_rules_csv_append_row (expected_header, header_cells);
+  g_string_truncate (expected_header, expected_header->len - 2);
+  g_assert_cmpstr (lines[0], ==, expected_header->str);
+
+  /* Quotes, commas and formulas from the upstream system stay data. */
+  seats_user_set_id (comma, "u1");
+  seats_user_set_display_name (comma, "Vries, Anna \"Ankie\" de");
+  seats_user_set_user_name (comma, "anna");
+  seats_user_set_email (comma, "anna@example.com");
+  seats_user_set_active (comma, TRUE);
+  seats_user_set_id (formula, "u2");
+  seats_user_set_display_name (formula, "=HYPERLINK(\"http://evil.example\")");
+  seats_user_set_user_name (formula, "+evil");
+  seats_user_set_email (formula, "evil@example.com");
+  seats_user_set_active (formula, TRUE);
+  seats_user_set_start_date_julian (formula, g_date_get_julian (&today) + 3);
+  seats_user_set_id (former, "u3");
+  seats_user_set_display_name (former, "Former");
+  seats_user_set_active (former, FALSE);
+  g_list_store_append (tricky, comma);
+  g_list_store_append (tricky, formula);
+  g_list_store_append (tricky, former);
+
+  g_clear_pointer (&csv, g_free);
+  g_clear_pointer (&lines, g_strfreev);
+  csv = seats_users_page_build_csv (G_LIST_MODEL (tricky), NULL, &today, &n_rows);
+  lines = g_strsplit (csv, "\r\n", -1);
+  g_assert_cmpuint (n_rows, ==, 2);
+  g_assert_cmpstr (lines[1], ==, "\"Vries, Anna \"\"Ankie\"\" de\",anna,anna@example.com,,,");
+  g_assert_true (g_str_has_prefix (lines[2], "\"'=HYPERLINK(\"\"http://evil.example\"\")\",\"'+evil\","));
+  {
+    char start[16];
+    GDate date = today;
+
+    g_date_add_days (&date, 3);
+    g_date_strftime (start, sizeof start, "%Y-%m-%d", &date);
+    g_assert_nonnull (strstr (lines[2], start));
+  }
+  g_assert_cmpstr (lines[3], ==, "");
+
+  /* Written as a whole, with the number in a toast. */
+  path = g_build_filename (f->fixture.dir, "report.csv", NULL);
+  file = g_file_new_for_path (path);
+  seats_users_page_export_to_file (f->page, file);
+  {
+    g_autofree char *count = seats_format_count (counted);
+    g_autofree char *toast = g_strdup_printf (ngettext ("Exported %s active user", "Exported %s active users",
+                                                        counted), count);
+    g_autofree char *written = NULL;
+    g_autofree char *again = NULL;
+
+    for (guint i = 0; i < 200 && !ui_shows_text (GTK_WIDGET (f->fixture.window), toast); i++)
+      ui_iterate ();
+    g_assert_true (ui_shows_text (GTK_WIDGET (f->fixture.window), toast));
+    g_assert_true (g_file_get_contents (path, &written, NULL, NULL));
+    again = seats_users_page_build_csv (users, seats_sync_engine_get_products (f->fixture.engine), &today, NULL);
+    g_assert_cmpstr (written, ==, again);
+  }
+  g_unlink (path);
+}
+
+static void
+test_users_viewer (PageFixture   *f,
+                   gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *activate = ui_find (GTK_WIDGET (f->page), GTK_TYPE_BUTTON, _("_Activate"));
+  GtkWidget *deactivate = ui_find (GTK_WIDGET (f->page), GTK_TYPE_BUTTON, _("_Deactivate"));
+
+  g_assert_false (seats_sync_engine_can_change (f->fixture.engine, &error));
+
+  /* A viewer selects users and reads why nothing can be changed (R15). */
+  gtk_drop_down_set_selected (f->filter, 0);
+  settle (f);
+  select_rows (f, g_list_model_get_n_items (f->rows));
+  g_assert_false (gtk_widget_is_sensitive (activate));
+  g_assert_false (gtk_widget_is_sensitive (deactivate));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (activate), ==, error->message);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (deactivate), ==, error->message);
+
+  /* ... and exports the report without asking anyone (R20). */
+  g_assert_true (gtk_widget_is_sensitive (ui_find_by_id (GTK_WIDGET (f->page), "export_button")));
+  {
+    g_autofree char *path = g_build_filename (f->fixture.dir, "viewer.csv", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+
+    seats_users_page_export_to_file (f->page, file);
+    for (guint i = 0; i < 200 && !g_file_test (path, G_FILE_TEST_EXISTS); i++)
+      ui_iterate ();
+    g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+    g_unlink (path);
+  }
+}
+
+/* The status words, for every branch, apart from any window. */
+static void
+test_status_text (void)
+{
+  g_autoptr(SeatsUser) user = seats_user_new ();
+  guint32 today_j = seats_julian_from_ymd (2026, 11, 15);
+  GDate today;
+  /* Days from today; NO is no date. */
+  enum { NO = G_MININT };
+  struct {
+    gboolean        active;
+    int             start, end, grace;
+    SeatsUserStatus status;
+    const char     *format;
+    int             date;
+    const char     *english;
+  } cases[] = {
+    { TRUE, NO, NO, NO, SEATS_USER_STATUS_ACTIVE, "Active", NO, "Active" },
+    { TRUE, -30, NO, NO, SEATS_USER_STATUS_ACTIVE, "Active", NO, "Active" },
+    { TRUE, 0, 1, NO, SEATS_USER_STATUS_ACTIVE, "Active", NO, "Active" },
+    /* The end date itself still counts (R1). */
+    { TRUE, NO, 0, NO, SEATS_USER_STATUS_ACTIVE, "Active", NO, "Active" },
+    { TRUE, 16, NO, NO, SEATS_USER_STATUS_STARTS, "Starts %s", 16, "Starts Dec 1, 2026" },
+    { TRUE, 1, 30, NO, SEATS_USER_STATUS_STARTS, "Starts %s", 1, "Starts Nov 16, 2026" },
+    { TRUE, NO, -1, NO, SEATS_USER_STATUS_LEFT, "Left %s", -1, "Left Nov 14, 2026" },
+    /* A past end date outweighs a start ahead and a grace deadline. */
+    { TRUE, 16, -1, 3, SEATS_USER_STATUS_LEFT, "Left %s", -1, "Left Nov 14, 2026" },
+    { TRUE, NO, NO, 3, SEATS_USER_STATUS_GRACE, "Deactivated on %s unless licenses are bought", 3,
+      "Deactivated on Nov 18, 2026 unless licenses are bought" },
+    { TRUE, 16, NO, 3, SEATS_USER_STATUS_GRACE, "Deactivated on %s unless licenses are bought", 3,
+      "Deactivated on Nov 18, 2026 unless licenses are bought" },
+    { FALSE, NO, NO, NO, SEATS_USER_STATUS_INACTIVE, "Inactive", NO, "Inactive" },
+    { FALSE, 16, -1, 3, SEATS_USER_STATUS_INACTIVE, "Inactive", NO, "Inactive" },
+  };
+
+  seats_julian_to_date (today_j, &today);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = NULL;
+      g_autofree char *date = NULL;
+      g_autofree char *expected = NULL;
+      const char *format;
+
+      seats_user_set_active (user, cases[i].active);
+      seats_user_set_start_date_julian (user, cases[i].start != NO ? today_j + cases[i].start : 0);
+      seats_user_set_end_date_julian (user, cases[i].end != NO ? today_j + cases[i].end : 0);
+      seats_user_set_grace_deadline_julian (user, cases[i].grace != NO ? today_j + cases[i].grace : 0);
+
+      g_test_message ("case %u", i);
+      g_assert_cmpint (seats_user_status_get (user, &today), ==, cases[i].status);
+      g_assert_cmpint (seats_user_status_counts (cases[i].status), ==,
+                       cases[i].status != SEATS_USER_STATUS_LEFT && cases[i].status != SEATS_USER_STATUS_INACTIVE);
+
+      text = seats_user_status_describe (user, &today);
+      if (is_english ())
+        {
+          g_assert_cmpstr (text, ==, cases[i].english);
+          continue;
+        }
+
+      if (cases[i].status == SEATS_USER_STATUS_ACTIVE)
+        format = C_("user status", "Active");
+      else if (cases[i].status == SEATS_USER_STATUS_INACTIVE)
+        format = C_("user status", "Inactive");
+      else
+        format = gettext (cases[i].format);
+      g_assert_cmpstr (format, !=, cases[i].format);
+      date = cases[i].date != NO ? seats_format_date_short (today_j + cases[i].date) : NULL;
+      expected = fill (format, date);
+      g_assert_cmpstr (text, ==, expected);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  ui_test_init ();
+
+  g_test_add_func ("/users-page/status-text", test_status_text);
+  g_test_add ("/users-page/shown", PageFixture, NULL, admin_set_up, test_users_shown, page_tear_down);
+  g_test_add ("/users-page/search", PageFixture, NULL, admin_set_up, test_users_search, page_tear_down);
+  g_test_add ("/users-page/filter", PageFixture, NULL, admin_set_up, test_users_filter, page_tear_down);
+  g_test_add ("/users-page/status", PageFixture, NULL, admin_set_up, test_users_status, page_tear_down);
+  g_test_add ("/users-page/deactivate-undo", PageFixture, NULL, admin_set_up, test_users_deactivate_undo,
+              page_tear_down);
+  g_test_add ("/users-page/deactivate-selection", PageFixture, NULL, admin_set_up,
+              test_users_deactivate_selection, page_tear_down);
+  g_test_add ("/users-page/csv", PageFixture, NULL, admin_set_up, test_users_csv, page_tear_down);
+  g_test_add ("/users-page/viewer", PageFixture, NULL, viewer_set_up, test_users_viewer, page_tear_down);
+
+  return g_test_run ();
+}
