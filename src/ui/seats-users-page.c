@@ -527,14 +527,15 @@ filter_selected_cb (SeatsUsersPage *self)
 
 /* Cells: widgets are made in setup, and only given their user in bind. */
 
+/* Columns keep a readable width; a narrow window scrolls sideways. */
 static GtkWidget *
-new_inscription (void)
+new_inscription (guint min_chars)
 {
   GtkWidget *inscription = gtk_inscription_new (NULL);
 
   gtk_inscription_set_text_overflow (GTK_INSCRIPTION (inscription),
                                      GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-  gtk_inscription_set_min_chars (GTK_INSCRIPTION (inscription), 6);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (inscription), min_chars);
   gtk_widget_set_hexpand (inscription, TRUE);
   return inscription;
 }
@@ -554,7 +555,7 @@ name_setup_cb (SeatsUsersPage           *self,
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   GtkWidget *marker = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  GtkWidget *inscription = new_inscription ();
+  GtkWidget *inscription = new_inscription (14);
 
   /* R17: the status column says it in words; the marker repeats it. */
   gtk_widget_add_css_class (marker, "users-marker");
@@ -595,7 +596,7 @@ text_setup_cb (SeatsUsersPage           *self,
                GtkListItem              *list_item,
                GtkSignalListItemFactory *factory)
 {
-  GtkWidget *inscription = new_inscription ();
+  GtkWidget *inscription = new_inscription (12);
 
   gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), 24);
   set_cell (list_item, inscription);
@@ -628,7 +629,7 @@ status_setup_cb (SeatsUsersPage           *self,
                  GtkListItem              *list_item,
                  GtkSignalListItemFactory *factory)
 {
-  GtkWidget *inscription = new_inscription ();
+  GtkWidget *inscription = new_inscription (12);
 
   gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), 20);
   set_cell (list_item, inscription);
@@ -661,7 +662,7 @@ date_setup_cb (SeatsUsersPage           *self,
                GtkListItem              *list_item,
                GtkSignalListItemFactory *factory)
 {
-  GtkWidget *inscription = new_inscription ();
+  GtkWidget *inscription = new_inscription (10);
 
   gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), 11);
   gtk_widget_add_css_class (inscription, "numeric");
