@@ -14,6 +14,7 @@
 #include "ui-test-helper.h"
 
 static SeatsApplication *application;
+static GTestDBus *test_bus;
 
 #ifdef __SANITIZE_ADDRESS__
 #include <sanitizer/lsan_interface.h>
@@ -200,6 +201,11 @@ void
 ui_test_init (void)
 {
   g_autoptr(GError) error = NULL;
+
+  /* A D-Bus session of this test program's own: the UI tests run side by
+   * side, and each needs its own notification server and application name. */
+  test_bus = g_test_dbus_new (G_TEST_DBUS_NONE);
+  g_test_dbus_up (test_bus);
 
 #ifdef __SANITIZE_ADDRESS__
   ignore_glib_quark_block ();

@@ -89,6 +89,10 @@ seats_window_update_actions (SeatsWindow *self)
                                  self->session != NULL && !seats_session_is_demo (self->session));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.try-demo",
                                  app != NULL && !seats_application_is_demo (app));
+  /* Loading a file is checked against the account's organization and key;
+   * exporting reads the users: both need an account shown. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-license", engine != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-users", engine != NULL);
 }
 
 static void
@@ -365,6 +369,27 @@ seats_window_connect_account_action (GtkWidget  *widget,
   SeatsConnectDialog *dialog = seats_connect_dialog_new (GTK_WINDOW (self), self->settings);
 
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+seats_window_load_license_action (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *param)
+{
+  SeatsWindow *self = SEATS_WINDOW (widget);
+
+  seats_window_set_visible_page (self, "licenses");
+  seats_licenses_page_load_license_file (self->licenses_page);
+}
+
+static void
+seats_window_export_users_action (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *param)
+{
+  SeatsWindow *self = SEATS_WINDOW (widget);
+
+  seats_users_page_export_counted (self->users_page);
 }
 
 static void
@@ -689,6 +714,10 @@ seats_window_class_init (SeatsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.remove-account", NULL,
                                    seats_window_remove_account_action);
   gtk_widget_class_install_action (widget_class, "win.try-demo", NULL, seats_window_try_demo_action);
+  gtk_widget_class_install_action (widget_class, "win.load-license", NULL,
+                                   seats_window_load_license_action);
+  gtk_widget_class_install_action (widget_class, "win.export-users", NULL,
+                                   seats_window_export_users_action);
   gtk_widget_class_install_property_action (widget_class, "win.account-id", "account-id");
 
   for (guint i = 0; i < G_N_ELEMENTS (page_keys); i++)
@@ -696,6 +725,10 @@ seats_window_class_init (SeatsWindowClass *klass)
                                          page_keys[i].keyval, GDK_CONTROL_MASK,
                                          "win.show-page", "s", page_keys[i].page);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.sync", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
+                                       "win.load-license", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
+                                       "win.export-users", NULL);
 }
 
 static void
