@@ -410,17 +410,30 @@ add_feature_row (SeatsServer  *self,
   json_builder_end_object (builder);
 }
 
+/* The vendor writes to an organization in its own language, as its data is. */
+static const char *
+integration_description (const char *country)
+{
+  if (g_strcmp0 (country, "NL") == 0)
+    return "Koppeling met een vast bedrag per maand.";
+  if (g_strcmp0 (country, "SE") == 0)
+    return "Integration med en fast månadsavgift.";
+
+  return "Integration, with a flat monthly fee.";
+}
+
 static void
 add_integration (JsonBuilder        *builder,
                  SeatsServerProduct *product,
-                 const char         *currency)
+                 SeatsOrg           *org)
 {
   g_autofree char *etag = seats_product_etag (product);
+  const char *currency = org->currency;
 
   json_builder_begin_object (builder);
   seats_json_add_string (builder, "id", product->id);
   seats_json_add_string (builder, "name", product->name);
-  seats_json_add_string (builder, "description", "Integration, with a flat monthly fee.");
+  seats_json_add_string (builder, "description", integration_description (org->country));
   seats_json_add_string (builder, "kind", "integration");
   seats_json_add_bool (builder, "enabled", product->enabled);
   seats_json_add_money (builder, "monthly_fee", product->price, currency);
@@ -452,7 +465,7 @@ add_features (SeatsServer  *self,
       SeatsServerProduct *product = g_ptr_array_index (products, i);
 
       if (product->kind == SEATS_PRODUCT_KIND_INTEGRATION)
-        add_integration (builder, product, req->org->currency);
+        add_integration (builder, product, req->org);
     }
   json_builder_end_array (builder);
   json_builder_end_object (builder);
@@ -551,7 +564,7 @@ put_feature (SeatsServer  *self,
         g_autoptr(SeatsServerProduct) fresh = seats_server_db_load_product (self, req->org, id, &today);
         g_autofree char *fresh_etag = seats_product_etag (fresh);
 
-        add_integration (builder, fresh, req->org->currency);
+        add_integration (builder, fresh, req->org);
         seats_request_reply_builder (req, 200, builder, fresh_etag);
       }
     else
