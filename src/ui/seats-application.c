@@ -29,6 +29,7 @@ struct _SeatsApplication
    * and the accounts write in one temporary directory. */
   SeatsServer    *demo_server;
   char           *demo_dir;
+  char           *demo_first_id;
 };
 
 G_DEFINE_FINAL_TYPE (SeatsApplication, seats_application, ADW_TYPE_APPLICATION)
@@ -180,6 +181,8 @@ seats_application_startup (GApplication *app)
       g_autoptr(GSettingsBackend) backend = g_memory_settings_backend_new ();
 
       self->settings = g_settings_new_with_backend (APPLICATION_ID, backend);
+      if (self->demo_first_id != NULL)
+        g_settings_set_string (self->settings, "active-account", self->demo_first_id);
     }
   else
     self->settings = g_settings_new (APPLICATION_ID);
@@ -237,6 +240,7 @@ seats_application_finalize (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->demo_server);
   g_clear_pointer (&self->demo_dir, g_free);
+  g_clear_pointer (&self->demo_first_id, g_free);
 
   G_OBJECT_CLASS (seats_application_parent_class)->finalize (object);
 }
@@ -372,6 +376,19 @@ seats_application_is_demo (SeatsApplication *self)
   return self->demo_server != NULL;
 }
 
+/* The demo shows an organization of the person's own country first: the
+ * Swedish clinic in Swedish, the Dutch practice otherwise. */
+static const char *
+demo_first_slug (void)
+{
+  const char * const *languages = g_get_language_names ();
+
+  if (languages[0] != NULL && g_str_has_prefix (languages[0], "sv"))
+    return "fjallgarden";
+
+  return "demolen";
+}
+
 /**
  * seats_application_start_demo:
  * @self: a #SeatsApplication
@@ -424,6 +441,14 @@ seats_application_start_demo (SeatsApplication  *self,
       session = seats_session_new (info, TRUE);
       seats_session_set_engine (session, engine);
       seats_application_add_session (self, session);
+
+      if (g_str_equal (organization->slug, demo_first_slug ()))
+        {
+          g_free (self->demo_first_id);
+          self->demo_first_id = g_strdup (info->id);
+          if (self->settings != NULL)
+            g_settings_set_string (self->settings, "active-account", info->id);
+        }
     }
 
   return TRUE;

@@ -540,20 +540,6 @@ seats_window_realize (GtkWidget *widget)
 }
 
 static void
-seats_window_constructed (GObject *object)
-{
-  SeatsWindow *self = (SeatsWindow *)object;
-  SeatsApplication *app = get_application (self);
-
-  G_OBJECT_CLASS (seats_window_parent_class)->constructed (object);
-
-  /* The application's settings: in a demo they live in memory only. */
-  self->settings = app != NULL ? g_object_ref (seats_application_get_settings (app))
-                               : g_settings_new (APPLICATION_ID);
-  seats_window_restore_state (self);
-}
-
-static void
 seats_window_dispose (GObject *object)
 {
   SeatsWindow *self = (SeatsWindow *)object;
@@ -649,7 +635,6 @@ seats_window_class_init (SeatsWindowClass *klass)
     { GDK_KEY_3, "billing" },
   };
 
-  object_class->constructed = seats_window_constructed;
   object_class->dispose = seats_window_dispose;
   object_class->finalize = seats_window_finalize;
   object_class->get_property = seats_window_get_property;
@@ -756,11 +741,20 @@ seats_window_init (SeatsWindow *self)
 SeatsWindow *
 seats_window_new (SeatsApplication *application)
 {
+  SeatsWindow *self;
+
   g_return_val_if_fail (SEATS_IS_APPLICATION (application), NULL);
 
-  return g_object_new (SEATS_TYPE_WINDOW,
+  self = g_object_new (SEATS_TYPE_WINDOW,
                        "application", application,
                        NULL);
+
+  /* The application's settings: in a demo they live in memory only.
+   * GtkWindow:application is set after construction, so they are taken here. */
+  self->settings = g_object_ref (seats_application_get_settings (application));
+  seats_window_restore_state (self);
+
+  return self;
 }
 
 /**
