@@ -31,20 +31,19 @@ shoot () {
   env DISPLAY="$display" LANGUAGE="$lang" LANG="$locale" LC_ALL="$locale" \
     XDG_DATA_DIRS="$stage/share:/usr/share" \
     GSETTINGS_SCHEMA_DIR="$stage/share/glib-2.0/schemas" GSETTINGS_BACKEND=memory \
-    GTK_THEME=Adwaita \
-    dbus-run-session -- "$stage/bin/seats" --demo >"$log" 2>&1 &
+    setsid dbus-run-session -- "$stage/bin/seats" --demo >"$log" 2>&1 &
   local app=$!
 
   local window=""
   for _ in $(seq 1 50); do
-    window=$(DISPLAY="$display" xdotool search --name '^Seats$' 2>/dev/null | tail -n 1 || true)
+    window=$(DISPLAY="$display" xdotool search --onlyvisible --name '^Seats$' 2>/dev/null | tail -n 1 || true)
     [ -n "$window" ] && break
     sleep 0.2
   done
   if [ -z "$window" ]; then
     echo "The window did not appear for $lang:" >&2
     cat "$log" >&2
-    kill $app 2>/dev/null || true
+    kill -- -$app 2>/dev/null || true
     return 1
   fi
 
@@ -59,13 +58,16 @@ shoot () {
       users) key=ctrl+2 ;;
       billing) key=ctrl+3 ;;
     esac
-    DISPLAY="$display" xdotool windowactivate --sync "$window" key --window "$window" "$key" || true
+    # There is no window manager on the virtual display: focus directly.
+    DISPLAY="$display" xdotool windowfocus --sync "$window" key "$key"
     sleep 1.5
-    DISPLAY="$display" import -window "$window" "$out/$page-$lang.png"
+    DISPLAY="$display" import -window root -crop 1200x820+0+0 +repage "$out/$page-$lang.png"
   done
 
-  kill $app 2>/dev/null || true
+  # The whole session: the bus and Seats with it.
+  kill -- -$app 2>/dev/null || true
   wait $app 2>/dev/null || true
+  sleep 1
   rm -f "$log"
 }
 
