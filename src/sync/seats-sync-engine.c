@@ -2164,6 +2164,50 @@ GETTER (GListModel *, history, G_LIST_MODEL (self->state.history))
 
 #undef GETTER
 
+typedef gboolean (*MatchFunc) (gpointer      item,
+                               gconstpointer data);
+
+/* The first item of @model that @match accepts. The model keeps its
+ * reference: the item lives until the next sync replaces the list. */
+static gpointer
+find_item (GListModel    *model,
+           MatchFunc      match,
+           gconstpointer  data)
+{
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      if (match (item, data))
+        return item;
+    }
+
+  return NULL;
+}
+
+static gboolean
+product_has_id (gpointer      item,
+                gconstpointer id)
+{
+  return g_strcmp0 (seats_product_get_id (item), id) == 0;
+}
+
+static gboolean
+product_is_user_seats (gpointer      item,
+                       gconstpointer data)
+{
+  return seats_product_get_kind (item) == SEATS_PRODUCT_KIND_USER_SEATS;
+}
+
+static gboolean
+user_has_id (gpointer      item,
+             gconstpointer id)
+{
+  return g_strcmp0 (seats_user_get_id (item), id) == 0;
+}
+
 /**
  * seats_sync_engine_find_product:
  * @self: a #SeatsSyncEngine
@@ -2175,26 +2219,10 @@ SeatsProduct *
 seats_sync_engine_find_product (SeatsSyncEngine *self,
                                 const char      *product_id)
 {
-  GListModel *products;
-  guint n;
-
   g_return_val_if_fail (SEATS_IS_SYNC_ENGINE (self), NULL);
   g_return_val_if_fail (product_id != NULL, NULL);
 
-  products = G_LIST_MODEL (self->state.products);
-  n = g_list_model_get_n_items (products);
-
-  for (guint i = 0; i < n; i++)
-    {
-      SeatsProduct *product = g_list_model_get_item (products, i);
-
-      /* The store keeps its reference. */
-      g_object_unref (product);
-      if (g_strcmp0 (seats_product_get_id (product), product_id) == 0)
-        return product;
-    }
-
-  return NULL;
+  return find_item (G_LIST_MODEL (self->state.products), product_has_id, product_id);
 }
 
 /**
@@ -2206,24 +2234,9 @@ seats_sync_engine_find_product (SeatsSyncEngine *self,
 SeatsProduct *
 seats_sync_engine_find_user_seats (SeatsSyncEngine *self)
 {
-  GListModel *products;
-  guint n;
-
   g_return_val_if_fail (SEATS_IS_SYNC_ENGINE (self), NULL);
 
-  products = G_LIST_MODEL (self->state.products);
-  n = g_list_model_get_n_items (products);
-
-  for (guint i = 0; i < n; i++)
-    {
-      SeatsProduct *product = g_list_model_get_item (products, i);
-
-      g_object_unref (product);
-      if (seats_product_get_kind (product) == SEATS_PRODUCT_KIND_USER_SEATS)
-        return product;
-    }
-
-  return NULL;
+  return find_item (G_LIST_MODEL (self->state.products), product_is_user_seats, NULL);
 }
 
 /**
@@ -2237,23 +2250,8 @@ SeatsUser *
 seats_sync_engine_find_user (SeatsSyncEngine *self,
                              const char      *user_id)
 {
-  GListModel *users;
-  guint n;
-
   g_return_val_if_fail (SEATS_IS_SYNC_ENGINE (self), NULL);
   g_return_val_if_fail (user_id != NULL, NULL);
 
-  users = G_LIST_MODEL (self->state.users);
-  n = g_list_model_get_n_items (users);
-
-  for (guint i = 0; i < n; i++)
-    {
-      SeatsUser *user = g_list_model_get_item (users, i);
-
-      g_object_unref (user);
-      if (g_strcmp0 (seats_user_get_id (user), user_id) == 0)
-        return user;
-    }
-
-  return NULL;
+  return find_item (G_LIST_MODEL (self->state.users), user_has_id, user_id);
 }
