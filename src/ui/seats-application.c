@@ -451,5 +451,28 @@ seats_application_start_demo (SeatsApplication  *self,
         }
     }
 
+  /* The first organization once more, as a viewer sees it (R15): read-only. */
+  if (organizations->len > 0)
+    {
+      SeatsServerOrganization *organization = g_ptr_array_index (organizations, 0);
+      g_autoptr(SeatsAccountInfo) info = NULL;
+      g_autoptr(SeatsSession) session = NULL;
+      g_autoptr(SeatsSyncEngine) engine = NULL;
+      g_autofree char *organization_key = g_strconcat (organization->slug, "/viewer", NULL);
+      g_autofree char *file = g_strdup_printf ("%s-viewer.db", organization->slug);
+      g_autofree char *path = g_build_filename (self->demo_dir, file, NULL);
+      /* Translators: an account that can only look; %s is the organization */
+      g_autofree char *name = g_strdup_printf (_("%s (view only)"), organization->name);
+
+      info = seats_account_info_new (uri, organization_key, name);
+      engine = seats_accounts_open_at (info, organization->viewer_token, path, error);
+      if (engine == NULL)
+        return FALSE;
+
+      session = seats_session_new (info, TRUE);
+      seats_session_set_engine (session, engine);
+      seats_application_add_session (self, session);
+    }
+
   return TRUE;
 }
