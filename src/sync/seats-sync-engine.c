@@ -97,6 +97,8 @@ typedef struct
    * next delta starts: the server's time when this pull began. */
   gint64               cursor_since;
   gint64               cursor;
+  /* Which of admin_lists is being fetched. */
+  guint                admin_list;
   /* A full pull, once the first page said how many users there are: the
    * pages decoded out of order wait here until those before them came. */
   GPtrArray           *pages;
@@ -664,55 +666,58 @@ pull_start_users (GTask *task)
   pull_fetch_users (task);
 }
 
-/* Orders, invoices and the action log, seen by administrators only (R15). */
+/* Orders, invoices and the action log, seen by administrators only (R15),
+ * fetched one after the other into the lists of the pull. */
+typedef GPtrArray *(*DecodeListFunc) (JsonNode  *root,
+                                      GError   **error);
+
+static const struct {
+  const char     *path;
+  DecodeListFunc  decode;
+  gsize           store_offset;
+} admin_lists[] = {
+  { "api/v1/orders", seats_api_decode_orders, G_STRUCT_OFFSET (SeatsStoreState, orders) },
+  { "api/v1/invoices", seats_api_decode_invoices, G_STRUCT_OFFSET (SeatsStoreState, invoices) },
+  { "api/v1/actions", seats_api_decode_actions, G_STRUCT_OFFSET (SeatsStoreState, actions) },
+};
+
+static void pull_admin_list_cb (GTask         *task,
+                                SeatsResponse *response);
+
 static void
-pull_actions_cb (GTask         *task,
-                 SeatsResponse *response)
+pull_next_admin_list (GTask *task)
 {
   Pull *pull = g_task_get_task_data (task);
-  g_autoptr(GPtrArray) actions = NULL;
-  GError *error = NULL;
+  g_autofree char *path = NULL;
 
-  actions = seats_api_decode_actions (response->root, &error);
-  if (!pull_check (task, actions, error))
-    return;
+  if (pull->admin_list >= G_N_ELEMENTS (admin_lists))
+    {
+      pull_start_users (task);
+      return;
+    }
 
-  fill_list (pull->next.actions, actions);
-  pull_start_users (task);
+  path = g_strdup_printf ("%s?limit=%u", admin_lists[pull->admin_list].path, LIST_LIMIT);
+  pull_get (task, path, NULL, FALSE, pull_admin_list_cb);
 }
 
 static void
-pull_invoices_cb (GTask         *task,
-                  SeatsResponse *response)
+pull_admin_list_cb (GTask         *task,
+                    SeatsResponse *response)
 {
   Pull *pull = g_task_get_task_data (task);
-  g_autoptr(GPtrArray) invoices = NULL;
-  g_autofree char *path = g_strdup_printf ("api/v1/actions?limit=%u", LIST_LIMIT);
+  g_autoptr(GPtrArray) items = NULL;
+  GListStore *store;
   GError *error = NULL;
 
-  invoices = seats_api_decode_invoices (response->root, &error);
-  if (!pull_check (task, invoices, error))
+  items = admin_lists[pull->admin_list].decode (response->root, &error);
+  if (!pull_check (task, items, error))
     return;
 
-  fill_list (pull->next.invoices, invoices);
-  pull_get (task, path, NULL, FALSE, pull_actions_cb);
-}
+  store = G_STRUCT_MEMBER (GListStore *, &pull->next, admin_lists[pull->admin_list].store_offset);
+  fill_list (store, items);
 
-static void
-pull_orders_cb (GTask         *task,
-                SeatsResponse *response)
-{
-  Pull *pull = g_task_get_task_data (task);
-  g_autoptr(GPtrArray) orders = NULL;
-  g_autofree char *path = g_strdup_printf ("api/v1/invoices?limit=%u", LIST_LIMIT);
-  GError *error = NULL;
-
-  orders = seats_api_decode_orders (response->root, &error);
-  if (!pull_check (task, orders, error))
-    return;
-
-  fill_list (pull->next.orders, orders);
-  pull_get (task, path, NULL, FALSE, pull_invoices_cb);
+  pull->admin_list++;
+  pull_next_admin_list (task);
 }
 
 static void
@@ -720,14 +725,14 @@ pull_billing_cb (GTask         *task,
                  SeatsResponse *response)
 {
   Pull *pull = g_task_get_task_data (task);
-  g_autofree char *path = g_strdup_printf ("api/v1/orders?limit=%u", LIST_LIMIT);
   GError *error = NULL;
 
   pull->next.billing_details = seats_api_decode_billing (response->root, pull->next.sync.etags, &error);
   if (!pull_check (task, pull->next.billing_details, error))
     return;
 
-  pull_get (task, path, NULL, FALSE, pull_orders_cb);
+  pull->admin_list = 0;
+  pull_next_admin_list (task);
 }
 
 static void
