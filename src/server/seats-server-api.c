@@ -270,11 +270,19 @@ add_order (JsonBuilder  *builder,
   "id, created, product_id, product_name, quantity, amount, currency, period_start, " \
   "period_months, purchased, next_period, actor"
 
+typedef void (*AddRowFunc) (JsonBuilder  *builder,
+                            sqlite3_stmt *stmt);
+
+/* One page of a list of the organization, newest first: {items, total,
+ * offset, limit}. @count_sql and @select_sql take the organization as ?1;
+ * @select_sql also the limit and offset as ?2 and ?3. */
 static void
-add_orders (SeatsServer  *self,
-            SeatsRequest *req,
-            JsonBuilder  *builder,
-            const GDate  *today)
+add_page (SeatsServer  *self,
+          SeatsRequest *req,
+          JsonBuilder  *builder,
+          const char   *count_sql,
+          const char   *select_sql,
+          AddRowFunc    add_row)
 {
   sqlite3_stmt *stmt;
   guint offset;
@@ -284,19 +292,49 @@ add_orders (SeatsServer  *self,
   if (!get_paging (req, &offset, &limit))
     return;
 
-  total = count_rows (self, "SELECT count(*) FROM orders WHERE org_id = ?", req->org->id);
+  total = count_rows (self, count_sql, req->org->id);
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "items");
   json_builder_begin_array (builder);
-  stmt = seats_server_db_prepare (self,
-    "SELECT " ORDER_COLUMNS " FROM orders WHERE org_id = ? ORDER BY created DESC, id DESC LIMIT ? OFFSET ?");
+  stmt = seats_server_db_prepare (self, select_sql);
   sqlite3_bind_int64 (stmt, 1, req->org->id);
   sqlite3_bind_int (stmt, 2, limit);
   sqlite3_bind_int64 (stmt, 3, offset);
   while (sqlite3_step (stmt) == SQLITE_ROW)
-    add_order (builder, stmt);
+    add_row (builder, stmt);
   sqlite3_reset (stmt);
   end_page (builder, total, offset, limit);
+}
+
+static void
+add_orders (SeatsServer  *self,
+            SeatsRequest *req,
+            JsonBuilder  *builder,
+            const GDate  *today)
+{
+  add_page (self, req, builder,
+            "SELECT count(*) FROM orders WHERE org_id = ?",
+            "SELECT " ORDER_COLUMNS " FROM orders WHERE org_id = ? "
+            "ORDER BY created DESC, id DESC LIMIT ? OFFSET ?",
+            add_order);
+}
+
+static void
+add_action (JsonBuilder  *builder,
+            sqlite3_stmt *stmt)
+{
+  g_autofree char *id = g_strdup_printf ("a%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, 0));
+  g_autofree char *timestamp = seats_format_timestamp (sqlite3_column_int64 (stmt, 1));
+
+  json_builder_begin_object (builder);
+  seats_json_add_string (builder, "id", id);
+  seats_json_add_string (builder, "timestamp", timestamp);
+  seats_json_add_string (builder, "actor", (const char *) sqlite3_column_text (stmt, 2));
+  seats_json_add_string (builder, "action", (const char *) sqlite3_column_text (stmt, 3));
+  seats_json_add_string (builder, "subject", (const char *) sqlite3_column_text (stmt, 4));
+  seats_json_add_nullable_string (builder, "before", (const char *) sqlite3_column_text (stmt, 5));
+  seats_json_add_nullable_string (builder, "after", (const char *) sqlite3_column_text (stmt, 6));
+  json_builder_end_object (builder);
 }
 
 static void
@@ -305,41 +343,27 @@ add_actions (SeatsServer  *self,
              JsonBuilder  *builder,
              const GDate  *today)
 {
-  sqlite3_stmt *stmt;
-  guint offset;
-  guint limit;
-  guint total;
+  add_page (self, req, builder,
+            "SELECT count(*) FROM actions WHERE org_id = ?",
+            "SELECT seq, timestamp, actor, action, subject, before, after FROM actions "
+            "WHERE org_id = ? ORDER BY timestamp DESC, seq DESC LIMIT ? OFFSET ?",
+            add_action);
+}
 
-  if (!get_paging (req, &offset, &limit))
-    return;
-
-  total = count_rows (self, "SELECT count(*) FROM actions WHERE org_id = ?", req->org->id);
+static void
+add_invoice (JsonBuilder  *builder,
+             sqlite3_stmt *stmt)
+{
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "items");
-  json_builder_begin_array (builder);
-  stmt = seats_server_db_prepare (self,
-    "SELECT seq, timestamp, actor, action, subject, before, after FROM actions "
-    "WHERE org_id = ? ORDER BY timestamp DESC, seq DESC LIMIT ? OFFSET ?");
-  sqlite3_bind_int64 (stmt, 1, req->org->id);
-  sqlite3_bind_int (stmt, 2, limit);
-  sqlite3_bind_int64 (stmt, 3, offset);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      g_autofree char *id = g_strdup_printf ("a%" G_GINT64_FORMAT, (gint64) sqlite3_column_int64 (stmt, 0));
-      g_autofree char *timestamp = seats_format_timestamp (sqlite3_column_int64 (stmt, 1));
-
-      json_builder_begin_object (builder);
-      seats_json_add_string (builder, "id", id);
-      seats_json_add_string (builder, "timestamp", timestamp);
-      seats_json_add_string (builder, "actor", (const char *) sqlite3_column_text (stmt, 2));
-      seats_json_add_string (builder, "action", (const char *) sqlite3_column_text (stmt, 3));
-      seats_json_add_string (builder, "subject", (const char *) sqlite3_column_text (stmt, 4));
-      seats_json_add_nullable_string (builder, "before", (const char *) sqlite3_column_text (stmt, 5));
-      seats_json_add_nullable_string (builder, "after", (const char *) sqlite3_column_text (stmt, 6));
-      json_builder_end_object (builder);
-    }
-  sqlite3_reset (stmt);
-  end_page (builder, total, offset, limit);
+  seats_json_add_string (builder, "id", (const char *) sqlite3_column_text (stmt, 0));
+  seats_json_add_string (builder, "number", (const char *) sqlite3_column_text (stmt, 1));
+  seats_json_add_date (builder, "issued", sqlite3_column_int (stmt, 2));
+  seats_json_add_date (builder, "due", sqlite3_column_int (stmt, 3));
+  seats_json_add_money (builder, "amount", sqlite3_column_int64 (stmt, 4),
+                        (const char *) sqlite3_column_text (stmt, 5));
+  seats_json_add_string (builder, "status", (const char *) sqlite3_column_text (stmt, 6));
+  seats_json_add_string (builder, "description", (const char *) sqlite3_column_text (stmt, 7));
+  json_builder_end_object (builder);
 }
 
 static void
@@ -348,39 +372,11 @@ add_invoices (SeatsServer  *self,
               JsonBuilder  *builder,
               const GDate  *today)
 {
-  sqlite3_stmt *stmt;
-  guint offset;
-  guint limit;
-  guint total;
-
-  if (!get_paging (req, &offset, &limit))
-    return;
-
-  total = count_rows (self, "SELECT count(*) FROM invoices WHERE org_id = ?", req->org->id);
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "items");
-  json_builder_begin_array (builder);
-  stmt = seats_server_db_prepare (self,
-    "SELECT id, number, issued, due, amount, currency, status, description FROM invoices "
-    "WHERE org_id = ? ORDER BY issued DESC, number DESC LIMIT ? OFFSET ?");
-  sqlite3_bind_int64 (stmt, 1, req->org->id);
-  sqlite3_bind_int (stmt, 2, limit);
-  sqlite3_bind_int64 (stmt, 3, offset);
-  while (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      json_builder_begin_object (builder);
-      seats_json_add_string (builder, "id", (const char *) sqlite3_column_text (stmt, 0));
-      seats_json_add_string (builder, "number", (const char *) sqlite3_column_text (stmt, 1));
-      seats_json_add_date (builder, "issued", sqlite3_column_int (stmt, 2));
-      seats_json_add_date (builder, "due", sqlite3_column_int (stmt, 3));
-      seats_json_add_money (builder, "amount", sqlite3_column_int64 (stmt, 4),
-                            (const char *) sqlite3_column_text (stmt, 5));
-      seats_json_add_string (builder, "status", (const char *) sqlite3_column_text (stmt, 6));
-      seats_json_add_string (builder, "description", (const char *) sqlite3_column_text (stmt, 7));
-      json_builder_end_object (builder);
-    }
-  sqlite3_reset (stmt);
-  end_page (builder, total, offset, limit);
+  add_page (self, req, builder,
+            "SELECT count(*) FROM invoices WHERE org_id = ?",
+            "SELECT id, number, issued, due, amount, currency, status, description FROM invoices "
+            "WHERE org_id = ? ORDER BY issued DESC, number DESC LIMIT ? OFFSET ?",
+            add_invoice);
 }
 
 /* Features: the organization's switches and its integrations (R12). */
