@@ -379,7 +379,8 @@ test_licenses_file (UiFixture     *fixture,
     payload = g_base64_decode (encoded, &length);
     payload_text = g_strndup ((const char *) payload, length);
     count = strstr (payload_text, "\"count\"");
-    g_assert_nonnull (count);
+    if (count == NULL)
+      g_error ("The license file carries no count");
     while (!g_ascii_isdigit (*count))
       count++;
     *count = *count == '9' ? '8' : *count + 1;
