@@ -339,6 +339,98 @@ test_round_trip (Fixture       *fixture,
 }
 
 static void
+users_loaded_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+/* The window's way: everything but the users at once, then the users from
+ * a thread and a connection of their own, while the store stays usable. */
+static void
+test_users_later (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  g_auto(SeatsStoreState) saved = { 0 };
+  g_auto(SeatsStoreState) loaded = { 0 };
+  g_autoptr(SeatsStore) store = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) users = NULL;
+  g_autoptr(SeatsOutboxEntry) entry = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SeatsUser) kept = seats_user_new ();
+
+  seats_store_state_init (&saved);
+  seats_store_state_init (&loaded);
+  fill_state (&saved);
+
+  store = open_store (fixture->path);
+  g_assert_true (seats_store_save (store, &saved, &error));
+  g_clear_object (&store);
+  store = open_store (fixture->path);
+
+  /* The users list is left as it was. */
+  g_list_store_append (loaded.users, kept);
+  g_assert_true (seats_store_load_all_but_users (store, &loaded, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (loaded.users)), ==, 1);
+  assert_same_list (saved.products, loaded.products);
+  assert_same_list (saved.history, loaded.history);
+  assert_same_sync (&saved.sync, &loaded.sync);
+  g_assert_nonnull (loaded.account);
+  g_assert_nonnull (loaded.pending_license);
+
+  seats_store_load_users_async (store, G_PRIORITY_DEFAULT, NULL, users_loaded_cb, &result);
+
+  /* Meanwhile the store writes on its own connection. */
+  entry = seats_store_outbox_enqueue (store, "buy", "{}", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (entry);
+
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  users = seats_store_load_users_finish (store, result, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (users);
+
+  /* The same users in the same order as seats_store_load() gives them. */
+  g_list_store_splice (loaded.users, 0, 1, users->pdata, users->len);
+  assert_same_list (saved.users, loaded.users);
+}
+
+/* A file that is not a local copy: the thread says so, nothing else. */
+static void
+test_users_later_corrupt (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  g_autoptr(SeatsStore) store = open_store (fixture->path);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *garbage = g_strnfill (8192, 'x');
+  static const char *suffixes[] = { "", "-wal", "-shm" };
+  GPtrArray *users;
+
+  /* After the store opened it, the file is replaced with rubbish. */
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *path = g_strconcat (fixture->path, suffixes[i], NULL);
+
+      g_unlink (path);
+    }
+  g_assert_true (g_file_set_contents (fixture->path, garbage, -1, NULL));
+  seats_store_load_users_async (store, G_PRIORITY_DEFAULT, NULL, users_loaded_cb, &result);
+
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  users = seats_store_load_users_finish (store, result, &error);
+  g_assert_null (users);
+  g_assert_error (error, SEATS_STORE_ERROR, SEATS_STORE_ERROR_CORRUPT);
+}
+
+static void
 test_empty (Fixture       *fixture,
             gconstpointer  user_data)
 {
@@ -1398,6 +1490,10 @@ main (int   argc,
   g_test_add ("/store/round-trip", Fixture, NULL, fixture_set_up, test_round_trip,
               fixture_tear_down);
   g_test_add ("/store/empty", Fixture, NULL, fixture_set_up, test_empty, fixture_tear_down);
+  g_test_add ("/store/users-later", Fixture, NULL, fixture_set_up, test_users_later,
+              fixture_tear_down);
+  g_test_add ("/store/users-later-corrupt", Fixture, NULL, fixture_set_up,
+              test_users_later_corrupt, fixture_tear_down);
   g_test_add ("/store/one-items-changed", Fixture, NULL, fixture_set_up,
               test_one_items_changed, fixture_tear_down);
   g_test_add ("/store/delta", Fixture, NULL, fixture_set_up, test_delta, fixture_tear_down);

@@ -1231,19 +1231,13 @@ seats_store_save_delta (SeatsStore             *self,
   return seats_store_commit (self, error);
 }
 
-/**
- * seats_store_load:
- * @state: an initialized state to fill
- *
- * Reads the local copy into @state: its objects are replaced and the
- * contents of its list stores are replaced with one items-changed each.
- * An account never saved loads as a %NULL account and empty lists.
- * On error @state is left as it was.
- */
-gboolean
-seats_store_load (SeatsStore       *self,
-                  SeatsStoreState  *state,
-                  GError          **error)
+/* Reads the local copy into @state, its users too unless @with_users is
+ * %FALSE: then @state->users is left as it is. */
+static gboolean
+load_state (SeatsStore       *self,
+            SeatsStoreState  *state,
+            gboolean          with_users,
+            GError          **error)
 {
   g_autoptr(GPtrArray) accounts = NULL;
   g_autoptr(GPtrArray) policies = NULL;
@@ -1283,7 +1277,7 @@ seats_store_load (SeatsStore       *self,
        (actions = select_objects (self, &action_mapping, NULL, error)) != NULL &&
        (features = select_objects (self, &feature_mapping, NULL, error)) != NULL &&
        (history = select_objects (self, &history_mapping, NULL, error)) != NULL &&
-       (users = select_users (self, error)) != NULL &&
+       (!with_users || (users = select_users (self, error)) != NULL) &&
        load_sync (self, &sync, error);
 
   if (ok && licenses->len > 0)
@@ -1320,7 +1314,8 @@ seats_store_load (SeatsStore       *self,
   state->pending_license = first_or_null (licenses);
 
   replace_items (state->products, products);
-  replace_items (state->users, users);
+  if (with_users)
+    replace_items (state->users, users);
   replace_items (state->orders, orders);
   replace_items (state->invoices, invoices);
   replace_items (state->actions, actions);
@@ -1332,6 +1327,112 @@ seats_store_load (SeatsStore       *self,
   seats_sync_state_init (&sync);
 
   return TRUE;
+}
+
+/**
+ * seats_store_load:
+ * @state: an initialized state to fill
+ *
+ * Reads the local copy into @state: its objects are replaced and the
+ * contents of its list stores are replaced with one items-changed each.
+ * An account never saved loads as a %NULL account and empty lists.
+ * On error @state is left as it was.
+ */
+gboolean
+seats_store_load (SeatsStore       *self,
+                  SeatsStoreState  *state,
+                  GError          **error)
+{
+  return load_state (self, state, TRUE, error);
+}
+
+/**
+ * seats_store_load_all_but_users:
+ * @state: an initialized state to fill
+ *
+ * Reads the local copy into @state as seats_store_load() does, but for
+ * the users: @state->users is left as it is, for
+ * seats_store_load_users_async() to fill.
+ */
+gboolean
+seats_store_load_all_but_users (SeatsStore       *self,
+                                SeatsStoreState  *state,
+                                GError          **error)
+{
+  return load_state (self, state, FALSE, error);
+}
+
+static void
+load_users_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  const char *path = task_data;
+  g_autoptr(SeatsStore) reader = NULL;
+  GPtrArray *users = NULL;
+  GError *error = NULL;
+
+  /* A connection of this thread's own: the store's stays with its thread.
+   * WAL lets this one read while the other writes. */
+  if ((reader = seats_store_new (path, &error)) == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  /* One statement: one snapshot of the users. */
+  if ((users = select_users (reader, &error)) == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, users, (GDestroyNotify) g_ptr_array_unref);
+}
+
+/**
+ * seats_store_load_users_async:
+ * @io_priority: the priority of the answer on the main loop
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called with the users
+ * @user_data: data for @callback
+ *
+ * Reads the users of the local copy on a thread of its own, through a
+ * connection of its own, so that the window can show the rest of the
+ * account before they are read. Nothing else may change the users in the
+ * meantime: the users are read as the last commit left them.
+ */
+void
+seats_store_load_users_async (SeatsStore          *self,
+                              int                  io_priority,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (SEATS_IS_STORE (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, seats_store_load_users_async);
+  g_task_set_priority (task, io_priority);
+  g_task_set_task_data (task, g_strdup (self->path), g_free);
+  g_task_run_in_thread (task, load_users_thread);
+}
+
+/**
+ * seats_store_load_users_finish:
+ *
+ * Returns: (transfer container) (element-type SeatsUser): the users in
+ *   their stored order, or %NULL with @error set
+ */
+GPtrArray *
+seats_store_load_users_finish (SeatsStore    *self,
+                               GAsyncResult  *result,
+                               GError       **error)
+{
+  g_return_val_if_fail (SEATS_IS_STORE (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 /**

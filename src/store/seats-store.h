@@ -183,6 +183,18 @@ gboolean          seats_store_load                 (SeatsStore          *self,
                                                     SeatsStoreState     *state,
                                                     GError             **error);
 
+gboolean          seats_store_load_all_but_users   (SeatsStore          *self,
+                                                    SeatsStoreState     *state,
+                                                    GError             **error);
+void              seats_store_load_users_async     (SeatsStore          *self,
+                                                    int                  io_priority,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+GPtrArray        *seats_store_load_users_finish    (SeatsStore          *self,
+                                                    GAsyncResult        *result,
+                                                    GError             **error);
+
 gboolean          seats_store_load_sync_state      (SeatsStore          *self,
                                                     SeatsSyncState      *sync,
                                                     GError             **error);
