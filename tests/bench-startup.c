@@ -74,7 +74,8 @@ seats_activate_cb (GApplication *app,
 
   /* Nobody listens on port 9 of loopback: the account is offline. */
   info = seats_account_info_new ("http://127.0.0.1:9", "bench", "Benchmark B.V.");
-  engine = seats_accounts_open_at (info, "not-a-token", db_path, &error);
+  engine = seats_accounts_open_at (info, "not-a-token", db_path,
+                                   SEATS_SYNC_LOAD_USERS_LATER, &error);
   g_assert_no_error (error);
 
   session = seats_session_new (info, TRUE);

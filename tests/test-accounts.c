@@ -182,7 +182,7 @@ test_connect_open_remove (Fixture       *fixture,
   }
 
   /* Opening reads the token from the keyring; the engine syncs. */
-  seats_accounts_open_async (info, NULL, done_cb, &opened);
+  seats_accounts_open_async (info, SEATS_SYNC_LOAD_DEFAULT, NULL, done_cb, &opened);
   engine = seats_accounts_open_finish (wait_for (&opened), &error);
   g_assert_no_error (error);
   seats_sync_engine_sync_async (engine, FALSE, NULL, done_cb, &synced);

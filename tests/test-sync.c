@@ -44,9 +44,10 @@ find_organization (Fixture    *fixture,
 }
 
 static SeatsSyncEngine *
-open_engine (Fixture    *fixture,
-             const char *token,
-             const char *db_path)
+open_engine_with (Fixture            *fixture,
+                  const char         *token,
+                  const char         *db_path,
+                  SeatsSyncLoadFlags  flags)
 {
   g_autoptr(SeatsClient) client = NULL;
   g_autoptr(SeatsStore) store = NULL;
@@ -59,10 +60,18 @@ open_engine (Fixture    *fixture,
   g_assert_no_error (error);
 
   engine = seats_sync_engine_new (client, store);
-  seats_sync_engine_load (engine, &error);
+  seats_sync_engine_load (engine, flags, &error);
   g_assert_no_error (error);
 
   return engine;
+}
+
+static SeatsSyncEngine *
+open_engine (Fixture    *fixture,
+             const char *token,
+             const char *db_path)
+{
+  return open_engine_with (fixture, token, db_path, SEATS_SYNC_LOAD_DEFAULT);
 }
 
 static void
@@ -394,6 +403,86 @@ test_cache_opens_offline (Fixture       *fixture,
   /* Offline, nothing is queued silently: the change is refused at once. */
   g_assert_null (seats_sync_engine_prepare_buy (reopened, "seats", 1, &error));
   g_assert_error (error, SEATS_API_ERROR, SEATS_API_ERROR_OFFLINE);
+}
+
+static void
+count_changes_cb (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  gpointer    user_data)
+{
+  (*(guint *) user_data)++;
+}
+
+/* The window opens on the rest of the account while the users are read
+ * on a thread of their own; a sync asked for meanwhile waits for them. */
+static void
+test_users_read_later (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  const char *token = find_organization (fixture, "demolen")->admin_token;
+  g_autoptr(SeatsSyncEngine) reopened = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *users;
+  guint n_users, n_products, changes = 0;
+
+  g_assert_true (run_sync (fixture->engine, FALSE, &error));
+  n_users = n_items (seats_sync_engine_get_users (fixture->engine));
+  n_products = n_items (seats_sync_engine_get_products (fixture->engine));
+  g_assert_cmpuint (n_users, >, 0);
+  g_clear_object (&fixture->engine);
+
+  reopened = open_engine_with (fixture, token, fixture->db_path, SEATS_SYNC_LOAD_USERS_LATER);
+  users = seats_sync_engine_get_users (reopened);
+  g_signal_connect (users, "items-changed", G_CALLBACK (count_changes_cb), &changes);
+
+  /* At once: everything but the users. */
+  g_assert_true (seats_sync_engine_get_loading (reopened));
+  g_assert_nonnull (seats_sync_engine_get_account (reopened));
+  g_assert_nonnull (seats_sync_engine_get_subscription (reopened));
+  g_assert_cmpuint (n_items (seats_sync_engine_get_products (reopened)), ==, n_products);
+  g_assert_cmpuint (n_items (users), ==, 0);
+
+  /* A sync asked for now sends nothing until the users are there. */
+  seats_sync_engine_sync_async (reopened, FALSE, NULL, done_cb, &result);
+  g_assert_cmpint (seats_sync_engine_get_status (reopened), ==, SEATS_SYNC_STATUS_SYNCING);
+  g_assert_cmpuint (seats_sync_engine_get_request_count (reopened), ==, 0);
+
+  g_assert_true (seats_sync_engine_sync_finish (reopened, wait_for (&result), &error));
+  g_assert_no_error (error);
+  g_assert_false (seats_sync_engine_get_loading (reopened));
+  g_assert_cmpuint (seats_sync_engine_get_request_count (reopened), >, 0);
+
+  /* They came in one change, and the unchanged sync changed nothing. */
+  g_assert_cmpuint (n_items (users), ==, n_users);
+  g_assert_cmpuint (changes, ==, 1);
+
+  g_signal_handlers_disconnect_by_func (users, count_changes_cb, &changes);
+}
+
+/* An engine let go while its users are still read goes away once they
+ * are, with nothing left behind. */
+static void
+test_users_read_later_released (Fixture       *fixture,
+                                gconstpointer  user_data)
+{
+  const char *token = find_organization (fixture, "demolen")->admin_token;
+  g_autoptr(GError) error = NULL;
+  SeatsSyncEngine *engine;
+
+  g_assert_true (run_sync (fixture->engine, FALSE, &error));
+  g_clear_object (&fixture->engine);
+
+  engine = open_engine_with (fixture, token, fixture->db_path, SEATS_SYNC_LOAD_USERS_LATER);
+  g_assert_true (seats_sync_engine_get_loading (engine));
+  g_object_add_weak_pointer (G_OBJECT (engine), (gpointer *) &engine);
+  seats_sync_engine_stop (engine);
+  g_object_unref (engine);
+
+  while (engine != NULL)
+    g_main_context_iteration (NULL, TRUE);
 }
 
 static void
@@ -1082,6 +1171,8 @@ main (int   argc,
   ADD ("/sync/demo-dates", test_demo_dates, NULL);
   ADD ("/sync/many-pages", test_many_pages, NULL);
   ADD ("/sync/cache-opens-offline", test_cache_opens_offline, NULL);
+  ADD ("/sync/users-read-later", test_users_read_later, NULL);
+  ADD ("/sync/users-read-later-released", test_users_read_later_released, NULL);
   ADD ("/sync/delta-and-deletion", test_delta_and_deletion, NULL);
   ADD ("/sync/buy-and-next-period", test_buy_and_next_period, NULL);
   ADD ("/sync/quote-matches-order", test_quote_matches_order, NULL);

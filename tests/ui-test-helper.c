@@ -354,7 +354,7 @@ ui_fixture_set_up (UiFixture  *fixture,
   account_db = g_build_filename (fixture->dir, "account.db", NULL);
   fixture->engine = seats_accounts_open_at (info,
                                             viewer ? organization->viewer_token : organization->admin_token,
-                                            account_db, &error);
+                                            account_db, SEATS_SYNC_LOAD_USERS_LATER, &error);
   g_assert_no_error (error);
 
   fixture->session = seats_session_new (info, TRUE);

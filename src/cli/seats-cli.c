@@ -525,7 +525,7 @@ open_with_server (SeatsCli  *cli,
   cli->info = seats_account_info_new (cli->server, seats_account_get_id (account),
                                       seats_account_get_name (account));
 
-  return seats_accounts_open_with_token (cli->info, token, error);
+  return seats_accounts_open_with_token (cli->info, token, SEATS_SYNC_LOAD_DEFAULT, error);
 }
 
 static SeatsSyncEngine *
@@ -534,7 +534,7 @@ open_from_keyring (SeatsCli  *cli,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  seats_accounts_open_async (cli->info, NULL, seats_cli_done_cb, &result);
+  seats_accounts_open_async (cli->info, SEATS_SYNC_LOAD_DEFAULT, NULL, seats_cli_done_cb, &result);
   seats_cli_wait (&result);
 
   return seats_accounts_open_finish (result, error);

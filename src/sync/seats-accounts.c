@@ -441,6 +441,7 @@ seats_accounts_connect_finish (GAsyncResult  *result,
  * seats_accounts_open_with_token:
  * @info: an account
  * @token: its access token
+ * @flags: how its local copy is read, as seats_sync_engine_load() takes them
  * @error: why its local copy cannot be opened
  *
  * Opens the local copy of @info and shows it: no network yet.
@@ -450,6 +451,7 @@ seats_accounts_connect_finish (GAsyncResult  *result,
 SeatsSyncEngine *
 seats_accounts_open_with_token (const SeatsAccountInfo  *info,
                                 const char              *token,
+                                SeatsSyncLoadFlags       flags,
                                 GError                 **error)
 {
   g_autofree char *path = NULL;
@@ -459,7 +461,7 @@ seats_accounts_open_with_token (const SeatsAccountInfo  *info,
 
   path = seats_store_dup_default_path (info->id);
 
-  return seats_accounts_open_at (info, token, path, error);
+  return seats_accounts_open_at (info, token, path, flags, error);
 }
 
 /**
@@ -467,6 +469,7 @@ seats_accounts_open_with_token (const SeatsAccountInfo  *info,
  * @info: an account
  * @token: its access token
  * @path: where its local copy is, such as a temporary directory for a demo
+ * @flags: how its local copy is read, as seats_sync_engine_load() takes them
  * @error: why its local copy cannot be opened
  *
  * Returns: (transfer full) (nullable): the engine of the account
@@ -475,6 +478,7 @@ SeatsSyncEngine *
 seats_accounts_open_at (const SeatsAccountInfo  *info,
                         const char              *token,
                         const char              *path,
+                        SeatsSyncLoadFlags       flags,
                         GError                 **error)
 {
   g_autoptr(SeatsClient) client = NULL;
@@ -492,10 +496,25 @@ seats_accounts_open_at (const SeatsAccountInfo  *info,
     return NULL;
 
   engine = seats_sync_engine_new (client, store);
-  if (!seats_sync_engine_load (engine, error))
+  if (!seats_sync_engine_load (engine, flags, error))
     return NULL;
 
   return g_steal_pointer (&engine);
+}
+
+typedef struct
+{
+  SeatsAccountInfo   *info;
+  SeatsSyncLoadFlags  flags;
+} Open;
+
+static void
+open_free (gpointer data)
+{
+  Open *open = data;
+
+  seats_account_info_free (open->info);
+  g_free (open);
 }
 
 static void
@@ -504,7 +523,8 @@ open_looked_up_cb (GObject      *object,
                    gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  SeatsAccountInfo *info = g_task_get_task_data (task);
+  Open *open = g_task_get_task_data (task);
+  SeatsAccountInfo *info = open->info;
   g_autoptr(GError) error = NULL;
   SeatsSyncEngine *engine;
   char *token;
@@ -522,7 +542,7 @@ open_looked_up_cb (GObject      *object,
       return;
     }
 
-  engine = seats_accounts_open_with_token (info, token, &error);
+  engine = seats_accounts_open_with_token (info, token, open->flags, &error);
   secret_password_free (token);
 
   if (engine == NULL)
@@ -534,6 +554,7 @@ open_looked_up_cb (GObject      *object,
 /**
  * seats_accounts_open_async:
  * @info: an account
+ * @flags: how its local copy is read, as seats_sync_engine_load() takes them
  * @cancellable: (nullable): a #GCancellable
  * @callback: called with the engine of the account
  * @user_data: data for @callback
@@ -542,17 +563,23 @@ open_looked_up_cb (GObject      *object,
  */
 void
 seats_accounts_open_async (const SeatsAccountInfo *info,
+                           SeatsSyncLoadFlags      flags,
                            GCancellable           *cancellable,
                            GAsyncReadyCallback     callback,
                            gpointer                user_data)
 {
   g_autoptr(GTask) task = NULL;
+  Open *open;
 
   g_return_if_fail (info != NULL);
 
+  open = g_new0 (Open, 1);
+  open->info = seats_account_info_copy (info);
+  open->flags = flags;
+
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, seats_accounts_open_async);
-  g_task_set_task_data (task, seats_account_info_copy (info), (GDestroyNotify) seats_account_info_free);
+  g_task_set_task_data (task, open, open_free);
 
   secret_password_lookup (seats_token_schema (), cancellable, open_looked_up_cb,
                           g_steal_pointer (&task),

@@ -65,6 +65,7 @@ void                seats_accounts_check_async      (const char           *serve
 SeatsAccount       *seats_accounts_check_finish     (GAsyncResult         *result,
                                                      GError              **error);
 void                seats_accounts_open_async       (const SeatsAccountInfo *info,
+                                                     SeatsSyncLoadFlags    flags,
                                                      GCancellable         *cancellable,
                                                      GAsyncReadyCallback   callback,
                                                      gpointer              user_data);
@@ -72,10 +73,12 @@ SeatsSyncEngine    *seats_accounts_open_finish      (GAsyncResult         *resul
                                                      GError              **error);
 SeatsSyncEngine    *seats_accounts_open_with_token  (const SeatsAccountInfo *info,
                                                      const char           *token,
+                                                     SeatsSyncLoadFlags    flags,
                                                      GError              **error);
 SeatsSyncEngine    *seats_accounts_open_at          (const SeatsAccountInfo *info,
                                                      const char           *token,
                                                      const char           *path,
+                                                     SeatsSyncLoadFlags    flags,
                                                      GError              **error);
 void                seats_accounts_remove_async     (GSettings            *settings,
                                                      const SeatsAccountInfo *info,

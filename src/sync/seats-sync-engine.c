@@ -46,6 +46,12 @@ struct _SeatsSyncEngine
   GCancellable    *pull_cancellable;
   gboolean         flushing;
 
+  /* The users, while they are read from the local copy: a pull asked for
+   * meanwhile begins when they are there, full if any caller wanted it. */
+  GCancellable    *load_cancellable;
+  gboolean         loading;
+  gboolean         pull_full;
+
   GNetworkMonitor *network_monitor;
   guint            periodic_source;
   gulong           network_changed_handler;
@@ -69,6 +75,7 @@ enum {
   PROP_SUBSCRIPTION,
   PROP_BILLING_DETAILS,
   PROP_PENDING_LICENSE,
+  PROP_LOADING,
   N_PROPS
 };
 
@@ -1138,6 +1145,22 @@ sync_flushed_cb (GObject      *object,
   pull_begin (pull_task, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (pull_task), "full")));
 }
 
+/* Sends the outbox, then pulls. */
+static void
+begin_sync (SeatsSyncEngine *self)
+{
+  GTask *pull_task;
+
+  g_assert (self->pull_cancellable != NULL);
+  g_assert (!self->loading);
+
+  pull_task = g_task_new (self, self->pull_cancellable, NULL, NULL);
+  g_object_set_data (G_OBJECT (pull_task), "full", GINT_TO_POINTER (self->pull_full));
+  self->pull_full = FALSE;
+
+  seats_sync_engine_flush_outbox_async (self, self->pull_cancellable, sync_flushed_cb, pull_task);
+}
+
 /**
  * seats_sync_engine_sync_async:
  * @self: a #SeatsSyncEngine
@@ -1149,7 +1172,8 @@ sync_flushed_cb (GObject      *object,
  * Sends what waits in the outbox, then fetches what changed and writes it
  * to the local copy in one transaction before the models change. An
  * unchanged account costs one small request. A sync already under way is
- * joined rather than started again.
+ * joined rather than started again; one asked for while the users are
+ * still read from the local copy begins when they are there.
  */
 void
 seats_sync_engine_sync_async (SeatsSyncEngine     *self,
@@ -1159,7 +1183,6 @@ seats_sync_engine_sync_async (SeatsSyncEngine     *self,
                               gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  GTask *pull_task;
 
   g_return_if_fail (SEATS_IS_SYNC_ENGINE (self));
 
@@ -1170,14 +1193,14 @@ seats_sync_engine_sync_async (SeatsSyncEngine     *self,
   if (self->pull_cancellable != NULL)
     return;
 
+  self->pull_full |= full;
   self->pull_cancellable = g_cancellable_new ();
-  pull_task = g_task_new (self, self->pull_cancellable, NULL, NULL);
-  g_object_set_data (G_OBJECT (pull_task), "full", GINT_TO_POINTER (full));
 
   set_status (self, SEATS_SYNC_STATUS_SYNCING, NULL);
   set_progress (self, 0.0);
 
-  seats_sync_engine_flush_outbox_async (self, self->pull_cancellable, sync_flushed_cb, pull_task);
+  if (!self->loading)
+    begin_sync (self);
 }
 
 gboolean
@@ -1939,6 +1962,8 @@ seats_sync_engine_stop (SeatsSyncEngine *self)
 
   if (self->pull_cancellable != NULL)
     g_cancellable_cancel (self->pull_cancellable);
+  if (self->load_cancellable != NULL)
+    g_cancellable_cancel (self->load_cancellable);
 }
 
 static void
@@ -1962,6 +1987,7 @@ seats_sync_engine_finalize (GObject *object)
   g_clear_pointer (&self->error_message, g_free);
   g_clear_pointer (&self->waiting, g_ptr_array_unref);
   g_clear_object (&self->pull_cancellable);
+  g_clear_object (&self->load_cancellable);
 
   G_OBJECT_CLASS (seats_sync_engine_parent_class)->finalize (object);
 }
@@ -2006,6 +2032,10 @@ seats_sync_engine_get_property (GObject    *object,
 
     case PROP_PENDING_LICENSE:
       g_value_set_object (value, self->state.pending_license);
+      break;
+
+    case PROP_LOADING:
+      g_value_set_boolean (value, self->loading);
       break;
 
     default:
@@ -2063,6 +2093,17 @@ seats_sync_engine_class_init (SeatsSyncEngineClass *klass)
                          SEATS_TYPE_PENDING_LICENSE,
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /**
+   * SeatsSyncEngine:loading:
+   *
+   * Whether the users are still being read from the local copy: the
+   * users model is empty until they are, and syncs wait for them.
+   */
+  properties [PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -2108,25 +2149,76 @@ seats_sync_engine_new (SeatsClient *client,
   return self;
 }
 
+static void
+users_loaded_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(SeatsSyncEngine) self = user_data;
+  g_autoptr(GPtrArray) users = NULL;
+  g_autoptr(GError) error = NULL;
+
+  users = seats_store_load_users_finish (SEATS_STORE (object), result, &error);
+  g_clear_object (&self->load_cancellable);
+  self->loading = FALSE;
+
+  if (users != NULL)
+    fill_list (self->state.users, users);
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      /* Then the server tells who they are: everything is fetched again. */
+      g_warning ("The users of the local copy could not be read: %s", error->message);
+      self->pull_full = TRUE;
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LOADING]);
+  g_signal_emit (self, signals [CHANGED], 0);
+
+  if (self->pull_cancellable != NULL)
+    begin_sync (self);
+}
+
 /**
  * seats_sync_engine_load:
  * @self: a #SeatsSyncEngine
+ * @flags: whether to read the users later
  * @error: why the local copy could not be read
  *
- * Shows the local copy at once, before any sync: one items-changed per list.
+ * Shows the local copy at once, before any sync: one items-changed per
+ * list. With %SEATS_SYNC_LOAD_USERS_LATER the users follow from a thread
+ * of their own, so that a window can show the account before they are
+ * read; #SeatsSyncEngine:loading is %TRUE until they are there.
  */
 gboolean
-seats_sync_engine_load (SeatsSyncEngine  *self,
-                        GError          **error)
+seats_sync_engine_load (SeatsSyncEngine     *self,
+                        SeatsSyncLoadFlags   flags,
+                        GError             **error)
 {
+  gboolean users_later = (flags & SEATS_SYNC_LOAD_USERS_LATER) != 0;
+  gboolean loaded;
+
   g_return_val_if_fail (SEATS_IS_SYNC_ENGINE (self), FALSE);
+  g_return_val_if_fail (!self->loading, FALSE);
 
   g_object_freeze_notify (G_OBJECT (self));
 
-  if (!seats_store_load (self->store, &self->state, error))
+  if (users_later)
+    loaded = seats_store_load_all_but_users (self->store, &self->state, error);
+  else
+    loaded = seats_store_load (self->store, &self->state, error);
+
+  if (!loaded)
     {
       g_object_thaw_notify (G_OBJECT (self));
       return FALSE;
+    }
+
+  if (users_later)
+    {
+      self->loading = TRUE;
+      self->load_cancellable = g_cancellable_new ();
+      seats_store_load_users_async (self->store, G_PRIORITY_DEFAULT, self->load_cancellable,
+                                    users_loaded_cb, g_object_ref (self));
     }
 
   for (guint i = PROP_LAST_SYNCED; i < N_PROPS; i++)
@@ -2155,6 +2247,7 @@ GETTER (double, progress, self->progress)
 GETTER (gint64, last_synced, self->state.sync.last_synced)
 GETTER (const char *, error_message, self->error_message)
 GETTER (guint, request_count, self->request_count)
+GETTER (gboolean, loading, self->loading)
 GETTER (SeatsAccount *, account, self->state.account)
 GETTER (SeatsSubscription *, subscription, self->state.subscription)
 GETTER (SeatsBillingDetails *, billing_details, self->state.billing_details)

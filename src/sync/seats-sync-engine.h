@@ -36,6 +36,18 @@ typedef enum
 #define SEATS_TYPE_SYNC_STATUS (seats_sync_status_get_type ())
 GType seats_sync_status_get_type (void) G_GNUC_CONST;
 
+/**
+ * SeatsSyncLoadFlags:
+ * @SEATS_SYNC_LOAD_DEFAULT: read the whole local copy before returning
+ * @SEATS_SYNC_LOAD_USERS_LATER: read the users on a thread of their own,
+ *   after the rest; see #SeatsSyncEngine:loading
+ */
+typedef enum
+{
+  SEATS_SYNC_LOAD_DEFAULT     = 0,
+  SEATS_SYNC_LOAD_USERS_LATER = 1 << 0,
+} SeatsSyncLoadFlags;
+
 #define SEATS_TYPE_SYNC_ENGINE (seats_sync_engine_get_type())
 
 G_DECLARE_FINAL_TYPE (SeatsSyncEngine, seats_sync_engine, SEATS, SYNC_ENGINE, GObject)
@@ -43,7 +55,9 @@ G_DECLARE_FINAL_TYPE (SeatsSyncEngine, seats_sync_engine, SEATS, SYNC_ENGINE, GO
 SeatsSyncEngine     *seats_sync_engine_new                 (SeatsClient          *client,
                                                             SeatsStore           *store);
 gboolean             seats_sync_engine_load                (SeatsSyncEngine      *self,
+                                                            SeatsSyncLoadFlags    flags,
                                                             GError              **error);
+gboolean             seats_sync_engine_get_loading         (SeatsSyncEngine      *self);
 void                 seats_sync_engine_start               (SeatsSyncEngine      *self);
 void                 seats_sync_engine_stop                (SeatsSyncEngine      *self);
 

@@ -159,7 +159,7 @@ seats_application_open_account (SeatsApplication       *self,
 
   session = seats_session_new (info, FALSE);
   seats_application_add_session (self, session);
-  seats_accounts_open_async (info, NULL, open_account_cb, g_object_ref (session));
+  seats_accounts_open_async (info, SEATS_SYNC_LOAD_USERS_LATER, NULL, open_account_cb, g_object_ref (session));
 }
 
 static void
@@ -434,7 +434,8 @@ seats_application_start_demo (SeatsApplication  *self,
       file = g_strdup_printf ("%s.db", organization->slug);
       path = g_build_filename (self->demo_dir, file, NULL);
 
-      engine = seats_accounts_open_at (info, organization->admin_token, path, error);
+      engine = seats_accounts_open_at (info, organization->admin_token, path,
+                                       SEATS_SYNC_LOAD_USERS_LATER, error);
       if (engine == NULL)
         return FALSE;
 
@@ -465,7 +466,8 @@ seats_application_start_demo (SeatsApplication  *self,
       g_autofree char *name = g_strdup_printf (_("%s (view only)"), organization->name);
 
       info = seats_account_info_new (uri, organization_key, name);
-      engine = seats_accounts_open_at (info, organization->viewer_token, path, error);
+      engine = seats_accounts_open_at (info, organization->viewer_token, path,
+                                       SEATS_SYNC_LOAD_USERS_LATER, error);
       if (engine == NULL)
         return FALSE;
 
