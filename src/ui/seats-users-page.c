@@ -350,7 +350,9 @@ update_counts (SeatsUsersPage *self)
     text = g_strdup_printf (ngettext ("%s of %s user", "%s of %s users", total), shown_text, total_text);
   gtk_label_set_text (self->count_label, text);
 
-  if (total == 0)
+  if (total == 0 && self->engine != NULL && seats_sync_engine_get_loading (self->engine))
+    page = "loading";
+  else if (total == 0)
     page = "no-users";
   else if (shown == 0 && gtk_filter_list_model_get_pending (self->filter_model) == 0)
     page = "no-results";
@@ -624,6 +626,25 @@ modules_bind_cb (SeatsUsersPage           *self,
   gtk_inscription_set_text (GTK_INSCRIPTION (gtk_list_item_get_child (list_item)), modules);
 }
 
+/* The whole status, which the cell may cut short. Asked for when the
+ * pointer rests on the cell: setting a tooltip on every bind would ask
+ * the display server where the pointer is, once per row. */
+static gboolean
+status_query_tooltip_cb (GtkWidget  *inscription,
+                         int         x,
+                         int         y,
+                         gboolean    keyboard_mode,
+                         GtkTooltip *tooltip)
+{
+  const char *text = gtk_inscription_get_text (GTK_INSCRIPTION (inscription));
+
+  if (text == NULL || text[0] == '\0')
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 static void
 status_setup_cb (SeatsUsersPage           *self,
                  GtkListItem              *list_item,
@@ -632,6 +653,8 @@ status_setup_cb (SeatsUsersPage           *self,
   GtkWidget *inscription = new_inscription (12);
 
   gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), 20);
+  gtk_widget_set_has_tooltip (inscription, TRUE);
+  g_signal_connect (inscription, "query-tooltip", G_CALLBACK (status_query_tooltip_cb), NULL);
   set_cell (list_item, inscription);
 }
 
@@ -646,7 +669,6 @@ status_bind_cb (SeatsUsersPage           *self,
   SeatsUserStatus status = seats_user_status_get (user, &self->today);
 
   gtk_inscription_set_text (GTK_INSCRIPTION (inscription), text);
-  gtk_widget_set_tooltip_text (inscription, text);
   if (status == SEATS_USER_STATUS_GRACE)
     gtk_widget_add_css_class (inscription, "error");
   else
