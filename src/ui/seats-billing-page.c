@@ -50,6 +50,7 @@ struct _SeatsBillingPage
   GHashTable          *switching;
 
   GListStore          *contact_other;
+  GtkSortListModel    *contact_sorted;
   GtkFilterListModel  *contact_users;
   GtkFlattenListModel *contact_model;
   GtkSortListModel    *orders_sorted;
@@ -759,22 +760,31 @@ form_changed (SeatsBillingPage *self)
   seats_billing_page_update_actions (self);
 }
 
+static gboolean contact_candidate (gpointer item,
+                                   gpointer user_data);
+
+/* Where @user_id is in the combo: counted over the sorted users, as the
+ * filter keeps them, rather than asking the filter for each position. */
 static guint
 find_contact_position (SeatsBillingPage *self,
                        const char       *user_id)
 {
-  GListModel *model = G_LIST_MODEL (self->contact_model);
-  guint n = g_list_model_get_n_items (model);
+  GListModel *sorted = G_LIST_MODEL (self->contact_sorted);
+  guint n = g_list_model_get_n_items (sorted);
+  /* The first item is "another e-mail address". */
+  guint position = 1;
 
   for (guint i = 0; user_id != NULL && i < n; i++)
     {
-      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+      g_autoptr(SeatsUser) user = g_list_model_get_item (sorted, i);
 
-      if (SEATS_IS_USER (item) && g_strcmp0 (seats_user_get_id (SEATS_USER (item)), user_id) == 0)
-        return i;
+      if (!contact_candidate (user, self))
+        continue;
+      if (g_strcmp0 (seats_user_get_id (user), user_id) == 0)
+        return position;
+      position++;
     }
 
-  /* The first item is "another e-mail address". */
   return 0;
 }
 
@@ -1138,6 +1148,8 @@ seats_billing_page_update_actions (SeatsBillingPage *self)
 {
   g_autoptr(GError) why = NULL;
   gboolean can_change = self->engine != NULL && seats_sync_engine_can_change (self->engine, &why);
+  /* The contact is one of the users: the form waits until they are read. */
+  gboolean loading = self->engine != NULL && seats_sync_engine_get_loading (self->engine);
   gboolean dirty = form_is_dirty (self);
   gboolean valid = form_is_valid (self);
   const char *save_tooltip = NULL;
@@ -1152,7 +1164,7 @@ seats_billing_page_update_actions (SeatsBillingPage *self)
   gpointer key, value;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "billing.save",
-                                 can_change && !self->saving && dirty && valid);
+                                 can_change && !loading && !self->saving && dirty && valid);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "billing.revert", !self->saving && dirty);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "billing.reload", !self->saving);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "billing.open-reseller", is_resold (self));
@@ -1169,7 +1181,7 @@ seats_billing_page_update_actions (SeatsBillingPage *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (form_rows); i++)
     {
-      gtk_widget_set_sensitive (form_rows[i], can_change && !self->saving);
+      gtk_widget_set_sensitive (form_rows[i], can_change && !loading && !self->saving);
       gtk_widget_set_tooltip_text (form_rows[i], form_tooltip);
     }
 
@@ -1227,6 +1239,37 @@ engine_changed_cb (SeatsBillingPage *self)
   seats_billing_page_update_actions (self);
 }
 
+/* The contact can be any of the users, sorted by name: with many users
+ * that takes a moment, spent when the page is first shown rather than
+ * when the window opens. */
+static void
+bind_contact_users (SeatsBillingPage *self)
+{
+  GListModel *users = NULL;
+
+  if (self->engine != NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    users = seats_sync_engine_get_users (self->engine);
+
+  if (gtk_sort_list_model_get_model (self->contact_sorted) == users)
+    return;
+
+  gtk_sort_list_model_set_model (self->contact_sorted, users);
+}
+
+static void
+seats_billing_page_map (GtkWidget *widget)
+{
+  SeatsBillingPage *self = SEATS_BILLING_PAGE (widget);
+  gboolean unbound = gtk_sort_list_model_get_model (self->contact_sorted) == NULL;
+
+  GTK_WIDGET_CLASS (seats_billing_page_parent_class)->map (widget);
+
+  /* Nothing could be edited before the page was shown. */
+  bind_contact_users (self);
+  if (unbound && gtk_sort_list_model_get_model (self->contact_sorted) != NULL)
+    reload_form (self);
+}
+
 static void
 set_engine (SeatsBillingPage *self,
             SeatsSyncEngine  *engine)
@@ -1242,8 +1285,7 @@ set_engine (SeatsBillingPage *self,
   g_signal_group_set_target (self->features_signals,
                              engine != NULL ? seats_sync_engine_get_features (engine) : NULL);
 
-  gtk_filter_list_model_set_model (self->contact_users,
-                                   engine != NULL ? seats_sync_engine_get_users (engine) : NULL);
+  bind_contact_users (self);
   gtk_sort_list_model_set_model (self->orders_sorted,
                                  engine != NULL ? seats_sync_engine_get_orders (engine) : NULL);
   gtk_sort_list_model_set_model (self->invoices_sorted,
@@ -1435,6 +1477,7 @@ seats_billing_page_dispose (GObject *object)
   g_clear_pointer (&self->switching, g_hash_table_unref);
   g_clear_object (&self->contact_other);
   g_clear_object (&self->contact_users);
+  g_clear_object (&self->contact_sorted);
   g_clear_object (&self->contact_model);
   g_clear_object (&self->orders_sorted);
   g_clear_object (&self->orders_slice);
@@ -1455,6 +1498,8 @@ seats_billing_page_class_init (SeatsBillingPageClass *klass)
   object_class->dispose = seats_billing_page_dispose;
   object_class->get_property = seats_billing_page_get_property;
   object_class->set_property = seats_billing_page_set_property;
+
+  widget_class->map = seats_billing_page_map;
 
   properties [PROP_ENGINE] =
     g_param_spec_object ("engine", NULL, NULL,
@@ -1587,18 +1632,16 @@ seats_billing_page_init (SeatsBillingPage *self)
 
     g_list_store_append (self->contact_other, other);
   }
-  self->contact_users = gtk_filter_list_model_new (NULL,
+  self->contact_sorted =
+    gtk_sort_list_model_new (NULL,
+                             GTK_SORTER (gtk_string_sorter_new (gtk_property_expression_new (SEATS_TYPE_USER,
+                                                                                             NULL,
+                                                                                             "display-name"))));
+  self->contact_users = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->contact_sorted)),
                                                    GTK_FILTER (gtk_custom_filter_new (contact_candidate, self, NULL)));
   parts = g_list_store_new (G_TYPE_LIST_MODEL);
   g_list_store_append (parts, self->contact_other);
-  {
-    GtkExpression *name = gtk_property_expression_new (SEATS_TYPE_USER, NULL, "display-name");
-    g_autoptr(GtkSortListModel) sorted =
-      gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->contact_users)),
-                               GTK_SORTER (gtk_string_sorter_new (name)));
-
-    g_list_store_append (parts, sorted);
-  }
+  g_list_store_append (parts, self->contact_users);
   self->contact_model = gtk_flatten_list_model_new (G_LIST_MODEL (parts));
 
   expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
@@ -1666,6 +1709,8 @@ seats_billing_page_init (SeatsBillingPage *self)
                                  G_CALLBACK (status_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->engine_signals, "changed",
                                  G_CALLBACK (engine_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->engine_signals, "notify::loading",
+                                 G_CALLBACK (reload_form), self, G_CONNECT_SWAPPED);
 
   self->features_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
   g_signal_group_connect_object (self->features_signals, "items-changed",
