@@ -49,8 +49,13 @@ struct _SeatsWindow
   AdwStatusPage        *opening_page;
   GMenu                *accounts_section;
   SeatsLicensesPage    *licenses_page;
+  /* The pages not shown first are built after the window's first frame,
+   * or when they are asked for, whichever comes first. */
+  AdwBin               *users_bin;
+  AdwBin               *billing_bin;
   SeatsUsersPage       *users_page;
   SeatsBillingPage     *billing_page;
+  guint                 build_pages_source;
 };
 
 G_DEFINE_FINAL_TYPE (SeatsWindow, seats_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -184,6 +189,34 @@ seats_window_update_sync_state (SeatsWindow *self)
   seats_window_update_actions (self);
 }
 
+static SeatsUsersPage *
+ensure_users_page (SeatsWindow *self)
+{
+  if (self->users_page == NULL)
+    {
+      self->users_page = g_object_new (SEATS_TYPE_USERS_PAGE,
+                                       "engine", get_engine (self),
+                                       NULL);
+      adw_bin_set_child (self->users_bin, GTK_WIDGET (self->users_page));
+    }
+
+  return self->users_page;
+}
+
+static SeatsBillingPage *
+ensure_billing_page (SeatsWindow *self)
+{
+  if (self->billing_page == NULL)
+    {
+      self->billing_page = g_object_new (SEATS_TYPE_BILLING_PAGE,
+                                         "engine", get_engine (self),
+                                         NULL);
+      adw_bin_set_child (self->billing_bin, GTK_WIDGET (self->billing_page));
+    }
+
+  return self->billing_page;
+}
+
 static void
 seats_window_update_view (SeatsWindow *self)
 {
@@ -209,8 +242,10 @@ seats_window_update_view (SeatsWindow *self)
     }
 
   g_object_set (self->licenses_page, "engine", engine, NULL);
-  g_object_set (self->users_page, "engine", engine, NULL);
-  g_object_set (self->billing_page, "engine", engine, NULL);
+  if (self->users_page != NULL)
+    g_object_set (self->users_page, "engine", engine, NULL);
+  if (self->billing_page != NULL)
+    g_object_set (self->billing_page, "engine", engine, NULL);
 
   g_signal_group_set_target (self->engine_signals, engine);
 
@@ -389,7 +424,7 @@ seats_window_export_users_action (GtkWidget  *widget,
 {
   SeatsWindow *self = SEATS_WINDOW (widget);
 
-  seats_users_page_export_counted (self->users_page);
+  seats_users_page_export_counted (ensure_users_page (self));
 }
 
 static void
@@ -472,7 +507,14 @@ seats_window_stack_notify_visible_child_cb (SeatsWindow  *self,
                                             GParamSpec   *pspec,
                                             AdwViewStack *stack)
 {
+  const char *name = adw_view_stack_get_visible_child_name (stack);
+
   g_assert (SEATS_IS_WINDOW (self));
+
+  if (g_strcmp0 (name, "users") == 0)
+    ensure_users_page (self);
+  else if (g_strcmp0 (name, "billing") == 0)
+    ensure_billing_page (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_VISIBLE_PAGE]);
 }
@@ -520,6 +562,28 @@ seats_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (seats_window_parent_class)->close_request (window);
 }
 
+static gboolean
+build_pages_cb (gpointer user_data)
+{
+  SeatsWindow *self = SEATS_WINDOW (user_data);
+
+  self->build_pages_source = 0;
+  ensure_users_page (self);
+  ensure_billing_page (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+first_frame_cb (SeatsWindow   *self,
+                GdkFrameClock *clock)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_frame_cb, self);
+
+  if (self->build_pages_source == 0 && (self->users_page == NULL || self->billing_page == NULL))
+    self->build_pages_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, build_pages_cb, self, NULL);
+}
+
 static void
 seats_window_realize (GtkWidget *widget)
 {
@@ -527,6 +591,9 @@ seats_window_realize (GtkWidget *widget)
   SeatsApplication *app = get_application (self);
 
   GTK_WIDGET_CLASS (seats_window_parent_class)->realize (widget);
+
+  g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                           G_CALLBACK (first_frame_cb), self, G_CONNECT_SWAPPED);
 
   if (app != NULL)
     {
@@ -545,6 +612,7 @@ seats_window_dispose (GObject *object)
   SeatsWindow *self = (SeatsWindow *)object;
 
   g_clear_handle_id (&self->relabel_source, g_source_remove);
+  g_clear_handle_id (&self->build_pages_source, g_source_remove);
   if (self->session_signals != NULL)
     g_signal_group_set_target (self->session_signals, NULL);
   if (self->engine_signals != NULL)
@@ -688,8 +756,8 @@ seats_window_class_init (SeatsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SeatsWindow, opening_page);
   gtk_widget_class_bind_template_child (widget_class, SeatsWindow, accounts_section);
   gtk_widget_class_bind_template_child (widget_class, SeatsWindow, licenses_page);
-  gtk_widget_class_bind_template_child (widget_class, SeatsWindow, users_page);
-  gtk_widget_class_bind_template_child (widget_class, SeatsWindow, billing_page);
+  gtk_widget_class_bind_template_child (widget_class, SeatsWindow, users_bin);
+  gtk_widget_class_bind_template_child (widget_class, SeatsWindow, billing_bin);
   gtk_widget_class_bind_template_callback (widget_class, seats_window_stack_notify_visible_child_cb);
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", seats_window_show_page_action);
