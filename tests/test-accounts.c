@@ -155,9 +155,14 @@ test_connect_open_remove (Fixture       *fixture,
   g_autoptr(GAsyncResult) opened = NULL;
   g_autoptr(GAsyncResult) synced = NULL;
   g_autoptr(GAsyncResult) removed = NULL;
+  g_autoptr(GAsyncResult) refused = NULL;
+  g_autoptr(GAsyncResult) looked_up = NULL;
+  g_autoptr(GAsyncResult) resynced = NULL;
   g_autoptr(GPtrArray) accounts = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *token = NULL;
   g_autofree char *stored = NULL;
+  guint n_users;
   g_autofree char *path = NULL;
   g_autofree char *gone = NULL;
 
@@ -188,7 +193,35 @@ test_connect_open_remove (Fixture       *fixture,
   seats_sync_engine_sync_async (engine, FALSE, NULL, done_cb, &synced);
   g_assert_true (seats_sync_engine_sync_finish (engine, wait_for (&synced), &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (g_list_model_get_n_items (seats_sync_engine_get_users (engine)), >, 0);
+  n_users = g_list_model_get_n_items (seats_sync_engine_get_users (engine));
+  g_assert_cmpuint (n_users, >, 0);
+  g_clear_object (&engine);
+
+  /* As the window opens it: the local copy at once, without the token,
+   * which cannot be used to change anything yet... */
+  engine = seats_accounts_open_cached (info, SEATS_SYNC_LOAD_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (seats_sync_engine_get_account (engine));
+  g_assert_cmpuint (g_list_model_get_n_items (seats_sync_engine_get_users (engine)), ==, n_users);
+  g_assert_false (seats_client_has_token (seats_sync_engine_get_client (engine)));
+  g_assert_false (seats_sync_engine_can_change (engine, &error));
+  g_assert_error (error, SEATS_API_ERROR, SEATS_API_ERROR_UNAUTHORIZED);
+  g_clear_error (&error);
+  seats_sync_engine_sync_async (engine, FALSE, NULL, done_cb, &refused);
+  g_assert_false (seats_sync_engine_sync_finish (engine, wait_for (&refused), &error));
+  g_assert_error (error, SEATS_API_ERROR, SEATS_API_ERROR_UNAUTHORIZED);
+  g_clear_error (&error);
+
+  /* ...then the token from the keyring, and it syncs. */
+  seats_accounts_lookup_token_async (info, NULL, done_cb, &looked_up);
+  token = seats_accounts_lookup_token_finish (wait_for (&looked_up), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (token, ==, fixture->token);
+  seats_client_set_token (seats_sync_engine_get_client (engine), token);
+  g_assert_true (seats_sync_engine_can_change (engine, NULL));
+  seats_sync_engine_sync_async (engine, FALSE, NULL, done_cb, &resynced);
+  g_assert_true (seats_sync_engine_sync_finish (engine, wait_for (&resynced), &error));
+  g_assert_no_error (error);
   g_clear_object (&engine);
 
   path = seats_store_dup_default_path (info->id);

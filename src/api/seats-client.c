@@ -493,6 +493,14 @@ request_start (GTask *task)
 }
 
 static void
+clear_token (SeatsClient *self)
+{
+  if (self->token != NULL)
+    memset (self->token, 0, strlen (self->token));
+  g_clear_pointer (&self->token, g_free);
+}
+
+static void
 seats_client_finalize (GObject *object)
 {
   SeatsClient *self = (SeatsClient *)object;
@@ -500,9 +508,7 @@ seats_client_finalize (GObject *object)
   g_clear_object (&self->session);
   g_clear_pointer (&self->base_uri, g_uri_unref);
   g_clear_pointer (&self->base_uri_string, g_free);
-  if (self->token != NULL)
-    memset (self->token, 0, strlen (self->token));
-  g_clear_pointer (&self->token, g_free);
+  clear_token (self);
   g_clear_pointer (&self->extra_headers, g_hash_table_unref);
 
   G_OBJECT_CLASS (seats_client_parent_class)->finalize (object);
@@ -533,7 +539,8 @@ seats_client_init (SeatsClient *self)
 /**
  * seats_client_new:
  * @base_uri: the address of the account's license server
- * @token: the account's access token
+ * @token: (nullable): the account's access token, or %NULL while it is
+ *   read from the keyring: see seats_client_set_token()
  * @error: why @base_uri cannot be used
  *
  * Creates the client of one account: one #SoupSession for all its requests.
@@ -549,7 +556,6 @@ seats_client_new (const char  *base_uri,
   g_autofree char *with_slash = NULL;
 
   g_return_val_if_fail (base_uri != NULL, NULL);
-  g_return_val_if_fail (token != NULL, NULL);
 
   if (!seats_api_check_base_uri (base_uri, error))
     return NULL;
@@ -565,6 +571,33 @@ seats_client_new (const char  *base_uri,
   self->token = g_strdup (token);
 
   return g_steal_pointer (&self);
+}
+
+/**
+ * seats_client_set_token:
+ * @self: a #SeatsClient
+ * @token: the account's access token
+ *
+ * Gives the client its token once it is read; requests before that are
+ * refused as unauthorized without being sent.
+ */
+void
+seats_client_set_token (SeatsClient *self,
+                        const char  *token)
+{
+  g_return_if_fail (SEATS_IS_CLIENT (self));
+  g_return_if_fail (token != NULL);
+
+  clear_token (self);
+  self->token = g_strdup (token);
+}
+
+gboolean
+seats_client_has_token (SeatsClient *self)
+{
+  g_return_val_if_fail (SEATS_IS_CLIENT (self), FALSE);
+
+  return self->token != NULL;
 }
 
 const char *
@@ -670,6 +703,14 @@ send_async (SeatsClient         *self,
   request->if_none_match = g_strdup (if_none_match);
   request->idempotency_key = g_strdup (idempotency_key);
   g_task_set_task_data (task, request, request_free);
+
+  if (self->token == NULL)
+    {
+      g_task_return_new_error (task, SEATS_API_ERROR, SEATS_API_ERROR_UNAUTHORIZED,
+                               _("The access token of this account has not been read from the "
+                                 "keyring yet."));
+      return;
+    }
 
   request->uri = g_uri_parse_relative (self->base_uri, path, SOUP_HTTP_URI_FLAGS, &error);
   if (request->uri == NULL)

@@ -59,6 +59,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (SeatsResponse, seats_response_free)
 SeatsClient   *seats_client_new                  (const char           *base_uri,
                                                   const char           *token,
                                                   GError              **error);
+void           seats_client_set_token            (SeatsClient          *self,
+                                                  const char           *token);
+gboolean       seats_client_has_token            (SeatsClient          *self);
 const char    *seats_client_get_base_uri         (SeatsClient          *self);
 void           seats_client_set_retry_policy     (SeatsClient          *self,
                                                   guint                 max_attempts,

@@ -467,7 +467,7 @@ seats_accounts_open_with_token (const SeatsAccountInfo  *info,
 /**
  * seats_accounts_open_at:
  * @info: an account
- * @token: its access token
+ * @token: (nullable): its access token, or %NULL until it is known
  * @path: where its local copy is, such as a temporary directory for a demo
  * @flags: how its local copy is read, as seats_sync_engine_load() takes them
  * @error: why its local copy cannot be opened
@@ -486,7 +486,6 @@ seats_accounts_open_at (const SeatsAccountInfo  *info,
   g_autoptr(SeatsSyncEngine) engine = NULL;
 
   g_return_val_if_fail (info != NULL, NULL);
-  g_return_val_if_fail (token != NULL, NULL);
   g_return_val_if_fail (path != NULL, NULL);
 
   if (!(client = seats_client_new (info->server, token, error)))
@@ -500,6 +499,99 @@ seats_accounts_open_at (const SeatsAccountInfo  *info,
     return NULL;
 
   return g_steal_pointer (&engine);
+}
+
+static void
+token_looked_up_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  SeatsAccountInfo *info = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  char *token;
+
+  token = secret_password_lookup_finish (result, &error);
+  if (token != NULL)
+    g_task_return_pointer (task, token, (GDestroyNotify) secret_password_free);
+  else if (error != NULL)
+    g_task_return_new_error (task, SEATS_API_ERROR, SEATS_API_ERROR_UNAUTHORIZED,
+                             _("The keyring could not be read: %s"), error->message);
+  else
+    g_task_return_new_error (task, SEATS_API_ERROR, SEATS_API_ERROR_UNAUTHORIZED,
+                             _("The access token of %s is not in the keyring. "
+                               "Connect the account again."), info->name);
+}
+
+/**
+ * seats_accounts_lookup_token_async:
+ * @info: an account
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called with the token
+ * @user_data: data for @callback
+ *
+ * Reads the account's token from the keyring.
+ */
+void
+seats_accounts_lookup_token_async (const SeatsAccountInfo *info,
+                                   GCancellable           *cancellable,
+                                   GAsyncReadyCallback     callback,
+                                   gpointer                user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (info != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, seats_accounts_lookup_token_async);
+  g_task_set_task_data (task, seats_account_info_copy (info), (GDestroyNotify) seats_account_info_free);
+
+  secret_password_lookup (seats_token_schema (), cancellable, token_looked_up_cb,
+                          g_steal_pointer (&task),
+                          "server", info->server,
+                          "organization", info->organization,
+                          NULL);
+}
+
+/**
+ * seats_accounts_lookup_token_finish:
+ *
+ * Returns: (transfer full) (nullable): the token, to be freed with
+ *   secret_password_free(), which also wipes it
+ */
+char *
+seats_accounts_lookup_token_finish (GAsyncResult  *result,
+                                    GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * seats_accounts_open_cached:
+ * @info: an account
+ * @flags: how its local copy is read, as seats_sync_engine_load() takes them
+ * @error: why its local copy cannot be opened
+ *
+ * Opens the local copy of @info without its token, which reading it does
+ * not need: the window shows it while the token is read from the keyring.
+ * The engine's client gets the token with seats_client_set_token().
+ *
+ * Returns: (transfer full) (nullable): the engine of the account
+ */
+SeatsSyncEngine *
+seats_accounts_open_cached (const SeatsAccountInfo  *info,
+                            SeatsSyncLoadFlags       flags,
+                            GError                 **error)
+{
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (info != NULL, NULL);
+
+  path = seats_store_dup_default_path (info->id);
+
+  return seats_accounts_open_at (info, NULL, path, flags, error);
 }
 
 typedef struct
@@ -524,25 +616,18 @@ open_looked_up_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   Open *open = g_task_get_task_data (task);
-  SeatsAccountInfo *info = open->info;
   g_autoptr(GError) error = NULL;
   SeatsSyncEngine *engine;
   char *token;
 
-  token = secret_password_lookup_finish (result, &error);
+  token = seats_accounts_lookup_token_finish (result, &error);
   if (token == NULL)
     {
-      if (error != NULL)
-        g_task_return_new_error (task, SEATS_API_ERROR, SEATS_API_ERROR_UNAUTHORIZED,
-                                 _("The keyring could not be read: %s"), error->message);
-      else
-        g_task_return_new_error (task, SEATS_API_ERROR, SEATS_API_ERROR_UNAUTHORIZED,
-                                 _("The access token of %s is not in the keyring. "
-                                   "Connect the account again."), info->name);
+      g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
-  engine = seats_accounts_open_with_token (info, token, open->flags, &error);
+  engine = seats_accounts_open_with_token (open->info, token, open->flags, &error);
   secret_password_free (token);
 
   if (engine == NULL)
@@ -581,11 +666,7 @@ seats_accounts_open_async (const SeatsAccountInfo *info,
   g_task_set_source_tag (task, seats_accounts_open_async);
   g_task_set_task_data (task, open, open_free);
 
-  secret_password_lookup (seats_token_schema (), cancellable, open_looked_up_cb,
-                          g_steal_pointer (&task),
-                          "server", info->server,
-                          "organization", info->organization,
-                          NULL);
+  seats_accounts_lookup_token_async (info, cancellable, open_looked_up_cb, g_steal_pointer (&task));
 }
 
 SeatsSyncEngine *

@@ -71,6 +71,15 @@ void                seats_accounts_open_async       (const SeatsAccountInfo *inf
                                                      gpointer              user_data);
 SeatsSyncEngine    *seats_accounts_open_finish      (GAsyncResult         *result,
                                                      GError              **error);
+void                seats_accounts_lookup_token_async (const SeatsAccountInfo *info,
+                                                       GCancellable         *cancellable,
+                                                       GAsyncReadyCallback   callback,
+                                                       gpointer              user_data);
+char               *seats_accounts_lookup_token_finish (GAsyncResult       *result,
+                                                        GError            **error);
+SeatsSyncEngine    *seats_accounts_open_cached      (const SeatsAccountInfo *info,
+                                                     SeatsSyncLoadFlags    flags,
+                                                     GError              **error);
 SeatsSyncEngine    *seats_accounts_open_with_token  (const SeatsAccountInfo *info,
                                                      const char           *token,
                                                      SeatsSyncLoadFlags    flags,

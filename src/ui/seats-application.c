@@ -118,23 +118,27 @@ static const GActionEntry app_actions[] = {
 };
 
 static void
-open_account_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
+token_looked_up_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
 {
   g_autoptr(SeatsSession) session = user_data;
-  g_autoptr(SeatsSyncEngine) engine = NULL;
   g_autoptr(GError) error = NULL;
+  char *token;
 
-  engine = seats_accounts_open_finish (result, &error);
-  if (engine == NULL)
+  token = seats_accounts_lookup_token_finish (result, &error);
+  if (token == NULL)
     {
+      /* Without its token the account cannot be synced: say so instead. */
       g_warning ("Could not open %s: %s", seats_session_get_title (session), error->message);
+      seats_session_set_engine (session, NULL);
       seats_session_set_error (session, error->message);
       return;
     }
 
-  seats_session_set_engine (session, engine);
+  if (seats_session_get_engine (session) != NULL)
+    seats_session_set_token (session, token);
+  secret_password_free (token);
 }
 
 /**
@@ -142,14 +146,16 @@ open_account_cb (GObject      *object,
  * @self: a #SeatsApplication
  * @info: a connected account
  *
- * Adds a session for @info and opens it: its token from the keyring, its
- * local copy at once, then a sync.
+ * Adds a session for @info and opens it: its local copy at once, then,
+ * once its token is read from the keyring, a sync.
  */
 void
 seats_application_open_account (SeatsApplication       *self,
                                 const SeatsAccountInfo *info)
 {
   g_autoptr(SeatsSession) session = NULL;
+  g_autoptr(SeatsSyncEngine) engine = NULL;
+  g_autoptr(GError) error = NULL;
 
   g_return_if_fail (SEATS_IS_APPLICATION (self));
   g_return_if_fail (info != NULL);
@@ -159,7 +165,17 @@ seats_application_open_account (SeatsApplication       *self,
 
   session = seats_session_new (info, FALSE);
   seats_application_add_session (self, session);
-  seats_accounts_open_async (info, SEATS_SYNC_LOAD_USERS_LATER, NULL, open_account_cb, g_object_ref (session));
+
+  engine = seats_accounts_open_cached (info, SEATS_SYNC_LOAD_USERS_LATER, &error);
+  if (engine == NULL)
+    {
+      g_warning ("Could not open %s: %s", seats_session_get_title (session), error->message);
+      seats_session_set_error (session, error->message);
+      return;
+    }
+
+  seats_session_set_engine (session, engine);
+  seats_accounts_lookup_token_async (info, NULL, token_looked_up_cb, g_object_ref (session));
 }
 
 static void

@@ -190,7 +190,9 @@ seats_session_get_engine (SeatsSession *self)
  * @self: a #SeatsSession
  * @engine: the engine of the opened account
  *
- * Starts @engine: it syncs now, every few minutes and when the network returns.
+ * Shows @engine and starts it: it syncs now, every few minutes and when the
+ * network returns. An engine whose client has no token yet starts when
+ * seats_session_set_token() gives it one.
  */
 void
 seats_session_set_engine (SeatsSession    *self,
@@ -207,10 +209,29 @@ seats_session_set_engine (SeatsSession    *self,
 
   g_set_object (&self->engine, engine);
 
-  if (engine != NULL)
+  if (engine != NULL && seats_client_has_token (seats_sync_engine_get_client (engine)))
     seats_sync_engine_start (engine);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ENGINE]);
+}
+
+/**
+ * seats_session_set_token:
+ * @self: a #SeatsSession
+ * @token: the account's access token, read from the keyring
+ *
+ * Gives the engine shown before its token was known its token, and starts it.
+ */
+void
+seats_session_set_token (SeatsSession *self,
+                         const char   *token)
+{
+  g_return_if_fail (SEATS_IS_SESSION (self));
+  g_return_if_fail (self->engine != NULL);
+  g_return_if_fail (token != NULL);
+
+  seats_client_set_token (seats_sync_engine_get_client (self->engine), token);
+  seats_sync_engine_start (self->engine);
 }
 
 const char *

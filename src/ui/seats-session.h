@@ -27,6 +27,8 @@ gboolean                seats_session_is_demo     (SeatsSession           *self)
 SeatsSyncEngine        *seats_session_get_engine  (SeatsSession           *self);
 void                    seats_session_set_engine  (SeatsSession           *self,
                                                    SeatsSyncEngine        *engine);
+void                    seats_session_set_token   (SeatsSession           *self,
+                                                   const char             *token);
 const char             *seats_session_get_error   (SeatsSession           *self);
 void                    seats_session_set_error   (SeatsSession           *self,
                                                    const char             *error);
