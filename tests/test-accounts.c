@@ -203,7 +203,7 @@ test_connect_open_remove (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_nonnull (seats_sync_engine_get_account (engine));
   g_assert_cmpuint (g_list_model_get_n_items (seats_sync_engine_get_users (engine)), ==, n_users);
-  g_assert_false (seats_client_has_token (seats_sync_engine_get_client (engine)));
+  g_assert_false (seats_client_has_token (seats_sync_engine_get_client (engine), NULL));
   g_assert_false (seats_sync_engine_can_change (engine, &error));
   g_assert_error (error, SEATS_API_ERROR, SEATS_API_ERROR_UNAUTHORIZED);
   g_clear_error (&error);

@@ -592,12 +592,27 @@ seats_client_set_token (SeatsClient *self,
   self->token = g_strdup (token);
 }
 
+/**
+ * seats_client_has_token:
+ * @self: a #SeatsClient
+ * @error: why nothing can be sent yet, for the person
+ *
+ * Returns: %TRUE once the client has its token
+ */
 gboolean
-seats_client_has_token (SeatsClient *self)
+seats_client_has_token (SeatsClient  *self,
+                        GError      **error)
 {
   g_return_val_if_fail (SEATS_IS_CLIENT (self), FALSE);
 
-  return self->token != NULL;
+  if (self->token == NULL)
+    {
+      g_set_error_literal (error, SEATS_API_ERROR, SEATS_API_ERROR_UNAUTHORIZED,
+                           _("The access token of this account is still being read from the keyring."));
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 const char *
@@ -704,11 +719,9 @@ send_async (SeatsClient         *self,
   request->idempotency_key = g_strdup (idempotency_key);
   g_task_set_task_data (task, request, request_free);
 
-  if (self->token == NULL)
+  if (!seats_client_has_token (self, &error))
     {
-      g_task_return_new_error (task, SEATS_API_ERROR, SEATS_API_ERROR_UNAUTHORIZED,
-                               _("The access token of this account has not been read from the "
-                                 "keyring yet."));
+      g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 

@@ -61,7 +61,8 @@ SeatsClient   *seats_client_new                  (const char           *base_uri
                                                   GError              **error);
 void           seats_client_set_token            (SeatsClient          *self,
                                                   const char           *token);
-gboolean       seats_client_has_token            (SeatsClient          *self);
+gboolean       seats_client_has_token            (SeatsClient          *self,
+                                                  GError              **error);
 const char    *seats_client_get_base_uri         (SeatsClient          *self);
 void           seats_client_set_retry_policy     (SeatsClient          *self,
                                                   guint                 max_attempts,

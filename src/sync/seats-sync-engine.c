@@ -1296,12 +1296,8 @@ seats_sync_engine_can_change (SeatsSyncEngine  *self,
       return FALSE;
     }
 
-  if (!seats_client_has_token (self->client))
-    {
-      g_set_error_literal (error, SEATS_API_ERROR, SEATS_API_ERROR_UNAUTHORIZED,
-                           _("The access token of this account is still being read from the keyring."));
-      return FALSE;
-    }
+  if (!seats_client_has_token (self->client, error))
+    return FALSE;
 
   if (!is_admin (self))
     {

@@ -209,7 +209,7 @@ seats_session_set_engine (SeatsSession    *self,
 
   g_set_object (&self->engine, engine);
 
-  if (engine != NULL && seats_client_has_token (seats_sync_engine_get_client (engine)))
+  if (engine != NULL && seats_client_has_token (seats_sync_engine_get_client (engine), NULL))
     seats_sync_engine_start (engine);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ENGINE]);
