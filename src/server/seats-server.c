@@ -780,7 +780,9 @@ server_handler_cb (SoupServer        *server,
 
       delayed->server = self;
       delayed->msg = g_object_ref (msg);
-      delayed->source_id = g_timeout_add_seconds (SLOW_FAULT_SECONDS, slow_answer_cb, delayed);
+      /* Not g_timeout_add_seconds(): it is aligned to whole seconds and can
+       * answer up to a second early; a slow answer is never early. */
+      delayed->source_id = g_timeout_add (SLOW_FAULT_SECONDS * 1000, slow_answer_cb, delayed);
       g_ptr_array_add (self->delayed, delayed);
       soup_server_message_pause (msg);
     }
