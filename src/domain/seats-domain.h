@@ -12,6 +12,7 @@
 #include "seats-account.h"
 #include "seats-action-entry.h"
 #include "seats-billing-details.h"
+#include "seats-clock.h"
 #include "seats-feature.h"
 #include "seats-history-point.h"
 #include "seats-invoice.h"
