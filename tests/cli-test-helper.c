@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "cli-test-helper.h"
+#include "seats-test.h"
 
 void
 cli_result_free (CliResult *result)
@@ -20,23 +21,6 @@ cli_result_free (CliResult *result)
   g_free (result->out);
   g_free (result->err);
   g_free (result);
-}
-
-static void
-done_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-/* The test's own main context serves the in-process license server, so it
- * must keep running while the child talks to it. */
-static void
-wait_for (GAsyncResult **result)
-{
-  while (*result == NULL)
-    g_main_context_iteration (NULL, TRUE);
 }
 
 /**
@@ -95,14 +79,16 @@ cli_run_full (const char * const *env,
   if (spawned != NULL)
     spawned (process, user_data);
 
-  g_subprocess_communicate_utf8_async (process, input != NULL ? input : "", NULL, done_cb,
+  g_subprocess_communicate_utf8_async (process, input != NULL ? input : "", NULL, seats_test_done_cb,
                                        &communicated);
-  wait_for (&communicated);
+  /* The test's own main context serves the in-process license server, so
+   * it keeps running while the child talks to it. */
+  seats_test_wait_for (&communicated);
   g_subprocess_communicate_utf8_finish (process, communicated, &result->out, &result->err, &error);
   g_assert_no_error (error);
 
-  g_subprocess_wait_async (process, NULL, done_cb, &waited);
-  wait_for (&waited);
+  g_subprocess_wait_async (process, NULL, seats_test_done_cb, &waited);
+  seats_test_wait_for (&waited);
   g_subprocess_wait_finish (process, waited, &error);
   g_assert_no_error (error);
 

@@ -12,6 +12,7 @@
 #include <sys/prctl.h>
 #include <string.h>
 
+#include "seats-test.h"
 #include "server-test-helper.h"
 
 static const char *
@@ -39,6 +40,7 @@ test_server_start (const char * const *extra_args)
   g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autofree char *db = NULL;
   TestServer *server = g_new0 (TestServer, 1);
+  g_autofree char *now = seats_test_clock_text ();
   char *line;
 
   server->dir = g_dir_make_tmp ("seats-server-test-XXXXXX", &error);
@@ -56,6 +58,8 @@ test_server_start (const char * const *extra_args)
 
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
   g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
+  /* The server starts on the test's time, not the machine's. */
+  g_subprocess_launcher_setenv (launcher, "SEATS_CLOCK", now, TRUE);
   server->process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
   g_assert_no_error (error);
 

@@ -17,36 +17,27 @@
 #include "seats-accounts.h"
 #include "seats-api-error.h"
 #include "seats-server.h"
+#include "seats-test.h"
+#include "seats-test-server.h"
 
 typedef struct
 {
-  char        *dir;
-  SeatsServer *server;
-  char        *uri;
-  GPtrArray   *organizations;
-  const char  *token;
-  GSettings   *settings;
+  char            *dir;
+  SeatsTestServer *vendor;
+  const char      *token;
+  GSettings       *settings;
 } Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *server_db = NULL;
+  /* Mid-period: the demo as these tests know it, whatever day they run. */
+  seats_test_set_clock (SEATS_TEST_NOW);
 
-  fixture->dir = g_dir_make_tmp ("seats-test-accounts-XXXXXX", &error);
-  g_assert_no_error (error);
-
-  server_db = g_build_filename (fixture->dir, "server.db", NULL);
-  fixture->server = seats_server_new (server_db, SEATS_SERVER_FLAGS_NONE, &error);
-  g_assert_no_error (error);
-  seats_server_seed_demo (fixture->server, &error);
-  g_assert_no_error (error);
-  fixture->uri = seats_server_listen (fixture->server, "127.0.0.1", 0, &error);
-  g_assert_no_error (error);
-  fixture->organizations = seats_server_get_organizations (fixture->server);
-  fixture->token = ((SeatsServerOrganization *) g_ptr_array_index (fixture->organizations, 0))->admin_token;
+  fixture->dir = seats_test_make_dir ("test-accounts");
+  fixture->vendor = seats_test_server_new (SEATS_SERVER_FLAGS_NONE);
+  fixture->token = seats_test_server_find (fixture->vendor, "demolen")->admin_token;
 
   /* GSETTINGS_BACKEND=memory: a fresh list for each test. */
   fixture->settings = g_settings_new ("io.github.seatsapp.Seats");
@@ -55,51 +46,13 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
   g_clear_object (&fixture->settings);
-  seats_server_disconnect (fixture->server);
-  g_clear_object (&fixture->server);
-  g_clear_pointer (&fixture->organizations, g_ptr_array_unref);
-  g_free (fixture->uri);
-  remove_tree (fixture->dir);
+  g_clear_pointer (&fixture->vendor, seats_test_server_free);
+  seats_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
-}
-
-static void
-done_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_for (GAsyncResult **result)
-{
-  while (*result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-
-  return *result;
 }
 
 static SeatsAccountInfo *
@@ -110,8 +63,8 @@ connect_account (Fixture     *fixture,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  seats_accounts_connect_async (fixture->settings, server, token, NULL, done_cb, &result);
-  return seats_accounts_connect_finish (wait_for (&result), error);
+  seats_accounts_connect_async (fixture->settings, server, token, NULL, seats_test_done_cb, &result);
+  return seats_accounts_connect_finish (seats_test_wait_for (&result), error);
 }
 
 static char *
@@ -166,7 +119,7 @@ test_connect_open_remove (Fixture       *fixture,
   g_autofree char *path = NULL;
   g_autofree char *gone = NULL;
 
-  info = connect_account (fixture, fixture->uri, fixture->token, &error);
+  info = connect_account (fixture, fixture->vendor->uri, fixture->token, &error);
   g_assert_no_error (error);
   g_assert_nonnull (info);
   g_assert_cmpstr (info->name, ==, "Tandartspraktijk De Molen B.V.");
@@ -187,11 +140,11 @@ test_connect_open_remove (Fixture       *fixture,
   }
 
   /* Opening reads the token from the keyring; the engine syncs. */
-  seats_accounts_open_async (info, SEATS_SYNC_LOAD_DEFAULT, NULL, done_cb, &opened);
-  engine = seats_accounts_open_finish (wait_for (&opened), &error);
+  seats_accounts_open_async (info, SEATS_SYNC_LOAD_DEFAULT, NULL, seats_test_done_cb, &opened);
+  engine = seats_accounts_open_finish (seats_test_wait_for (&opened), &error);
   g_assert_no_error (error);
-  seats_sync_engine_sync_async (engine, FALSE, NULL, done_cb, &synced);
-  g_assert_true (seats_sync_engine_sync_finish (engine, wait_for (&synced), &error));
+  seats_sync_engine_sync_async (engine, FALSE, NULL, seats_test_done_cb, &synced);
+  g_assert_true (seats_sync_engine_sync_finish (engine, seats_test_wait_for (&synced), &error));
   g_assert_no_error (error);
   n_users = g_list_model_get_n_items (seats_sync_engine_get_users (engine));
   g_assert_cmpuint (n_users, >, 0);
@@ -207,20 +160,20 @@ test_connect_open_remove (Fixture       *fixture,
   g_assert_false (seats_sync_engine_can_change (engine, &error));
   g_assert_error (error, SEATS_API_ERROR, SEATS_API_ERROR_UNAUTHORIZED);
   g_clear_error (&error);
-  seats_sync_engine_sync_async (engine, FALSE, NULL, done_cb, &refused);
-  g_assert_false (seats_sync_engine_sync_finish (engine, wait_for (&refused), &error));
+  seats_sync_engine_sync_async (engine, FALSE, NULL, seats_test_done_cb, &refused);
+  g_assert_false (seats_sync_engine_sync_finish (engine, seats_test_wait_for (&refused), &error));
   g_assert_error (error, SEATS_API_ERROR, SEATS_API_ERROR_UNAUTHORIZED);
   g_clear_error (&error);
 
   /* ...then the token from the keyring, and it syncs. */
-  seats_accounts_lookup_token_async (info, NULL, done_cb, &looked_up);
-  token = seats_accounts_lookup_token_finish (wait_for (&looked_up), &error);
+  seats_accounts_lookup_token_async (info, NULL, seats_test_done_cb, &looked_up);
+  token = seats_accounts_lookup_token_finish (seats_test_wait_for (&looked_up), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (token, ==, fixture->token);
   seats_client_set_token (seats_sync_engine_get_client (engine), token);
   g_assert_true (seats_sync_engine_can_change (engine, NULL));
-  seats_sync_engine_sync_async (engine, FALSE, NULL, done_cb, &resynced);
-  g_assert_true (seats_sync_engine_sync_finish (engine, wait_for (&resynced), &error));
+  seats_sync_engine_sync_async (engine, FALSE, NULL, seats_test_done_cb, &resynced);
+  g_assert_true (seats_sync_engine_sync_finish (engine, seats_test_wait_for (&resynced), &error));
   g_assert_no_error (error);
   g_clear_object (&engine);
 
@@ -228,8 +181,8 @@ test_connect_open_remove (Fixture       *fixture,
   g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
 
   /* Removing takes the token, the local copy and the entry. */
-  seats_accounts_remove_async (fixture->settings, info, NULL, done_cb, &removed);
-  g_assert_true (seats_accounts_remove_finish (wait_for (&removed), &error));
+  seats_accounts_remove_async (fixture->settings, info, NULL, seats_test_done_cb, &removed);
+  g_assert_true (seats_accounts_remove_finish (seats_test_wait_for (&removed), &error));
   g_assert_no_error (error);
 
   gone = lookup_token (info);
@@ -248,11 +201,11 @@ test_wrong_token_stores_nothing (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *stored = NULL;
 
-  info = connect_account (fixture, fixture->uri, "seats_not-a-real-token", &error);
+  info = connect_account (fixture, fixture->vendor->uri, "seats_not-a-real-token", &error);
   g_assert_null (info);
   g_assert_error (error, SEATS_API_ERROR, SEATS_API_ERROR_UNAUTHORIZED);
 
-  stored = lookup_any_token (fixture->uri);
+  stored = lookup_any_token (fixture->vendor->uri);
   g_assert_null (stored);
   accounts = seats_accounts_list (fixture->settings);
   g_assert_cmpuint (accounts->len, ==, 0);
@@ -287,14 +240,8 @@ run_cli (Fixture    *fixture,
          const char *input,
          ...)
 {
-  g_autofree char *config = g_build_filename (fixture->dir, "config", NULL);
-  g_autofree char *data = g_build_filename (fixture->dir, "data", NULL);
-  g_autofree char *config_env = g_strconcat ("XDG_CONFIG_HOME=", config, NULL);
-  g_autofree char *data_env = g_strconcat ("XDG_DATA_HOME=", data, NULL);
-  const char *env[] = {
-    "GSETTINGS_BACKEND=keyfile", config_env, data_env, "SEATS_TOKEN", "LANGUAGE=en",
-    "LC_ALL=C.UTF-8", NULL
-  };
+  const char *extra[] = { "GSETTINGS_BACKEND=keyfile", "SEATS_TOKEN", NULL };
+  g_auto(GStrv) env = seats_test_child_environment (fixture->dir, extra);
   g_autoptr(GPtrArray) args = g_ptr_array_new ();
   const char *arg;
   va_list ap;
@@ -305,7 +252,8 @@ run_cli (Fixture    *fixture,
   va_end (ap);
   g_ptr_array_add (args, NULL);
 
-  return cli_run_full (env, input, NULL, NULL, (const char * const *) args->pdata);
+  return cli_run_full ((const char * const *) env, input, NULL, NULL,
+                       (const char * const *) args->pdata);
 }
 
 static void
@@ -327,15 +275,15 @@ test_seatsctl_with_keyring (Fixture       *fixture,
   g_autofree char *data = g_build_filename (fixture->dir, "data", NULL);
 
   /* A token that the server refuses is kept nowhere. */
-  wrong = run_cli (fixture, "seats_wrong\n", "connect", fixture->uri, NULL);
+  wrong = run_cli (fixture, "seats_wrong\n", "connect", fixture->vendor->uri, NULL);
   g_assert_cmpint (wrong->status, ==, 1);
   {
-    g_autofree char *none = lookup_any_token (fixture->uri);
+    g_autofree char *none = lookup_any_token (fixture->vendor->uri);
 
     g_assert_null (none);
   }
 
-  connected = run_cli (fixture, input, "connect", fixture->uri, NULL);
+  connected = run_cli (fixture, input, "connect", fixture->vendor->uri, NULL);
   g_assert_cmpint (connected->status, ==, 0);
   g_assert_true (cli_contains (connected->out, "Tandartspraktijk De Molen B.V."));
   g_assert_false (cli_contains (connected->out, fixture->token));
@@ -347,10 +295,10 @@ test_seatsctl_with_keyring (Fixture       *fixture,
     g_autoptr(GAsyncResult) checked = NULL;
     g_autoptr(GError) error = NULL;
 
-    seats_accounts_check_async (fixture->uri, fixture->token, NULL, done_cb, &checked);
-    account = seats_accounts_check_finish (wait_for (&checked), &error);
+    seats_accounts_check_async (fixture->vendor->uri, fixture->token, NULL, seats_test_done_cb, &checked);
+    account = seats_accounts_check_finish (seats_test_wait_for (&checked), &error);
     g_assert_no_error (error);
-    info = seats_account_info_new (fixture->uri, seats_account_get_id (account),
+    info = seats_account_info_new (fixture->vendor->uri, seats_account_get_id (account),
                                    seats_account_get_name (account));
   }
   g_assert_true (cli_contains (connected->out, info->id));

@@ -35,8 +35,8 @@ server_get (UiFixture  *fixture,
             const char *slug,
             const char *path)
 {
-  const SeatsServerOrganization *organization = ui_fixture_organization (fixture, slug);
-  g_autoptr(SeatsClient) client = seats_client_new (fixture->uri, organization->admin_token, NULL);
+  const SeatsServerOrganization *organization = seats_test_server_find (fixture->vendor, slug);
+  g_autoptr(SeatsClient) client = seats_client_new (fixture->vendor->uri, organization->admin_token, NULL);
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(SeatsResponse) response = NULL;
   g_autoptr(GError) error = NULL;
@@ -481,7 +481,7 @@ test_offline (UiFixture     *fixture,
   g_assert_true (gtk_widget_is_sensitive (toggle));
 
   seats_client_set_retry_policy (client, 1, 0);
-  seats_server_disconnect (fixture->server);
+  seats_server_disconnect (fixture->vendor->server);
   g_assert_false (ui_fixture_sync (fixture));
   g_assert_false (seats_sync_engine_can_change (fixture->engine, &why));
   g_assert_error (why, SEATS_API_ERROR, SEATS_API_ERROR_OFFLINE);

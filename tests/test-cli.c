@@ -17,87 +17,42 @@
 #include "seats-format.h"
 #include "seats-rules.h"
 #include "seats-server.h"
+#include "seats-test.h"
+#include "seats-test-server.h"
 #include "seats-types.h"
 
 typedef struct
 {
-  char        *dir;
-  char        *data_dir;
-  SeatsServer *server;
-  char        *uri;
-  GPtrArray   *organizations;
-  const char  *admin_token;
-  const char  *viewer_token;
+  char            *dir;
+  SeatsTestServer *vendor;
+  const char      *admin_token;
+  const char      *viewer_token;
 } Fixture;
-
-static const char *
-token_of (Fixture    *fixture,
-          const char *slug,
-          gboolean    admin)
-{
-  for (guint i = 0; i < fixture->organizations->len; i++)
-    {
-      SeatsServerOrganization *organization = g_ptr_array_index (fixture->organizations, i);
-
-      if (g_str_equal (organization->slug, slug))
-        return admin ? organization->admin_token : organization->viewer_token;
-    }
-
-  g_assert_not_reached ();
-}
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *server_db = NULL;
+  const SeatsServerOrganization *demolen;
 
-  fixture->dir = g_dir_make_tmp ("seats-test-cli-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->data_dir = g_build_filename (fixture->dir, "data", NULL);
+  /* Mid-period, so that the demo's periods, trials and deadlines are the
+   * ones these tests are written for; seatsctl gets the same time. */
+  seats_test_set_clock (SEATS_TEST_NOW);
 
-  server_db = g_build_filename (fixture->dir, "server.db", NULL);
-  fixture->server = seats_server_new (server_db, SEATS_SERVER_FLAGS_ALLOW_CLOCK, &error);
-  g_assert_no_error (error);
-  seats_server_seed_demo (fixture->server, &error);
-  g_assert_no_error (error);
-  fixture->uri = seats_server_listen (fixture->server, "127.0.0.1", 0, &error);
-  g_assert_no_error (error);
-  fixture->organizations = seats_server_get_organizations (fixture->server);
-  fixture->admin_token = token_of (fixture, "demolen", TRUE);
-  fixture->viewer_token = token_of (fixture, "demolen", FALSE);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
+  fixture->dir = seats_test_make_dir ("test-cli");
+  fixture->vendor = seats_test_server_new (SEATS_SERVER_FLAGS_ALLOW_CLOCK);
+  demolen = seats_test_server_find (fixture->vendor, "demolen");
+  fixture->admin_token = demolen->admin_token;
+  fixture->viewer_token = demolen->viewer_token;
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  seats_server_disconnect (fixture->server);
-  g_clear_object (&fixture->server);
-  g_clear_pointer (&fixture->organizations, g_ptr_array_unref);
-  g_free (fixture->uri);
-  remove_tree (fixture->dir);
+  g_clear_pointer (&fixture->vendor, seats_test_server_free);
+  seats_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
-  g_free (fixture->data_dir);
 }
 
 /* seatsctl --server URL with the token in SEATS_TOKEN and a private data
@@ -111,25 +66,26 @@ run_as_full (Fixture            *fixture,
              gpointer            user_data,
              const char * const *args)
 {
-  g_autoptr(GPtrArray) full_env = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *token_env = token != NULL ? g_strconcat ("SEATS_TOKEN=", token, NULL)
+                                             : g_strdup ("SEATS_TOKEN");
+  g_autoptr(GStrvBuilder) extra = g_strv_builder_new ();
+  g_auto(GStrv) extra_env = NULL;
+  g_auto(GStrv) full_env = NULL;
   g_autoptr(GPtrArray) full_args = g_ptr_array_new ();
 
-  g_ptr_array_add (full_env, g_strconcat ("XDG_DATA_HOME=", fixture->data_dir, NULL));
-  g_ptr_array_add (full_env, g_strdup ("LANGUAGE=en"));
-  g_ptr_array_add (full_env, g_strdup ("LC_ALL=C.UTF-8"));
-  g_ptr_array_add (full_env, token != NULL ? g_strconcat ("SEATS_TOKEN=", token, NULL)
-                                           : g_strdup ("SEATS_TOKEN"));
+  g_strv_builder_add (extra, token_env);
   for (guint i = 0; env != NULL && env[i] != NULL; i++)
-    g_ptr_array_add (full_env, g_strdup (env[i]));
-  g_ptr_array_add (full_env, NULL);
+    g_strv_builder_add (extra, env[i]);
+  extra_env = g_strv_builder_end (extra);
+  full_env = seats_test_child_environment (fixture->dir, (const char * const *) extra_env);
 
   g_ptr_array_add (full_args, "--server");
-  g_ptr_array_add (full_args, fixture->uri);
+  g_ptr_array_add (full_args, fixture->vendor->uri);
   for (guint i = 0; args[i] != NULL; i++)
     g_ptr_array_add (full_args, (gpointer) args[i]);
   g_ptr_array_add (full_args, NULL);
 
-  return cli_run_full ((const char * const *) full_env->pdata, input, spawned, user_data,
+  return cli_run_full ((const char * const *) full_env, input, spawned, user_data,
                        (const char * const *) full_args->pdata);
 }
 
@@ -151,14 +107,6 @@ run_as (Fixture    *fixture,
   return run_as_full (fixture, token, NULL, NULL, NULL, NULL, (const char * const *) args->pdata);
 }
 
-static void
-done_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
 /* Asks the server directly, as a second party would. */
 static JsonNode *
 server_request (Fixture    *fixture,
@@ -166,7 +114,7 @@ server_request (Fixture    *fixture,
                 const char *path,
                 const char *body)
 {
-  g_autoptr(SeatsClient) client = seats_client_new (fixture->uri, fixture->admin_token, NULL);
+  g_autoptr(SeatsClient) client = seats_client_new (fixture->vendor->uri, fixture->admin_token, NULL);
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(SeatsResponse) response = NULL;
   g_autoptr(JsonNode) node = body != NULL ? json_from_string (body, NULL) : NULL;
@@ -174,10 +122,8 @@ server_request (Fixture    *fixture,
   g_autofree char *key = g_str_equal (method, "POST") ? g_uuid_string_random () : NULL;
 
   seats_client_send_async (client, method, path, node, method[0] == 'G' ? NULL : "*", NULL, key,
-                           NULL, done_cb, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  response = seats_client_send_finish (client, result, NULL, &error);
+                           NULL, seats_test_done_cb, &result);
+  response = seats_client_send_finish (client, seats_test_wait_for (&result), NULL, &error);
   g_assert_no_error (error);
 
   return response->root != NULL ? json_node_ref (response->root) : NULL;
@@ -303,6 +249,30 @@ test_status (Fixture       *fixture,
                    "Tandartspraktijk De Molen B.V.");
   g_assert_cmpstr (json_object_get_string_member (object, "role"), ==, "admin");
   g_assert_cmpint (json_object_get_int_member (object, "pending_changes"), ==, 0);
+}
+
+/* R18: seatsctl counts a trial's days as the server and the window do,
+ * today included, and a day later one less. */
+static void
+test_trial_days (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  const char *token = seats_test_server_find (fixture->vendor, "vandijk")->admin_token;
+  g_autoptr(CliResult) today = run_as (fixture, token, "status", NULL);
+  g_autoptr(CliResult) tomorrow = NULL;
+  g_autoptr(GDateTime) next = NULL;
+  g_autoptr(GError) error = NULL;
+
+  assert_exit (today, 0);
+  /* The demo's bakery began its 12-day trial today. */
+  g_assert_true (cli_contains (today->out, "Trial, 12 days left"));
+
+  next = g_date_time_add_days (seats_server_get_now (fixture->vendor->server), 1);
+  g_assert_true (seats_server_set_now (fixture->vendor->server, next, &error));
+  g_assert_no_error (error);
+  tomorrow = run_as (fixture, token, "status", NULL);
+  assert_exit (tomorrow, 0);
+  g_assert_true (cli_contains (tomorrow->out, "Trial, 11 days left"));
 }
 
 static void
@@ -433,7 +403,7 @@ test_buy (Fixture       *fixture,
   guint purchased = json_object_get_int_member (seats, "purchased");
   gint64 price = json_object_get_int_member (json_object_get_object_member (seats, "price"), "amount");
   gint64 amount = 0, newest = 0, invoiced = -1;
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(JsonNode) account = server_request (fixture, "GET", "api/v1/account", NULL);
   g_autoptr(GError) error = NULL;
   GDate start, end, today;
   JsonArray *items;
@@ -449,9 +419,9 @@ test_buy (Fixture       *fixture,
   g_date_clear (&end, 1);
   g_date_set_parse (&start, json_object_get_string_member (period, "start"));
   g_date_set_parse (&end, json_object_get_string_member (period, "end"));
+  /* Today is the organization's, in its time zone. */
   g_date_clear (&today, 1);
-  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
-                  g_date_time_get_year (now));
+  g_date_set_parse (&today, json_object_get_string_member (json_node_get_object (account), "today"));
   g_assert_true (seats_rules_prorated_price (3, price * json_object_get_int_member (period, "months"),
                                              &start, &end, &today, &amount, &error));
   g_assert_no_error (error);
@@ -627,7 +597,7 @@ test_viewer_changes_nothing (Fixture       *fixture,
     { "import-license", file, NULL },
   };
 
-  license = seats_server_export_license (fixture->server, "demolen", &error);
+  license = seats_server_export_license (fixture->vendor->server, "demolen", &error);
   g_assert_no_error (error);
   g_assert_true (g_file_set_contents (file, license, -1, NULL));
 
@@ -664,7 +634,7 @@ test_unreachable (Fixture       *fixture,
   g_autoptr(CliResult) refused = NULL;
 
   assert_exit (synced, 0);
-  seats_server_disconnect (fixture->server);
+  seats_server_disconnect (fixture->vendor->server);
 
   offline = run_as (fixture, fixture->admin_token, "sync", NULL);
   assert_exit (offline, 3);
@@ -798,7 +768,7 @@ test_token_hygiene (Fixture       *fixture,
 
   /* Nor in the local copy, its journal or anything else written. */
   {
-    g_autofree char *seats_dir = g_build_filename (fixture->data_dir, "seats", NULL);
+    g_autofree char *seats_dir = g_build_filename (fixture->dir, "data", "seats", NULL);
 
     dir = g_dir_open (seats_dir, 0, NULL);
     g_assert_nonnull (dir);
@@ -827,6 +797,7 @@ main (int   argc,
   ADD ("/cli/help", test_help_lists_every_command);
   ADD ("/cli/usage-errors", test_usage_errors);
   ADD ("/cli/status", test_status);
+  ADD ("/cli/trial-days", test_trial_days);
   ADD ("/cli/licenses", test_licenses);
   ADD ("/cli/users-counted-csv", test_users_counted_csv);
   ADD ("/cli/buy", test_buy);

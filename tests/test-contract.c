@@ -13,6 +13,7 @@
 
 #include "schema-check.h"
 #include "seats-server.h"
+#include "seats-test.h"
 
 /* Every operation of data/api/seats-api.json is called over HTTP against an
  * in-process seats-server with the demo organizations, and every answer is
@@ -1006,6 +1007,8 @@ set_up (void)
   g_assert_no_error (error);
   document = json_node_ref (json_parser_get_root (parser));
 
+  /* The answers held to the document are the demo's on a known day. */
+  seats_test_set_clock (SEATS_TEST_NOW);
   server_dir = g_dir_make_tmp ("seats-test-contract-XXXXXX", &error);
   g_assert_no_error (error);
   db = g_build_filename (server_dir, "server.db", NULL);

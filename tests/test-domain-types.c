@@ -551,11 +551,15 @@ test_account (void)
   g_assert_cmpint (seats_account_get_trial_days_left (account, today), ==, -1);
   seats_account_set_is_trial (account, TRUE);
   g_assert_cmpint (seats_account_get_trial_days_left (account, today), ==, -1);
+  /* R18: the end is the trial's last day; the window and seatsctl both
+   * count through the rule, so they agree. */
   seats_account_set_trial_end_julian (account, today + 14);
-  g_assert_cmpint (seats_account_get_trial_days_left (account, today), ==, 14);
-  g_assert_cmpint (seats_account_get_trial_days_left (account, today + 13), ==, 1);
-  g_assert_cmpint (seats_account_get_trial_days_left (account, today + 14), ==, 0);
+  g_assert_cmpint (seats_account_get_trial_days_left (account, today), ==, 15);
+  g_assert_cmpint (seats_account_get_trial_days_left (account, today + 13), ==, 2);
+  g_assert_cmpint (seats_account_get_trial_days_left (account, today + 14), ==, 1);
+  g_assert_cmpint (seats_account_get_trial_days_left (account, today + 15), ==, 0);
   g_assert_cmpint (seats_account_get_trial_days_left (account, today + 400), ==, 0);
+  g_assert_cmpint (seats_account_get_trial_days_left (account, SEATS_JULIAN_NONE), ==, -1);
 
   seats_policy_set_reseller_name (policy, "");
   g_assert_false (seats_policy_is_resold (policy));

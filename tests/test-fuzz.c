@@ -16,6 +16,8 @@
 #include "seats-json-private.h"
 #include "seats-license.h"
 #include "seats-server.h"
+#include "seats-test.h"
+#include "seats-test-server.h"
 
 /* Every mutation of a real answer either decodes or is refused as
  * malformed; under AddressSanitizer any overflow or use after free fails
@@ -241,23 +243,15 @@ static void
 test_fuzz_decoders (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("seats-test-fuzz-XXXXXX", &error);
-  g_autofree char *db = g_build_filename (dir, "server.db", NULL);
-  g_autoptr(SeatsServer) server = NULL;
-  g_autoptr(GPtrArray) organizations = NULL;
+  g_autoptr(SeatsTestServer) vendor = NULL;
   g_autoptr(SeatsClient) client = NULL;
   g_autoptr(GRand) rand = g_rand_new_with_seed (FUZZ_SEED);
-  g_autofree char *uri = NULL;
   guint decoded = 0, refused = 0;
 
-  server = seats_server_new (db, SEATS_SERVER_FLAGS_NONE, &error);
-  g_assert_no_error (error);
-  seats_server_seed_demo (server, &error);
-  g_assert_no_error (error);
-  uri = seats_server_listen (server, "127.0.0.1", 0, &error);
-  g_assert_no_error (error);
-  organizations = seats_server_get_organizations (server);
-  client = seats_client_new (uri, ((SeatsServerOrganization *) g_ptr_array_index (organizations, 0))->admin_token,
+  /* The same real answers to mutate, whatever day it is. */
+  seats_test_set_clock (SEATS_TEST_NOW);
+  vendor = seats_test_server_new (SEATS_SERVER_FLAGS_NONE);
+  client = seats_client_new (vendor->uri, seats_test_server_find (vendor, "demolen")->admin_token,
                              &error);
   g_assert_no_error (error);
 
@@ -307,44 +301,25 @@ test_fuzz_decoders (void)
 
   g_test_message ("%u mutations decoded, %u refused as malformed", decoded, refused);
   g_assert_cmpuint (refused, >, 0);
-
-  seats_server_disconnect (server);
-  g_unlink (db);
-  {
-    g_autofree char *wal = g_strconcat (db, "-wal", NULL);
-    g_autofree char *shm = g_strconcat (db, "-shm", NULL);
-
-    g_unlink (wal);
-    g_unlink (shm);
-  }
-  g_rmdir (dir);
 }
 
 static void
 test_fuzz_license_files (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("seats-test-fuzz-XXXXXX", &error);
-  g_autofree char *db = g_build_filename (dir, "server.db", NULL);
-  g_autoptr(SeatsServer) server = NULL;
+  g_autoptr(SeatsTestServer) vendor = NULL;
   g_autoptr(GRand) rand = g_rand_new_with_seed (FUZZ_SEED + 1);
   g_autofree char *file = NULL;
   g_autofree char *account_text = NULL;
   g_autoptr(SeatsClient) client = NULL;
-  g_autoptr(GPtrArray) organizations = NULL;
   g_autoptr(SeatsAccount) account = NULL;
-  g_autofree char *uri = NULL;
   GDate today;
   guint accepted = 0;
 
-  server = seats_server_new (db, SEATS_SERVER_FLAGS_NONE, &error);
-  g_assert_no_error (error);
-  seats_server_seed_demo (server, &error);
-  g_assert_no_error (error);
-  uri = seats_server_listen (server, "127.0.0.1", 0, &error);
-  g_assert_no_error (error);
-  organizations = seats_server_get_organizations (server);
-  client = seats_client_new (uri, ((SeatsServerOrganization *) g_ptr_array_index (organizations, 0))->admin_token,
+  /* A license file issued today and checked today, whatever day it is. */
+  seats_test_set_clock (SEATS_TEST_NOW);
+  vendor = seats_test_server_new (SEATS_SERVER_FLAGS_NONE);
+  client = seats_client_new (vendor->uri, seats_test_server_find (vendor, "demolen")->admin_token,
                              &error);
   g_assert_no_error (error);
 
@@ -357,10 +332,9 @@ test_fuzz_license_files (void)
     g_assert_no_error (error);
   }
 
-  file = seats_server_export_license (server, "demolen", &error);
+  file = seats_server_export_license (vendor->server, "demolen", &error);
   g_assert_no_error (error);
-  g_date_clear (&today, 1);
-  g_date_set_time_t (&today, time (NULL));
+  seats_clock_get_today (seats_clock_get_default (), &today);
 
   /* Only the file as the vendor signed it is accepted; no mutation of it
    * gets through, and none crashes. */
@@ -389,17 +363,6 @@ test_fuzz_license_files (void)
     }
 
   g_test_message ("%u mutated license files still verified", accepted);
-
-  seats_server_disconnect (server);
-  g_unlink (db);
-  {
-    g_autofree char *wal = g_strconcat (db, "-wal", NULL);
-    g_autofree char *shm = g_strconcat (db, "-shm", NULL);
-
-    g_unlink (wal);
-    g_unlink (shm);
-  }
-  g_rmdir (dir);
 }
 
 int

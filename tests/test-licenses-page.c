@@ -357,7 +357,7 @@ test_licenses_file (UiFixture     *fixture,
   g_autoptr(GBytes) good = NULL;
   g_autoptr(GBytes) bad = NULL;
   g_autoptr(SeatsLicense) none = NULL;
-  g_autofree char *text = seats_server_export_license (fixture->server, "demolen", &error);
+  g_autofree char *text = seats_server_export_license (fixture->vendor->server, "demolen", &error);
   g_autofree char *tampered = NULL;
   guint purchased = seats_product_get_purchased (seats_sync_engine_find_user_seats (fixture->engine));
   GtkWindow *dialog;
@@ -466,7 +466,6 @@ test_licenses_trial (UiFixture     *fixture,
   g_autoptr(GError) expected = NULL;
   g_autoptr(SeatsApiRequest) none = NULL;
   g_autofree char *days_text = NULL;
-  GDateTime *now = g_date_time_new_now_local ();
   GtkWindow *dialog;
   GtkWidget *serial;
   GtkWidget *owner;
@@ -477,11 +476,10 @@ test_licenses_trial (UiFixture     *fixture,
   g_date_clear (&end, 1);
   g_date_clear (&today, 1);
   g_assert_true (seats_julian_to_date (seats_account_get_trial_end_julian (account), &end));
-  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
-                  g_date_time_get_year (now));
-  g_date_time_unref (now);
+  seats_clock_get_today (seats_sync_engine_get_clock (fixture->engine), &today);
   days = seats_rules_trial_days_left (&end, &today);
-  g_assert_cmpuint (days, >, 0);
+  /* The demo's bakery began its 12-day trial today. */
+  g_assert_cmpuint (days, ==, 12);
   days_text = g_strdup_printf (ngettext ("%u day left in the trial", "%u days left in the trial", days), days);
   g_assert_true (ui_shows_text (GTK_WIDGET (page), days_text));
 
@@ -502,6 +500,184 @@ test_licenses_trial (UiFixture     *fixture,
   g_assert_true (ui_shows_text (GTK_WIDGET (dialog), expected->message));
   g_assert_true (ui_find_dialog (SEATS_TYPE_TRIAL_DIALOG) == dialog);
   g_assert_true (seats_account_get_is_trial (seats_sync_engine_get_account (fixture->engine)));
+}
+
+/* The days the tests of the calendar are about. */
+typedef struct
+{
+  const char *name;
+  const char *now;
+} CalendarDay;
+
+static const CalendarDay calendar_days[] = {
+  { "last-day-of-period", "2026-11-30T12:00:00+01:00" },
+  /* Already December in Amsterdam, still November in UTC. */
+  { "first-day-of-period", "2026-12-01T00:30:00+01:00" },
+  { "february-29", "2028-02-29T12:00:00+01:00" },
+  { "new-year", "2026-12-31T23:30:00+01:00" },
+};
+
+static void
+calendar_set_up (UiFixture     *fixture,
+                 gconstpointer  user_data)
+{
+  const CalendarDay *day = user_data;
+
+  /* The day the test is named after, for the window and the server. */
+  ui_fixture_set_up_at (fixture, "vandijk", FALSE, day->now);
+}
+
+static char *
+trial_text (guint days)
+{
+  return g_strdup_printf (ngettext ("%u day left in the trial", "%u days left in the trial", days), days);
+}
+
+static gboolean
+shows_text (gpointer data)
+{
+  gpointer *args = data;
+
+  return ui_shows_text (args[0], args[1]);
+}
+
+/* The page on the days that break calendars, in the organization's zone,
+ * and again just after its midnight, without anyone touching it. */
+static void
+test_licenses_calendar (UiFixture     *fixture,
+                        gconstpointer  user_data)
+{
+  const CalendarDay *day = user_data;
+  SeatsLicensesPage *page = get_page (fixture);
+  g_autoptr(GDateTime) when = seats_test_parse_time (day->now);
+  g_autoptr(GTimeZone) amsterdam = g_time_zone_new_identifier ("Europe/Amsterdam");
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (when, amsterdam);
+  g_autoptr(GDateTime) midnight = NULL;
+  g_autoptr(GDateTime) before_midnight = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+  g_autofree char *period = NULL;
+  g_autofree char *period_text = NULL;
+  g_autofree char *twelve = trial_text (12);
+  g_autofree char *eleven = trial_text (11);
+  gpointer args[2] = { page, eleven };
+  guint32 start, end;
+
+  /* The billing period is the month of the organization's today. */
+  start = seats_julian_from_ymd (g_date_time_get_year (local), g_date_time_get_month (local), 1);
+  end = g_date_time_get_month (local) == 12
+        ? seats_julian_from_ymd (g_date_time_get_year (local) + 1, 1, 1)
+        : seats_julian_from_ymd (g_date_time_get_year (local), g_date_time_get_month (local) + 1, 1);
+  first = seats_format_date (start);
+  last = seats_format_date (end - 1);
+  /* Translators' words, as the page writes them */
+  period = g_strdup_printf (_("%s – %s"), first, last);
+  period_text = g_strdup_printf (_("Billing period %s"), period);
+  g_assert_true (ui_shows_text (GTK_WIDGET (page), period_text));
+
+  /* The bakery began its 12-day trial today; the window counts as the
+   * server and seatsctl do. */
+  g_assert_true (ui_shows_text (GTK_WIDGET (page), twelve));
+
+  /* Half a second before the organization's midnight; then it turns. */
+  midnight = g_date_time_new (amsterdam, g_date_time_get_year (local), g_date_time_get_month (local),
+                              g_date_time_get_day_of_month (local), 0, 0, 0);
+  {
+    g_autoptr(GDateTime) next = g_date_time_add_days (midnight, 1);
+
+    before_midnight = g_date_time_add_seconds (next, -0.5);
+  }
+  seats_clock_set_now (seats_clock_get_default (), before_midnight);
+  ui_iterate ();
+  g_assert_true (ui_shows_text (GTK_WIDGET (page), twelve));
+  g_assert_true (ui_wait_for (shows_text, args, 10000));
+  g_assert_false (ui_shows_text (GTK_WIDGET (page), twelve));
+}
+
+static void
+clinic_set_up (UiFixture     *fixture,
+               gconstpointer  user_data)
+{
+  ui_fixture_set_up (fixture, "fjallgarden", FALSE);
+}
+
+static const char *
+grace_title (SeatsLicensesPage *page)
+{
+  SeatsBanner *banner = SEATS_BANNER (ui_find_by_id (GTK_WIDGET (page), "grace_banner"));
+
+  return seats_banner_get_revealed (banner) ? seats_banner_get_title (banner) : NULL;
+}
+
+static gboolean
+grace_gone (gpointer data)
+{
+  return grace_title (data) == NULL;
+}
+
+/* R5, R6: users over the count with two deadlines are named with both; a
+ * day past every deadline, none is left in grace. */
+static void
+test_licenses_grace_deadlines (UiFixture     *fixture,
+                               gconstpointer  user_data)
+{
+  SeatsLicensesPage *page = get_page (fixture);
+  GListModel *users = seats_sync_engine_get_users (fixture->engine);
+  g_autoptr(SeatsApiRequest) request = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) later = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *last = NULL;
+  g_autofree char *expected = NULL;
+  SeatsUser *inactive = NULL;
+  guint32 today = seats_clock_get_today_julian (seats_sync_engine_get_clock (fixture->engine));
+  guint graced = 0;
+
+  /* The demo's clinic started its period short of licenses: its newest
+   * users are deactivated the day after their deadline, three days ahead. */
+  first = seats_format_date (today + 4);
+  for (guint i = 0; i < g_list_model_get_n_items (users); i++)
+    {
+      g_autoptr(SeatsUser) user = g_list_model_get_item (users, i);
+
+      graced += seats_user_get_grace_deadline_julian (user) != SEATS_JULIAN_NONE;
+      if (inactive == NULL && !seats_user_get_active (user) && seats_user_get_end_date_julian (user) == 0)
+        inactive = user;
+    }
+  g_assert_nonnull (inactive);
+  g_assert_cmpuint (graced, >, 0);
+  expected = g_strdup_printf (ngettext ("%u user will be deactivated on %s unless licenses are bought",
+                                        "%u users will be deactivated on %s unless licenses are bought",
+                                        graced), graced, first);
+  g_assert_cmpstr (grace_title (page), ==, expected);
+
+  /* One more over the count today: a deadline of its own, 7 days ahead. */
+  request = seats_sync_engine_prepare_user_active (fixture->engine, seats_user_get_id (inactive), TRUE,
+                                                   &error);
+  g_assert_no_error (error);
+  seats_sync_engine_submit_async (fixture->engine, request, NULL, seats_test_done_cb, &result);
+  g_assert_true (seats_sync_engine_submit_finish (fixture->engine, seats_test_wait_for (&result), &error));
+  g_assert_no_error (error);
+  g_assert_true (ui_fixture_sync (fixture));
+
+  last = seats_format_date (today + 8);
+  g_clear_pointer (&expected, g_free);
+  /* Translators' words, as the banner writes them */
+  expected = g_strdup_printf (ngettext ("%u user will be deactivated unless licenses are bought: "
+                                        "the first on %s, the last on %s",
+                                        "%u users will be deactivated unless licenses are bought: "
+                                        "the first on %s, the last on %s",
+                                        graced + 1),
+                              graced + 1, first, last);
+  g_assert_cmpstr (grace_title (page), ==, expected);
+
+  /* A day past the last deadline the server has deactivated them. */
+  later = g_date_time_add_days (seats_clock_get_now (seats_clock_get_default ()), 9);
+  g_assert_true (seats_server_set_now (fixture->vendor->server, later, &error));
+  g_assert_no_error (error);
+  g_assert_true (ui_fixture_sync (fixture));
+  g_assert_true (ui_wait_for (grace_gone, page, 10000));
 }
 
 int
@@ -535,6 +711,15 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/licenses/trial", UiFixture, "vandijk", demolen_set_up, test_licenses_trial,
               fixture_tear_down);
+  g_test_add ("/licenses/grace-deadlines", UiFixture, NULL, clinic_set_up,
+              test_licenses_grace_deadlines, fixture_tear_down);
+  for (guint i = 0; i < G_N_ELEMENTS (calendar_days); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/licenses/calendar/%s", calendar_days[i].name);
+
+      g_test_add (path, UiFixture, &calendar_days[i], calendar_set_up, test_licenses_calendar,
+                  fixture_tear_down);
+    }
 
   return g_test_run ();
 }

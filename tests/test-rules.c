@@ -725,6 +725,117 @@ test_purchase_next_period (void)
   g_assert_cmpuint (new_next, ==, 7);
 }
 
+/* R5: a deadline is the last day of grace; the user goes the day after,
+ * which is the day the messages name and the server acts on. */
+static void
+test_deactivation_day (void)
+{
+  static const struct {
+    GDateDay day; GDateMonth month; GDateYear year;
+    GDateDay next_day; GDateMonth next_month; GDateYear next_year;
+  } cases[] = {
+    { 6, G_DATE_DECEMBER, 2026, 7, G_DATE_DECEMBER, 2026 },
+    { 30, G_DATE_NOVEMBER, 2026, 1, G_DATE_DECEMBER, 2026 },
+    { 31, G_DATE_DECEMBER, 2026, 1, G_DATE_JANUARY, 2027 },
+    { 28, G_DATE_FEBRUARY, 2028, 29, G_DATE_FEBRUARY, 2028 },
+    { 29, G_DATE_FEBRUARY, 2028, 1, G_DATE_MARCH, 2028 },
+    { 28, G_DATE_FEBRUARY, 2027, 1, G_DATE_MARCH, 2027 },
+  };
+  GDate deadline, day, before;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      deadline = dmy (cases[i].day, cases[i].month, cases[i].year);
+      seats_rules_deactivation_day (&deadline, &day);
+      assert_date (&day, cases[i].next_day, cases[i].next_month, cases[i].next_year);
+
+      /* The same day the rule says the deadline has passed, not before. */
+      g_assert_true (seats_rules_deadline_passed (&deadline, &day));
+      before = day;
+      g_date_subtract_days (&before, 1);
+      g_assert_false (seats_rules_deadline_passed (&deadline, &before));
+      g_assert_true (seats_rules_user_counts (TRUE, &deadline, &before));
+      g_assert_false (seats_rules_user_counts (TRUE, &deadline, &day));
+    }
+
+  /* The last day there is has no day after: it stays. */
+  deadline = dmy (31, G_DATE_DECEMBER, G_MAXUINT16);
+  seats_rules_deactivation_day (&deadline, &day);
+  assert_date (&day, 31, G_DATE_DECEMBER, G_MAXUINT16);
+}
+
+/* The rules that take today, on the days that break calendars: the last day
+ * of a period, the first of the next, February 29, and December 31 into
+ * January 1. A monthly subscription that began on January 31, 2028. */
+static void
+test_calendar_dates (void)
+{
+  static const struct {
+    const char *what;
+    GDateDay day; GDateMonth month; GDateYear year;
+    /* The period containing the day: its first day, and the next period's. */
+    GDateDay start_day; GDateMonth start_month; GDateYear start_year;
+    GDateDay end_day; GDateMonth end_month; GDateYear end_year;
+    /* 3 licenses at 31.00 a month bought today; a trial ending that day. */
+    gint64 amount;
+  } cases[] = {
+    { "the last day of a period", 28, G_DATE_FEBRUARY, 2028,
+      31, G_DATE_JANUARY, 2028, 29, G_DATE_FEBRUARY, 2028, 321 },
+    { "February 29, the first day of the next", 29, G_DATE_FEBRUARY, 2028,
+      29, G_DATE_FEBRUARY, 2028, 31, G_DATE_MARCH, 2028, 9300 },
+    { "the day after February 29", 1, G_DATE_MARCH, 2028,
+      29, G_DATE_FEBRUARY, 2028, 31, G_DATE_MARCH, 2028, 9000 },
+    { "December 31", 31, G_DATE_DECEMBER, 2028,
+      31, G_DATE_DECEMBER, 2028, 31, G_DATE_JANUARY, 2029, 9300 },
+    { "January 1", 1, G_DATE_JANUARY, 2029,
+      31, G_DATE_DECEMBER, 2028, 31, G_DATE_JANUARY, 2029, 9000 },
+    { "January 30, the last day of that period", 30, G_DATE_JANUARY, 2029,
+      31, G_DATE_DECEMBER, 2028, 31, G_DATE_JANUARY, 2029, 300 },
+  };
+  GDate anchor = dmy (31, G_DATE_JANUARY, 2028);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      GDate today = dmy (cases[i].day, cases[i].month, cases[i].year);
+      GDate start, end, yesterday, tomorrow, deadline, day;
+      gint64 amount = 0;
+
+      g_test_message ("%s", cases[i].what);
+
+      g_assert_true (seats_rules_period_containing (&anchor, 1, &today, &start, &end, &error));
+      g_assert_no_error (error);
+      assert_date (&start, cases[i].start_day, cases[i].start_month, cases[i].start_year);
+      assert_date (&end, cases[i].end_day, cases[i].end_month, cases[i].end_year);
+
+      /* R2: today is one of the days left, the period's end is not. */
+      g_assert_true (seats_rules_prorated_price (3, 3100, &start, &end, &today, &amount, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (amount, ==, cases[i].amount);
+
+      yesterday = today;
+      g_date_subtract_days (&yesterday, 1);
+      tomorrow = today;
+      g_date_add_days (&tomorrow, 1);
+
+      /* R18: a trial that ends today has one day left; yesterday's none. */
+      g_assert_cmpuint (seats_rules_trial_days_left (&today, &today), ==, 1);
+      g_assert_cmpuint (seats_rules_trial_days_left (&yesterday, &today), ==, 0);
+      g_assert_cmpuint (seats_rules_trial_days_left (&tomorrow, &today), ==, 2);
+
+      /* R1: an end date today still counts; yesterday's does not. */
+      g_assert_true (seats_rules_user_counts (TRUE, &today, &today));
+      g_assert_false (seats_rules_user_counts (TRUE, &yesterday, &today));
+
+      /* R5: a grace deadline set today with 7 days is deactivated 8 days on. */
+      seats_rules_grace_deadline (&today, 7, &deadline);
+      seats_rules_deactivation_day (&deadline, &day);
+      g_assert_cmpint (g_date_days_between (&today, &day), ==, 8);
+      g_assert_false (seats_rules_deadline_passed (&deadline, &deadline));
+      g_assert_true (seats_rules_deadline_passed (&deadline, &day));
+    }
+}
+
 /* R5 */
 
 static void
@@ -1722,6 +1833,8 @@ main (int   argc,
   g_test_add_func ("/rules/r5/grace", test_next_period_grace);
   g_test_add_func ("/rules/r4/purchase", test_purchase_next_period);
   g_test_add_func ("/rules/r5/grace-deadline", test_grace_deadline);
+  g_test_add_func ("/rules/r5/deactivation-day", test_deactivation_day);
+  g_test_add_func ("/rules/calendar", test_calendar_dates);
   g_test_add_func ("/rules/r5/grace-users", test_grace_users);
   g_test_add_func ("/rules/r5/grace-users-ties", test_grace_users_ties);
   g_test_add_func ("/rules/r6/free-seat", test_activation_free_seat);

@@ -12,6 +12,7 @@
 #include "seats-license.h"
 #include "seats-rules.h"
 #include "seats-server-private.h"
+#include "seats-test.h"
 #include "server-test-helper.h"
 
 /* The reference server over real HTTP: each rule refused and accepted,
@@ -760,6 +761,131 @@ test_clock (void)
   assert_problem (expired, 422, "license-expired");
 }
 
+static char *
+iso_date_after (const char *date,
+                int         days)
+{
+  GDate day;
+
+  g_date_clear (&day, 1);
+  g_date_set_parse (&day, date);
+  g_assert_true (g_date_valid (&day));
+  if (days > 0)
+    g_date_add_days (&day, days);
+  else
+    g_date_subtract_days (&day, -days);
+
+  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (&day), g_date_get_month (&day),
+                          g_date_get_day (&day));
+}
+
+static char *
+first_of_month (const char *date,
+                int         months)
+{
+  GDate day;
+
+  g_date_clear (&day, 1);
+  g_date_set_parse (&day, date);
+  g_date_set_day (&day, 1);
+  g_date_add_months (&day, months);
+
+  return g_strdup_printf ("%04u-%02u-01", g_date_get_year (&day), g_date_get_month (&day));
+}
+
+/* The demo seeded and its days turned on the dates that break calendars:
+ * each organization's day is its own (Amsterdam and Stockholm, an hour
+ * ahead of UTC), a period turns at the organization's midnight and is
+ * invoiced then, and a day past every deadline leaves none pending. */
+static void
+test_calendar (gconstpointer data)
+{
+  const char *now = data;
+  const char *args[] = { "--seed", "demo", "--allow-clock", NULL };
+  g_autoptr(TestServer) server = NULL;
+  g_autoptr(TestAnswer) bakery = NULL;
+  g_autoptr(TestAnswer) clinic = NULL;
+  g_autoptr(TestAnswer) subscription = NULL;
+  g_autoptr(TestAnswer) moved = NULL;
+  g_autoptr(TestAnswer) next = NULL;
+  g_autoptr(TestAnswer) turned = NULL;
+  g_autoptr(TestAnswer) invoices = NULL;
+  g_autoptr(TestAnswer) later = NULL;
+  g_autoptr(TestAnswer) ended = NULL;
+  g_autoptr(TestAnswer) graced = NULL;
+  g_autoptr(GDateTime) when = seats_test_parse_time (now);
+  g_autoptr(GTimeZone) amsterdam = g_time_zone_new_identifier ("Europe/Amsterdam");
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (when, amsterdam);
+  g_autofree char *today = g_date_time_format (local, "%Y-%m-%d");
+  g_autofree char *tomorrow = iso_date_after (today, 1);
+  g_autofree char *trial_end = iso_date_after (today, 11);
+  g_autofree char *period_start = first_of_month (today, 0);
+  g_autofree char *period_end = first_of_month (today, 1);
+  const char *vandijk, *demolen, *fjallgarden;
+  gboolean last_day;
+
+  /* The day the test is about, for the server it starts. */
+  seats_test_set_clock (now);
+  server = test_server_start (args);
+  vandijk = g_hash_table_lookup (server->admin, "vandijk");
+  demolen = g_hash_table_lookup (server->admin, "demolen");
+  fjallgarden = g_hash_table_lookup (server->admin, "fjallgarden");
+
+  bakery = test_server_request (server, "GET", "/api/v1/account", vandijk, NULL, NULL);
+  g_assert_cmpstr (test_json_string (bakery->json, "time_zone"), ==, "Europe/Amsterdam");
+  g_assert_cmpstr (test_json_string (bakery->json, "today"), ==, today);
+  g_assert_cmpstr (test_json_string (bakery->json, "trial.end_date"), ==, trial_end);
+  g_assert_cmpint (test_json_int (bakery->json, "trial.days_left"), ==, 12);
+
+  clinic = test_server_request (server, "GET", "/api/v1/account", fjallgarden, NULL, NULL);
+  g_assert_cmpstr (test_json_string (clinic->json, "time_zone"), ==, "Europe/Stockholm");
+  g_assert_cmpstr (test_json_string (clinic->json, "today"), ==, today);
+
+  subscription = test_server_request (server, "GET", "/api/v1/subscription", demolen, NULL, NULL);
+  g_assert_cmpstr (test_json_string (subscription->json, "period.start"), ==, period_start);
+  g_assert_cmpstr (test_json_string (subscription->json, "period.end"), ==, period_end);
+
+  /* A day on: the trial has a day less; the period turns if today was its last day. */
+  moved = test_server_request (server, "POST", "/api/v1/_clock", demolen, "{\"advance_days\":1}", NULL);
+  g_assert_cmpuint (moved->status, ==, 200);
+  g_assert_cmpstr (test_json_string (moved->json, "today"), ==, tomorrow);
+  next = test_server_request (server, "GET", "/api/v1/account", vandijk, NULL, NULL);
+  g_assert_cmpint (test_json_int (next->json, "trial.days_left"), ==, 11);
+
+  last_day = g_strcmp0 (tomorrow, period_end) == 0;
+  turned = test_server_request (server, "GET", "/api/v1/subscription", demolen, NULL, NULL);
+  g_assert_cmpstr (test_json_string (turned->json, "period.start"), ==,
+                   last_day ? period_end : period_start);
+  invoices = test_server_request (server, "GET", "/api/v1/invoices", demolen, NULL, NULL);
+  g_assert_cmpint (test_json_int (invoices->json, "total"), >, 0);
+  if (last_day)
+    /* Invoiced the day the new period starts, in full (R2). */
+    g_assert_cmpstr (test_json_string (invoices->json, "items.0.issued"), ==, period_end);
+  else
+    g_assert_cmpstr (test_json_string (invoices->json, "items.0.issued"), !=, tomorrow);
+
+  /* A day past every deadline of the demo: the trial is over, the users
+   * over the count at the clinic are gone, nobody is in grace. */
+  later = test_server_request (server, "POST", "/api/v1/_clock", demolen, "{\"advance_days\":70}", NULL);
+  g_assert_cmpuint (later->status, ==, 200);
+  ended = test_server_request (server, "GET", "/api/v1/account", vandijk, NULL, NULL);
+  g_assert_cmpint (test_json_int (ended->json, "trial.days_left"), ==, 0);
+  graced = test_server_request (server, "GET",
+                                "/scim/v2/Users?count=1000&filter=active%20eq%20true", fjallgarden, NULL, NULL);
+  {
+    JsonArray *users = json_node_get_array (test_json_find (graced->json, "Resources"));
+
+    for (guint i = 0; i < json_array_get_length (users); i++)
+      {
+        JsonObject *user = json_array_get_object_element (users, i);
+        JsonObject *ext = json_object_get_object_member (user, SEATS_SCIM_EXT_SCHEMA);
+
+        g_assert_true (ext == NULL || !json_object_has_member (ext, "graceDeadline") ||
+                       json_object_get_null_member (ext, "graceDeadline"));
+      }
+  }
+}
+
 /* SCIM paging over 2,500 users, and the delta filter. */
 static void
 test_scim_paging (void)
@@ -981,6 +1107,9 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
 
+  /* Mid-period: the demo as these tests know it, whatever day they run;
+   * each server starts on this time (the clock tests move their own). */
+  seats_test_set_clock (SEATS_TEST_NOW);
   demo = test_server_start (args);
 
   g_test_add_func ("/server/json/escape", test_json_escape);
@@ -1004,6 +1133,11 @@ main (int   argc,
   g_test_add_func ("/server/trial", test_trial);
   g_test_add_func ("/server/bad-input", test_bad_input);
   g_test_add_func ("/server/clock", test_clock);
+  g_test_add_data_func ("/server/calendar/last-day-of-period", "2026-11-30T12:00:00+01:00", test_calendar);
+  /* Already December in Amsterdam, still November in UTC. */
+  g_test_add_data_func ("/server/calendar/first-day-of-period", "2026-12-01T00:30:00+01:00", test_calendar);
+  g_test_add_data_func ("/server/calendar/february-29", "2028-02-29T12:00:00+01:00", test_calendar);
+  g_test_add_data_func ("/server/calendar/new-year", "2026-12-31T23:30:00+01:00", test_calendar);
   g_test_add_func ("/server/scim/paging", test_scim_paging);
   g_test_add_func ("/server/faults", test_faults);
 

@@ -17,6 +17,7 @@
 #include <sqlite3.h>
 
 #include "seats-store.h"
+#include "seats-test.h"
 
 typedef struct
 {
@@ -28,37 +29,16 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("seats-store-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->dir = seats_test_make_dir ("store");
   /* A folder that does not exist yet: the store makes it. */
   fixture->path = g_build_filename (fixture->dir, "data", "org-1842.db", NULL);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  remove_tree (fixture->dir);
+  seats_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->path);
 }
@@ -316,7 +296,7 @@ test_round_trip (Fixture       *fixture,
                       ((const char * const[]) { "planning", "module-0", NULL }));
   }
 
-  /* What schema 3 added took part, with values other than the defaults. */
+  /* What schemas 3 and 4 added took part, with values other than the defaults. */
   {
     g_autoptr(SeatsFeature) feature = g_list_model_get_item (G_LIST_MODEL (loaded.features), 0);
     g_autoptr(SeatsOrder) order = g_list_model_get_item (G_LIST_MODEL (loaded.orders), 0);
@@ -326,6 +306,7 @@ test_round_trip (Fixture       *fixture,
                                                                 2);
 
     g_assert_nonnull (seats_account_get_upstream_system (loaded.account));
+    g_assert_nonnull (seats_account_get_time_zone (loaded.account));
     g_assert_cmpint (seats_feature_get_kind (feature), ==, SEATS_FEATURE_KIND_INTEGRATION);
     g_assert_cmpint (seats_feature_get_monthly_fee (feature), !=, 0);
     g_assert_nonnull (seats_feature_get_currency (feature));
@@ -868,7 +849,7 @@ test_outbox (Fixture       *fixture,
   g_assert_cmpstr (order->payload, ==, payload);
   g_assert_cmpint (order->state, ==, SEATS_OUTBOX_STATE_PENDING);
   g_assert_cmpuint (order->attempts, ==, 0);
-  g_assert_cmpint (ABS (order->created - g_get_real_time () / G_USEC_PER_SEC), <=, 5);
+  g_assert_cmpint (ABS (order->created - seats_clock_get_unix_time (seats_clock_get_default ())), <=, 5);
   g_assert_null (order->last_error);
   g_assert_true (g_uuid_string_is_valid (order->idempotency_key));
   g_assert_cmpstr (order->idempotency_key, !=, deactivate->idempotency_key);
@@ -1033,12 +1014,14 @@ open_fixture_database (Fixture    *fixture,
   return open_store (fixture->path);
 }
 
-/* What schema 3 added reads as its defaults on a migrated file, as a row
- * of the older version means: no fee, no version known, no history. */
+/* What schemas 3 and 4 added reads as its defaults on a migrated file, as a
+ * row of the older version means: no fee, no version known, no history, no
+ * time zone (the local one). */
 static void
 assert_schema_3_defaults (const SeatsStoreState *state)
 {
   g_assert_null (seats_account_get_upstream_system (state->account));
+  g_assert_null (seats_account_get_time_zone (state->account));
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (state->features)); i++)
     {
       g_autoptr(SeatsFeature) feature = g_list_model_get_item (G_LIST_MODEL (state->features), i);
@@ -1115,7 +1098,7 @@ assert_migrated_like_fresh (Fixture    *fixture,
   sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, seats_store_get_schema_version ());
-  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 3);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 4);
   sqlite3_finalize (stmt);
   sqlite3_close (db);
 }

@@ -17,13 +17,13 @@
 #include "seats-rules.h"
 #include "seats-server.h"
 #include "seats-sync-engine.h"
+#include "seats-test.h"
+#include "seats-test-server.h"
 
 typedef struct
 {
   char            *dir;
-  SeatsServer     *server;
-  char            *uri;
-  GPtrArray       *organizations;
+  SeatsTestServer *vendor;
   SeatsSyncEngine *engine;
   char            *db_path;
 } Fixture;
@@ -32,15 +32,7 @@ static const SeatsServerOrganization *
 find_organization (Fixture    *fixture,
                    const char *slug)
 {
-  for (guint i = 0; i < fixture->organizations->len; i++)
-    {
-      SeatsServerOrganization *organization = g_ptr_array_index (fixture->organizations, i);
-
-      if (g_str_equal (organization->slug, slug))
-        return organization;
-    }
-
-  g_assert_not_reached ();
+  return seats_test_server_find (fixture->vendor, slug);
 }
 
 static SeatsSyncEngine *
@@ -54,7 +46,7 @@ open_engine_with (Fixture            *fixture,
   g_autoptr(GError) error = NULL;
   SeatsSyncEngine *engine;
 
-  client = seats_client_new (fixture->uri, token, &error);
+  client = seats_client_new (fixture->vendor->uri, token, &error);
   g_assert_no_error (error);
   store = seats_store_new (db_path, &error);
   g_assert_no_error (error);
@@ -79,41 +71,17 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
   const char *slug = user_data != NULL ? user_data : "demolen";
-  g_autoptr(GError) error = NULL;
-  g_autofree char *server_db = NULL;
 
-  fixture->dir = g_dir_make_tmp ("seats-test-sync-XXXXXX", &error);
-  g_assert_no_error (error);
+  /* Mid-period, so that the demo's periods, trials and deadlines are the
+   * ones these tests are written for, whatever day they run. */
+  seats_test_set_clock (SEATS_TEST_NOW);
 
-  server_db = g_build_filename (fixture->dir, "server.db", NULL);
-  fixture->server = seats_server_new (server_db,
-                                      SEATS_SERVER_FLAGS_ALLOW_CLOCK | SEATS_SERVER_FLAGS_ALLOW_FAULTS,
-                                      &error);
-  g_assert_no_error (error);
-  seats_server_seed_demo (fixture->server, &error);
-  g_assert_no_error (error);
-  fixture->uri = seats_server_listen (fixture->server, "127.0.0.1", 0, &error);
-  g_assert_no_error (error);
-  fixture->organizations = seats_server_get_organizations (fixture->server);
-
+  fixture->dir = seats_test_make_dir ("test-sync");
+  fixture->vendor = seats_test_server_new (SEATS_SERVER_FLAGS_ALLOW_CLOCK |
+                                           SEATS_SERVER_FLAGS_ALLOW_FAULTS);
   fixture->db_path = g_build_filename (fixture->dir, "account.db", NULL);
   fixture->engine = open_engine (fixture, find_organization (fixture, slug)->admin_token,
                                  fixture->db_path);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 static void
@@ -121,30 +89,10 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
   g_clear_object (&fixture->engine);
-  seats_server_disconnect (fixture->server);
-  g_clear_object (&fixture->server);
-  g_clear_pointer (&fixture->organizations, g_ptr_array_unref);
-  g_free (fixture->uri);
-  remove_tree (fixture->dir);
+  g_clear_pointer (&fixture->vendor, seats_test_server_free);
+  seats_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->db_path);
-}
-
-static void
-done_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_for (GAsyncResult **result)
-{
-  while (*result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-
-  return *result;
 }
 
 static gboolean
@@ -154,8 +102,8 @@ run_sync (SeatsSyncEngine  *engine,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  seats_sync_engine_sync_async (engine, full, NULL, done_cb, &result);
-  return seats_sync_engine_sync_finish (engine, wait_for (&result), error);
+  seats_sync_engine_sync_async (engine, full, NULL, seats_test_done_cb, &result);
+  return seats_sync_engine_sync_finish (engine, seats_test_wait_for (&result), error);
 }
 
 static gboolean
@@ -165,8 +113,8 @@ run_submit (SeatsSyncEngine  *engine,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  seats_sync_engine_submit_async (engine, request, NULL, done_cb, &result);
-  return seats_sync_engine_submit_finish (engine, wait_for (&result), error);
+  seats_sync_engine_submit_async (engine, request, NULL, seats_test_done_cb, &result);
+  return seats_sync_engine_submit_finish (engine, seats_test_wait_for (&result), error);
 }
 
 static gboolean
@@ -175,8 +123,8 @@ run_flush (SeatsSyncEngine  *engine,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  seats_sync_engine_flush_outbox_async (engine, NULL, done_cb, &result);
-  return seats_sync_engine_flush_outbox_finish (engine, wait_for (&result), error);
+  seats_sync_engine_flush_outbox_async (engine, NULL, seats_test_done_cb, &result);
+  return seats_sync_engine_flush_outbox_finish (engine, seats_test_wait_for (&result), error);
 }
 
 /* Asks the server directly, as a second party would. */
@@ -188,15 +136,15 @@ server_request (Fixture    *fixture,
                 const char *body,
                 GError    **error)
 {
-  g_autoptr(SeatsClient) client = seats_client_new (fixture->uri, token, NULL);
+  g_autoptr(SeatsClient) client = seats_client_new (fixture->vendor->uri, token, NULL);
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(SeatsResponse) response = NULL;
   g_autoptr(JsonNode) node = body != NULL ? json_from_string (body, NULL) : NULL;
   g_autofree char *key = g_str_equal (method, "POST") ? g_uuid_string_random () : NULL;
 
   seats_client_send_async (client, method, path, node, method[0] == 'G' ? NULL : "*", NULL, key,
-                           NULL, done_cb, &result);
-  response = seats_client_send_finish (client, wait_for (&result), NULL, error);
+                           NULL, seats_test_done_cb, &result);
+  response = seats_client_send_finish (client, seats_test_wait_for (&result), NULL, error);
   if (response == NULL)
     return NULL;
 
@@ -313,7 +261,7 @@ test_demo_dates (Fixture       *fixture,
                  gconstpointer  user_data)
 {
   g_autoptr(SeatsSyncEngine) reopened = NULL;
-  g_autoptr(GDateTime) now = seats_server_get_now (fixture->server);
+  g_autoptr(GDateTime) now = seats_server_get_now (fixture->vendor->server);
   g_autoptr(GError) error = NULL;
   const char *token = find_organization (fixture, "demolen")->admin_token;
 
@@ -342,9 +290,9 @@ test_many_pages (Fixture       *fixture,
   GListModel *users;
   gint64 previous = 0;
 
-  g_assert_true (seats_server_seed_users (fixture->server, 4321, &error));
+  g_assert_true (seats_server_seed_users (fixture->vendor->server, 4321, &error));
   g_assert_no_error (error);
-  organizations = seats_server_get_organizations (fixture->server);
+  organizations = seats_server_get_organizations (fixture->vendor->server);
   for (guint i = 0; i < organizations->len; i++)
     {
       SeatsServerOrganization *organization = g_ptr_array_index (organizations, i);
@@ -389,7 +337,7 @@ test_cache_opens_offline (Fixture       *fixture,
   g_clear_object (&fixture->engine);
 
   /* The server is gone: the local copy still opens, complete. */
-  seats_server_disconnect (fixture->server);
+  seats_server_disconnect (fixture->vendor->server);
   reopened = open_engine (fixture, token, fixture->db_path);
   g_assert_cmpuint (n_items (seats_sync_engine_get_users (reopened)), ==, n_users);
   g_assert_nonnull (seats_sync_engine_get_subscription (reopened));
@@ -446,11 +394,11 @@ test_users_read_later (Fixture       *fixture,
   g_assert_cmpuint (n_items (users), ==, 0);
 
   /* A sync asked for now sends nothing until the users are there. */
-  seats_sync_engine_sync_async (reopened, FALSE, NULL, done_cb, &result);
+  seats_sync_engine_sync_async (reopened, FALSE, NULL, seats_test_done_cb, &result);
   g_assert_cmpint (seats_sync_engine_get_status (reopened), ==, SEATS_SYNC_STATUS_SYNCING);
   g_assert_cmpuint (seats_sync_engine_get_request_count (reopened), ==, 0);
 
-  g_assert_true (seats_sync_engine_sync_finish (reopened, wait_for (&result), &error));
+  g_assert_true (seats_sync_engine_sync_finish (reopened, seats_test_wait_for (&result), &error));
   g_assert_no_error (error);
   g_assert_false (seats_sync_engine_get_loading (reopened));
   g_assert_cmpuint (seats_sync_engine_get_request_count (reopened), >, 0);
@@ -822,7 +770,7 @@ test_license_file (Fixture       *fixture,
 
   g_assert_true (run_sync (fixture->engine, FALSE, &error));
 
-  mine = seats_server_export_license (fixture->server, "demolen", &error);
+  mine = seats_server_export_license (fixture->vendor->server, "demolen", &error);
   g_assert_no_error (error);
 
   /* Checked offline, before anything is shown (R9). */
@@ -1115,8 +1063,15 @@ test_kill_during_sync (Fixture       *fixture,
   expected_users = n_items (seats_sync_engine_get_users (fixture->engine));
   g_clear_object (&fixture->engine);
 
-  child = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
-                            self_path, "--sync-forever", fixture->uri, token, fixture->db_path, NULL);
+  {
+    g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+    g_autofree char *now = seats_test_clock_text ();
+
+    /* The child keeps the test's time. */
+    g_subprocess_launcher_setenv (launcher, "SEATS_CLOCK", now, TRUE);
+    child = g_subprocess_launcher_spawn (launcher, &error, self_path, "--sync-forever",
+                                         fixture->vendor->uri, token, fixture->db_path, NULL);
+  }
   g_assert_no_error (error);
   lines = g_data_input_stream_new (g_subprocess_get_stdout_pipe (child));
 
@@ -1126,8 +1081,8 @@ test_kill_during_sync (Fixture       *fixture,
       g_autoptr(GAsyncResult) result = NULL;
       g_autofree char *line = NULL;
 
-      g_data_input_stream_read_line_async (lines, G_PRIORITY_DEFAULT, NULL, done_cb, &result);
-      line = g_data_input_stream_read_line_finish (lines, wait_for (&result), NULL, &error);
+      g_data_input_stream_read_line_async (lines, G_PRIORITY_DEFAULT, NULL, seats_test_done_cb, &result);
+      line = g_data_input_stream_read_line_finish (lines, seats_test_wait_for (&result), NULL, &error);
       g_assert_no_error (error);
       g_assert_nonnull (line);
       if (g_str_has_prefix (line, "synced"))

@@ -36,14 +36,12 @@ is_english (void)
          g_strcmp0 (g_getenv ("SEATS_TEST_LANGUAGE"), "sv") != 0;
 }
 
+/* The fixture's day (SEATS_TEST_NOW is the same day in UTC and in the
+ * organizations' zones). */
 static void
 get_today (GDate *date)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  g_date_clear (date, 1);
-  g_date_set_dmy (date, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
-                  g_date_time_get_year (now));
+  seats_clock_get_today (seats_clock_get_default (), date);
 }
 
 /* R1, written out here apart from the page's own status function. */
@@ -245,8 +243,8 @@ static gboolean
 server_user_active (PageFixture *f,
                     const char  *user_id)
 {
-  const SeatsServerOrganization *organization = ui_fixture_organization (&f->fixture, "demolen");
-  g_autoptr(SeatsClient) client = seats_client_new (f->fixture.uri, organization->admin_token, NULL);
+  const SeatsServerOrganization *organization = seats_test_server_find (f->fixture.vendor, "demolen");
+  g_autoptr(SeatsClient) client = seats_client_new (f->fixture.vendor->uri, organization->admin_token, NULL);
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(SeatsResponse) response = NULL;
   g_autoptr(GError) error = NULL;
@@ -701,10 +699,16 @@ test_status_text (void)
     { TRUE, NO, -1, NO, SEATS_USER_STATUS_LEFT, "Left %s", -1, "Left Nov 14, 2026" },
     /* A past end date outweighs a start ahead and a grace deadline. */
     { TRUE, 16, -1, 3, SEATS_USER_STATUS_LEFT, "Left %s", -1, "Left Nov 14, 2026" },
-    { TRUE, NO, NO, 3, SEATS_USER_STATUS_GRACE, "Deactivated on %s unless licenses are bought", 3,
-      "Deactivated on Nov 18, 2026 unless licenses are bought" },
-    { TRUE, 16, NO, 3, SEATS_USER_STATUS_GRACE, "Deactivated on %s unless licenses are bought", 3,
-      "Deactivated on Nov 18, 2026 unless licenses are bought" },
+    /* A deadline is the last day of grace: the user goes the day after. */
+    { TRUE, NO, NO, 3, SEATS_USER_STATUS_GRACE, "Will be deactivated on %s unless licenses are bought", 4,
+      "Will be deactivated on Nov 19, 2026 unless licenses are bought" },
+    { TRUE, 16, NO, 3, SEATS_USER_STATUS_GRACE, "Will be deactivated on %s unless licenses are bought", 4,
+      "Will be deactivated on Nov 19, 2026 unless licenses are bought" },
+    { TRUE, NO, NO, 0, SEATS_USER_STATUS_GRACE, "Will be deactivated on %s unless licenses are bought", 1,
+      "Will be deactivated on Nov 16, 2026 unless licenses are bought" },
+    /* Past the deadline, until the server has deactivated the user. */
+    { TRUE, NO, NO, -1, SEATS_USER_STATUS_GRACE, "Deactivated on %s", 0, "Deactivated on Nov 15, 2026" },
+    { TRUE, NO, NO, -5, SEATS_USER_STATUS_GRACE, "Deactivated on %s", -4, "Deactivated on Nov 11, 2026" },
     { FALSE, NO, NO, NO, SEATS_USER_STATUS_INACTIVE, "Inactive", NO, "Inactive" },
     { FALSE, 16, -1, 3, SEATS_USER_STATUS_INACTIVE, "Inactive", NO, "Inactive" },
   };

@@ -188,7 +188,7 @@ test_window_sync_state (UiFixture     *fixture,
   /* The server goes away: the header and a banner say offline, with the
    * local copy still shown. */
   seats_client_set_retry_policy (client, 1, 0);
-  seats_server_disconnect (fixture->server);
+  seats_server_disconnect (fixture->vendor->server);
   g_assert_false (ui_fixture_sync (fixture));
   g_assert_cmpint (seats_sync_engine_get_status (fixture->engine), ==, SEATS_SYNC_STATUS_OFFLINE);
   g_assert_true (ui_shows_text (root, _("Offline")));

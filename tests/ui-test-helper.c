@@ -243,27 +243,12 @@ ui_iterate (void)
     }
 }
 
-static gboolean
-timeout_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
 gboolean
 ui_wait_for (gboolean (*condition) (gpointer data),
              gpointer   data,
              guint      timeout_ms)
 {
-  gboolean timed_out = FALSE;
-  guint source = g_timeout_add (timeout_ms, timeout_cb, &timed_out);
-
-  while (!condition (data) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (!timed_out)
-    g_source_remove (source);
-
+  seats_test_wait_until (condition, data, timeout_ms);
   ui_iterate ();
 
   return condition (data);
@@ -308,48 +293,34 @@ ui_fixture_sync (UiFixture *fixture)
   return ok;
 }
 
-const SeatsServerOrganization *
-ui_fixture_organization (UiFixture  *fixture,
-                         const char *slug)
-{
-  for (guint i = 0; i < fixture->organizations->len; i++)
-    {
-      SeatsServerOrganization *organization = g_ptr_array_index (fixture->organizations, i);
-
-      if (g_str_equal (organization->slug, slug))
-        return organization;
-    }
-
-  g_assert_not_reached ();
-}
-
 void
 ui_fixture_set_up (UiFixture  *fixture,
                    const char *slug,
                    gboolean    viewer)
 {
+  /* Mid-period: the demo's periods, trials and deadlines as the tests
+   * know them, whatever day the tests run. */
+  ui_fixture_set_up_at (fixture, slug, viewer, SEATS_TEST_NOW);
+}
+
+void
+ui_fixture_set_up_at (UiFixture  *fixture,
+                      const char *slug,
+                      gboolean    viewer,
+                      const char *now)
+{
   const SeatsServerOrganization *organization;
   g_autoptr(SeatsAccountInfo) info = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *server_db = NULL;
   g_autofree char *account_db = NULL;
 
-  fixture->dir = g_dir_make_tmp ("seats-ui-test-XXXXXX", &error);
-  g_assert_no_error (error);
+  seats_test_set_clock (now);
+  fixture->dir = seats_test_make_dir ("ui-test");
+  fixture->vendor = seats_test_server_new (SEATS_SERVER_FLAGS_ALLOW_CLOCK |
+                                           SEATS_SERVER_FLAGS_ALLOW_FAULTS);
 
-  server_db = g_build_filename (fixture->dir, "server.db", NULL);
-  fixture->server = seats_server_new (server_db,
-                                      SEATS_SERVER_FLAGS_ALLOW_CLOCK | SEATS_SERVER_FLAGS_ALLOW_FAULTS,
-                                      &error);
-  g_assert_no_error (error);
-  seats_server_seed_demo (fixture->server, &error);
-  g_assert_no_error (error);
-  fixture->uri = seats_server_listen (fixture->server, "127.0.0.1", 0, &error);
-  g_assert_no_error (error);
-  fixture->organizations = seats_server_get_organizations (fixture->server);
-
-  organization = ui_fixture_organization (fixture, slug);
-  info = seats_account_info_new (fixture->uri, organization->slug, organization->name);
+  organization = seats_test_server_find (fixture->vendor, slug);
+  info = seats_account_info_new (fixture->vendor->uri, organization->slug, organization->name);
   account_db = g_build_filename (fixture->dir, "account.db", NULL);
   fixture->engine = seats_accounts_open_at (info,
                                             viewer ? organization->viewer_token : organization->admin_token,
@@ -370,21 +341,6 @@ ui_fixture_set_up (UiFixture  *fixture,
   g_assert_true (ui_wait_for_sync (fixture));
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 void
 ui_fixture_tear_down (UiFixture *fixture)
 {
@@ -398,13 +354,10 @@ ui_fixture_tear_down (UiFixture *fixture)
   seats_application_remove_session (application, fixture->session);
   g_clear_object (&fixture->session);
   g_clear_object (&fixture->engine);
-  seats_server_disconnect (fixture->server);
-  g_clear_object (&fixture->server);
-  g_clear_pointer (&fixture->organizations, g_ptr_array_unref);
-  g_clear_pointer (&fixture->uri, g_free);
+  g_clear_pointer (&fixture->vendor, seats_test_server_free);
   ui_iterate ();
 
-  remove_tree (fixture->dir);
+  seats_test_remove_tree (fixture->dir);
   g_clear_pointer (&fixture->dir, g_free);
 }
 

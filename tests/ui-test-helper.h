@@ -11,6 +11,8 @@
 
 #include "seats-application.h"
 #include "seats-server.h"
+#include "seats-test.h"
+#include "seats-test-server.h"
 #include "seats-window.h"
 
 G_BEGIN_DECLS
@@ -18,9 +20,7 @@ G_BEGIN_DECLS
 typedef struct
 {
   char            *dir;
-  SeatsServer     *server;
-  char            *uri;
-  GPtrArray       *organizations;
+  SeatsTestServer *vendor;
   SeatsSession    *session;
   SeatsSyncEngine *engine;
   SeatsWindow     *window;
@@ -34,13 +34,16 @@ GPtrArray                     *ui_test_get_notifications (void);
 
 /* A server with the demo organizations (clock and faults allowed), the
  * account @slug opened with its admin or viewer token, and a window that
- * shows it after its first sync. */
+ * shows it after its first sync; with the process clock set to @now, or
+ * to SEATS_TEST_NOW. */
 void                           ui_fixture_set_up       (UiFixture   *fixture,
                                                         const char  *slug,
                                                         gboolean     viewer);
+void                           ui_fixture_set_up_at    (UiFixture   *fixture,
+                                                        const char  *slug,
+                                                        gboolean     viewer,
+                                                        const char  *now);
 void                           ui_fixture_tear_down    (UiFixture   *fixture);
-const SeatsServerOrganization *ui_fixture_organization (UiFixture   *fixture,
-                                                        const char  *slug);
 gboolean                       ui_fixture_sync         (UiFixture   *fixture);
 
 /* Runs the main loop: until idle, or until @condition holds (FALSE on

@@ -216,6 +216,7 @@ decode_account_object (JsonObject  *object,
   JsonObject *trial = NULL;
   const char *id, *slug, *name, *currency, *key;
   const char *serial = NULL, *owner = NULL, *shop = NULL, *upstream = NULL;
+  const char *time_zone = NULL;
   int role;
 
   if (!seats_json_string (object, where, "id", SEATS_JSON_REQUIRED, &id, error) ||
@@ -228,6 +229,7 @@ decode_account_object (JsonObject  *object,
       !seats_json_string (object, where, "license_owner", SEATS_JSON_OPTIONAL, &owner, error) ||
       !seats_json_string (object, where, "shop_url", SEATS_JSON_OPTIONAL, &shop, error) ||
       !seats_json_string (object, where, "upstream_system", SEATS_JSON_OPTIONAL, &upstream, error) ||
+      !seats_json_string (object, where, "time_zone", SEATS_JSON_OPTIONAL, &time_zone, error) ||
       !seats_json_member_object (object, where, "policy", SEATS_JSON_REQUIRED, &policy_object, error) ||
       !seats_json_member_object (object, where, "reseller", SEATS_JSON_OPTIONAL, &reseller, error) ||
       !seats_json_member_object (object, where, "trial", SEATS_JSON_OPTIONAL, &trial, error))
@@ -269,6 +271,7 @@ decode_account_object (JsonObject  *object,
   seats_account_set_license_owner (account, owner);
   seats_account_set_shop_url (account, shop);
   seats_account_set_upstream_system (account, upstream);
+  seats_account_set_time_zone (account, time_zone);
   seats_account_set_policy (account, policy);
 
   return g_steal_pointer (&account);

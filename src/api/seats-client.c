@@ -15,6 +15,7 @@
 #include "seats-api-error.h"
 #include "seats-api-request-private.h"
 #include "seats-client.h"
+#include "seats-clock.h"
 #include "seats-json-private.h"
 
 /* A page of 1,000 SCIM users is about half a megabyte; nothing the API
@@ -314,7 +315,7 @@ request_complete (GTask *task)
       g_free (request->problem_code);
       request->problem_code = g_strdup (code);
 
-      now = g_date_time_new_now_utc ();
+      now = seats_clock_get_now (seats_clock_get_default ());
       retry_after = seats_api_parse_retry_after (soup_message_headers_get_one (headers, "Retry-After"),
                                                  now);
       request_fail (task, seats_api_error_from_status (status, code, detail), retry_after);

@@ -519,6 +519,7 @@ seats_cli_status (SeatsCli *cli)
 {
   SeatsAccount *account = seats_sync_engine_get_account (cli->engine);
   SeatsPolicy *policy = seats_account_get_policy (account);
+  SeatsClock *clock = seats_sync_engine_get_clock (cli->engine);
   gint64 last_synced = seats_sync_engine_get_last_synced (cli->engine);
   guint pending = count_pending_changes (cli->engine);
   g_autofree char *policy_text = policy_label (policy);
@@ -553,13 +554,13 @@ seats_cli_status (SeatsCli *cli)
   {
     g_autoptr(SeatsCliTable) table = seats_cli_table_new (2);
 
-    since = last_synced > 0 ? seats_format_since (last_synced, g_get_real_time () / G_USEC_PER_SEC)
+    since = last_synced > 0 ? seats_format_since (last_synced, seats_clock_get_unix_time (clock))
                             : g_strdup (_("never"));
     pending_text = seats_format_count (pending);
 
     if (seats_account_get_is_trial (account))
       {
-        int days = seats_account_get_trial_days_left (account, seats_cli_today_julian ());
+        int days = seats_account_get_trial_days_left (account, seats_clock_get_today_julian (clock));
 
         trial = g_strdup_printf (ngettext ("Trial, %d day left", "Trial, %d days left", days), days);
       }
@@ -815,7 +816,7 @@ seats_cli_licenses (SeatsCli *cli)
   if (graced->len > 0)
     {
       g_autoptr(SeatsCliTable) users = seats_cli_table_new (3);
-      const char *user_headers[] = { _("User"), _("E-mail"), _("Deactivated on"), NULL };
+      const char *user_headers[] = { _("User"), _("E-mail"), _("Will be deactivated on"), NULL };
 
       g_print ("\n");
       g_print (ngettext ("%u user holds a license beyond those bought and is deactivated at the "
@@ -830,9 +831,15 @@ seats_cli_licenses (SeatsCli *cli)
       for (guint i = 0; i < graced->len; i++)
         {
           SeatsUser *user = g_ptr_array_index (graced, i);
-          g_autofree char *deadline = format_date (seats_user_get_grace_deadline_julian (user));
+          g_autofree char *day_text = NULL;
+          GDate deadline, day;
 
-          add_row (users, user_name (user), seats_user_get_email (user), deadline, NULL);
+          /* The deadline is the last day of grace; the user goes the day after. */
+          seats_julian_to_date (seats_user_get_grace_deadline_julian (user), &deadline);
+          seats_rules_deactivation_day (&deadline, &day);
+          day_text = format_date (g_date_get_julian (&day));
+
+          add_row (users, user_name (user), seats_user_get_email (user), day_text, NULL);
         }
       print_table (users);
     }
@@ -860,7 +867,7 @@ seats_cli_users (SeatsCli *cli)
   guint n_counted = 0;
   GDate today;
 
-  seats_cli_today (&today);
+  seats_clock_get_today (seats_sync_engine_get_clock (cli->engine), &today);
 
   for (guint i = 0; i < n_users; i++)
     {

@@ -69,8 +69,6 @@ char        *seats_cli_read_secret        (const char    *prompt,
 gboolean     seats_cli_ask_yes            (const char    *question);
 void         seats_cli_print_json         (JsonNode      *root);
 void         seats_cli_print_csv          (GPtrArray     *rows);
-void         seats_cli_today              (GDate         *date);
-guint32      seats_cli_today_julian       (void);
 char        *seats_cli_format_iso_date    (guint32        julian);
 char        *seats_cli_format_time        (gint64         unix_time);
 char        *seats_cli_format_iso_time    (gint64         unix_time);

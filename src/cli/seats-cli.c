@@ -262,25 +262,6 @@ seats_cli_parse_count (const char *text,
   return TRUE;
 }
 
-void
-seats_cli_today (GDate *date)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  g_date_clear (date, 1);
-  g_date_set_dmy (date, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
-                  g_date_time_get_year (now));
-}
-
-guint32
-seats_cli_today_julian (void)
-{
-  GDate date;
-
-  seats_cli_today (&date);
-  return g_date_get_julian (&date);
-}
-
 char *
 seats_cli_format_iso_date (guint32 julian)
 {
@@ -593,7 +574,7 @@ seats_cli_open (SeatsCli *cli,
 
   {
     g_autofree char *since = seats_format_since (seats_sync_engine_get_last_synced (cli->engine),
-                                                 g_get_real_time () / G_USEC_PER_SEC);
+                                                 seats_clock_get_unix_time (seats_sync_engine_get_clock (cli->engine)));
 
     g_printerr ("seatsctl: %s ", error->message);
     /* Translators: %s is a time such as "5 minutes ago" */

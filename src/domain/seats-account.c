@@ -11,6 +11,7 @@
 
 #include "seats-policy.h"
 #include "seats-account.h"
+#include "seats-rules.h"
 #include "seats-types-private.h"
 
 struct _SeatsAccount
@@ -27,6 +28,7 @@ struct _SeatsAccount
   char        *currency;
   char        *vendor_public_key;
   char        *upstream_system;
+  char        *time_zone;
   SeatsRole    role;
   guint32      trial_end;
   gboolean     is_trial;
@@ -49,6 +51,7 @@ enum {
   PROP_CURRENCY,
   PROP_VENDOR_PUBLIC_KEY,
   PROP_UPSTREAM_SYSTEM,
+  PROP_TIME_ZONE,
   N_PROPS
 };
 
@@ -68,6 +71,7 @@ static const gsize field_offsets [N_PROPS] = {
   [PROP_CURRENCY] = SEATS_FIELD (SeatsAccount, currency),
   [PROP_VENDOR_PUBLIC_KEY] = SEATS_FIELD (SeatsAccount, vendor_public_key),
   [PROP_UPSTREAM_SYSTEM] = SEATS_FIELD (SeatsAccount, upstream_system),
+  [PROP_TIME_ZONE] = SEATS_FIELD (SeatsAccount, time_zone),
 };
 
 SEATS_DEFINE_FIELD_VFUNCS (seats_account)
@@ -145,6 +149,13 @@ seats_account_class_init (SeatsAccountClass *klass)
                          NULL,
                          SEATS_PARAM_FLAGS);
 
+  /* The organization's IANA time zone, when its source gives one: its days
+   * begin at midnight there. */
+  properties [PROP_TIME_ZONE] =
+    g_param_spec_string ("time-zone", NULL, NULL,
+                         NULL,
+                         SEATS_PARAM_FLAGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -177,6 +188,7 @@ ACCESSORS (STRING, shop_url, PROP_SHOP_URL)
 ACCESSORS (STRING, currency, PROP_CURRENCY)
 ACCESSORS (STRING, vendor_public_key, PROP_VENDOR_PUBLIC_KEY)
 ACCESSORS (STRING, upstream_system, PROP_UPSTREAM_SYSTEM)
+ACCESSORS (STRING, time_zone, PROP_TIME_ZONE)
 
 /**
  * seats_account_get_policy:
@@ -206,6 +218,9 @@ seats_account_set_policy (SeatsAccount *self,
  * seats_account_get_trial_days_left:
  * @today_julian: today's date
  *
+ * R18, through seats_rules_trial_days_left(): the trial's end is its last
+ * day, so on that day one day is left.
+ *
  * Returns: the days left in the trial counting today, 0 when it has ended
  *   and -1 when the subscription is not a trial or its end is not known
  */
@@ -213,12 +228,14 @@ int
 seats_account_get_trial_days_left (SeatsAccount *self,
                                    guint32       today_julian)
 {
+  GDate end, today;
+
   g_return_val_if_fail (SEATS_IS_ACCOUNT (self), -1);
 
-  if (!self->is_trial || self->trial_end == SEATS_JULIAN_NONE)
+  if (!self->is_trial ||
+      !seats_julian_to_date (self->trial_end, &end) ||
+      !seats_julian_to_date (today_julian, &today))
     return -1;
-  if (today_julian >= self->trial_end)
-    return 0;
 
-  return MIN (self->trial_end - today_julian, (guint32) G_MAXINT);
+  return (int) MIN (seats_rules_trial_days_left (&end, &today), (guint) G_MAXINT);
 }

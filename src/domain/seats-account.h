@@ -70,6 +70,9 @@ void          seats_account_set_vendor_public_key (SeatsAccount *self,
 const char   *seats_account_get_upstream_system   (SeatsAccount *self);
 void          seats_account_set_upstream_system   (SeatsAccount *self,
                                                    const char   *upstream_system);
+const char   *seats_account_get_time_zone         (SeatsAccount *self);
+void          seats_account_set_time_zone         (SeatsAccount *self,
+                                                   const char   *time_zone);
 SeatsPolicy  *seats_account_get_policy            (SeatsAccount *self);
 void          seats_account_set_policy            (SeatsAccount *self,
                                                    SeatsPolicy  *policy);

@@ -679,6 +679,28 @@ seats_rules_deadline_passed (const GDate *deadline,
   return g_date_compare (today, deadline) > 0;
 }
 
+/**
+ * seats_rules_deactivation_day:
+ * @deadline: a grace deadline
+ * @day: (out caller-allocates): the day the user is deactivated
+ *
+ * The deadline is the last day of grace, so the user loses the license on
+ * the day after it: the day every message about it names, and the day the
+ * server deactivates the user (seats_rules_deadline_passed() is %TRUE from
+ * then on).
+ */
+void
+seats_rules_deactivation_day (const GDate *deadline,
+                              GDate       *day)
+{
+  g_return_if_fail (is_valid_date (deadline));
+  g_return_if_fail (day != NULL);
+
+  *day = *deadline;
+  if (g_date_get_julian (day) < last_julian_day ())
+    g_date_add_days (day, 1);
+}
+
 static int
 compare_most_recent_first (gconstpointer a,
                            gconstpointer b,

@@ -258,6 +258,8 @@ void        seats_rules_grace_deadline          (const GDate                   *
                                                  GDate                         *deadline);
 gboolean    seats_rules_deadline_passed         (const GDate                   *deadline,
                                                  const GDate                   *today);
+void        seats_rules_deactivation_day        (const GDate                   *deadline,
+                                                 GDate                         *day);
 GArray     *seats_rules_grace_users             (const SeatsRuleUser           *users,
                                                  guint                          n_users,
                                                  guint                          seats,

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "seats-clock.h"
 #include "seats-server.h"
 
 #define EXIT_USAGE 2
@@ -84,7 +85,7 @@ main (int   argc,
     { "export-license", 0, 0, G_OPTION_ARG_STRING, &export_slug, "Print the pending license of an organization as a signed license file, and exit", "SLUG" },
     { "allow-clock", 0, 0, G_OPTION_ARG_NONE, &allow_clock, "Tests only: allow moving the clock and playing the upstream system over the API", NULL },
     { "allow-faults", 0, 0, G_OPTION_ARG_NONE, &allow_faults, "Tests only: misbehave on purpose when asked by the X-Seats-Fault header", NULL },
-    { "now", 0, 0, G_OPTION_ARG_STRING, &now_text, "Tests only, with --allow-clock: start the clock at this RFC 3339 time", "TIME" },
+    { "now", 0, 0, G_OPTION_ARG_STRING, &now_text, "Tests only, with --allow-clock: start the clock at this RFC 3339 time or date", "TIME" },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("- the reference Seats license server");
@@ -122,21 +123,17 @@ main (int   argc,
   if (allow_faults)
     flags |= SEATS_SERVER_FLAGS_ALLOW_FAULTS;
 
+  /* The clock is set before the database is opened and seeded: a test's
+   * server starts on the day the test is about, which may be in the past. */
+  if (now_text != NULL &&
+      !seats_clock_set_now_from_string (seats_clock_get_default (), now_text, &error))
+    return usage_error (error->message), EXIT_USAGE;
+
   server = seats_server_new (db_path, flags, &error);
   if (server == NULL)
     {
       g_printerr ("seats-server: %s\n", error->message);
       return EXIT_FAILURE;
-    }
-
-  if (now_text != NULL)
-    {
-      g_autoptr(GDateTime) now = g_date_time_new_from_iso8601 (now_text, NULL);
-
-      if (now == NULL)
-        return usage_error ("--now takes an RFC 3339 time, like 2026-03-10T09:00:00Z"), EXIT_USAGE;
-      if (!seats_server_set_now (server, now, &error))
-        return usage_error (error->message), EXIT_USAGE;
     }
 
   if ((seed != NULL && !seats_server_seed_demo (server, &error)) ||

@@ -123,7 +123,7 @@ reply_collection (SeatsServer  *self,
   if (seats_request_not_modified (req, etag))
     return;
 
-  seats_server_today (self, &today);
+  seats_server_org_today (self, req->org, &today);
   add (self, req, builder, &today);
   if (req->status == 0)
     seats_request_reply_builder (req, 200, builder, etag);
@@ -520,7 +520,7 @@ put_feature (SeatsServer  *self,
   if (!seats_request_require_admin (req))
     return;
 
-  seats_server_today (self, &today);
+  seats_server_org_today (self, req->org, &today);
   product = seats_server_db_load_product (self, req->org, id, &today);
   if (product != NULL && product->kind == SEATS_PRODUCT_KIND_INTEGRATION)
     {
@@ -589,7 +589,7 @@ find_product (SeatsServer  *self,
   SeatsServerProduct *product;
   GDate today;
 
-  seats_server_today (self, &today);
+  seats_server_org_today (self, req->org, &today);
   product = seats_server_db_load_product (self, req->org, id, &today);
   if (product == NULL)
     seats_request_reply_problem (req, 404, "not-found", "There is no such product.", NULL);
@@ -911,7 +911,7 @@ apply_order (SeatsServer   *self,
   char *text;
   gsize length;
 
-  seats_server_today (self, &today);
+  seats_server_org_today (self, req->org, &today);
   seats_date_from_julian (&start, req->org->period_start);
   seats_date_from_julian (&end, period_end);
 
@@ -1410,7 +1410,7 @@ post_trial_conversion (SeatsServer  *self,
     req->org = seats_server_db_load_org (self, org_id);
   }
 
-  seats_server_today (self, &today);
+  seats_server_org_today (self, req->org, &today);
   seats_json_add_account (builder, self, req->org, req->role, &today);
   etag = seats_request_collection_etag (req);
   seats_request_reply_builder (req, 200, builder, etag);

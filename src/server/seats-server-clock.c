@@ -16,18 +16,19 @@
 gint64
 seats_server_now_ms (SeatsServer *self)
 {
-  return g_get_real_time () / 1000 + self->clock_offset_ms;
+  return seats_clock_get_real_time (self->clock) / 1000;
 }
 
+/* Today in the organization's time zone: its periods turn and its
+ * deadlines pass at its own midnight. */
 void
-seats_server_today (SeatsServer *self,
-                    GDate       *today)
+seats_server_org_today (SeatsServer *self,
+                        SeatsOrg    *org,
+                        GDate       *today)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_from_unix_utc (seats_server_now_ms (self) / 1000);
+  g_assert (org != NULL);
 
-  g_date_clear (today, 1);
-  g_date_set_dmy (today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
-                  g_date_time_get_year (now));
+  seats_clock_get_today_in (self->clock, org->zone, today);
 }
 
 static GArray *
@@ -288,9 +289,9 @@ maintain_org (SeatsServer  *self,
  * seats_server_maintain:
  * @force: run even when the day has not changed (after the clock moved)
  *
- * Runs what the clock brings, once per day: period turns, deadlines and
- * automatic license activation, for every organization. Each organization
- * is one transaction. Every organization's revision changes, as answers
+ * Runs what the clock brings, once per day of each organization, in its
+ * time zone: period turns, deadlines and automatic license activation.
+ * Each organization is one transaction. Its revision changes, as answers
  * that depend on the day (who counts, days left) change with it.
  */
 gboolean
@@ -300,23 +301,39 @@ seats_server_maintain (SeatsServer  *self,
 {
   g_autoptr(GArray) ids = NULL;
   sqlite3_stmt *stmt;
-  GDate today;
+  gint64 now = seats_clock_get_real_time (self->clock);
+  gint64 next = G_MAXINT64;
 
-  seats_server_today (self, &today);
-  if (!force && self->maintained_day == g_date_get_julian (&today))
+  /* Nothing to do before the next organization's midnight. */
+  if (!force && now < self->next_maintenance)
     return TRUE;
 
   ids = list_org_ids (self);
   for (guint i = 0; i < ids->len; i++)
     {
+      gint64 org_id = g_array_index (ids, gint64, i);
+      g_autoptr(SeatsOrg) org = seats_server_db_load_org (self, org_id);
+      gpointer key = GSIZE_TO_POINTER ((gsize) org_id);
+      GDate today;
+
+      if (org == NULL)
+        continue;
+
+      seats_server_org_today (self, org, &today);
+      next = MIN (next, seats_clock_get_next_day_start (self->clock, org->zone));
+      if (!force &&
+          GPOINTER_TO_UINT (g_hash_table_lookup (self->maintained_days, key)) == g_date_get_julian (&today))
+        continue;
+
       if (!seats_server_db_begin (self, error))
         return FALSE;
-      if (!maintain_org (self, g_array_index (ids, gint64, i), &today, error) ||
+      if (!maintain_org (self, org_id, &today, error) ||
           !seats_server_db_commit (self, error))
         {
           seats_server_db_rollback (self);
           return FALSE;
         }
+      g_hash_table_insert (self->maintained_days, key, GUINT_TO_POINTER (g_date_get_julian (&today)));
     }
 
   /* Idempotency keys are kept for 24 hours, then forgotten. */
@@ -325,7 +342,7 @@ seats_server_maintain (SeatsServer  *self,
   if (!seats_server_db_step_done (self, stmt, error))
     return FALSE;
 
-  self->maintained_day = g_date_get_julian (&today);
+  self->next_maintenance = next;
   return TRUE;
 }
 
@@ -372,7 +389,8 @@ seats_server_set_now (SeatsServer  *self,
       return FALSE;
     }
 
-  self->clock_offset_ms += MAX (target - current, 0);
+  if (target > current)
+    seats_clock_set_now (self->clock, now);
   return seats_server_maintain (self, TRUE, error);
 }
 
@@ -436,7 +454,7 @@ seats_server_handle_clock (SeatsServer  *self,
   else if (!g_str_equal (req->method, "GET"))
     return;
 
-  seats_server_today (self, &today);
+  seats_server_org_today (self, req->org, &today);
   now_text = seats_format_timestamp (seats_server_now_ms (self));
   json_builder_begin_object (builder);
   seats_json_add_string (builder, "now", now_text);

@@ -23,6 +23,7 @@ static const char schema_sql[] =
   "CREATE TABLE IF NOT EXISTS orgs ("
   "  id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE, slug TEXT NOT NULL UNIQUE,"
   "  name TEXT NOT NULL, currency TEXT NOT NULL, country TEXT NOT NULL,"
+  "  time_zone TEXT NOT NULL DEFAULT 'UTC',"
   "  seat_floor TEXT NOT NULL, activation TEXT NOT NULL, min_seats INTEGER NOT NULL,"
   "  grace_days INTEGER NOT NULL, reseller_name TEXT, reseller_url TEXT,"
   "  trial_end INTEGER NOT NULL DEFAULT 0, serial_number TEXT, license_owner TEXT,"
@@ -99,6 +100,29 @@ set_db_error (SeatsServer  *self,
                "Database: %s", sqlite3_errmsg (self->db));
 }
 
+/* A database made before organizations had a time zone: their days were
+ * reckoned in UTC, and stay so until the vendor sets another. */
+static gboolean
+add_time_zones (SeatsServer  *self,
+                GError      **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gboolean found = FALSE;
+
+  if (sqlite3_prepare_v2 (self->db, "SELECT 1 FROM pragma_table_info ('orgs') WHERE name = 'time_zone'",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      set_db_error (self, error);
+      return FALSE;
+    }
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_finalize (stmt);
+
+  return found ||
+         seats_server_db_exec (self, "ALTER TABLE orgs ADD COLUMN time_zone TEXT NOT NULL DEFAULT 'UTC'",
+                               error);
+}
+
 static void
 finalize_statement (gpointer data)
 {
@@ -128,7 +152,8 @@ seats_server_db_open (SeatsServer  *self,
 
   sqlite3_busy_timeout (self->db, 5000);
   if (!seats_server_db_exec (self, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;", error) ||
-      !seats_server_db_exec (self, schema_sql, error))
+      !seats_server_db_exec (self, schema_sql, error) ||
+      !add_time_zones (self, error))
     return FALSE;
 
   /* The vendor's signing key, made once per database. */
@@ -301,6 +326,8 @@ seats_org_free (SeatsOrg *org)
   g_free (org->shop_url);
   g_free (org->upstream_system);
   g_free (org->edition);
+  g_free (org->time_zone);
+  g_clear_pointer (&org->zone, g_time_zone_unref);
   g_free (org);
 }
 
@@ -312,7 +339,7 @@ seats_server_db_load_org (SeatsServer *self,
     "SELECT uuid, slug, name, currency, country, seat_floor, activation, min_seats, "
     "grace_days, reseller_name, reseller_url, trial_end, serial_number, license_owner, "
     "shop_url, upstream_system, edition, storage_used, storage_included, period_start, "
-    "period_months, revision FROM orgs WHERE id = ?");
+    "period_months, revision, time_zone FROM orgs WHERE id = ?");
   SeatsOrg *org;
 
   sqlite3_bind_int64 (stmt, 1, org_id);
@@ -347,7 +374,13 @@ seats_server_db_load_org (SeatsServer *self,
   org->period_start = sqlite3_column_int (stmt, 19);
   org->period_months = sqlite3_column_int (stmt, 20);
   org->revision = sqlite3_column_int64 (stmt, 21);
+  org->time_zone = seats_server_db_column_text (stmt, 22);
   sqlite3_reset (stmt);
+
+  /* A zone this system does not know is reckoned in UTC. */
+  org->zone = seats_time_zone_new_for_id (org->time_zone);
+  if (org->zone == NULL)
+    org->zone = g_time_zone_new_utc ();
 
   return org;
 }

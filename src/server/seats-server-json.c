@@ -425,6 +425,7 @@ seats_json_add_account (JsonBuilder *builder,
   seats_json_add_string (builder, "role", seats_role_to_string (role));
   seats_json_add_string (builder, "currency", org->currency);
   seats_json_add_string (builder, "country", org->country);
+  seats_json_add_string (builder, "time_zone", org->time_zone);
 
   json_builder_set_member_name (builder, "policy");
   json_builder_begin_object (builder);

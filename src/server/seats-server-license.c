@@ -326,7 +326,7 @@ reply_pending (SeatsServer  *self,
   if (!after_change && seats_request_not_modified (req, etag))
     return;
 
-  seats_server_today (self, &today);
+  seats_server_org_today (self, req->org, &today);
   pending = load_pending (self, req->org, &today);
   if (pending == NULL && !after_change)
     {
@@ -362,7 +362,7 @@ seats_server_handle_license (SeatsServer  *self,
   gboolean post = g_str_equal (req->method, "POST");
   GDate today;
 
-  seats_server_today (self, &today);
+  seats_server_org_today (self, req->org, &today);
 
   if (req->n_segments == 4 && g_str_equal (req->segments[3], "pending") && get)
     reply_pending (self, req, FALSE);

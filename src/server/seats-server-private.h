@@ -11,6 +11,7 @@
 #include <libsoup/soup.h>
 #include <sqlite3.h>
 
+#include "seats-clock.h"
 #include "seats-domain-enums.h"
 #include "seats-rules.h"
 #include "seats-server.h"
@@ -47,9 +48,12 @@ struct _SeatsServer
   char             *secret_key;
   char             *public_key;
 
-  /* The clock: real time plus an offset that only tests move, never back. */
-  gint64            clock_offset_ms;
-  guint32           maintained_day;
+  /* The process's clock (seats_clock_get_default()); only tests move it,
+   * and through the server never back. Each organization's day is
+   * reckoned in its own time zone. */
+  SeatsClock       *clock;
+  GHashTable       *maintained_days;
+  gint64            next_maintenance;
 };
 
 /* An organization as a request sees it, loaded once per request. */
@@ -61,6 +65,8 @@ typedef struct
   char            *name;
   char            *currency;
   char            *country;
+  char            *time_zone;
+  GTimeZone       *zone;
   SeatsRulePolicy  policy;
   char            *reseller_name;
   char            *reseller_url;
@@ -254,7 +260,8 @@ char        *seats_server_hash_token           (const char        *token);
 
 /* seats-server-clock.c: time and what it brings */
 gint64       seats_server_now_ms               (SeatsServer       *self);
-void         seats_server_today                (SeatsServer       *self,
+void         seats_server_org_today            (SeatsServer       *self,
+                                                SeatsOrg          *org,
                                                 GDate             *today);
 gboolean     seats_server_maintain             (SeatsServer       *self,
                                                 gboolean           force,

@@ -324,7 +324,7 @@ reply_user_list (SeatsServer  *self,
       return;
     }
 
-  seats_server_today (self, &today);
+  seats_server_org_today (self, req->org, &today);
   base = request_base (req);
 
   stmt = prepare_list (self, req, &filter, TRUE);
@@ -387,7 +387,7 @@ reply_user (SeatsServer  *self,
   GString *out;
   GDate today;
 
-  seats_server_today (self, &today);
+  seats_server_org_today (self, req->org, &today);
   stmt = find_user (self, req, user_id);
   if (stmt == NULL)
     {
@@ -427,7 +427,7 @@ seats_server_set_user_active (SeatsServer   *self,
   guint32 deadline_julian = 0;
   GDate today;
 
-  seats_server_today (self, &today);
+  seats_server_org_today (self, req->org, &today);
   stmt = find_user (self, req, user_id);
   if (stmt == NULL)
     {

@@ -72,6 +72,14 @@ typedef struct
   const char  *currency;
 } Seeder;
 
+/* The organization's time zone, from its country: its periods turn at its
+ * own midnight. */
+static const char *
+time_zone_for (const OrgSpec *spec)
+{
+  return g_str_equal (spec->country, "SE") ? "Europe/Stockholm" : "Europe/Amsterdam";
+}
+
 static char *
 make_uuid (GRand *rand)
 {
@@ -343,8 +351,8 @@ insert_org (Seeder        *s,
     "INSERT INTO orgs (uuid, slug, name, currency, country, seat_floor, activation, min_seats, "
     "grace_days, reseller_name, reseller_url, trial_end, shop_url, upstream_system, edition, "
     "storage_used, storage_included, period_start, period_months, company_name, vat_number, "
-    "contact_email, street, postal_code, city, billing_country) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 7, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?)");
+    "contact_email, street, postal_code, city, billing_country, time_zone) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 7, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?)");
   g_autofree char *uuid = make_uuid (s->rand);
   g_autofree char *contact = g_strdup_printf ("administratie@%s", spec->domain);
   g_autofree char *shop = g_strdup_printf ("https://shop.seats.example/%s", spec->slug);
@@ -378,6 +386,7 @@ insert_org (Seeder        *s,
   seats_server_db_bind_text (stmt, 22, spec->postal_code);
   seats_server_db_bind_text (stmt, 23, spec->city);
   seats_server_db_bind_text (stmt, 24, g_str_equal (spec->country, "SE") ? "Sverige" : "Nederland");
+  seats_server_db_bind_text (stmt, 25, time_zone_for (spec));
   if (!seats_server_db_step_done (s->server, stmt, error))
     return FALSE;
 
@@ -401,11 +410,12 @@ seed_org (SeatsServer    *self,
   guint n_family = swedish ? G_N_ELEMENTS (sv_family) : G_N_ELEMENTS (nl_family);
   g_autofree char *admin_name = NULL;
   Seeder s = { self, rand, 0, seats_server_now_ms (self), 0, 0, NULL };
+  g_autoptr(GTimeZone) zone = seats_time_zone_new_for_id (time_zone_for (spec));
   GDate today;
   guint active_count = 0;
   gint64 step;
 
-  seats_server_today (self, &today);
+  seats_clock_get_today_in (self->clock, zone, &today);
   s.today = g_date_get_julian (&today);
 
   if (!insert_org (&s, spec, error))
@@ -514,9 +524,10 @@ seed_pending (SeatsServer  *self,
 {
   sqlite3_stmt *stmt = seats_server_db_prepare (self,
     "INSERT INTO pending (org_id, id, issued, expires, source) VALUES (?, ?, ?, ?, 'vendor')");
+  g_autoptr(SeatsOrg) org = seats_server_db_load_org (self, org_id);
   GDate today;
 
-  seats_server_today (self, &today);
+  seats_server_org_today (self, org, &today);
   sqlite3_bind_int64 (stmt, 1, org_id);
   seats_server_db_bind_text (stmt, 2, "lic-2026-demo");
   sqlite3_bind_int64 (stmt, 3, g_date_get_julian (&today) - 1);

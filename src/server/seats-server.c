@@ -833,6 +833,8 @@ seats_server_finalize (GObject *object)
   g_clear_pointer (&self->db_path, g_free);
   g_clear_pointer (&self->secret_key, g_free);
   g_clear_pointer (&self->public_key, g_free);
+  g_clear_pointer (&self->maintained_days, g_hash_table_unref);
+  g_clear_object (&self->clock);
 
   G_OBJECT_CLASS (seats_server_parent_class)->finalize (object);
 }
@@ -851,6 +853,8 @@ seats_server_init (SeatsServer *self)
 {
   self->organizations = g_ptr_array_new_with_free_func ((GDestroyNotify) seats_server_organization_free);
   self->delayed = g_ptr_array_new_with_free_func (delayed_answer_free);
+  self->clock = g_object_ref (seats_clock_get_default ());
+  self->maintained_days = g_hash_table_new (NULL, NULL);
 }
 
 /**
@@ -999,6 +1003,6 @@ seats_server_export_license (SeatsServer  *self,
       return NULL;
     }
 
-  seats_server_today (self, &today);
+  seats_server_org_today (self, org, &today);
   return seats_server_license_file (self, org, &today, error);
 }

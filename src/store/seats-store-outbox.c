@@ -115,7 +115,7 @@ seats_store_outbox_enqueue (SeatsStore  *self,
   sqlite3_bind_text (stmt, 1, kind, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, payload, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, key, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 4, g_get_real_time () / G_USEC_PER_SEC);
+  sqlite3_bind_int64 (stmt, 4, seats_clock_get_unix_time (seats_clock_get_default ()));
 
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)

@@ -117,6 +117,11 @@ static const MigrationStep migrations[] = {
     "ALTER TABLE users ADD COLUMN version INTEGER NOT NULL DEFAULT 0;"
     "CREATE TABLE seat_history ("
     "  month INTEGER PRIMARY KEY, purchased INTEGER NOT NULL, used INTEGER NOT NULL);" },
+
+  /* 4: the organization's time zone, in which its days begin; a copy of
+   * version 3 has none and is reckoned in the local zone until it syncs. */
+  { 4,
+    "ALTER TABLE account ADD COLUMN time_zone TEXT;" },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SEATS_STORE_SCHEMA_VERSION);

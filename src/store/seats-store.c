@@ -57,7 +57,7 @@ typedef struct
   const char  *insert;
   const char  *select;
   guint        n_leading;
-  const char  *properties[13];
+  const char  *properties[16];
 } RowMapping;
 
 static const RowMapping policy_mapping = {
@@ -76,14 +76,14 @@ static const RowMapping account_mapping = {
   seats_account_get_type,
   "DELETE FROM account",
   "INSERT INTO account (singleton, id, slug, name, role, is_trial, trial_end,"
-  " serial_number, license_owner, shop_url, currency, vendor_public_key, upstream_system)"
-  " VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+  " serial_number, license_owner, shop_url, currency, vendor_public_key, upstream_system,"
+  " time_zone) VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
   "SELECT id, slug, name, role, is_trial, trial_end, serial_number, license_owner,"
-  " shop_url, currency, vendor_public_key, upstream_system FROM account",
+  " shop_url, currency, vendor_public_key, upstream_system, time_zone FROM account",
   0,
   { "id", "slug", "name", "role", "is-trial", "trial-end", "serial-number",
     "license-owner", "shop-url", "currency", "vendor-public-key", "upstream-system",
-    NULL },
+    "time-zone", NULL },
 };
 
 static const RowMapping subscription_mapping = {

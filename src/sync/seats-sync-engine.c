@@ -35,6 +35,8 @@ struct _SeatsSyncEngine
   SeatsClient     *client;
   SeatsStore      *store;
   SeatsStoreState  state;
+  /* The application's clock in the organization's time zone. */
+  SeatsClock      *clock;
 
   SeatsSyncStatus  status;
   double           progress;
@@ -314,6 +316,20 @@ pull_failed (GTask  *task,
   g_object_unref (task);
 }
 
+/* The organization's days begin at its own midnight, where its source says
+ * where that is; otherwise at the local one. */
+static void
+update_time_zone (SeatsSyncEngine *self)
+{
+  const char *id = self->state.account ? seats_account_get_time_zone (self->state.account) : NULL;
+  g_autoptr(GTimeZone) zone = seats_time_zone_new_for_id (id);
+
+  if (id != NULL && zone == NULL)
+    g_debug ("The time zone %s is not known here; the local one is used", id);
+
+  seats_clock_set_time_zone (self->clock, zone);
+}
+
 /* Writes what the pull fetched in one transaction, then shows it. */
 static void
 pull_apply (GTask *task)
@@ -321,7 +337,7 @@ pull_apply (GTask *task)
   SeatsSyncEngine *self = g_task_get_source_object (task);
   Pull *pull = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gint64 now = seats_clock_get_unix_time (self->clock);
   SeatsSyncState *sync = &pull->next.sync;
 
   g_hash_table_replace (sync->etags, g_strdup (SEATS_ETAG_REVISION), g_strdup (pull->revision_etag));
@@ -351,6 +367,7 @@ pull_apply (GTask *task)
   g_object_freeze_notify (G_OBJECT (self));
 
   replace_object (self, (gpointer *) &self->state.account, pull->next.account, PROP_ACCOUNT);
+  update_time_zone (self);
   replace_object (self, (gpointer *) &self->state.subscription, pull->next.subscription,
                   PROP_SUBSCRIPTION);
   replace_object (self, (gpointer *) &self->state.billing_details, pull->next.billing_details,
@@ -836,7 +853,7 @@ pull_revision_cb (GTask         *task,
   SeatsSyncEngine *self = g_task_get_source_object (task);
   Pull *pull = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gint64 now = seats_clock_get_unix_time (self->clock);
 
   /* Nothing changed since the last sync: one small request, done. */
   if (response->status == 304 && !pull->full)
@@ -1403,17 +1420,6 @@ rule_policy_from (SeatsPolicy     *policy,
   rule_policy->grace_days = seats_policy_get_grace_days (policy);
 }
 
-static void
-today (GDate *date)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  g_date_clear (date, 1);
-  g_date_set_dmy (date,
-                  g_date_time_get_day_of_month (now),
-                  g_date_time_get_month (now),
-                  g_date_time_get_year (now));
-}
 
 static const char *
 etag_for (SeatsSyncEngine *self,
@@ -1506,7 +1512,7 @@ seats_sync_engine_quote_purchase (SeatsSyncEngine  *self,
 
   g_date_clear (&start, 1);
   g_date_clear (&end, 1);
-  today (&date);
+  seats_clock_get_today (self->clock, &date);
   if (!seats_julian_to_date (seats_subscription_get_period_start_julian (subscription), &start) ||
       !seats_julian_to_date (seats_subscription_get_period_end_julian (subscription), &end))
     {
@@ -1642,7 +1648,7 @@ seats_sync_engine_prepare_user_active (SeatsSyncEngine  *self,
       gboolean over_allocated = FALSE;
       GDate date, deadline;
 
-      today (&date);
+      seats_clock_get_today (self->clock, &date);
       g_date_clear (&deadline, 1);
       rule_policy_from (seats_account_get_policy (self->state.account), &policy);
 
@@ -1835,7 +1841,7 @@ seats_sync_engine_check_license_file (SeatsSyncEngine  *self,
       return NULL;
     }
 
-  today (&date);
+  seats_clock_get_today (self->clock, &date);
 
   return seats_license_verify (data, length,
                                seats_account_get_vendor_public_key (self->state.account),
@@ -1905,6 +1911,17 @@ background_sync_cb (GObject      *object,
   /* The status says what happened; nobody waits for this one. */
   if (!seats_sync_engine_sync_finish (SEATS_SYNC_ENGINE (object), result, &error))
     g_debug ("Background sync failed: %s", error->message);
+}
+
+/* A new day: who counts, days left and deadlines are judged again, and the
+ * server may have turned the period at the same midnight. */
+static void
+day_changed_cb (SeatsSyncEngine *self)
+{
+  g_signal_emit (self, signals [CHANGED], 0);
+
+  if (self->periodic_source != 0)
+    seats_sync_engine_sync_async (self, FALSE, NULL, background_sync_cb, NULL);
 }
 
 static void
@@ -1986,6 +2003,7 @@ seats_sync_engine_finalize (GObject *object)
 
   g_clear_object (&self->client);
   g_clear_object (&self->store);
+  g_clear_object (&self->clock);
   seats_store_state_clear (&self->state);
   g_clear_pointer (&self->error_message, g_free);
   g_clear_pointer (&self->waiting, g_ptr_array_unref);
@@ -2127,6 +2145,9 @@ seats_sync_engine_init (SeatsSyncEngine *self)
 {
   seats_store_state_init (&self->state);
   self->waiting = g_ptr_array_new_with_free_func (g_object_unref);
+  self->clock = seats_clock_new_following (seats_clock_get_default (), NULL);
+  g_signal_connect_object (self->clock, "day-changed", G_CALLBACK (day_changed_cb), self,
+                           G_CONNECT_SWAPPED);
 }
 
 /**
@@ -2216,6 +2237,8 @@ seats_sync_engine_load (SeatsSyncEngine     *self,
       return FALSE;
     }
 
+  update_time_zone (self);
+
   if (users_later)
     {
       self->loading = TRUE;
@@ -2245,6 +2268,10 @@ seats_sync_engine_load (SeatsSyncEngine     *self,
 
 GETTER (SeatsClient *, client, self->client)
 GETTER (SeatsStore *, store, self->store)
+/* seats_sync_engine_get_clock: (transfer none): the account's clock, the
+ * application's time with today in the organization's time zone; its
+ * day-changed comes at the organization's midnight. */
+GETTER (SeatsClock *, clock, self->clock)
 GETTER (SeatsSyncStatus, status, self->status)
 GETTER (double, progress, self->progress)
 GETTER (gint64, last_synced, self->state.sync.last_synced)

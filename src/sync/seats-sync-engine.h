@@ -63,6 +63,7 @@ void                 seats_sync_engine_stop                (SeatsSyncEngine     
 
 SeatsClient         *seats_sync_engine_get_client          (SeatsSyncEngine      *self);
 SeatsStore          *seats_sync_engine_get_store           (SeatsSyncEngine      *self);
+SeatsClock          *seats_sync_engine_get_clock           (SeatsSyncEngine      *self);
 SeatsSyncStatus      seats_sync_engine_get_status          (SeatsSyncEngine      *self);
 double               seats_sync_engine_get_progress        (SeatsSyncEngine      *self);
 gint64               seats_sync_engine_get_last_synced     (SeatsSyncEngine      *self);

@@ -518,7 +518,6 @@ seats_holders_dialog_init (SeatsHoldersDialog *self)
   self->cancellable = g_cancellable_new ();
   self->module_ids = g_ptr_array_new_with_free_func (g_free);
   self->busy_users = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->today = seats_licenses_today_julian ();
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
@@ -543,6 +542,7 @@ create_dialog (GtkWindow       *parent,
                        "transient-for", parent,
                        NULL);
   self->engine = g_object_ref (engine);
+  self->today = seats_clock_get_today_julian (seats_sync_engine_get_clock (engine));
   self->surplus_product_id = g_strdup (surplus_product_id);
   self->surplus_new_count = new_count;
 

@@ -192,14 +192,30 @@ notify_once (SeatsLicensesPage *self,
   g_application_send_notification (app, id, notification);
 }
 
+/* The day a user over the count loses the license: the day after the
+ * deadline, which is the last day of grace (R5). */
+static guint32
+deactivation_julian (guint32 deadline)
+{
+  GDate date, day;
+
+  if (!seats_julian_to_date (deadline, &date))
+    return SEATS_JULIAN_NONE;
+
+  seats_rules_deactivation_day (&date, &day);
+  return g_date_get_julian (&day);
+}
+
+/* The grace banner names every deadline there is: one date when all the
+ * users over the count share it, otherwise the first and the last. */
 static void
 seats_licenses_page_update_grace (SeatsLicensesPage *self,
                                   guint32            today)
 {
   GListModel *model = G_LIST_MODEL (self->grace_users);
   guint n = g_list_model_get_n_items (model);
-  guint32 first_deadline = 0;
-  g_autofree char *date = NULL;
+  guint32 first_deadline = 0, last_deadline = 0;
+  guint n_past = 0;
   g_autofree char *title = NULL;
 
   for (guint i = 0; i < n; i++)
@@ -209,6 +225,8 @@ seats_licenses_page_update_grace (SeatsLicensesPage *self,
 
       if (first_deadline == 0 || deadline < first_deadline)
         first_deadline = deadline;
+      last_deadline = MAX (last_deadline, deadline);
+      n_past += deadline < today;
     }
 
   gtk_widget_set_visible (GTK_WIDGET (self->grace_group), n > 0);
@@ -219,19 +237,42 @@ seats_licenses_page_update_grace (SeatsLicensesPage *self,
       return;
     }
 
-  date = seats_format_date (first_deadline);
-  if (first_deadline < today)
-    title = g_strdup_printf (ngettext ("%u user is past the deadline of %s and will be deactivated "
-                                       "unless licenses are bought",
-                                       "%u users are past the deadline of %s and will be deactivated "
-                                       "unless licenses are bought",
-                                       n),
-                             n, date);
+  if (n_past > 0)
+    {
+      g_autofree char *date = seats_format_date (first_deadline);
+
+      title = g_strdup_printf (ngettext ("%u user is past the grace deadline of %s and will be "
+                                         "deactivated unless licenses are bought",
+                                         "%u users are past the grace deadline of %s and will be "
+                                         "deactivated unless licenses are bought",
+                                         n_past),
+                               n_past, date);
+    }
+  else if (first_deadline == last_deadline)
+    {
+      g_autofree char *date = seats_format_date (deactivation_julian (first_deadline));
+
+      /* Translators: %s is the day the users lose their licenses */
+      title = g_strdup_printf (ngettext ("%u user will be deactivated on %s unless licenses are bought",
+                                         "%u users will be deactivated on %s unless licenses are bought",
+                                         n),
+                               n, date);
+    }
   else
-    title = g_strdup_printf (ngettext ("%u user will be deactivated on %s unless licenses are bought",
-                                       "%u users will be deactivated on %s unless licenses are bought",
-                                       n),
-                             n, date);
+    {
+      g_autofree char *first = seats_format_date (deactivation_julian (first_deadline));
+      g_autofree char *last = seats_format_date (deactivation_julian (last_deadline));
+
+      /* Translators: the users over the count have different deadlines; the
+       * first %s is the day the first of them loses the license, the second
+       * the day the last of them does */
+      title = g_strdup_printf (ngettext ("%u user will be deactivated unless licenses are bought: "
+                                         "the first on %s, the last on %s",
+                                         "%u users will be deactivated unless licenses are bought: "
+                                         "the first on %s, the last on %s",
+                                         n),
+                               n, first, last);
+    }
 
   seats_banner_set_title (self->grace_banner, title);
   seats_banner_set_revealed (self->grace_banner, TRUE);
@@ -254,7 +295,7 @@ seats_licenses_page_update (SeatsLicensesPage *self)
   SeatsPolicy *policy = NULL;
   g_autofree char *period = NULL;
   g_autofree char *period_text = NULL;
-  guint32 today = seats_licenses_today_julian ();
+  guint32 today;
   guint purchased = 0, in_use = 0, next_period = 0;
 
   gtk_stack_set_visible_child_name (self->content_stack,
@@ -268,6 +309,7 @@ seats_licenses_page_update (SeatsLicensesPage *self)
       return;
     }
 
+  today = seats_clock_get_today_julian (seats_sync_engine_get_clock (self->engine));
   subscription = seats_sync_engine_get_subscription (self->engine);
   pending = seats_sync_engine_get_pending_license (self->engine);
   seats = seats_sync_engine_find_user_seats (self->engine);
@@ -518,17 +560,24 @@ static GtkWidget *
 create_grace_row_cb (gpointer item,
                      gpointer user_data)
 {
+  SeatsLicensesPage *self = user_data;
   SeatsUser *user = SEATS_USER (item);
-  g_autofree char *date = seats_format_date (seats_user_get_grace_deadline_julian (user));
+  guint32 day = deactivation_julian (seats_user_get_grace_deadline_julian (user));
+  g_autofree char *date = seats_format_date (day);
   g_autofree char *text = NULL;
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
   GtkWidget *label;
   const char *name = seats_user_get_display_name (user);
+  SeatsClock *clock = self->engine ? seats_sync_engine_get_clock (self->engine) : NULL;
 
-  /* Translators: %s is a date */
-  text = g_strdup_printf (_("Deactivated on %s"), date);
+  if (clock != NULL && day > seats_clock_get_today_julian (clock))
+    /* Translators: %s is the day ahead on which the user loses the license */
+    text = g_strdup_printf (_("Will be deactivated on %s"), date);
+  else
+    /* Translators: %s is a date */
+    text = g_strdup_printf (_("Deactivated on %s"), date);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
                                  name != NULL && *name != '\0' ? name : seats_user_get_user_name (user));

@@ -17,21 +17,6 @@
 #include "seats-window.h"
 
 /**
- * seats_licenses_today_julian:
- *
- * Returns: today in the local calendar, as a Julian day
- */
-guint32
-seats_licenses_today_julian (void)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  return seats_julian_from_ymd (g_date_time_get_year (now),
-                                g_date_time_get_month (now),
-                                g_date_time_get_day_of_month (now));
-}
-
-/**
  * seats_licenses_format_period:
  * @subscription: (nullable): a #SeatsSubscription
  *

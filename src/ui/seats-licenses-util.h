@@ -13,7 +13,6 @@
 
 G_BEGIN_DECLS
 
-guint32  seats_licenses_today_julian   (void);
 char    *seats_licenses_format_period  (SeatsSubscription *subscription);
 gboolean seats_licenses_user_counts    (SeatsUser         *user,
                                         guint32            today);

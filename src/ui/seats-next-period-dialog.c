@@ -143,7 +143,7 @@ seats_next_period_dialog_update (SeatsNextPeriodDialog *self)
     {
       guint grace_days = seats_policy_get_grace_days (seats_account_get_policy (account));
       g_autofree char *date = NULL;
-      GDate from, deadline;
+      GDate from, deadline, day;
 
       g_date_clear (&from, 1);
       g_date_clear (&deadline, 1);
@@ -152,7 +152,8 @@ seats_next_period_dialog_update (SeatsNextPeriodDialog *self)
         {
           seats_rules_grace_deadline (&from, grace_days > 0 ? grace_days : SEATS_RULE_DEFAULT_GRACE_DAYS,
                                       &deadline);
-          date = seats_format_date (seats_julian_from_date (&deadline));
+          seats_rules_deactivation_day (&deadline, &day);
+          date = seats_format_date (seats_julian_from_date (&day));
         }
       else
         date = g_strdup ("");

@@ -137,14 +137,8 @@ seats_user_filter_class_init (SeatsUserFilterClass *klass)
 static void
 seats_user_filter_init (SeatsUserFilter *self)
 {
-  GDateTime *now = g_date_time_new_now_local ();
-
-  g_date_clear (&self->today, 1);
-  g_date_set_dmy (&self->today,
-                  g_date_time_get_day_of_month (now),
-                  g_date_time_get_month (now),
-                  g_date_time_get_year (now));
-  g_date_time_unref (now);
+  /* Until the page sets the organization's day. */
+  seats_clock_get_today (seats_clock_get_default (), &self->today);
 }
 
 SeatsUserFilter *

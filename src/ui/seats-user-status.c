@@ -91,9 +91,19 @@ seats_user_status_describe (SeatsUser   *user,
       return g_strdup_printf (_("Starts %s"), date);
 
     case SEATS_USER_STATUS_GRACE:
-      date = seats_format_date_short (seats_user_get_grace_deadline_julian (user));
-      /* Translators: the status of a user over the license count; %s is a date */
-      return g_strdup_printf (_("Deactivated on %s unless licenses are bought"), date);
+      {
+        GDate deadline, day;
+
+        seats_julian_to_date (seats_user_get_grace_deadline_julian (user), &deadline);
+        seats_rules_deactivation_day (&deadline, &day);
+        date = seats_format_date_short (g_date_get_julian (&day));
+        if (g_date_compare (&day, today) > 0)
+          /* Translators: the status of a user over the license count; %s is a date ahead */
+          return g_strdup_printf (_("Will be deactivated on %s unless licenses are bought"), date);
+        /* Translators: the status of a user past the grace deadline, until the
+         * license server has deactivated them; %s is a date */
+        return g_strdup_printf (_("Deactivated on %s"), date);
+      }
 
     case SEATS_USER_STATUS_LEFT:
       date = seats_format_date_short (seats_user_get_end_date_julian (user));

@@ -122,16 +122,14 @@ undo_data_free (UndoData *undo)
   g_free (undo);
 }
 
+/* Today in the organization's time zone, once there is an account. */
 static void
-get_today (GDate *date)
+get_today (SeatsUsersPage *self,
+           GDate          *date)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-  g_date_clear (date, 1);
-  g_date_set_dmy (date,
-                  g_date_time_get_day_of_month (now),
-                  g_date_time_get_month (now),
-                  g_date_time_get_year (now));
+  seats_clock_get_today (self->engine != NULL ? seats_sync_engine_get_clock (self->engine)
+                                              : seats_clock_get_default (),
+                         date);
 }
 
 static void
@@ -396,7 +394,7 @@ refresh_today (SeatsUsersPage *self)
 {
   GDate today;
 
-  get_today (&today);
+  get_today (self, &today);
   if (g_date_valid (&self->today) && g_date_compare (&today, &self->today) == 0)
     return;
 
@@ -739,15 +737,23 @@ batch_summary (Batch *batch,
 
   if (batch->active && g_date_valid (&batch->deadline))
     {
-      g_autofree char *date = seats_format_date (g_date_get_julian (&batch->deadline));
+      g_autofree char *date = NULL;
+      GDate day;
+
+      seats_rules_deactivation_day (&batch->deadline, &day);
+      date = seats_format_date (g_date_get_julian (&day));
 
       if (n_done == 1)
-        /* Translators: a toast; the first %s is a person, the second a date */
-        return g_strdup_printf (_("%s activated over the count: deactivated on %s unless licenses are bought"),
+        /* Translators: a toast; the first %s is a person, the second the day
+         * ahead on which they lose the license */
+        return g_strdup_printf (_("%s activated over the count: will be deactivated on %s "
+                                  "unless licenses are bought"),
                                 (const char *) g_ptr_array_index (batch->names, 0), date);
-      /* Translators: a toast; %s is a date */
-      return g_strdup_printf (ngettext ("%u user activated over the count: deactivated on %s unless licenses are bought",
-                                        "%u users activated over the count: deactivated on %s unless licenses are bought",
+      /* Translators: a toast; %s is the day ahead on which they lose the license */
+      return g_strdup_printf (ngettext ("%u user activated over the count: will be deactivated on %s "
+                                        "unless licenses are bought",
+                                        "%u users activated over the count: will be deactivated on %s "
+                                        "unless licenses are bought",
                                         n_done), n_done, date);
     }
 
@@ -1042,17 +1048,18 @@ confirm_body (SeatsUsersPage *self,
 
   if (policy.seat_floor == SEATS_SEAT_FLOOR_GRACE)
     {
-      GDate deadline;
+      GDate deadline, day;
       g_autofree char *date = NULL;
 
       seats_rules_grace_deadline (&self->today, policy.grace_days, &deadline);
-      date = seats_format_date (g_date_get_julian (&deadline));
+      seats_rules_deactivation_day (&deadline, &day);
+      date = seats_format_date (g_date_get_julian (&day));
       return g_strdup_printf (ngettext ("Each of them takes a license, but only %u license is available. "
-                                        "The users over the count are deactivated on %s unless licenses "
-                                        "are bought.",
+                                        "The users over the count will be deactivated on %s unless "
+                                        "licenses are bought.",
                                         "Each of them takes a license, but only %u licenses are available. "
-                                        "The users over the count are deactivated on %s unless licenses "
-                                        "are bought.",
+                                        "The users over the count will be deactivated on %s unless "
+                                        "licenses are bought.",
                                         available), available, date);
     }
 
@@ -1567,7 +1574,7 @@ seats_users_page_init (SeatsUsersPage *self)
   self->module_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->filter_modules = g_ptr_array_new_with_free_func (g_free);
   g_date_clear (&self->today, 1);
-  get_today (&self->today);
+  get_today (self, &self->today);
   self->filter = seats_user_filter_new ();
   seats_user_filter_set_today (self->filter, &self->today);
 

@@ -110,7 +110,7 @@ seats_window_update_sync_state (SeatsWindow *self)
   g_autofree char *tooltip = NULL;
   const char *icon = "idle";
   gint64 last_synced;
-  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gint64 now;
   SeatsSyncStatus status;
 
   gtk_widget_set_visible (GTK_WIDGET (self->sync_button), engine != NULL);
@@ -126,6 +126,7 @@ seats_window_update_sync_state (SeatsWindow *self)
 
   status = seats_sync_engine_get_status (engine);
   last_synced = seats_sync_engine_get_last_synced (engine);
+  now = seats_clock_get_unix_time (seats_sync_engine_get_clock (engine));
   if (last_synced > 0)
     since = seats_format_since (last_synced, now);
 

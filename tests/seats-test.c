@@ -1,0 +1,216 @@
+/* seats-test.c: what the test programs share
+ *
+ * Copyright 2026 The Seats developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "seats-clock.h"
+#include "seats-test.h"
+
+/**
+ * seats_test_parse_time:
+ * @text: an ISO 8601 time with its zone
+ *
+ * Returns: (transfer full): the time
+ */
+GDateTime *
+seats_test_parse_time (const char *text)
+{
+  GDateTime *time = g_date_time_new_from_iso8601 (text, NULL);
+
+  g_assert_nonnull (time);
+  return time;
+}
+
+/**
+ * seats_test_set_clock:
+ * @now: an ISO 8601 time with its zone, such as %SEATS_TEST_NOW
+ *
+ * Sets the process's clock, which the application, seatsctl's library and
+ * an in-process seats-server all ask for now and today. It runs on from
+ * there. A caller says in a line why it needs that day.
+ */
+void
+seats_test_set_clock (const char *now)
+{
+  g_autoptr(GDateTime) time = seats_test_parse_time (now);
+
+  seats_clock_set_now (seats_clock_get_default (), time);
+}
+
+/**
+ * seats_test_clock_text:
+ *
+ * Returns: (transfer full): the process clock's time, as ISO 8601 in UTC,
+ *   for `SEATS_CLOCK` or `seats-server --now`
+ */
+char *
+seats_test_clock_text (void)
+{
+  g_autoptr(GDateTime) now = seats_clock_get_now (seats_clock_get_default ());
+  g_autoptr(GDateTime) utc = g_date_time_to_utc (now);
+
+  return g_date_time_format_iso8601 (utc);
+}
+
+/**
+ * seats_test_clock_env:
+ *
+ * Returns: (transfer full): `SEATS_CLOCK=` and the process clock's time,
+ *   for a child process (seatsctl, seats-server) to start on the same time
+ */
+char *
+seats_test_clock_env (void)
+{
+  g_autofree char *text = seats_test_clock_text ();
+
+  return g_strconcat ("SEATS_CLOCK=", text, NULL);
+}
+
+/**
+ * seats_test_make_dir:
+ * @name: what the folder is for, part of its name
+ *
+ * Returns: (transfer full): a new empty folder, for seats_test_remove_tree()
+ */
+char *
+seats_test_make_dir (const char *name)
+{
+  g_autofree char *template = g_strdup_printf ("seats-%s-XXXXXX", name);
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp (template, &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+/**
+ * seats_test_remove_tree:
+ * @path: (nullable): a folder a test made
+ *
+ * Removes @path and everything in it.
+ */
+void
+seats_test_remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  if (path == NULL)
+    return;
+
+  dir = g_dir_open (path, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        seats_test_remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+/**
+ * seats_test_child_environment:
+ * @dir: a folder of the test's, for the child's data and settings
+ * @extra: (nullable): further "NAME=VALUE" to set and "NAME" to unset
+ *
+ * The environment of a child process as a person's would be, but private:
+ * its data and settings under @dir, English unless @extra says otherwise,
+ * and the process's clock.
+ *
+ * Returns: (transfer full): "NAME=VALUE" and "NAME" strings
+ */
+char **
+seats_test_child_environment (const char         *dir,
+                              const char * const *extra)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autofree char *data = g_build_filename (dir, "data", NULL);
+  g_autofree char *config = g_build_filename (dir, "config", NULL);
+  g_autofree char *data_env = g_strconcat ("XDG_DATA_HOME=", data, NULL);
+  g_autofree char *config_env = g_strconcat ("XDG_CONFIG_HOME=", config, NULL);
+  g_autofree char *clock_env = seats_test_clock_env ();
+
+  g_strv_builder_add (builder, data_env);
+  g_strv_builder_add (builder, config_env);
+  g_strv_builder_add (builder, "LANGUAGE=en");
+  g_strv_builder_add (builder, "LC_ALL=C.UTF-8");
+  g_strv_builder_add (builder, clock_env);
+  for (guint i = 0; extra != NULL && extra[i] != NULL; i++)
+    g_strv_builder_add (builder, extra[i]);
+
+  return g_strv_builder_end (builder);
+}
+
+/**
+ * seats_test_done_cb:
+ *
+ * A #GAsyncReadyCallback that keeps the result in the #GAsyncResult
+ * pointer @user_data points at, for seats_test_wait_for().
+ */
+void
+seats_test_done_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+/**
+ * seats_test_wait_for:
+ * @result: where seats_test_done_cb() puts the result
+ *
+ * Runs the main context until the call is done. The test's own context
+ * also serves an in-process license server, so it must keep running.
+ *
+ * Returns: (transfer none): the result
+ */
+GAsyncResult *
+seats_test_wait_for (GAsyncResult **result)
+{
+  while (*result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  return *result;
+}
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * seats_test_wait_until:
+ * @condition: what to wait for
+ * @data: its data
+ * @timeout_ms: how long at most
+ *
+ * Returns: whether @condition holds, at the latest after @timeout_ms
+ */
+gboolean
+seats_test_wait_until (gboolean (*condition) (gpointer data),
+                       gpointer   data,
+                       guint      timeout_ms)
+{
+  gboolean timed_out = FALSE;
+  guint source = g_timeout_add (timeout_ms, timeout_cb, &timed_out);
+
+  while (!condition (data) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!timed_out)
+    g_source_remove (source);
+
+  return condition (data);
+}
+
