@@ -2,10 +2,21 @@
 # Installs what is missing (Debian 12), builds Seats in build/ and runs the
 # whole test suite headless: Xvfb, a private D-Bus session and private XDG
 # directories. Ends with the line "N passed, N failed" (", N skipped").
+#
+# SEATS_TEST_DATE="2028-02-29 23:59:30" runs the whole suite as if the
+# machine's clock said so (through libfaketime): the tests set their own
+# clock, and nothing may depend on the day they run.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
 source build-aux/common.sh
+
+on_date=()
+if [ -n "${SEATS_TEST_DATE:-}" ]; then
+  seats_test_packages+=(faketime)
+  # The real monotonic clock: timeouts and the main loop keep real time.
+  on_date=(env FAKETIME_DONT_FAKE_MONOTONIC=1 faketime "$SEATS_TEST_DATE")
+fi
 
 seats_install_missing "${seats_build_packages[@]}" "${seats_test_packages[@]}"
 seats_configure
@@ -24,7 +35,7 @@ env -u DISPLAY -u WAYLAND_DISPLAY -u DBUS_SESSION_BUS_ADDRESS \
   XDG_RUNTIME_DIR="$scratch/runtime" \
   xvfb-run --auto-servernum --server-args="-screen 0 1280x1024x24" \
   dbus-run-session -- \
-  meson test -C build --print-errorlogs "$@" 2>&1 | tee "$scratch/log"
+  ${on_date[@]+"${on_date[@]}"} meson test -C build --print-errorlogs "$@" 2>&1 | tee "$scratch/log"
 status=${PIPESTATUS[0]}
 set -e
 

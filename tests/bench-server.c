@@ -17,6 +17,7 @@
 #include <stdlib.h>
 
 #include "seats-server.h"
+#include "seats-test.h"
 
 #define PAGE_SIZE 1000
 #define UNCHANGED_ROUNDS 100
@@ -113,6 +114,7 @@ main (int   argc,
 
   server = seats_server_new (server_db, SEATS_SERVER_FLAGS_NONE, &error);
   g_assert_no_error (error);
+  seats_test_print_machine ();
   g_print ("Seeding %u users...\n", n_users);
   seats_server_seed_users (server, n_users, &error);
   g_assert_no_error (error);

@@ -18,6 +18,7 @@
 #include <locale.h>
 
 #include "seats-application.h"
+#include "seats-test.h"
 #include "seats-window.h"
 
 #define N_USERS 100000
@@ -170,16 +171,17 @@ time_start (const char *self,
   g_autoptr(GSubprocess) child = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
   gint64 start = g_get_monotonic_time ();
 
-  child = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE,
+  child = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
                             &error, self, mode, db_path, NULL);
   g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (child, NULL, NULL, &out, NULL, &error);
+  g_subprocess_communicate_utf8 (child, NULL, NULL, &out, &err, &error);
   g_assert_no_error (error);
 
   if (out == NULL || strstr (out, "first-frame") == NULL)
-    g_error ("%s did not show a frame", mode);
+    g_error ("%s did not show a frame:\n%s", mode, err != NULL ? err : "");
 
   return (g_get_monotonic_time () - start) / 1000.0;
 }
@@ -217,6 +219,11 @@ main (int   argc,
     return run_empty (argc, argv);
   if (argc == 3 && g_str_equal (argv[1], "--seats"))
     return run_seats (argv[2], argv);
+
+  /* Run from the build tree as the README says: its own schema. */
+  if (!seats_test_use_build_schemas (SEATS_BUILD_SCHEMA_DIR))
+    return 1;
+  seats_test_print_machine ();
 
   dir = g_dir_make_tmp ("seats-bench-startup-XXXXXX", NULL);
   db_path = g_build_filename (dir, "account.db", NULL);

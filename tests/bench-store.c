@@ -18,6 +18,7 @@
 #include <glib/gstdio.h>
 
 #include "seats-store.h"
+#include "seats-test.h"
 
 #define N_USERS    100000
 #define N_PRODUCTS 50
@@ -110,6 +111,7 @@ main (int   argc,
   wal = g_strconcat (path, "-wal", NULL);
   shm = g_strconcat (path, "-shm", NULL);
 
+  seats_test_print_machine ();
   seats_store_state_init (&saved);
   fill (&saved);
 

@@ -30,6 +30,7 @@
 
 #include "seats-server.h"
 #include "seats-sync-engine.h"
+#include "seats-test.h"
 
 #define PAGE_SIZE 1000
 
@@ -386,6 +387,7 @@ main (int   argc,
   /* The server in this process, on this thread's main loop */
   server = seats_server_new (server_db, SEATS_SERVER_FLAGS_NONE, &error);
   g_assert_no_error (error);
+  seats_test_print_machine ();
   g_print ("Seeding %u users...\n", n_users);
   seats_server_seed_users (server, n_users, &error);
   g_assert_no_error (error);

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "seats-domain.h"
+#include "seats-test.h"
 #include "seats-user-filter.h"
 
 static const char *given[] = {
@@ -154,6 +155,7 @@ main (int   argc,
   gint64 start;
 
   gtk_init ();
+  seats_test_print_machine ();
 
   start = g_get_monotonic_time ();
   users = make_users (n);

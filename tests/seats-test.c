@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <stdio.h>
 
 #include "seats-clock.h"
 #include "seats-test.h"
@@ -214,3 +215,69 @@ seats_test_wait_until (gboolean (*condition) (gpointer data),
   return condition (data);
 }
 
+/**
+ * seats_test_print_machine:
+ *
+ * For a benchmark: prints the machine's cores and load, so that a reader
+ * can judge the figures that follow.
+ */
+void
+seats_test_print_machine (void)
+{
+  g_autofree char *loadavg = NULL;
+  g_auto(GStrv) parts = NULL;
+
+  if (g_file_get_contents ("/proc/loadavg", &loadavg, NULL, NULL))
+    parts = g_strsplit (loadavg, " ", 4);
+
+  g_print ("machine: %u cores, load average %s %s %s (1, 5 and 15 minutes)\n",
+           g_get_num_processors (),
+           parts != NULL && parts[0] ? parts[0] : "?",
+           parts != NULL && parts[0] && parts[1] ? parts[1] : "?",
+           parts != NULL && parts[0] && parts[1] && parts[2] ? parts[2] : "?");
+}
+
+/**
+ * seats_test_use_build_schemas:
+ * @schema_dir: the build tree's compiled settings schemas
+ *
+ * For a program run straight from the build tree: finds the application's
+ * settings schema there unless GSETTINGS_SCHEMA_DIR says otherwise or it
+ * is installed. Children started afterwards find it too.
+ *
+ * Returns: %TRUE if the schema can be found, otherwise %FALSE after saying
+ *   what is missing
+ */
+gboolean
+seats_test_use_build_schemas (const char *schema_dir)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettingsSchemaSource) source = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_getenv ("GSETTINGS_SCHEMA_DIR") == NULL)
+    {
+      schema = g_settings_schema_source_lookup (g_settings_schema_source_get_default (),
+                                                APPLICATION_ID, TRUE);
+      if (schema != NULL)
+        return TRUE;
+      g_setenv ("GSETTINGS_SCHEMA_DIR", schema_dir, TRUE);
+    }
+
+  source = g_settings_schema_source_new_from_directory (g_getenv ("GSETTINGS_SCHEMA_DIR"),
+                                                        g_settings_schema_source_get_default (),
+                                                        FALSE, &error);
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APPLICATION_ID, FALSE);
+
+  if (schema == NULL)
+    {
+      g_printerr ("The settings schema %s is not compiled in %s%s%s. Build the whole tree "
+                  "(meson compile) or set GSETTINGS_SCHEMA_DIR to where it is.\n",
+                  APPLICATION_ID, g_getenv ("GSETTINGS_SCHEMA_DIR"),
+                  error != NULL ? ": " : "", error != NULL ? error->message : "");
+      return FALSE;
+    }
+
+  return TRUE;
+}

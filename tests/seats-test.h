@@ -34,4 +34,7 @@ gboolean       seats_test_wait_until       (gboolean      (*condition) (gpointer
                                             gpointer        data,
                                             guint           timeout_ms);
 
+void           seats_test_print_machine    (void);
+gboolean       seats_test_use_build_schemas (const char    *schema_dir);
+
 G_END_DECLS
