@@ -553,10 +553,13 @@ test_license_refusals (Fixture       *fixture,
   g_autofree char *bad = g_build_filename (fixture->dir, "bad.seats-license", NULL);
   g_autofree char *binary = g_build_filename (fixture->dir, "binary.seats-license", NULL);
   g_autofree char *missing = g_build_filename (fixture->dir, "missing.seats-license", NULL);
+  g_autofree char *nested = g_build_filename (fixture->dir, "nested.seats-license", NULL);
+  g_autofree char *empty = g_build_filename (fixture->dir, "empty.seats-license", NULL);
+  g_autofree char *brackets = g_strnfill (100000, '[');
   g_autoptr(CliResult) activate = NULL;
   g_autoptr(JsonNode) pending = NULL;
   guint n_actions = server_count (fixture, "api/v1/actions?limit=500");
-  const char *files[] = { bad, binary, missing };
+  const char *files[] = { bad, binary, missing, nested, empty };
 
   /* R8: fewer scheduling licenses than are in use blocks it. */
   activate = run_as (fixture, fixture->admin_token, "activate-license", NULL);
@@ -568,6 +571,9 @@ test_license_refusals (Fixture       *fixture,
   /* R9: a bad file changes nothing. */
   g_assert_true (g_file_set_contents (bad, "this is not a license\n", -1, NULL));
   g_assert_true (g_file_set_contents (binary, "\x7f" "ELF\x02\x01\x00\x00", 8, NULL));
+  /* Nested deeper than json-glib's recursion survives: refused, not a crash. */
+  g_assert_true (g_file_set_contents (nested, brackets, -1, NULL));
+  g_assert_true (g_file_set_contents (empty, "", 0, NULL));
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
     {
       g_autoptr(CliResult) import = run_as (fixture, fixture->admin_token, "import-license",

@@ -619,6 +619,17 @@ test_bad_input (void)
       assert_problem (answer, cases[i].status, cases[i].code);
     }
 
+  /* Nested deeper than json-glib's recursion survives, inside the 64 KiB. */
+  {
+    g_autofree char *brackets = g_strnfill (60000, '[');
+    g_autofree char *body = g_strconcat ("{\"count\":", brackets, NULL);
+    g_autofree char *etag = product_etag ("fjallgarden", "scheduling");
+    g_autoptr(TestAnswer) deep = test_server_request (demo, "PUT", "/api/v1/products/scheduling/next-period",
+                                                      admin ("fjallgarden"), body, "If-Match", etag, NULL);
+
+    assert_problem (deep, 400, "malformed-request");
+  }
+
   /* Bounded bodies and pages. */
   large = g_strnfill (70 * 1024, ' ');
   large[0] = '{';
@@ -687,6 +698,22 @@ test_license_import (void)
 
   garbage = test_server_request (demo, "POST", "/api/v1/license/import", admin ("demolen"), "{\"format\":1}", NULL);
   assert_problem (garbage, 422, "license-malformed");
+
+  /* Nesting that took the whole server down, and an empty file: refused,
+   * and the server still answers. */
+  {
+    g_autofree char *brackets = g_strnfill (100000, '[');
+    g_autoptr(TestAnswer) deep = test_server_request (demo, "POST", "/api/v1/license/import",
+                                                      admin ("demolen"), brackets, NULL);
+    g_autoptr(TestAnswer) empty = test_server_request (demo, "POST", "/api/v1/license/import",
+                                                       admin ("demolen"), "", NULL);
+    g_autoptr(TestAnswer) alive = test_server_request (demo, "GET", "/api/v1/account", admin ("demolen"),
+                                                       NULL, NULL);
+
+    assert_problem (deep, 422, "license-malformed");
+    assert_problem (empty, 422, "license-malformed");
+    g_assert_cmpuint (alive->status, ==, 200);
+  }
 
   good = test_server_request (demo, "POST", "/api/v1/license/import", admin ("demolen"), text, NULL);
   g_assert_cmpuint (good->status, ==, 200);

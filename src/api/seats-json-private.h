@@ -16,7 +16,6 @@ G_BEGIN_DECLS
  * a number out of range or an absurd size is a SEATS_API_ERROR_MALFORMED
  * naming where it is ("users[3].emails"). */
 
-#define SEATS_JSON_MAX_DEPTH      64
 #define SEATS_JSON_MAX_STRING     4096
 
 typedef enum

@@ -13,6 +13,7 @@
 
 #include "seats-api-error.h"
 #include "seats-json-private.h"
+#include "seats-json-reader.h"
 #include "seats-types.h"
 
 GError *
@@ -35,41 +36,6 @@ seats_json_malformed (const char *where,
                       location, what);
 }
 
-/* json-glib parses recursively: refuse hostile nesting before it does. */
-static gboolean
-check_depth (const char *data,
-             gsize       len)
-{
-  gboolean in_string = FALSE;
-  guint depth = 0;
-
-  for (gsize i = 0; i < len; i++)
-    {
-      char c = data[i];
-
-      if (in_string)
-        {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-          continue;
-        }
-
-      if (c == '"')
-        in_string = TRUE;
-      else if (c == '[' || c == '{')
-        {
-          if (++depth > SEATS_JSON_MAX_DEPTH)
-            return FALSE;
-        }
-      else if ((c == ']' || c == '}') && depth > 0)
-        depth--;
-    }
-
-  return TRUE;
-}
-
 /**
  * seats_json_parse:
  * @bytes: a JSON document
@@ -81,49 +47,22 @@ JsonNode *
 seats_json_parse (GBytes  *bytes,
                   GError **error)
 {
-  g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) local_error = NULL;
+  JsonNode *root;
   const char *data;
   gsize len;
 
   g_return_val_if_fail (bytes != NULL, NULL);
 
   data = g_bytes_get_data (bytes, &len);
-  if (len == 0)
-    {
-      g_propagate_error (error, seats_json_malformed ("", NULL, "empty answer"));
-      return NULL;
-    }
+  root = seats_json_read (data, len, &local_error);
+  if (root == NULL)
+    g_propagate_error (error, seats_json_malformed ("", NULL,
+                                                    g_error_matches (local_error, SEATS_JSON_READ_ERROR,
+                                                                     SEATS_JSON_READ_ERROR_EMPTY)
+                                                    ? "empty answer" : local_error->message));
 
-  if (!g_utf8_validate (data, len, NULL))
-    {
-      g_propagate_error (error, seats_json_malformed ("", NULL, "not UTF-8"));
-      return NULL;
-    }
-
-  if (!check_depth (data, len))
-    {
-      g_propagate_error (error, seats_json_malformed ("", NULL, "nested too deeply"));
-      return NULL;
-    }
-
-  /* Not json_parser_new_immutable(): sealing hashes every member and
-   * string of every object, a tenth of a full sync, and the decoders only
-   * read the tree and drop it. */
-  parser = json_parser_new ();
-  if (!json_parser_load_from_data (parser, data, len, &local_error))
-    {
-      g_propagate_error (error, seats_json_malformed ("", NULL, local_error->message));
-      return NULL;
-    }
-
-  if (json_parser_get_root (parser) == NULL)
-    {
-      g_propagate_error (error, seats_json_malformed ("", NULL, "empty answer"));
-      return NULL;
-    }
-
-  return json_node_ref (json_parser_get_root (parser));
+  return root;
 }
 
 gboolean

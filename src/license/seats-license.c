@@ -16,6 +16,7 @@
 #include <gnutls/gnutls.h>
 #include <json-glib/json-glib.h>
 
+#include "seats-json-reader.h"
 #include "seats-license.h"
 
 #define ED25519_KEY_SIZE       32
@@ -137,7 +138,7 @@ parse_payload (const char  *data,
                gsize        length,
                GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonNode) root = NULL;
   g_autoptr(SeatsLicense) license = NULL;
   JsonObject *object;
   JsonNode *products;
@@ -148,14 +149,13 @@ parse_payload (const char  *data,
   GDate issued;
   GDate expires;
 
-  if (!json_parser_load_from_data (parser, data, length, NULL) ||
-      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  if (!(root = seats_json_read (data, length, NULL)) || !JSON_NODE_HOLDS_OBJECT (root))
     {
       set_malformed (error, _("the license inside is not JSON."));
       return NULL;
     }
 
-  object = json_node_get_object (json_parser_get_root (parser));
+  object = json_node_get_object (root);
   license_id = get_string_member (object, "license_id");
   organization = get_string_member (object, "organization");
   organization_name = get_string_member (object, "organization_name");
@@ -347,15 +347,9 @@ seats_license_sign (const SeatsLicense  *license,
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *payload = NULL;
-  g_autofree char *payload_b64 = NULL;
-  g_autofree char *signature_b64 = NULL;
   g_autofree char *issued = NULL;
   g_autofree char *expires = NULL;
-  gnutls_privkey_t key = NULL;
-  gnutls_datum_t data;
-  gnutls_datum_t signature = { NULL, 0 };
   gsize length;
-  int ret;
 
   g_return_val_if_fail (license != NULL, NULL);
   g_return_val_if_fail (secret_key != NULL, NULL);
@@ -396,6 +390,39 @@ seats_license_sign (const SeatsLicense  *license,
   root = json_builder_get_root (builder);
   json_generator_set_root (generator, root);
   payload = json_generator_to_data (generator, &length);
+
+  return seats_license_sign_payload (payload, length, secret_key, public_key, error);
+}
+
+/**
+ * seats_license_sign_payload:
+ * @payload: (array length=length): the license as the vendor writes it
+ * @length: its length in bytes
+ * @secret_key: the vendor's Ed25519 secret key in base64
+ * @public_key: the matching public key in base64
+ *
+ * Signs @payload as it is, into a license file: what seats_license_sign()
+ * does after writing the payload, for a vendor with payloads of its own.
+ *
+ * Returns: (transfer full): the license file, or %NULL with an error
+ */
+char *
+seats_license_sign_payload (const char  *payload,
+                            gsize        length,
+                            const char  *secret_key,
+                            const char  *public_key,
+                            GError     **error)
+{
+  g_autofree char *payload_b64 = NULL;
+  g_autofree char *signature_b64 = NULL;
+  gnutls_privkey_t key = NULL;
+  gnutls_datum_t data;
+  gnutls_datum_t signature = { NULL, 0 };
+  int ret;
+
+  g_return_val_if_fail (payload != NULL || length == 0, NULL);
+  g_return_val_if_fail (secret_key != NULL, NULL);
+  g_return_val_if_fail (public_key != NULL, NULL);
 
   if ((ret = gnutls_privkey_init (&key)) < 0)
     {
@@ -449,7 +476,7 @@ seats_license_verify (const char   *data,
                       const GDate  *today,
                       GError      **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonNode) root = NULL;
   g_autoptr(GBytes) key_bytes = NULL;
   g_autoptr(GBytes) payload = NULL;
   g_autoptr(GBytes) signature = NULL;
@@ -473,14 +500,13 @@ seats_license_verify (const char   *data,
       return NULL;
     }
 
-  if (length == 0 || !json_parser_load_from_data (parser, data, length, NULL) ||
-      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  if (!(root = seats_json_read (data, length, NULL)) || !JSON_NODE_HOLDS_OBJECT (root))
     {
       set_malformed (error, _("it is not JSON."));
       return NULL;
     }
 
-  object = json_node_get_object (json_parser_get_root (parser));
+  object = json_node_get_object (root);
   if (g_strcmp0 (get_string_member (object, "format"), SEATS_LICENSE_FORMAT) != 0)
     {
       set_malformed (error, _("its format is unknown."));

@@ -115,6 +115,11 @@ char         *seats_license_sign            (const SeatsLicense *license,
                                              const char         *secret_key,
                                              const char         *public_key,
                                              GError            **error);
+char         *seats_license_sign_payload    (const char         *payload,
+                                             gsize               length,
+                                             const char         *secret_key,
+                                             const char         *public_key,
+                                             GError            **error);
 SeatsLicense *seats_license_verify          (const char         *data,
                                              gsize               length,
                                              const char         *public_key,

@@ -122,7 +122,7 @@ typedef struct
   char              *actor;
 
   JsonObject        *body;
-  JsonParser        *parser;
+  JsonNode          *body_root;
 
   guint              status;
   char              *content_type;

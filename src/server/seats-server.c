@@ -11,6 +11,7 @@
 
 #include <string.h>
 
+#include "seats-json-reader.h"
 #include "seats-license.h"
 #include "seats-server-private.h"
 
@@ -96,7 +97,7 @@ request_free (SeatsRequest *req)
   g_clear_pointer (&req->query, g_hash_table_unref);
   g_clear_pointer (&req->org, seats_org_free);
   g_free (req->actor);
-  g_clear_object (&req->parser);
+  g_clear_pointer (&req->body_root, json_node_unref);
   g_free (req->content_type);
   g_clear_pointer (&req->answer, g_bytes_unref);
   g_free (req->etag);
@@ -413,29 +414,28 @@ seats_request_parse_body (SeatsRequest *req,
   bytes = soup_message_body_flatten (body);
   data = g_bytes_get_data (bytes, &length);
 
-  if (length == 0 || !g_utf8_validate (data, length, NULL))
+  req->body_root = seats_json_read (data, length, &error);
+  if (req->body_root == NULL)
     {
-      seats_request_reply_problem (req, 400, "malformed-request",
-                                   "The body is empty or not UTF-8 JSON.", NULL);
-      return FALSE;
-    }
+      g_autofree char *detail = NULL;
 
-  req->parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (req->parser, data, length, &error))
-    {
-      g_autofree char *detail = g_strdup_printf ("The body is not valid JSON: %s", error->message);
+      if (g_error_matches (error, SEATS_JSON_READ_ERROR, SEATS_JSON_READ_ERROR_EMPTY) ||
+          g_error_matches (error, SEATS_JSON_READ_ERROR, SEATS_JSON_READ_ERROR_NOT_UTF8))
+        detail = g_strdup ("The body is empty or not UTF-8 JSON.");
+      else
+        detail = g_strdup_printf ("The body is not valid JSON: %s.", error->message);
       seats_request_reply_problem (req, 400, "malformed-request", detail, NULL);
       return FALSE;
     }
 
-  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (req->parser)))
+  if (!JSON_NODE_HOLDS_OBJECT (req->body_root))
     {
       seats_request_reply_problem (req, 400, "malformed-request",
                                    "The body must be a JSON object.", NULL);
       return FALSE;
     }
 
-  req->body = json_node_get_object (json_parser_get_root (req->parser));
+  req->body = json_node_get_object (req->body_root);
   return TRUE;
 }
 
