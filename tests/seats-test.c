@@ -9,6 +9,7 @@
 
 #include <glib/gstdio.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "seats-clock.h"
 #include "seats-test.h"
@@ -280,4 +281,100 @@ seats_test_use_build_schemas (const char *schema_dir)
     }
 
   return TRUE;
+}
+
+struct _SeatsTestSlowServer
+{
+  GSocketService *service;
+  GPtrArray      *connections;
+  gboolean        headers_only;
+  guint           source;
+  char           *uri;
+};
+
+static gboolean
+dribble_cb (gpointer data)
+{
+  SeatsTestSlowServer *self = data;
+  const char *piece = self->headers_only ? "X-Slow: 1\r\n" : " ";
+
+  for (guint i = 0; i < self->connections->len; i++)
+    {
+      GIOStream *stream = g_ptr_array_index (self->connections, i);
+
+      g_output_stream_write (g_io_stream_get_output_stream (stream), piece, strlen (piece), NULL, NULL);
+    }
+
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+incoming_cb (GSocketService    *service,
+             GSocketConnection *connection,
+             GObject           *source,
+             gpointer           data)
+{
+  SeatsTestSlowServer *self = data;
+  const char *start = self->headers_only
+    ? "HTTP/1.1 200 OK\r\n"
+    : "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{";
+
+  g_ptr_array_add (self->connections, g_object_ref (connection));
+  g_output_stream_write (g_io_stream_get_output_stream (G_IO_STREAM (connection)), start, strlen (start),
+                         NULL, NULL);
+  return TRUE;
+}
+
+/**
+ * seats_test_slow_server_new:
+ * @headers_only: dribble header lines for ever rather than a body
+ *
+ * A server on loopback that answers every request five bytes a second:
+ * within any I/O timeout, and never done.
+ *
+ * Returns: (transfer full): the server, served by the test's main context
+ */
+SeatsTestSlowServer *
+seats_test_slow_server_new (gboolean headers_only)
+{
+  SeatsTestSlowServer *self = g_new0 (SeatsTestSlowServer, 1);
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) bound = NULL;
+  g_autoptr(GError) error = NULL;
+
+  self->service = g_socket_service_new ();
+  self->connections = g_ptr_array_new_with_free_func (g_object_unref);
+  self->headers_only = headers_only;
+  g_socket_listener_add_address (G_SOCKET_LISTENER (self->service), address, G_SOCKET_TYPE_STREAM,
+                                 G_SOCKET_PROTOCOL_TCP, NULL, &bound, &error);
+  g_assert_no_error (error);
+  g_signal_connect (self->service, "incoming", G_CALLBACK (incoming_cb), self);
+  g_socket_service_start (self->service);
+  self->source = g_timeout_add (200, dribble_cb, self);
+  self->uri = g_strdup_printf ("http://127.0.0.1:%u/",
+                               g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
+
+  return self;
+}
+
+const char *
+seats_test_slow_server_get_uri (SeatsTestSlowServer *self)
+{
+  return self->uri;
+}
+
+void
+seats_test_slow_server_free (SeatsTestSlowServer *self)
+{
+  if (self == NULL)
+    return;
+
+  g_source_remove (self->source);
+  g_socket_service_stop (self->service);
+  g_socket_listener_close (G_SOCKET_LISTENER (self->service));
+  g_ptr_array_unref (self->connections);
+  g_object_unref (self->service);
+  g_free (self->uri);
+  g_free (self);
 }

@@ -37,4 +37,12 @@ gboolean       seats_test_wait_until       (gboolean      (*condition) (gpointer
 void           seats_test_print_machine    (void);
 gboolean       seats_test_use_build_schemas (const char    *schema_dir);
 
+typedef struct _SeatsTestSlowServer SeatsTestSlowServer;
+
+SeatsTestSlowServer *seats_test_slow_server_new     (gboolean             headers_only);
+const char          *seats_test_slow_server_get_uri (SeatsTestSlowServer *self);
+void                 seats_test_slow_server_free    (SeatsTestSlowServer *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SeatsTestSlowServer, seats_test_slow_server_free)
+
 G_END_DECLS

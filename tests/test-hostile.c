@@ -7,12 +7,15 @@
 
 #include "config.h"
 
+#include <libsoup/soup.h>
 #include <string.h>
 
 #include "seats-api-error.h"
+#include "seats-client.h"
 #include "seats-json-private.h"
 #include "seats-json-reader.h"
 #include "seats-license.h"
+#include "seats-test.h"
 
 /* json-glib parses recursively: this many levels took the stack of every
  * reader before the depth was counted first. */
@@ -177,6 +180,161 @@ test_license_files (void)
   g_assert_error (error, SEATS_LICENSE_ERROR, SEATS_LICENSE_ERROR_MALFORMED);
 }
 
+static void
+done_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static SeatsResponse *
+get (SeatsClient  *client,
+     const char   *path,
+     GError      **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  seats_client_send_async (client, "GET", path, NULL, NULL, NULL, NULL, NULL, done_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  return seats_client_send_finish (client, result, NULL, error);
+}
+
+static char *
+listen_on (SoupServer *server,
+           const char *address)
+{
+  g_autoptr(GInetAddress) inet = g_inet_address_new_from_string (address);
+  g_autoptr(GSocketAddress) socket_address = g_inet_socket_address_new (inet, 0);
+  g_autoptr(GError) error = NULL;
+  GSList *uris;
+  char *uri;
+
+  g_assert_true (soup_server_listen (server, socket_address, 0, &error));
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  uri = g_uri_to_string (uris->data);
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+
+  return uri;
+}
+
+static void
+reply (SoupServerMessage *msg,
+       guint              status,
+       const char        *location,
+       const char        *json)
+{
+  soup_server_message_set_status (msg, status, NULL);
+  if (location != NULL)
+    soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Location", location);
+  if (json != NULL)
+    soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY, json, strlen (json));
+}
+
+static void
+vendor_cb (SoupServer        *server,
+           SoupServerMessage *msg,
+           const char        *path,
+           GHashTable        *query,
+           gpointer           user_data)
+{
+  const char *elsewhere = user_data;
+
+  if (g_str_equal (path, "/api/v1/elsewhere"))
+    reply (msg, 302, elsewhere, NULL);
+  else if (g_str_equal (path, "/api/v1/plain"))
+    reply (msg, 302, "http://licenses.example.com/api/v1/account", NULL);
+  else if (g_str_equal (path, "/api/v1/away"))
+    reply (msg, 307, "https://licenses.example.com/api/v1/account", NULL);
+  else if (g_str_equal (path, "/api/v1/moved"))
+    reply (msg, 301, "/api/v1/target", NULL);
+  else if (g_str_equal (path, "/api/v1/target"))
+    reply (msg, 200, NULL, "{\"edition\":\"Professional\"}");
+  else if (g_str_equal (path, "/api/v1/loop"))
+    reply (msg, 302, "/api/v1/loop", NULL);
+  else
+    reply (msg, 404, NULL, NULL);
+}
+
+static void
+forger_cb (SoupServer        *server,
+           SoupServerMessage *msg,
+           const char        *path,
+           GHashTable        *query,
+           gpointer           user_data)
+{
+  (*(guint *) user_data)++;
+  reply (msg, 200, NULL, "{\"edition\":\"forged\"}");
+}
+
+/* A redirect never leaves the account's address: neither the token nor
+ * the forged answer of another host crosses, plain HTTP or not. */
+static void
+test_redirects (void)
+{
+  g_autoptr(SoupServer) vendor = soup_server_new (NULL, NULL);
+  g_autoptr(SoupServer) forger = soup_server_new (NULL, NULL);
+  g_autofree char *forger_uri = listen_on (forger, "127.0.0.2");
+  g_autofree char *elsewhere = g_strconcat (forger_uri, "api/v1/account", NULL);
+  g_autofree char *vendor_uri = NULL;
+  g_autoptr(SeatsClient) client = NULL;
+  g_autoptr(SeatsResponse) moved = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *refused[] = { "api/v1/elsewhere", "api/v1/plain", "api/v1/away" };
+  guint forged = 0;
+
+  soup_server_add_handler (vendor, NULL, vendor_cb, elsewhere, NULL);
+  soup_server_add_handler (forger, NULL, forger_cb, &forged, NULL);
+  vendor_uri = listen_on (vendor, "127.0.0.1");
+  client = seats_client_new (vendor_uri, "seats_test-token", &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr(SeatsResponse) response = get (client, refused[i], &error);
+
+      g_test_message ("%s", refused[i]);
+      g_assert_null (response);
+      g_assert_error (error, SEATS_API_ERROR, SEATS_API_ERROR_INSECURE);
+      g_clear_error (&error);
+    }
+  g_assert_cmpuint (forged, ==, 0);
+
+  /* Within the account's own address a redirect is followed. */
+  moved = get (client, "api/v1/moved", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (moved->root), "edition"), ==,
+                   "Professional");
+
+  /* But not for ever. */
+  g_assert_null (get (client, "api/v1/loop", &error));
+  g_assert_error (error, SEATS_API_ERROR, SEATS_API_ERROR_MALFORMED);
+}
+
+static void
+test_slow_server (void)
+{
+  for (guint headers_only = 0; headers_only < 2; headers_only++)
+    {
+      g_autoptr(SeatsTestSlowServer) slow = seats_test_slow_server_new (headers_only);
+      g_autoptr(SeatsClient) client = NULL;
+      g_autoptr(GError) error = NULL;
+
+      client = seats_client_new (seats_test_slow_server_get_uri (slow), "seats_test-token", &error);
+      g_assert_no_error (error);
+      /* Shorter than the real deadline, so that the test is quick; each
+       * piece comes well within the session's own I/O timeout. */
+      seats_client_set_deadline (client, 1500);
+
+      g_assert_null (get (client, "api/v1/account", &error));
+      g_assert_error (error, SEATS_API_ERROR, SEATS_API_ERROR_TIMEOUT);
+      g_assert_nonnull (strstr (error->message, "Seats will try again later"));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -186,6 +344,8 @@ main (int   argc,
   g_test_add_func ("/hostile/json/reader", test_reader);
   g_test_add_func ("/hostile/json/answers", test_answers);
   g_test_add_func ("/hostile/license-files", test_license_files);
+  g_test_add_func ("/hostile/redirects", test_redirects);
+  g_test_add_func ("/hostile/slow-server", test_slow_server);
 
   return g_test_run ();
 }

@@ -1107,6 +1107,36 @@ test_kill_during_sync (Fixture       *fixture,
   g_assert_nonnull (seats_sync_engine_get_subscription (engine));
 }
 
+/* A server that never finishes an answer: the whole sync is given up in
+ * time, the person is told the server is too slow, and the local copy is
+ * as it was. */
+static void
+test_slow_server (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  g_autoptr(SeatsTestSlowServer) slow = seats_test_slow_server_new (FALSE);
+  g_autofree char *db_path = g_build_filename (fixture->dir, "slow.db", NULL);
+  g_autoptr(SeatsClient) client = NULL;
+  g_autoptr(SeatsStore) store = NULL;
+  g_autoptr(SeatsSyncEngine) engine = NULL;
+  g_autoptr(GError) error = NULL;
+
+  client = seats_client_new (seats_test_slow_server_get_uri (slow), "seats_test-token", &error);
+  g_assert_no_error (error);
+  store = seats_store_new (db_path, &error);
+  g_assert_no_error (error);
+  engine = seats_sync_engine_new (client, store);
+  g_assert_true (seats_sync_engine_load (engine, SEATS_SYNC_LOAD_DEFAULT, &error));
+  /* Shorter than the real one (and than a request's own), for a quick test. */
+  seats_sync_engine_set_deadline (engine, 1500);
+
+  g_assert_false (run_sync (engine, FALSE, &error));
+  g_assert_error (error, SEATS_API_ERROR, SEATS_API_ERROR_TIMEOUT);
+  g_assert_cmpint (seats_sync_engine_get_status (engine), ==, SEATS_SYNC_STATUS_OFFLINE);
+  g_assert_nonnull (strstr (seats_sync_engine_get_error_message (engine), "too slow"));
+  g_assert_null (seats_sync_engine_get_account (engine));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1126,6 +1156,7 @@ main (int   argc,
   ADD ("/sync/demo-dates", test_demo_dates, NULL);
   ADD ("/sync/many-pages", test_many_pages, NULL);
   ADD ("/sync/cache-opens-offline", test_cache_opens_offline, NULL);
+  ADD ("/sync/slow-server", test_slow_server, NULL);
   ADD ("/sync/users-read-later", test_users_read_later, NULL);
   ADD ("/sync/users-read-later-released", test_users_read_later_released, NULL);
   ADD ("/sync/delta-and-deletion", test_delta_and_deletion, NULL);

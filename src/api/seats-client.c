@@ -25,6 +25,11 @@
 #define DEFAULT_MAX_ATTEMPTS     4
 #define DEFAULT_MAX_WAIT_MS      (10 * 1000)
 #define REQUEST_TIMEOUT_S        30
+/* However the server dribbles its answer, a request (with its retries) is
+ * over after this long. */
+#define DEFAULT_DEADLINE_MS      (60 * 1000)
+/* Redirects within the account's own address, such as a trailing slash. */
+#define MAX_REDIRECTS            5
 
 struct _SeatsClient
 {
@@ -40,6 +45,7 @@ struct _SeatsClient
   gsize        max_answer_size;
   guint        max_attempts;
   guint        max_wait_ms;
+  guint        deadline_ms;
 };
 
 G_DEFINE_FINAL_TYPE (SeatsClient, seats_client, G_TYPE_OBJECT)
@@ -59,7 +65,15 @@ typedef struct
 
   guint         attempt;
   guint         waited_ms;
+  guint         redirects;
   char         *problem_code;
+
+  /* Cancelled by the caller's cancellable or by the deadline. */
+  GCancellable *cancellable;
+  GCancellable *caller;
+  gulong        caller_handler;
+  GSource      *deadline;
+  gboolean      timed_out;
 
   /* For seats_client_get_decoded_async() */
   SeatsDecodeFunc  decode;
@@ -83,7 +97,34 @@ request_free (gpointer data)
   g_clear_object (&request->stream);
   g_clear_pointer (&request->buffer, g_byte_array_unref);
   g_free (request->problem_code);
+  if (request->caller != NULL)
+    g_cancellable_disconnect (request->caller, request->caller_handler);
+  g_clear_object (&request->caller);
+  if (request->deadline != NULL)
+    g_source_destroy (request->deadline);
+  g_clear_pointer (&request->deadline, g_source_unref);
+  g_clear_object (&request->cancellable);
   g_free (request);
+}
+
+/* Ends the request after its I/O was cancelled: by the caller, silently,
+ * or by the deadline, as a server too slow to answer. */
+static void
+request_return_cancelled (GTask  *task,
+                          GError *error)
+{
+  Request *request = g_task_get_task_data (task);
+
+  if (request->timed_out)
+    {
+      g_autoptr(GError) timed_out = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_TIMED_OUT, "deadline");
+
+      g_clear_error (&error);
+      error = seats_api_error_from_transport (timed_out);
+    }
+
+  g_task_return_error (task, error);
+  g_object_unref (task);
 }
 
 void
@@ -129,15 +170,16 @@ retry_wait_cb (gpointer data)
 {
   GTask *task = data;
 
-  if (g_task_return_error_if_cancelled (task))
+  Request *request = g_task_get_task_data (task);
+
+  if (g_cancellable_is_cancelled (request->cancellable))
     {
-      g_object_unref (task);
+      request_return_cancelled (task, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                                                           "cancelled"));
       return G_SOURCE_REMOVE;
     }
 
   request_start (task);
-  g_object_unref (task);
-
   return G_SOURCE_REMOVE;
 }
 
@@ -167,14 +209,11 @@ request_maybe_retry (GTask        *task,
   request->waited_ms += delay;
 
   source = g_timeout_source_new (delay);
-  if (g_task_get_cancellable (task) != NULL)
-    {
-      /* Cancelling wakes the wait at once rather than after the delay. */
-      cancel_source = g_cancellable_source_new (g_task_get_cancellable (task));
-      g_source_set_dummy_callback (cancel_source);
-      g_source_add_child_source (source, cancel_source);
-    }
-  g_source_set_callback (source, retry_wait_cb, g_object_ref (task), NULL);
+  /* Cancelling, or the deadline, wakes the wait at once. */
+  cancel_source = g_cancellable_source_new (request->cancellable);
+  g_source_set_dummy_callback (cancel_source);
+  g_source_add_child_source (source, cancel_source);
+  g_source_set_callback (source, retry_wait_cb, task, NULL);
   g_source_set_name (source, "[seats] retry request");
   g_source_attach (source, g_task_get_context (task));
 
@@ -377,10 +416,7 @@ request_read_cb (GObject      *object,
   if (chunk == NULL)
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          g_task_return_error (task, g_steal_pointer (&error));
-          g_object_unref (task);
-        }
+        request_return_cancelled (task, g_steal_pointer (&error));
       else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT))
         request_fail (task, seats_json_malformed ("", NULL, "the answer was cut off"), -1);
       else
@@ -408,8 +444,74 @@ request_read_cb (GObject      *object,
                        g_bytes_get_size (chunk));
 
   g_input_stream_read_bytes_async (request->stream, READ_CHUNK_SIZE, G_PRIORITY_DEFAULT,
-                                   g_task_get_cancellable (task),
+                                   request->cancellable,
                                    request_read_cb, task);
+}
+
+static gboolean
+same_origin (GUri *a,
+             GUri *b)
+{
+  return g_ascii_strcasecmp (g_uri_get_scheme (a), g_uri_get_scheme (b)) == 0 &&
+         g_ascii_strcasecmp (g_uri_get_host (a), g_uri_get_host (b)) == 0 &&
+         g_uri_get_port (a) == g_uri_get_port (b);
+}
+
+/* A redirect is followed only within the account's own address and to an
+ * address Seats would connect to anyway: a token is never sent elsewhere,
+ * and nothing from elsewhere is read as the server's answer. Returns TRUE
+ * if the request was sent again. */
+static gboolean
+request_follow_redirect (GTask *task)
+{
+  SeatsClient *self = g_task_get_source_object (task);
+  Request *request = g_task_get_task_data (task);
+  SoupMessage *message = request->message;
+  guint status = soup_message_get_status (message);
+  const char *location = soup_message_headers_get_one (soup_message_get_response_headers (message),
+                                                       "Location");
+  gboolean keeps_method = status == SOUP_STATUS_TEMPORARY_REDIRECT ||
+                          status == SOUP_STATUS_PERMANENT_REDIRECT;
+  g_autoptr(GUri) target = NULL;
+  g_autofree char *target_text = NULL;
+  GError *error = NULL;
+
+  if (location != NULL)
+    target = g_uri_parse_relative (request->uri, location, SOUP_HTTP_URI_FLAGS, NULL);
+  if (target == NULL)
+    {
+      request_fail (task, seats_json_malformed ("", NULL, "a redirect without a valid Location"), -1);
+      return FALSE;
+    }
+
+  target_text = g_uri_to_string_partial (target, G_URI_HIDE_USERINFO | G_URI_HIDE_QUERY |
+                                                 G_URI_HIDE_FRAGMENT);
+  if (!seats_api_check_base_uri (target_text, &error) || !same_origin (target, self->base_uri))
+    {
+      g_clear_error (&error);
+      /* Translators: %s is the address the server sent Seats to */
+      g_task_return_new_error (task, SEATS_API_ERROR, SEATS_API_ERROR_INSECURE,
+                               _("The license server sent Seats on to another address, %s. Seats "
+                                 "only talks to the account’s own address, so nothing was sent "
+                                 "there and nothing was changed. Check the address with the vendor."),
+                               target_text);
+      g_object_unref (task);
+      return FALSE;
+    }
+
+  if (request->redirects >= MAX_REDIRECTS ||
+      (!keeps_method && g_strcmp0 (request->method, "GET") != 0))
+    {
+      request_fail (task, seats_json_malformed ("", NULL, "redirected too often or away from a change"), -1);
+      return FALSE;
+    }
+
+  request->redirects++;
+  request->attempt--;
+  g_clear_pointer (&request->uri, g_uri_unref);
+  request->uri = g_steal_pointer (&target);
+  request_start (task);
+  return TRUE;
 }
 
 static void
@@ -429,11 +531,18 @@ request_send_cb (GObject      *object,
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
-          g_task_return_error (task, g_steal_pointer (&error));
-          g_object_unref (task);
+          request_return_cancelled (task, g_steal_pointer (&error));
           return;
         }
       request_fail (task, seats_api_error_from_transport (error), -1);
+      return;
+    }
+
+  if (SOUP_STATUS_IS_REDIRECTION (soup_message_get_status (request->message)) &&
+      soup_message_get_status (request->message) != SOUP_STATUS_NOT_MODIFIED)
+    {
+      g_input_stream_close_async (request->stream, G_PRIORITY_DEFAULT, NULL, NULL, NULL);
+      request_follow_redirect (task);
       return;
     }
 
@@ -450,7 +559,7 @@ request_send_cb (GObject      *object,
   request->buffer = g_byte_array_sized_new (length > 0 ? (guint) length : 0);
 
   g_input_stream_read_bytes_async (request->stream, READ_CHUNK_SIZE, G_PRIORITY_DEFAULT,
-                                   g_task_get_cancellable (task),
+                                   request->cancellable,
                                    request_read_cb, task);
 }
 
@@ -468,6 +577,7 @@ request_start (GTask *task)
 
   g_clear_object (&request->message);
   request->message = soup_message_new_from_uri (request->method, request->uri);
+  soup_message_add_flags (request->message, SOUP_MESSAGE_NO_REDIRECT);
   headers = soup_message_get_request_headers (request->message);
 
   authorization = g_strdup_printf ("Bearer %s", self->token);
@@ -489,7 +599,7 @@ request_start (GTask *task)
     soup_message_set_request_body_from_bytes (request->message, "application/json", request->body);
 
   soup_session_send_async (self->session, request->message, G_PRIORITY_DEFAULT,
-                           g_task_get_cancellable (task),
+                           request->cancellable,
                            request_send_cb, task);
 }
 
@@ -529,6 +639,7 @@ seats_client_init (SeatsClient *self)
   self->max_answer_size = DEFAULT_MAX_ANSWER_SIZE;
   self->max_attempts = DEFAULT_MAX_ATTEMPTS;
   self->max_wait_ms = DEFAULT_MAX_WAIT_MS;
+  self->deadline_ms = DEFAULT_DEADLINE_MS;
   self->extra_headers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->session = g_object_new (SOUP_TYPE_SESSION,
                                 "user-agent", "Seats/" PACKAGE_VERSION " ",
@@ -572,6 +683,43 @@ seats_client_new (const char  *base_uri,
   self->token = g_strdup (token);
 
   return g_steal_pointer (&self);
+}
+
+static void
+caller_cancelled_cb (GCancellable *caller,
+                     GCancellable *own)
+{
+  g_cancellable_cancel (own);
+}
+
+static gboolean
+deadline_cb (gpointer data)
+{
+  Request *request = data;
+
+  request->timed_out = TRUE;
+  g_clear_pointer (&request->deadline, g_source_unref);
+  g_cancellable_cancel (request->cancellable);
+
+  return G_SOURCE_REMOVE;
+}
+
+/**
+ * seats_client_set_deadline:
+ * @self: a #SeatsClient
+ * @deadline_ms: how long a request may take in all, its retries included
+ *
+ * A server that answers a byte at a time is given up on after this long,
+ * with %SEATS_API_ERROR_TIMEOUT.
+ */
+void
+seats_client_set_deadline (SeatsClient *self,
+                           guint        deadline_ms)
+{
+  g_return_if_fail (SEATS_IS_CLIENT (self));
+  g_return_if_fail (deadline_ms > 0);
+
+  self->deadline_ms = deadline_ms;
 }
 
 /**
@@ -718,7 +866,21 @@ send_async (SeatsClient         *self,
   request->if_match = g_strdup (if_match);
   request->if_none_match = g_strdup (if_none_match);
   request->idempotency_key = g_strdup (idempotency_key);
+  request->cancellable = g_cancellable_new ();
   g_task_set_task_data (task, request, request_free);
+
+  if (cancellable != NULL)
+    {
+      request->caller = g_object_ref (cancellable);
+      request->caller_handler = g_cancellable_connect (cancellable, G_CALLBACK (caller_cancelled_cb),
+                                                       g_object_ref (request->cancellable),
+                                                       g_object_unref);
+    }
+
+  request->deadline = g_timeout_source_new (self->deadline_ms);
+  g_source_set_callback (request->deadline, deadline_cb, request, NULL);
+  g_source_set_static_name (request->deadline, "[seats] request deadline");
+  g_source_attach (request->deadline, g_task_get_context (task));
 
   if (!seats_client_has_token (self, &error))
     {

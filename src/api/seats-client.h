@@ -69,6 +69,8 @@ void           seats_client_set_retry_policy     (SeatsClient          *self,
                                                   guint                 max_wait_ms);
 void           seats_client_set_max_answer_size  (SeatsClient          *self,
                                                   gsize                 max_size);
+void           seats_client_set_deadline         (SeatsClient          *self,
+                                                  guint                 deadline_ms);
 void           seats_client_send_async           (SeatsClient          *self,
                                                   const char           *method,
                                                   const char           *path,

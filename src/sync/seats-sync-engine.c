@@ -27,6 +27,9 @@
  * also mends anything a delta could have missed. */
 #define RECONCILE_INTERVAL_S    (24 * 60 * 60)
 #define PERIODIC_SYNC_S         (5 * 60)
+/* A whole sync, its outbox and every page included, however slowly the
+ * server answers: a full sync of 100,000 users takes seconds. */
+#define SYNC_DEADLINE_MS        (3 * 60 * 1000)
 
 struct _SeatsSyncEngine
 {
@@ -47,6 +50,9 @@ struct _SeatsSyncEngine
   GPtrArray       *waiting;
   GCancellable    *pull_cancellable;
   gboolean         flushing;
+  guint            sync_deadline_ms;
+  guint            sync_deadline;
+  gboolean         sync_timed_out;
 
   /* The users, while they are read from the local copy: a pull asked for
    * meanwhile begins when they are there, full if any caller wanted it. */
@@ -278,6 +284,7 @@ complete_waiting (SeatsSyncEngine *self,
 
   self->waiting = g_ptr_array_new_with_free_func (g_object_unref);
   g_clear_object (&self->pull_cancellable);
+  g_clear_handle_id (&self->sync_deadline, g_source_remove);
 
   for (guint i = 0; i < waiting->len; i++)
     {
@@ -301,6 +308,14 @@ pull_failed (GTask  *task,
   /* Pages still in flight see this and drop what they bring. */
   if (pull != NULL)
     pull->failed = TRUE;
+
+  if (self->sync_timed_out && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_clear_error (&owned);
+      error = owned = g_error_new_literal (SEATS_API_ERROR, SEATS_API_ERROR_TIMEOUT,
+                                           _("The license server is too slow: the sync did not "
+                                             "finish in time. Seats will try again later."));
+    }
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     set_status (self, SEATS_SYNC_STATUS_IDLE, NULL);
@@ -1163,6 +1178,18 @@ sync_flushed_cb (GObject      *object,
 }
 
 /* Sends the outbox, then pulls. */
+static gboolean
+sync_deadline_cb (gpointer data)
+{
+  SeatsSyncEngine *self = data;
+
+  self->sync_deadline = 0;
+  self->sync_timed_out = TRUE;
+  g_cancellable_cancel (self->pull_cancellable);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 begin_sync (SeatsSyncEngine *self)
 {
@@ -1170,6 +1197,10 @@ begin_sync (SeatsSyncEngine *self)
 
   g_assert (self->pull_cancellable != NULL);
   g_assert (!self->loading);
+
+  self->sync_timed_out = FALSE;
+  g_clear_handle_id (&self->sync_deadline, g_source_remove);
+  self->sync_deadline = g_timeout_add (self->sync_deadline_ms, sync_deadline_cb, self);
 
   pull_task = g_task_new (self, self->pull_cancellable, NULL, NULL);
   g_object_set_data (G_OBJECT (pull_task), "full", GINT_TO_POINTER (self->pull_full));
@@ -1992,6 +2023,7 @@ seats_sync_engine_dispose (GObject *object)
   SeatsSyncEngine *self = (SeatsSyncEngine *)object;
 
   seats_sync_engine_stop (self);
+  g_clear_handle_id (&self->sync_deadline, g_source_remove);
 
   G_OBJECT_CLASS (seats_sync_engine_parent_class)->dispose (object);
 }
@@ -2146,6 +2178,7 @@ seats_sync_engine_init (SeatsSyncEngine *self)
   seats_store_state_init (&self->state);
   self->waiting = g_ptr_array_new_with_free_func (g_object_unref);
   self->clock = seats_clock_new_following (seats_clock_get_default (), NULL);
+  self->sync_deadline_ms = SYNC_DEADLINE_MS;
   g_signal_connect_object (self->clock, "day-changed", G_CALLBACK (day_changed_cb), self,
                            G_CONNECT_SWAPPED);
 }
@@ -2256,6 +2289,24 @@ seats_sync_engine_load (SeatsSyncEngine     *self,
   g_signal_emit (self, signals [CHANGED], 0);
 
   return TRUE;
+}
+
+/**
+ * seats_sync_engine_set_deadline:
+ * @self: a #SeatsSyncEngine
+ * @deadline_ms: how long a whole sync may take
+ *
+ * A sync that is not done after this long is given up with
+ * %SEATS_API_ERROR_TIMEOUT, the local copy as it was.
+ */
+void
+seats_sync_engine_set_deadline (SeatsSyncEngine *self,
+                                guint            deadline_ms)
+{
+  g_return_if_fail (SEATS_IS_SYNC_ENGINE (self));
+  g_return_if_fail (deadline_ms > 0);
+
+  self->sync_deadline_ms = deadline_ms;
 }
 
 #define GETTER(type, name, expr)                        \

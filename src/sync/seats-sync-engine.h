@@ -60,6 +60,8 @@ gboolean             seats_sync_engine_load                (SeatsSyncEngine     
 gboolean             seats_sync_engine_get_loading         (SeatsSyncEngine      *self);
 void                 seats_sync_engine_start               (SeatsSyncEngine      *self);
 void                 seats_sync_engine_stop                (SeatsSyncEngine      *self);
+void                 seats_sync_engine_set_deadline        (SeatsSyncEngine      *self,
+                                                            guint                 deadline_ms);
 
 SeatsClient         *seats_sync_engine_get_client          (SeatsSyncEngine      *self);
 SeatsStore          *seats_sync_engine_get_store           (SeatsSyncEngine      *self);
