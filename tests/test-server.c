@@ -913,6 +913,81 @@ test_calendar (gconstpointer data)
   }
 }
 
+/* Sends @head (and @chunks times a chunk of @chunk_size bytes) over a raw
+ * connection to the demo server, and returns its first line of answer. */
+static char *
+raw_exchange (const char *head,
+              guint       chunks,
+              gsize       chunk_size)
+{
+  g_autoptr(GSocketClient) client = g_socket_client_new ();
+  g_autoptr(GSocketConnection) connection = NULL;
+  g_autoptr(GUri) uri = g_uri_parse (demo->base, G_URI_FLAGS_NONE, NULL);
+  g_autoptr(GDataInputStream) lines = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *filler = g_strnfill (chunk_size, ' ');
+  g_autofree char *size_line = g_strdup_printf ("%zx\r\n", chunk_size);
+  GOutputStream *out;
+
+  g_socket_client_set_timeout (client, 10);
+  connection = g_socket_client_connect_to_host (client, g_uri_get_host (uri), g_uri_get_port (uri),
+                                                NULL, &error);
+  g_assert_no_error (error);
+  out = g_io_stream_get_output_stream (G_IO_STREAM (connection));
+  g_output_stream_write_all (out, head, strlen (head), NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  /* The server may close the connection midway: that is an answer too. */
+  for (guint i = 0; i < chunks; i++)
+    if (!g_output_stream_write_all (out, size_line, strlen (size_line), NULL, NULL, NULL) ||
+        !g_output_stream_write_all (out, filler, chunk_size, NULL, NULL, NULL) ||
+        !g_output_stream_write_all (out, "\r\n", 2, NULL, NULL, NULL))
+      break;
+
+  lines = g_data_input_stream_new (g_io_stream_get_input_stream (G_IO_STREAM (connection)));
+  return g_data_input_stream_read_line (lines, NULL, NULL, NULL);
+}
+
+/* Nothing of a body is read before its sender's token is checked, and a
+ * chunked body is limited as a counted one is: a request without a token
+ * is answered at once, and a body that grows too large is cut off. */
+static void
+test_bodies_bounded (void)
+{
+  g_autofree char *unauthenticated = NULL;
+  g_autofree char *too_large = NULL;
+  g_autofree char *small = NULL;
+  g_autofree char *head = NULL;
+  g_autoptr(TestAnswer) alive = NULL;
+
+  /* Headers only: the body never comes, and need not. */
+  unauthenticated = raw_exchange ("POST /api/v1/orders HTTP/1.1\r\nHost: localhost\r\n"
+                                  "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n",
+                                  0, 0);
+  g_assert_nonnull (unauthenticated);
+  g_assert_true (g_str_has_prefix (unauthenticated, "HTTP/1.1 401"));
+
+  head = g_strdup_printf ("POST /api/v1/license/import HTTP/1.1\r\nHost: localhost\r\n"
+                          "Authorization: Bearer %s\r\nContent-Type: application/json\r\n"
+                          "Transfer-Encoding: chunked\r\n\r\n", admin ("demolen"));
+  /* 320 KiB of a body that never ends, past the 256 KiB a license file may have. */
+  too_large = raw_exchange (head, 40, 8 * 1024);
+  g_assert_nonnull (too_large);
+  g_assert_true (g_str_has_prefix (too_large, "HTTP/1.1 413"));
+
+  /* A small chunked body is read as any other. */
+  {
+    g_autofree char *whole = g_strconcat (head, "c\r\n{\"format\":1}\r\n0\r\n\r\n", NULL);
+
+    small = raw_exchange (whole, 0, 0);
+    g_assert_nonnull (small);
+    g_assert_true (g_str_has_prefix (small, "HTTP/1.1 422"));
+  }
+
+  alive = test_server_request (demo, "GET", "/api/v1/account", admin ("demolen"), NULL, NULL);
+  g_assert_cmpuint (alive->status, ==, 200);
+}
+
 /* SCIM paging over 2,500 users, and the delta filter. */
 static void
 test_scim_paging (void)
@@ -1159,6 +1234,7 @@ main (int   argc,
   g_test_add_func ("/server/billing", test_billing);
   g_test_add_func ("/server/trial", test_trial);
   g_test_add_func ("/server/bad-input", test_bad_input);
+  g_test_add_func ("/server/bodies-bounded", test_bodies_bounded);
   g_test_add_func ("/server/clock", test_clock);
   g_test_add_data_func ("/server/calendar/last-day-of-period", "2026-11-30T12:00:00+01:00", test_calendar);
   /* Already December in Amsterdam, still November in UTC. */

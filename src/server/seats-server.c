@@ -788,7 +788,56 @@ server_handler_cb (SoupServer        *server,
     }
 }
 
-/* Refuses an oversized body from its Content-Length before it is read. */
+static const char too_large_body[] =
+  "{\"type\":\"urn:seats:problem:body-too-large\",\"title\":\"Request Entity Too Large\","
+  "\"status\":413,\"detail\":\"The body is too large.\",\"code\":\"body-too-large\"}";
+
+/* Answers and closes the connection at once, without reading (more of) the
+ * body: libsoup would otherwise read all of it before answering. */
+static void
+answer_and_close (SoupServerMessage *msg,
+                  guint              status,
+                  const char        *extra_header,
+                  const char        *content_type,
+                  const char        *body,
+                  gsize              length)
+{
+  g_autoptr(GIOStream) stream = soup_server_message_steal_connection (msg);
+  g_autofree char *head = NULL;
+  GOutputStream *out;
+
+  if (stream == NULL)
+    return;
+
+  head = g_strdup_printf ("HTTP/1.1 %u %s\r\n%s%sContent-Type: %s\r\nContent-Length: %zu\r\n"
+                          "Cache-Control: no-cache\r\nConnection: close\r\n\r\n",
+                          status, soup_status_get_phrase (status),
+                          extra_header ? extra_header : "", extra_header ? "\r\n" : "",
+                          content_type, length);
+  out = g_io_stream_get_output_stream (stream);
+  g_output_stream_write_all (out, head, strlen (head), NULL, NULL, NULL);
+  g_output_stream_write_all (out, body, length, NULL, NULL, NULL);
+  g_io_stream_close (stream, NULL, NULL);
+}
+
+/* A chunked body is counted as it comes; once it is too large the
+ * connection is answered and closed, and nothing more of it is read. */
+static void
+request_chunk_cb (SoupServerMessage *msg,
+                  GBytes            *chunk,
+                  gpointer           user_data)
+{
+  if (soup_server_message_get_request_body (msg)->length <= EARLY_MAX_BODY)
+    return;
+
+  g_signal_handlers_disconnect_by_func (msg, request_chunk_cb, user_data);
+  answer_and_close (msg, 413, NULL, "application/problem+json", too_large_body,
+                    strlen (too_large_body));
+}
+
+/* Before any body is read: whoever sends one must have a valid token, and
+ * a body is refused when its Content-Length is too large, or as soon as a
+ * chunked one grows too large. */
 static void
 early_handler_cb (SoupServer        *server,
                   SoupServerMessage *msg,
@@ -796,20 +845,44 @@ early_handler_cb (SoupServer        *server,
                   GHashTable        *query,
                   gpointer           user_data)
 {
+  SeatsServer *self = SEATS_SERVER (user_data);
   SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
-  static const char body[] =
-    "{\"type\":\"urn:seats:problem:body-too-large\",\"title\":\"Request Entity Too Large\","
-    "\"status\":413,\"detail\":\"The body is too large.\",\"code\":\"body-too-large\"}";
+  SoupEncoding encoding = soup_message_headers_get_encoding (headers);
+  gboolean has_body = encoding == SOUP_ENCODING_CHUNKED || encoding == SOUP_ENCODING_EOF ||
+                      (encoding == SOUP_ENCODING_CONTENT_LENGTH &&
+                       soup_message_headers_get_content_length (headers) > 0);
 
-  if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH &&
+  if (!has_body)
+    return;
+
+  {
+    g_autoptr(SeatsRequest) req = g_new0 (SeatsRequest, 1);
+
+    req->server = self;
+    req->msg = msg;
+    req->method = soup_server_message_get_method (msg);
+    req->scim = g_str_has_prefix (path, "/scim/v2");
+    if (!authenticate (self, req))
+      {
+        gsize length = 0;
+        const char *body = req->answer ? g_bytes_get_data (req->answer, &length) : "";
+
+        answer_and_close (msg, req->status, "WWW-Authenticate: Bearer realm=\"seats\"",
+                          req->content_type, body, length);
+        return;
+      }
+  }
+
+  if (encoding == SOUP_ENCODING_CONTENT_LENGTH &&
       soup_message_headers_get_content_length (headers) > EARLY_MAX_BODY)
     {
-      soup_message_headers_replace (soup_server_message_get_response_headers (msg),
-                                    "Connection", "close");
-      soup_server_message_set_status (msg, 413, NULL);
-      soup_server_message_set_response (msg, "application/problem+json", SOUP_MEMORY_STATIC,
-                                        body, strlen (body));
+      answer_and_close (msg, 413, NULL, "application/problem+json", too_large_body,
+                        strlen (too_large_body));
+      return;
     }
+
+  if (encoding != SOUP_ENCODING_CONTENT_LENGTH)
+    g_signal_connect (msg, "got-chunk", G_CALLBACK (request_chunk_cb), NULL);
 }
 
 static void
