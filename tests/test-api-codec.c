@@ -212,6 +212,58 @@ test_decode_subscription (void)
   g_assert_error (error, SEATS_API_ERROR, SEATS_API_ERROR_MALFORMED);
 }
 
+/* A price below zero is not believed; an invoice below zero is a credit. */
+static void
+test_decode_negative_money (void)
+{
+  g_autoptr(JsonNode) price = parse ("{\"period\": {\"start\": \"2026-11-01\", \"end\": \"2026-12-01\", \"months\": 1},"
+                                     " \"edition\": \"x\", \"storage_used\": 0, \"storage_included\": 0,"
+                                     " \"monthly_price\": {\"amount\": 0, \"currency\": \"EUR\"},"
+                                     " \"total_price\": {\"amount\": 0, \"currency\": \"EUR\"},"
+                                     " \"products\": [{\"id\": \"seats\", \"name\": \"Users\", \"kind\": \"user_seats\","
+                                     "   \"purchased\": 25, \"in_use\": 23, \"available\": 2, \"next_period\": 25,"
+                                     "   \"price\": {\"amount\": -2950, \"currency\": \"EUR\"}, \"enabled\": true,"
+                                     "   \"etag\": \"\\\"p1\\\"\"}]}");
+  g_autoptr(JsonNode) monthly = parse ("{\"period\": {\"start\": \"2026-11-01\", \"end\": \"2026-12-01\", \"months\": 1},"
+                                       " \"edition\": \"x\", \"storage_used\": 0, \"storage_included\": 0,"
+                                       " \"monthly_price\": {\"amount\": -1, \"currency\": \"EUR\"},"
+                                       " \"total_price\": {\"amount\": 0, \"currency\": \"EUR\"},"
+                                       " \"products\": []}");
+  g_autoptr(JsonNode) order = parse ("{\"items\": [{\"id\": \"o-1\", \"created\": \"2026-11-02T10:00:00Z\","
+                                     " \"product_id\": \"seats\", \"quantity\": 3,"
+                                     " \"amount\": {\"amount\": -8850, \"currency\": \"EUR\"},"
+                                     " \"period\": {\"start\": \"2026-11-01\", \"end\": \"2026-12-01\"}}],"
+                                     " \"total\": 1}");
+  g_autoptr(JsonNode) credit = parse ("{\"items\": [{\"id\": \"i-1\", \"number\": \"C-1\", \"issued\": \"2026-11-02\","
+                                      " \"due\": \"2026-12-02\", \"amount\": {\"amount\": -2950, \"currency\": \"EUR\"},"
+                                      " \"status\": \"paid\"}], \"total\": 1}");
+  g_autoptr(GPtrArray) products = NULL;
+  g_autoptr(GPtrArray) orders = NULL;
+  g_autoptr(GPtrArray) invoices = NULL;
+  g_autoptr(SeatsSubscription) subscription = NULL;
+  g_autoptr(GError) error = NULL;
+
+  subscription = seats_api_decode_subscription (price, &products, NULL, &error);
+  g_assert_null (subscription);
+  g_assert_error (error, SEATS_API_ERROR, SEATS_API_ERROR_MALFORMED);
+  g_clear_error (&error);
+
+  subscription = seats_api_decode_subscription (monthly, &products, NULL, &error);
+  g_assert_null (subscription);
+  g_assert_error (error, SEATS_API_ERROR, SEATS_API_ERROR_MALFORMED);
+  g_clear_error (&error);
+
+  orders = seats_api_decode_orders (order, &error);
+  g_assert_null (orders);
+  g_assert_error (error, SEATS_API_ERROR, SEATS_API_ERROR_MALFORMED);
+  g_clear_error (&error);
+
+  invoices = seats_api_decode_invoices (credit, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (invoices->len, ==, 1);
+  g_assert_cmpint (seats_invoice_get_amount (g_ptr_array_index (invoices, 0)), ==, -2950);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -226,6 +278,7 @@ main (int   argc,
   g_test_add_func ("/api/decode/user-wrong-types", test_decode_user_rejects_wrong_types);
   g_test_add_func ("/api/decode/user-page", test_decode_user_page);
   g_test_add_func ("/api/decode/subscription", test_decode_subscription);
+  g_test_add_func ("/api/decode/negative-money", test_decode_negative_money);
 
   return g_test_run ();
 }

@@ -1107,6 +1107,121 @@ test_kill_during_sync (Fixture       *fixture,
   g_assert_nonnull (seats_sync_engine_get_subscription (engine));
 }
 
+static GHashTable *
+server_user_ids (Fixture    *fixture,
+                 const char *token)
+{
+  g_autoptr(SeatsClient) client = seats_client_new (fixture->vendor->uri, token, NULL);
+  GHashTable *ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint start = 1;; start += 1000)
+    {
+      g_autofree char *path = g_strdup_printf ("scim/v2/Users?startIndex=%u&count=1000", start);
+      g_autoptr(GAsyncResult) result = NULL;
+      g_autoptr(SeatsResponse) response = NULL;
+      g_autoptr(GError) error = NULL;
+      JsonArray *resources;
+
+      seats_client_send_async (client, "GET", path, NULL, NULL, NULL, NULL, NULL, seats_test_done_cb,
+                               &result);
+      response = seats_client_send_finish (client, seats_test_wait_for (&result), NULL, &error);
+      g_assert_no_error (error);
+      resources = json_object_get_array_member (json_node_get_object (response->root), "Resources");
+      for (guint i = 0; i < json_array_get_length (resources); i++)
+        g_hash_table_add (ids, g_strdup (json_object_get_string_member (
+                                           json_array_get_object_element (resources, i), "id")));
+      if (json_array_get_length (resources) < 1000)
+        return ids;
+    }
+}
+
+static const char *
+scale_token (Fixture *fixture,
+             guint    n_users)
+{
+  g_autoptr(GPtrArray) organizations = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (seats_server_seed_users (fixture->vendor->server, n_users, &error));
+  g_assert_no_error (error);
+  organizations = seats_server_get_organizations (fixture->vendor->server);
+  for (guint i = 0; i < organizations->len; i++)
+    {
+      SeatsServerOrganization *organization = g_ptr_array_index (organizations, i);
+
+      /* The server keeps the organizations, and their tokens, for its life. */
+      if (g_str_equal (organization->slug, "scale"))
+        return g_intern_string (organization->admin_token);
+    }
+
+  g_assert_not_reached ();
+}
+
+/* People who leave upstream while a full sync reads the pages shift the
+ * pages after them: the sync notices, reads them again, and the local copy
+ * holds exactly the users there are (R1, R20 count on it). */
+static void
+test_users_leave_during_sync (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  const char *token = scale_token (fixture, 3500);
+  g_autofree char *db_path = g_build_filename (fixture->dir, "scale.db", NULL);
+  g_autoptr(SeatsSyncEngine) engine = open_engine (fixture, token, db_path);
+  g_autoptr(GHashTable) there = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *users;
+
+  seats_client_add_header (seats_sync_engine_get_client (engine), "X-Seats-Fault", "users-leave");
+  g_assert_true (run_sync (engine, TRUE, &error));
+  g_assert_no_error (error);
+  seats_client_remove_header (seats_sync_engine_get_client (engine), "X-Seats-Fault");
+
+  there = server_user_ids (fixture, token);
+  g_assert_cmpuint (g_hash_table_size (there), ==, 3495);
+  users = seats_sync_engine_get_users (engine);
+  g_assert_cmpuint (n_items (users), ==, 3495);
+  for (guint i = 0; i < n_items (users); i++)
+    {
+      g_autoptr(SeatsUser) user = g_list_model_get_item (users, i);
+
+      g_assert_true (g_hash_table_contains (there, seats_user_get_id (user)));
+    }
+}
+
+/* Totals that disagree with what came back are not believed: the sync
+ * fails, few requests are spent on it, and the local copy is as it was. */
+static void
+test_totals_not_believed (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  const char *faults[] = { "inflated-total", "enormous-total" };
+  g_autoptr(GError) error = NULL;
+  guint n_users;
+
+  g_assert_true (run_sync (fixture->engine, TRUE, &error));
+  n_users = n_items (seats_sync_engine_get_users (fixture->engine));
+
+  for (guint i = 0; i < G_N_ELEMENTS (faults); i++)
+    {
+      SeatsClient *client = seats_sync_engine_get_client (fixture->engine);
+      guint requests = seats_sync_engine_get_request_count (fixture->engine);
+
+      g_test_message ("%s", faults[i]);
+      seats_client_add_header (client, "X-Seats-Fault", faults[i]);
+      g_assert_false (run_sync (fixture->engine, TRUE, &error));
+      seats_client_remove_header (client, "X-Seats-Fault");
+      g_assert_error (error, SEATS_API_ERROR, SEATS_API_ERROR_MALFORMED);
+      g_assert_nonnull (strstr (error->message, i == 0 ? "counted" : "10000000"));
+      g_clear_error (&error);
+      g_assert_cmpuint (seats_sync_engine_get_request_count (fixture->engine) - requests, <, 30);
+      g_assert_cmpuint (n_items (seats_sync_engine_get_users (fixture->engine)), ==, n_users);
+    }
+
+  /* And the next sync is whole again. */
+  g_assert_true (run_sync (fixture->engine, TRUE, &error));
+  g_assert_cmpuint (n_items (seats_sync_engine_get_users (fixture->engine)), ==, n_users);
+}
+
 /* A server that never finishes an answer: the whole sync is given up in
  * time, the person is told the server is too slow, and the local copy is
  * as it was. */
@@ -1157,6 +1272,8 @@ main (int   argc,
   ADD ("/sync/many-pages", test_many_pages, NULL);
   ADD ("/sync/cache-opens-offline", test_cache_opens_offline, NULL);
   ADD ("/sync/slow-server", test_slow_server, NULL);
+  ADD ("/sync/users-leave-during-sync", test_users_leave_during_sync, NULL);
+  ADD ("/sync/totals-not-believed", test_totals_not_believed, NULL);
   ADD ("/sync/users-read-later", test_users_read_later, NULL);
   ADD ("/sync/users-read-later-released", test_users_read_later_released, NULL);
   ADD ("/sync/delta-and-deletion", test_delta_and_deletion, NULL);

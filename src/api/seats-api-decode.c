@@ -47,10 +47,19 @@ decode_count (JsonObject  *object,
   return TRUE;
 }
 
+/* What a money amount may be: a price is never below zero, an invoice
+ * may be (a credit note). */
+typedef enum
+{
+  MONEY_NOT_NEGATIVE,
+  MONEY_ANY_SIGN,
+} MoneySign;
+
 static gboolean
 decode_money (JsonObject  *object,
               const char  *where,
               const char  *member,
+              MoneySign    sign,
               gint64      *amount,
               const char **currency,
               GError     **error)
@@ -61,7 +70,8 @@ decode_money (JsonObject  *object,
 
   if (!seats_json_member_object (object, where, member, SEATS_JSON_REQUIRED, &money, error) ||
       !seats_json_int (money, inner, "amount", SEATS_JSON_REQUIRED,
-                       -SEATS_API_MAX_AMOUNT, SEATS_API_MAX_AMOUNT, amount, error) ||
+                       sign == MONEY_ANY_SIGN ? -SEATS_API_MAX_AMOUNT : 0,
+                       SEATS_API_MAX_AMOUNT, amount, error) ||
       !seats_json_string (money, inner, "currency", SEATS_JSON_REQUIRED, currency, error))
     return FALSE;
 
@@ -302,7 +312,7 @@ decode_product_object (JsonObject  *object,
       !decode_count (object, where, "purchased", &purchased, error) ||
       !decode_count (object, where, "in_use", &in_use, error) ||
       !decode_count (object, where, "next_period", &next_period, error) ||
-      !decode_money (object, where, "price", &price, &currency, error) ||
+      !decode_money (object, where, "price", MONEY_NOT_NEGATIVE, &price, &currency, error) ||
       !seats_json_boolean (object, where, "enabled", SEATS_JSON_REQUIRED, &enabled, error))
     return NULL;
 
@@ -381,8 +391,8 @@ seats_api_decode_subscription (JsonNode    *root,
       !seats_json_int (object, "", "storage_used", SEATS_JSON_REQUIRED, 0, G_MAXINT64, &used, error) ||
       !seats_json_int (object, "", "storage_included", SEATS_JSON_REQUIRED, 0, G_MAXINT64,
                        &included, error) ||
-      !decode_money (object, "", "monthly_price", &monthly, &currency, error) ||
-      !decode_money (object, "", "total_price", &total, &total_currency, error))
+      !decode_money (object, "", "monthly_price", MONEY_NOT_NEGATIVE, &monthly, &currency, error) ||
+      !decode_money (object, "", "total_price", MONEY_NOT_NEGATIVE, &total, &total_currency, error))
     return NULL;
 
   if (end <= start)
@@ -592,7 +602,7 @@ decode_order_object (JsonObject  *object,
       !seats_json_string (object, where, "actor", SEATS_JSON_OPTIONAL, &actor, error) ||
       !seats_json_int (object, where, "quantity", SEATS_JSON_REQUIRED, 1, SEATS_API_MAX_COUNT,
                        &quantity, error) ||
-      !decode_money (object, where, "amount", &amount, &currency, error) ||
+      !decode_money (object, where, "amount", MONEY_NOT_NEGATIVE, &amount, &currency, error) ||
       !seats_json_member_object (object, where, "period", SEATS_JSON_REQUIRED, &period, error) ||
       !seats_json_date (period, period_where, "start", SEATS_JSON_REQUIRED, &start, error) ||
       !seats_json_date (period, period_where, "end", SEATS_JSON_REQUIRED, &end, error))
@@ -640,7 +650,7 @@ decode_invoice_object (JsonObject  *object,
       !seats_json_string (object, where, "number", SEATS_JSON_REQUIRED, &number, error) ||
       !seats_json_date (object, where, "issued", SEATS_JSON_REQUIRED, &issued, error) ||
       !seats_json_date (object, where, "due", SEATS_JSON_REQUIRED, &due, error) ||
-      !decode_money (object, where, "amount", &amount, &currency, error) ||
+      !decode_money (object, where, "amount", MONEY_ANY_SIGN, &amount, &currency, error) ||
       !seats_json_string (object, where, "status", SEATS_JSON_REQUIRED, &status, error) ||
       !seats_json_string (object, where, "description", SEATS_JSON_OPTIONAL, &description, error))
     return NULL;
@@ -721,7 +731,7 @@ decode_feature_object (JsonObject  *object,
   /* An integration has a flat monthly fee; a feature has none. */
   if (json_object_get_member (object, "monthly_fee") != NULL &&
       !JSON_NODE_HOLDS_NULL (json_object_get_member (object, "monthly_fee")) &&
-      !decode_money (object, where, "monthly_fee", &fee, &currency, error))
+      !decode_money (object, where, "monthly_fee", MONEY_NOT_NEGATIVE, &fee, &currency, error))
     return NULL;
 
   seats_feature_set_kind (feature, kind);

@@ -1460,33 +1460,7 @@ apply_upstream_delete (SeatsServer   *self,
                        gpointer       data,
                        GError       **error)
 {
-  const char *id = data;
-  sqlite3_stmt *stmt = seats_server_db_prepare (self, "DELETE FROM users WHERE org_id = ? AND id = ?");
-
-  sqlite3_bind_int64 (stmt, 1, req->org->id);
-  seats_server_db_bind_text (stmt, 2, id);
-  if (!seats_server_db_step_done (self, stmt, error))
-    return FALSE;
-
-  if (sqlite3_changes (self->db) == 0)
-    {
-      g_set_error_literal (error, SEATS_SERVER_ERROR, SEATS_SERVER_ERROR_NOT_FOUND, "There is no such user.");
-      return FALSE;
-    }
-
-  stmt = seats_server_db_prepare (self, "DELETE FROM assignments WHERE org_id = ? AND user_id = ?");
-  sqlite3_bind_int64 (stmt, 1, req->org->id);
-  seats_server_db_bind_text (stmt, 2, id);
-  if (!seats_server_db_step_done (self, stmt, error))
-    return FALSE;
-
-  stmt = seats_server_db_prepare (self, "INSERT INTO deletions (org_id, user_id, deleted) VALUES (?, ?, ?)");
-  sqlite3_bind_int64 (stmt, 1, req->org->id);
-  seats_server_db_bind_text (stmt, 2, id);
-  sqlite3_bind_int64 (stmt, 3, seats_server_now_ms (self));
-
-  return seats_server_db_step_done (self, stmt, error) &&
-         seats_server_db_log_action (self, req->org->id, "upstream", "user-removed", id, NULL, NULL, error);
+  return seats_server_db_remove_user (self, req->org->id, data, error);
 }
 
 static void

@@ -331,6 +331,42 @@ seats_org_free (SeatsOrg *org)
   g_free (org);
 }
 
+/* A person gone from the organization's own system (R16): removed, with
+ * the deletion kept for deltas and the action log. */
+gboolean
+seats_server_db_remove_user (SeatsServer  *self,
+                             gint64        org_id,
+                             const char   *id,
+                             GError      **error)
+{
+  sqlite3_stmt *stmt = seats_server_db_prepare (self, "DELETE FROM users WHERE org_id = ? AND id = ?");
+
+  sqlite3_bind_int64 (stmt, 1, org_id);
+  seats_server_db_bind_text (stmt, 2, id);
+  if (!seats_server_db_step_done (self, stmt, error))
+    return FALSE;
+
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error_literal (error, SEATS_SERVER_ERROR, SEATS_SERVER_ERROR_NOT_FOUND, "There is no such user.");
+      return FALSE;
+    }
+
+  stmt = seats_server_db_prepare (self, "DELETE FROM assignments WHERE org_id = ? AND user_id = ?");
+  sqlite3_bind_int64 (stmt, 1, org_id);
+  seats_server_db_bind_text (stmt, 2, id);
+  if (!seats_server_db_step_done (self, stmt, error))
+    return FALSE;
+
+  stmt = seats_server_db_prepare (self, "INSERT INTO deletions (org_id, user_id, deleted) VALUES (?, ?, ?)");
+  sqlite3_bind_int64 (stmt, 1, org_id);
+  seats_server_db_bind_text (stmt, 2, id);
+  sqlite3_bind_int64 (stmt, 3, seats_server_now_ms (self));
+
+  return seats_server_db_step_done (self, stmt, error) &&
+         seats_server_db_log_action (self, org_id, "upstream", "user-removed", id, NULL, NULL, error);
+}
+
 SeatsOrg *
 seats_server_db_load_org (SeatsServer *self,
                           gint64       org_id)

@@ -54,6 +54,9 @@ struct _SeatsServer
   SeatsClock       *clock;
   GHashTable       *maintained_days;
   gint64            next_maintenance;
+
+  /* The fault users-leave happened already. */
+  gboolean          users_left;
 };
 
 /* An organization as a request sees it, loaded once per request. */
@@ -260,6 +263,10 @@ char        *seats_server_hash_token           (const char        *token);
 
 /* seats-server-clock.c: time and what it brings */
 gint64       seats_server_now_ms               (SeatsServer       *self);
+gboolean     seats_server_db_remove_user       (SeatsServer       *self,
+                                                gint64             org_id,
+                                                const char        *id,
+                                                GError           **error);
 void         seats_server_org_today            (SeatsServer       *self,
                                                 SeatsOrg          *org,
                                                 GDate             *today);

@@ -289,6 +289,42 @@ prepare_list (SeatsServer  *self,
   return stmt;
 }
 
+/* The fault users-leave: once, while a client pages through the users, the
+ * first five leave upstream, so that the pages after them shift. */
+static gboolean
+remove_first_users (SeatsServer  *self,
+                    SeatsRequest *req)
+{
+  sqlite3_stmt *stmt = seats_server_db_prepare (self,
+    "SELECT id FROM users WHERE org_id = ? ORDER BY seq LIMIT 5");
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+
+  self->users_left = TRUE;
+  sqlite3_bind_int64 (stmt, 1, req->org->id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_ptr_array_add (ids, seats_server_db_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+
+  if (!seats_server_db_begin (self, &error))
+    {
+      seats_request_reply_db_error (req, error);
+      return FALSE;
+    }
+  for (guint i = 0; i < ids->len; i++)
+    if (!seats_server_db_remove_user (self, req->org->id, g_ptr_array_index (ids, i), &error))
+      break;
+  if (error != NULL || !seats_server_db_bump_revision (self, req->org->id, &error) ||
+      !seats_server_db_commit (self, &error))
+    {
+      seats_server_db_rollback (self);
+      seats_request_reply_db_error (req, error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static void
 reply_user_list (SeatsServer  *self,
                  SeatsRequest *req)
@@ -324,6 +360,13 @@ reply_user_list (SeatsServer  *self,
       return;
     }
 
+  if (g_strcmp0 (req->fault, "users-leave") == 0 && start_index > 1 && !self->users_left &&
+      !remove_first_users (self, req))
+    {
+      g_free (filter.user_name);
+      return;
+    }
+
   seats_server_org_today (self, req->org, &today);
   base = request_base (req);
 
@@ -331,6 +374,12 @@ reply_user_list (SeatsServer  *self,
   if (sqlite3_step (stmt) == SQLITE_ROW)
     total = sqlite3_column_int (stmt, 0);
   sqlite3_reset (stmt);
+
+  /* Faults: totals that disagree with what is sent. */
+  if (g_strcmp0 (req->fault, "inflated-total") == 0)
+    total += 1490;
+  else if (g_strcmp0 (req->fault, "enormous-total") == 0)
+    total = 10000000;
 
   /* About 750 bytes a user: one allocation for most pages. */
   out = g_string_sized_new (256 + (gsize) MIN (count, total) * 800);

@@ -23,6 +23,12 @@
  * the engine decodes another. */
 #define USERS_PAGES_IN_FLIGHT   3
 #define LIST_LIMIT              500
+/* Ten times the organization Seats is built for, and pages enough for it
+ * at a hundred users each: totals beyond these are not believed. */
+#define MAX_USERS               1000000
+#define MAX_USER_PAGES          10000
+/* A full pull during which the users changed is read again, this often. */
+#define MAX_SNAPSHOT_ATTEMPTS   3
 /* Deletions upstream are seen by the delta; a full reconcile now and then
  * also mends anything a delta could have missed. */
 #define RECONCILE_INTERVAL_S    (24 * 60 * 60)
@@ -121,6 +127,13 @@ typedef struct
   guint                pages_requested;
   guint                pages_added;
   guint                pages_in_flight;
+  /* The users a page holds, as the first page of a full pull had them. */
+  guint                page_size;
+  /* A page of a full pull counted a different total: the users moved. */
+  gboolean             moved;
+  /* A page of a full pull held fewer users than it should have. */
+  gboolean             short_page;
+  guint                snapshot_attempts;
   gboolean             failed;
 } Pull;
 
@@ -515,6 +528,121 @@ pull_deletions_cb (GTask         *task,
 }
 
 static void pull_request_pages (GTask *task);
+static void pull_start_users (GTask *task);
+
+/* Reads the users again, at the revision the server has now. */
+static void
+pull_restart_cb (GTask         *task,
+                 SeatsResponse *response)
+{
+  Pull *pull = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  if (!seats_api_decode_revision (response->root, &pull->revision, &error))
+    {
+      pull_failed (task, g_steal_pointer (&error));
+      return;
+    }
+
+  g_free (pull->revision_etag);
+  pull->revision_etag = g_strdup (response->etag);
+  pull->cursor = pull->revision.now;
+
+  g_list_store_remove_all (pull->next.users);
+  g_clear_pointer (&pull->pages, g_ptr_array_unref);
+  pull->pages_total = pull->pages_requested = pull->pages_added = 0;
+  pull->users_total = pull->page_size = 0;
+  pull->moved = pull->short_page = FALSE;
+  pull_start_users (task);
+}
+
+static void
+pull_snapshot_moved (GTask *task)
+{
+  SeatsSyncEngine *self = g_task_get_source_object (task);
+  Pull *pull = g_task_get_task_data (task);
+
+  if (++pull->snapshot_attempts >= MAX_SNAPSHOT_ATTEMPTS)
+    {
+      pull_failed (task, g_error_new (SEATS_API_ERROR, SEATS_API_ERROR_SERVER,
+                                      ngettext ("The users changed on the license server while Seats "
+                                                "read them, %u time in a row. Nothing was changed; "
+                                                "Seats will try again later.",
+                                                "The users changed on the license server while Seats "
+                                                "read them, %u times in a row. Nothing was changed; "
+                                                "Seats will try again later.",
+                                                pull->snapshot_attempts),
+                                      pull->snapshot_attempts));
+      return;
+    }
+
+  g_debug ("The users changed during a full sync; reading them again");
+  set_progress (self, 0.2);
+  pull_get (task, "api/v1/sync", NULL, FALSE, pull_restart_cb);
+}
+
+/* A full pull is a snapshot: every user once, as many as the server
+ * counted, and no change on the server while they were read. Otherwise
+ * people who left while the pages were read would have shifted others out
+ * of them, and those would be missing until the next reconcile. */
+static void
+pull_verified_cb (GTask         *task,
+                  SeatsResponse *response)
+{
+  Pull *pull = g_task_get_task_data (task);
+  GListModel *users = G_LIST_MODEL (pull->next.users);
+  guint n_users = g_list_model_get_n_items (users);
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GError) error = NULL;
+  SeatsRevision now = { 0, };
+
+  if (!seats_api_decode_revision (response->root, &now, &error))
+    {
+      pull_failed (task, g_steal_pointer (&error));
+      return;
+    }
+
+  if (now.revision != pull->revision.revision)
+    {
+      pull_snapshot_moved (task);
+      return;
+    }
+
+  for (guint i = 0; i < n_users; i++)
+    {
+      g_autoptr(SeatsUser) user = g_list_model_get_item (users, i);
+
+      g_hash_table_add (ids, (gpointer) seats_user_get_id (user));
+    }
+
+  if (pull->short_page || n_users != pull->users_total || g_hash_table_size (ids) != n_users)
+    {
+      pull_failed (task, g_error_new (SEATS_API_ERROR, SEATS_API_ERROR_MALFORMED,
+                                      ngettext ("The license server counted %u user and sent %u "
+                                                "different ones. Nothing was changed; try again "
+                                                "later or contact the vendor.",
+                                                "The license server counted %u users and sent %u "
+                                                "different ones. Nothing was changed; try again "
+                                                "later or contact the vendor.",
+                                                pull->users_total),
+                                      pull->users_total, g_hash_table_size (ids)));
+      return;
+    }
+
+  pull_apply (task);
+}
+
+static void
+pull_verify_snapshot (GTask *task)
+{
+  Pull *pull = g_task_get_task_data (task);
+
+  if (pull->moved)
+    pull_snapshot_moved (task);
+  else
+    pull_get (task, "api/v1/sync", NULL, FALSE, pull_verified_cb);
+}
+
 
 /* Adds the pages that are next in order; the list has no one watching it
  * until pull_apply() shows it with one items-changed. */
@@ -575,12 +703,29 @@ pull_page_cb (GObject      *object,
   page = g_steal_pointer (&response->decoded);
 
   /* Counted from the first page: users added since come with the next
-   * delta, as their change is after this pull's cursor. */
+   * delta, as their change is after this pull's cursor. A page that counts
+   * another total means people came or went while the pages were read,
+   * and the pages after them shifted. */
+  if (page->total != pull->users_total)
+    pull->moved = TRUE;
+  if (page->users->len != (get->index + 1 == pull->pages_total
+                           ? pull->users_total - get->index * pull->page_size
+                           : pull->page_size))
+    pull->short_page = TRUE;
   g_ptr_array_index (pull->pages, get->index) = page;
   pull_add_pages (task);
 
+  /* Something is off: no more pages, and once those in flight are in, the
+   * server is asked whether anything changed meanwhile. */
+  if (pull->moved || pull->short_page)
+    {
+      if (pull->pages_in_flight == 0)
+        pull_verify_snapshot (task);
+      return;
+    }
+
   if (pull->pages_added == pull->pages_total)
-    pull_apply (task);
+    pull_verify_snapshot (task);
   else
     pull_request_pages (task);
 }
@@ -595,8 +740,8 @@ pull_request_pages (GTask *task)
     {
       PageGet *get = g_new0 (PageGet, 1);
       g_autofree char *path = g_strdup_printf ("scim/v2/Users?startIndex=%u&count=%u",
-                                               pull->pages_requested * USERS_PAGE_SIZE + 1,
-                                               USERS_PAGE_SIZE);
+                                               pull->pages_requested * pull->page_size + 1,
+                                               pull->page_size);
 
       get->task = g_object_ref (task);
       get->index = pull->pages_requested++;
@@ -623,12 +768,37 @@ pull_users_cb (GTask         *task,
   if (!pull_check (task, page, error))
     return;
 
-  /* The first page of a full pull says how many there are: ask for the
-   * others, a few at a time, rather than one after the other. */
-  if (pull->full && pull->pages == NULL && page->users->len > 0 && page->users->len < page->total)
+  if (page->total > MAX_USERS)
     {
+      pull_failed (task, g_error_new (SEATS_API_ERROR, SEATS_API_ERROR_MALFORMED,
+                                      _("The license server says the organization has %u users; "
+                                        "Seats reads at most %u. Nothing was changed; contact the "
+                                        "vendor."),
+                                      page->total, MAX_USERS));
+      return;
+    }
+
+  if (pull->full && pull->users_fetched > 0 && page->total != pull->users_total)
+    pull->moved = TRUE;
+
+  /* The first page of a full pull says how many there are: ask for the
+   * others, a few at a time, rather than one after the other, each as many
+   * as the server gave on the first page. */
+  if (pull->full && pull->pages == NULL && pull->users_fetched == 0 &&
+      page->users->len > 0 && page->users->len < page->total)
+    {
+      pull->page_size = page->users->len;
+      if ((page->total + pull->page_size - 1) / pull->page_size > MAX_USER_PAGES)
+        {
+          pull_failed (task, g_error_new (SEATS_API_ERROR, SEATS_API_ERROR_MALFORMED,
+                                          _("The license server would send its %u users %u at a "
+                                            "time, in more pages than Seats reads. Nothing was "
+                                            "changed; contact the vendor."),
+                                          page->total, pull->page_size));
+          return;
+        }
       pull->users_total = page->total;
-      pull->pages_total = (page->total + USERS_PAGE_SIZE - 1) / USERS_PAGE_SIZE;
+      pull->pages_total = (page->total + pull->page_size - 1) / pull->page_size;
       pull->pages = g_ptr_array_new_full (pull->pages_total, (GDestroyNotify) seats_user_page_free);
       g_ptr_array_set_size (pull->pages, pull->pages_total);
       g_ptr_array_index (pull->pages, 0) = g_steal_pointer (&page);
@@ -658,7 +828,7 @@ pull_users_cb (GTask         *task,
 
   if (pull->full)
     {
-      pull_apply (task);
+      pull_verify_snapshot (task);
     }
   else
     {
