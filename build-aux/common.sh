@@ -32,6 +32,8 @@ seats_test_packages=(
   dbus
   gnome-keyring
   locales-all
+  clang
+  libclang-rt-14-dev
 )
 
 seats_install_missing () {
