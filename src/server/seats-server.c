@@ -752,6 +752,9 @@ server_handler_cb (SoupServer        *server,
       req->n_segments--;
     }
   req->query = query ? g_hash_table_ref (query) : NULL;
+  /* SCIM endpoints answer SCIM errors, a missing token included (RFC 7644 3.12). */
+  req->scim = req->n_segments >= 2 && g_str_equal (req->segments[0], "scim") &&
+              g_str_equal (req->segments[1], "v2");
 
   if (self->flags & SEATS_SERVER_FLAGS_ALLOW_FAULTS)
     req->fault = soup_message_headers_get_one (soup_server_message_get_request_headers (msg),
