@@ -76,6 +76,7 @@ show_billing (UiFixture *fixture)
 {
   seats_window_set_visible_page (fixture->window, "billing");
   ui_iterate ();
+  ui_assert_access_keys_unique (GTK_WIDGET (fixture->window));
 
   return ui_find (GTK_WIDGET (fixture->window), SEATS_TYPE_BILLING_PAGE, NULL);
 }

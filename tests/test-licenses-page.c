@@ -67,6 +67,7 @@ get_page (UiFixture *fixture)
 
   seats_window_set_visible_page (fixture->window, "licenses");
   ui_iterate ();
+  ui_assert_access_keys_unique (GTK_WIDGET (fixture->window));
   page = ui_find (GTK_WIDGET (fixture->window), SEATS_TYPE_LICENSES_PAGE, NULL);
   g_assert_nonnull (page);
 
@@ -425,7 +426,7 @@ test_licenses_viewer (UiFixture     *fixture,
 
   /* A viewer sees the counts but no way to change them. */
   g_assert_true (ui_shows_text (GTK_WIDGET (page), EXPECTED.user_licenses));
-  g_assert_null (ui_find (GTK_WIDGET (page), GTK_TYPE_BUTTON, _("_Buy Licenses…")));
+  g_assert_null (ui_find (GTK_WIDGET (page), GTK_TYPE_BUTTON, _("Bu_y Licenses…")));
   g_assert_null (ui_find (GTK_WIDGET (page), GTK_TYPE_BUTTON, _("Change _Next Period…")));
 
   assert_no_dialog_opens (page, "licenses.buy", SEATS_TYPE_BUY_DIALOG);
@@ -446,7 +447,7 @@ test_licenses_reseller (UiFixture     *fixture,
   /* Where to change it, by name; the buttons say why they are off. */
   g_assert_true (seats_policy_is_resold (policy));
   g_assert_true (ui_shows_text (GTK_WIDGET (page), managed));
-  buy = ui_find (GTK_WIDGET (page), GTK_TYPE_BUTTON, _("_Buy Licenses…"));
+  buy = ui_find (GTK_WIDGET (page), GTK_TYPE_BUTTON, _("Bu_y Licenses…"));
   g_assert_nonnull (buy);
   g_assert_false (gtk_widget_is_sensitive (buy));
   tooltip = gtk_widget_get_tooltip_text (buy);

@@ -94,6 +94,7 @@ page_set_up (PageFixture *f,
   ui_fixture_set_up (&f->fixture, slug, viewer);
   seats_window_set_visible_page (f->fixture.window, "users");
   ui_iterate ();
+  ui_assert_access_keys_unique (GTK_WIDGET (f->fixture.window));
 
   root = GTK_WIDGET (f->fixture.window);
   f->page = SEATS_USERS_PAGE (ui_find (root, SEATS_TYPE_USERS_PAGE, NULL));

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "seats-connect-dialog.h"
 #include "ui-test-helper.h"
 
 /* What a person reads, in the language under test. */
@@ -99,6 +100,8 @@ test_window_welcome (void)
   /* Nothing to switch between yet. */
   g_assert_null (ui_find (GTK_WIDGET (window), GTK_TYPE_TOGGLE_BUTTON, EXPECTED.titles[0]));
 
+  ui_assert_access_keys_unique (GTK_WIDGET (window));
+
   /* Connecting asks for the server and the token. */
   ui_click (connect);
   g_assert_nonnull (ui_find_dialog (GTK_TYPE_WINDOW));
@@ -132,7 +135,25 @@ test_window_pages (UiFixture     *fixture,
       seats_window_set_visible_page (fixture->window, page_names[i]);
       ui_iterate ();
       g_assert_cmpstr (seats_window_get_visible_page (fixture->window), ==, page_names[i]);
+      /* Each page with the header it shares the window with. */
+      ui_assert_access_keys_unique (root);
     }
+}
+
+/* The Connect Account dialog, from the main menu: its access keys differ
+ * in every language, and so do the welcome page's. */
+static void
+test_window_connect_dialog (UiFixture     *fixture,
+                            gconstpointer  user_data)
+{
+  GtkWindow *dialog;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.connect-account", NULL));
+  ui_iterate ();
+  dialog = ui_find_dialog (SEATS_TYPE_CONNECT_DIALOG);
+  g_assert_nonnull (dialog);
+  gtk_window_destroy (dialog);
+  ui_iterate ();
 }
 
 static void
@@ -192,7 +213,7 @@ test_window_sync_state (UiFixture     *fixture,
   g_assert_false (ui_fixture_sync (fixture));
   g_assert_cmpint (seats_sync_engine_get_status (fixture->engine), ==, SEATS_SYNC_STATUS_OFFLINE);
   g_assert_true (ui_shows_text (root, _("Offline")));
-  g_assert_nonnull (ui_wait_for_widget (root, GTK_TYPE_BUTTON, _("_Try Again")));
+  g_assert_nonnull (ui_wait_for_widget (root, GTK_TYPE_BUTTON, _("Try A_gain")));
 }
 
 static void
@@ -284,6 +305,8 @@ main (int   argc,
 
   g_test_add_func ("/window/welcome", test_window_welcome);
   g_test_add ("/window/pages", UiFixture, NULL, fixture_set_up, test_window_pages, fixture_tear_down);
+  g_test_add ("/window/connect-dialog", UiFixture, NULL, fixture_set_up, test_window_connect_dialog,
+              fixture_tear_down);
   g_test_add ("/window/switcher", UiFixture, NULL, fixture_set_up, test_window_switcher, fixture_tear_down);
   g_test_add ("/window/shortcuts", UiFixture, NULL, fixture_set_up, test_window_shortcuts, fixture_tear_down);
   g_test_add ("/window/menu", UiFixture, NULL, fixture_set_up, test_window_menu, fixture_tear_down);

@@ -514,15 +514,90 @@ ui_click (GtkWidget *button)
 }
 
 /* The newest open window of @type, such as a dialog. */
+/* The control a mnemonic label activates: its mnemonic widget, or the
+ * button or row it is part of. */
+static GtkWidget *
+label_control (GtkWidget *label)
+{
+  GtkWidget *target = gtk_label_get_mnemonic_widget (GTK_LABEL (label));
+
+  for (GtkWidget *w = target ? target : label; w != NULL; w = gtk_widget_get_parent (w))
+    if (GTK_IS_BUTTON (w) || ADW_IS_PREFERENCES_ROW (w) || GTK_IS_MENU_BUTTON (w) ||
+        GTK_IS_CHECK_BUTTON (w))
+      return w;
+
+  return target ? target : label;
+}
+
+static void
+collect_access_keys (GtkWidget  *widget,
+                     GHashTable *keys,
+                     GString    *clashes)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+
+  if (GTK_IS_LABEL (widget) && gtk_label_get_use_underline (GTK_LABEL (widget)))
+    {
+      guint keyval = gtk_label_get_mnemonic_keyval (GTK_LABEL (widget));
+      const char *text = gtk_label_get_label (GTK_LABEL (widget));
+
+      if (keyval != GDK_KEY_VoidSymbol)
+        {
+          gpointer key = GUINT_TO_POINTER (gdk_keyval_to_lower (keyval));
+          GtkWidget *control = label_control (widget);
+          GtkWidget *other = g_hash_table_lookup (keys, key);
+
+          /* A row shows its title twice (as a title and floating over
+           * its entry): one control, one access key. */
+          if (other != NULL && other != control)
+            g_string_append_printf (clashes, " “%s” and “%s”;",
+                                    (const char *) g_object_get_data (G_OBJECT (other), "ui-test-label"),
+                                    text);
+          else if (other == NULL)
+            {
+              g_object_set_data (G_OBJECT (control), "ui-test-label", (gpointer) text);
+              g_hash_table_insert (keys, key, control);
+            }
+        }
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_access_keys (child, keys, clashes);
+}
+
+/**
+ * ui_assert_access_keys_unique:
+ * @root: a window, or a part of one that is shown
+ *
+ * Fails when two controls that are shown share an access key (the letter
+ * after the underline), in the language under test.
+ */
+void
+ui_assert_access_keys_unique (GtkWidget *root)
+{
+  g_autoptr(GHashTable) keys = g_hash_table_new (NULL, NULL);
+  g_autoptr(GString) clashes = g_string_new (NULL);
+
+  collect_access_keys (root, keys, clashes);
+  if (clashes->len > 0)
+    g_error ("These share an access key in %s:%s", G_OBJECT_TYPE_NAME (root), clashes->str);
+}
+
 GtkWindow *
 ui_find_dialog (GType type)
 {
   GList *windows = gtk_application_get_windows (GTK_APPLICATION (application));
   GListModel *toplevels = gtk_window_get_toplevels ();
 
+  /* Every dialog a test finds has its access keys checked. */
   for (GList *l = windows; l != NULL; l = l->next)
     if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
-      return l->data;
+      {
+        ui_assert_access_keys_unique (l->data);
+        return l->data;
+      }
 
   /* Dialogs not added to the application. */
   for (guint i = g_list_model_get_n_items (toplevels); i > 0; i--)
@@ -530,7 +605,10 @@ ui_find_dialog (GType type)
       g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i - 1);
 
       if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
+        {
+          ui_assert_access_keys_unique (GTK_WIDGET (window));
+          return window;
+        }
     }
 
   return NULL;

@@ -70,5 +70,6 @@ gboolean                       ui_shows_text_containing (GtkWidget  *root,
                                                         const char  *text);
 void                           ui_click                (GtkWidget   *button);
 GtkWindow                     *ui_find_dialog          (GType        type);
+void                           ui_assert_access_keys_unique (GtkWidget *root);
 
 G_END_DECLS

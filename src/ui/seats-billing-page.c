@@ -1130,7 +1130,7 @@ update_show_all (GtkToggleButton   *button,
 
   gtk_widget_set_visible (GTK_WIDGET (button), n > HISTORY_ROWS);
   gtk_slice_list_model_set_size (slice, all ? G_MAXUINT : HISTORY_ROWS);
-  gtk_button_set_label (GTK_BUTTON (button), all ? _("Show _Fewer") : _("Show _All"));
+  gtk_button_set_label (GTK_BUTTON (button), all ? _("Show Fewer") : _("Show All"));
 }
 
 static void

@@ -506,7 +506,7 @@ create_module_row_cb (gpointer item,
   gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", id);
   gtk_widget_set_tooltip_text (row, _("Show who holds the module"));
 
-  buy = g_menu_item_new (_("_Buy Licenses…"), NULL);
+  buy = g_menu_item_new (_("Bu_y Licenses…"), NULL);
   g_menu_item_set_action_and_target (buy, "licenses.buy-product", "s", id);
   g_menu_append_item (menu, buy);
   next = g_menu_item_new (_("Change _Next Period…"), NULL);
