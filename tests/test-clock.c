@@ -108,6 +108,21 @@ test_time_zones (void)
   g_assert_null (seats_time_zone_new_for_id (NULL));
   g_assert_null (seats_time_zone_new_for_id (""));
   g_assert_null (seats_time_zone_new_for_id ("Europe/Atlantis"));
+
+  /* A name, never a file or a rule GLib would read as a zone. */
+  {
+    const char *valid[] = { "UTC", "Europe/Amsterdam", "America/Argentina/Buenos_Aires", "Etc/GMT+1" };
+    const char *invalid[] = { "/etc/passwd", ":/dev/zero", "../../etc/localtime", "Europe//Amsterdam",
+                              "Europe/", "CET-1CEST,M3.5.0,M10.5.0/3", "Europe/Amster dam", "" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (valid); i++)
+      g_assert_true (seats_time_zone_id_is_valid (valid[i]));
+    for (guint i = 0; i < G_N_ELEMENTS (invalid); i++)
+      {
+        g_assert_false (seats_time_zone_id_is_valid (invalid[i]));
+        g_assert_null (seats_time_zone_new_for_id (invalid[i]));
+      }
+  }
 }
 
 static void

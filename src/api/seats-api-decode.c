@@ -260,6 +260,13 @@ decode_account_object (JsonObject  *object,
       seats_policy_set_reseller_url (policy, reseller_url);
     }
 
+  /* A zone is a name, never a path or a rule for GLib to read. */
+  if (time_zone != NULL && !seats_time_zone_id_is_valid (time_zone))
+    {
+      g_propagate_error (error, seats_json_malformed (where, "time_zone", "not a time zone"));
+      return NULL;
+    }
+
   if (trial != NULL)
     {
       guint32 end = 0;

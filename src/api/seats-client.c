@@ -448,13 +448,24 @@ request_read_cb (GObject      *object,
                                    request_read_cb, task);
 }
 
+static int
+port_of (GUri *uri)
+{
+  int port = g_uri_get_port (uri);
+
+  if (port > 0)
+    return port;
+
+  return g_ascii_strcasecmp (g_uri_get_scheme (uri), "https") == 0 ? 443 : 80;
+}
+
 static gboolean
 same_origin (GUri *a,
              GUri *b)
 {
   return g_ascii_strcasecmp (g_uri_get_scheme (a), g_uri_get_scheme (b)) == 0 &&
          g_ascii_strcasecmp (g_uri_get_host (a), g_uri_get_host (b)) == 0 &&
-         g_uri_get_port (a) == g_uri_get_port (b);
+         port_of (a) == port_of (b);
 }
 
 /* A redirect is followed only within the account's own address and to an
@@ -710,7 +721,8 @@ deadline_cb (gpointer data)
  * @deadline_ms: how long a request may take in all, its retries included
  *
  * A server that answers a byte at a time is given up on after this long,
- * with %SEATS_API_ERROR_TIMEOUT.
+ * with %SEATS_API_ERROR_TIMEOUT. Decoding a page that has come is not
+ * counted.
  */
 void
 seats_client_set_deadline (SeatsClient *self,

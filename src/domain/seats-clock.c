@@ -27,7 +27,9 @@
  * A clock either keeps its own time (the real time, moved by
  * seats_clock_set_now()) or follows another clock in a time zone of its own:
  * an account's clock follows the application's, so that setting the one
- * sets them all. Tests set the clock; nothing else does.
+ * sets them all. Tests set the clock, and a person who wants to see Seats
+ * on another day (`SEATS_CLOCK`; seats-server says so when it starts). A change of the system's own time zone while Seats runs
+ * is not noticed: GLib keeps the local zone it read first.
  */
 struct _SeatsClock
 {
@@ -263,7 +265,7 @@ seats_clock_class_init (SeatsClockClass *klass)
    * SeatsClock::day-changed:
    *
    * Today is another day in the clock's time zone: midnight passed, the
-   * zone changed, or the clock was set.
+   * clock's zone was set to another, or the clock was set.
    */
   signals [DAY_CHANGED] =
     g_signal_new ("day-changed",
@@ -602,16 +604,54 @@ seats_clock_set_now_from_string (SeatsClock  *self,
 }
 
 /**
+ * seats_time_zone_id_is_valid:
+ * @identifier: (nullable): what a source says its time zone is
+ *
+ * Whether @identifier has the form of an IANA time zone (`UTC`,
+ * `Europe/Amsterdam`, `America/Argentina/Buenos_Aires`, `Etc/GMT+1`).
+ * GLib also reads a path or a POSIX TZ rule as a zone: from a server,
+ * neither is taken.
+ *
+ * Returns: %TRUE if it has that form
+ */
+gboolean
+seats_time_zone_id_is_valid (const char *identifier)
+{
+  gboolean part_start = TRUE;
+  gsize length = 0;
+
+  if (identifier == NULL || !g_ascii_isalpha (identifier[0]))
+    return FALSE;
+
+  for (const char *p = identifier; *p != '\0'; p++, length++)
+    {
+      if (*p == '/')
+        {
+          if (part_start)
+            return FALSE;
+          part_start = TRUE;
+          continue;
+        }
+      if (!g_ascii_isalnum (*p) && *p != '_' && *p != '-' && *p != '+')
+        return FALSE;
+      part_start = FALSE;
+    }
+
+  return !part_start && length <= 64;
+}
+
+/**
  * seats_time_zone_new_for_id:
  * @identifier: (nullable): an IANA time zone such as `Europe/Amsterdam`
  *
  * Returns: (transfer full) (nullable): the zone, or %NULL when @identifier
- *   is empty or names no zone this system knows
+ *   is empty, not the name of a zone (seats_time_zone_id_is_valid()), or
+ *   names no zone this system knows
  */
 GTimeZone *
 seats_time_zone_new_for_id (const char *identifier)
 {
-  if (identifier == NULL || *identifier == '\0')
+  if (!seats_time_zone_id_is_valid (identifier))
     return NULL;
 
   return g_time_zone_new_identifier (identifier);

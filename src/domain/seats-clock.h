@@ -39,6 +39,7 @@ gboolean    seats_clock_set_now_from_string (SeatsClock *self,
                                             const char  *text,
                                             GError     **error);
 
+gboolean    seats_time_zone_id_is_valid    (const char  *identifier);
 GTimeZone  *seats_time_zone_new_for_id     (const char  *identifier);
 
 G_END_DECLS

@@ -115,6 +115,11 @@ main (int   argc,
     return usage_error ("--seed-users takes a number from 0 to 10000000"), EXIT_USAGE;
   if (now_text != NULL && !allow_clock)
     return usage_error ("--now needs --allow-clock"), EXIT_USAGE;
+  /* A server on another time than the real one is for tests: never
+   * without saying so. */
+  if (g_getenv ("SEATS_CLOCK") != NULL)
+    g_printerr ("seats-server: SEATS_CLOCK is set: the clock starts at %s, not the real time\n",
+                g_getenv ("SEATS_CLOCK"));
   if (!parse_listen (listen ? listen : "127.0.0.1:0", &address, &port))
     return usage_error ("--listen takes ADDRESS:PORT, like 127.0.0.1:0"), EXIT_USAGE;
 

@@ -227,6 +227,10 @@ gboolean     seats_server_db_set_meta          (SeatsServer       *self,
                                                 const char        *key,
                                                 const char        *value,
                                                 GError           **error);
+gboolean     seats_server_db_remove_user       (SeatsServer       *self,
+                                                gint64             org_id,
+                                                const char        *id,
+                                                GError           **error);
 SeatsOrg    *seats_server_db_load_org          (SeatsServer       *self,
                                                 gint64             org_id);
 gint64       seats_server_db_find_org          (SeatsServer       *self,
@@ -263,10 +267,6 @@ char        *seats_server_hash_token           (const char        *token);
 
 /* seats-server-clock.c: time and what it brings */
 gint64       seats_server_now_ms               (SeatsServer       *self);
-gboolean     seats_server_db_remove_user       (SeatsServer       *self,
-                                                gint64             org_id,
-                                                const char        *id,
-                                                GError           **error);
 void         seats_server_org_today            (SeatsServer       *self,
                                                 SeatsOrg          *org,
                                                 GDate             *today);

@@ -415,6 +415,10 @@ seed_org (SeatsServer    *self,
   guint active_count = 0;
   gint64 step;
 
+  /* As seats_server_db_load_org() reckons a zone this system lacks. */
+  if (zone == NULL)
+    zone = g_time_zone_new_utc ();
+
   seats_clock_get_today_in (self->clock, zone, &today);
   s.today = g_date_get_julian (&today);
 

@@ -795,6 +795,60 @@ static const char too_large_body[] =
   "{\"type\":\"urn:seats:problem:body-too-large\",\"title\":\"Request Entity Too Large\","
   "\"status\":413,\"detail\":\"The body is too large.\",\"code\":\"body-too-large\"}";
 
+/* After an answer written on a connection of its own: what the client is
+ * still sending is read and dropped for a moment (at most a megabyte, two
+ * seconds), so that closing does not reset the connection before the
+ * client has read the answer. */
+#define DRAIN_MAX_BYTES (1024 * 1024)
+#define DRAIN_MAX_MS    2000
+
+typedef struct
+{
+  GIOStream    *stream;
+  GCancellable *cancellable;
+  guint         timeout;
+  gsize         drained;
+} Drain;
+
+static void
+drain_finish (Drain *drain)
+{
+  g_clear_handle_id (&drain->timeout, g_source_remove);
+  g_io_stream_close (drain->stream, NULL, NULL);
+  g_object_unref (drain->stream);
+  g_object_unref (drain->cancellable);
+  g_free (drain);
+}
+
+static gboolean
+drain_timeout_cb (gpointer data)
+{
+  Drain *drain = data;
+
+  drain->timeout = 0;
+  g_cancellable_cancel (drain->cancellable);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+drain_skipped_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      data)
+{
+  Drain *drain = data;
+  gssize skipped = g_input_stream_skip_finish (G_INPUT_STREAM (object), result, NULL);
+
+  if (skipped <= 0 || (drain->drained += skipped) >= DRAIN_MAX_BYTES)
+    {
+      drain_finish (drain);
+      return;
+    }
+
+  g_input_stream_skip_async (G_INPUT_STREAM (object), 64 * 1024, G_PRIORITY_DEFAULT,
+                             drain->cancellable, drain_skipped_cb, drain);
+}
+
 /* Answers and closes the connection at once, without reading (more of) the
  * body: libsoup would otherwise read all of it before answering. */
 static void
@@ -808,6 +862,7 @@ answer_and_close (SoupServerMessage *msg,
   g_autoptr(GIOStream) stream = soup_server_message_steal_connection (msg);
   g_autofree char *head = NULL;
   GOutputStream *out;
+  Drain *drain;
 
   if (stream == NULL)
     return;
@@ -820,7 +875,16 @@ answer_and_close (SoupServerMessage *msg,
   out = g_io_stream_get_output_stream (stream);
   g_output_stream_write_all (out, head, strlen (head), NULL, NULL, NULL);
   g_output_stream_write_all (out, body, length, NULL, NULL, NULL);
-  g_io_stream_close (stream, NULL, NULL);
+  g_output_stream_flush (out, NULL, NULL);
+  if (G_IS_SOCKET_CONNECTION (stream))
+    g_socket_shutdown (g_socket_connection_get_socket (G_SOCKET_CONNECTION (stream)), FALSE, TRUE, NULL);
+
+  drain = g_new0 (Drain, 1);
+  drain->stream = g_steal_pointer (&stream);
+  drain->cancellable = g_cancellable_new ();
+  drain->timeout = g_timeout_add (DRAIN_MAX_MS, drain_timeout_cb, drain);
+  g_input_stream_skip_async (g_io_stream_get_input_stream (drain->stream), 64 * 1024, G_PRIORITY_DEFAULT,
+                             drain->cancellable, drain_skipped_cb, drain);
 }
 
 /* A chunked body is counted as it comes; once it is too large the

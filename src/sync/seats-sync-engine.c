@@ -68,6 +68,7 @@ struct _SeatsSyncEngine
 
   GNetworkMonitor *network_monitor;
   guint            periodic_source;
+  guint            day_sync_source;
   gulong           network_changed_handler;
 };
 
@@ -131,7 +132,7 @@ typedef struct
   guint                page_size;
   /* A page of a full pull counted a different total: the users moved. */
   gboolean             moved;
-  /* A page of a full pull held fewer users than it should have. */
+  /* A page of a full pull held another number of users than it should have. */
   gboolean             short_page;
   guint                snapshot_attempts;
   gboolean             failed;
@@ -395,7 +396,6 @@ pull_apply (GTask *task)
   g_object_freeze_notify (G_OBJECT (self));
 
   replace_object (self, (gpointer *) &self->state.account, pull->next.account, PROP_ACCOUNT);
-  update_time_zone (self);
   replace_object (self, (gpointer *) &self->state.subscription, pull->next.subscription,
                   PROP_SUBSCRIPTION);
   replace_object (self, (gpointer *) &self->state.billing_details, pull->next.billing_details,
@@ -434,6 +434,8 @@ pull_apply (GTask *task)
 
   g_object_thaw_notify (G_OBJECT (self));
 
+  /* Once everything is in place: a new zone may make it another day. */
+  update_time_zone (self);
   g_signal_emit (self, signals [CHANGED], 0);
 
   complete_waiting (self, NULL);
@@ -528,32 +530,28 @@ pull_deletions_cb (GTask         *task,
 }
 
 static void pull_request_pages (GTask *task);
-static void pull_start_users (GTask *task);
 
-/* Reads the users again, at the revision the server has now. */
+static void pull_revision_cb (GTask         *task,
+                              SeatsResponse *response);
+
+/* Everything is read again, from the server's revision on: what was read
+ * before it moved is not kept, so that the local copy is one state of the
+ * server, never parts of two. */
 static void
-pull_restart_cb (GTask         *task,
-                 SeatsResponse *response)
+pull_restart (GTask *task)
 {
   Pull *pull = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
 
-  if (!seats_api_decode_revision (response->root, &pull->revision, &error))
-    {
-      pull_failed (task, g_steal_pointer (&error));
-      return;
-    }
-
-  g_free (pull->revision_etag);
-  pull->revision_etag = g_strdup (response->etag);
-  pull->cursor = pull->revision.now;
-
-  g_list_store_remove_all (pull->next.users);
+  seats_store_state_clear (&pull->next);
+  seats_store_state_init (&pull->next);
   g_clear_pointer (&pull->pages, g_ptr_array_unref);
-  pull->pages_total = pull->pages_requested = pull->pages_added = 0;
-  pull->users_total = pull->page_size = 0;
+  g_clear_pointer (&pull->revision_etag, g_free);
+  pull->pages_total = pull->pages_requested = pull->pages_added = pull->pages_in_flight = 0;
+  pull->users_total = pull->users_fetched = pull->page_size = 0;
+  pull->admin_list = 0;
   pull->moved = pull->short_page = FALSE;
-  pull_start_users (task);
+
+  pull_get (task, "api/v1/sync", NULL, FALSE, pull_revision_cb);
 }
 
 static void
@@ -576,9 +574,9 @@ pull_snapshot_moved (GTask *task)
       return;
     }
 
-  g_debug ("The users changed during a full sync; reading them again");
-  set_progress (self, 0.2);
-  pull_get (task, "api/v1/sync", NULL, FALSE, pull_restart_cb);
+  g_debug ("The users changed during a full sync; reading everything again");
+  set_progress (self, 0.05);
+  pull_restart (task);
 }
 
 /* A full pull is a snapshot: every user once, as many as the server
@@ -1347,7 +1345,6 @@ sync_flushed_cb (GObject      *object,
   pull_begin (pull_task, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (pull_task), "full")));
 }
 
-/* Sends the outbox, then pulls. */
 static gboolean
 sync_deadline_cb (gpointer data)
 {
@@ -1360,6 +1357,7 @@ sync_deadline_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* Sends the outbox, then pulls. */
 static void
 begin_sync (SeatsSyncEngine *self)
 {
@@ -2116,13 +2114,26 @@ background_sync_cb (GObject      *object,
 
 /* A new day: who counts, days left and deadlines are judged again, and the
  * server may have turned the period at the same midnight. */
+static gboolean
+day_sync_cb (gpointer data)
+{
+  SeatsSyncEngine *self = data;
+
+  self->day_sync_source = 0;
+  seats_sync_engine_sync_async (self, FALSE, NULL, background_sync_cb, NULL);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 day_changed_cb (SeatsSyncEngine *self)
 {
   g_signal_emit (self, signals [CHANGED], 0);
 
-  if (self->periodic_source != 0)
-    seats_sync_engine_sync_async (self, FALSE, NULL, background_sync_cb, NULL);
+  /* Not all clients of an organization at its midnight at once, and not
+   * before the server, whose clock may be a little behind, has turned it. */
+  if (self->periodic_source != 0 && self->day_sync_source == 0)
+    self->day_sync_source = g_timeout_add_seconds (g_random_int_range (5, 60), day_sync_cb, self);
 }
 
 static void
@@ -2178,6 +2189,7 @@ seats_sync_engine_stop (SeatsSyncEngine *self)
   g_return_if_fail (SEATS_IS_SYNC_ENGINE (self));
 
   g_clear_handle_id (&self->periodic_source, g_source_remove);
+  g_clear_handle_id (&self->day_sync_source, g_source_remove);
   g_clear_signal_handler (&self->network_changed_handler, self->network_monitor);
   g_clear_object (&self->network_monitor);
 
@@ -2440,8 +2452,6 @@ seats_sync_engine_load (SeatsSyncEngine     *self,
       return FALSE;
     }
 
-  update_time_zone (self);
-
   if (users_later)
     {
       self->loading = TRUE;
@@ -2456,6 +2466,7 @@ seats_sync_engine_load (SeatsSyncEngine     *self,
 
   g_object_thaw_notify (G_OBJECT (self));
 
+  update_time_zone (self);
   g_signal_emit (self, signals [CHANGED], 0);
 
   return TRUE;
