@@ -359,7 +359,8 @@ test_users_counted_csv (Fixture       *fixture,
   subscription = server_request (fixture, "GET", "api/v1/subscription", NULL);
   in_use = json_object_get_int_member (server_product (subscription, "seats"), "in_use");
 
-  csv = run_as (fixture, fixture->admin_token, "users", "--counted", "--csv", NULL);
+  /* A script reads the columns by their stable names. */
+  csv = run_as (fixture, fixture->admin_token, "users", "--counted", "--csv", "--stable-header", NULL);
   assert_exit (csv, 0);
   lines = csv_lines (csv->out);
   g_assert_cmpstr (lines[0], ==, "id,user_name,name,email,active,start_date,end_date,modules");
@@ -686,6 +687,74 @@ test_billing_and_history (Fixture       *fixture,
                     server_count (fixture, "api/v1/actions?limit=500"));
 }
 
+/* Everything a person reads is in their words: the action log as the
+ * window says it, the modules by the names the server gives them, and the
+ * columns of a CSV, unless a script asks for the stable names. */
+static void
+test_words (Fixture       *fixture,
+            gconstpointer  user_data)
+{
+  static const struct {
+    const char *language;
+    const char *locale;
+    const char *switched_on;
+    const char *by_server;
+    const char *change;
+    const char *column;
+  } languages[] = {
+    { "en", "C.UTF-8", "Switched on “Tweestapsverificatie”", "The license server", "off → on", "User name" },
+    { "nl", "nl_NL.UTF-8", "“Tweestapsverificatie” ingeschakeld", "De licentieserver", "uit → aan",
+      "Gebruikersnaam" },
+    { "sv", "sv_SE.UTF-8", "Slog på ”Tweestapsverificatie”", "Licensservern", "av → på", "Användarnamn" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    {
+      g_autofree char *language = g_strconcat ("LANGUAGE=", languages[i].language, NULL);
+      g_autofree char *locale = g_strconcat ("LC_ALL=", languages[i].locale, NULL);
+      const char *env[] = { language, locale, NULL };
+      const char *history_args[] = { "history", NULL };
+      const char *users_args[] = { "users", NULL };
+      const char *csv_args[] = { "users", "--csv", NULL };
+      const char *stable_args[] = { "users", "--csv", "--stable-header", NULL };
+      const char *wrong_args[] = { "users", "--stable-header", NULL };
+      g_autoptr(CliResult) history = run_as_full (fixture, fixture->admin_token, env, NULL, NULL, NULL,
+                                                  history_args);
+      g_autoptr(CliResult) users = run_as_full (fixture, fixture->admin_token, env, NULL, NULL, NULL,
+                                                users_args);
+      g_autoptr(CliResult) csv = run_as_full (fixture, fixture->admin_token, env, NULL, NULL, NULL,
+                                              csv_args);
+      g_autoptr(CliResult) stable = run_as_full (fixture, fixture->admin_token, env, NULL, NULL, NULL,
+                                                 stable_args);
+      g_autoptr(CliResult) wrong = run_as_full (fixture, fixture->admin_token, env, NULL, NULL, NULL,
+                                                wrong_args);
+
+      g_test_message ("%s", languages[i].language);
+      assert_exit (history, 0);
+      g_assert_true (cli_contains (history->out, languages[i].switched_on));
+      g_assert_true (cli_contains (history->out, languages[i].by_server));
+      g_assert_true (cli_contains (history->out, languages[i].change));
+      /* Never the server's codes. */
+      g_assert_false (cli_contains (history->out, "feature-on"));
+      g_assert_false (cli_contains (history->out, "two-factor"));
+      g_assert_false (cli_contains (history->out, "system"));
+      g_assert_false (cli_contains (history->out, "period-turned"));
+
+      assert_exit (users, 0);
+      g_assert_true (cli_contains (users->out, "Online agenda"));
+      g_assert_false (cli_contains (users->out, "scheduling"));
+
+      assert_exit (csv, 0);
+      g_assert_true (cli_contains (csv->out, languages[i].column));
+      /* Values stay as scripts read them. */
+      g_assert_true (cli_contains (csv->out, "scheduling"));
+      assert_exit (stable, 0);
+      g_assert_true (g_str_has_prefix (stable->out, "id,user_name,name,email,active,start_date,end_date,modules"));
+
+      assert_exit (wrong, 2);
+    }
+}
+
 static void
 test_dutch (Fixture       *fixture,
             gconstpointer  user_data)
@@ -803,6 +872,7 @@ main (int   argc,
   ADD ("/cli/help", test_help_lists_every_command);
   ADD ("/cli/usage-errors", test_usage_errors);
   ADD ("/cli/status", test_status);
+  ADD ("/cli/words", test_words);
   ADD ("/cli/trial-days", test_trial_days);
   ADD ("/cli/licenses", test_licenses);
   ADD ("/cli/users-counted-csv", test_users_counted_csv);

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "seats-api-error.h"
+#include "seats-action-text.h"
 #include "seats-cli-private.h"
 #include "seats-format.h"
 #include "seats-rules.h"
@@ -47,6 +48,29 @@ csv_row (const char * const *cells,
     row[i] = g_strdup (cells[i] != NULL ? cells[i] : "");
 
   return row;
+}
+
+/* The first row of a CSV: the columns in the person's words, or with
+ * --stable-header the stable names that scripts read (@names, separated
+ * by commas, in the order of @words). */
+static GStrv
+csv_header (SeatsCli           *cli,
+            const char         *names,
+            const char * const *words)
+{
+  g_auto(GStrv) stable = g_strsplit (names, ",", -1);
+  g_autoptr(GStrvBuilder) builder = NULL;
+
+  g_assert (g_strv_length (stable) == g_strv_length ((char **) words));
+
+  if (cli->stable_header)
+    return g_steal_pointer (&stable);
+
+  builder = g_strv_builder_new ();
+  for (guint i = 0; words[i] != NULL; i++)
+    g_strv_builder_add (builder, _(words[i]));
+
+  return g_strv_builder_end (builder);
 }
 
 static void
@@ -401,7 +425,11 @@ seats_cli_accounts (SeatsCli *cli)
     {
       g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
 
-      g_ptr_array_add (rows, g_strsplit ("id,organization,organization_id,server,active", ",", -1));
+      /* Translators: the columns of seatsctl accounts --csv */
+      static const char *words[] = { N_("Account"), N_("Organization"), N_("Organization ID"),
+                                     N_("Server"), N_("In use"), NULL };
+
+      g_ptr_array_add (rows, csv_header (cli, "id,organization,organization_id,server,active", words));
       for (guint i = 0; i < accounts->len; i++)
         {
           SeatsAccountInfo *info = g_ptr_array_index (accounts, i);
@@ -693,8 +721,13 @@ licenses_csv (SeatsCli *cli)
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   GListModel *products = seats_sync_engine_get_products (cli->engine);
 
-  g_ptr_array_add (rows, g_strsplit ("id,name,kind,purchased,in_use,available,next_period,"
-                                     "price,currency", ",", -1));
+  /* Translators: the columns of seatsctl licenses --csv */
+  static const char *words[] = { N_("ID"), N_("Product"), N_("Kind"), N_("Purchased"), N_("In use"),
+                                 N_("Available"), N_("Next period"), N_("Price (minor units)"),
+                                 N_("Currency"), NULL };
+
+  g_ptr_array_add (rows, csv_header (cli, "id,name,kind,purchased,in_use,available,next_period,"
+                                          "price,currency", words));
   for (guint i = 0; i < g_list_model_get_n_items (products); i++)
     {
       g_autoptr(SeatsProduct) product = g_list_model_get_item (products, i);
@@ -858,6 +891,27 @@ modules_text (SeatsUser  *user,
   return modules != NULL ? g_strjoinv (separator, (char **) modules) : g_strdup ("");
 }
 
+/* The modules a user holds, as the server names them, for a person. */
+static char *
+module_names (SeatsSyncEngine *engine,
+              SeatsUser       *user)
+{
+  const char * const *modules = seats_user_get_modules (user);
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  for (guint i = 0; modules != NULL && modules[i] != NULL; i++)
+    {
+      SeatsProduct *product = seats_sync_engine_find_product (engine, modules[i]);
+
+      if (names->len > 0)
+        /* Translators: between the names of the modules a user holds */
+        g_string_append (names, _(", "));
+      g_string_append (names, product != NULL ? seats_product_get_name (product) : modules[i]);
+    }
+
+  return g_string_free (g_steal_pointer (&names), FALSE);
+}
+
 int
 seats_cli_users (SeatsCli *cli)
 {
@@ -916,8 +970,12 @@ seats_cli_users (SeatsCli *cli)
     {
       g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
 
-      g_ptr_array_add (rows, g_strsplit ("id,user_name,name,email,active,start_date,end_date,"
-                                         "modules", ",", -1));
+      /* Translators: the columns of seatsctl users --csv, the active users report */
+      static const char *words[] = { N_("ID"), N_("User name"), N_("Name"), N_("E-mail"), N_("Active"),
+                                     N_("Start date"), N_("End date"), N_("Modules"), NULL };
+
+      g_ptr_array_add (rows, csv_header (cli, "id,user_name,name,email,active,start_date,end_date,"
+                                              "modules", words));
       for (guint i = 0; i < shown->len; i++)
         {
           SeatsUser *user = g_ptr_array_index (shown, i);
@@ -951,7 +1009,7 @@ seats_cli_users (SeatsCli *cli)
         SeatsUser *user = g_ptr_array_index (shown, i);
         g_autofree char *start = format_date_short (seats_user_get_start_date_julian (user));
         g_autofree char *end = format_date_short (seats_user_get_end_date_julian (user));
-        g_autofree char *modules = modules_text (user, ", ");
+        g_autofree char *modules = module_names (cli->engine, user);
 
         /* A filled and a hollow marker, not colour alone (R17). */
         add_row (table, user_counts (user, &today) ? "●" : "○", user_name (user),
@@ -1451,72 +1509,6 @@ sorted (GListModel   *model,
   return items;
 }
 
-static const char *
-action_label (const char *action)
-{
-  static const struct { const char *code; const char *label; } labels[] = {
-    { "order", N_("Bought licenses") },
-    { "next-period", N_("Changed the next billing period") },
-    { "activate-user", N_("Activated a user") },
-    { "deactivate-user", N_("Deactivated a user") },
-    { "assign-module", N_("Assigned a module") },
-    { "unassign-module", N_("Took a module away") },
-    { "feature-on", N_("Switched a feature on") },
-    { "feature-off", N_("Switched a feature off") },
-    { "billing", N_("Changed the billing details") },
-    { "trial-converted", N_("Turned the trial into a subscription") },
-    { "user-added", N_("A user appeared upstream") },
-    { "user-removed", N_("A user was removed upstream") },
-    { "grace-deadline", N_("Set a grace deadline") },
-    { "period-turned", N_("A new billing period began") },
-    { "deactivated-at-deadline", N_("Deactivated at the grace deadline") },
-    { "license-activated", N_("Activated a new license") },
-    { "license-imported", N_("Loaded a license file") },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    if (g_strcmp0 (labels[i].code, action) == 0)
-      return _(labels[i].label);
-
-  return action != NULL ? action : "";
-}
-
-/* The subject of an action is an id: a person reads a name. */
-static const char *
-subject_label (SeatsSyncEngine *engine,
-               GHashTable      *users_by_id,
-               const char      *subject)
-{
-  SeatsProduct *product;
-  SeatsUser *user;
-
-  if (subject == NULL)
-    return "";
-  if ((product = seats_sync_engine_find_product (engine, subject)) != NULL)
-    return seats_product_get_name (product);
-  if ((user = g_hash_table_lookup (users_by_id, subject)) != NULL)
-    return user_name (user);
-
-  return subject;
-}
-
-/* Looking each subject up in a list of 100,000 users would be slow. */
-static GHashTable *
-index_users (SeatsSyncEngine *engine)
-{
-  GListModel *users = seats_sync_engine_get_users (engine);
-  GHashTable *by_id = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
-
-  for (guint i = 0; i < g_list_model_get_n_items (users); i++)
-    {
-      SeatsUser *user = g_list_model_get_item (users, i);
-
-      g_hash_table_replace (by_id, (gpointer) seats_user_get_id (user), user);
-    }
-
-  return by_id;
-}
-
 static void
 history_json (SeatsCli  *cli,
               GPtrArray *orders,
@@ -1566,13 +1558,18 @@ history_json (SeatsCli  *cli,
 }
 
 static void
-history_csv (GPtrArray *orders,
+history_csv (SeatsCli  *cli,
+             GPtrArray *orders,
              GPtrArray *actions)
 {
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  /* Translators: the columns of seatsctl history --csv */
+  static const char *words[] = { N_("Type"), N_("Time"), N_("By"), N_("Action"), N_("Subject"),
+                                 N_("Licenses"), N_("Amount (minor units)"), N_("Currency"),
+                                 N_("Before"), N_("After"), NULL };
 
-  g_ptr_array_add (rows, g_strsplit ("type,time,actor,action,subject,quantity,amount,currency,"
-                                     "before,after", ",", -1));
+  g_ptr_array_add (rows, csv_header (cli, "type,time,actor,action,subject,quantity,amount,currency,"
+                                          "before,after", words));
   for (guint i = 0; i < orders->len; i++)
     {
       SeatsOrder *order = g_ptr_array_index (orders, i);
@@ -1626,18 +1623,16 @@ seats_cli_history (SeatsCli *cli)
 
   if (cli->csv)
     {
-      history_csv (orders, actions);
+      history_csv (cli, orders, actions);
       return SEATS_CLI_EXIT_OK;
     }
 
   {
     g_autoptr(SeatsCliTable) order_table = seats_cli_table_new (5);
-    g_autoptr(SeatsCliTable) action_table = seats_cli_table_new (5);
-    g_autoptr(GHashTable) users_by_id = index_users (cli->engine);
+    g_autoptr(SeatsCliTable) action_table = seats_cli_table_new (4);
     const char *order_headers[] = { _("Date"), _("Product"), _("Licenses"), _("Amount"),
                                     _("Ordered by"), NULL };
-    const char *action_headers[] = { _("Time"), _("By"), _("What"), _("Subject"),
-                                     _("Before → after"), NULL };
+    const char *action_headers[] = { _("Time"), _("By"), _("What"), _("Before → after"), NULL };
 
     g_print ("%s\n", _("Orders"));
     seats_cli_table_set_headers (order_table, order_headers);
@@ -1652,29 +1647,23 @@ seats_cli_history (SeatsCli *cli)
                                                       seats_order_get_currency (order));
 
         add_row (order_table, time, seats_order_get_product_name (order), quantity, amount,
-                 seats_order_get_actor (order) ? seats_order_get_actor (order) : "", NULL);
+                 seats_action_text_actor (cli->engine, seats_order_get_actor (order)), NULL);
       }
     print_table (order_table);
 
+    /* In the words of the window's action log. */
     g_print ("\n%s\n", _("Action log"));
     seats_cli_table_set_headers (action_table, action_headers);
     for (guint i = 0; i < actions->len; i++)
       {
         SeatsActionEntry *action = g_ptr_array_index (actions, i);
         g_autofree char *time = seats_cli_format_time (seats_action_entry_get_timestamp (action));
-        const char *before = seats_action_entry_get_before (action);
-        const char *after = seats_action_entry_get_after (action);
-        g_autofree char *change = NULL;
-
-        if (before != NULL || after != NULL)
-          change = g_strdup_printf ("%s → %s", before ? before : "–", after ? after : "–");
+        g_autofree char *what = seats_action_text_entry_title (cli->engine, action);
+        g_autofree char *change = seats_action_text_entry_change (cli->engine, action);
 
         add_row (action_table, time,
-                 seats_action_entry_get_actor (action) ? seats_action_entry_get_actor (action) : "",
-                 action_label (seats_action_entry_get_action (action)),
-                 subject_label (cli->engine, users_by_id,
-                                seats_action_entry_get_subject (action)),
-                 change != NULL ? change : "", NULL);
+                 seats_action_text_actor (cli->engine, seats_action_entry_get_actor (action)),
+                 what, change != NULL ? change : "", NULL);
       }
     print_table (action_table);
   }

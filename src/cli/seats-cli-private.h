@@ -26,6 +26,7 @@ typedef struct
   char             *server;
   char             *product_id;
   gboolean          csv;
+  gboolean          stable_header;
   gboolean          json;
   gboolean          yes;
   gboolean          counted;

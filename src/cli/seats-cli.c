@@ -619,6 +619,12 @@ check_options (SeatsCli       *cli,
       return FALSE;
     }
 
+  if (cli->stable_header && !cli->csv)
+    {
+      *status = seats_cli_usage_error (_("--stable-header goes with --csv."));
+      return FALSE;
+    }
+
   if (cli->counted && cli->inactive)
     {
       *status = seats_cli_usage_error (_("Choose either --counted or --inactive."));
@@ -662,7 +668,11 @@ print_command_help (const Command *command)
   g_autofree char *usage = command_usage (command);
 
   g_print ("%s\n", _("Usage:"));
-  g_print ("  seatsctl [OPTION…] %s\n\n", usage);
+  g_print ("  ");
+  /* Translators: how a command is used; %s is the command with what it
+   * takes, such as "buy COUNT". Translate OPTION as GLib does. */
+  g_print (_("seatsctl [OPTION…] %s"), usage);
+  g_print ("\n\n");
   g_print ("%s\n", _(command->summary));
   if (command->description != NULL)
     g_print ("\n%s\n", _(command->description));
@@ -710,6 +720,9 @@ seats_cli_run (int    argc,
       N_("Buy without asking"), NULL },
     { "csv", 0, 0, G_OPTION_ARG_NONE, &cli.csv,
       N_("Write comma-separated values, for spreadsheets and scripts"), NULL },
+    { "stable-header", 0, 0, G_OPTION_ARG_NONE, &cli.stable_header,
+      N_("With --csv, name the columns with stable names (id, name, …) for scripts, "
+         "not in your language"), NULL },
     { "json", 0, 0, G_OPTION_ARG_NONE, &cli.json,
       N_("Write JSON, for scripts"), NULL },
     { NULL }

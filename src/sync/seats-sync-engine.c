@@ -2568,6 +2568,30 @@ user_has_id (gpointer      item,
   return g_strcmp0 (seats_user_get_id (item), id) == 0;
 }
 
+static gboolean
+feature_has_id (gpointer      item,
+                gconstpointer id)
+{
+  return g_strcmp0 (seats_feature_get_id (item), id) == 0;
+}
+
+/**
+ * seats_sync_engine_find_feature:
+ * @self: a #SeatsSyncEngine
+ * @feature_id: the id of a feature or integration switch
+ *
+ * Returns: (transfer none) (nullable): the feature
+ */
+SeatsFeature *
+seats_sync_engine_find_feature (SeatsSyncEngine *self,
+                                const char      *feature_id)
+{
+  g_return_val_if_fail (SEATS_IS_SYNC_ENGINE (self), NULL);
+  g_return_val_if_fail (feature_id != NULL, NULL);
+
+  return find_item (G_LIST_MODEL (self->state.features), feature_has_id, feature_id);
+}
+
 /**
  * seats_sync_engine_find_product:
  * @self: a #SeatsSyncEngine

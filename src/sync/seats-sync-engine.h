@@ -88,6 +88,8 @@ SeatsProduct        *seats_sync_engine_find_product        (SeatsSyncEngine     
 SeatsProduct        *seats_sync_engine_find_user_seats     (SeatsSyncEngine      *self);
 SeatsUser           *seats_sync_engine_find_user           (SeatsSyncEngine      *self,
                                                             const char           *user_id);
+SeatsFeature        *seats_sync_engine_find_feature        (SeatsSyncEngine      *self,
+                                                            const char           *feature_id);
 
 void                 seats_sync_engine_sync_async          (SeatsSyncEngine      *self,
                                                             gboolean              full,

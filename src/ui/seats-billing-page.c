@@ -314,29 +314,6 @@ update_subscription (SeatsBillingPage *self)
 
 /* Features and integrations (R12) */
 
-static SeatsFeature *
-find_feature (SeatsBillingPage *self,
-              const char       *feature_id)
-{
-  GListModel *features;
-  guint n;
-
-  if (self->engine == NULL || feature_id == NULL)
-    return NULL;
-
-  features = seats_sync_engine_get_features (self->engine);
-  n = g_list_model_get_n_items (features);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(SeatsFeature) feature = g_list_model_get_item (features, i);
-
-      if (g_strcmp0 (seats_feature_get_id (feature), feature_id) == 0)
-        return feature;
-    }
-
-  return NULL;
-}
-
 static gboolean
 feature_state_set_cb (GtkSwitch        *toggle,
                       gboolean          state,
@@ -509,7 +486,7 @@ feature_switched_cb (GObject      *object,
 
   update_features (self);
 
-  feature = find_feature (self, change->feature_id);
+  feature = self->engine ? seats_sync_engine_find_feature (self->engine, change->feature_id) : NULL;
   if (feature == NULL)
     return;
 
@@ -943,25 +920,6 @@ create_history_row (const char *title,
   return row;
 }
 
-static const char *
-actor_name (SeatsBillingPage *self,
-            const char       *actor)
-{
-  SeatsAccount *account = get_account (self);
-
-  if (g_strcmp0 (actor, "system") == 0)
-    return _("The license server");
-
-  if (g_strcmp0 (actor, "upstream") == 0)
-    {
-      if (account != NULL && nonempty (seats_account_get_upstream_system (account)))
-        return seats_account_get_upstream_system (account);
-      return _("The source system");
-    }
-
-  return nonempty (actor) ? actor : _("Unknown");
-}
-
 static GtkWidget *
 create_order_row (gpointer item,
                   gpointer user_data)
@@ -1040,63 +998,17 @@ create_invoice_row (gpointer item,
   return row;
 }
 
-static char *
-subject_name (SeatsBillingPage *self,
-              const char       *subject)
-{
-  SeatsProduct *product;
-  SeatsFeature *feature;
-  SeatsUser *user;
-
-  if (!nonempty (subject) || self->engine == NULL)
-    return NULL;
-
-  /* The server's names for the subscription itself need no words. */
-  if (g_str_equal (subject, "subscription") || g_str_equal (subject, "billing-details"))
-    return NULL;
-
-  if ((product = seats_sync_engine_find_product (self->engine, subject)) != NULL)
-    return g_strdup (seats_product_get_name (product));
-  if ((feature = find_feature (self, subject)) != NULL)
-    return g_strdup (seats_feature_get_name (feature));
-  if ((user = seats_sync_engine_find_user (self->engine, subject)) != NULL)
-    return g_strdup (seats_user_get_display_name (user));
-
-  return g_strdup (subject);
-}
-
-static char *
-value_text (SeatsBillingPage *self,
-            const char       *value)
-{
-  SeatsProduct *product;
-  SeatsUser *user;
-
-  if (!nonempty (value))
-    return NULL;
-
-  if (self->engine != NULL && (product = seats_sync_engine_find_product (self->engine, value)) != NULL)
-    return g_strdup (seats_product_get_name (product));
-  if (self->engine != NULL && (user = seats_sync_engine_find_user (self->engine, value)) != NULL)
-    return g_strdup (seats_user_get_display_name (user));
-
-  return seats_action_text_value (value);
-}
-
 static GtkWidget *
 create_action_row (gpointer item,
                    gpointer user_data)
 {
   SeatsBillingPage *self = user_data;
   SeatsActionEntry *entry = item;
-  g_autofree char *subject = subject_name (self, seats_action_entry_get_subject (entry));
-  g_autofree char *title = seats_action_text_describe (seats_action_entry_get_action (entry), subject);
-  g_autofree char *before = value_text (self, seats_action_entry_get_before (entry));
-  g_autofree char *after = value_text (self, seats_action_entry_get_after (entry));
-  g_autofree char *change = seats_action_text_change (before, after);
+  g_autofree char *title = seats_action_text_entry_title (self->engine, entry);
+  g_autofree char *change = seats_action_text_entry_change (self->engine, entry);
   g_autofree char *when = format_date_time (seats_action_entry_get_timestamp (entry));
   g_autofree char *subtitle = NULL;
-  const char *who = actor_name (self, seats_action_entry_get_actor (entry));
+  const char *who = seats_action_text_actor (self->engine, seats_action_entry_get_actor (entry));
 
   if (change != NULL)
     /* Translators: in the action log: when, who, and the change ("10 → 12") */

@@ -15,6 +15,7 @@
 
 #include "seats-action-text.h"
 #include "seats-format.h"
+#include "seats-sync-engine.h"
 #include "seats-types.h"
 
 /* The action log (R14) holds the server's codes for what happened; these
@@ -185,4 +186,129 @@ seats_action_text_change (const char *before,
     return g_strdup_printf (_("was %s"), before);
 
   return NULL;
+}
+
+static const char *
+nonempty (const char *text)
+{
+  return text != NULL && *text != '\0' ? text : NULL;
+}
+
+/* A product, feature or user the log names by id, by its name. */
+static char *
+name_of (SeatsSyncEngine *engine,
+         const char      *id)
+{
+  SeatsProduct *product;
+  SeatsFeature *feature;
+  SeatsUser *user;
+
+  if ((product = seats_sync_engine_find_product (engine, id)) != NULL)
+    return g_strdup (seats_product_get_name (product));
+  if ((feature = seats_sync_engine_find_feature (engine, id)) != NULL)
+    return g_strdup (seats_feature_get_name (feature));
+  if ((user = seats_sync_engine_find_user (engine, id)) != NULL)
+    return g_strdup (nonempty (seats_user_get_display_name (user)) ? seats_user_get_display_name (user)
+                                                                  : seats_user_get_user_name (user));
+
+  return NULL;
+}
+
+/**
+ * seats_action_text_entry_title:
+ * @engine: the account's engine, to name what the entry names by id
+ * @entry: an entry of the action log
+ *
+ * Returns: (transfer full): what happened, as a sentence with the name of
+ *   what it happened to
+ */
+char *
+seats_action_text_entry_title (SeatsSyncEngine  *engine,
+                               SeatsActionEntry *entry)
+{
+  const char *subject = seats_action_entry_get_subject (entry);
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (SEATS_IS_SYNC_ENGINE (engine), NULL);
+  g_return_val_if_fail (SEATS_IS_ACTION_ENTRY (entry), NULL);
+
+  /* The server's names for the subscription itself need no words. */
+  if (nonempty (subject) && !g_str_equal (subject, "subscription") &&
+      !g_str_equal (subject, "billing-details"))
+    {
+      name = name_of (engine, subject);
+      if (name == NULL)
+        name = g_strdup (subject);
+    }
+
+  return seats_action_text_describe (seats_action_entry_get_action (entry), name);
+}
+
+/**
+ * seats_action_text_actor:
+ * @engine: the account's engine
+ * @actor: (nullable): who did it, as the log has it
+ *
+ * Returns: (transfer none): who did it, for a person: the license server
+ *   or the organization's own system in words, a person as named
+ */
+const char *
+seats_action_text_actor (SeatsSyncEngine *engine,
+                         const char      *actor)
+{
+  SeatsAccount *account;
+
+  g_return_val_if_fail (SEATS_IS_SYNC_ENGINE (engine), NULL);
+
+  if (g_strcmp0 (actor, "system") == 0)
+    return _("The license server");
+
+  if (g_strcmp0 (actor, "upstream") == 0)
+    {
+      account = seats_sync_engine_get_account (engine);
+      if (account != NULL && nonempty (seats_account_get_upstream_system (account)))
+        return seats_account_get_upstream_system (account);
+      return _("The source system");
+    }
+
+  return nonempty (actor) ? actor : _("Unknown");
+}
+
+static char *
+value_text (SeatsSyncEngine *engine,
+            const char      *value)
+{
+  char *name;
+
+  if (!nonempty (value))
+    return NULL;
+
+  if ((name = name_of (engine, value)) != NULL)
+    return name;
+
+  return seats_action_text_value (value);
+}
+
+/**
+ * seats_action_text_entry_change:
+ * @engine: the account's engine
+ * @entry: an entry of the action log
+ *
+ * Returns: (transfer full) (nullable): its before and after for a person
+ *   ("off → on" in words, dates as dates, names for ids), or %NULL
+ */
+char *
+seats_action_text_entry_change (SeatsSyncEngine  *engine,
+                                SeatsActionEntry *entry)
+{
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+
+  g_return_val_if_fail (SEATS_IS_SYNC_ENGINE (engine), NULL);
+  g_return_val_if_fail (SEATS_IS_ACTION_ENTRY (entry), NULL);
+
+  before = value_text (engine, seats_action_entry_get_before (entry));
+  after = value_text (engine, seats_action_entry_get_after (entry));
+
+  return seats_action_text_change (before, after);
 }
