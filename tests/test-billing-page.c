@@ -291,6 +291,27 @@ test_feature (UiFixture     *fixture,
   g_assert_true (toggle == feature_switch (page, name));
 }
 
+/* An integration's fee stands beside its description, never inside it,
+ * in the person's words. */
+static void
+test_integration_fee (UiFixture     *fixture,
+                      gconstpointer  user_data)
+{
+  GtkWidget *page = show_billing (fixture);
+  SeatsFeature *integration = engine_feature (fixture->engine, "accounting");
+  g_autofree char *money = seats_format_money (seats_feature_get_monthly_fee (integration),
+                                               seats_feature_get_currency (integration));
+  g_autofree char *fee = g_strdup_printf (_("%s per month"), money);
+  GtkWidget *row = ui_find (page, ADW_TYPE_ACTION_ROW, seats_feature_get_name (integration));
+  const char *subtitle;
+
+  g_assert_nonnull (row);
+  g_assert_true (ui_shows_text (row, fee));
+  subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+  g_assert_cmpstr (subtitle, ==, seats_feature_get_description (integration));
+  g_assert_null (strstr (subtitle, money));
+}
+
 static gboolean
 save_done (gpointer data)
 {
@@ -508,6 +529,7 @@ main (int   argc,
   g_test_add_func ("/billing/action-text", test_action_text);
   g_test_add ("/billing/subscription", UiFixture, NULL, admin_set_up, test_subscription, tear_down);
   g_test_add ("/billing/feature", UiFixture, NULL, admin_set_up, test_feature, tear_down);
+  g_test_add ("/billing/integration-fee", UiFixture, NULL, admin_set_up, test_integration_fee, tear_down);
   g_test_add ("/billing/form", UiFixture, NULL, admin_set_up, test_billing_form, tear_down);
   g_test_add ("/billing/history", UiFixture, NULL, admin_set_up, test_history, tear_down);
   g_test_add ("/billing/viewer", UiFixture, NULL, viewer_set_up, test_viewer, tear_down);

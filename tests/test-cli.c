@@ -431,7 +431,7 @@ test_buy (Fixture       *fixture,
   bought = run_as (fixture, fixture->admin_token, "buy", "3", "--yes", NULL);
   assert_exit (bought, 0);
   g_assert_true (cli_contains (bought->out, money));
-  g_assert_true (cli_contains (bought->out, "Bought 3 licenses"));
+  g_assert_true (cli_contains (bought->out, "Gebruikerslicenties: bought 3 licenses"));
 
   g_assert_cmpuint (server_count (fixture, "api/v1/orders?limit=500"), ==, n_orders + 1);
   after = server_request (fixture, "GET", "api/v1/subscription", NULL);

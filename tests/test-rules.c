@@ -1589,14 +1589,14 @@ test_module_next_period (void)
   g_assert_false (seats_rules_check_module_next_period ("Payroll", 2, 3, &error));
   assert_rule_error (error, SEATS_RULE_ERROR_BELOW_COUNTED_USERS, "below-counted-users");
   g_assert_cmpstr (error->message, ==,
-                   "3 users hold Payroll. Take the module from users first, "
+                   "3 users hold Payroll. Take the module from them first, "
                    "or keep at least 3 licenses.");
   g_clear_error (&error);
 
   g_assert_false (seats_rules_check_module_next_period ("Payroll", 0, 1, &error));
   g_assert_cmpstr (error->message, ==,
-                   "1 user holds Payroll. Take the module from users first, "
-                   "or keep at least 1 licenses.");
+                   "1 user holds Payroll. Take the module from them first, "
+                   "or keep at least 1 license.");
 }
 
 static void

@@ -376,7 +376,9 @@ seats_cli_connect (SeatsCli *cli)
     g_settings_set_string (settings, "active-account", info->id);
 
   /* Translators: %s is the organization, %s its account id */
-  g_print (_("Connected to %s. Its account id is %s."), info->name, info->id);
+  /* Translators: the organization (its name may end in a full stop, as
+   * "B.V." does), then the id of the account */
+  g_print (_("Connected to %s: its account ID is %s."), info->name, info->id);
   g_print ("\n");
 
   return SEATS_CLI_EXIT_OK;
@@ -1017,9 +1019,9 @@ seats_cli_users (SeatsCli *cli)
       }
     print_table (table);
 
-    /* Translators: "3 of 24 users hold a license"; %s are numbers */
-    g_print (ngettext ("%s of %s user holds a license (●).", "%s of %s users hold a license (●).",
-                       n_users),
+    /* Translators: "3 users of 24 hold a license"; the plural is the first number's */
+    g_print (ngettext ("%s user of %s holds a license (●).", "%s users of %s hold a license (●).",
+                       n_counted),
              counted_text, total_text);
     g_print ("\n");
   }
@@ -1062,13 +1064,13 @@ seats_cli_buy (SeatsCli *cli)
   money = seats_format_money (amount, seats_product_get_currency (product));
   period_end = format_date (seats_subscription_get_period_end_julian (subscription) - 1);
 
-  /* Translators: a number of licenses, a product, a price and a date */
-  g_print (ngettext ("%u license of %s costs %s now, for the rest of this billing period "
+  /* Translators: a product, a number of its licenses, a price and a date */
+  g_print (ngettext ("%s: %u license costs %s now, for the rest of this billing period "
                      "(until %s).",
-                     "%u licenses of %s cost %s now, for the rest of this billing period "
+                     "%s: %u licenses cost %s now, for the rest of this billing period "
                      "(until %s).",
                      quantity),
-           quantity, product_name, money, period_end);
+           product_name, quantity, money, period_end);
   g_print ("\n");
   g_print (ngettext ("After it: %u license this billing period,", "After it: %u licenses this "
                      "billing period,", new_purchased),
@@ -1098,9 +1100,10 @@ seats_cli_buy (SeatsCli *cli)
     return seats_cli_fail (error);
 
   product = seats_sync_engine_find_product (cli->engine, product_id);
-  g_print (ngettext ("Bought %u license of %s for %s.", "Bought %u licenses of %s for %s.",
+  /* Translators: a product, a number of its licenses, and a price */
+  g_print (ngettext ("%s: bought %u license for %s.", "%s: bought %u licenses for %s.",
                      quantity),
-           quantity, product_name, money);
+           product_name, quantity, money);
   g_print (" ");
   if (product != NULL)
     g_print (ngettext ("%u license this billing period.", "%u licenses this billing period.",
@@ -1133,10 +1136,10 @@ seats_cli_set_next_period (SeatsCli *cli)
       !submit (cli, request, &error))
     return seats_cli_fail (error);
 
-  /* Translators: a number of licenses and a product */
-  g_print (ngettext ("The next billing period has %u license of %s.",
-                     "The next billing period has %u licenses of %s.", count),
-           count, product_name);
+  /* Translators: a product, then a number of its licenses */
+  g_print (ngettext ("%s: the next billing period has %u license.",
+                     "%s: the next billing period has %u licenses.", count),
+           product_name, count);
   g_print ("\n");
 
   return SEATS_CLI_EXIT_OK;

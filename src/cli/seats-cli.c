@@ -576,7 +576,9 @@ seats_cli_open (SeatsCli *cli,
     g_autofree char *since = seats_format_since (seats_sync_engine_get_last_synced (cli->engine),
                                                  seats_clock_get_unix_time (seats_sync_engine_get_clock (cli->engine)));
 
-    g_printerr ("seatsctl: %s ", error->message);
+    /* Two sentences, each on a line of its own: the first is the error's. */
+    g_printerr ("seatsctl: %s\n", error->message);
+    g_printerr ("seatsctl: ");
     /* Translators: %s is a time such as "5 minutes ago" */
     g_printerr (_("Showing the local copy, synced %s."), since);
     g_printerr ("\n");

@@ -908,9 +908,11 @@ seats_rules_check_module_next_period (const char  *module_name,
     return TRUE;
 
   g_set_error (error, SEATS_RULE_ERROR, SEATS_RULE_ERROR_BELOW_COUNTED_USERS,
-               ngettext ("%u user holds %s. Take the module from users first, "
-                         "or keep at least %u licenses.",
-                         "%u users hold %s. Take the module from users first, "
+               /* Translators: both numbers are the same: the users who hold the
+                * module, and so the licenses of it to keep */
+               ngettext ("%u user holds %s. Take the module from them first, "
+                         "or keep at least %u license.",
+                         "%u users hold %s. Take the module from them first, "
                          "or keep at least %u licenses.",
                          holders),
                holders, module_name, holders);

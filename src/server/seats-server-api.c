@@ -406,16 +406,17 @@ add_feature_row (SeatsServer  *self,
   json_builder_end_object (builder);
 }
 
-/* The vendor writes to an organization in its own language, as its data is. */
+/* The vendor writes to an organization in its own language, as its data
+ * is; what it costs is the fee, not a sentence. */
 static const char *
 integration_description (const char *country)
 {
   if (g_strcmp0 (country, "NL") == 0)
-    return "Koppeling met een vast bedrag per maand.";
+    return "Gegevens gaan automatisch over, zonder dubbel invoeren.";
   if (g_strcmp0 (country, "SE") == 0)
-    return "Integration med en fast månadsavgift.";
+    return "Uppgifterna förs över automatiskt, utan dubbelinmatning.";
 
-  return "Integration, with a flat monthly fee.";
+  return "Data is passed on automatically, without entering it twice.";
 }
 
 static void

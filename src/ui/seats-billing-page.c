@@ -337,6 +337,14 @@ create_feature_row (SeatsBillingPage *self,
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *toggle = gtk_switch_new ();
+  GtkWidget *fee = gtk_label_new (NULL);
+
+  /* An integration's fee stands beside its description, never inside it:
+   * the vendor's description may name the fee already. */
+  gtk_widget_add_css_class (fee, "numeric");
+  gtk_widget_add_css_class (fee, "dim-label");
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), fee);
+  g_object_set_data (G_OBJECT (row), "fee", fee);
 
   gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
   g_object_set_data_full (G_OBJECT (toggle), "feature-id", g_strdup (feature_id), g_free);
@@ -355,29 +363,36 @@ update_feature_row (SeatsBillingPage *self,
                     SeatsFeature     *feature)
 {
   GtkSwitch *toggle = g_object_get_data (G_OBJECT (row), "switch");
+  GtkLabel *fee_label = g_object_get_data (G_OBJECT (row), "fee");
   const char *description = seats_feature_get_description (feature);
-  g_autofree char *subtitle = NULL;
+  gboolean integration = seats_feature_get_kind (feature) == SEATS_FEATURE_KIND_INTEGRATION;
+  g_autofree char *fee_text = NULL;
+  g_autofree char *accessible = NULL;
 
-  if (seats_feature_get_kind (feature) == SEATS_FEATURE_KIND_INTEGRATION)
+  if (integration)
     {
       g_autofree char *fee = seats_format_money (seats_feature_get_monthly_fee (feature),
                                                  seats_feature_get_currency (feature));
 
-      if (nonempty (description))
-        /* Translators: an integration's description, then its monthly fee */
-        subtitle = g_strdup_printf (_("%s (%s per month)"), description, fee);
-      else
-        /* Translators: an integration's monthly fee */
-        subtitle = g_strdup_printf (_("%s per month"), fee);
+      /* Translators: an integration's monthly fee */
+      fee_text = g_strdup_printf (_("%s per month"), fee);
     }
+  gtk_label_set_text (fee_label, fee_text);
+  gtk_widget_set_visible (GTK_WIDGET (fee_label), integration);
+
+  if (integration && nonempty (description))
+    /* Translators: what a screen reader says of an integration's switch:
+     * the vendor's description of it (which may end in a full stop), then
+     * its monthly fee ("… — € 9,00 per month") */
+    accessible = g_strdup_printf (_("%s — %s"), description, fee_text);
   else
-    subtitle = g_strdup (description != NULL ? description : "");
+    accessible = g_strdup (integration ? fee_text : (description != NULL ? description : ""));
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), seats_feature_get_name (feature));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), description != NULL ? description : "");
   gtk_accessible_update_property (GTK_ACCESSIBLE (toggle),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, seats_feature_get_name (feature),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, accessible,
                                   -1);
 
   self->updating_features = TRUE;
@@ -939,8 +954,8 @@ create_order_row (gpointer item,
   if (!nonempty (product))
     product = known != NULL ? seats_product_get_name (known) : seats_order_get_product_id (order);
 
-  /* Translators: an order: how many licenses, then of which product */
-  what = g_strdup_printf (ngettext ("%s license of %s", "%s licenses of %s", quantity), count, product);
+  /* Translators: an order: the product, then how many licenses of it */
+  what = g_strdup_printf (ngettext ("%s: %s license", "%s: %s licenses", quantity), product, count);
   /* Translators: an order, then its amount: "5 licenses of Users — € 123,45" */
   title = g_strdup_printf (_("%s — %s"), what, amount);
 
