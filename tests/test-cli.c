@@ -703,9 +703,9 @@ test_words (Fixture       *fixture,
     const char *column;
   } languages[] = {
     { "en", "C.UTF-8", "Switched on “Tweestapsverificatie”", "The license server", "off → on", "User name" },
-    { "nl", "nl_NL.UTF-8", "“Tweestapsverificatie” ingeschakeld", "De licentieserver", "uit → aan",
+    { "nl", "nl_NL.UTF-8", "‘Tweestapsverificatie’ ingeschakeld", "De licentieserver", "uit → aan",
       "Gebruikersnaam" },
-    { "sv", "sv_SE.UTF-8", "Slog på ”Tweestapsverificatie”", "Licensservern", "av → på", "Användarnamn" },
+    { "sv", "sv_SE.UTF-8", "”Tweestapsverificatie” påslagen", "Licensservern", "av → på", "Användarnamn" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
