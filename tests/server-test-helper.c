@@ -58,8 +58,14 @@ test_server_start (const char * const *extra_args)
 
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
   g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
-  /* The server starts on the test's time, not the machine's. */
+  /* The server starts on the test's time, not the machine's, and in the
+   * C locale, as a server does: it answers in the language a request asks
+   * for, from the catalogues of the build tree. */
   g_subprocess_launcher_setenv (launcher, "SEATS_CLOCK", now, TRUE);
+  g_subprocess_launcher_setenv (launcher, "LC_ALL", "C", TRUE);
+  g_subprocess_launcher_setenv (launcher, "LANG", "C", TRUE);
+  g_subprocess_launcher_unsetenv (launcher, "LANGUAGE");
+  g_subprocess_launcher_setenv (launcher, "SEATS_LOCALEDIR", TEST_LOCALEDIR, TRUE);
   server->process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
   g_assert_no_error (error);
 
@@ -240,4 +246,203 @@ test_json_int (JsonNode   *node,
 
   g_assert_nonnull (found);
   return json_node_get_int (found);
+}
+
+struct _TestProxy
+{
+  SoupServer    *soup;
+  SoupSession   *session;
+  char          *uri;
+  char          *backend;
+  gboolean       forward_language;
+  char          *before_method;
+  char          *before_path;
+  TestProxyFunc  before;
+  gpointer       before_data;
+  JsonNode      *last_problem;
+  char          *last_language;
+};
+
+static gboolean
+is_hop_header (const char *name)
+{
+  static const char * const hop[] = {
+    "Host", "Connection", "Keep-Alive", "Transfer-Encoding", "Content-Length", "TE",
+    "Upgrade", "Proxy-Connection",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (hop); i++)
+    if (g_ascii_strcasecmp (name, hop[i]) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+proxy_handler_cb (SoupServer        *soup,
+                  SoupServerMessage *msg,
+                  const char        *path,
+                  GHashTable        *query,
+                  gpointer           user_data)
+{
+  TestProxy *proxy = user_data;
+  const char *method = soup_server_message_get_method (msg);
+  GUri *request_uri = soup_server_message_get_uri (msg);
+  const char *query_text = g_uri_get_query (request_uri);
+  g_autofree char *target = g_strconcat (proxy->backend, path + (path[0] == '/'),
+                                         query_text ? "?" : "", query_text ? query_text : "", NULL);
+  g_autoptr(SoupMessage) forward = soup_message_new (method, target);
+  SoupMessageHeaders *in = soup_server_message_get_request_headers (msg);
+  SoupMessageBody *body = soup_server_message_get_request_body (msg);
+  g_autoptr(GBytes) answer = NULL;
+  g_autoptr(GError) error = NULL;
+  SoupMessageHeadersIter iter;
+  const char *name;
+  const char *value;
+
+  g_assert_nonnull (forward);
+  soup_message_headers_iter_init (&iter, in);
+  while (soup_message_headers_iter_next (&iter, &name, &value))
+    {
+      if (is_hop_header (name) ||
+          (!proxy->forward_language && g_ascii_strcasecmp (name, "Accept-Language") == 0))
+        continue;
+      soup_message_headers_append (soup_message_get_request_headers (forward), name, value);
+    }
+  if (body->length > 0)
+    {
+      g_autoptr(GBytes) bytes = soup_message_body_flatten (body);
+
+      soup_message_set_request_body_from_bytes (forward,
+                                                soup_message_headers_get_content_type (in, NULL),
+                                                bytes);
+    }
+
+  if (proxy->before != NULL && g_str_equal (method, proxy->before_method) &&
+      g_str_equal (path, proxy->before_path))
+    proxy->before (proxy->before_data);
+
+  answer = soup_session_send_and_read (proxy->session, forward, NULL, &error);
+  g_assert_no_error (error);
+
+  soup_server_message_set_status (msg, soup_message_get_status (forward), NULL);
+  soup_message_headers_iter_init (&iter, soup_message_get_response_headers (forward));
+  while (soup_message_headers_iter_next (&iter, &name, &value))
+    if (!is_hop_header (name))
+      soup_message_headers_append (soup_server_message_get_response_headers (msg), name, value);
+  soup_message_body_append_bytes (soup_server_message_get_response_body (msg), answer);
+
+  if (soup_message_get_status (forward) >= 400)
+    {
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      const char *language = soup_message_headers_get_one (soup_message_get_response_headers (forward),
+                                                           "Content-Language");
+
+      g_clear_pointer (&proxy->last_problem, json_node_unref);
+      if (json_parser_load_from_data (parser, g_bytes_get_data (answer, NULL),
+                                      g_bytes_get_size (answer), NULL))
+        proxy->last_problem = json_node_copy (json_parser_get_root (parser));
+      g_free (proxy->last_language);
+      proxy->last_language = g_strdup (language);
+    }
+}
+
+TestProxy *
+test_proxy_new (const char *backend)
+{
+  TestProxy *proxy = g_new0 (TestProxy, 1);
+  g_autoptr(GError) error = NULL;
+  GSList *uris;
+
+  proxy->backend = g_str_has_suffix (backend, "/") ? g_strdup (backend)
+                                                   : g_strconcat (backend, "/", NULL);
+  proxy->forward_language = TRUE;
+  proxy->session = soup_session_new_with_options ("timeout", 30, NULL);
+  proxy->soup = soup_server_new (NULL, NULL);
+  soup_server_add_handler (proxy->soup, NULL, proxy_handler_cb, proxy, NULL);
+  soup_server_listen_local (proxy->soup, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+
+  uris = soup_server_get_uris (proxy->soup);
+  g_assert_nonnull (uris);
+  proxy->uri = g_uri_to_string (uris->data);
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+
+  return proxy;
+}
+
+void
+test_proxy_free (TestProxy *proxy)
+{
+  soup_server_disconnect (proxy->soup);
+  g_clear_object (&proxy->soup);
+  g_clear_object (&proxy->session);
+  g_clear_pointer (&proxy->last_problem, json_node_unref);
+  g_free (proxy->last_language);
+  g_free (proxy->before_method);
+  g_free (proxy->before_path);
+  g_free (proxy->backend);
+  g_free (proxy->uri);
+  g_free (proxy);
+}
+
+const char *
+test_proxy_get_uri (TestProxy *proxy)
+{
+  return proxy->uri;
+}
+
+void
+test_proxy_set_before (TestProxy     *proxy,
+                       const char    *method,
+                       const char    *path,
+                       TestProxyFunc  before,
+                       gpointer       user_data)
+{
+  g_free (proxy->before_method);
+  g_free (proxy->before_path);
+  proxy->before_method = g_strdup (method);
+  proxy->before_path = g_strdup (path);
+  proxy->before = before;
+  proxy->before_data = user_data;
+}
+
+void
+test_proxy_set_forward_language (TestProxy *proxy,
+                                 gboolean   forward)
+{
+  proxy->forward_language = forward;
+}
+
+JsonNode *
+test_proxy_get_last_problem (TestProxy *proxy)
+{
+  return proxy->last_problem;
+}
+
+const char *
+test_proxy_get_last_language (TestProxy *proxy)
+{
+  return proxy->last_language;
+}
+
+/* Somebody else activates one of the organization's inactive users. */
+void
+test_server_activate_one_user (TestServer *server,
+                               const char *token)
+{
+  g_autoptr(TestAnswer) inactive = NULL;
+  g_autoptr(TestAnswer) activated = NULL;
+  g_autofree char *path = NULL;
+
+  inactive = test_server_request (server, "GET", "/scim/v2/Users?count=1&filter=active%20eq%20false",
+                                  token, NULL, NULL);
+  g_assert_cmpuint (inactive->status, ==, 200);
+  path = g_strconcat ("/scim/v2/Users/", test_json_string (inactive->json, "Resources.0.id"), NULL);
+
+  activated = test_server_request (server, "PATCH", path, token,
+    "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
+    "\"Operations\":[{\"op\":\"replace\",\"value\":{\"active\":true}}]}",
+    "If-Match", "*", "Content-Type", "application/scim+json", NULL);
+  g_assert_cmpuint (activated->status, ==, 200);
 }

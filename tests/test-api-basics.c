@@ -9,6 +9,8 @@
 
 #include <locale.h>
 
+#include <json-glib/json-glib.h>
+
 #include "seats-api-error.h"
 #include "seats-json-private.h"
 #include "seats-types.h"
@@ -39,8 +41,8 @@ test_status_kinds (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(GError) error = seats_api_error_from_status (cases[i].status, cases[i].code,
-                                                             "the detail");
+      SeatsApiProblem problem = { .code = cases[i].code, .detail = "the detail" };
+      g_autoptr(GError) error = seats_api_error_from_status (cases[i].status, &problem);
 
       g_test_message ("status %u, code %s", cases[i].status, cases[i].code);
       g_assert_error (error, SEATS_API_ERROR, (int) cases[i].expected);
@@ -49,14 +51,154 @@ test_status_kinds (void)
     }
 }
 
+/* A refusal of the rules is said in Seats' words, with the server's
+ * figures, never in the server's English. */
 static void
-test_refusal_carries_detail (void)
+test_refusal_in_own_words (void)
 {
-  g_autoptr(GError) error = seats_api_error_from_status (422, "below-minimum",
-                                                         "At least 1 license is needed.");
+  SeatsRuleFigures figures = {
+    .seat_floor = SEATS_SEAT_FLOOR_AT_LEAST_ACTIVE,
+    .requested = 20,
+    .counted = 33,
+    .minimum = 1,
+  };
+  SeatsApiProblem problem = {
+    .code = "below-counted-users",
+    .detail = "Server words: lower than the active users.",
+    .figures = &figures,
+  };
+  g_autoptr(GError) with_figures = seats_api_error_from_status (422, &problem);
+  g_autoptr(GError) without_figures = NULL;
+  g_autoptr(GError) odd_figures = NULL;
+  g_autofree char *expected = seats_rule_error_describe (SEATS_RULE_ERROR_BELOW_COUNTED_USERS,
+                                                         &figures);
+  g_autofree char *plain = seats_rule_error_describe (SEATS_RULE_ERROR_BELOW_COUNTED_USERS, NULL);
 
-  g_assert_error (error, SEATS_API_ERROR, SEATS_API_ERROR_REFUSED);
-  g_assert_nonnull (strstr (error->message, "At least 1 license is needed."));
+  g_assert_error (with_figures, SEATS_API_ERROR, SEATS_API_ERROR_REFUSED);
+  g_assert_cmpstr (with_figures->message, ==, expected);
+  g_assert_nonnull (strstr (with_figures->message, "Deactivate 13 users first"));
+  g_assert_nonnull (strstr (with_figures->message, "at least 33 licenses"));
+  g_assert_null (strstr (with_figures->message, "Server words"));
+
+  /* A server that sends no figures: the same refusal, without numbers. */
+  problem.figures = NULL;
+  without_figures = seats_api_error_from_status (422, &problem);
+  g_assert_cmpstr (without_figures->message, ==, plain);
+  g_assert_null (strstr (without_figures->message, "Server words"));
+
+  /* Figures that cannot be (more licenses than users, yet refused) are
+   * not believed. */
+  figures.requested = 40;
+  problem.figures = &figures;
+  odd_figures = seats_api_error_from_status (422, &problem);
+  g_assert_cmpstr (odd_figures->message, ==, plain);
+}
+
+static void
+test_refusal_known_codes (void)
+{
+  SeatsApiProblem resold = {
+    .code = "managed-by-reseller",
+    .detail = "Managed by Partner AB.",
+    .reseller_name = "Partner AB",
+    .reseller_url = "https://partner.example/",
+  };
+  SeatsApiProblem resold_unnamed = { .code = "managed-by-reseller" };
+  SeatsApiProblem misunderstood = { .code = "unknown-field", .detail = "Unknown member." };
+  SeatsApiProblem license = { .code = "license-expired", .detail = "Expired." };
+  g_autoptr(GError) e1 = seats_api_error_from_status (422, &resold);
+  g_autoptr(GError) e2 = seats_api_error_from_status (422, &resold_unnamed);
+  g_autoptr(GError) e3 = seats_api_error_from_status (400, &misunderstood);
+  g_autoptr(GError) e4 = seats_api_error_from_status (422, &license);
+
+  g_assert_error (e1, SEATS_API_ERROR, SEATS_API_ERROR_REFUSED);
+  g_assert_cmpstr (e1->message, ==,
+                   "This subscription was bought through Partner AB. Change it there: "
+                   "https://partner.example/");
+  g_assert_cmpstr (e2->message, ==,
+                   "This subscription was bought through a reseller. Change it there.");
+  g_assert_nonnull (strstr (e3->message, "(unknown-field)"));
+  g_assert_null (strstr (e3->message, "Unknown member."));
+  g_assert_cmpstr (e4->message, ==, "The license file has expired. Ask the vendor for a new file.");
+}
+
+/* Only for a code Seats does not know is the server's explanation shown,
+ * as the vendor's words, whole and bounded. */
+static void
+test_refusal_vendor_words (void)
+{
+  g_autofree char *long_detail = g_strnfill (2000, 'x');
+  SeatsApiProblem unknown = { .code = "quota-exceeded", .detail = "The quota is used up." };
+  SeatsApiProblem unknown_long = { .code = "quota-exceeded", .detail = long_detail };
+  SeatsApiProblem unknown_bad = { .code = "quota-exceeded", .detail = "bad \xff bytes" };
+  SeatsApiProblem uncoded = { .detail = "Conflict." };
+  g_autoptr(GError) e1 = seats_api_error_from_status (422, &unknown);
+  g_autoptr(GError) e2 = seats_api_error_from_status (422, &unknown_long);
+  g_autoptr(GError) e3 = seats_api_error_from_status (422, &unknown_bad);
+  g_autoptr(GError) e4 = seats_api_error_from_status (409, &uncoded);
+  g_autoptr(GError) e5 = seats_api_error_from_status (409, NULL);
+  g_autoptr(GError) e6 = seats_api_error_from_status (418, NULL);
+
+  g_assert_error (e1, SEATS_API_ERROR, SEATS_API_ERROR_REFUSED);
+  g_assert_cmpstr (e1->message, ==,
+                   "The license server refused the change. Its vendor says: “The quota is used up.”");
+  g_assert_cmpuint (g_utf8_strlen (e2->message, -1), <, 600);
+  g_assert_nonnull (strstr (e2->message, "x…”"));
+  g_assert_cmpstr (e3->message, ==, "The license server refused the request (error 422).");
+  g_assert_error (e4, SEATS_API_ERROR, SEATS_API_ERROR_CONFLICT);
+  g_assert_cmpstr (e4->message, ==, "The license server refused the change. Its vendor says: “Conflict.”");
+  g_assert_error (e5, SEATS_API_ERROR, SEATS_API_ERROR_CONFLICT);
+  g_assert_nonnull (strstr (e5->message, "conflicts with the current state"));
+  g_assert_cmpstr (e6->message, ==, "The license server refused the request (error 418).");
+}
+
+/* Every code the API document names is said in Seats' own words: none
+ * falls through to the server's explanation. */
+static void
+test_refusal_every_code (void)
+{
+  static const struct {
+    const char *code;
+    guint       status;
+  } by_status[] = {
+    { "unauthorized", 401 }, { "forbidden", 403 }, { "not-found", 404 }, { "stale", 412 },
+    { "precondition-required", 428 }, { "rate-limited", 429 }, { "internal-error", 500 },
+    { "unavailable", 503 },
+  };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *document;
+  g_autoptr(GList) rule_codes = NULL;
+  JsonArray *protocol_codes;
+  g_autoptr(GPtrArray) codes = g_ptr_array_new ();
+
+  json_parser_load_from_file (parser, SEATS_API_DOCUMENT, &error);
+  g_assert_no_error (error);
+  document = json_node_get_object (json_parser_get_root (parser));
+  rule_codes = json_object_get_members (json_object_get_object_member (document, "x-seats-rule-codes"));
+  protocol_codes = json_object_get_array_member (document, "x-seats-protocol-codes");
+
+  for (GList *l = rule_codes; l != NULL; l = l->next)
+    g_ptr_array_add (codes, l->data);
+  for (guint i = 0; i < json_array_get_length (protocol_codes); i++)
+    g_ptr_array_add (codes, (gpointer) json_array_get_string_element (protocol_codes, i));
+  g_assert_cmpuint (codes->len, >, 40);
+
+  for (guint i = 0; i < codes->len; i++)
+    {
+      SeatsApiProblem problem = { .code = codes->pdata[i], .detail = "VENDOR WORDS" };
+      g_autoptr(GError) refusal = NULL;
+      guint status = 422;
+
+      for (guint j = 0; j < G_N_ELEMENTS (by_status); j++)
+        if (g_str_equal (problem.code, by_status[j].code))
+          status = by_status[j].status;
+
+      refusal = seats_api_error_from_status (status, &problem);
+      g_test_message ("%s: %s", problem.code, refusal->message);
+      g_assert_null (strstr (refusal->message, "VENDOR WORDS"));
+      g_assert_null (strstr (refusal->message, "refused the request"));
+    }
 }
 
 static void
@@ -353,7 +495,10 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/api/error/status-kinds", test_status_kinds);
-  g_test_add_func ("/api/error/refusal-detail", test_refusal_carries_detail);
+  g_test_add_func ("/api/error/refusal-own-words", test_refusal_in_own_words);
+  g_test_add_func ("/api/error/refusal-known-codes", test_refusal_known_codes);
+  g_test_add_func ("/api/error/refusal-vendor-words", test_refusal_vendor_words);
+  g_test_add_func ("/api/error/refusal-every-code", test_refusal_every_code);
   g_test_add_func ("/api/error/transport", test_transport_errors);
   g_test_add_func ("/api/base-uri", test_base_uri);
   g_test_add_func ("/api/retry/delay", test_retry_delay);

@@ -19,6 +19,7 @@
 #include "seats-rules.h"
 #include "seats-seat-chart.h"
 #include "seats-trial-dialog.h"
+#include "server-test-helper.h"
 #include "ui-test-helper.h"
 
 /* What a person reads, in the language under test: the words are written
@@ -29,10 +30,17 @@ static const struct {
   const char *user_licenses;
   const char *modules;
   const char *euro;
+  const char *server_refusal;
 } expected_texts[] = {
-  { "en", "User Licenses", "Add-on Modules", "EUR" },
-  { "nl", "Gebruikerslicenties", "Aanvullende modules", "€\u00a0" },
-  { "sv", "Användarlicenser", "Tilläggsmoduler", "EUR" },
+  { "en", "User Licenses", "Add-on Modules", "EUR",
+    "The number of licenses cannot be lower than the number of active users. "
+    "Deactivate 1 user first, or keep at least 21 licenses." },
+  { "nl", "Gebruikerslicenties", "Aanvullende modules", "€\u00a0",
+    "Het aantal licenties kan niet lager zijn dan het aantal actieve gebruikers. "
+    "Deactiveer eerst 1 gebruiker, of houd minstens 21 licenties." },
+  { "sv", "Användarlicenser", "Tilläggsmoduler", "EUR",
+    "Antalet licenser kan inte vara lägre än antalet aktiva användare. "
+    "Inaktivera först 1 användare, eller behåll minst 21 licenser." },
 };
 
 static guint expected_index;
@@ -255,6 +263,79 @@ test_licenses_next_period_refused (UiFixture     *fixture,
   g_assert_true (ui_fixture_sync (fixture));
   seats = seats_sync_engine_find_user_seats (fixture->engine);
   g_assert_cmpuint (seats_product_get_next_period (seats), ==, next);
+}
+
+typedef struct
+{
+  TestServer *server;
+  const char *token;
+  GtkWindow  *dialog;
+} ServerRefusal;
+
+static void
+activate_one_user (gpointer data)
+{
+  ServerRefusal *refusal = data;
+
+  test_server_activate_one_user (refusal->server, refusal->token);
+}
+
+static gboolean
+dialog_shows_refusal (gpointer data)
+{
+  ServerRefusal *refusal = data;
+
+  return ui_shows_text (GTK_WIDGET (refusal->dialog), EXPECTED.server_refusal);
+}
+
+/* A license server elsewhere, a process in the C locale that answers in
+ * English, refuses a count the local copy still allowed: somebody else
+ * activated a user meanwhile. The window says why in the person's
+ * language, with the server's figures, and keeps the dialog open. */
+static void
+test_licenses_next_period_refused_by_server (void)
+{
+  const char *args[] = { "--seed", "demo", NULL };
+  g_autoptr(TestServer) server = NULL;
+  g_autoptr(TestProxy) proxy = NULL;
+  UiFixture fixture = { NULL, };
+  ServerRefusal refusal = { NULL, };
+  SeatsLicensesPage *page;
+  SeatsProduct *seats;
+  GtkWidget *spin;
+  guint in_use;
+
+  seats_test_set_clock (SEATS_TEST_NOW);
+  server = test_server_start (args);
+  proxy = test_proxy_new (server->base);
+  refusal.server = server;
+  refusal.token = g_hash_table_lookup (server->admin, "demolen");
+  ui_fixture_set_up_remote (&fixture, test_proxy_get_uri (proxy), "demolen", refusal.token);
+
+  test_proxy_set_forward_language (proxy, FALSE);
+  test_proxy_set_before (proxy, "PUT", "/api/v1/products/seats/next-period",
+                         activate_one_user, &refusal);
+
+  page = get_page (&fixture);
+  seats = seats_sync_engine_find_user_seats (fixture.engine);
+  in_use = seats_product_get_in_use (seats);
+  g_assert_cmpuint (in_use, ==, 20);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "licenses.change-next-period", NULL));
+  ui_iterate ();
+  refusal.dialog = ui_find_dialog (SEATS_TYPE_NEXT_PERIOD_DIALOG);
+  g_assert_nonnull (refusal.dialog);
+  spin = ui_find (GTK_WIDGET (refusal.dialog), GTK_TYPE_SPIN_BUTTON, NULL);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), in_use);
+  ui_iterate ();
+
+  gtk_widget_activate_action (GTK_WIDGET (refusal.dialog), "next-period.save", NULL);
+  g_assert_true (ui_wait_for (dialog_shows_refusal, &refusal, 30000));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (refusal.dialog)));
+  g_assert_cmpstr (test_json_string (test_proxy_get_last_problem (proxy), "code"), ==,
+                   "below-counted-users");
+
+  ui_fixture_tear_down (&fixture);
 }
 
 static gboolean
@@ -703,6 +784,8 @@ main (int   argc,
   g_test_add ("/licenses/buy", UiFixture, NULL, demolen_set_up, test_licenses_buy, fixture_tear_down);
   g_test_add ("/licenses/next-period-refused", UiFixture, NULL, demolen_set_up,
               test_licenses_next_period_refused, fixture_tear_down);
+  g_test_add_func ("/licenses/next-period-refused-by-server",
+                   test_licenses_next_period_refused_by_server);
   g_test_add ("/licenses/activate", UiFixture, NULL, demolen_set_up, test_licenses_activate,
               fixture_tear_down);
   g_test_add ("/licenses/file", UiFixture, NULL, demolen_set_up, test_licenses_file, fixture_tear_down);

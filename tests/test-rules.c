@@ -105,7 +105,8 @@ test_error_codes (void)
   g_assert_false (seats_rule_error_from_code (NULL, &code));
   g_assert_cmpint (code, ==, SEATS_RULE_ERROR_OVERFLOW);
 
-  g_assert_cmpstr (g_quark_to_string (SEATS_RULE_ERROR), ==, "seats-rule-error-quark");
+  /* An extended domain: a refusal carries its figures (SeatsRuleFigures). */
+  g_assert_cmpstr (g_quark_to_string (SEATS_RULE_ERROR), ==, "SeatsRuleError");
 }
 
 static void
@@ -1716,6 +1717,158 @@ test_preconditions (void)
   g_test_assert_expected_messages ();
 }
 
+/* Every refusal's message from its code and figures, as a client says a
+ * server's refusal: each variant, the boundaries that choose it, and the
+ * message without figures where they are missing or cannot be. */
+static void
+check_describe (SeatsRuleError          code,
+                const SeatsRuleFigures *figures,
+                const char             *expected)
+{
+  g_autofree char *message = seats_rule_error_describe (code, figures);
+
+  g_assert_cmpstr (message, ==, expected);
+}
+
+static void
+test_describe (void)
+{
+  const char *below_plain = "The number of licenses cannot be lower than the number of active "
+                            "users. Deactivate users first, or keep more licenses.";
+  const char *equal_plain = "The number of licenses must equal the number of active users. "
+                            "Activate or deactivate users first, or change the number of licenses.";
+  const char *surplus_plain = "More licenses are in use than the new license allows. Remove the "
+                              "surplus licenses first. If the new counts are wrong, contact the "
+                              "vendor instead of activating the license.";
+  g_autoptr(GError) refusal = NULL;
+  const SeatsRuleFigures *kept;
+  SeatsRulePolicy policy;
+
+  /* R3: the minimum, singular and plural, and 0 as no figure. */
+  check_describe (SEATS_RULE_ERROR_BELOW_MINIMUM, &(SeatsRuleFigures) { .minimum = 1 },
+                  "This subscription needs at least 1 license in a billing period. Enter a higher number.");
+  check_describe (SEATS_RULE_ERROR_BELOW_MINIMUM, &(SeatsRuleFigures) { .minimum = 5 },
+                  "This subscription needs at least 5 licenses in a billing period. Enter a higher number.");
+  check_describe (SEATS_RULE_ERROR_BELOW_MINIMUM, &(SeatsRuleFigures) { .minimum = 0 },
+                  "This subscription needs more licenses in a billing period. Enter a higher number.");
+  check_describe (SEATS_RULE_ERROR_BELOW_MINIMUM, NULL,
+                  "This subscription needs more licenses in a billing period. Enter a higher number.");
+
+  /* R5 at_least_active: one user too many, several; counted == requested
+   * and requested 0 are no refusal to describe with figures. */
+  check_describe (SEATS_RULE_ERROR_BELOW_COUNTED_USERS,
+                  &(SeatsRuleFigures) { .requested = 11, .counted = 12 },
+                  "The number of licenses cannot be lower than the number of active users. "
+                  "Deactivate 1 user first, or keep at least 12 licenses.");
+  check_describe (SEATS_RULE_ERROR_BELOW_COUNTED_USERS,
+                  &(SeatsRuleFigures) { .requested = 1, .counted = 3 },
+                  "The number of licenses cannot be lower than the number of active users. "
+                  "Deactivate 2 users first, or keep at least 3 licenses.");
+  check_describe (SEATS_RULE_ERROR_BELOW_COUNTED_USERS,
+                  &(SeatsRuleFigures) { .requested = 12, .counted = 12 }, below_plain);
+  check_describe (SEATS_RULE_ERROR_BELOW_COUNTED_USERS,
+                  &(SeatsRuleFigures) { .requested = 0, .counted = 12 }, below_plain);
+  check_describe (SEATS_RULE_ERROR_BELOW_COUNTED_USERS, NULL, below_plain);
+
+  /* R7: a module's holders, one and several; no holders is no refusal. */
+  check_describe (SEATS_RULE_ERROR_BELOW_COUNTED_USERS,
+                  &(SeatsRuleFigures) { .requested = 0, .counted = 1, .name = "Imaging" },
+                  "1 user holds Imaging. Take the module from them first, or keep at least 1 license.");
+  check_describe (SEATS_RULE_ERROR_BELOW_COUNTED_USERS,
+                  &(SeatsRuleFigures) { .requested = 2, .counted = 4, .name = "Imaging" },
+                  "4 users hold Imaging. Take the module from them first, or keep at least 4 licenses.");
+  check_describe (SEATS_RULE_ERROR_BELOW_COUNTED_USERS,
+                  &(SeatsRuleFigures) { .counted = 0, .name = "Imaging" }, below_plain);
+
+  /* R5 equal_active: too few, too many, too many with the active users
+   * below the minimum (the boundary: counted == minimum is not below). */
+  check_describe (SEATS_RULE_ERROR_MUST_EQUAL_COUNTED_USERS,
+                  &(SeatsRuleFigures) { .requested = 32, .counted = 33, .minimum = 1 },
+                  "The number of licenses must equal the number of active users. "
+                  "Deactivate 1 user first, or set the number of licenses to 33.");
+  check_describe (SEATS_RULE_ERROR_MUST_EQUAL_COUNTED_USERS,
+                  &(SeatsRuleFigures) { .requested = 34, .counted = 33, .minimum = 1 },
+                  "The number of licenses must equal the number of active users. "
+                  "Activate 1 more user first, or set the number of licenses to 33.");
+  check_describe (SEATS_RULE_ERROR_MUST_EQUAL_COUNTED_USERS,
+                  &(SeatsRuleFigures) { .requested = 5, .counted = 3, .minimum = 3 },
+                  "The number of licenses must equal the number of active users. "
+                  "Activate 2 more users first, or set the number of licenses to 3.");
+  check_describe (SEATS_RULE_ERROR_MUST_EQUAL_COUNTED_USERS,
+                  &(SeatsRuleFigures) { .requested = 5, .counted = 2, .minimum = 3 },
+                  "The number of licenses must equal the number of active users. "
+                  "Activate 3 more users first.");
+  check_describe (SEATS_RULE_ERROR_MUST_EQUAL_COUNTED_USERS,
+                  &(SeatsRuleFigures) { .requested = 1, .counted = 0, .minimum = 0 },
+                  "The number of licenses must equal the number of active users. "
+                  "Activate 1 more user first.");
+  check_describe (SEATS_RULE_ERROR_MUST_EQUAL_COUNTED_USERS,
+                  &(SeatsRuleFigures) { .requested = 33, .counted = 33 }, equal_plain);
+  check_describe (SEATS_RULE_ERROR_MUST_EQUAL_COUNTED_USERS, NULL, equal_plain);
+
+  /* R6 and R7: no free license, by policy, and of a module. */
+  check_describe (SEATS_RULE_ERROR_NO_FREE_SEAT,
+                  &(SeatsRuleFigures) { .seat_floor = SEATS_SEAT_FLOOR_AT_LEAST_ACTIVE },
+                  "There is no free license for this user. Buy more licenses first, then activate the user.");
+  check_describe (SEATS_RULE_ERROR_NO_FREE_SEAT,
+                  &(SeatsRuleFigures) { .seat_floor = SEATS_SEAT_FLOOR_EQUAL_ACTIVE },
+                  "There is no free license for this user. Raise the number of licenses first, then "
+                  "activate the user.");
+  check_describe (SEATS_RULE_ERROR_NO_FREE_SEAT, NULL,
+                  "There is no free license for this user. Buy more licenses first, then activate the user.");
+  check_describe (SEATS_RULE_ERROR_NO_FREE_SEAT, &(SeatsRuleFigures) { .name = "Imaging" },
+                  "All licenses of Imaging are assigned. Buy more, or take the module from somebody first.");
+
+  /* R8: several products, one named, one unnamed, one without a surplus. */
+  check_describe (SEATS_RULE_ERROR_LICENSE_BELOW_IN_USE, &(SeatsRuleFigures) { .products = 2 },
+                  "2 products have more licenses in use than the new license allows. Remove the "
+                  "surplus licenses first. If the new counts are wrong, contact the vendor instead "
+                  "of activating the license.");
+  check_describe (SEATS_RULE_ERROR_LICENSE_BELOW_IN_USE,
+                  &(SeatsRuleFigures) { .products = 1, .surplus = 1, .name = "CRM" },
+                  "Remove 1 surplus license of “CRM” before activating the new license. If the new "
+                  "count is wrong, contact the vendor instead of activating it.");
+  check_describe (SEATS_RULE_ERROR_LICENSE_BELOW_IN_USE,
+                  &(SeatsRuleFigures) { .products = 1, .surplus = 3, .name = " " },
+                  "Remove 3 surplus licenses before activating the new license. If the new count "
+                  "is wrong, contact the vendor instead of activating it.");
+  check_describe (SEATS_RULE_ERROR_LICENSE_BELOW_IN_USE,
+                  &(SeatsRuleFigures) { .products = 1, .surplus = 0 }, surplus_plain);
+  check_describe (SEATS_RULE_ERROR_LICENSE_BELOW_IN_USE, NULL, surplus_plain);
+
+  /* Codes without figures say the same with or without them. */
+  for (guint code = 0; code <= SEATS_RULE_ERROR_LICENSE_OWNER_REQUIRED; code++)
+    {
+      g_autofree char *message = seats_rule_error_describe (code, NULL);
+
+      g_assert_nonnull (message);
+      g_assert_cmpuint (strlen (message), >, 10);
+    }
+
+  /* A refusal keeps its figures, for the server to send along, and they
+   * survive a copy. */
+  seats_rule_policy_init (&policy);
+  g_assert_false (seats_rules_check_next_period (&policy, 20, 33, NULL, &refusal));
+  kept = seats_rule_error_get_figures (refusal);
+  g_assert_nonnull (kept);
+  g_assert_cmpuint (kept->requested, ==, 20);
+  g_assert_cmpuint (kept->counted, ==, 33);
+  g_assert_cmpuint (kept->minimum, ==, 1);
+  g_assert_cmpint (kept->seat_floor, ==, SEATS_SEAT_FLOOR_AT_LEAST_ACTIVE);
+  {
+    g_autoptr(GError) copy = g_error_copy (refusal);
+    g_autoptr(GError) module = NULL;
+    g_autoptr(GError) plain = g_error_new_literal (SEATS_RULE_ERROR, SEATS_RULE_ERROR_OVERFLOW, "x");
+    g_autofree char *again = seats_rule_error_describe (refusal->code, seats_rule_error_get_figures (copy));
+
+    g_assert_cmpstr (again, ==, refusal->message);
+    g_assert_false (seats_rules_check_module_next_period ("Imaging", 1, 2, &module));
+    g_assert_cmpstr (seats_rule_error_get_figures (module)->name, ==, "Imaging");
+    g_assert_null (seats_rule_error_get_figures (plain));
+    g_assert_null (seats_rule_error_get_figures (NULL));
+  }
+}
+
 /* Translations */
 
 static void
@@ -1813,6 +1966,7 @@ main (int   argc,
   textdomain (GETTEXT_PACKAGE);
 
   g_test_add_func ("/rules/error-codes", test_error_codes);
+  g_test_add_func ("/rules/error-describe", test_describe);
   g_test_add_func ("/rules/policy-defaults", test_policy_defaults);
   g_test_add_func ("/rules/r1/user-counts", test_user_counts);
   g_test_add_func ("/rules/r1/future-start", test_user_counts_future_start);

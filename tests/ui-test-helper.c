@@ -303,28 +303,21 @@ ui_fixture_set_up (UiFixture  *fixture,
   ui_fixture_set_up_at (fixture, slug, viewer, SEATS_TEST_NOW);
 }
 
-void
-ui_fixture_set_up_at (UiFixture  *fixture,
-                      const char *slug,
-                      gboolean    viewer,
-                      const char *now)
+static void
+open_account (UiFixture  *fixture,
+              const char *uri,
+              const char *slug,
+              const char *name,
+              const char *token)
 {
-  const SeatsServerOrganization *organization;
   g_autoptr(SeatsAccountInfo) info = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *account_db = NULL;
 
-  seats_test_set_clock (now);
-  fixture->dir = seats_test_make_dir ("ui-test");
-  fixture->vendor = seats_test_server_new (SEATS_SERVER_FLAGS_ALLOW_CLOCK |
-                                           SEATS_SERVER_FLAGS_ALLOW_FAULTS);
-
-  organization = seats_test_server_find (fixture->vendor, slug);
-  info = seats_account_info_new (fixture->vendor->uri, organization->slug, organization->name);
+  info = seats_account_info_new (uri, slug, name);
   account_db = g_build_filename (fixture->dir, "account.db", NULL);
-  fixture->engine = seats_accounts_open_at (info,
-                                            viewer ? organization->viewer_token : organization->admin_token,
-                                            account_db, SEATS_SYNC_LOAD_USERS_LATER, &error);
+  fixture->engine = seats_accounts_open_at (info, token, account_db,
+                                            SEATS_SYNC_LOAD_USERS_LATER, &error);
   g_assert_no_error (error);
 
   fixture->session = seats_session_new (info, TRUE);
@@ -339,6 +332,34 @@ ui_fixture_set_up_at (UiFixture  *fixture,
     g_main_context_iteration (NULL, TRUE);
 
   g_assert_true (ui_wait_for_sync (fixture));
+}
+
+void
+ui_fixture_set_up_at (UiFixture  *fixture,
+                      const char *slug,
+                      gboolean    viewer,
+                      const char *now)
+{
+  const SeatsServerOrganization *organization;
+
+  seats_test_set_clock (now);
+  fixture->dir = seats_test_make_dir ("ui-test");
+  fixture->vendor = seats_test_server_new (SEATS_SERVER_FLAGS_ALLOW_CLOCK |
+                                           SEATS_SERVER_FLAGS_ALLOW_FAULTS);
+
+  organization = seats_test_server_find (fixture->vendor, slug);
+  open_account (fixture, fixture->vendor->uri, organization->slug, organization->name,
+                viewer ? organization->viewer_token : organization->admin_token);
+}
+
+void
+ui_fixture_set_up_remote (UiFixture  *fixture,
+                          const char *uri,
+                          const char *slug,
+                          const char *token)
+{
+  fixture->dir = seats_test_make_dir ("ui-test");
+  open_account (fixture, uri, slug, slug, token);
 }
 
 void

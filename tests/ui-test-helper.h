@@ -43,6 +43,12 @@ void                           ui_fixture_set_up_at    (UiFixture   *fixture,
                                                         const char  *slug,
                                                         gboolean     viewer,
                                                         const char  *now);
+/* The account @slug of a license server elsewhere, at @uri, opened with
+ * @token; the process clock is the caller's. */
+void                           ui_fixture_set_up_remote (UiFixture  *fixture,
+                                                        const char  *uri,
+                                                        const char  *slug,
+                                                        const char  *token);
 void                           ui_fixture_tear_down    (UiFixture   *fixture);
 gboolean                       ui_fixture_sync         (UiFixture   *fixture);
 

@@ -56,22 +56,114 @@ seats_api_error_is_transient (const GError *error)
     }
 }
 
+/* A server's own words, shown only where Seats has none of its own: whole,
+ * valid UTF-8 and not longer than a few sentences. */
+#define VENDOR_DETAIL_MAX_CHARS 500
+
+static char *
+vendor_words (const char *detail)
+{
+  if (detail == NULL || *detail == '\0' || !g_utf8_validate (detail, -1, NULL))
+    return NULL;
+
+  if (g_utf8_strlen (detail, -1) > VENDOR_DETAIL_MAX_CHARS)
+    {
+      g_autofree char *start = g_utf8_substring (detail, 0, VENDOR_DETAIL_MAX_CHARS);
+
+      return g_strconcat (start, "…", NULL);
+    }
+
+  return g_strdup (detail);
+}
+
+/* What Seats says for the codes of the API document that are not rules
+ * (data/api/seats-api.json, x-seats-rule-codes and x-seats-protocol-codes),
+ * or NULL for a code it does not know. */
+static const struct {
+  const char *code;
+  const char *message;
+} code_messages[] = {
+  { "edition-read-only",
+    N_("The edition changes only through the vendor’s support, at a period change.") },
+  { "read-only",
+    N_("This detail is the vendor’s record and cannot be changed in Seats. "
+       "Contact the vendor to change it.") },
+  { "not-countable", N_("An integration is switched on or off, not counted.") },
+  { "not-a-module", N_("Only add-on modules are assigned to users.") },
+  { "not-a-trial",
+    N_("The subscription is not a trial any more. Sync to see the current state.") },
+  { "idempotency-key-reused",
+    N_("The license server mistook this order for another one, so nothing was "
+       "bought. Buy again.") },
+  { "license-malformed",
+    N_("The license server cannot read the license file. Ask the vendor for a new file.") },
+  { "license-bad-signature",
+    N_("The license file is not signed by the vendor. Ask the vendor for a new file.") },
+  { "license-wrong-organization",
+    N_("The license file is for another organization. Ask the vendor for the "
+       "file of yours.") },
+  { "license-not-yet-valid",
+    N_("The license file is issued on a later day than the license server’s "
+       "date. Try again later, or ask the vendor.") },
+  { "license-expired", N_("The license file has expired. Ask the vendor for a new file.") },
+  { "license-key",
+    N_("The license server cannot check license files. Contact the vendor’s support.") },
+};
+
+static char *
+describe_code (const char            *code,
+               const SeatsApiProblem *problem)
+{
+  static const char * const misunderstood[] = {
+    "method-not-allowed", "malformed-request", "unknown-field", "invalid-parameter",
+    "invalid-filter", "body-too-large", "unsupported-media-type", "idempotency-key-required",
+  };
+
+  if (g_str_equal (code, "managed-by-reseller"))
+    {
+      if (problem->reseller_name != NULL && problem->reseller_url != NULL)
+        return g_strdup_printf (_("This subscription was bought through %s. Change it there: %s"),
+                                problem->reseller_name, problem->reseller_url);
+      return g_strdup (_("This subscription was bought through a reseller. Change it there."));
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (code_messages); i++)
+    if (g_str_equal (code, code_messages[i].code))
+      return g_strdup (_(code_messages[i].message));
+
+  for (guint i = 0; i < G_N_ELEMENTS (misunderstood); i++)
+    if (g_str_equal (code, misunderstood[i]))
+      return g_strdup_printf (/* Translators: the string is a code for the vendor's
+                               * support, such as "unknown-field" */
+                              _("Seats and the license server do not understand each other "
+                                "(%s), so nothing was changed. Check for an update of Seats, "
+                                "or contact the vendor’s support."),
+                              code);
+
+  return NULL;
+}
+
 /**
  * seats_api_error_from_status:
  * @status: an HTTP status of 400 or more
- * @problem_code: (nullable): the stable code of the server's problem answer
- * @problem_detail: (nullable): the server's explanation
+ * @problem: (nullable): what the server's problem answer says
  *
- * Says what an error status means for the person, in their language.
+ * Says what an error status means for the person, in their language. A
+ * refusal is said in Seats' own words, chosen by the problem's code and
+ * with the figures the server sent along; the server's explanation is shown
+ * only for a code Seats does not know, as the vendor's words.
  *
  * Returns: (transfer full): a #SEATS_API_ERROR
  */
 GError *
-seats_api_error_from_status (guint       status,
-                             const char *problem_code,
-                             const char *problem_detail)
+seats_api_error_from_status (guint                  status,
+                             const SeatsApiProblem *problem)
 {
-  const char *detail = problem_detail != NULL && *problem_detail != '\0' ? problem_detail : NULL;
+  const char *code = problem != NULL && problem->code != NULL && *problem->code != '\0'
+                     ? problem->code : NULL;
+  g_autofree char *detail = vendor_words (problem != NULL ? problem->detail : NULL);
+  g_autofree char *message = NULL;
+  SeatsRuleError rule;
 
   g_return_val_if_fail (status >= 400, NULL);
 
@@ -102,14 +194,6 @@ seats_api_error_from_status (guint       status,
       return g_error_new_literal (SEATS_API_ERROR, SEATS_API_ERROR_RATE_LIMITED,
                                   _("The license server is busy. Seats will try again shortly."));
 
-    case SOUP_STATUS_CONFLICT:
-    case SOUP_STATUS_UNPROCESSABLE_ENTITY:
-      if (problem_code != NULL)
-        break;
-      return g_error_new (SEATS_API_ERROR, SEATS_API_ERROR_CONFLICT,
-                          _("The license server refused the change: %s"),
-                          detail ? detail : _("it conflicts with the current state"));
-
     default:
       if (status >= 500)
         return g_error_new (SEATS_API_ERROR, SEATS_API_ERROR_SERVER,
@@ -118,10 +202,32 @@ seats_api_error_from_status (guint       status,
       break;
     }
 
-  /* A refusal by a license rule or a bad request: the server says why. */
+  /* A rule refused: the rule's own message, with the server's figures. */
+  if (code != NULL && seats_rule_error_from_code (code, &rule))
+    {
+      message = seats_rule_error_describe (rule, problem->figures);
+      return g_error_new_literal (SEATS_API_ERROR, SEATS_API_ERROR_REFUSED, message);
+    }
+
+  if (code != NULL && (message = describe_code (code, problem)) != NULL)
+    return g_error_new_literal (SEATS_API_ERROR, SEATS_API_ERROR_REFUSED, message);
+
+  /* A code Seats does not know, or none: what the server said, as its own
+   * words, which may not be in the person's language. */
   if (detail != NULL)
-    return g_error_new (SEATS_API_ERROR, SEATS_API_ERROR_REFUSED,
-                        _("The license server refused the change: %s"), detail);
+    return g_error_new (SEATS_API_ERROR,
+                        code == NULL && (status == SOUP_STATUS_CONFLICT ||
+                                         status == SOUP_STATUS_UNPROCESSABLE_ENTITY)
+                        ? SEATS_API_ERROR_CONFLICT : SEATS_API_ERROR_REFUSED,
+                        /* Translators: the string is the license server's own
+                         * explanation, perhaps in another language */
+                        _("The license server refused the change. Its vendor says: “%s”"),
+                        detail);
+
+  if (code == NULL && (status == SOUP_STATUS_CONFLICT || status == SOUP_STATUS_UNPROCESSABLE_ENTITY))
+    return g_error_new_literal (SEATS_API_ERROR, SEATS_API_ERROR_CONFLICT,
+                                _("The license server refused the change: it conflicts with the "
+                                  "current state. Sync to see the current state."));
 
   return g_error_new (SEATS_API_ERROR, SEATS_API_ERROR_REFUSED,
                       _("The license server refused the request (error %u)."), status);

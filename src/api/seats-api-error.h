@@ -9,6 +9,8 @@
 
 #include <gio/gio.h>
 
+#include "seats-rules.h"
+
 G_BEGIN_DECLS
 
 #define SEATS_API_ERROR (seats_api_error_quark ())
@@ -49,11 +51,29 @@ typedef enum
   SEATS_API_ERROR_MALFORMED,
 } SeatsApiError;
 
+/**
+ * SeatsApiProblem:
+ * @code: (nullable): the problem's stable code ("below-counted-users")
+ * @detail: (nullable): the server's own explanation
+ * @figures: (nullable): the figures of a refusal of the rules
+ * @reseller_name: (nullable): who sold a subscription managed by a reseller
+ * @reseller_url: (nullable): where the reseller takes changes
+ *
+ * What a license server's problem answer says (RFC 9457, or a SCIM error).
+ */
+typedef struct
+{
+  const char             *code;
+  const char             *detail;
+  const SeatsRuleFigures *figures;
+  const char             *reseller_name;
+  const char             *reseller_url;
+} SeatsApiProblem;
+
 GQuark   seats_api_error_quark          (void);
 gboolean seats_api_error_is_transient   (const GError *error);
-GError  *seats_api_error_from_status    (guint         status,
-                                         const char   *problem_code,
-                                         const char   *problem_detail);
+GError  *seats_api_error_from_status    (guint                  status,
+                                         const SeatsApiProblem *problem);
 GError  *seats_api_error_from_transport (const GError *error);
 gboolean seats_api_check_base_uri       (const char   *uri,
                                          GError      **error);

@@ -314,6 +314,69 @@ request_decode (GTask         *task,
   g_thread_pool_push (pool, job, NULL);
 }
 
+/* The longest product or module name a refusal's figures may carry. */
+#define FIGURES_NAME_MAX_CHARS 200
+
+/* Reads what a problem answer says; members that are missing or not what
+ * the API document promises are left out, and the message does without. */
+static void
+read_problem (JsonObject       *object,
+              SeatsApiProblem  *problem,
+              SeatsRuleFigures *figures)
+{
+  JsonObject *figures_object = NULL;
+  JsonObject *reseller = NULL;
+  const char *seat_floor = NULL;
+  const char *name = NULL;
+  struct {
+    const char *member;
+    guint      *value;
+  } counts[] = {
+    { "requested", &figures->requested },
+    { "counted", &figures->counted },
+    { "minimum", &figures->minimum },
+    { "products", &figures->products },
+    { "surplus", &figures->surplus },
+  };
+
+  seats_json_string (object, "", "code", SEATS_JSON_OPTIONAL, &problem->code, NULL);
+  seats_json_string (object, "", "detail", SEATS_JSON_OPTIONAL, &problem->detail, NULL);
+  if (problem->code == NULL)
+    seats_json_string (object, "", "scimType", SEATS_JSON_OPTIONAL, &problem->code, NULL);
+
+  if (seats_json_member_object (object, "", "reseller", SEATS_JSON_OPTIONAL, &reseller, NULL) &&
+      reseller != NULL)
+    {
+      seats_json_string (reseller, "reseller", "name", SEATS_JSON_OPTIONAL, &problem->reseller_name, NULL);
+      seats_json_string (reseller, "reseller", "url", SEATS_JSON_OPTIONAL, &problem->reseller_url, NULL);
+    }
+
+  if (!seats_json_member_object (object, "", "figures", SEATS_JSON_OPTIONAL, &figures_object, NULL) ||
+      figures_object == NULL)
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+    {
+      gint64 value = 0;
+
+      if (!seats_json_int (figures_object, "figures", counts[i].member, SEATS_JSON_OPTIONAL,
+                           0, G_MAXUINT, &value, NULL))
+        return;
+      *counts[i].value = (guint) value;
+    }
+
+  if (!seats_json_string (figures_object, "figures", "seat_floor", SEATS_JSON_OPTIONAL,
+                          &seat_floor, NULL) ||
+      (seat_floor != NULL && !seats_seat_floor_from_string (seat_floor, &figures->seat_floor)) ||
+      !seats_json_string (figures_object, "figures", "name", SEATS_JSON_OPTIONAL, &name, NULL) ||
+      (name != NULL && g_utf8_strlen (name, -1) > FIGURES_NAME_MAX_CHARS))
+    return;
+
+  /* Borrowed from @object, which outlives the message made of it. */
+  figures->name = (char *) name;
+  problem->figures = figures;
+}
+
 static void
 request_complete (GTask *task)
 {
@@ -329,8 +392,8 @@ request_complete (GTask *task)
   if (status >= 400)
     {
       g_autoptr(JsonNode) root = NULL;
-      const char *code = NULL;
-      const char *detail = NULL;
+      SeatsApiProblem problem = { NULL, };
+      SeatsRuleFigures figures = { 0, };
       gint64 retry_after;
 
       /* The problem document says why; SCIM errors carry it as detail. */
@@ -338,26 +401,18 @@ request_complete (GTask *task)
           content_type_is (message, "application/problem+json", "application/scim+json",
                            "application/json", NULL))
         {
-          JsonObject *object;
-
           root = seats_json_parse (bytes, NULL);
           if (root != NULL && JSON_NODE_HOLDS_OBJECT (root))
-            {
-              object = json_node_get_object (root);
-              seats_json_string (object, "", "code", SEATS_JSON_OPTIONAL, &code, NULL);
-              seats_json_string (object, "", "detail", SEATS_JSON_OPTIONAL, &detail, NULL);
-              if (code == NULL)
-                seats_json_string (object, "", "scimType", SEATS_JSON_OPTIONAL, &code, NULL);
-            }
+            read_problem (json_node_get_object (root), &problem, &figures);
         }
 
       g_free (request->problem_code);
-      request->problem_code = g_strdup (code);
+      request->problem_code = g_strdup (problem.code);
 
       now = seats_clock_get_now (seats_clock_get_default ());
       retry_after = seats_api_parse_retry_after (soup_message_headers_get_one (headers, "Retry-After"),
                                                  now);
-      request_fail (task, seats_api_error_from_status (status, code, detail), retry_after);
+      request_fail (task, seats_api_error_from_status (status, &problem), retry_after);
       return;
     }
 
@@ -654,6 +709,8 @@ seats_client_init (SeatsClient *self)
   self->extra_headers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->session = g_object_new (SOUP_TYPE_SESSION,
                                 "user-agent", "Seats/" PACKAGE_VERSION " ",
+                                /* The server answers in the person's language where it can. */
+                                "accept-language-auto", TRUE,
                                 "timeout", REQUEST_TIMEOUT_S,
                                 "idle-timeout", 60,
                                 NULL);

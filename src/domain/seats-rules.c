@@ -15,7 +15,38 @@
 
 #include "seats-rules.h"
 
-G_DEFINE_QUARK (seats-rule-error-quark, seats_rule_error)
+/* A refusal carries the figures its message names (see SeatsRuleFigures). */
+typedef struct
+{
+  gboolean         has_figures;
+  SeatsRuleFigures figures;
+} SeatsRuleErrorPrivate;
+
+static void
+seats_rule_error_private_init (SeatsRuleErrorPrivate *priv)
+{
+}
+
+static void
+seats_rule_error_private_copy (const SeatsRuleErrorPrivate *src,
+                               SeatsRuleErrorPrivate       *dest)
+{
+  dest->has_figures = src->has_figures;
+  dest->figures = src->figures;
+  dest->figures.name = g_strdup (src->figures.name);
+}
+
+static void
+seats_rule_error_private_clear (SeatsRuleErrorPrivate *priv)
+{
+  g_clear_pointer (&priv->figures.name, g_free);
+}
+
+G_DEFINE_EXTENDED_ERROR (SeatsRuleError, seats_rule_error)
+
+static void set_refusal (GError                 **error,
+                         SeatsRuleError           code,
+                         const SeatsRuleFigures  *figures);
 
 /* Indexed by SeatsRuleError. These strings are the API's problem codes and
  * are stored in the cache and the outbox: never change one. */
@@ -109,10 +140,7 @@ add_months (const GDate *start,
   month_index = (guint64) g_date_get_month (start) - 1 + months;
   if (month_index / 12 > (guint64) (G_MAXUINT16 - g_date_get_year (start)))
     {
-      g_set_error_literal (error, SEATS_RULE_ERROR, SEATS_RULE_ERROR_INVALID_PERIOD,
-                           _("The billing period of the subscription is not valid. "
-                             "Refresh the subscription, and if this stays, contact the "
-                             "vendor's support."));
+      set_refusal (error, SEATS_RULE_ERROR_INVALID_PERIOD, NULL);
       return FALSE;
     }
 
@@ -120,6 +148,247 @@ add_months (const GDate *start,
   g_date_add_months (result, (guint) months);
 
   return TRUE;
+}
+
+/**
+ * seats_rule_error_describe:
+ * @code: a #SeatsRuleError
+ * @figures: (nullable): the figures of the refusal, or %NULL where they are
+ *   not known
+ *
+ * Says what a refusal means and what to do, in the person's language: the
+ * message of every refusal of the rules, and what a client shows when the
+ * license server refuses with @code and sends @figures along. Figures that
+ * do not fit @code, as a server may send, give the message without them.
+ *
+ * Returns: (transfer full): the message
+ */
+char *
+seats_rule_error_describe (SeatsRuleError          code,
+                           const SeatsRuleFigures *figures)
+{
+  const SeatsRuleFigures *f = figures;
+
+  switch (code)
+    {
+    case SEATS_RULE_ERROR_CANCELS_SUBSCRIPTION:
+      return g_strdup (_("A subscription needs at least one license: 0 would cancel it. "
+                         "To cancel the subscription, contact the vendor's support."));
+
+    case SEATS_RULE_ERROR_BELOW_MINIMUM:
+      if (f != NULL && f->minimum >= 1)
+        return g_strdup_printf (ngettext ("This subscription needs at least %u license in a billing "
+                                          "period. Enter a higher number.",
+                                          "This subscription needs at least %u licenses in a billing "
+                                          "period. Enter a higher number.",
+                                          f->minimum),
+                                f->minimum);
+      return g_strdup (_("This subscription needs more licenses in a billing period. "
+                         "Enter a higher number."));
+
+    case SEATS_RULE_ERROR_BELOW_COUNTED_USERS:
+      if (f != NULL && f->name != NULL && f->counted >= 1)
+        return g_strdup_printf (/* Translators: both numbers are the same: the users who hold
+                                 * the module, and so the licenses of it to keep */
+                                ngettext ("%u user holds %s. Take the module from them first, "
+                                          "or keep at least %u license.",
+                                          "%u users hold %s. Take the module from them first, "
+                                          "or keep at least %u licenses.",
+                                          f->counted),
+                                f->counted, f->name, f->counted);
+      /* requested >= 1, so counted >= 2: "licenses" is always plural. */
+      if (f != NULL && f->name == NULL && f->requested >= 1 && f->counted > f->requested)
+        return g_strdup_printf (/* Translators: the second number is always 2 or more. */
+                                ngettext ("The number of licenses cannot be lower than the number of "
+                                          "active users. Deactivate %u user first, or keep at least "
+                                          "%u licenses.",
+                                          "The number of licenses cannot be lower than the number of "
+                                          "active users. Deactivate %u users first, or keep at least "
+                                          "%u licenses.",
+                                          f->counted - f->requested),
+                                f->counted - f->requested, f->counted);
+      return g_strdup (_("The number of licenses cannot be lower than the number of active "
+                         "users. Deactivate users first, or keep more licenses."));
+
+    case SEATS_RULE_ERROR_MUST_EQUAL_COUNTED_USERS:
+      if (f != NULL && f->requested < f->counted)
+        return g_strdup_printf (ngettext ("The number of licenses must equal the number of active "
+                                          "users. Deactivate %u user first, or set the number of "
+                                          "licenses to %u.",
+                                          "The number of licenses must equal the number of active "
+                                          "users. Deactivate %u users first, or set the number of "
+                                          "licenses to %u.",
+                                          f->counted - f->requested),
+                                f->counted - f->requested, f->counted);
+      /* Lowering to the active users is no way out when that is below the
+       * minimum: then only activating users is. */
+      if (f != NULL && f->requested > f->counted && f->counted < MAX (f->minimum, 1))
+        return g_strdup_printf (ngettext ("The number of licenses must equal the number of active "
+                                          "users. Activate %u more user first.",
+                                          "The number of licenses must equal the number of active "
+                                          "users. Activate %u more users first.",
+                                          f->requested - f->counted),
+                                f->requested - f->counted);
+      if (f != NULL && f->requested > f->counted)
+        return g_strdup_printf (ngettext ("The number of licenses must equal the number of active "
+                                          "users. Activate %u more user first, or set the number "
+                                          "of licenses to %u.",
+                                          "The number of licenses must equal the number of active "
+                                          "users. Activate %u more users first, or set the number "
+                                          "of licenses to %u.",
+                                          f->requested - f->counted),
+                                f->requested - f->counted, f->counted);
+      return g_strdup (_("The number of licenses must equal the number of active users. "
+                         "Activate or deactivate users first, or change the number of licenses."));
+
+    case SEATS_RULE_ERROR_NO_FREE_SEAT:
+      if (f != NULL && f->name != NULL)
+        return g_strdup_printf (_("All licenses of %s are assigned. Buy more, or take the module "
+                                  "from somebody first."),
+                                f->name);
+      if (f != NULL && f->seat_floor == SEATS_SEAT_FLOOR_EQUAL_ACTIVE)
+        return g_strdup (_("There is no free license for this user. "
+                           "Raise the number of licenses first, then activate the user."));
+      return g_strdup (_("There is no free license for this user. "
+                         "Buy more licenses first, then activate the user."));
+
+    case SEATS_RULE_ERROR_LICENSE_BELOW_IN_USE:
+      if (f != NULL && f->products > 1)
+        return g_strdup_printf (ngettext ("%u product has more licenses in use than the new license "
+                                          "allows. Remove the surplus licenses first. If the new counts "
+                                          "are wrong, contact the vendor instead of activating the license.",
+                                          "%u products have more licenses in use than the new license "
+                                          "allows. Remove the surplus licenses first. If the new counts "
+                                          "are wrong, contact the vendor instead of activating the license.",
+                                          f->products),
+                                f->products);
+      if (f != NULL && f->products == 1 && f->surplus >= 1 && !is_blank (f->name))
+        return g_strdup_printf (/* Translators: the string is the name of a product, like "CRM". */
+                                ngettext ("Remove %u surplus license of “%s” before activating the new "
+                                          "license. If the new count is wrong, contact the vendor instead "
+                                          "of activating it.",
+                                          "Remove %u surplus licenses of “%s” before activating the new "
+                                          "license. If the new count is wrong, contact the vendor instead "
+                                          "of activating it.",
+                                          f->surplus),
+                                f->surplus, f->name);
+      if (f != NULL && f->products == 1 && f->surplus >= 1)
+        return g_strdup_printf (ngettext ("Remove %u surplus license before activating the new license. "
+                                          "If the new count is wrong, contact the vendor instead of "
+                                          "activating it.",
+                                          "Remove %u surplus licenses before activating the new license. "
+                                          "If the new count is wrong, contact the vendor instead of "
+                                          "activating it.",
+                                          f->surplus),
+                                f->surplus);
+      return g_strdup (_("More licenses are in use than the new license allows. Remove the surplus "
+                         "licenses first. If the new counts are wrong, contact the vendor instead "
+                         "of activating the license."));
+
+    case SEATS_RULE_ERROR_NOTHING_TO_BUY:
+      return g_strdup (_("Enter how many licenses to buy: at least 1."));
+
+    case SEATS_RULE_ERROR_OUTSIDE_PERIOD:
+      return g_strdup (_("The day of the purchase is outside the current billing "
+                         "period. Refresh the subscription and try again."));
+
+    case SEATS_RULE_ERROR_INVALID_PERIOD:
+      return g_strdup (_("The billing period of the subscription is not valid. "
+                         "Refresh the subscription, and if this stays, contact the "
+                         "vendor's support."));
+
+    case SEATS_RULE_ERROR_OVERFLOW:
+      return g_strdup (_("The number of licenses is too large. Enter a smaller number."));
+
+    case SEATS_RULE_ERROR_CONTACT_REQUIRED:
+      return g_strdup (_("Choose a user as the billing contact, or type an e-mail "
+                         "address."));
+
+    case SEATS_RULE_ERROR_CONTACT_AMBIGUOUS:
+      return g_strdup (_("Choose a user or type an e-mail address as the billing "
+                         "contact, not both."));
+
+    case SEATS_RULE_ERROR_INVALID_EMAIL:
+      return g_strdup (_("This is not a valid e-mail address. "
+                         "Enter an address like name@example.com."));
+
+    case SEATS_RULE_ERROR_POSTAL_ADDRESS_REQUIRED:
+      return g_strdup (_("Enter the whole billing address. A postal address is required, "
+                         "also when invoices are sent as e-invoices."));
+
+    case SEATS_RULE_ERROR_EINVOICE_ADDRESS_REQUIRED:
+      return g_strdup (_("Enter the e-invoice address, or turn e-invoicing off."));
+
+    case SEATS_RULE_ERROR_INVALID_EINVOICE_ADDRESS:
+      return g_strdup (_("An e-invoice address has at most 70 characters: letters, "
+                         "digits and . : _ - + @. Check the address with your "
+                         "e-invoice provider."));
+
+    case SEATS_RULE_ERROR_EINVOICE_OPERATOR_REQUIRED:
+      return g_strdup (_("Enter the code of the e-invoice provider, or turn "
+                         "e-invoicing off."));
+
+    case SEATS_RULE_ERROR_INVALID_EINVOICE_OPERATOR:
+      return g_strdup (_("The code of an e-invoice provider has 2 to 35 characters: "
+                         "letters, digits and . : _ -. Your e-invoice provider can "
+                         "tell you the code."));
+
+    case SEATS_RULE_ERROR_INVALID_SERIAL_NUMBER:
+      return g_strdup (_("Enter the serial number as the vendor sent it: four groups of "
+                         "four capitals or digits, such as AB12-CD34-EF56-GH78."));
+
+    case SEATS_RULE_ERROR_LICENSE_OWNER_REQUIRED:
+      return g_strdup (_("Enter the license owner as the vendor sent it."));
+
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/**
+ * seats_rule_error_get_figures:
+ * @error: an error
+ *
+ * Returns: (transfer none) (nullable): the figures of a refusal of the
+ *   rules, or %NULL if @error is not one or names none
+ */
+const SeatsRuleFigures *
+seats_rule_error_get_figures (const GError *error)
+{
+  SeatsRuleErrorPrivate *priv;
+
+  if (error == NULL || error->domain != SEATS_RULE_ERROR)
+    return NULL;
+
+  priv = seats_rule_error_get_private (error);
+  return priv->has_figures ? &priv->figures : NULL;
+}
+
+/* Refuses with @code, in the message seats_rule_error_describe() gives,
+ * and keeps @figures with the error for whoever passes the refusal on. */
+static void
+set_refusal (GError                 **error,
+             SeatsRuleError           code,
+             const SeatsRuleFigures  *figures)
+{
+  g_autofree char *message = NULL;
+  GError *refusal;
+
+  if (error == NULL)
+    return;
+
+  message = seats_rule_error_describe (code, figures);
+  refusal = g_error_new_literal (SEATS_RULE_ERROR, code, message);
+  if (figures != NULL)
+    {
+      SeatsRuleErrorPrivate *priv = seats_rule_error_get_private (refusal);
+
+      priv->has_figures = TRUE;
+      priv->figures = *figures;
+      priv->figures.name = g_strdup (figures->name);
+    }
+
+  g_propagate_error (error, refusal);
 }
 
 /**
@@ -376,26 +645,20 @@ seats_rules_prorated_price (guint         added,
 
   if (added == 0)
     {
-      g_set_error_literal (error, SEATS_RULE_ERROR, SEATS_RULE_ERROR_NOTHING_TO_BUY,
-                           _("Enter how many licenses to buy: at least 1."));
+      set_refusal (error, SEATS_RULE_ERROR_NOTHING_TO_BUY, NULL);
       return FALSE;
     }
 
   period_days = g_date_days_between (period_start, period_end);
   if (period_days <= 0)
     {
-      g_set_error_literal (error, SEATS_RULE_ERROR, SEATS_RULE_ERROR_INVALID_PERIOD,
-                           _("The billing period of the subscription is not valid. "
-                             "Refresh the subscription, and if this stays, contact the "
-                             "vendor's support."));
+      set_refusal (error, SEATS_RULE_ERROR_INVALID_PERIOD, NULL);
       return FALSE;
     }
 
   if (g_date_compare (today, period_start) < 0 || g_date_compare (today, period_end) >= 0)
     {
-      g_set_error_literal (error, SEATS_RULE_ERROR, SEATS_RULE_ERROR_OUTSIDE_PERIOD,
-                           _("The day of the purchase is outside the current billing "
-                             "period. Refresh the subscription and try again."));
+      set_refusal (error, SEATS_RULE_ERROR_OUTSIDE_PERIOD, NULL);
       return FALSE;
     }
 
@@ -461,6 +724,7 @@ seats_rules_check_next_period (const SeatsRulePolicy  *policy,
                                guint                  *over,
                                GError                **error)
 {
+  SeatsRuleFigures figures = { 0, };
   guint min_seats;
 
   g_return_val_if_fail (policy != NULL, FALSE);
@@ -471,23 +735,20 @@ seats_rules_check_next_period (const SeatsRulePolicy  *policy,
 
   if (requested == 0)
     {
-      g_set_error_literal (error, SEATS_RULE_ERROR, SEATS_RULE_ERROR_CANCELS_SUBSCRIPTION,
-                           _("A subscription needs at least one license: 0 would cancel it. "
-                             "To cancel the subscription, contact the vendor's support."));
+      set_refusal (error, SEATS_RULE_ERROR_CANCELS_SUBSCRIPTION, NULL);
       return FALSE;
     }
 
   /* A minimum of 0 would make 0 look allowed; 0 is cancelling, above. */
   min_seats = MAX (policy->min_seats, 1);
+  figures.seat_floor = policy->seat_floor;
+  figures.requested = requested;
+  figures.counted = counted;
+  figures.minimum = min_seats;
+
   if (requested < min_seats)
     {
-      g_set_error (error, SEATS_RULE_ERROR, SEATS_RULE_ERROR_BELOW_MINIMUM,
-                   ngettext ("This subscription needs at least %u license in a billing "
-                             "period. Enter a higher number.",
-                             "This subscription needs at least %u licenses in a billing "
-                             "period. Enter a higher number.",
-                             min_seats),
-                   min_seats);
+      set_refusal (error, SEATS_RULE_ERROR_BELOW_MINIMUM, &figures);
       return FALSE;
     }
 
@@ -496,63 +757,16 @@ seats_rules_check_next_period (const SeatsRulePolicy  *policy,
     case SEATS_SEAT_FLOOR_AT_LEAST_ACTIVE:
       if (requested < counted)
         {
-          guint missing = counted - requested;
-
-          /* requested >= 1 here, so counted >= 2: "licenses" is always plural. */
-          g_set_error (error, SEATS_RULE_ERROR, SEATS_RULE_ERROR_BELOW_COUNTED_USERS,
-                       /* Translators: the second number is always 2 or more. */
-                       ngettext ("The number of licenses cannot be lower than the number of "
-                                 "active users. Deactivate %u user first, or keep at least "
-                                 "%u licenses.",
-                                 "The number of licenses cannot be lower than the number of "
-                                 "active users. Deactivate %u users first, or keep at least "
-                                 "%u licenses.",
-                                 missing),
-                       missing, counted);
+          set_refusal (error, SEATS_RULE_ERROR_BELOW_COUNTED_USERS, &figures);
           return FALSE;
         }
       return TRUE;
 
     case SEATS_SEAT_FLOOR_EQUAL_ACTIVE:
-      if (requested < counted)
+      /* Too few or too many: the message says which, and the way out. */
+      if (requested != counted)
         {
-          guint missing = counted - requested;
-
-          g_set_error (error, SEATS_RULE_ERROR, SEATS_RULE_ERROR_MUST_EQUAL_COUNTED_USERS,
-                       ngettext ("The number of licenses must equal the number of active "
-                                 "users. Deactivate %u user first, or set the number of "
-                                 "licenses to %u.",
-                                 "The number of licenses must equal the number of active "
-                                 "users. Deactivate %u users first, or set the number of "
-                                 "licenses to %u.",
-                                 missing),
-                       missing, counted);
-          return FALSE;
-        }
-      else if (requested > counted)
-        {
-          guint spare = requested - counted;
-
-          /* Lowering to the active users is no way out when that is below
-           * the minimum: then only activating users is. */
-          if (counted < min_seats)
-            g_set_error (error, SEATS_RULE_ERROR, SEATS_RULE_ERROR_MUST_EQUAL_COUNTED_USERS,
-                         ngettext ("The number of licenses must equal the number of active "
-                                   "users. Activate %u more user first.",
-                                   "The number of licenses must equal the number of active "
-                                   "users. Activate %u more users first.",
-                                   spare),
-                         spare);
-          else
-            g_set_error (error, SEATS_RULE_ERROR, SEATS_RULE_ERROR_MUST_EQUAL_COUNTED_USERS,
-                         ngettext ("The number of licenses must equal the number of active "
-                                   "users. Activate %u more user first, or set the number "
-                                   "of licenses to %u.",
-                                   "The number of licenses must equal the number of active "
-                                   "users. Activate %u more users first, or set the number "
-                                   "of licenses to %u.",
-                                   spare),
-                         spare, counted);
+          set_refusal (error, SEATS_RULE_ERROR_MUST_EQUAL_COUNTED_USERS, &figures);
           return FALSE;
         }
       return TRUE;
@@ -602,15 +816,13 @@ seats_rules_apply_purchase (guint     purchased,
 
   if (added == 0)
     {
-      g_set_error_literal (error, SEATS_RULE_ERROR, SEATS_RULE_ERROR_NOTHING_TO_BUY,
-                           _("Enter how many licenses to buy: at least 1."));
+      set_refusal (error, SEATS_RULE_ERROR_NOTHING_TO_BUY, NULL);
       return FALSE;
     }
 
   if (!g_uint_checked_add (&total, purchased, added))
     {
-      g_set_error_literal (error, SEATS_RULE_ERROR, SEATS_RULE_ERROR_OVERFLOW,
-                           _("The number of licenses is too large. Enter a smaller number."));
+      set_refusal (error, SEATS_RULE_ERROR_OVERFLOW, NULL);
       return FALSE;
     }
 
@@ -809,9 +1021,16 @@ seats_rules_check_activation (const SeatsRulePolicy  *policy,
                               GDate                  *deadline,
                               GError                **error)
 {
+  SeatsRuleFigures figures = { 0, };
+
   g_return_val_if_fail (policy != NULL, FALSE);
   g_return_val_if_fail (is_valid_date (today), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  figures.seat_floor = policy->seat_floor;
+  figures.requested = seats;
+  figures.counted = counted;
+  figures.minimum = policy->min_seats;
 
   if (over_allocated != NULL)
     *over_allocated = FALSE;
@@ -824,15 +1043,8 @@ seats_rules_check_activation (const SeatsRulePolicy  *policy,
   switch (policy->seat_floor)
     {
     case SEATS_SEAT_FLOOR_AT_LEAST_ACTIVE:
-      g_set_error_literal (error, SEATS_RULE_ERROR, SEATS_RULE_ERROR_NO_FREE_SEAT,
-                           _("There is no free license for this user. "
-                             "Buy more licenses first, then activate the user."));
-      return FALSE;
-
     case SEATS_SEAT_FLOOR_EQUAL_ACTIVE:
-      g_set_error_literal (error, SEATS_RULE_ERROR, SEATS_RULE_ERROR_NO_FREE_SEAT,
-                           _("There is no free license for this user. "
-                             "Raise the number of licenses first, then activate the user."));
+      set_refusal (error, SEATS_RULE_ERROR_NO_FREE_SEAT, &figures);
       return FALSE;
 
     case SEATS_SEAT_FLOOR_GRACE:
@@ -873,10 +1085,12 @@ seats_rules_check_module_assignment (const char  *module_name,
   if (in_use < purchased)
     return TRUE;
 
-  g_set_error (error, SEATS_RULE_ERROR, SEATS_RULE_ERROR_NO_FREE_SEAT,
-               _("All licenses of %s are assigned. Buy more, or take the module from "
-                 "somebody first."),
-               module_name);
+  set_refusal (error, SEATS_RULE_ERROR_NO_FREE_SEAT,
+               &(SeatsRuleFigures) {
+                 .requested = purchased,
+                 .counted = in_use,
+                 .name = (char *) module_name,
+               });
   return FALSE;
 }
 
@@ -907,15 +1121,12 @@ seats_rules_check_module_next_period (const char  *module_name,
   if (requested >= holders)
     return TRUE;
 
-  g_set_error (error, SEATS_RULE_ERROR, SEATS_RULE_ERROR_BELOW_COUNTED_USERS,
-               /* Translators: both numbers are the same: the users who hold the
-                * module, and so the licenses of it to keep */
-               ngettext ("%u user holds %s. Take the module from them first, "
-                         "or keep at least %u license.",
-                         "%u users hold %s. Take the module from them first, "
-                         "or keep at least %u licenses.",
-                         holders),
-               holders, module_name, holders);
+  set_refusal (error, SEATS_RULE_ERROR_BELOW_COUNTED_USERS,
+               &(SeatsRuleFigures) {
+                 .requested = requested,
+                 .counted = holders,
+                 .name = (char *) module_name,
+               });
   return FALSE;
 }
 
@@ -972,7 +1183,6 @@ seats_rules_check_pending_license (const SeatsRuleLicenseLine  *lines,
 {
   const SeatsRuleLicenseLine *blocking = NULL;
   guint n_blocking = 0;
-  guint surplus;
 
   g_return_val_if_fail (lines != NULL || n_lines == 0, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -990,44 +1200,13 @@ seats_rules_check_pending_license (const SeatsRuleLicenseLine  *lines,
   if (n_blocking == 0)
     return TRUE;
 
-  if (n_blocking > 1)
-    {
-      g_set_error (error, SEATS_RULE_ERROR, SEATS_RULE_ERROR_LICENSE_BELOW_IN_USE,
-                   ngettext ("%u product has more licenses in use than the new license "
-                             "allows. Remove the surplus licenses first. If the new counts "
-                             "are wrong, contact the vendor instead of activating the license.",
-                             "%u products have more licenses in use than the new license "
-                             "allows. Remove the surplus licenses first. If the new counts "
-                             "are wrong, contact the vendor instead of activating the license.",
-                             n_blocking),
-                   n_blocking);
-      return FALSE;
-    }
-
-  surplus = seats_rules_license_surplus (blocking->new_count, blocking->in_use);
-
-  if (!is_blank (blocking->name))
-    g_set_error (error, SEATS_RULE_ERROR, SEATS_RULE_ERROR_LICENSE_BELOW_IN_USE,
-                 /* Translators: the string is the name of a product, like "CRM". */
-                 ngettext ("Remove %u surplus license of “%s” before activating the new "
-                           "license. If the new count is wrong, contact the vendor instead "
-                           "of activating it.",
-                           "Remove %u surplus licenses of “%s” before activating the new "
-                           "license. If the new count is wrong, contact the vendor instead "
-                           "of activating it.",
-                           surplus),
-                 surplus, blocking->name);
-  else
-    g_set_error (error, SEATS_RULE_ERROR, SEATS_RULE_ERROR_LICENSE_BELOW_IN_USE,
-                 ngettext ("Remove %u surplus license before activating the new license. "
-                           "If the new count is wrong, contact the vendor instead of "
-                           "activating it.",
-                           "Remove %u surplus licenses before activating the new license. "
-                           "If the new count is wrong, contact the vendor instead of "
-                           "activating it.",
-                           surplus),
-                 surplus);
-
+  /* One product is named with its surplus; several are counted. */
+  set_refusal (error, SEATS_RULE_ERROR_LICENSE_BELOW_IN_USE,
+               &(SeatsRuleFigures) {
+                 .products = n_blocking,
+                 .surplus = seats_rules_license_surplus (blocking->new_count, blocking->in_use),
+                 .name = n_blocking == 1 && !is_blank (blocking->name) ? (char *) blocking->name : NULL,
+               });
   return FALSE;
 }
 
@@ -1163,9 +1342,7 @@ seats_rules_check_email (const char  *email,
   return TRUE;
 
 invalid:
-  g_set_error_literal (error, SEATS_RULE_ERROR, SEATS_RULE_ERROR_INVALID_EMAIL,
-                       _("This is not a valid e-mail address. "
-                         "Enter an address like name@example.com."));
+  set_refusal (error, SEATS_RULE_ERROR_INVALID_EMAIL, NULL);
   return FALSE;
 }
 
@@ -1231,16 +1408,12 @@ seats_rules_check_billing_field (const SeatsRuleBillingDetails  *details,
 
         if (has_user && has_email)
           {
-            g_set_error_literal (error, SEATS_RULE_ERROR, SEATS_RULE_ERROR_CONTACT_AMBIGUOUS,
-                                 _("Choose a user or type an e-mail address as the billing "
-                                   "contact, not both."));
+            set_refusal (error, SEATS_RULE_ERROR_CONTACT_AMBIGUOUS, NULL);
             return FALSE;
           }
         if (!has_user && !has_email)
           {
-            g_set_error_literal (error, SEATS_RULE_ERROR, SEATS_RULE_ERROR_CONTACT_REQUIRED,
-                                 _("Choose a user as the billing contact, or type an e-mail "
-                                   "address."));
+            set_refusal (error, SEATS_RULE_ERROR_CONTACT_REQUIRED, NULL);
             return FALSE;
           }
         if (has_email)
@@ -1279,19 +1452,13 @@ seats_rules_check_billing_field (const SeatsRuleBillingDetails  *details,
         return TRUE;
       if (is_blank (details->einvoice_address))
         {
-          g_set_error_literal (error, SEATS_RULE_ERROR,
-                               SEATS_RULE_ERROR_EINVOICE_ADDRESS_REQUIRED,
-                               _("Enter the e-invoice address, or turn e-invoicing off."));
+          set_refusal (error, SEATS_RULE_ERROR_EINVOICE_ADDRESS_REQUIRED, NULL);
           return FALSE;
         }
       if (strlen (details->einvoice_address) > EINVOICE_ADDRESS_MAX_LENGTH ||
           !has_only_chars (details->einvoice_address, EINVOICE_ADDRESS_EXTRA_CHARS))
         {
-          g_set_error_literal (error, SEATS_RULE_ERROR,
-                               SEATS_RULE_ERROR_INVALID_EINVOICE_ADDRESS,
-                               _("An e-invoice address has at most 70 characters: letters, "
-                                 "digits and . : _ - + @. Check the address with your "
-                                 "e-invoice provider."));
+          set_refusal (error, SEATS_RULE_ERROR_INVALID_EINVOICE_ADDRESS, NULL);
           return FALSE;
         }
       return TRUE;
@@ -1301,10 +1468,7 @@ seats_rules_check_billing_field (const SeatsRuleBillingDetails  *details,
         return TRUE;
       if (is_blank (details->einvoice_operator))
         {
-          g_set_error_literal (error, SEATS_RULE_ERROR,
-                               SEATS_RULE_ERROR_EINVOICE_OPERATOR_REQUIRED,
-                               _("Enter the code of the e-invoice provider, or turn "
-                                 "e-invoicing off."));
+          set_refusal (error, SEATS_RULE_ERROR_EINVOICE_OPERATOR_REQUIRED, NULL);
           return FALSE;
         }
       {
@@ -1313,11 +1477,7 @@ seats_rules_check_billing_field (const SeatsRuleBillingDetails  *details,
         if (length < EINVOICE_OPERATOR_MIN_LENGTH || length > EINVOICE_OPERATOR_MAX_LENGTH ||
             !has_only_chars (details->einvoice_operator, EINVOICE_OPERATOR_EXTRA_CHARS))
           {
-            g_set_error_literal (error, SEATS_RULE_ERROR,
-                                 SEATS_RULE_ERROR_INVALID_EINVOICE_OPERATOR,
-                                 _("The code of an e-invoice provider has 2 to 35 characters: "
-                                   "letters, digits and . : _ -. Your e-invoice provider can "
-                                   "tell you the code."));
+            set_refusal (error, SEATS_RULE_ERROR_INVALID_EINVOICE_OPERATOR, NULL);
             return FALSE;
           }
       }
@@ -1438,16 +1598,13 @@ seats_rules_check_trial_conversion (const char  *serial_number,
 
   if (!is_serial_number (serial_number))
     {
-      g_set_error_literal (error, SEATS_RULE_ERROR, SEATS_RULE_ERROR_INVALID_SERIAL_NUMBER,
-                           _("Enter the serial number as the vendor sent it: four groups of "
-                             "four capitals or digits, such as AB12-CD34-EF56-GH78."));
+      set_refusal (error, SEATS_RULE_ERROR_INVALID_SERIAL_NUMBER, NULL);
       return FALSE;
     }
 
   if (is_blank (license_owner))
     {
-      g_set_error_literal (error, SEATS_RULE_ERROR, SEATS_RULE_ERROR_LICENSE_OWNER_REQUIRED,
-                           _("Enter the license owner as the vendor sent it."));
+      set_refusal (error, SEATS_RULE_ERROR_LICENSE_OWNER_REQUIRED, NULL);
       return FALSE;
     }
 

@@ -115,6 +115,32 @@ typedef struct
   guint           grace_days;
 } SeatsRulePolicy;
 
+/**
+ * SeatsRuleFigures:
+ * @seat_floor: the policy's seat floor (R5)
+ * @requested: the count that was asked for
+ * @counted: the users who count, or the users who hold the module
+ * @minimum: the policy's lowest count for a period (R3)
+ * @products: how many products have more licenses in use than a new
+ *   license allows (R8)
+ * @surplus: the surplus licenses of the one such product (R8)
+ * @name: (nullable): the product or module the refusal is about
+ *
+ * The figures a refusal's message names. A refusal carries them, and the
+ * license server sends them along with the refusal's code, so that every
+ * client says the same refusal in its own person's language.
+ */
+typedef struct
+{
+  SeatsSeatFloor  seat_floor;
+  guint           requested;
+  guint           counted;
+  guint           minimum;
+  guint           products;
+  guint           surplus;
+  char           *name;
+} SeatsRuleFigures;
+
 #define SEATS_RULE_DEFAULT_MIN_SEATS  1
 #define SEATS_RULE_DEFAULT_GRACE_DAYS 7
 
@@ -208,6 +234,10 @@ typedef struct
 
 GQuark      seats_rule_error_quark              (void);
 const char *seats_rule_error_to_code            (SeatsRuleError                 code);
+char       *seats_rule_error_describe           (SeatsRuleError                 code,
+                                                 const SeatsRuleFigures        *figures);
+const SeatsRuleFigures *
+            seats_rule_error_get_figures        (const GError                  *error);
 gboolean    seats_rule_error_from_code          (const char                    *str,
                                                  SeatsRuleError                *code);
 

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <gio/gio.h>
+#include <glib/gi18n.h>
 #include <glib-unix.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -95,6 +96,16 @@ main (int   argc,
   g_autoptr(GPtrArray) organizations = NULL;
   SeatsServerFlags flags = SEATS_SERVER_FLAGS_NONE;
   guint port = 0;
+  const char *localedir = g_getenv ("SEATS_LOCALEDIR");
+
+  /* The server runs in the C locale and answers each request in the
+   * language its Accept-Language asks for, where Seats has a translation
+   * (see request_locale()). LANGUAGE would override that choice, so it is
+   * not kept. SEATS_LOCALEDIR runs the server from the build tree. */
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir != '\0' ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_unsetenv ("LANGUAGE");
 
   g_option_context_add_main_entries (context, entries, NULL);
   g_option_context_set_description (context,

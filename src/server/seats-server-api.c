@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include <string.h>
 
 #include "seats-license.h"
@@ -540,7 +542,7 @@ put_feature (SeatsServer  *self,
 
   if (etag == NULL)
     {
-      seats_request_reply_problem (req, 404, "not-found", "There is no such feature.", NULL);
+      seats_request_reply_problem (req, 404, "not-found", _("There is no such feature."), NULL);
       return;
     }
 
@@ -593,7 +595,7 @@ find_product (SeatsServer  *self,
   seats_server_org_today (self, req->org, &today);
   product = seats_server_db_load_product (self, req->org, id, &today);
   if (product == NULL)
-    seats_request_reply_problem (req, 404, "not-found", "There is no such product.", NULL);
+    seats_request_reply_problem (req, 404, "not-found", _("There is no such product."), NULL);
 
   return product;
 }
@@ -676,7 +678,7 @@ apply_next_period (SeatsServer   *self,
   if (change->product->kind == SEATS_PRODUCT_KIND_INTEGRATION)
     {
       g_set_error_literal (error, SEATS_SERVER_ERROR, SEATS_SERVER_ERROR_NOT_COUNTABLE,
-                           "An integration is switched on or off, not counted.");
+                           _("An integration is switched on or off, not counted."));
       return FALSE;
     }
 
@@ -758,7 +760,7 @@ apply_assignment (SeatsServer   *self,
     {
       sqlite3_reset (stmt);
       g_set_error_literal (error, SEATS_SERVER_ERROR, SEATS_SERVER_ERROR_NOT_FOUND,
-                           "There is no such user.");
+                           _("There is no such user."));
       return FALSE;
     }
   sqlite3_reset (stmt);
@@ -832,7 +834,7 @@ change_assignment (SeatsServer  *self,
   if (product->kind != SEATS_PRODUCT_KIND_MODULE)
     {
       seats_request_reply_problem (req, 422, "not-a-module",
-                                   "Only add-on modules are assigned to users.", NULL);
+                                   _("Only add-on modules are assigned to users."), NULL);
       return;
     }
 
@@ -923,14 +925,14 @@ apply_order (SeatsServer   *self,
   if (product == NULL)
     {
       g_set_error_literal (error, SEATS_SERVER_ERROR, SEATS_SERVER_ERROR_NOT_FOUND,
-                           "There is no such product.");
+                           _("There is no such product."));
       return FALSE;
     }
 
   if (product->kind == SEATS_PRODUCT_KIND_INTEGRATION)
     {
       g_set_error_literal (error, SEATS_SERVER_ERROR, SEATS_SERVER_ERROR_NOT_COUNTABLE,
-                           "An integration is switched on or off, not bought by the license.");
+                           _("An integration is switched on or off, not bought by the license."));
       return FALSE;
     }
 
@@ -1067,8 +1069,8 @@ post_order (SeatsServer  *self,
       if (!same)
         {
           seats_request_reply_problem (req, 422, "idempotency-key-reused",
-                                       "This Idempotency-Key was used for another order. "
-                                       "Use a new key for a new order.", NULL);
+                                       _("This Idempotency-Key was used for another order. "
+                                       "Use a new key for a new order."), NULL);
           return;
         }
 
@@ -1284,8 +1286,8 @@ put_billing (SeatsServer  *self,
        g_strcmp0 (seats_json_get_string (req->body, "vat_number"), vat) != 0))
     {
       seats_request_reply_problem (req, 422, "read-only",
-                                   "The company name and VAT number cannot be changed here. "
-                                   "Contact the vendor to change them.",
+                                   _("The company name and VAT number cannot be changed here. "
+                                   "Contact the vendor to change them."),
                                    json_object_has_member (req->body, "company_name") &&
                                    g_strcmp0 (seats_json_get_string (req->body, "company_name"), company) != 0
                                    ? "company_name" : "vat_number");
@@ -1320,7 +1322,7 @@ put_billing (SeatsServer  *self,
       if (!known)
         {
           seats_request_reply_problem (req, 422, "contact-required",
-                                       "The billing contact must be a user of the organization.",
+                                       _("The billing contact must be a user of the organization."),
                                        "contact.user_id");
           return;
         }
@@ -1350,8 +1352,8 @@ put_edition (SeatsRequest *req)
     return;
 
   seats_request_reply_problem (req, 422, "edition-read-only",
-                               "The edition changes only through the vendor's support, "
-                               "at a period change.", "edition");
+                               _("The edition changes only through the vendor’s support, "
+                               "at a period change."), "edition");
 }
 
 /* Trial conversion (R18) */
@@ -1368,7 +1370,7 @@ apply_trial_conversion (SeatsServer   *self,
   if (req->org->trial_end == 0)
     {
       g_set_error_literal (error, SEATS_SERVER_ERROR, SEATS_SERVER_ERROR_NOT_A_TRIAL,
-                           "This subscription is not a trial.");
+                           _("This subscription is not a trial."));
       return FALSE;
     }
 

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include <gnutls/crypto.h>
 
 #include "seats-license.h"
@@ -348,7 +350,7 @@ seats_server_db_remove_user (SeatsServer  *self,
 
   if (sqlite3_changes (self->db) == 0)
     {
-      g_set_error_literal (error, SEATS_SERVER_ERROR, SEATS_SERVER_ERROR_NOT_FOUND, "There is no such user.");
+      g_set_error_literal (error, SEATS_SERVER_ERROR, SEATS_SERVER_ERROR_NOT_FOUND, _("There is no such user."));
       return FALSE;
     }
 

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include <string.h>
 
 #include "seats-license.h"
@@ -172,7 +174,7 @@ seats_server_activate_pending (SeatsServer  *self,
   if (pending == NULL)
     {
       g_set_error_literal (error, SEATS_SERVER_ERROR, SEATS_SERVER_ERROR_NOT_FOUND,
-                           "There is no pending license.");
+                           _("There is no pending license."));
       return FALSE;
     }
 
@@ -330,7 +332,7 @@ reply_pending (SeatsServer  *self,
   pending = load_pending (self, req->org, &today);
   if (pending == NULL && !after_change)
     {
-      seats_request_reply_problem (req, 404, "not-found", "There is no pending license.", NULL);
+      seats_request_reply_problem (req, 404, "not-found", _("There is no pending license."), NULL);
       return;
     }
 
@@ -412,7 +414,7 @@ seats_server_handle_license (SeatsServer  *self,
       pending = load_pending (self, req->org, &today);
       if (pending == NULL)
         {
-          seats_request_reply_problem (req, 404, "not-found", "There is no pending license.", NULL);
+          seats_request_reply_problem (req, 404, "not-found", _("There is no pending license."), NULL);
           return;
         }
 

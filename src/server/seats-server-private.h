@@ -57,6 +57,10 @@ struct _SeatsServer
 
   /* The fault users-leave happened already. */
   gboolean          users_left;
+
+  /* The locales requests are answered in, by language ("nl"); a language
+   * without a translation or a locale maps to NULL. */
+  GHashTable       *locales;
 };
 
 /* An organization as a request sees it, loaded once per request. */
@@ -132,6 +136,7 @@ typedef struct
   GBytes            *answer;
   char              *etag;
   char              *retry_after;
+  const char        *language;
 } SeatsRequest;
 
 /* seats-server.c: answers */

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include <string.h>
 
 #include "seats-server-private.h"
@@ -440,7 +442,7 @@ reply_user (SeatsServer  *self,
   stmt = find_user (self, req, user_id);
   if (stmt == NULL)
     {
-      seats_request_reply_problem (req, 404, "not-found", "There is no such user.", NULL);
+      seats_request_reply_problem (req, 404, "not-found", _("There is no such user."), NULL);
       return;
     }
 
@@ -481,7 +483,7 @@ seats_server_set_user_active (SeatsServer   *self,
   if (stmt == NULL)
     {
       g_set_error_literal (error, SEATS_SERVER_ERROR, SEATS_SERVER_ERROR_NOT_FOUND,
-                           "There is no such user.");
+                           _("There is no such user."));
       return FALSE;
     }
   was_active = sqlite3_column_int (stmt, 5);
@@ -649,7 +651,7 @@ patch_user (SeatsServer  *self,
   stmt = find_user (self, req, user_id);
   if (stmt == NULL)
     {
-      seats_request_reply_problem (req, 404, "not-found", "There is no such user.", NULL);
+      seats_request_reply_problem (req, 404, "not-found", _("There is no such user."), NULL);
       return;
     }
   etag = user_etag (sqlite3_column_int64 (stmt, 11));

@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+#include <locale.h>
 #include <string.h>
 
 #include "seats-json-reader.h"
@@ -86,7 +88,7 @@ seats_server_check_not_resold (SeatsOrg  *org,
     return TRUE;
 
   g_set_error (error, SEATS_SERVER_ERROR, SEATS_SERVER_ERROR_MANAGED_BY_RESELLER,
-               "This subscription is managed by %s. Change it there.", org->reseller_name);
+               _("This subscription is managed by %s. Change it there."), org->reseller_name);
   return FALSE;
 }
 
@@ -191,12 +193,53 @@ scim_type_for_code (const char *code)
  *
  * Answers with an RFC 9457 problem, or a SCIM error on the SCIM endpoints.
  */
+static void reply_problem (SeatsRequest           *req,
+                           guint                   status,
+                           const char             *code,
+                           const char             *detail,
+                           const char             *field,
+                           const SeatsRuleFigures *figures);
+
 void
 seats_request_reply_problem (SeatsRequest *req,
                              guint         status,
                              const char   *code,
                              const char   *detail,
                              const char   *field)
+{
+  reply_problem (req, status, code, detail, field, NULL);
+}
+
+/* A refusal's figures go along with its code, so that a client can say it
+ * in its own words (the API document's RuleFigures). */
+static void
+add_figures (JsonBuilder            *builder,
+             const SeatsRuleFigures *figures)
+{
+  g_autoptr(GEnumClass) floors = g_type_class_ref (SEATS_TYPE_SEAT_FLOOR);
+  GEnumValue *floor = g_enum_get_value (floors, figures->seat_floor);
+
+  json_builder_set_member_name (builder, "figures");
+  json_builder_begin_object (builder);
+  if (floor != NULL)
+    seats_json_add_string (builder, "seat_floor", floor->value_nick);
+  seats_json_add_int (builder, "requested", figures->requested);
+  seats_json_add_int (builder, "counted", figures->counted);
+  seats_json_add_int (builder, "minimum", figures->minimum);
+  seats_json_add_int (builder, "products", figures->products);
+  seats_json_add_int (builder, "surplus", figures->surplus);
+  if (figures->name != NULL)
+    seats_json_add_string (builder, "name", figures->name);
+  json_builder_end_object (builder);
+}
+
+static void
+reply_problem (SeatsRequest           *req,
+               guint                   status,
+               const char             *code,
+               const char             *detail,
+               const char             *field,
+               const SeatsRuleFigures *figures)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
@@ -223,6 +266,8 @@ seats_request_reply_problem (SeatsRequest *req,
         seats_json_add_string (builder, "scimType", scim_type);
       seats_json_add_string (builder, "detail", detail);
       seats_json_add_string (builder, "code", code);
+      if (figures != NULL)
+        add_figures (builder, figures);
     }
   else
     {
@@ -235,6 +280,8 @@ seats_request_reply_problem (SeatsRequest *req,
       seats_json_add_string (builder, "code", code);
       if (field != NULL)
         seats_json_add_string (builder, "field", field);
+      if (figures != NULL)
+        add_figures (builder, figures);
       if (g_str_equal (code, "managed-by-reseller") && req->org && req->org->reseller_name)
         {
           json_builder_set_member_name (builder, "reseller");
@@ -282,7 +329,7 @@ seats_request_reply_rule_error (SeatsRequest *req,
   if (status == 500)
     g_warning ("%s", error->message);
 
-  seats_request_reply_problem (req, status, code, error->message, field);
+  reply_problem (req, status, code, error->message, field, seats_rule_error_get_figures (error));
 }
 
 void
@@ -291,7 +338,7 @@ seats_request_reply_db_error (SeatsRequest *req,
 {
   g_warning ("%s", error->message);
   seats_request_reply_problem (req, 500, "internal-error",
-                               "The server could not complete the request. Try again later.", NULL);
+                               _("The server could not complete the request. Try again later."), NULL);
 }
 
 /* Whether @header holds @etag: a comma-separated list, or "*". With @weak,
@@ -351,7 +398,7 @@ seats_request_require_admin (SeatsRequest *req)
     return TRUE;
 
   seats_request_reply_problem (req, 403, "forbidden",
-                               "This token may only read. Ask an administrator of the organization.",
+                               _("This token may only read. Ask an administrator of the organization."),
                                NULL);
   return FALSE;
 }
@@ -366,7 +413,7 @@ seats_request_check_if_match (SeatsRequest *req,
   if (header == NULL)
     {
       seats_request_reply_problem (req, 428, "precondition-required",
-                                   "Send If-Match with the ETag of what you read, so that no one else's change is overwritten.",
+                                   _("Send If-Match with the ETag of what you read, so that no one else's change is overwritten."),
                                    NULL);
       return FALSE;
     }
@@ -374,7 +421,7 @@ seats_request_check_if_match (SeatsRequest *req,
   if (!etag_list_matches (header, current_etag, req->scim))
     {
       seats_request_reply_problem (req, 412, "stale",
-                                   "Someone changed this since you read it. Read it again and retry.",
+                                   _("Someone changed this since you read it. Read it again and retry."),
                                    NULL);
       return FALSE;
     }
@@ -627,7 +674,7 @@ authenticate (SeatsServer  *self,
       soup_message_headers_replace (soup_server_message_get_response_headers (req->msg),
                                     "WWW-Authenticate", "Bearer realm=\"seats\"");
       seats_request_reply_problem (req, 401, "unauthorized",
-                                   "A valid token is needed: send Authorization: Bearer <token>.",
+                                   _("A valid token is needed: send Authorization: Bearer <token>."),
                                    NULL);
       return FALSE;
     }
@@ -713,6 +760,116 @@ slow_answer_cb (gpointer user_data)
 }
 
 static void
+free_locale (gpointer data)
+{
+  if (data != NULL)
+    freelocale ((locale_t) data);
+}
+
+static gboolean
+has_catalogue (const char *language)
+{
+  const char *dir = bindtextdomain (GETTEXT_PACKAGE, NULL);
+  g_autofree char *mo = g_strconcat (GETTEXT_PACKAGE, ".mo", NULL);
+  g_autofree char *path = NULL;
+
+  if (dir == NULL)
+    return FALSE;
+
+  path = g_build_filename (dir, language, "LC_MESSAGES", mo, NULL);
+  return g_file_test (path, G_FILE_TEST_IS_REGULAR);
+}
+
+/* Where a language is mostly spoken, for the name of its locale when
+ * Accept-Language names no region: nl_NL, but sv_SE and da_DK. */
+static char *
+usual_region (const char *language)
+{
+  static const char * const regions[][2] = {
+    { "ca", "ES" }, { "cs", "CZ" }, { "da", "DK" }, { "el", "GR" }, { "et", "EE" },
+    { "eu", "ES" }, { "gl", "ES" }, { "he", "IL" }, { "ja", "JP" }, { "ko", "KR" },
+    { "nb", "NO" }, { "nn", "NO" }, { "sl", "SI" }, { "sv", "SE" }, { "uk", "UA" },
+    { "vi", "VN" }, { "zh", "CN" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (regions); i++)
+    if (g_str_equal (language, regions[i][0]))
+      return g_strdup (regions[i][1]);
+
+  return g_ascii_strup (language, -1);
+}
+
+/* The locale for a language tag of Accept-Language ("nl", "sv-FI"), or
+ * NULL where Seats has no translation for it or the system no locale. */
+static locale_t
+language_locale (SeatsServer *self,
+                 const char  *tag,
+                 const char **language)
+{
+  g_autofree char *lower = g_ascii_strdown (tag, -1);
+  g_auto(GStrv) subtags = g_strsplit (lower, "-", 3);
+  const char *primary = subtags[0];
+  gpointer key = NULL;
+  gpointer cached = NULL;
+  locale_t locale = (locale_t) 0;
+
+  if (primary == NULL || *primary == '\0' || strlen (primary) > 8)
+    return (locale_t) 0;
+  for (const char *c = primary; *c != '\0'; c++)
+    if (!g_ascii_isalpha (*c))
+      return (locale_t) 0;
+
+  if (!g_hash_table_lookup_extended (self->locales, primary, &key, &cached))
+    {
+      if (g_str_equal (primary, "en"))
+        locale = newlocale (LC_ALL_MASK, "C.UTF-8", (locale_t) 0);
+      else if (has_catalogue (primary))
+        {
+          g_autofree char *region = subtags[1] != NULL ? g_ascii_strup (subtags[1], -1) : NULL;
+          g_autofree char *region_of_language = usual_region (primary);
+          g_autofree char *regional = region ? g_strdup_printf ("%s_%s.UTF-8", primary, region) : NULL;
+          g_autofree char *usual = g_strdup_printf ("%s_%s.UTF-8", primary, region_of_language);
+
+          if (regional != NULL)
+            locale = newlocale (LC_ALL_MASK, regional, (locale_t) 0);
+          if (locale == (locale_t) 0)
+            locale = newlocale (LC_ALL_MASK, usual, (locale_t) 0);
+        }
+
+      key = g_strdup (primary);
+      cached = locale;
+      g_hash_table_insert (self->locales, key, cached);
+    }
+
+  if (cached != NULL)
+    *language = key;
+
+  return (locale_t) cached;
+}
+
+/* A request is answered in the first language of its Accept-Language that
+ * the server has, English included; otherwise in the server's own. */
+static locale_t
+request_locale (SeatsServer  *self,
+                SeatsRequest *req)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (req->msg);
+  const char *accept = soup_message_headers_get_list (headers, "Accept-Language");
+  locale_t locale = (locale_t) 0;
+  GSList *tags;
+
+  if (accept == NULL || strlen (accept) > 1024)
+    return (locale_t) 0;
+
+  tags = soup_header_parse_quality_list (accept, NULL);
+  for (GSList *l = tags; l != NULL && locale == (locale_t) 0; l = l->next)
+    locale = language_locale (self, l->data, &req->language);
+  soup_header_free_list (tags);
+
+  return locale;
+}
+
+static void
 route (SeatsServer  *self,
        SeatsRequest *req)
 {
@@ -727,7 +884,7 @@ route (SeatsServer  *self,
     seats_server_api_dispatch (self, req);
 
   if (req->status == 0)
-    seats_request_reply_problem (req, 404, "not-found", "There is nothing at this address.", NULL);
+    seats_request_reply_problem (req, 404, "not-found", _("There is nothing at this address."), NULL);
 }
 
 static void
@@ -740,6 +897,8 @@ server_handler_cb (SoupServer        *server,
   SeatsServer *self = SEATS_SERVER (user_data);
   g_autoptr(SeatsRequest) req = g_new0 (SeatsRequest, 1);
   g_autoptr(GError) error = NULL;
+  locale_t previous_locale = (locale_t) 0;
+  locale_t locale;
 
   req->server = self;
   req->msg = msg;
@@ -765,10 +924,24 @@ server_handler_cb (SoupServer        *server,
   if (!seats_server_maintain (self, FALSE, &error))
     g_warning ("Could not turn periods: %s", error->message);
 
+  /* What the server says, in the rules' words, is said in the language
+   * the request asks for. */
+  locale = request_locale (self, req);
+  if (locale != (locale_t) 0)
+    previous_locale = uselocale (locale);
+
   if (authenticate (self, req) && !inject_early_fault (req))
     route (self, req);
 
+  if (locale != (locale_t) 0)
+    uselocale (previous_locale);
+
   write_answer (req);
+  if (req->language != NULL)
+    soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                  "Content-Language", req->language);
+  soup_message_headers_append (soup_server_message_get_response_headers (msg),
+                               "Vary", "Accept-Language");
 
   if (req->fault != NULL && g_str_equal (req->fault, "drop-after-commit"))
     {
@@ -974,6 +1147,7 @@ seats_server_finalize (GObject *object)
   g_clear_pointer (&self->secret_key, g_free);
   g_clear_pointer (&self->public_key, g_free);
   g_clear_pointer (&self->maintained_days, g_hash_table_unref);
+  g_clear_pointer (&self->locales, g_hash_table_unref);
   g_clear_object (&self->clock);
 
   G_OBJECT_CLASS (seats_server_parent_class)->finalize (object);
@@ -995,6 +1169,7 @@ seats_server_init (SeatsServer *self)
   self->delayed = g_ptr_array_new_with_free_func (delayed_answer_free);
   self->clock = g_object_ref (seats_clock_get_default ());
   self->maintained_days = g_hash_table_new (NULL, NULL);
+  self->locales = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, free_locale);
 }
 
 /**
