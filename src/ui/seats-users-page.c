@@ -650,7 +650,9 @@ status_setup_cb (SeatsUsersPage           *self,
 {
   GtkWidget *inscription = new_inscription (12);
 
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), 20);
+  /* "Uit dienst sinds 13 nov 2026", "Inaktiveras den 10 dec 2026": the
+   * longest statuses, in full at the usual window width. */
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), 28);
   gtk_widget_set_has_tooltip (inscription, TRUE);
   g_signal_connect (inscription, "query-tooltip", G_CALLBACK (status_query_tooltip_cb), NULL);
   set_cell (list_item, inscription);
