@@ -115,6 +115,27 @@ assert_no_dialog_opens (SeatsLicensesPage *page,
   g_assert_null (ui_find_dialog (dialog_type));
 }
 
+static SeatsHistoryPoint *
+newest_point (GListModel *history)
+{
+  SeatsHistoryPoint *last = NULL;
+  guint32 newest = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (history); i++)
+    {
+      g_autoptr(SeatsHistoryPoint) point = g_list_model_get_item (history, i);
+
+      if (seats_history_point_get_month_julian (point) > newest)
+        {
+          newest = seats_history_point_get_month_julian (point);
+          g_set_object (&last, point);
+        }
+    }
+
+  g_assert_nonnull (last);
+  return last;
+}
+
 static void
 test_licenses_summary (UiFixture     *fixture,
                        gconstpointer  user_data)
@@ -149,23 +170,9 @@ test_licenses_summary (UiFixture     *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (seats_sync_engine_get_history (fixture->engine)), >, 0);
   description = seats_seat_chart_describe (seats_sync_engine_get_history (fixture->engine));
   {
-    g_autoptr(SeatsHistoryPoint) last = NULL;
-    GListModel *history = seats_sync_engine_get_history (fixture->engine);
-    guint n = g_list_model_get_n_items (history);
-    g_autofree char *used = NULL;
-    guint32 newest = 0;
+    g_autoptr(SeatsHistoryPoint) last = newest_point (seats_sync_engine_get_history (fixture->engine));
+    g_autofree char *used = seats_format_count (seats_history_point_get_used (last));
 
-    for (guint i = 0; i < n; i++)
-      {
-        g_autoptr(SeatsHistoryPoint) point = g_list_model_get_item (history, i);
-
-        if (seats_history_point_get_month_julian (point) > newest)
-          {
-            newest = seats_history_point_get_month_julian (point);
-            g_set_object (&last, point);
-          }
-      }
-    used = seats_format_count (seats_history_point_get_used (last));
     g_assert_nonnull (strstr (description, used));
   }
 
@@ -217,6 +224,25 @@ test_licenses_buy (UiFixture     *fixture,
   g_assert_cmpstr (label_text (GTK_WIDGET (page), "purchased_value"), ==, after);
   g_assert_cmpuint (g_list_model_get_n_items (seats_sync_engine_get_orders (fixture->engine)), ==,
                     orders + 1);
+
+  /* The chart ends with this month, the purchase of today in it, and says
+   * so to a screen reader. */
+  {
+    g_autoptr(SeatsHistoryPoint) last = newest_point (seats_sync_engine_get_history (fixture->engine));
+    g_autofree char *description = NULL;
+    GDate today;
+    GDate month;
+
+    seats_clock_get_today (seats_sync_engine_get_clock (fixture->engine), &today);
+    g_date_clear (&month, 1);
+    g_date_set_julian (&month, seats_history_point_get_month_julian (last));
+    g_assert_cmpuint (g_date_get_year (&month), ==, g_date_get_year (&today));
+    g_assert_cmpuint (g_date_get_month (&month), ==, g_date_get_month (&today));
+    g_assert_cmpuint (seats_history_point_get_purchased (last), ==, purchased + 5);
+
+    description = seats_seat_chart_describe (seats_sync_engine_get_history (fixture->engine));
+    g_assert_nonnull (strstr (description, after));
+  }
 }
 
 static void

@@ -189,6 +189,8 @@ add_history (SeatsServer  *self,
 {
   sqlite3_stmt *stmt = seats_server_db_prepare (self,
     "SELECT month, purchased, used FROM history WHERE org_id = ? ORDER BY month");
+  g_autofree char *this_month = g_strdup_printf ("%04u-%02u", g_date_get_year (today),
+                                                 g_date_get_month (today));
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "items");
@@ -196,6 +198,10 @@ add_history (SeatsServer  *self,
   sqlite3_bind_int64 (stmt, 1, req->org->id);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
+      /* The month of today is said as it stands now, below. */
+      if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), this_month) == 0)
+        continue;
+
       json_builder_begin_object (builder);
       seats_json_add_string (builder, "month", (const char *) sqlite3_column_text (stmt, 0));
       seats_json_add_int (builder, "purchased", sqlite3_column_int (stmt, 1));
@@ -203,6 +209,15 @@ add_history (SeatsServer  *self,
       json_builder_end_object (builder);
     }
   sqlite3_reset (stmt);
+
+  /* This month so far: the licenses bought until now, a purchase of today
+   * included, and the users who count today. */
+  json_builder_begin_object (builder);
+  seats_json_add_string (builder, "month", this_month);
+  seats_json_add_int (builder, "purchased", seats_server_db_user_seats (self, req->org->id));
+  seats_json_add_int (builder, "used", seats_server_db_count_counted (self, req->org->id, today));
+  json_builder_end_object (builder);
+
   json_builder_end_array (builder);
   json_builder_end_object (builder);
 }
