@@ -398,6 +398,8 @@ test_buy (Fixture       *fixture,
   g_autoptr(CliResult) asked = NULL;
   g_autoptr(CliResult) bought = NULL;
   g_autofree char *money = NULL;
+  g_autofree char *sum = NULL;
+  SeatsPurchaseQuote quote;
   JsonObject *period = json_object_get_object_member (json_node_get_object (subscription), "period");
   JsonObject *seats = server_product (subscription, "seats");
   guint n_orders = server_count (fixture, "api/v1/orders?limit=500");
@@ -423,14 +425,19 @@ test_buy (Fixture       *fixture,
   /* Today is the organization's, in its time zone. */
   g_date_clear (&today, 1);
   g_date_set_parse (&today, json_object_get_string_member (json_node_get_object (account), "today"));
-  g_assert_true (seats_rules_prorated_price (3, price * json_object_get_int_member (period, "months"),
-                                             &start, &end, &today, &amount, &error));
+  g_assert_true (seats_rules_quote_purchase (purchased, json_object_get_int_member (seats, "next_period"),
+                                             3, price, json_object_get_int_member (period, "months"),
+                                             &start, &end, &today, &quote, &error));
   g_assert_no_error (error);
+  amount = quote.amount;
   money = seats_format_money (amount, "EUR");
+  sum = seats_format_proration (&quote, "EUR");
 
   bought = run_as (fixture, fixture->admin_token, "buy", "3", "--yes", NULL);
   assert_exit (bought, 0);
   g_assert_true (cli_contains (bought->out, money));
+  /* And how it is reached. */
+  g_assert_true (cli_contains (bought->out, sum));
   g_assert_true (cli_contains (bought->out, "Gebruikerslicenties: bought 3 licenses"));
 
   g_assert_cmpuint (server_count (fixture, "api/v1/orders?limit=500"), ==, n_orders + 1);

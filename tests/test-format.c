@@ -180,6 +180,61 @@ test_since (void)
     }
 }
 
+/* How the price of buying now is reached, R2, as the Buy dialog and
+ * seatsctl buy show it. */
+static void
+test_proration (void)
+{
+  SeatsPurchaseQuote quote = {
+    .quantity = 3, .price_per_period = 2950, .remaining_days = 29, .period_days = 31,
+    .amount = 8279,
+  };
+  SeatsPurchaseQuote one_day = {
+    .quantity = 1, .price_per_period = 34900, .remaining_days = 1, .period_days = 1,
+    .amount = 34900,
+  };
+  g_autofree char *plain = NULL;
+  g_autofree char *dutch = NULL;
+  g_autofree char *swedish = NULL;
+  g_autofree char *singular = NULL;
+  g_autofree char *restored = NULL;
+  SeatsPurchaseQuote lowered = {
+    .quantity = 3, .purchased_before = 1200, .purchased_after = 1203,
+    .next_before = 1000, .next_after = 1203,
+  };
+
+  if (!use_locale ("en", "C.UTF-8"))
+    return;
+  plain = seats_format_proration (&quote, "EUR");
+  g_assert_cmpstr (plain, ==, "3 × EUR" NBSP "29.50 × 29/31 days = EUR" NBSP "82.79");
+  singular = seats_format_proration (&one_day, "EUR");
+  g_assert_cmpstr (singular, ==, "1 × EUR" NBSP "349.00 × 1/1 day = EUR" NBSP "349.00");
+
+  /* R4: only a lowered next period is mentioned, in the counts' words. */
+  g_assert_null (seats_format_restored_next (&quote));
+  restored = seats_format_restored_next (&lowered);
+  g_assert_cmpstr (restored, ==, "The next period had been lowered to 1000 licenses. Buying "
+                   "raises it to 1203, the new total; lower it again afterwards if you still "
+                   "want to.");
+
+  if (!use_locale ("nl", "nl_NL.UTF-8"))
+    return;
+  dutch = seats_format_proration (&quote, "EUR");
+  g_assert_cmpstr (dutch, ==, "3 × €" NBSP "29,50 × 29/31 dagen = €" NBSP "82,79");
+  g_clear_pointer (&restored, g_free);
+  restored = seats_format_restored_next (&lowered);
+  g_assert_cmpstr (restored, ==, "Het aantal voor de volgende periode was verlaagd naar 1.000 "
+                   "licenties. Door te kopen wordt het weer verhoogd naar 1.203, het nieuwe "
+                   "totaal; verlaag het daarna opnieuw als u dat nog steeds wilt.");
+
+  if (!use_locale ("sv", "sv_SE.UTF-8"))
+    return;
+  quote.price_per_period = 34900;
+  quote.amount = 97914;
+  swedish = seats_format_proration (&quote, "SEK");
+  g_assert_cmpstr (swedish, ==, "3 × 349,00" NBSP "kr × 29/31 dagar = 979,14" NBSP "kr");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -196,6 +251,7 @@ main (int   argc,
   g_test_add_func ("/format/dates", test_dates);
   g_test_add_func ("/format/counts", test_counts);
   g_test_add_func ("/format/since", test_since);
+  g_test_add_func ("/format/proration", test_proration);
 
   return g_test_run ();
 }

@@ -191,10 +191,29 @@ test_licenses_buy (UiFixture     *fixture,
   guint orders = g_list_model_get_n_items (seats_sync_engine_get_orders (fixture->engine));
   g_autofree char *price = NULL;
   g_autofree char *after = NULL;
+  g_autofree char *sum = NULL;
+  g_autofree char *lowered = NULL;
+  g_autofree char *total = NULL;
+  g_autofree char *restores = NULL;
+  g_autoptr(SeatsApiRequest) request = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
+  SeatsPurchaseQuote quote;
   GtkWindow *dialog;
   GtkWidget *spin;
-  gint64 amount = 0;
+
+  /* The next period lowered to the users who count, as an administrator
+   * does before the period turns. */
+  g_assert_cmpuint (seats_product_get_in_use (seats), <, purchased);
+  request = seats_sync_engine_prepare_next_period (fixture->engine, product_id,
+                                                   seats_product_get_in_use (seats), &error);
+  g_assert_no_error (error);
+  seats_sync_engine_submit_async (fixture->engine, request, NULL, seats_test_done_cb, &result);
+  g_assert_true (seats_sync_engine_submit_finish (fixture->engine, seats_test_wait_for (&result), &error));
+  g_assert_no_error (error);
+  g_assert_true (ui_fixture_sync (fixture));
+  seats = seats_sync_engine_find_user_seats (fixture->engine);
+  g_assert_cmpuint (seats_product_get_next_period (seats), <, purchased);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "licenses.buy", NULL));
   ui_iterate ();
@@ -207,11 +226,30 @@ test_licenses_buy (UiFixture     *fixture,
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 5);
   ui_iterate ();
 
-  g_assert_true (seats_sync_engine_quote_purchase (fixture->engine, product_id, 5, &amount,
-                                                   NULL, NULL, &error));
+  g_assert_true (seats_sync_engine_quote_purchase (fixture->engine, product_id, 5, &quote,
+                                                   &error));
   g_assert_no_error (error);
-  price = seats_format_money (amount, seats_product_get_currency (seats));
+  price = seats_format_money (quote.amount, seats_product_get_currency (seats));
   g_assert_true (ui_shows_text (GTK_WIDGET (dialog), price));
+
+  /* How the price is reached (R2): November 16 is day 16 of 30, so 15 days
+   * are paid for, today included: 5 × EUR 29.50 × 15/30 = EUR 73.75. */
+  g_assert_cmpuint (quote.remaining_days, ==, 15);
+  g_assert_cmpuint (quote.period_days, ==, 30);
+  g_assert_cmpint (quote.amount, ==, 5 * seats_product_get_price (seats) / 2);
+  sum = seats_format_proration (&quote, seats_product_get_currency (seats));
+  g_assert_true (ui_shows_text (GTK_WIDGET (dialog), sum));
+
+  /* R4: De Molen had lowered its next period below what it bought; the
+   * dialog says before buying that the purchase raises it to the total. */
+  g_assert_cmpuint (quote.next_before, <, purchased);
+  lowered = seats_format_count (quote.next_before);
+  total = seats_format_count (purchased + 5);
+  restores = seats_format_restored_next (&quote);
+  g_assert_nonnull (restores);
+  g_assert_nonnull (strstr (restores, lowered));
+  g_assert_nonnull (strstr (restores, total));
+  g_assert_true (ui_shows_text (GTK_WIDGET (dialog), restores));
 
   ui_click (ui_find (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, _("_Buy")));
   g_assert_true (ui_wait_for (no_dialog, GSIZE_TO_POINTER (SEATS_TYPE_BUY_DIALOG), 30000));
@@ -224,6 +262,18 @@ test_licenses_buy (UiFixture     *fixture,
   g_assert_cmpstr (label_text (GTK_WIDGET (page), "purchased_value"), ==, after);
   g_assert_cmpuint (g_list_model_get_n_items (seats_sync_engine_get_orders (fixture->engine)), ==,
                     orders + 1);
+  g_assert_cmpuint (seats_product_get_next_period (seats), ==, purchased + 5);
+
+  /* Now the next period is the total: buying more says nothing about it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "licenses.buy", NULL));
+  ui_iterate ();
+  dialog = ui_find_dialog (SEATS_TYPE_BUY_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_false (gtk_widget_get_visible (ui_find_by_id (GTK_WIDGET (dialog), "restores_label")));
+  g_assert_nonnull (adw_action_row_get_subtitle (ADW_ACTION_ROW (ui_find_by_id (GTK_WIDGET (dialog),
+                                                                             "proration_row"))));
+  gtk_window_close (dialog);
+  g_assert_true (ui_wait_for (no_dialog, GSIZE_TO_POINTER (SEATS_TYPE_BUY_DIALOG), 30000));
 
   /* The chart ends with this month, the purchase of today in it, and says
    * so to a screen reader. */

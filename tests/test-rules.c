@@ -726,6 +726,129 @@ test_purchase_next_period (void)
   g_assert_cmpuint (new_next, ==, 7);
 }
 
+/* R2: the days a purchase pays for, as the Buy dialog shows them. */
+static void
+test_proration_days (void)
+{
+  g_autoptr(GError) error = NULL;
+  GDate start = dmy (1, G_DATE_NOVEMBER, 2026);
+  GDate end = dmy (1, G_DATE_DECEMBER, 2026);
+  GDate day;
+  guint remaining = 0, days = 0;
+
+  /* The first day pays the whole period, the last day one day of it. */
+  day = start;
+  g_assert_true (seats_rules_proration_days (&start, &end, &day, &remaining, &days, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (remaining, ==, 30);
+  g_assert_cmpuint (days, ==, 30);
+  day = dmy (16, G_DATE_NOVEMBER, 2026);
+  g_assert_true (seats_rules_proration_days (&start, &end, &day, &remaining, &days, &error));
+  g_assert_cmpuint (remaining, ==, 15);
+  day = dmy (30, G_DATE_NOVEMBER, 2026);
+  g_assert_true (seats_rules_proration_days (&start, &end, &day, &remaining, &days, &error));
+  g_assert_cmpuint (remaining, ==, 1);
+  g_assert_cmpuint (days, ==, 30);
+  /* The outputs are optional. */
+  g_assert_true (seats_rules_proration_days (&start, &end, &day, NULL, NULL, NULL));
+
+  /* The day after the last, and the day before the first, are outside. */
+  remaining = days = 99;
+  g_assert_false (seats_rules_proration_days (&start, &end, &end, &remaining, &days, &error));
+  assert_rule_error (error, SEATS_RULE_ERROR_OUTSIDE_PERIOD, "outside-period");
+  g_clear_error (&error);
+  day = dmy (31, G_DATE_OCTOBER, 2026);
+  g_assert_false (seats_rules_proration_days (&start, &end, &day, &remaining, &days, &error));
+  assert_rule_error (error, SEATS_RULE_ERROR_OUTSIDE_PERIOD, "outside-period");
+  g_clear_error (&error);
+  g_assert_cmpuint (remaining, ==, 99);
+  g_assert_cmpuint (days, ==, 99);
+
+  /* An empty or reversed period is no period. */
+  g_assert_false (seats_rules_proration_days (&start, &start, &start, &remaining, &days, &error));
+  assert_rule_error (error, SEATS_RULE_ERROR_INVALID_PERIOD, "invalid-period");
+  g_clear_error (&error);
+  g_assert_false (seats_rules_proration_days (&end, &start, &start, &remaining, &days, &error));
+  assert_rule_error (error, SEATS_RULE_ERROR_INVALID_PERIOD, "invalid-period");
+}
+
+/* R2 and R4 together: the quote the window, seatsctl and the server share. */
+static void
+test_quote_purchase (void)
+{
+  g_autoptr(GError) error = NULL;
+  GDate start = dmy (1, G_DATE_NOVEMBER, 2026);
+  GDate end = dmy (1, G_DATE_DECEMBER, 2026);
+  GDate today = dmy (16, G_DATE_NOVEMBER, 2026);
+  GDate quarter_end = dmy (1, G_DATE_FEBRUARY, 2027);
+  SeatsPurchaseQuote quote = { 0, };
+  SeatsPurchaseQuote untouched = { .amount = 42 };
+
+  /* 24 bought, lowered to 22 for the next period, 5 more at EUR 29.50 on
+   * day 16 of 30: 5 × 29.50 × 15/30 = 73.75, and the next period is raised
+   * back to the new total. */
+  g_assert_true (seats_rules_quote_purchase (24, 22, 5, 2950, 1, &start, &end, &today,
+                                             &quote, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (quote.quantity, ==, 5);
+  g_assert_cmpint (quote.price_per_period, ==, 2950);
+  g_assert_cmpuint (quote.remaining_days, ==, 15);
+  g_assert_cmpuint (quote.period_days, ==, 30);
+  g_assert_cmpint (quote.amount, ==, 7375);
+  g_assert_cmpuint (quote.purchased_before, ==, 24);
+  g_assert_cmpuint (quote.purchased_after, ==, 29);
+  g_assert_cmpuint (quote.next_before, ==, 22);
+  g_assert_cmpuint (quote.next_after, ==, 29);
+  g_assert_true (seats_purchase_quote_restores_next (&quote));
+
+  /* Not lowered, or raised: nothing to warn about. */
+  g_assert_true (seats_rules_quote_purchase (24, 24, 1, 2950, 1, &start, &end, &today,
+                                             &quote, &error));
+  g_assert_false (seats_purchase_quote_restores_next (&quote));
+  g_assert_cmpuint (quote.next_after, ==, 25);
+  g_assert_true (seats_rules_quote_purchase (24, 30, 1, 2950, 1, &start, &end, &today,
+                                             &quote, &error));
+  g_assert_false (seats_purchase_quote_restores_next (&quote));
+  g_assert_cmpuint (quote.next_after, ==, 30);
+
+  /* A quarter: the monthly price times three, over the quarter's 92 days
+   * (Nov 1 – Jan 31), 77 of them left: 2 × 88.50 × 77/92 = 148.14. */
+  g_assert_true (seats_rules_quote_purchase (10, 10, 2, 2950, 3, &start, &quarter_end, &today,
+                                             &quote, &error));
+  g_assert_cmpint (quote.price_per_period, ==, 8850);
+  g_assert_cmpuint (quote.period_days, ==, 92);
+  g_assert_cmpuint (quote.remaining_days, ==, 77);
+  g_assert_cmpint (quote.amount, ==, 14814);
+  /* 0 months is read as one. */
+  g_assert_true (seats_rules_quote_purchase (10, 10, 1, 2950, 0, &start, &end, &today,
+                                             &quote, &error));
+  g_assert_cmpint (quote.price_per_period, ==, 2950);
+
+  /* Refused, and the quote untouched: nothing to buy, a price that does
+   * not fit a period, a negative price, a day outside the period. */
+  quote = untouched;
+  g_assert_false (seats_rules_quote_purchase (24, 22, 0, 2950, 1, &start, &end, &today,
+                                              &quote, &error));
+  assert_rule_error (error, SEATS_RULE_ERROR_NOTHING_TO_BUY, "nothing-to-buy");
+  g_clear_error (&error);
+  g_assert_false (seats_rules_quote_purchase (24, 22, 1, G_MAXINT64 / 3 + 1, 3, &start,
+                                              &quarter_end, &today, &quote, &error));
+  assert_rule_error (error, SEATS_RULE_ERROR_OVERFLOW, "overflow");
+  g_clear_error (&error);
+  g_assert_true (seats_rules_quote_purchase (24, 22, 1, G_MAXINT64 / 3, 3, &start,
+                                             &quarter_end, &start, &quote, &error));
+  g_assert_cmpint (quote.amount, ==, G_MAXINT64 / 3 * 3);
+  quote = untouched;
+  g_assert_false (seats_rules_quote_purchase (24, 22, 1, -1, 1, &start, &end, &today,
+                                              &quote, &error));
+  assert_rule_error (error, SEATS_RULE_ERROR_OVERFLOW, "overflow");
+  g_clear_error (&error);
+  g_assert_false (seats_rules_quote_purchase (24, 22, 1, 2950, 1, &start, &end, &end,
+                                              &quote, &error));
+  assert_rule_error (error, SEATS_RULE_ERROR_OUTSIDE_PERIOD, "outside-period");
+  g_assert_cmpint (quote.amount, ==, 42);
+}
+
 /* R5: a deadline is the last day of grace; the user goes the day after,
  * which is the day the messages name and the server acts on. */
 static void
@@ -1986,6 +2109,8 @@ main (int   argc,
   g_test_add_func ("/rules/r5/equal-active", test_next_period_equal_active);
   g_test_add_func ("/rules/r5/grace", test_next_period_grace);
   g_test_add_func ("/rules/r4/purchase", test_purchase_next_period);
+  g_test_add_func ("/rules/r2/proration-days", test_proration_days);
+  g_test_add_func ("/rules/r2-r4/quote", test_quote_purchase);
   g_test_add_func ("/rules/r5/grace-deadline", test_grace_deadline);
   g_test_add_func ("/rules/r5/deactivation-day", test_deactivation_day);
   g_test_add_func ("/rules/calendar", test_calendar_dates);

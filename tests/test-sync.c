@@ -531,27 +531,31 @@ test_quote_matches_order (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   GListModel *orders;
   SeatsProduct *seats;
+  SeatsPurchaseQuote quote;
   gint64 amount = -1, invoiced = -1, newest = 0;
   guint new_purchased = 0, new_next = 0;
 
   g_assert_true (run_sync (fixture->engine, FALSE, &error));
   seats = seats_sync_engine_find_user_seats (fixture->engine);
 
-  g_assert_false (seats_sync_engine_quote_purchase (fixture->engine, "seats", 0, &amount,
-                                                    NULL, NULL, &error));
+  g_assert_false (seats_sync_engine_quote_purchase (fixture->engine, "seats", 0, &quote, &error));
   g_assert_error (error, SEATS_RULE_ERROR, SEATS_RULE_ERROR_NOTHING_TO_BUY);
   g_clear_error (&error);
   g_assert_false (seats_sync_engine_quote_purchase (fixture->engine, "no-such-product", 1,
-                                                    &amount, NULL, NULL, &error));
+                                                    &quote, &error));
   g_assert_error (error, SEATS_API_ERROR, SEATS_API_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
-  g_assert_true (seats_sync_engine_quote_purchase (fixture->engine, "seats", 3, &amount,
-                                                   &new_purchased, &new_next, &error));
+  g_assert_true (seats_sync_engine_quote_purchase (fixture->engine, "seats", 3, &quote, &error));
   g_assert_no_error (error);
+  amount = quote.amount;
   g_assert_cmpint (amount, >, 0);
   g_assert_cmpint (amount, <=, 3 * seats_product_get_price (seats));
-  g_assert_cmpuint (new_purchased, ==, seats_product_get_purchased (seats) + 3);
+  g_assert_cmpuint (quote.purchased_before, ==, seats_product_get_purchased (seats));
+  g_assert_cmpuint (quote.purchased_after, ==, seats_product_get_purchased (seats) + 3);
+  g_assert_cmpuint (quote.next_before, ==, seats_product_get_next_period (seats));
+  new_purchased = quote.purchased_after;
+  new_next = quote.next_after;
 
   buy = seats_sync_engine_prepare_buy (fixture->engine, "seats", 3, &error);
   g_assert_no_error (error);

@@ -1041,10 +1041,12 @@ seats_cli_buy (SeatsCli *cli)
   g_autofree char *money = NULL;
   g_autofree char *period_end = NULL;
   g_autofree char *question = NULL;
+  g_autofree char *sum = NULL;
+  g_autofree char *restores = NULL;
   SeatsSubscription *subscription;
   SeatsProduct *product;
-  guint quantity, new_purchased, new_next;
-  gint64 amount;
+  SeatsPurchaseQuote quote;
+  guint quantity;
 
   if (!seats_cli_parse_count (cli->args[0], 1, &quantity))
     return seats_cli_usage_error (_("“%s” is not a number of licenses to buy."), cli->args[0]);
@@ -1056,12 +1058,12 @@ seats_cli_buy (SeatsCli *cli)
 
   /* The rules and the role first: nothing is shown for a refused change. */
   if (!(request = seats_sync_engine_prepare_buy (cli->engine, product_id, quantity, &error)) ||
-      !seats_sync_engine_quote_purchase (cli->engine, product_id, quantity, &amount,
-                                         &new_purchased, &new_next, &error))
+      !seats_sync_engine_quote_purchase (cli->engine, product_id, quantity, &quote, &error))
     return seats_cli_fail (error);
 
   subscription = seats_sync_engine_get_subscription (cli->engine);
-  money = seats_format_money (amount, seats_product_get_currency (product));
+  money = seats_format_money (quote.amount, seats_product_get_currency (product));
+  sum = seats_format_proration (&quote, seats_product_get_currency (product));
   period_end = format_date (seats_subscription_get_period_end_julian (subscription) - 1);
 
   /* Translators: a product, a number of its licenses, a price and a date */
@@ -1072,13 +1074,21 @@ seats_cli_buy (SeatsCli *cli)
                      quantity),
            product_name, quantity, money, period_end);
   g_print ("\n");
-  g_print (ngettext ("After it: %u license this billing period,", "After it: %u licenses this "
-                     "billing period,", new_purchased),
-           new_purchased);
-  g_print (" ");
-  g_print (ngettext ("%u in the next billing period.", "%u in the next billing period.", new_next),
-           new_next);
+  /* Translators: %s is how the price is reached, such as "3 × EUR 29.50 ×
+   * 29/31 days = EUR 82.79" */
+  g_print (_("Calculation: %s"), sum);
   g_print ("\n");
+  g_print (ngettext ("After it: %u license this billing period,", "After it: %u licenses this "
+                     "billing period,", quote.purchased_after),
+           quote.purchased_after);
+  g_print (" ");
+  g_print (ngettext ("%u in the next billing period.", "%u in the next billing period.",
+                     quote.next_after),
+           quote.next_after);
+  g_print ("\n");
+  /* R4, in the same words as the Buy dialog's. */
+  if ((restores = seats_format_restored_next (&quote)) != NULL)
+    g_print ("%s\n", restores);
 
   if (!cli->yes)
     {

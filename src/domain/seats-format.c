@@ -225,3 +225,77 @@ seats_format_since (gint64 then,
                                     (gulong) MIN (days, G_MAXINT)),
                           (int) MIN (days, G_MAXINT));
 }
+
+/**
+ * seats_format_proration:
+ * @quote: a quote from seats_rules_quote_purchase()
+ * @currency: the ISO 4217 code of its prices
+ *
+ * How the price of buying now is reached (R2), in the person's locale:
+ * "3 × € 29,50 × 29/31 dagen = € 82,79".
+ *
+ * Returns: (transfer full): the sum, for a person to check
+ */
+char *
+seats_format_proration (const SeatsPurchaseQuote *quote,
+                        const char               *currency)
+{
+  g_autofree char *quantity = NULL;
+  g_autofree char *price = NULL;
+  g_autofree char *remaining = NULL;
+  g_autofree char *days = NULL;
+  g_autofree char *amount = NULL;
+
+  g_return_val_if_fail (quote != NULL, NULL);
+
+  quantity = seats_format_count (quote->quantity);
+  price = seats_format_money (quote->price_per_period, currency);
+  remaining = seats_format_count (quote->remaining_days);
+  days = seats_format_count (quote->period_days);
+  amount = seats_format_money (quote->amount, currency);
+
+  /* Translators: how the price of buying now is reached: licenses × the
+   * price of one for the whole billing period × the days left of the
+   * period's days = the amount, such as "3 × EUR 29.50 × 29/31 days =
+   * EUR 82.79". The plural is that of the period's days. */
+  return g_strdup_printf (ngettext ("%s × %s × %s/%s day = %s",
+                                    "%s × %s × %s/%s days = %s",
+                                    quote->period_days),
+                          quantity, price, remaining, days, amount);
+}
+
+/**
+ * seats_format_restored_next:
+ * @quote: a quote from seats_rules_quote_purchase()
+ *
+ * What buying does to a next period that had been lowered (R4), said
+ * before the purchase is confirmed.
+ *
+ * Returns: (transfer full) (nullable): the sentence, or %NULL when the
+ *   purchase leaves the next period as the administrator set it
+ */
+char *
+seats_format_restored_next (const SeatsPurchaseQuote *quote)
+{
+  g_autofree char *lowered = NULL;
+  g_autofree char *total = NULL;
+
+  g_return_val_if_fail (quote != NULL, NULL);
+
+  if (!seats_purchase_quote_restores_next (quote))
+    return NULL;
+
+  lowered = seats_format_count (quote->next_before);
+  total = seats_format_count (quote->next_after);
+
+  /* Translators: the next period had been lowered to the first count;
+   * buying raises it to the second, the new total */
+  return g_strdup_printf (ngettext ("The next period had been lowered to %s license. "
+                                    "Buying raises it to %s, the new total; lower it "
+                                    "again afterwards if you still want to.",
+                                    "The next period had been lowered to %s licenses. "
+                                    "Buying raises it to %s, the new total; lower it "
+                                    "again afterwards if you still want to.",
+                                    quote->next_before),
+                          lowered, total);
+}

@@ -9,6 +9,8 @@
 
 #include <glib.h>
 
+#include "seats-rules.h"
+
 G_BEGIN_DECLS
 
 /* Money, dates and counts as the person's locale writes them, for the
@@ -23,5 +25,9 @@ char *seats_format_count      (guint64     count);
 char *seats_format_since      (gint64      then,
                                gint64      now);
 guint seats_currency_digits   (const char *currency);
+char *seats_format_proration  (const SeatsPurchaseQuote *quote,
+                               const char               *currency);
+char *seats_format_restored_next
+                              (const SeatsPurchaseQuote *quote);
 
 G_END_DECLS

@@ -591,6 +591,58 @@ seats_rules_period_containing (const GDate  *anchor,
 }
 
 /**
+ * seats_rules_proration_days:
+ * @period_start: the first day of the current billing period
+ * @period_end: the first day of the next billing period
+ * @today: the day of the purchase
+ * @remaining_days: (out) (optional): the days paid for, @today included
+ * @period_days: (out) (optional): the days of the period
+ * @error: return location for a #GError
+ *
+ * R2: the days a purchase on @today pays for, out of the period's: from
+ * @period_days on its first day down to 1 on its last.
+ *
+ * Returns: %TRUE with the days set; %FALSE with
+ *   %SEATS_RULE_ERROR_INVALID_PERIOD when the period is empty or
+ *   %SEATS_RULE_ERROR_OUTSIDE_PERIOD when @today is not in it
+ */
+gboolean
+seats_rules_proration_days (const GDate  *period_start,
+                            const GDate  *period_end,
+                            const GDate  *today,
+                            guint        *remaining_days,
+                            guint        *period_days,
+                            GError      **error)
+{
+  gint days;
+
+  g_return_val_if_fail (is_valid_date (period_start), FALSE);
+  g_return_val_if_fail (is_valid_date (period_end), FALSE);
+  g_return_val_if_fail (is_valid_date (today), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  days = g_date_days_between (period_start, period_end);
+  if (days <= 0)
+    {
+      set_refusal (error, SEATS_RULE_ERROR_INVALID_PERIOD, NULL);
+      return FALSE;
+    }
+
+  if (g_date_compare (today, period_start) < 0 || g_date_compare (today, period_end) >= 0)
+    {
+      set_refusal (error, SEATS_RULE_ERROR_OUTSIDE_PERIOD, NULL);
+      return FALSE;
+    }
+
+  if (remaining_days != NULL)
+    *remaining_days = (guint) g_date_days_between (today, period_end);
+  if (period_days != NULL)
+    *period_days = (guint) days;
+
+  return TRUE;
+}
+
+/**
  * seats_rules_prorated_price:
  * @added: how many licenses are bought, at least 1
  * @price_per_seat: the price of one license for a whole period, in minor
@@ -627,7 +679,8 @@ seats_rules_prorated_price (guint         added,
                             gint64       *amount,
                             GError      **error)
 {
-  gint period_days;
+  guint remaining_days;
+  guint period_days;
   guint64 total;
   guint64 days;
   guint64 remaining;
@@ -649,18 +702,9 @@ seats_rules_prorated_price (guint         added,
       return FALSE;
     }
 
-  period_days = g_date_days_between (period_start, period_end);
-  if (period_days <= 0)
-    {
-      set_refusal (error, SEATS_RULE_ERROR_INVALID_PERIOD, NULL);
-      return FALSE;
-    }
-
-  if (g_date_compare (today, period_start) < 0 || g_date_compare (today, period_end) >= 0)
-    {
-      set_refusal (error, SEATS_RULE_ERROR_OUTSIDE_PERIOD, NULL);
-      return FALSE;
-    }
+  if (!seats_rules_proration_days (period_start, period_end, today, &remaining_days,
+                                   &period_days, error))
+    return FALSE;
 
   if (!g_uint64_checked_mul (&total, added, (guint64) price_per_seat) || total > G_MAXINT64)
     {
@@ -670,8 +714,8 @@ seats_rules_prorated_price (guint         added,
       return FALSE;
     }
 
-  days = (guint64) period_days;
-  remaining = (guint64) g_date_days_between (today, period_end);
+  days = period_days;
+  remaining = remaining_days;
   g_assert (remaining >= 1 && remaining <= days);
 
   /* total × remaining can overflow where the result cannot: split total into
@@ -691,6 +735,89 @@ seats_rules_prorated_price (guint         added,
   *amount = (gint64) result;
 
   return TRUE;
+}
+
+/**
+ * seats_rules_quote_purchase:
+ * @purchased: the licenses bought for the current period
+ * @next_count: the count set for the next period
+ * @added: the licenses bought now, at least 1
+ * @monthly_price: the price of one license per month, in minor units
+ * @period_months: the months of a billing period; 0 is read as 1
+ * @period_start: the first day of the current billing period
+ * @period_end: the first day of the next billing period
+ * @today: the day of the purchase
+ * @quote: (out caller-allocates): what the purchase costs and does
+ * @error: return location for a #GError
+ *
+ * R2 and R4 together: the price of buying @added licenses on @today, the
+ * days it pays for, and the counts of both periods after it.
+ *
+ * Returns: %TRUE with @quote filled in; %FALSE with the refusal of
+ *   seats_rules_apply_purchase() or seats_rules_prorated_price(), or
+ *   %SEATS_RULE_ERROR_OVERFLOW when the price is negative or that of a
+ *   period does not fit
+ */
+gboolean
+seats_rules_quote_purchase (guint                purchased,
+                            guint                next_count,
+                            guint                added,
+                            gint64               monthly_price,
+                            guint                period_months,
+                            const GDate         *period_start,
+                            const GDate         *period_end,
+                            const GDate         *today,
+                            SeatsPurchaseQuote  *quote,
+                            GError             **error)
+{
+  SeatsPurchaseQuote result = { 0, };
+  guint months = MAX (period_months, 1);
+
+  g_return_val_if_fail (quote != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (monthly_price < 0 || monthly_price > G_MAXINT64 / months)
+    {
+      g_set_error_literal (error, SEATS_RULE_ERROR, SEATS_RULE_ERROR_OVERFLOW,
+                           _("The amount is too large to compute. "
+                             "Check the number of licenses and the price."));
+      return FALSE;
+    }
+
+  result.quantity = added;
+  result.price_per_period = monthly_price * months;
+  result.purchased_before = purchased;
+  result.next_before = next_count;
+
+  if (!seats_rules_apply_purchase (purchased, next_count, added, &result.purchased_after,
+                                   &result.next_after, error) ||
+      !seats_rules_proration_days (period_start, period_end, today, &result.remaining_days,
+                                   &result.period_days, error) ||
+      !seats_rules_prorated_price (added, result.price_per_period, period_start, period_end,
+                                   today, &result.amount, error))
+    return FALSE;
+
+  *quote = result;
+
+  return TRUE;
+}
+
+/**
+ * seats_purchase_quote_restores_next:
+ * @quote: a quote from seats_rules_quote_purchase()
+ *
+ * Whether the next period had been lowered below the licenses bought and
+ * the purchase raises it back to the new total (R4): the administrator is
+ * told before buying, and lowers it again afterwards if still wanted.
+ *
+ * Returns: %TRUE if buying undoes a lowered next period
+ */
+gboolean
+seats_purchase_quote_restores_next (const SeatsPurchaseQuote *quote)
+{
+  g_return_val_if_fail (quote != NULL, FALSE);
+
+  return quote->next_before < quote->purchased_before;
 }
 
 /**

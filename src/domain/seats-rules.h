@@ -232,6 +232,35 @@ typedef struct
   const char *einvoice_operator;
 } SeatsRuleBillingDetails;
 
+/**
+ * SeatsPurchaseQuote:
+ * @quantity: the licenses bought now
+ * @price_per_period: one license for a whole billing period, in minor units
+ * @remaining_days: the days of the period the purchase pays for, today included
+ * @period_days: the days of the billing period
+ * @amount: what is invoiced now: @quantity × @price_per_period ×
+ *   @remaining_days / @period_days, rounded half up (R2)
+ * @purchased_before: the licenses of the current period before buying
+ * @purchased_after: and after
+ * @next_before: the count for the next period before buying
+ * @next_after: and after (R4)
+ *
+ * What buying licenses today costs and does, as seats_rules_quote_purchase()
+ * works it out for the window, seatsctl and the license server alike.
+ */
+typedef struct
+{
+  guint  quantity;
+  gint64 price_per_period;
+  guint  remaining_days;
+  guint  period_days;
+  gint64 amount;
+  guint  purchased_before;
+  guint  purchased_after;
+  guint  next_before;
+  guint  next_after;
+} SeatsPurchaseQuote;
+
 GQuark      seats_rule_error_quark              (void);
 const char *seats_rule_error_to_code            (SeatsRuleError                 code);
 char       *seats_rule_error_describe           (SeatsRuleError                 code,
@@ -259,6 +288,12 @@ gboolean    seats_rules_period_containing       (const GDate                   *
                                                  GDate                         *start,
                                                  GDate                         *end,
                                                  GError                       **error);
+gboolean    seats_rules_proration_days          (const GDate                   *period_start,
+                                                 const GDate                   *period_end,
+                                                 const GDate                   *today,
+                                                 guint                         *remaining_days,
+                                                 guint                         *period_days,
+                                                 GError                       **error);
 gboolean    seats_rules_prorated_price          (guint                          added,
                                                  gint64                         price_per_seat,
                                                  const GDate                   *period_start,
@@ -266,6 +301,18 @@ gboolean    seats_rules_prorated_price          (guint                          
                                                  const GDate                   *today,
                                                  gint64                        *amount,
                                                  GError                       **error);
+
+gboolean    seats_rules_quote_purchase          (guint                          purchased,
+                                                 guint                          next_count,
+                                                 guint                          added,
+                                                 gint64                         monthly_price,
+                                                 guint                          period_months,
+                                                 const GDate                   *period_start,
+                                                 const GDate                   *period_end,
+                                                 const GDate                   *today,
+                                                 SeatsPurchaseQuote            *quote,
+                                                 GError                       **error);
+gboolean    seats_purchase_quote_restores_next  (const SeatsPurchaseQuote      *quote);
 
 /* R3, R5 */
 gboolean    seats_rules_check_next_period       (const SeatsRulePolicy         *policy,

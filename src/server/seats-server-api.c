@@ -919,6 +919,7 @@ apply_order (SeatsServer   *self,
   g_autofree char *after = NULL;
   guint32 period_end = seats_period_end (req->org->period_start, req->org->period_months);
   sqlite3_stmt *stmt;
+  SeatsPurchaseQuote quote;
   guint new_purchased;
   guint new_next;
   gint64 amount;
@@ -951,13 +952,14 @@ apply_order (SeatsServer   *self,
       return FALSE;
     }
 
-  /* R4 for the counts, R2 for the amount: the price is per month, the rule
-   * takes it per period. */
-  if (!seats_rules_apply_purchase (product->purchased, product->next_period, change->quantity,
-                                   &new_purchased, &new_next, error) ||
-      !seats_rules_prorated_price (change->quantity, product->price * req->org->period_months,
-                                   &start, &end, &today, &amount, error))
+  /* R4 for the counts, R2 for the amount, as the window quoted them. */
+  if (!seats_rules_quote_purchase (product->purchased, product->next_period, change->quantity,
+                                   product->price, req->org->period_months,
+                                   &start, &end, &today, &quote, error))
     return FALSE;
+  new_purchased = quote.purchased_after;
+  new_next = quote.next_after;
+  amount = quote.amount;
 
   stmt = seats_server_db_prepare (self,
     "UPDATE products SET purchased = ?, next_period = ?, version = version + 1 "

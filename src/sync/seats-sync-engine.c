@@ -1649,37 +1649,30 @@ require_product (SeatsSyncEngine  *self,
  * @self: a #SeatsSyncEngine
  * @product_id: the product to buy licenses of
  * @quantity: how many licenses to add
- * @amount: (out) (optional): the prorated price for the rest of the current
- *   billing period (R2), in minor units of the product's currency
- * @new_purchased: (out) (optional): the count bought for this period after
- *   the purchase
- * @new_next_period: (out) (optional): the count for the next period after
- *   the purchase (R4)
+ * @quote: (out caller-allocates): the prorated price for the rest of the
+ *   current billing period (R2), how it is reached, and the counts of both
+ *   periods after the purchase (R4), in minor units of the product's currency
  * @error: why the purchase cannot be priced
  *
  * What buying @quantity licenses today costs and does, from the synced
- * subscription, the same way the server will invoice it: the product's
- * price is per month, the rule takes it per period.
+ * subscription, by the same rule the server invoices it with.
  *
- * Returns: %TRUE with the outputs set
+ * Returns: %TRUE with @quote filled in
  */
 gboolean
-seats_sync_engine_quote_purchase (SeatsSyncEngine  *self,
-                                  const char       *product_id,
-                                  guint             quantity,
-                                  gint64           *amount,
-                                  guint            *new_purchased,
-                                  guint            *new_next_period,
-                                  GError          **error)
+seats_sync_engine_quote_purchase (SeatsSyncEngine     *self,
+                                  const char          *product_id,
+                                  guint                quantity,
+                                  SeatsPurchaseQuote  *quote,
+                                  GError             **error)
 {
   SeatsSubscription *subscription;
   SeatsProduct *product;
   GDate start, end, date;
-  guint purchased = 0, next_count = 0, months;
-  gint64 price, prorated = 0;
 
   g_return_val_if_fail (SEATS_IS_SYNC_ENGINE (self), FALSE);
   g_return_val_if_fail (product_id != NULL, FALSE);
+  g_return_val_if_fail (quote != NULL, FALSE);
 
   subscription = self->state.subscription;
   if (subscription == NULL)
@@ -1700,15 +1693,6 @@ seats_sync_engine_quote_purchase (SeatsSyncEngine  *self,
       return FALSE;
     }
 
-  price = seats_product_get_price (product);
-  months = MAX (seats_subscription_get_period_months (subscription), 1);
-  if (price < 0 || price > G_MAXINT64 / months)
-    {
-      g_set_error_literal (error, SEATS_RULE_ERROR, SEATS_RULE_ERROR_OVERFLOW,
-                           _("The price is too large to compute."));
-      return FALSE;
-    }
-
   g_date_clear (&start, 1);
   g_date_clear (&end, 1);
   seats_clock_get_today (self->clock, &date);
@@ -1720,20 +1704,12 @@ seats_sync_engine_quote_purchase (SeatsSyncEngine  *self,
       return FALSE;
     }
 
-  if (!seats_rules_apply_purchase (seats_product_get_purchased (product),
-                                   seats_product_get_next_period (product),
-                                   quantity, &purchased, &next_count, error) ||
-      !seats_rules_prorated_price (quantity, price * months, &start, &end, &date, &prorated, error))
-    return FALSE;
-
-  if (amount != NULL)
-    *amount = prorated;
-  if (new_purchased != NULL)
-    *new_purchased = purchased;
-  if (new_next_period != NULL)
-    *new_next_period = next_count;
-
-  return TRUE;
+  return seats_rules_quote_purchase (seats_product_get_purchased (product),
+                                     seats_product_get_next_period (product),
+                                     quantity,
+                                     seats_product_get_price (product),
+                                     seats_subscription_get_period_months (subscription),
+                                     &start, &end, &date, quote, error);
 }
 
 SeatsApiRequest *

@@ -12,6 +12,7 @@
 #include "seats-api-request.h"
 #include "seats-client.h"
 #include "seats-domain.h"
+#include "seats-rules.h"
 #include "seats-license.h"
 #include "seats-store.h"
 
@@ -121,9 +122,7 @@ gboolean             seats_sync_engine_flush_outbox_finish (SeatsSyncEngine     
 gboolean             seats_sync_engine_quote_purchase      (SeatsSyncEngine      *self,
                                                             const char           *product_id,
                                                             guint                 quantity,
-                                                            gint64               *amount,
-                                                            guint                *new_purchased,
-                                                            guint                *new_next_period,
+                                                            SeatsPurchaseQuote   *quote,
                                                             GError              **error);
 SeatsApiRequest     *seats_sync_engine_prepare_buy         (SeatsSyncEngine      *self,
                                                             const char           *product_id,

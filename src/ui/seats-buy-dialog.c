@@ -34,8 +34,10 @@ struct _SeatsBuyDialog
   GtkSpinButton       *quantity_spin;
   AdwActionRow        *price_now_row;
   GtkLabel            *price_now_label;
+  AdwActionRow        *proration_row;
   GtkLabel            *purchased_label;
   GtkLabel            *next_label;
+  GtkLabel            *restores_label;
   GtkLabel            *error_label;
 };
 
@@ -68,8 +70,7 @@ seats_buy_dialog_update (SeatsBuyDialog *self)
   SeatsSubscription *subscription = seats_sync_engine_get_subscription (self->engine);
   g_autoptr(GError) error = NULL;
   guint quantity = gtk_spin_button_get_value_as_int (self->quantity_spin);
-  guint new_purchased = 0, new_next = 0;
-  gint64 amount = 0;
+  SeatsPurchaseQuote quote;
 
   if (product == NULL)
     {
@@ -82,25 +83,28 @@ seats_buy_dialog_update (SeatsBuyDialog *self)
   adw_preferences_group_set_title (self->product_group, seats_product_get_name (product));
 
   self->quoted = seats_sync_engine_quote_purchase (self->engine, self->product_id, quantity,
-                                                   &amount, &new_purchased, &new_next, &error);
+                                                   &quote, &error);
   if (self->quoted)
     {
       const char *currency = seats_product_get_currency (product);
-      g_autofree char *price = seats_format_money (amount, currency);
-      g_autofree char *before = seats_format_count (seats_product_get_purchased (product));
-      g_autofree char *after = seats_format_count (new_purchased);
+      g_autofree char *price = seats_format_money (quote.amount, currency);
+      g_autofree char *sum = seats_format_proration (&quote, currency);
+      g_autofree char *before = seats_format_count (quote.purchased_before);
+      g_autofree char *after = seats_format_count (quote.purchased_after);
       g_autofree char *counts = NULL;
-      g_autofree char *next_count = seats_format_count (new_next);
+      g_autofree char *next_count = seats_format_count (quote.next_after);
       g_autofree char *next_price = NULL;
       g_autofree char *next_text = NULL;
       g_autofree char *until = NULL;
+      g_autofree char *restores = NULL;
 
       /* Translators: a count before and after a purchase, such as "22 → 27" */
       counts = g_strdup_printf (_("%s → %s"), before, after);
-      next_price = seats_format_money ((gint64) new_next * seats_product_get_price (product), currency);
+      next_price = seats_format_money ((gint64) quote.next_after * seats_product_get_price (product),
+                                       currency);
       /* Translators: the licenses of the next period and what they cost */
       next_text = g_strdup_printf (ngettext ("%s license, %s per month",
-                                             "%s licenses, %s per month", new_next),
+                                             "%s licenses, %s per month", quote.next_after),
                                    next_count, next_price);
 
       if (subscription != NULL && seats_subscription_get_period_end_julian (subscription) > 0)
@@ -111,17 +115,25 @@ seats_buy_dialog_update (SeatsBuyDialog *self)
           until = g_strdup_printf (_("For the rest of this billing period, until %s"), last);
         }
 
+      /* R4: a lowered next period goes back up to the new total. */
+      restores = seats_format_restored_next (&quote);
+
       gtk_label_set_label (self->price_now_label, price);
       adw_action_row_set_subtitle (self->price_now_row, until);
+      adw_action_row_set_subtitle (self->proration_row, sum);
       gtk_label_set_label (self->purchased_label, counts);
       gtk_label_set_label (self->next_label, next_text);
+      gtk_label_set_label (self->restores_label, restores);
+      gtk_widget_set_visible (GTK_WIDGET (self->restores_label), restores != NULL);
       show_error (self, NULL);
     }
   else
     {
       gtk_label_set_label (self->price_now_label, "");
+      adw_action_row_set_subtitle (self->proration_row, NULL);
       gtk_label_set_label (self->purchased_label, "");
       gtk_label_set_label (self->next_label, "");
+      gtk_widget_set_visible (GTK_WIDGET (self->restores_label), FALSE);
       show_error (self, error->message);
     }
 
@@ -237,8 +249,10 @@ seats_buy_dialog_class_init (SeatsBuyDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SeatsBuyDialog, quantity_spin);
   gtk_widget_class_bind_template_child (widget_class, SeatsBuyDialog, price_now_row);
   gtk_widget_class_bind_template_child (widget_class, SeatsBuyDialog, price_now_label);
+  gtk_widget_class_bind_template_child (widget_class, SeatsBuyDialog, proration_row);
   gtk_widget_class_bind_template_child (widget_class, SeatsBuyDialog, purchased_label);
   gtk_widget_class_bind_template_child (widget_class, SeatsBuyDialog, next_label);
+  gtk_widget_class_bind_template_child (widget_class, SeatsBuyDialog, restores_label);
   gtk_widget_class_bind_template_child (widget_class, SeatsBuyDialog, error_label);
 
   gtk_widget_class_install_action (widget_class, "buy.confirm", NULL, seats_buy_dialog_confirm_action);
