@@ -291,6 +291,83 @@ test_feature (UiFixture     *fixture,
   g_assert_true (toggle == feature_switch (page, name));
 }
 
+static gboolean
+feature_off_settled (gpointer data)
+{
+  GtkWidget *toggle = data;
+
+  return gtk_widget_is_sensitive (toggle) && !gtk_switch_get_state (GTK_SWITCH (toggle));
+}
+
+/* R12: an integration that costs money says so before it is on, and the
+ * toast says what the monthly price is now. */
+static void
+test_paid_integration (UiFixture     *fixture,
+                       gconstpointer  user_data)
+{
+  GtkWidget *page = show_billing (fixture);
+  GtkWidget *root = GTK_WIDGET (fixture->window);
+  SeatsFeature *payments = engine_feature (fixture->engine, "payments");
+  g_autofree char *name = g_strdup (seats_feature_get_name (payments));
+  const char *currency = seats_feature_get_currency (payments);
+  gint64 fee = seats_feature_get_monthly_fee (payments);
+  gint64 before = seats_subscription_get_monthly_price (seats_sync_engine_get_subscription (fixture->engine));
+  g_autofree char *heading = g_strdup_printf (_("Switch On “%s”?"), name);
+  g_autofree char *fee_text = seats_format_money (fee, currency);
+  g_autofree char *before_text = seats_format_money (before, currency);
+  g_autofree char *after_text = seats_format_money (before + fee, currency);
+  g_autofree char *toast = NULL;
+  g_autofree char *undone = NULL;
+  const char *body;
+  GtkWindow *dialog;
+  GtkWidget *toggle;
+
+  g_assert_cmpint (fee, >, 0);
+  g_assert_false (seats_feature_get_enabled (payments));
+  toggle = feature_switch (page, name);
+
+  /* Asked first, with the fee and the monthly price before and after. */
+  gtk_switch_set_active (GTK_SWITCH (toggle), TRUE);
+  ui_iterate ();
+  dialog = ui_find_dialog (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, heading);
+  body = adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog));
+  g_assert_nonnull (strstr (body, fee_text));
+  g_assert_nonnull (strstr (body, before_text));
+  g_assert_nonnull (strstr (body, after_text));
+  g_assert_cmpstr (adw_message_dialog_get_default_response (ADW_MESSAGE_DIALOG (dialog)), ==, "cancel");
+
+  /* Cancelled: nothing is sent, the switch is off again. */
+  ui_click (ui_find (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, _("_Cancel")));
+  ui_iterate ();
+  g_assert_null (ui_find_dialog (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (toggle)));
+  g_assert_false (server_feature_enabled (fixture, "payments"));
+
+  /* Confirmed: on, at the price the dialog named, and the toast says it. */
+  gtk_switch_set_active (GTK_SWITCH (toggle), TRUE);
+  ui_iterate ();
+  dialog = ui_find_dialog (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  ui_click (ui_find (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, _("_Switch On")));
+  g_assert_true (ui_wait_for (feature_settled, toggle, 10000));
+  g_assert_true (server_feature_enabled (fixture, "payments"));
+  g_assert_cmpint (seats_subscription_get_monthly_price (seats_sync_engine_get_subscription (fixture->engine)),
+                   ==, before + fee);
+  toast = g_strdup_printf (_("“%s” switched on; the monthly price is now %s"), name, after_text);
+  g_assert_true (ui_shows_text (root, toast));
+
+  /* Off again is not asked: it lowers the price, and the toast says so. */
+  gtk_switch_set_active (GTK_SWITCH (toggle), FALSE);
+  ui_iterate ();
+  g_assert_null (ui_find_dialog (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_true (ui_wait_for (feature_off_settled, toggle, 10000));
+  g_assert_false (server_feature_enabled (fixture, "payments"));
+  undone = g_strdup_printf (_("“%s” switched off; the monthly price is now %s"), name, before_text);
+  g_assert_true (ui_shows_text (root, undone));
+}
+
 /* An integration's fee stands beside its description, never inside it,
  * in the person's words. */
 static void
@@ -530,6 +607,7 @@ main (int   argc,
   g_test_add ("/billing/subscription", UiFixture, NULL, admin_set_up, test_subscription, tear_down);
   g_test_add ("/billing/feature", UiFixture, NULL, admin_set_up, test_feature, tear_down);
   g_test_add ("/billing/integration-fee", UiFixture, NULL, admin_set_up, test_integration_fee, tear_down);
+  g_test_add ("/billing/paid-integration", UiFixture, NULL, admin_set_up, test_paid_integration, tear_down);
   g_test_add ("/billing/form", UiFixture, NULL, admin_set_up, test_billing_form, tear_down);
   g_test_add ("/billing/history", UiFixture, NULL, admin_set_up, test_history, tear_down);
   g_test_add ("/billing/viewer", UiFixture, NULL, viewer_set_up, test_viewer, tear_down);

@@ -849,6 +849,48 @@ test_quote_purchase (void)
   g_assert_cmpint (quote.amount, ==, 42);
 }
 
+/* R12: what an integration's switch does to the monthly price. */
+static void
+test_monthly_price_after_switch (void)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 after = -1;
+
+  /* On: the fee is added; off: taken away; unchanged: nothing. */
+  g_assert_true (seats_rules_monthly_price_after_switch (76722, 900, FALSE, TRUE, &after, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (after, ==, 77622);
+  g_assert_true (seats_rules_monthly_price_after_switch (77622, 900, TRUE, FALSE, &after, &error));
+  g_assert_cmpint (after, ==, 76722);
+  g_assert_true (seats_rules_monthly_price_after_switch (76722, 900, TRUE, TRUE, &after, &error));
+  g_assert_cmpint (after, ==, 76722);
+  g_assert_true (seats_rules_monthly_price_after_switch (76722, 900, FALSE, FALSE, &after, &error));
+  g_assert_cmpint (after, ==, 76722);
+  /* A free integration changes nothing. */
+  g_assert_true (seats_rules_monthly_price_after_switch (76722, 0, FALSE, TRUE, &after, &error));
+  g_assert_cmpint (after, ==, 76722);
+  /* A price that no longer holds the fee (the server's figures moved)
+   * does not go below nothing. */
+  g_assert_true (seats_rules_monthly_price_after_switch (500, 900, TRUE, FALSE, &after, &error));
+  g_assert_cmpint (after, ==, 0);
+
+  /* The largest sum that fits, and one more. */
+  g_assert_true (seats_rules_monthly_price_after_switch (G_MAXINT64 - 900, 900, FALSE, TRUE,
+                                                         &after, &error));
+  g_assert_cmpint (after, ==, G_MAXINT64);
+  after = 42;
+  g_assert_false (seats_rules_monthly_price_after_switch (G_MAXINT64 - 899, 900, FALSE, TRUE,
+                                                          &after, &error));
+  assert_rule_error (error, SEATS_RULE_ERROR_OVERFLOW, "overflow");
+  g_clear_error (&error);
+  g_assert_false (seats_rules_monthly_price_after_switch (-1, 900, FALSE, TRUE, &after, &error));
+  assert_rule_error (error, SEATS_RULE_ERROR_OVERFLOW, "overflow");
+  g_clear_error (&error);
+  g_assert_false (seats_rules_monthly_price_after_switch (100, -1, TRUE, FALSE, &after, &error));
+  assert_rule_error (error, SEATS_RULE_ERROR_OVERFLOW, "overflow");
+  g_assert_cmpint (after, ==, 42);
+}
+
 /* R5: a deadline is the last day of grace; the user goes the day after,
  * which is the day the messages name and the server acts on. */
 static void
@@ -2111,6 +2153,7 @@ main (int   argc,
   g_test_add_func ("/rules/r4/purchase", test_purchase_next_period);
   g_test_add_func ("/rules/r2/proration-days", test_proration_days);
   g_test_add_func ("/rules/r2-r4/quote", test_quote_purchase);
+  g_test_add_func ("/rules/r12/monthly-price", test_monthly_price_after_switch);
   g_test_add_func ("/rules/r5/grace-deadline", test_grace_deadline);
   g_test_add_func ("/rules/r5/deactivation-day", test_deactivation_day);
   g_test_add_func ("/rules/calendar", test_calendar_dates);

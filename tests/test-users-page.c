@@ -474,6 +474,7 @@ test_users_deactivate_undo (PageFixture   *f,
   g_autofree char *name = NULL;
   g_autofree char *toast = NULL;
   guint in_use = seats_in_use (f);
+  guint free_now;
   UserState inactive = { f, id, FALSE };
   UserState active = { f, id, TRUE };
   GtkWidget *button;
@@ -492,13 +493,129 @@ test_users_deactivate_undo (PageFixture   *f,
   g_assert_true (ui_wait_for (user_is, &inactive, 20000));
   g_assert_false (server_user_active (f, id));
   g_assert_cmpuint (seats_in_use (f), ==, in_use - 1);
-  toast = g_strdup_printf (_("%s deactivated — 1 license free now"), name);
+  /* The toast counts the licenses free now, not the one this freed. */
+  free_now = seats_product_get_purchased (seats_sync_engine_find_user_seats (f->fixture.engine)) - (in_use - 1);
+  g_assert_cmpuint (free_now, >, 1);
+  toast = g_strdup_printf (ngettext ("%s deactivated — %u license free now",
+                                     "%s deactivated — %u licenses free now", free_now),
+                           name, free_now);
   g_assert_true (ui_shows_text (root, toast));
 
   ui_click (ui_find (root, GTK_TYPE_BUTTON, _("_Undo")));
   g_assert_true (ui_wait_for (user_is, &active, 20000));
   g_assert_true (server_user_active (f, id));
   g_assert_cmpuint (seats_in_use (f), ==, in_use);
+}
+
+static gboolean
+text_shown (gpointer data)
+{
+  gpointer *args = data;
+
+  return ui_shows_text (args[0], args[1]);
+}
+
+static gboolean
+wait_for_text (GtkWidget  *root,
+               const char *text)
+{
+  gpointer args[2] = { root, (gpointer) text };
+
+  return ui_wait_for (text_shown, args, 10000);
+}
+
+/* Deactivates the counted user @id from the page, as a person does. */
+static void
+deactivate_one (PageFixture *f,
+                const char  *id)
+{
+  UserState inactive = { f, id, FALSE };
+
+  search_for (f, seats_user_get_email (seats_sync_engine_find_user (f->fixture.engine, id)));
+  select_rows (f, 1);
+  ui_click (ui_find (GTK_WIDGET (f->page), GTK_TYPE_BUTTON, _("_Deactivate")));
+  g_assert_true (ui_wait_for (user_is, &inactive, 20000));
+}
+
+static char *
+deactivated_toast (PageFixture *f,
+                   const char  *id)
+{
+  SeatsProduct *seats = seats_sync_engine_find_user_seats (f->fixture.engine);
+  guint free_now = seats_product_get_purchased (seats) - seats_product_get_in_use (seats);
+
+  return g_strdup_printf (ngettext ("%s deactivated — %u license free now",
+                                    "%s deactivated — %u licenses free now", free_now),
+                          seats_user_get_display_name (seats_sync_engine_find_user (f->fixture.engine, id)),
+                          free_now);
+}
+
+typedef struct
+{
+  GtkWidget  *root;
+  const char *newest;
+  const char *older;
+  gboolean    older_seen;
+} NewestToast;
+
+/* Until the newest toast is shown, watching that the older one is not. */
+static gboolean
+newest_toast_shown (gpointer data)
+{
+  NewestToast *watch = data;
+
+  watch->older_seen |= ui_shows_text (watch->root, watch->older);
+  return ui_shows_text (watch->root, watch->newest);
+}
+
+/* The newest toast is the one shown: an older one, which tells a state
+ * that is no longer true, never comes back after it. */
+static void
+test_users_newest_toast (PageFixture   *f,
+                         gconstpointer  user_data)
+{
+  GtkWidget *root = GTK_WIDGET (f->fixture.window);
+  GListModel *users = seats_sync_engine_get_users (f->fixture.engine);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *first_toast = NULL;
+  g_autofree char *second_toast = NULL;
+  g_autofree char *undone = NULL;
+  UserState active;
+
+  for (guint i = 0; i < g_list_model_get_n_items (users) && ids->len < 2; i++)
+    {
+      g_autoptr(SeatsUser) user = g_list_model_get_item (users, i);
+
+      if (plain_counted (user))
+        g_ptr_array_add (ids, g_strdup (seats_user_get_id (user)));
+    }
+  g_assert_cmpuint (ids->len, ==, 2);
+
+  deactivate_one (f, g_ptr_array_index (ids, 0));
+  first_toast = deactivated_toast (f, g_ptr_array_index (ids, 0));
+  g_assert_true (ui_shows_text (root, first_toast));
+
+  /* A second change: its toast at once, the first one gone. */
+  deactivate_one (f, g_ptr_array_index (ids, 1));
+  second_toast = deactivated_toast (f, g_ptr_array_index (ids, 1));
+  g_assert_true (wait_for_text (root, second_toast));
+  g_assert_false (ui_shows_text (root, first_toast));
+
+  /* Undoing the second: its own toast follows, and the first, which
+   * counts one license less free than is true now, stays away. */
+  ui_click (ui_find (root, GTK_TYPE_BUTTON, _("_Undo")));
+  active = (UserState) { f, g_ptr_array_index (ids, 1), TRUE };
+  g_assert_true (ui_wait_for (user_is, &active, 20000));
+  undone = g_strdup_printf (_("%s activated — 1 more license in use"),
+                            seats_user_get_display_name (seats_sync_engine_find_user (f->fixture.engine,
+                                                                                      g_ptr_array_index (ids, 1))));
+  {
+    NewestToast watch = { root, undone, first_toast, FALSE };
+
+    g_assert_true (ui_wait_for (newest_toast_shown, &watch, 15000));
+    g_assert_false (watch.older_seen);
+  }
+  g_assert_false (ui_shows_text (root, second_toast));
 }
 
 static void
@@ -769,6 +886,8 @@ main (int   argc,
               page_tear_down);
   g_test_add ("/users-page/deactivate-selection", PageFixture, NULL, admin_set_up,
               test_users_deactivate_selection, page_tear_down);
+  g_test_add ("/users-page/newest-toast", PageFixture, NULL, admin_set_up, test_users_newest_toast,
+              page_tear_down);
   g_test_add ("/users-page/csv", PageFixture, NULL, admin_set_up, test_users_csv, page_tear_down);
   g_test_add ("/users-page/viewer", PageFixture, NULL, viewer_set_up, test_users_viewer, page_tear_down);
 

@@ -821,6 +821,56 @@ seats_purchase_quote_restores_next (const SeatsPurchaseQuote *quote)
 }
 
 /**
+ * seats_rules_monthly_price_after_switch:
+ * @monthly_price: the subscription's monthly price now, in minor units
+ * @monthly_fee: the integration's fee per month, in minor units
+ * @was_enabled: whether the integration is on now
+ * @enabled: whether it is to be on
+ * @new_monthly_price: (out): the monthly price after the switch
+ * @error: return location for a #GError
+ *
+ * R12: what a switch does to the monthly price, said before it is switched
+ * on. The monthly price is the licenses bought times their prices plus the
+ * fees of the integrations that are on, so switching adds or takes away
+ * the fee, and switching to the state it already has changes nothing.
+ *
+ * Returns: %TRUE with @new_monthly_price set; %FALSE with
+ *   %SEATS_RULE_ERROR_OVERFLOW when a figure is negative or the sum does
+ *   not fit
+ */
+gboolean
+seats_rules_monthly_price_after_switch (gint64     monthly_price,
+                                        gint64     monthly_fee,
+                                        gboolean   was_enabled,
+                                        gboolean   enabled,
+                                        gint64    *new_monthly_price,
+                                        GError   **error)
+{
+  gint64 result = monthly_price;
+
+  g_return_val_if_fail (new_monthly_price != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (monthly_price < 0 || monthly_fee < 0 ||
+      (enabled && !was_enabled && monthly_fee > G_MAXINT64 - monthly_price))
+    {
+      g_set_error_literal (error, SEATS_RULE_ERROR, SEATS_RULE_ERROR_OVERFLOW,
+                           _("The amount is too large to compute. "
+                             "Check the number of licenses and the price."));
+      return FALSE;
+    }
+
+  if (enabled && !was_enabled)
+    result = monthly_price + monthly_fee;
+  else if (!enabled && was_enabled)
+    result = MAX (monthly_price - monthly_fee, 0);
+
+  *new_monthly_price = result;
+
+  return TRUE;
+}
+
+/**
  * seats_rules_check_next_period:
  * @policy: the subscription's policy
  * @requested: the license count asked for the next billing period

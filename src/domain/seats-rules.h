@@ -314,6 +314,15 @@ gboolean    seats_rules_quote_purchase          (guint                          
                                                  GError                       **error);
 gboolean    seats_purchase_quote_restores_next  (const SeatsPurchaseQuote      *quote);
 
+/* R12 */
+gboolean    seats_rules_monthly_price_after_switch
+                                                (gint64                         monthly_price,
+                                                 gint64                         monthly_fee,
+                                                 gboolean                       was_enabled,
+                                                 gboolean                       enabled,
+                                                 gint64                        *new_monthly_price,
+                                                 GError                       **error);
+
 /* R3, R5 */
 gboolean    seats_rules_check_next_period       (const SeatsRulePolicy         *policy,
                                                  guint                          requested,

@@ -127,6 +127,7 @@ static void seats_billing_page_update_actions (SeatsBillingPage *self);
 static void switch_feature                    (SeatsBillingPage *self,
                                                const char       *feature_id,
                                                gboolean          enabled);
+static void update_features                   (SeatsBillingPage *self);
 
 /* Helpers */
 
@@ -314,18 +315,97 @@ update_subscription (SeatsBillingPage *self)
 
 /* Features and integrations (R12) */
 
+/* An integration with a fee changes the monthly price. */
+static gboolean
+has_fee (SeatsFeature *feature)
+{
+  return seats_feature_get_kind (feature) == SEATS_FEATURE_KIND_INTEGRATION &&
+         seats_feature_get_monthly_fee (feature) > 0;
+}
+
+static void
+switch_on_response_cb (AdwMessageDialog *dialog,
+                       const char       *response,
+                       SeatsBillingPage *self)
+{
+  const char *feature_id = g_object_get_data (G_OBJECT (dialog), "feature-id");
+
+  if (g_strcmp0 (response, "switch-on") == 0)
+    switch_feature (self, feature_id, TRUE);
+  else
+    /* Not switched on: the switch goes back to what the server holds. */
+    update_features (self);
+}
+
+/* R12: switching on an integration that costs money says what it costs
+ * and what the monthly price becomes, before it is on. */
+static void
+confirm_switch_on (SeatsBillingPage *self,
+                   SeatsFeature     *feature)
+{
+  SeatsSubscription *subscription = seats_sync_engine_get_subscription (self->engine);
+  const char *currency = seats_feature_get_currency (feature);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *fee = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  AdwMessageDialog *dialog;
+  gint64 monthly = subscription != NULL ? seats_subscription_get_monthly_price (subscription) : 0;
+  gint64 new_monthly = 0;
+
+  if (!seats_rules_monthly_price_after_switch (monthly, seats_feature_get_monthly_fee (feature),
+                                               FALSE, TRUE, &new_monthly, &error))
+    {
+      update_features (self);
+      add_toast (self, adw_toast_new (error->message));
+      return;
+    }
+
+  fee = seats_format_money (seats_feature_get_monthly_fee (feature), currency);
+  before = seats_format_money (monthly, currency);
+  after = seats_format_money (new_monthly, currency);
+
+  /* Translators: %s is the name of an integration */
+  heading = g_strdup_printf (_("Switch On “%s”?"), seats_feature_get_name (feature));
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                                       heading, NULL));
+  /* Translators: an integration's monthly fee, then the subscription's
+   * monthly price before and after switching it on */
+  adw_message_dialog_format_body (dialog,
+                                  _("It costs %s per month, for the whole organization. The "
+                                    "monthly price of the subscription goes from %s to %s."),
+                                  fee, before, after);
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "switch-on", _("_Switch On"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "switch-on", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "feature-id",
+                          g_strdup (seats_feature_get_id (feature)), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (switch_on_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static gboolean
 feature_state_set_cb (GtkSwitch        *toggle,
                       gboolean          state,
                       SeatsBillingPage *self)
 {
   const char *feature_id = g_object_get_data (G_OBJECT (toggle), "feature-id");
+  SeatsFeature *feature;
 
   /* The page itself shows the server's state: let that through. */
   if (self->updating_features)
     return FALSE;
 
-  switch_feature (self, feature_id, state);
+  feature = self->engine != NULL ? seats_sync_engine_find_feature (self->engine, feature_id) : NULL;
+  if (state && feature != NULL && has_fee (feature))
+    confirm_switch_on (self, feature);
+  else
+    switch_feature (self, feature_id, state);
 
   /* The switch keeps its old state until the server answers. */
   return TRUE;
@@ -483,6 +563,7 @@ feature_switched_cb (GObject      *object,
   g_autoptr(FeatureChange) change = user_data;
   SeatsBillingPage *self = change->self;
   g_autoptr(GError) error = NULL;
+  SeatsSubscription *subscription;
   SeatsFeature *feature;
   AdwToast *toast;
   g_autofree char *title = NULL;
@@ -505,7 +586,22 @@ feature_switched_cb (GObject      *object,
   if (feature == NULL)
     return;
 
-  if (change->enabled)
+  subscription = seats_sync_engine_get_subscription (self->engine);
+  if (has_fee (feature) && subscription != NULL)
+    {
+      g_autofree char *monthly = seats_format_money (seats_subscription_get_monthly_price (subscription),
+                                                     seats_subscription_get_currency (subscription));
+
+      /* Translators: an integration's name, and the subscription's monthly
+       * price now that it is on or off */
+      if (change->enabled)
+        title = g_strdup_printf (_("“%s” switched on; the monthly price is now %s"),
+                                 seats_feature_get_name (feature), monthly);
+      else
+        title = g_strdup_printf (_("“%s” switched off; the monthly price is now %s"),
+                                 seats_feature_get_name (feature), monthly);
+    }
+  else if (change->enabled)
     title = g_strdup_printf (_("“%s” switched on for the whole organization"),
                              seats_feature_get_name (feature));
   else

@@ -736,6 +736,14 @@ batch_summary (Batch *batch,
 {
   g_autofree char *first = NULL;
   g_autofree char *effect = NULL;
+  SeatsProduct *seats = batch->self->engine != NULL
+                        ? seats_sync_engine_find_user_seats (batch->self->engine) : NULL;
+  guint free_now = 0;
+
+  /* What a person wants to know after freeing licenses is how many are
+   * free now, not how many this freed. */
+  if (seats != NULL && seats_product_get_purchased (seats) > seats_product_get_in_use (seats))
+    free_now = seats_product_get_purchased (seats) - seats_product_get_in_use (seats);
 
   if (batch->active && g_date_valid (&batch->deadline))
     {
@@ -766,9 +774,11 @@ batch_summary (Batch *batch,
       if (batch->active)
         /* Translators: a toast; %s is a person */
         return g_strdup_printf (_("%s activated — 1 more license in use"), name);
-      if (batch->freed == 1)
-        /* Translators: a toast; %s is a person */
-        return g_strdup_printf (_("%s deactivated — 1 license free now"), name);
+      if (batch->freed > 0 && free_now > 0)
+        /* Translators: a toast; %s is a person, %u the licenses free now */
+        return g_strdup_printf (ngettext ("%s deactivated — %u license free now",
+                                          "%s deactivated — %u licenses free now", free_now),
+                                name, free_now);
       /* Translators: a toast; %s is a person who held no license */
       return g_strdup_printf (_("%s deactivated"), name);
     }
@@ -782,9 +792,9 @@ batch_summary (Batch *batch,
   else
     {
       first = g_strdup_printf (ngettext ("%u user deactivated", "%u users deactivated", n_done), n_done);
-      if (batch->freed > 0)
-        effect = g_strdup_printf (ngettext ("%u license free now", "%u licenses free now", batch->freed),
-                                  batch->freed);
+      if (batch->freed > 0 && free_now > 0)
+        effect = g_strdup_printf (ngettext ("%u license free now", "%u licenses free now", free_now),
+                                  free_now);
     }
 
   if (effect == NULL)
@@ -823,7 +833,6 @@ batch_finish (Batch       *batch,
             }
           g_object_set_data_full (G_OBJECT (toast), "seats-undo", undo, (GDestroyNotify) undo_data_free);
           adw_toast_set_button_label (toast, _("_Undo"));
-          adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
           g_signal_connect_object (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), self,
                                    G_CONNECT_SWAPPED);
         }
