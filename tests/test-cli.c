@@ -173,6 +173,7 @@ test_help_lists_every_command (Fixture       *fixture,
   const char *commands[] = {
     "connect URL", "accounts", "use ID", "remove-account ID", "sync", "status", "licenses",
     "users", "buy N", "set-next-period N", "activate-user ID", "deactivate-user ID",
+    "assign-module MODULE USER", "remove-module MODULE USER",
     "activate-license", "import-license FILE", "billing", "history", "help COMMAND",
     "--server", "--account", "--csv", "--json", "--yes", "--product", "--counted",
     "--inactive", "SEATS_TOKEN",
@@ -554,6 +555,84 @@ test_user_activation (Fixture       *fixture,
   assert_exit (nobody, 1);
 }
 
+static gboolean
+holds_imaging (Fixture    *fixture,
+               const char *user_id)
+{
+  g_autoptr(JsonNode) holders = server_request (fixture, "GET", "api/v1/products/imaging/assignments", NULL);
+  JsonArray *ids = json_object_get_array_member (json_node_get_object (holders), "user_ids");
+
+  for (guint i = 0; i < json_array_get_length (ids); i++)
+    if (g_str_equal (json_array_get_string_element (ids, i), user_id))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* R7 from the command line: a module given and taken, by id or name, and
+ * refused when none of its licenses is free. */
+static void
+test_modules (Fixture       *fixture,
+              gconstpointer  user_data)
+{
+  g_autoptr(JsonNode) subscription = server_request (fixture, "GET", "api/v1/subscription", NULL);
+  JsonObject *imaging = server_product (subscription, "imaging");
+  guint purchased = json_object_get_int_member (imaging, "purchased");
+  guint in_use = json_object_get_int_member (imaging, "in_use");
+  g_autoptr(JsonNode) page = server_request (fixture, "GET", "scim/v2/Users?count=50", NULL);
+  JsonArray *users = json_object_get_array_member (json_node_get_object (page), "Resources");
+  g_autoptr(GPtrArray) others = g_ptr_array_new ();
+  g_autoptr(CliResult) given = NULL;
+  g_autoptr(CliResult) refused = NULL;
+  g_autoptr(CliResult) taken = NULL;
+  g_autoptr(CliResult) again = NULL;
+  g_autoptr(CliResult) unknown = NULL;
+  g_autoptr(GError) expected = NULL;
+
+  g_assert_cmpuint (purchased - in_use, ==, 1);
+  for (guint i = 0; i < json_array_get_length (users) && others->len < 2; i++)
+    {
+      JsonObject *user = json_array_get_object_element (users, i);
+      const char *id = json_object_get_string_member (user, "id");
+
+      if (json_object_get_boolean_member (user, "active") && !holds_imaging (fixture, id))
+        g_ptr_array_add (others, (gpointer) id);
+    }
+  g_assert_cmpuint (others->len, ==, 2);
+
+  given = run_as (fixture, fixture->admin_token, "assign-module", "imaging", g_ptr_array_index (others, 0),
+                  NULL);
+  assert_exit (given, 0);
+  g_assert_true (cli_contains (given->out, "assigned to"));
+  g_assert_true (holds_imaging (fixture, g_ptr_array_index (others, 0)));
+
+  /* None free now: refused with the reason, by the module's name too. */
+  g_assert_false (seats_rules_check_module_assignment (json_object_get_string_member (imaging, "name"),
+                                                       purchased, purchased, &expected));
+  refused = run_as (fixture, fixture->admin_token, "assign-module", json_object_get_string_member (imaging, "name"),
+                    g_ptr_array_index (others, 1), NULL);
+  assert_exit (refused, 1);
+  g_assert_true (cli_contains (refused->err, expected->message));
+  g_assert_false (holds_imaging (fixture, g_ptr_array_index (others, 1)));
+
+  taken = run_as (fixture, fixture->admin_token, "remove-module", "imaging", g_ptr_array_index (others, 0),
+                  NULL);
+  assert_exit (taken, 0);
+  g_assert_true (cli_contains (taken->out, "taken from"));
+  g_assert_false (holds_imaging (fixture, g_ptr_array_index (others, 0)));
+
+  /* Nothing to take: said, and nothing changes. */
+  again = run_as (fixture, fixture->admin_token, "remove-module", "imaging", g_ptr_array_index (others, 0),
+                  NULL);
+  assert_exit (again, 0);
+  g_assert_true (cli_contains (again->out, "does not hold"));
+
+  unknown = run_as (fixture, fixture->admin_token, "assign-module", "payroll", g_ptr_array_index (others, 0),
+                    NULL);
+  assert_exit (unknown, 1);
+  g_assert_true (cli_contains (unknown->err, "payroll"));
+}
+
 static void
 test_license_refusals (Fixture       *fixture,
                        gconstpointer  user_data)
@@ -886,6 +965,7 @@ main (int   argc,
   ADD ("/cli/buy", test_buy);
   ADD ("/cli/next-period-floor", test_next_period_floor);
   ADD ("/cli/user-activation", test_user_activation);
+  ADD ("/cli/modules", test_modules);
   ADD ("/cli/license-refusals", test_license_refusals);
   ADD ("/cli/viewer-changes-nothing", test_viewer_changes_nothing);
   ADD ("/cli/unreachable", test_unreachable);

@@ -505,6 +505,216 @@ test_licenses_activate (UiFixture     *fixture,
                                                                           "pending_banner"))));
 }
 
+typedef struct
+{
+  UiFixture  *fixture;
+  const char *user_id;
+  gboolean    holds;
+} Holding;
+
+static gboolean
+holding_is (gpointer data)
+{
+  Holding *holding = data;
+  SeatsUser *user = seats_sync_engine_find_user (holding->fixture->engine, holding->user_id);
+
+  return seats_sync_engine_get_status (holding->fixture->engine) != SEATS_SYNC_STATUS_SYNCING &&
+         user != NULL && seats_user_has_module (user, "imaging") == holding->holds;
+}
+
+/* A person who counts and does not hold the X-ray module, other than @not. */
+static SeatsUser *
+find_non_holder (UiFixture  *fixture,
+                 const char *not)
+{
+  GListModel *users = seats_sync_engine_get_users (fixture->engine);
+
+  for (guint i = 0; i < g_list_model_get_n_items (users); i++)
+    {
+      g_autoptr(SeatsUser) user = g_list_model_get_item (users, i);
+
+      if (seats_user_get_active (user) && seats_user_get_end_date_julian (user) == 0 &&
+          !seats_user_has_module (user, "imaging") && g_strcmp0 (seats_user_get_id (user), not) != 0)
+        return user;
+    }
+
+  g_assert_not_reached ();
+}
+
+static const char *
+holders_status (GtkWindow *dialog)
+{
+  return gtk_label_get_text (GTK_LABEL (ui_find_by_id (GTK_WIDGET (dialog), "module_status_label")));
+}
+
+static void
+search_holders (GtkWindow  *dialog,
+                const char *text)
+{
+  GtkWidget *entry = ui_find (GTK_WIDGET (dialog), GTK_TYPE_SEARCH_ENTRY, NULL);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  /* The entry waits a moment before it searches. */
+  g_signal_emit_by_name (entry, "activate");
+  ui_iterate ();
+}
+
+static void
+wait_for_holding (UiFixture  *fixture,
+                  const char *user_id,
+                  gboolean    holds)
+{
+  Holding holding = { fixture, user_id, holds };
+
+  g_assert_true (ui_wait_for (holding_is, &holding, 30000));
+  ui_iterate ();
+}
+
+/* R7: a module's seat is given from its holders dialog with a search, and
+ * taken, both undone from the toast; no seat free refuses it with the way
+ * out; a holder whose end date has passed is pointed out. */
+static void
+test_licenses_module_holders (UiFixture     *fixture,
+                              gconstpointer  user_data)
+{
+  SeatsLicensesPage *page = get_page (fixture);
+  SeatsProduct *imaging = seats_sync_engine_find_product (fixture->engine, "imaging");
+  g_autofree char *name = g_strdup (seats_product_get_name (imaging));
+  guint purchased = seats_product_get_purchased (imaging);
+  guint in_use = seats_product_get_in_use (imaging);
+  g_autofree char *in_use_text = seats_format_count (in_use);
+  g_autofree char *purchased_text = seats_format_count (purchased);
+  g_autofree char *free_text = seats_format_count (purchased - in_use);
+  g_autofree char *status = NULL;
+  g_autofree char *assigned = NULL;
+  g_autofree char *taken = NULL;
+  g_autofree char *first_id = NULL;
+  g_autofree char *first_name = NULL;
+  g_autofree char *last_day = NULL;
+  g_autofree char *left = NULL;
+  g_autoptr(GError) refusal = NULL;
+  SeatsUser *leaver = NULL;
+  GtkWindow *dialog;
+  GtkWidget *assign;
+  SeatsUser *user;
+
+  g_assert_cmpuint (purchased - in_use, ==, 1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "licenses.show-holders", "s", "imaging"));
+  ui_iterate ();
+  dialog = ui_find_dialog (SEATS_TYPE_HOLDERS_DIALOG);
+  g_assert_nonnull (dialog);
+
+  /* The seats of the module, in words, and only its holders listed. */
+  status = g_strdup_printf (ngettext ("%s of %s in use, %s free: search for someone to give it to.",
+                                      "%s of %s in use, %s free: search for someone to give it to.",
+                                      purchased - in_use),
+                            in_use_text, purchased_text, free_text);
+  {
+    GListModel *users = seats_sync_engine_get_users (fixture->engine);
+    g_autofree char *with_left = NULL;
+    g_autofree char *left_status = NULL;
+    guint n_left = 0;
+    GDate today, end;
+
+    seats_clock_get_today (seats_sync_engine_get_clock (fixture->engine), &today);
+    for (guint i = 0; i < g_list_model_get_n_items (users); i++)
+      {
+        g_autoptr(SeatsUser) item = g_list_model_get_item (users, i);
+
+        g_date_clear (&end, 1);
+        if (seats_user_has_module (item, "imaging") &&
+            seats_julian_to_date (seats_user_get_end_date_julian (item), &end) &&
+            seats_rules_user_has_left (&end, &today))
+          {
+            leaver = item;
+            n_left++;
+          }
+      }
+    /* Translators' words, as the dialog writes them */
+    if (n_left > 0)
+      {
+        left_status = g_strdup_printf (ngettext ("%u holder has left: remove the module from them to free "
+                                                 "the license.",
+                                                 "%u holders have left: remove the module from them to free "
+                                                 "their licenses.", n_left), n_left);
+        with_left = g_strdup_printf ("%s %s", status, left_status);
+        g_free (status);
+        status = g_steal_pointer (&with_left);
+      }
+  }
+  g_assert_cmpstr (holders_status (dialog), ==, status);
+  g_assert_null (ui_find (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, _("Assign")));
+
+  /* A holder whose last day has passed still holds the module: the row
+   * says so, and the dialog how to free the license. */
+  g_assert_nonnull (leaver);
+  last_day = seats_format_date (seats_user_get_end_date_julian (leaver));
+  left = g_strdup_printf (_("Left on %s and still holds this module"), last_day);
+  g_assert_true (ui_shows_text (GTK_WIDGET (dialog), left));
+
+  /* Searching finds somebody who does not hold it, to give it to. */
+  user = find_non_holder (fixture, NULL);
+  first_id = g_strdup (seats_user_get_id (user));
+  first_name = g_strdup (seats_user_get_display_name (user));
+  search_holders (dialog, seats_user_get_email (user));
+  assign = ui_wait_for_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, _("Assign"));
+  g_assert_nonnull (assign);
+  g_assert_true (gtk_widget_is_sensitive (assign));
+  ui_click (assign);
+  wait_for_holding (fixture, first_id, TRUE);
+  g_assert_cmpuint (seats_product_get_in_use (seats_sync_engine_find_product (fixture->engine, "imaging")),
+                    ==, in_use + 1);
+  assigned = g_strdup_printf (ngettext ("“%s” assigned to %s — %u free now",
+                                        "“%s” assigned to %s — %u free now", 0), name, first_name, 0);
+  g_assert_true (ui_shows_text (GTK_WIDGET (fixture->window), assigned));
+
+  /* Now none is free: nobody else can be given it, and the dialog says
+   * why and offers to buy more. */
+  g_assert_false (seats_rules_check_module_assignment (name, purchased, in_use + 1, &refusal));
+  g_assert_true (g_str_has_prefix (holders_status (dialog), refusal->message));
+  g_assert_true (gtk_widget_get_visible (ui_find_by_id (GTK_WIDGET (dialog), "buy_button")));
+  search_holders (dialog, seats_user_get_email (find_non_holder (fixture, first_id)));
+  assign = ui_wait_for_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, _("Assign"));
+  g_assert_nonnull (assign);
+  g_assert_false (gtk_widget_is_sensitive (assign));
+
+  /* Undo takes it back. */
+  ui_click (ui_find (GTK_WIDGET (fixture->window), GTK_TYPE_BUTTON, _("_Undo")));
+  wait_for_holding (fixture, first_id, FALSE);
+  g_assert_cmpuint (seats_product_get_in_use (seats_sync_engine_find_product (fixture->engine, "imaging")),
+                    ==, in_use);
+  g_assert_cmpstr (holders_status (dialog), ==, status);
+
+  /* Taking it from a holder is undone the same way. */
+  {
+    GListModel *users = seats_sync_engine_get_users (fixture->engine);
+    g_autofree char *holder_id = NULL;
+    g_autofree char *holder_name = NULL;
+
+    for (guint i = 0; i < g_list_model_get_n_items (users) && holder_id == NULL; i++)
+      {
+        g_autoptr(SeatsUser) item = g_list_model_get_item (users, i);
+
+        if (seats_user_has_module (item, "imaging"))
+          {
+            holder_id = g_strdup (seats_user_get_id (item));
+            holder_name = g_strdup (seats_user_get_display_name (item));
+            search_holders (dialog, seats_user_get_email (item));
+          }
+      }
+    g_assert_nonnull (holder_id);
+    ui_click (ui_wait_for_widget (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, _("Remove")));
+    wait_for_holding (fixture, holder_id, FALSE);
+    taken = g_strdup_printf (ngettext ("“%s” taken from %s — %u free now",
+                                       "“%s” taken from %s — %u free now", purchased - in_use + 1),
+                             name, holder_name, purchased - in_use + 1);
+    g_assert_true (ui_shows_text (GTK_WIDGET (fixture->window), taken));
+    ui_click (ui_find (GTK_WIDGET (fixture->window), GTK_TYPE_BUTTON, _("_Undo")));
+    wait_for_holding (fixture, holder_id, TRUE);
+  }
+}
+
 static void
 test_licenses_file (UiFixture     *fixture,
                     gconstpointer  user_data)
@@ -874,6 +1084,8 @@ main (int   argc,
   g_test_add ("/licenses/activate", UiFixture, NULL, demolen_set_up, test_licenses_activate,
               fixture_tear_down);
   g_test_add ("/licenses/file", UiFixture, NULL, demolen_set_up, test_licenses_file, fixture_tear_down);
+  g_test_add ("/licenses/module-holders", UiFixture, NULL, demolen_set_up, test_licenses_module_holders,
+              fixture_tear_down);
   g_test_add ("/licenses/viewer", UiFixture, NULL, viewer_set_up, test_licenses_viewer,
               fixture_tear_down);
   g_test_add ("/licenses/reseller", UiFixture, "bergstrom", demolen_set_up, test_licenses_reseller,

@@ -1789,6 +1789,59 @@ test_module_assignment (void)
   assert_rule_error (error, SEATS_RULE_ERROR_NO_FREE_SEAT, "no-free-seat");
 }
 
+/* R7 for a selection: a license for each, or nobody gets the module. */
+static void
+test_module_assignments (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (seats_rules_check_module_assignments ("Payroll", 6, 3, 3, &error));
+  g_assert_no_error (error);
+  g_assert_true (seats_rules_check_module_assignments ("Payroll", 6, 3, 2, NULL));
+  /* Nobody to give it to asks nothing. */
+  g_assert_true (seats_rules_check_module_assignments ("Payroll", 6, 6, 0, NULL));
+
+  /* One short: the message says how many are free and for how many. */
+  g_assert_false (seats_rules_check_module_assignments ("Payroll", 6, 4, 3, &error));
+  assert_rule_error (error, SEATS_RULE_ERROR_NO_FREE_SEAT, "no-free-seat");
+  g_assert_cmpstr (error->message, ==,
+                   "Only 2 licenses of Payroll are free, for 3 users. Buy more, or choose "
+                   "fewer users.");
+  g_assert_cmpuint (seats_rule_error_get_figures (error)->added, ==, 3);
+  g_clear_error (&error);
+  g_assert_false (seats_rules_check_module_assignments ("Payroll", 6, 5, 2, &error));
+  g_assert_cmpstr (error->message, ==,
+                   "Only 1 license of Payroll is free, for 2 users. Buy more, or choose "
+                   "fewer users.");
+  g_clear_error (&error);
+
+  /* None free: the message of one. */
+  g_assert_false (seats_rules_check_module_assignments ("Payroll", 6, 6, 2, &error));
+  g_assert_cmpstr (error->message, ==,
+                   "All licenses of Payroll are assigned. Buy more, or take the module from "
+                   "somebody first.");
+  g_clear_error (&error);
+  g_assert_false (seats_rules_check_module_assignments ("Payroll", 3, 7, 1, &error));
+  assert_rule_error (error, SEATS_RULE_ERROR_NO_FREE_SEAT, "no-free-seat");
+}
+
+/* R1, R17: the end date is the last day; the day after, the user has left. */
+static void
+test_user_has_left (void)
+{
+  GDate today = dmy (1, G_DATE_DECEMBER, 2026);
+  GDate yesterday = dmy (30, G_DATE_NOVEMBER, 2026);
+  GDate tomorrow = dmy (2, G_DATE_DECEMBER, 2026);
+  GDate no_end;
+
+  g_date_clear (&no_end, 1);
+  g_assert_true (seats_rules_user_has_left (&yesterday, &today));
+  g_assert_false (seats_rules_user_has_left (&today, &today));
+  g_assert_false (seats_rules_user_has_left (&tomorrow, &today));
+  g_assert_false (seats_rules_user_has_left (NULL, &today));
+  g_assert_false (seats_rules_user_has_left (&no_end, &today));
+}
+
 /* R20 */
 
 static void
@@ -2153,6 +2206,8 @@ main (int   argc,
   g_test_add_func ("/rules/r4/purchase", test_purchase_next_period);
   g_test_add_func ("/rules/r2/proration-days", test_proration_days);
   g_test_add_func ("/rules/r2-r4/quote", test_quote_purchase);
+  g_test_add_func ("/rules/r7/module-assignments", test_module_assignments);
+  g_test_add_func ("/rules/r1/user-has-left", test_user_has_left);
   g_test_add_func ("/rules/r12/monthly-price", test_monthly_price_after_switch);
   g_test_add_func ("/rules/r5/grace-deadline", test_grace_deadline);
   g_test_add_func ("/rules/r5/deactivation-day", test_deactivation_day);

@@ -618,6 +618,142 @@ test_users_newest_toast (PageFixture   *f,
   g_assert_false (ui_shows_text (root, second_toast));
 }
 
+typedef struct
+{
+  PageFixture *f;
+  GPtrArray   *ids;
+  gboolean     holds;
+} ModuleState;
+
+static gboolean
+module_state_is (gpointer data)
+{
+  ModuleState *state = data;
+
+  if (seats_sync_engine_get_status (state->f->fixture.engine) == SEATS_SYNC_STATUS_SYNCING)
+    return FALSE;
+
+  for (guint i = 0; i < state->ids->len; i++)
+    {
+      SeatsUser *user = seats_sync_engine_find_user (state->f->fixture.engine,
+                                                     g_ptr_array_index (state->ids, i));
+
+      if (user == NULL || seats_user_has_module (user, "imaging") != state->holds)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Selects the first @n rows for whom @holds is whether they hold the X-ray
+ * module (and who count, when they do not), and gives their ids. */
+static GPtrArray *
+select_for_module (PageFixture *f,
+                   gboolean     holds,
+                   guint        n)
+{
+  GtkSelectionModel *selection = GTK_SELECTION_MODEL (f->rows);
+  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
+
+  gtk_selection_model_unselect_all (selection);
+  for (guint i = 0; i < g_list_model_get_n_items (f->rows) && ids->len < n; i++)
+    {
+      g_autoptr(SeatsUser) user = g_list_model_get_item (f->rows, i);
+
+      if (seats_user_has_module (user, "imaging") == holds && (holds || plain_counted (user)))
+        {
+          gtk_selection_model_select_item (selection, i, FALSE);
+          g_ptr_array_add (ids, g_strdup (seats_user_get_id (user)));
+        }
+    }
+  g_assert_cmpuint (ids->len, ==, n);
+  ui_iterate ();
+
+  return ids;
+}
+
+static void
+wait_for_modules (PageFixture *f,
+                  GPtrArray   *ids,
+                  gboolean     holds)
+{
+  ModuleState state = { f, ids, holds };
+
+  g_assert_true (ui_wait_for (module_state_is, &state, 30000));
+  ui_iterate ();
+}
+
+/* R7 from the Users page: a module for a selection, all or none, with the
+ * seat effect before, the toast after, and Undo both ways. */
+static void
+test_users_modules (PageFixture   *f,
+                    gconstpointer  user_data)
+{
+  GtkWidget *root = GTK_WIDGET (f->fixture.window);
+  SeatsProduct *imaging = seats_sync_engine_find_product (f->fixture.engine, "imaging");
+  g_autofree char *name = g_strdup (seats_product_get_name (imaging));
+  guint purchased = seats_product_get_purchased (imaging);
+  guint in_use = seats_product_get_in_use (imaging);
+  g_autoptr(GPtrArray) two = NULL;
+  g_autoptr(GPtrArray) one = NULL;
+  g_autoptr(GPtrArray) holders = NULL;
+  g_autoptr(GError) refusal = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *toast = NULL;
+  GtkWindow *dialog;
+
+  g_assert_cmpuint (purchased - in_use, ==, 1);
+
+  /* Two users for one free license: refused, with the figures. */
+  two = select_for_module (f, FALSE, 2);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "users.assign-module", "s", "imaging"));
+  ui_iterate ();
+  dialog = ui_find_dialog (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  heading = g_strdup_printf (_("Cannot Assign “%s”"), name);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, heading);
+  g_assert_false (seats_rules_check_module_assignments (name, purchased, in_use, 2, &refusal));
+  g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ==, refusal->message);
+  ui_click (ui_find (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, _("_Close")));
+  ui_iterate ();
+  g_assert_true (module_state_is (&(ModuleState) { f, two, FALSE }));
+
+  /* One user: given at once, the toast says what is free now, and Undo
+   * takes it back. */
+  one = select_for_module (f, FALSE, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "users.assign-module", "s", "imaging"));
+  wait_for_modules (f, one, TRUE);
+  toast = g_strdup_printf (ngettext ("“%s” assigned to %s — %u free now",
+                                     "“%s” assigned to %s — %u free now", 0),
+                           name,
+                           seats_user_get_display_name (seats_sync_engine_find_user (f->fixture.engine,
+                                                                                     g_ptr_array_index (one, 0))),
+                           0);
+  g_assert_true (wait_for_text (root, toast));
+  ui_click (ui_find (root, GTK_TYPE_BUTTON, _("_Undo")));
+  wait_for_modules (f, one, FALSE);
+
+  /* Taken from two holders: asked first, with the effect. */
+  holders = select_for_module (f, TRUE, 2);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "users.remove-module", "s", "imaging"));
+  ui_iterate ();
+  dialog = ui_find_dialog (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_clear_pointer (&heading, g_free);
+  heading = g_strdup_printf (ngettext ("Remove “%s” From %u User?", "Remove “%s” From %u Users?", 2),
+                             name, 2);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, heading);
+  ui_click (ui_find (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, _("_Remove")));
+  wait_for_modules (f, holders, FALSE);
+  g_clear_pointer (&toast, g_free);
+  toast = g_strdup_printf (ngettext ("“%s” taken from %u user", "“%s” taken from %u users", 2), name, 2);
+  g_assert_true (wait_for_text (root, toast));
+  ui_click (ui_find (root, GTK_TYPE_BUTTON, _("_Undo")));
+  wait_for_modules (f, holders, TRUE);
+  g_assert_cmpuint (seats_product_get_in_use (seats_sync_engine_find_product (f->fixture.engine, "imaging")),
+                    ==, in_use);
+}
+
 static void
 test_users_deactivate_selection (PageFixture   *f,
                                  gconstpointer  user_data)
@@ -888,6 +1024,7 @@ main (int   argc,
               test_users_deactivate_selection, page_tear_down);
   g_test_add ("/users-page/newest-toast", PageFixture, NULL, admin_set_up, test_users_newest_toast,
               page_tear_down);
+  g_test_add ("/users-page/modules", PageFixture, NULL, admin_set_up, test_users_modules, page_tear_down);
   g_test_add ("/users-page/csv", PageFixture, NULL, admin_set_up, test_users_csv, page_tear_down);
   g_test_add ("/users-page/viewer", PageFixture, NULL, viewer_set_up, test_users_viewer, page_tear_down);
 

@@ -1203,6 +1203,94 @@ seats_cli_deactivate_user (SeatsCli *cli)
   return set_user_active (cli, FALSE);
 }
 
+/* assign-module, remove-module (R7) */
+
+static SeatsProduct *
+find_module (SeatsCli    *cli,
+             const char  *wanted,
+             GError     **error)
+{
+  GListModel *products = seats_sync_engine_get_products (cli->engine);
+  g_autofree char *folded = g_utf8_casefold (wanted, -1);
+
+  for (guint i = 0; i < g_list_model_get_n_items (products); i++)
+    {
+      g_autoptr(SeatsProduct) product = g_list_model_get_item (products, i);
+      g_autofree char *name = g_utf8_casefold (seats_product_get_name (product), -1);
+
+      if (seats_product_get_kind (product) == SEATS_PRODUCT_KIND_MODULE &&
+          (g_str_equal (seats_product_get_id (product), wanted) || g_str_equal (name, folded)))
+        return product;
+    }
+
+  g_set_error (error, SEATS_API_ERROR, SEATS_API_ERROR_NOT_FOUND,
+               _("The subscription has no add-on module “%s”. “seatsctl licenses” lists them."),
+               wanted);
+  return NULL;
+}
+
+static int
+change_module (SeatsCli *cli,
+               gboolean  assign)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SeatsApiRequest) request = NULL;
+  g_autofree char *module_id = NULL;
+  g_autofree char *module_name = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *id = NULL;
+  SeatsProduct *module;
+  SeatsUser *user;
+
+  if (!(module = find_module (cli, cli->args[0], &error)) ||
+      !(user = find_user (cli->engine, cli->args[1], &error)))
+    return seats_cli_fail (error);
+  module_id = g_strdup (seats_product_get_id (module));
+  module_name = g_strdup (seats_product_get_name (module));
+  name = g_strdup (user_name (user));
+  id = g_strdup (seats_user_get_id (user));
+
+  if (seats_user_has_module (user, module_id) == assign)
+    {
+      /* Translators: a person, then a module */
+      g_print (assign ? _("%s already holds %s.") : _("%s does not hold %s."), name, module_name);
+      g_print ("\n");
+      return SEATS_CLI_EXIT_OK;
+    }
+
+  if (!(request = seats_sync_engine_prepare_assignment (cli->engine, module_id, id, assign, &error)) ||
+      !submit (cli, request, &error))
+    return seats_cli_fail (error);
+
+  module = seats_sync_engine_find_product (cli->engine, module_id);
+  if (module != NULL)
+    {
+      guint in_use = seats_product_get_in_use (module);
+      guint purchased = seats_product_get_purchased (module);
+
+      /* Translators: a module, a person, and the module's licenses in use
+       * of those bought, such as "Imaging: assigned to Anna; 4 of 4 in use." */
+      g_print (assign ? _("%s: assigned to %s; %u of %u in use.")
+                      : _("%s: taken from %s; %u of %u in use."),
+               module_name, name, in_use, purchased);
+      g_print ("\n");
+    }
+
+  return SEATS_CLI_EXIT_OK;
+}
+
+int
+seats_cli_assign_module (SeatsCli *cli)
+{
+  return change_module (cli, TRUE);
+}
+
+int
+seats_cli_remove_module (SeatsCli *cli)
+{
+  return change_module (cli, FALSE);
+}
+
 /* activate-license, import-license */
 
 int

@@ -87,6 +87,8 @@ int          seats_cli_buy                (SeatsCli *cli);
 int          seats_cli_set_next_period    (SeatsCli *cli);
 int          seats_cli_activate_user      (SeatsCli *cli);
 int          seats_cli_deactivate_user    (SeatsCli *cli);
+int          seats_cli_assign_module      (SeatsCli *cli);
+int          seats_cli_remove_module      (SeatsCli *cli);
 int          seats_cli_activate_license   (SeatsCli *cli);
 int          seats_cli_import_license     (SeatsCli *cli);
 int          seats_cli_billing            (SeatsCli *cli);

@@ -86,6 +86,12 @@ static const Command commands[] = {
     NULL, seats_cli_activate_user, NEEDS_ENGINE, 1, 0, -1 },
   { "deactivate-user", "ID", N_("Deactivate a user, by id, user name or e-mail address"),
     NULL, seats_cli_deactivate_user, NEEDS_ENGINE, 1, 0, -1 },
+  { "assign-module", "MODULE USER", N_("Give a user a license of an add-on module"),
+    N_("MODULE is the module's id or name, as “seatsctl licenses” shows it; USER an id, user "
+       "name or e-mail address. Refused when no license of the module is free."),
+    seats_cli_assign_module, NEEDS_ENGINE, 2, 0, -1 },
+  { "remove-module", "MODULE USER", N_("Take an add-on module's license from a user"),
+    NULL, seats_cli_remove_module, NEEDS_ENGINE, 2, 0, -1 },
   { "activate-license", NULL, N_("Activate the new license from the vendor"),
     NULL, seats_cli_activate_license, NEEDS_ENGINE, 0, 0, -1 },
   { "import-license", "FILE", N_("Load a new license from a signed license file"),

@@ -242,6 +242,20 @@ seats_rule_error_describe (SeatsRuleError          code,
                          "Activate or deactivate users first, or change the number of licenses."));
 
     case SEATS_RULE_ERROR_NO_FREE_SEAT:
+      if (f != NULL && f->name != NULL && f->added > 1 && f->requested > f->counted)
+        {
+          guint free_seats = f->requested - f->counted;
+
+          /* Translators: the first number is how many licenses of the
+           * module are free; the plural is theirs. The second number is how
+           * many users were to get the module, always more than one. */
+          return g_strdup_printf (ngettext ("Only %u license of %s is free, for %u users. Buy "
+                                            "more, or choose fewer users.",
+                                            "Only %u licenses of %s are free, for %u users. Buy "
+                                            "more, or choose fewer users.",
+                                            free_seats),
+                                  free_seats, f->name, f->added);
+        }
       if (f != NULL && f->name != NULL)
         return g_strdup_printf (_("All licenses of %s are assigned. Buy more, or take the module "
                                   "from somebody first."),
@@ -485,6 +499,27 @@ seats_rules_user_counts (gboolean     active,
     return TRUE;
 
   return g_date_compare (end_date, today) >= 0;
+}
+
+/**
+ * seats_rules_user_has_left:
+ * @end_date: (nullable): the user's last day, or %NULL (or a cleared date)
+ *   for none
+ * @today: the day to decide for
+ *
+ * R1 and R17: whether the user's end date has passed, so that the user no
+ * longer counts whatever the status, and what the user still holds (a
+ * module, R7) can be freed.
+ *
+ * Returns: %TRUE if @end_date is before @today
+ */
+gboolean
+seats_rules_user_has_left (const GDate *end_date,
+                           const GDate *today)
+{
+  g_return_val_if_fail (is_valid_date (today), FALSE);
+
+  return is_valid_date (end_date) && g_date_compare (end_date, today) < 0;
 }
 
 /**
@@ -1256,10 +1291,34 @@ seats_rules_check_module_assignment (const char  *module_name,
                                      guint        in_use,
                                      GError     **error)
 {
+  return seats_rules_check_module_assignments (module_name, purchased, in_use, 1, error);
+}
+
+/**
+ * seats_rules_check_module_assignments:
+ * @module_name: the module's name, shown in the message
+ * @purchased: the module's licenses of the current period
+ * @in_use: how many of them are assigned now, not counting the users
+ * @added: how many users are to be given the module at once
+ * @error: return location for a #GError
+ *
+ * R7 for a selection of users: all of them get the module, or none, so
+ * there must be a free license for each.
+ *
+ * Returns: %TRUE if @added licenses are free, %FALSE with
+ *   %SEATS_RULE_ERROR_NO_FREE_SEAT otherwise
+ */
+gboolean
+seats_rules_check_module_assignments (const char  *module_name,
+                                      guint        purchased,
+                                      guint        in_use,
+                                      guint        added,
+                                      GError     **error)
+{
   g_return_val_if_fail (module_name != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (in_use < purchased)
+  if (added == 0 || (in_use < purchased && purchased - in_use >= added))
     return TRUE;
 
   set_refusal (error, SEATS_RULE_ERROR_NO_FREE_SEAT,
@@ -1267,6 +1326,7 @@ seats_rules_check_module_assignment (const char  *module_name,
                  .requested = purchased,
                  .counted = in_use,
                  .name = (char *) module_name,
+                 .added = added,
                });
   return FALSE;
 }

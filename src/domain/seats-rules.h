@@ -125,6 +125,7 @@ typedef struct
  *   license allows (R8)
  * @surplus: the surplus licenses of the one such product (R8)
  * @name: (nullable): the product or module the refusal is about
+ * @added: how many users a module was to be given at once (R7)
  *
  * The figures a refusal's message names. A refusal carries them, and the
  * license server sends them along with the refusal's code, so that every
@@ -139,6 +140,7 @@ typedef struct
   guint           products;
   guint           surplus;
   char           *name;
+  guint           added;
 } SeatsRuleFigures;
 
 #define SEATS_RULE_DEFAULT_MIN_SEATS  1
@@ -276,6 +278,8 @@ void        seats_rule_policy_init              (SeatsRulePolicy               *
 gboolean    seats_rules_user_counts             (gboolean                       active,
                                                  const GDate                   *end_date,
                                                  const GDate                   *today);
+gboolean    seats_rules_user_has_left           (const GDate                   *end_date,
+                                                 const GDate                   *today);
 
 /* Billing periods and R2 */
 gboolean    seats_rules_period_end              (const GDate                   *start,
@@ -364,6 +368,12 @@ gboolean    seats_rules_check_activation        (const SeatsRulePolicy         *
 gboolean    seats_rules_check_module_assignment (const char                    *module_name,
                                                  guint                          purchased,
                                                  guint                          in_use,
+                                                 GError                       **error);
+gboolean    seats_rules_check_module_assignments
+                                                (const char                    *module_name,
+                                                 guint                          purchased,
+                                                 guint                          in_use,
+                                                 guint                          added,
                                                  GError                       **error);
 gboolean    seats_rules_check_module_next_period (const char                   *module_name,
                                                   guint                         requested,

@@ -11,14 +11,18 @@
 
 #include <glib/gi18n.h>
 
+#include "seats-buy-dialog.h"
 #include "seats-format.h"
 #include "seats-holders-dialog.h"
 #include "seats-licenses-util.h"
+#include "seats-rules.h"
 
 /* Who holds the add-on modules (R7), with search and a filter by module,
  * and the holders of a product that a new license has too few of (R8,
  * "remove surplus licenses"). Either way an administrator can take the
- * license from a person here. */
+ * license from a person here; with one module chosen, a search also finds
+ * the people who do not hold it yet, to give it to them. Both are undone
+ * from the toast. */
 
 struct _SeatsHoldersDialog
 {
@@ -47,6 +51,9 @@ struct _SeatsHoldersDialog
   GtkLabel           *remove_label;
   GtkSearchEntry     *search_entry;
   GtkDropDown        *module_dropdown;
+  GtkWidget          *module_box;
+  GtkLabel           *module_status_label;
+  GtkWidget          *buy_button;
   GtkStack           *list_stack;
   GtkListView        *list_view;
   AdwStatusPage      *empty_page;
@@ -86,6 +93,31 @@ is_user_seats (SeatsHoldersDialog *self,
   SeatsProduct *product = product_id ? seats_sync_engine_find_product (self->engine, product_id) : NULL;
 
   return product != NULL && seats_product_get_kind (product) == SEATS_PRODUCT_KIND_USER_SEATS;
+}
+
+/* The one add-on module chosen, which people can be given here. */
+static SeatsProduct *
+get_module (SeatsHoldersDialog *self)
+{
+  const char *product_id = self->surplus_product_id == NULL ? get_product_id (self) : NULL;
+  SeatsProduct *product = product_id != NULL ? seats_sync_engine_find_product (self->engine, product_id) : NULL;
+
+  return product != NULL && seats_product_get_kind (product) == SEATS_PRODUCT_KIND_MODULE ? product : NULL;
+}
+
+static gboolean
+has_left (SeatsHoldersDialog *self,
+          SeatsUser          *user)
+{
+  GDate end, today;
+
+  g_date_clear (&end, 1);
+  g_date_clear (&today, 1);
+  g_date_set_julian (&today, self->today);
+  if (!seats_julian_to_date (seats_user_get_end_date_julian (user), &end))
+    return FALSE;
+
+  return seats_rules_user_has_left (&end, &today);
 }
 
 static gboolean
@@ -136,6 +168,11 @@ filter_cb (gpointer item,
   else
     holds = seats_user_has_module (user, product_id);
 
+  /* Searching within one module finds those who could be given it too:
+   * the people who count. */
+  if (!holds && self->query != NULL && get_module (self) != NULL)
+    return seats_licenses_user_counts (user, self->today) && matches_query (self, user);
+
   return holds && matches_query (self, user);
 }
 
@@ -163,9 +200,80 @@ seats_holders_dialog_update_actions (SeatsHoldersDialog *self)
 {
   g_autoptr(GError) error = NULL;
   gboolean can_change = seats_sync_engine_can_change (self->engine, &error);
+  SeatsProduct *module = get_module (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "holders.remove",
                                  can_change && get_product_id (self) != NULL);
+
+  /* R7: a module is given only while one of its licenses is free. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "holders.assign",
+                                 can_change && module != NULL &&
+                                 seats_product_get_in_use (module) < seats_product_get_purchased (module));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "holders.buy", can_change && module != NULL);
+}
+
+/* The chosen module's licenses: how many are free to give, and the
+ * holders whose end date has passed, whose licenses can be freed. */
+static void
+seats_holders_dialog_update_module (SeatsHoldersDialog *self)
+{
+  SeatsProduct *module = get_module (self);
+  GListModel *users = seats_sync_engine_get_users (self->engine);
+  g_autoptr(GString) status = NULL;
+  g_autofree char *in_use = NULL;
+  g_autofree char *purchased = NULL;
+  g_autoptr(GError) refusal = NULL;
+  guint n_left = 0;
+  gboolean none_free;
+
+  gtk_widget_set_visible (self->module_box, module != NULL);
+  if (module == NULL)
+    return;
+
+  for (guint i = 0; i < g_list_model_get_n_items (users); i++)
+    {
+      g_autoptr(SeatsUser) user = g_list_model_get_item (users, i);
+
+      if (seats_user_has_module (user, seats_product_get_id (module)) && has_left (self, user))
+        n_left++;
+    }
+
+  in_use = seats_format_count (seats_product_get_in_use (module));
+  purchased = seats_format_count (seats_product_get_purchased (module));
+  none_free = !seats_rules_check_module_assignment (seats_product_get_name (module),
+                                                    seats_product_get_purchased (module),
+                                                    seats_product_get_in_use (module), &refusal);
+  status = g_string_new (NULL);
+  if (none_free)
+    g_string_append (status, refusal->message);
+  else
+    {
+      guint free_seats = seats_product_get_purchased (module) - seats_product_get_in_use (module);
+      g_autofree char *free_text = seats_format_count (free_seats);
+
+      /* Translators: licenses of a module in use, bought, and free to give;
+       * the plural is that of the free ones */
+      g_string_append_printf (status,
+                              ngettext ("%s of %s in use, %s free: search for someone to give it to.",
+                                        "%s of %s in use, %s free: search for someone to give it to.",
+                                        free_seats),
+                              in_use, purchased, free_text);
+    }
+
+  if (n_left > 0)
+    {
+      g_string_append_c (status, ' ');
+      g_string_append_printf (status,
+                              ngettext ("%u holder has left: remove the module from them to free "
+                                        "the license.",
+                                        "%u holders have left: remove the module from them to free "
+                                        "their licenses.",
+                                        n_left),
+                              n_left);
+    }
+
+  gtk_label_set_label (self->module_status_label, status->str);
+  gtk_widget_set_visible (self->buy_button, none_free);
 }
 
 static void
@@ -214,6 +322,7 @@ seats_holders_dialog_update (SeatsHoldersDialog *self)
     adw_status_page_set_description (self->empty_page, _("No user holds this module."));
 
   seats_holders_dialog_update_counts (self);
+  seats_holders_dialog_update_module (self);
   seats_holders_dialog_update_actions (self);
 }
 
@@ -249,27 +358,75 @@ rebuild_modules (SeatsHoldersDialog *self,
 typedef struct
 {
   SeatsHoldersDialog *self;
+  char               *product_id;
   char               *user_id;
-} Removal;
+  gboolean            assign;
+  gboolean            is_undo;
+} Change;
 
 static void
-removal_free (Removal *removal)
+change_free (Change *change)
 {
-  g_object_unref (removal->self);
-  g_free (removal->user_id);
-  g_free (removal);
+  g_object_unref (change->self);
+  g_free (change->product_id);
+  g_free (change->user_id);
+  g_free (change);
 }
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Removal, removal_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Change, change_free)
+
+static void run_change (SeatsHoldersDialog *self,
+                        const char         *product_id,
+                        const char         *user_id,
+                        gboolean            assign,
+                        gboolean            is_undo);
+
+/* The toast's Undo: it holds the dialog weakly, as the dialog holds it. */
+typedef struct
+{
+  GWeakRef  self;
+  char     *product_id;
+  char     *user_id;
+  gboolean  assign;
+} Undo;
 
 static void
-removed_cb (GObject      *object,
+undo_free (Undo *undo)
+{
+  g_weak_ref_clear (&undo->self);
+  g_free (undo->product_id);
+  g_free (undo->user_id);
+  g_free (undo);
+}
+
+static void
+undo_clicked_cb (AdwToast *toast,
+                 Undo     *undo)
+{
+  g_autoptr(SeatsHoldersDialog) self = g_weak_ref_get (&undo->self);
+
+  if (self != NULL)
+    run_change (self, undo->product_id, undo->user_id, !undo->assign, TRUE);
+}
+
+static const char *
+user_name (SeatsUser *user)
+{
+  const char *name = seats_user_get_display_name (user);
+
+  return name != NULL && *name != '\0' ? name : seats_user_get_user_name (user);
+}
+
+static void
+changed_cb (GObject      *object,
             GAsyncResult *result,
             gpointer      user_data)
 {
-  g_autoptr(Removal) removal = user_data;
-  SeatsHoldersDialog *self = removal->self;
+  g_autoptr(Change) change = user_data;
+  SeatsHoldersDialog *self = change->self;
   g_autoptr(GError) error = NULL;
+  SeatsProduct *product;
+  SeatsUser *user;
 
   if (!seats_sync_engine_submit_finish (SEATS_SYNC_ENGINE (object), result, &error))
     {
@@ -280,31 +437,67 @@ removed_cb (GObject      *object,
       show_error (self, error->message);
     }
 
-  g_hash_table_remove (self->busy_users, removal->user_id);
+  g_hash_table_remove (self->busy_users, change->user_id);
 
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
   seats_holders_dialog_update (self);
+
+  product = seats_sync_engine_find_product (self->engine, change->product_id);
+  user = seats_sync_engine_find_user (self->engine, change->user_id);
+  if (error == NULL && product != NULL && user != NULL &&
+      seats_product_get_kind (product) == SEATS_PRODUCT_KIND_MODULE)
+    {
+      g_autofree char *title = NULL;
+      AdwToast *toast;
+
+      guint free_now = seats_product_get_purchased (product) > seats_product_get_in_use (product)
+                       ? seats_product_get_purchased (product) - seats_product_get_in_use (product) : 0;
+
+      /* The same words as the Users page's. */
+      if (change->assign)
+        title = g_strdup_printf (ngettext ("“%s” assigned to %s — %u free now",
+                                           "“%s” assigned to %s — %u free now", free_now),
+                                 seats_product_get_name (product), user_name (user), free_now);
+      else
+        title = g_strdup_printf (ngettext ("“%s” taken from %s — %u free now",
+                                           "“%s” taken from %s — %u free now", free_now),
+                                 seats_product_get_name (product), user_name (user), free_now);
+
+      toast = adw_toast_new (title);
+      if (!change->is_undo)
+        {
+          Undo *undo = g_new0 (Undo, 1);
+
+          g_weak_ref_init (&undo->self, self);
+          undo->product_id = g_strdup (change->product_id);
+          undo->user_id = g_strdup (change->user_id);
+          undo->assign = change->assign;
+          adw_toast_set_button_label (toast, _("_Undo"));
+          g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_clicked_cb),
+                                 undo, (GClosureNotify) (void (*) (void)) undo_free, 0);
+        }
+      seats_licenses_add_toast (GTK_WIDGET (self), toast);
+    }
 }
 
 static void
-seats_holders_dialog_remove_action (GtkWidget  *widget,
-                                    const char *action_name,
-                                    GVariant   *param)
+run_change (SeatsHoldersDialog *self,
+            const char         *product_id,
+            const char         *user_id,
+            gboolean            assign,
+            gboolean            is_undo)
 {
-  SeatsHoldersDialog *self = SEATS_HOLDERS_DIALOG (widget);
-  const char *user_id = g_variant_get_string (param, NULL);
-  const char *product_id = get_product_id (self);
   g_autoptr(SeatsApiRequest) request = NULL;
   g_autoptr(GError) error = NULL;
-  Removal *removal;
+  Change *change;
 
   if (product_id == NULL || g_hash_table_contains (self->busy_users, user_id))
     return;
 
   if (is_user_seats (self, product_id))
-    request = seats_sync_engine_prepare_user_active (self->engine, user_id, FALSE, &error);
+    request = seats_sync_engine_prepare_user_active (self->engine, user_id, assign, &error);
   else
-    request = seats_sync_engine_prepare_assignment (self->engine, product_id, user_id, FALSE, &error);
+    request = seats_sync_engine_prepare_assignment (self->engine, product_id, user_id, assign, &error);
 
   if (request == NULL)
     {
@@ -314,11 +507,50 @@ seats_holders_dialog_remove_action (GtkWidget  *widget,
 
   show_error (self, NULL);
   g_hash_table_add (self->busy_users, g_strdup (user_id));
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
 
-  removal = g_new0 (Removal, 1);
-  removal->self = g_object_ref (self);
-  removal->user_id = g_strdup (user_id);
-  seats_sync_engine_submit_async (self->engine, request, self->cancellable, removed_cb, removal);
+  change = g_new0 (Change, 1);
+  change->self = g_object_ref (self);
+  change->product_id = g_strdup (product_id);
+  change->user_id = g_strdup (user_id);
+  change->assign = assign;
+  change->is_undo = is_undo;
+  seats_sync_engine_submit_async (self->engine, request, self->cancellable, changed_cb, change);
+}
+
+static void
+seats_holders_dialog_remove_action (GtkWidget  *widget,
+                                    const char *action_name,
+                                    GVariant   *param)
+{
+  SeatsHoldersDialog *self = SEATS_HOLDERS_DIALOG (widget);
+
+  run_change (self, get_product_id (self), g_variant_get_string (param, NULL), FALSE, FALSE);
+}
+
+static void
+seats_holders_dialog_assign_action (GtkWidget  *widget,
+                                    const char *action_name,
+                                    GVariant   *param)
+{
+  SeatsHoldersDialog *self = SEATS_HOLDERS_DIALOG (widget);
+  SeatsProduct *module = get_module (self);
+
+  if (module != NULL)
+    run_change (self, seats_product_get_id (module), g_variant_get_string (param, NULL), TRUE, FALSE);
+}
+
+static void
+seats_holders_dialog_buy_action (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *param)
+{
+  SeatsHoldersDialog *self = SEATS_HOLDERS_DIALOG (widget);
+  SeatsProduct *module = get_module (self);
+
+  if (module != NULL)
+    gtk_window_present (GTK_WINDOW (seats_buy_dialog_new (GTK_WINDOW (self), self->engine,
+                                                          seats_product_get_id (module))));
 }
 
 /* Rows: created once in setup, filled in bind. */
@@ -333,6 +565,7 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   GtkWidget *name = gtk_label_new (NULL);
   GtkWidget *email = gtk_label_new (NULL);
   GtkWidget *modules = gtk_label_new (NULL);
+  GtkWidget *left = gtk_label_new (NULL);
   GtkWidget *button = gtk_button_new ();
 
   gtk_widget_set_margin_top (box, 6);
@@ -342,7 +575,7 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_hexpand (labels, TRUE);
 
   for (GtkWidget *label = name; label != NULL;
-       label = label == name ? email : label == email ? modules : NULL)
+       label = label == name ? email : label == email ? modules : label == modules ? left : NULL)
     {
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
@@ -352,6 +585,8 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_widget_add_css_class (email, "dim-label");
   gtk_widget_add_css_class (modules, "dim-label");
   gtk_widget_add_css_class (modules, "caption");
+  gtk_widget_add_css_class (left, "warning");
+  gtk_widget_add_css_class (left, "caption");
 
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
 
@@ -372,30 +607,54 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   GtkWidget *name = gtk_widget_get_first_child (labels);
   GtkWidget *email = gtk_widget_get_next_sibling (name);
   GtkWidget *modules = gtk_widget_get_next_sibling (email);
+  GtkWidget *left = gtk_widget_get_next_sibling (modules);
   GtkWidget *button = gtk_widget_get_last_child (box);
   const char *product_id = get_product_id (self);
-  const char *display_name = seats_user_get_display_name (user);
+  const char *display_name = user_name (user);
+  SeatsProduct *module = get_module (self);
   g_autofree char *module_text = describe_modules (self, user);
   g_autofree char *button_label = NULL;
+  g_autofree char *left_text = NULL;
   gboolean seats = is_user_seats (self, product_id);
-
-  if (display_name == NULL || *display_name == '\0')
-    display_name = seats_user_get_user_name (user);
+  gboolean holds = module == NULL || seats_user_has_module (user, seats_product_get_id (module));
+  const char * const *held = seats_user_get_modules (user);
 
   gtk_label_set_label (GTK_LABEL (name), display_name);
   gtk_label_set_label (GTK_LABEL (email), seats_user_get_email (user));
   gtk_label_set_label (GTK_LABEL (modules), module_text);
   gtk_widget_set_visible (modules, !seats && *module_text != '\0');
 
-  gtk_button_set_label (GTK_BUTTON (button), seats ? _("Deactivate") : _("Remove"));
+  /* A holder whose end date has passed keeps the module's license until
+   * somebody takes it away. */
+  if (!seats && held != NULL && held[0] != NULL && holds && has_left (self, user))
+    {
+      g_autofree char *end = seats_format_date (seats_user_get_end_date_julian (user));
+
+      /* Translators: %s is the user's last day */
+      left_text = g_strdup_printf (module != NULL ? _("Left on %s and still holds this module")
+                                                  : _("Left on %s and still holds add-on modules"),
+                                   end);
+    }
+  gtk_label_set_label (GTK_LABEL (left), left_text);
+  gtk_widget_set_visible (left, left_text != NULL);
+
+  if (seats)
+    gtk_button_set_label (GTK_BUTTON (button), _("Deactivate"));
+  else
+    gtk_button_set_label (GTK_BUTTON (button), holds ? _("Remove") : _("Assign"));
   gtk_widget_set_visible (button, product_id != NULL);
   /* The action once it has its target, which a new row lacks. */
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", seats_user_get_id (user));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "holders.remove");
-  gtk_widget_set_sensitive (button, !g_hash_table_contains (self->busy_users, seats_user_get_id (user)));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), holds ? "holders.remove" : "holders.assign");
 
   /* Translators: the accessible name of a button; %s is a person's name */
-  button_label = g_strdup_printf (seats ? _("Deactivate %s") : _("Take the module from %s"), display_name);
+  if (seats)
+    button_label = g_strdup_printf (_("Deactivate %s"), display_name);
+  else if (holds)
+    button_label = g_strdup_printf (_("Take the module from %s"), display_name);
+  else
+    /* Translators: the accessible name of a button; %s is a person's name */
+    button_label = g_strdup_printf (_("Give the module to %s"), display_name);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, button_label,
                                   -1);
@@ -498,6 +757,9 @@ seats_holders_dialog_class_init (SeatsHoldersDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SeatsHoldersDialog, remove_label);
   gtk_widget_class_bind_template_child (widget_class, SeatsHoldersDialog, search_entry);
   gtk_widget_class_bind_template_child (widget_class, SeatsHoldersDialog, module_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, SeatsHoldersDialog, module_box);
+  gtk_widget_class_bind_template_child (widget_class, SeatsHoldersDialog, module_status_label);
+  gtk_widget_class_bind_template_child (widget_class, SeatsHoldersDialog, buy_button);
   gtk_widget_class_bind_template_child (widget_class, SeatsHoldersDialog, list_stack);
   gtk_widget_class_bind_template_child (widget_class, SeatsHoldersDialog, list_view);
   gtk_widget_class_bind_template_child (widget_class, SeatsHoldersDialog, empty_page);
@@ -505,6 +767,10 @@ seats_holders_dialog_class_init (SeatsHoldersDialogClass *klass)
 
   gtk_widget_class_install_action (widget_class, "holders.remove", "s",
                                    seats_holders_dialog_remove_action);
+  gtk_widget_class_install_action (widget_class, "holders.assign", "s",
+                                   seats_holders_dialog_assign_action);
+  gtk_widget_class_install_action (widget_class, "holders.buy", NULL,
+                                   seats_holders_dialog_buy_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 

@@ -69,6 +69,49 @@ seats_licenses_user_counts (SeatsUser *user,
   return seats_rules_user_counts (seats_user_get_active (user), has_end ? &end : NULL, &date);
 }
 
+#define NEWEST_TOAST "seats-newest-toast"
+
+static void
+weak_ref_free (GWeakRef *ref)
+{
+  g_weak_ref_clear (ref);
+  g_free (ref);
+}
+
+/**
+ * seats_toast_overlay_show:
+ * @overlay: the window's or a dialog's toast overlay
+ * @toast: (transfer full): the toast
+ *
+ * Shows @toast in the place of the toast shown. The newest toast is the one
+ * that counts: an older one, which tells a state that is no longer true,
+ * never comes back after a newer one.
+ */
+void
+seats_toast_overlay_show (AdwToastOverlay *overlay,
+                          AdwToast        *toast)
+{
+  GWeakRef *newest;
+
+  g_return_if_fail (ADW_IS_TOAST_OVERLAY (overlay));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  newest = g_object_get_data (G_OBJECT (overlay), NEWEST_TOAST);
+  if (newest != NULL)
+    {
+      g_autoptr(AdwToast) shown = g_weak_ref_get (newest);
+
+      /* Still there: on screen or waiting its turn. */
+      if (shown != NULL)
+        adw_toast_dismiss (shown);
+    }
+
+  newest = g_new0 (GWeakRef, 1);
+  g_weak_ref_init (newest, toast);
+  g_object_set_data_full (G_OBJECT (overlay), NEWEST_TOAST, newest, (GDestroyNotify) weak_ref_free);
+  adw_toast_overlay_add_toast (overlay, toast);
+}
+
 /**
  * seats_licenses_add_toast:
  * @widget: a widget in the main window or in a dialog of it

@@ -18,5 +18,7 @@ gboolean seats_licenses_user_counts    (SeatsUser         *user,
                                         guint32            today);
 void     seats_licenses_add_toast      (GtkWidget         *widget,
                                         AdwToast          *toast);
+void     seats_toast_overlay_show      (AdwToastOverlay   *overlay,
+                                        AdwToast          *toast);
 
 G_END_DECLS

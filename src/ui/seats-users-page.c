@@ -17,6 +17,7 @@
 #include "seats-sync-engine.h"
 #include "seats-user-filter.h"
 #include "seats-user-status.h"
+#include "seats-module-batch.h"
 #include "seats-users-page.h"
 #include "seats-window.h"
 
@@ -57,6 +58,8 @@ struct _SeatsUsersPage
   GtkLabel            *count_label;
   GtkButton           *activate_button;
   GtkButton           *deactivate_button;
+  GtkMenuButton       *modules_button;
+  GMenu               *modules_menu;
   GtkLabel            *upstream_label;
   GtkStack            *list_stack;
   GtkColumnView       *column_view;
@@ -323,6 +326,14 @@ update_actions (SeatsUsersPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "users.deactivate",
                                  can_change && !self->busy && n_active > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "users.details", n_selected > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "users.assign-module",
+                                 can_change && !self->busy && n_selected > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "users.remove-module",
+                                 can_change && !self->busy && n_selected > 0);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->modules_button),
+                               change_error != NULL ? change_error->message
+                               : n_selected == 0 ? _("Select users to assign or remove an add-on module")
+                               : _("Assign or remove an add-on module for the selected users"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "users.export",
                                  self->engine != NULL && seats_sync_engine_get_account (self->engine) != NULL);
 
@@ -451,6 +462,24 @@ update_modules (SeatsUsersPage *self)
       entry = g_strdup_printf (_("With %s"), seats_product_get_name (product));
       g_strv_builder_add (builder, entry);
     }
+
+  /* The modules the selected users can be given or lose (R7). */
+  g_menu_remove_all (self->modules_menu);
+  for (guint i = 0; i < self->filter_modules->len; i++)
+    {
+      const char *id = g_ptr_array_index (self->filter_modules, i);
+      g_autoptr(GMenu) section = g_menu_new ();
+      g_autoptr(GMenuItem) assign = g_menu_item_new (_("Assign to Selected Users"), NULL);
+      g_autoptr(GMenuItem) take = g_menu_item_new (_("Remove From Selected Users"), NULL);
+
+      g_menu_item_set_action_and_target (assign, "users.assign-module", "s", id);
+      g_menu_item_set_action_and_target (take, "users.remove-module", "s", id);
+      g_menu_append_item (section, assign);
+      g_menu_append_item (section, take);
+      g_menu_append_section (self->modules_menu, g_hash_table_lookup (self->module_names, id),
+                             G_MENU_MODEL (section));
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->modules_button), self->filter_modules->len > 0);
 
   entries = g_strv_builder_end (builder);
   g_signal_handlers_block_matched (self->filter_dropdown, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
@@ -1280,6 +1309,331 @@ deactivate_action (GtkWidget  *widget,
   change_selected (SEATS_USERS_PAGE (widget), FALSE);
 }
 
+/* Add-on modules for a selection (R7) */
+
+typedef struct
+{
+  SeatsUsersPage *self;
+  char           *product_id;
+  gboolean        assign;
+  gboolean        is_undo;
+} ModuleChange;
+
+static void
+module_change_free (ModuleChange *change)
+{
+  g_clear_object (&change->self);
+  g_free (change->product_id);
+  g_free (change);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ModuleChange, module_change_free)
+
+static void run_module_batch (SeatsUsersPage *self,
+                              const char     *product_id,
+                              gboolean        assign,
+                              gboolean        is_undo,
+                              GPtrArray      *ids);
+
+static void
+module_undo_cb (AdwToast     *toast,
+                ModuleChange *change)
+{
+  GPtrArray *ids = g_object_get_data (G_OBJECT (toast), "seats-ids");
+
+  run_module_batch (change->self, change->product_id, !change->assign, TRUE, ids);
+}
+
+static char *
+module_summary (SeatsUsersPage *self,
+                const char     *product_id,
+                gboolean        assign,
+                GPtrArray      *done)
+{
+  const char *name = g_hash_table_lookup (self->module_names, product_id);
+  SeatsProduct *module = seats_sync_engine_find_product (self->engine, product_id);
+  guint free_now = 0;
+
+  if (module != NULL && seats_product_get_purchased (module) > seats_product_get_in_use (module))
+    free_now = seats_product_get_purchased (module) - seats_product_get_in_use (module);
+
+  if (done->len == 1)
+    {
+      SeatsUser *user = seats_sync_engine_find_user (self->engine, g_ptr_array_index (done, 0));
+      const char *person = user != NULL ? seats_user_get_display_name (user) : NULL;
+
+      if (person == NULL || *person == '\0')
+        person = user != NULL ? seats_user_get_user_name (user) : "";
+
+      if (assign)
+        /* Translators: a toast: a module, a person, and the module's
+         * licenses free now */
+        return g_strdup_printf (ngettext ("“%s” assigned to %s — %u free now",
+                                          "“%s” assigned to %s — %u free now", free_now),
+                                name, person, free_now);
+      /* Translators: a toast: a module, a person, and the module's licenses
+       * free now */
+      return g_strdup_printf (ngettext ("“%s” taken from %s — %u free now",
+                                        "“%s” taken from %s — %u free now", free_now),
+                              name, person, free_now);
+    }
+
+  if (assign)
+    /* Translators: a toast: a module, how many users got it */
+    return g_strdup_printf (ngettext ("“%s” assigned to %u user", "“%s” assigned to %u users",
+                                      done->len),
+                            name, done->len);
+  /* Translators: a toast: a module, how many users lost it */
+  return g_strdup_printf (ngettext ("“%s” taken from %u user", "“%s” taken from %u users",
+                                    done->len),
+                          name, done->len);
+}
+
+static void
+module_batch_done_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(ModuleChange) change = user_data;
+  SeatsUsersPage *self = change->self;
+  g_autoptr(GPtrArray) done = NULL;
+  g_autoptr(GError) error = NULL;
+
+  seats_module_batch_run_finish (result, &done, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self->busy = FALSE;
+  update_actions (self);
+
+  if (error != NULL)
+    {
+      add_toast (self, adw_toast_new (error->message));
+      if (done->len == 0)
+        return;
+    }
+
+  if (done->len > 0 && error == NULL)
+    {
+      g_autofree char *title = module_summary (self, change->product_id, change->assign, done);
+      AdwToast *toast = adw_toast_new (title);
+
+      if (!change->is_undo)
+        {
+          adw_toast_set_button_label (toast, _("_Undo"));
+          g_object_set_data_full (G_OBJECT (toast), "seats-ids", g_ptr_array_ref (done),
+                                  (GDestroyNotify) g_ptr_array_unref);
+          g_signal_connect_data (toast, "button-clicked", G_CALLBACK (module_undo_cb),
+                                 g_steal_pointer (&change),
+                                 (GClosureNotify) (void (*) (void)) module_change_free, 0);
+        }
+      add_toast (self, toast);
+    }
+}
+
+static void
+run_module_batch (SeatsUsersPage *self,
+                  const char     *product_id,
+                  gboolean        assign,
+                  gboolean        is_undo,
+                  GPtrArray      *ids)
+{
+  ModuleChange *change;
+
+  if (self->engine == NULL || self->busy || ids == NULL || ids->len == 0)
+    return;
+
+  change = g_new0 (ModuleChange, 1);
+  change->self = g_object_ref (self);
+  change->product_id = g_strdup (product_id);
+  change->assign = assign;
+  change->is_undo = is_undo;
+
+  self->busy = TRUE;
+  update_actions (self);
+  seats_module_batch_run_async (self->engine, product_id, assign, ids, NULL,
+                                module_batch_done_cb, change);
+}
+
+static void
+module_confirm_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   SeatsUsersPage   *self)
+{
+  GPtrArray *ids = g_object_get_data (G_OBJECT (dialog), "seats-ids");
+  const char *product_id = g_object_get_data (G_OBJECT (dialog), "seats-product");
+
+  if (g_str_equal (response, "assign") || g_str_equal (response, "remove"))
+    run_module_batch (self, product_id, g_str_equal (response, "assign"), FALSE, ids);
+}
+
+/* The selected users a module can be given to (those who count and do not
+ * hold it) or taken from (those who hold it). */
+static GPtrArray *
+collect_for_module (SeatsUsersPage *self,
+                    const char     *product_id,
+                    gboolean        assign,
+                    guint          *n_selected)
+{
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
+  GtkBitsetIter iter;
+  guint position;
+
+  *n_selected = 0;
+  for (gboolean more = gtk_bitset_iter_init_first (&iter, selected, &position);
+       more;
+       more = gtk_bitset_iter_next (&iter, &position))
+    {
+      g_autoptr(SeatsUser) user = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+      gboolean holds;
+
+      if (user == NULL)
+        continue;
+
+      (*n_selected)++;
+      holds = seats_user_has_module (user, product_id);
+      if (assign ? !holds && seats_user_status_counts (seats_user_status_get (user, &self->today))
+                 : holds)
+        g_ptr_array_add (ids, g_strdup (seats_user_get_id (user)));
+    }
+
+  return ids;
+}
+
+static void
+change_module (SeatsUsersPage *self,
+               const char     *product_id,
+               gboolean        assign)
+{
+  SeatsProduct *module = seats_sync_engine_find_product (self->engine, product_id);
+  const char *name = g_hash_table_lookup (self->module_names, product_id);
+  g_autoptr(GPtrArray) ids = NULL;
+  g_autoptr(GError) refusal = NULL;
+  g_autoptr(GString) body = NULL;
+  g_autofree char *heading = NULL;
+  AdwMessageDialog *dialog;
+  guint n_selected, purchased, in_use, skipped, free_after;
+
+  if (self->engine == NULL || self->busy || module == NULL || name == NULL)
+    return;
+
+  refresh_today (self);
+  ids = collect_for_module (self, product_id, assign, &n_selected);
+  skipped = n_selected - ids->len;
+  purchased = seats_product_get_purchased (module);
+  in_use = seats_product_get_in_use (module);
+
+  if (ids->len == 0)
+    {
+      g_autofree char *title = NULL;
+
+      if (assign)
+        /* Translators: a toast; %s is a module */
+        title = g_strdup_printf (_("Nobody selected can be given “%s”: they hold it already or "
+                                   "have no license"), name);
+      else
+        /* Translators: a toast; %s is a module */
+        title = g_strdup_printf (_("Nobody selected holds “%s”"), name);
+      add_toast (self, adw_toast_new (title));
+      return;
+    }
+
+  /* R7: a license of the module for each, or nobody gets it. */
+  if (assign && !seats_rules_check_module_assignments (name, purchased, in_use, ids->len, &refusal))
+    {
+      /* Translators: %s is a module */
+      heading = g_strdup_printf (_("Cannot Assign “%s”"), name);
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (get_window (self)), heading,
+                                                           refusal->message));
+      adw_message_dialog_add_response (dialog, "close", _("_Close"));
+      adw_message_dialog_set_default_response (dialog, "close");
+      adw_message_dialog_set_close_response (dialog, "close");
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  /* One user: done at once, and undone from the toast. */
+  if (n_selected == 1)
+    {
+      run_module_batch (self, product_id, assign, FALSE, ids);
+      return;
+    }
+
+  free_after = assign ? purchased - in_use - ids->len
+                      : (purchased > in_use - MIN (in_use, ids->len)
+                         ? purchased - (in_use - MIN (in_use, ids->len)) : 0);
+  body = g_string_new (NULL);
+  if (assign)
+    {
+      /* Translators: how many users get the module */
+      heading = g_strdup_printf (ngettext ("Assign “%s” to %u User?", "Assign “%s” to %u Users?",
+                                           ids->len),
+                                 name, ids->len);
+      /* Translators: the seat effect of giving a module to the selected users */
+      g_string_append_printf (body, ngettext ("Each of them takes a license of the module; %u "
+                                              "stays free.",
+                                              "Each of them takes a license of the module; %u "
+                                              "stay free.", free_after),
+                              free_after);
+    }
+  else
+    {
+      heading = g_strdup_printf (ngettext ("Remove “%s” From %u User?", "Remove “%s” From %u Users?",
+                                           ids->len),
+                                 name, ids->len);
+      /* Translators: the seat effect of taking a module from the selected users */
+      g_string_append_printf (body, ngettext ("Their licenses of the module become free: %u free "
+                                              "after this. To pay for fewer, lower the module’s "
+                                              "count for the next period on the Licenses page.",
+                                              "Their licenses of the module become free: %u free "
+                                              "after this. To pay for fewer, lower the module’s "
+                                              "count for the next period on the Licenses page.",
+                                              free_after),
+                              free_after);
+    }
+
+  if (skipped > 0)
+    {
+      g_string_append_c (body, ' ');
+      if (assign)
+        g_string_append_printf (body, ngettext ("%u selected user is left out: they hold it "
+                                                "already or have no license.",
+                                                "%u selected users are left out: they hold it "
+                                                "already or have no license.", skipped),
+                                skipped);
+      else
+        g_string_append_printf (body, ngettext ("%u selected user does not hold it.",
+                                                "%u selected users do not hold it.", skipped),
+                                skipped);
+    }
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (get_window (self)), heading, body->str));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    assign ? "assign" : "remove",
+                                    assign ? _("_Assign") : _("_Remove"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, assign ? "assign" : "remove",
+                                              assign ? ADW_RESPONSE_SUGGESTED : ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "seats-ids", g_steal_pointer (&ids),
+                          (GDestroyNotify) g_ptr_array_unref);
+  g_object_set_data_full (G_OBJECT (dialog), "seats-product", g_strdup (product_id), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (module_confirm_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+module_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  change_module (SEATS_USERS_PAGE (widget), g_variant_get_string (parameter, NULL),
+                 g_str_equal (action_name, "users.assign-module"));
+}
+
 static void
 details_action (GtkWidget  *widget,
                 const char *action_name,
@@ -1502,6 +1856,7 @@ seats_users_page_finalize (GObject *object)
   SeatsUsersPage *self = SEATS_USERS_PAGE (object);
 
   g_clear_pointer (&self->module_names, g_hash_table_unref);
+  g_clear_object (&self->modules_menu);
   g_clear_pointer (&self->filter_modules, g_ptr_array_unref);
   g_clear_object (&self->filter_names);
 
@@ -1535,6 +1890,7 @@ seats_users_page_class_init (SeatsUsersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SeatsUsersPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, SeatsUsersPage, activate_button);
   gtk_widget_class_bind_template_child (widget_class, SeatsUsersPage, deactivate_button);
+  gtk_widget_class_bind_template_child (widget_class, SeatsUsersPage, modules_button);
   gtk_widget_class_bind_template_child (widget_class, SeatsUsersPage, upstream_label);
   gtk_widget_class_bind_template_child (widget_class, SeatsUsersPage, list_stack);
   gtk_widget_class_bind_template_child (widget_class, SeatsUsersPage, column_view);
@@ -1563,6 +1919,8 @@ seats_users_page_class_init (SeatsUsersPageClass *klass)
   gtk_widget_class_install_action (widget_class, "users.activate", NULL, activate_action);
   gtk_widget_class_install_action (widget_class, "users.deactivate", NULL, deactivate_action);
   gtk_widget_class_install_action (widget_class, "users.details", NULL, details_action);
+  gtk_widget_class_install_action (widget_class, "users.assign-module", "s", module_action);
+  gtk_widget_class_install_action (widget_class, "users.remove-module", "s", module_action);
   gtk_widget_class_install_action (widget_class, "users.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "users.search", NULL, search_action);
 
@@ -1583,6 +1941,10 @@ seats_users_page_init (SeatsUsersPage *self)
 
   self->cancellable = g_cancellable_new ();
   self->module_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->modules_menu = g_menu_new ();
+  gtk_menu_button_set_menu_model (self->modules_button, G_MENU_MODEL (self->modules_menu));
+  /* The row menu has the modules too. */
+  g_menu_append_submenu (G_MENU (self->row_menu), _("Add-on _Modules"), G_MENU_MODEL (self->modules_menu));
   self->filter_modules = g_ptr_array_new_with_free_func (g_free);
   g_date_clear (&self->today, 1);
   get_today (self, &self->today);

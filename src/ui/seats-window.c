@@ -16,6 +16,7 @@
 #include "seats-connect-dialog.h"
 #include "seats-format.h"
 #include "seats-licenses-page.h"
+#include "seats-licenses-util.h"
 #include "seats-users-page.h"
 #include "seats-window.h"
 
@@ -31,8 +32,6 @@ struct _SeatsWindow
   GSignalGroup         *session_signals;
   GSignalGroup         *engine_signals;
   guint                 relabel_source;
-  /* The toast shown last: a newer one takes its place. */
-  AdwToast             *toast;
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
@@ -616,7 +615,6 @@ seats_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->relabel_source, g_source_remove);
   g_clear_handle_id (&self->build_pages_source, g_source_remove);
-  g_clear_weak_pointer (&self->toast);
   if (self->session_signals != NULL)
     g_signal_group_set_target (self->session_signals, NULL);
   if (self->engine_signals != NULL)
@@ -859,14 +857,6 @@ seats_window_set_visible_page (SeatsWindow *self,
   adw_view_stack_set_visible_child_name (self->stack, name);
 }
 
-static void
-toast_dismissed_cb (SeatsWindow *self,
-                    AdwToast    *toast)
-{
-  if (self->toast == toast)
-    g_clear_weak_pointer (&self->toast);
-}
-
 /**
  * seats_window_add_toast:
  * @self: a #SeatsWindow
@@ -879,18 +869,7 @@ seats_window_add_toast (SeatsWindow *self,
   g_return_if_fail (SEATS_IS_WINDOW (self));
   g_return_if_fail (ADW_IS_TOAST (toast));
 
-  /* The newest toast is the one that counts: the one before it goes, and
-   * never comes back after it (it would tell an older state). */
-  if (self->toast != NULL)
-    {
-      g_signal_handlers_disconnect_by_func (self->toast, toast_dismissed_cb, self);
-      adw_toast_dismiss (self->toast);
-    }
-
-  g_set_weak_pointer (&self->toast, toast);
-  g_signal_connect_object (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), self,
-                           G_CONNECT_SWAPPED);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  seats_toast_overlay_show (self->toast_overlay, toast);
 }
 
 /**
