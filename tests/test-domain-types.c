@@ -583,6 +583,23 @@ test_subscription_period (void)
   g_assert_cmpuint (seats_subscription_get_period_days (subscription), ==, 0);
 }
 
+/* The licenses nobody holds; never below nothing when more are in use. */
+static void
+test_product_free (void)
+{
+  g_autoptr(SeatsProduct) product = seats_product_new ();
+
+  seats_product_set_purchased (product, 4);
+  seats_product_set_in_use (product, 3);
+  g_assert_cmpuint (seats_product_get_free (product), ==, 1);
+  seats_product_set_in_use (product, 4);
+  g_assert_cmpuint (seats_product_get_free (product), ==, 0);
+  seats_product_set_in_use (product, 6);
+  g_assert_cmpuint (seats_product_get_free (product), ==, 0);
+  seats_product_set_in_use (product, 0);
+  g_assert_cmpuint (seats_product_get_free (product), ==, 4);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -597,6 +614,7 @@ main (int   argc,
   g_test_add_func ("/domain/feature-kind-names", test_feature_kind_names);
   g_test_add_func ("/domain/julian", test_julian);
   g_test_add_func ("/domain/user/modules", test_user_modules);
+  g_test_add_func ("/domain/product/free", test_product_free);
   g_test_add_func ("/domain/user/dates", test_user_dates);
   g_test_add_func ("/domain/user/size", test_user_size);
   g_test_add_func ("/domain/user/version", test_user_version);

@@ -140,3 +140,18 @@ ACCESSORS (UINT, next_period, PROP_NEXT_PERIOD)
 ACCESSORS (INT64, price, PROP_PRICE)
 ACCESSORS (STRING, currency, PROP_CURRENCY)
 ACCESSORS (BOOLEAN, enabled, PROP_ENABLED)
+
+/**
+ * seats_product_get_free:
+ * @self: a #SeatsProduct
+ *
+ * Returns: the licenses bought that nobody holds; 0 when more are in use
+ *   than were bought
+ */
+guint
+seats_product_get_free (SeatsProduct *self)
+{
+  g_return_val_if_fail (SEATS_IS_PRODUCT (self), 0);
+
+  return self->purchased > self->in_use ? self->purchased - self->in_use : 0;
+}

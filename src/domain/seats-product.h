@@ -45,6 +45,7 @@ void             seats_product_set_purchased   (SeatsProduct *self,
 guint            seats_product_get_in_use      (SeatsProduct *self);
 void             seats_product_set_in_use      (SeatsProduct *self,
                                                 guint         in_use);
+guint            seats_product_get_free        (SeatsProduct *self);
 guint            seats_product_get_next_period (SeatsProduct *self);
 void             seats_product_set_next_period (SeatsProduct *self,
                                                 guint         next_period);

@@ -207,8 +207,7 @@ seats_holders_dialog_update_actions (SeatsHoldersDialog *self)
 
   /* R7: a module is given only while one of its licenses is free. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "holders.assign",
-                                 can_change && module != NULL &&
-                                 seats_product_get_in_use (module) < seats_product_get_purchased (module));
+                                 can_change && module != NULL && seats_product_get_free (module) > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "holders.buy", can_change && module != NULL);
 }
 
@@ -248,7 +247,7 @@ seats_holders_dialog_update_module (SeatsHoldersDialog *self)
     g_string_append (status, refusal->message);
   else
     {
-      guint free_seats = seats_product_get_purchased (module) - seats_product_get_in_use (module);
+      guint free_seats = seats_product_get_free (module);
       g_autofree char *free_text = seats_format_count (free_seats);
 
       /* Translators: licenses of a module in use, bought, and free to give;
@@ -450,19 +449,7 @@ changed_cb (GObject      *object,
       g_autofree char *title = NULL;
       AdwToast *toast;
 
-      guint free_now = seats_product_get_purchased (product) > seats_product_get_in_use (product)
-                       ? seats_product_get_purchased (product) - seats_product_get_in_use (product) : 0;
-
-      /* The same words as the Users page's. */
-      if (change->assign)
-        title = g_strdup_printf (ngettext ("“%s” assigned to %s — %u free now",
-                                           "“%s” assigned to %s — %u free now", free_now),
-                                 seats_product_get_name (product), user_name (user), free_now);
-      else
-        title = g_strdup_printf (ngettext ("“%s” taken from %s — %u free now",
-                                           "“%s” taken from %s — %u free now", free_now),
-                                 seats_product_get_name (product), user_name (user), free_now);
-
+      title = seats_licenses_describe_assignment (product, user_name (user), change->assign);
       toast = adw_toast_new (title);
       if (!change->is_undo)
         {

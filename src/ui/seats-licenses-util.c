@@ -113,6 +113,36 @@ seats_toast_overlay_show (AdwToastOverlay *overlay,
 }
 
 /**
+ * seats_licenses_describe_assignment:
+ * @module: an add-on module, as it is after the change
+ * @person: the person's name
+ * @assigned: whether the module was given or taken
+ *
+ * Returns: (transfer full): the toast's words for one module change (R7),
+ *   with the module's licenses free now
+ */
+char *
+seats_licenses_describe_assignment (SeatsProduct *module,
+                                    const char   *person,
+                                    gboolean      assigned)
+{
+  guint free_now = seats_product_get_free (module);
+
+  if (assigned)
+    /* Translators: a toast: a module, a person, and the module's licenses
+     * free now */
+    return g_strdup_printf (ngettext ("“%s” assigned to %s — %u free now",
+                                      "“%s” assigned to %s — %u free now", free_now),
+                            seats_product_get_name (module), person, free_now);
+
+  /* Translators: a toast: a module, a person, and the module's licenses free
+   * now */
+  return g_strdup_printf (ngettext ("“%s” taken from %s — %u free now",
+                                    "“%s” taken from %s — %u free now", free_now),
+                          seats_product_get_name (module), person, free_now);
+}
+
+/**
  * seats_licenses_add_toast:
  * @widget: a widget in the main window or in a dialog of it
  * @toast: (transfer full): the toast

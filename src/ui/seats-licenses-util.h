@@ -20,5 +20,9 @@ void     seats_licenses_add_toast      (GtkWidget         *widget,
                                         AdwToast          *toast);
 void     seats_toast_overlay_show      (AdwToastOverlay   *overlay,
                                         AdwToast          *toast);
+char    *seats_licenses_describe_assignment
+                                       (SeatsProduct      *module,
+                                        const char        *person,
+                                        gboolean           assigned);
 
 G_END_DECLS

@@ -13,11 +13,12 @@
 #include <string.h>
 
 #include "seats-format.h"
+#include "seats-licenses-util.h"
+#include "seats-module-batch.h"
 #include "seats-rules.h"
 #include "seats-sync-engine.h"
 #include "seats-user-filter.h"
 #include "seats-user-status.h"
-#include "seats-module-batch.h"
 #include "seats-users-page.h"
 #include "seats-window.h"
 
@@ -767,12 +768,9 @@ batch_summary (Batch *batch,
   g_autofree char *effect = NULL;
   SeatsProduct *seats = batch->self->engine != NULL
                         ? seats_sync_engine_find_user_seats (batch->self->engine) : NULL;
-  guint free_now = 0;
-
   /* What a person wants to know after freeing licenses is how many are
    * free now, not how many this freed. */
-  if (seats != NULL && seats_product_get_purchased (seats) > seats_product_get_in_use (seats))
-    free_now = seats_product_get_purchased (seats) - seats_product_get_in_use (seats);
+  guint free_now = seats != NULL ? seats_product_get_free (seats) : 0;
 
   if (batch->active && g_date_valid (&batch->deadline))
     {
@@ -1352,12 +1350,8 @@ module_summary (SeatsUsersPage *self,
 {
   const char *name = g_hash_table_lookup (self->module_names, product_id);
   SeatsProduct *module = seats_sync_engine_find_product (self->engine, product_id);
-  guint free_now = 0;
 
-  if (module != NULL && seats_product_get_purchased (module) > seats_product_get_in_use (module))
-    free_now = seats_product_get_purchased (module) - seats_product_get_in_use (module);
-
-  if (done->len == 1)
+  if (done->len == 1 && module != NULL)
     {
       SeatsUser *user = seats_sync_engine_find_user (self->engine, g_ptr_array_index (done, 0));
       const char *person = user != NULL ? seats_user_get_display_name (user) : NULL;
@@ -1365,17 +1359,7 @@ module_summary (SeatsUsersPage *self,
       if (person == NULL || *person == '\0')
         person = user != NULL ? seats_user_get_user_name (user) : "";
 
-      if (assign)
-        /* Translators: a toast: a module, a person, and the module's
-         * licenses free now */
-        return g_strdup_printf (ngettext ("“%s” assigned to %s — %u free now",
-                                          "“%s” assigned to %s — %u free now", free_now),
-                                name, person, free_now);
-      /* Translators: a toast: a module, a person, and the module's licenses
-       * free now */
-      return g_strdup_printf (ngettext ("“%s” taken from %s — %u free now",
-                                        "“%s” taken from %s — %u free now", free_now),
-                              name, person, free_now);
+      return seats_licenses_describe_assignment (module, person, assign);
     }
 
   if (assign)
@@ -1560,9 +1544,9 @@ change_module (SeatsUsersPage *self,
       return;
     }
 
-  free_after = assign ? purchased - in_use - ids->len
-                      : (purchased > in_use - MIN (in_use, ids->len)
-                         ? purchased - (in_use - MIN (in_use, ids->len)) : 0);
+  /* Those who lose it all held it, so at least as many are in use. */
+  in_use = assign ? in_use + ids->len : in_use - MIN (in_use, ids->len);
+  free_after = purchased > in_use ? purchased - in_use : 0;
   body = g_string_new (NULL);
   if (assign)
     {
