@@ -117,6 +117,13 @@ admin_set_up (PageFixture   *f,
 }
 
 static void
+grace_set_up (PageFixture   *f,
+              gconstpointer  user_data)
+{
+  page_set_up (f, "fjallgarden", FALSE);
+}
+
+static void
 viewer_set_up (PageFixture   *f,
                gconstpointer  user_data)
 {
@@ -215,20 +222,31 @@ find_css_class (GtkWidget  *root,
 }
 
 /* Inscriptions are not labels: look for their text too. */
+static GtkWidget *
+find_inscription (GtkWidget  *root,
+                  const char *text)
+{
+  if (!gtk_widget_get_mapped (root))
+    return NULL;
+  if (GTK_IS_INSCRIPTION (root) && g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (root)), text) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_inscription (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static gboolean
 shows_inscription (GtkWidget  *root,
                    const char *text)
 {
-  if (!gtk_widget_get_mapped (root))
-    return FALSE;
-  if (GTK_IS_INSCRIPTION (root) && g_strcmp0 (gtk_inscription_get_text (GTK_INSCRIPTION (root)), text) == 0)
-    return TRUE;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
-    if (shows_inscription (child, text))
-      return TRUE;
-
-  return FALSE;
+  return find_inscription (root, text) != NULL;
 }
 
 static void
@@ -926,6 +944,52 @@ test_users_viewer (PageFixture   *f,
   }
 }
 
+static gboolean
+in_grace_ahead (SeatsUser *user)
+{
+  GDate today;
+
+  get_today (&today);
+  return seats_user_status_get (user, &today) == SEATS_USER_STATUS_GRACE &&
+         seats_user_get_grace_deadline_julian (user) >= g_date_get_julian (&today);
+}
+
+/* R5: a user over the count reads when they go, in full, at the window's
+ * first width; the tooltip and a screen reader say what keeps them. */
+static void
+test_users_grace_status (PageFixture   *f,
+                         gconstpointer  user_data)
+{
+  SeatsUser *user = find_user (f, in_grace_ahead);
+  GtkWidget *cell;
+  g_autoptr(PangoLayout) layout = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *full = NULL;
+  GDate deadline, day;
+  int text_width;
+
+  seats_julian_to_date (seats_user_get_grace_deadline_julian (user), &deadline);
+  seats_rules_deactivation_day (&deadline, &day);
+  date = seats_format_date_short (g_date_get_julian (&day));
+  text = fill (_("Will be deactivated on %s"), date);
+  full = fill (_("Will be deactivated on %s unless licenses are bought"), date);
+
+  gtk_window_set_default_size (GTK_WINDOW (f->fixture.window), 960, 680);
+  search_for (f, seats_user_get_email (user));
+  g_assert_cmpuint (g_list_model_get_n_items (f->rows), ==, 1);
+  ui_iterate ();
+
+  cell = find_inscription (GTK_WIDGET (f->column_view), text);
+  g_assert_nonnull (cell);
+  layout = gtk_widget_create_pango_layout (cell, text);
+  pango_layout_get_pixel_size (layout, &text_width, NULL);
+  g_test_message ("“%s”: %d px of text in %d px", text, text_width, gtk_widget_get_width (cell));
+  g_assert_cmpint (text_width, <=, gtk_widget_get_width (cell));
+  g_assert_cmpstr (g_object_get_data (G_OBJECT (cell), "seats-status-explanation"), ==, full);
+  g_assert_true (gtk_widget_has_css_class (cell, "error"));
+}
+
 /* The status words, for every branch, apart from any window. */
 static void
 test_status_text (void)
@@ -954,12 +1018,12 @@ test_status_text (void)
     /* A past end date outweighs a start ahead and a grace deadline. */
     { TRUE, 16, -1, 3, SEATS_USER_STATUS_LEFT, "Left %s", -1, "Left Nov 14, 2026" },
     /* A deadline is the last day of grace: the user goes the day after. */
-    { TRUE, NO, NO, 3, SEATS_USER_STATUS_GRACE, "Will be deactivated on %s unless licenses are bought", 4,
-      "Will be deactivated on Nov 19, 2026 unless licenses are bought" },
-    { TRUE, 16, NO, 3, SEATS_USER_STATUS_GRACE, "Will be deactivated on %s unless licenses are bought", 4,
-      "Will be deactivated on Nov 19, 2026 unless licenses are bought" },
-    { TRUE, NO, NO, 0, SEATS_USER_STATUS_GRACE, "Will be deactivated on %s unless licenses are bought", 1,
-      "Will be deactivated on Nov 16, 2026 unless licenses are bought" },
+    { TRUE, NO, NO, 3, SEATS_USER_STATUS_GRACE, "Will be deactivated on %s", 4,
+      "Will be deactivated on Nov 19, 2026" },
+    { TRUE, 16, NO, 3, SEATS_USER_STATUS_GRACE, "Will be deactivated on %s", 4,
+      "Will be deactivated on Nov 19, 2026" },
+    { TRUE, NO, NO, 0, SEATS_USER_STATUS_GRACE, "Will be deactivated on %s", 1,
+      "Will be deactivated on Nov 16, 2026" },
     /* Past the deadline, until the server has deactivated the user. */
     { TRUE, NO, NO, -1, SEATS_USER_STATUS_GRACE, "Deactivated on %s", 0, "Deactivated on Nov 15, 2026" },
     { TRUE, NO, NO, -5, SEATS_USER_STATUS_GRACE, "Deactivated on %s", -4, "Deactivated on Nov 11, 2026" },
@@ -987,6 +1051,22 @@ test_status_text (void)
                        cases[i].status != SEATS_USER_STATUS_LEFT && cases[i].status != SEATS_USER_STATUS_INACTIVE);
 
       text = seats_user_status_describe (user, &today);
+
+      /* Only a deactivation ahead has more to say: what keeps the license. */
+      {
+        g_autofree char *explanation = seats_user_status_explain (user, &today);
+
+        if (g_str_equal (cases[i].format, "Will be deactivated on %s"))
+          {
+            g_autofree char *day = seats_format_date_short (today_j + cases[i].date);
+            g_autofree char *full = fill (_("Will be deactivated on %s unless licenses are bought"), day);
+
+            g_assert_cmpstr (explanation, ==, full);
+          }
+        else
+          g_assert_null (explanation);
+      }
+
       if (is_english ())
         {
           g_assert_cmpstr (text, ==, cases[i].english);
@@ -1018,6 +1098,8 @@ main (int   argc,
   g_test_add ("/users-page/search", PageFixture, NULL, admin_set_up, test_users_search, page_tear_down);
   g_test_add ("/users-page/filter", PageFixture, NULL, admin_set_up, test_users_filter, page_tear_down);
   g_test_add ("/users-page/status", PageFixture, NULL, admin_set_up, test_users_status, page_tear_down);
+  g_test_add ("/users-page/grace-status", PageFixture, NULL, grace_set_up, test_users_grace_status,
+              page_tear_down);
   g_test_add ("/users-page/deactivate-undo", PageFixture, NULL, admin_set_up, test_users_deactivate_undo,
               page_tear_down);
   g_test_add ("/users-page/deactivate-selection", PageFixture, NULL, admin_set_up,

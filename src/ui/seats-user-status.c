@@ -98,10 +98,9 @@ seats_user_status_describe (SeatsUser   *user,
         seats_rules_deactivation_day (&deadline, &day);
         date = seats_format_date_short (g_date_get_julian (&day));
         if (g_date_compare (&day, today) > 0)
-          /* Translators: the status of a user over the license count; %s is a date ahead */
-          return g_strdup_printf (_("Will be deactivated on %s unless licenses are bought"), date);
-        /* Translators: the status of a user past the grace deadline, until the
-         * license server has deactivated them; %s is a date */
+          /* Translators: %s is the day ahead on which the user loses the license */
+          return g_strdup_printf (_("Will be deactivated on %s"), date);
+        /* Translators: %s is a date */
         return g_strdup_printf (_("Deactivated on %s"), date);
       }
 
@@ -114,4 +113,35 @@ seats_user_status_describe (SeatsUser   *user,
     default:
       return g_strdup (C_("user status", "Inactive"));
     }
+}
+
+/**
+ * seats_user_status_explain:
+ * @user: a #SeatsUser
+ * @today: the day to judge @user on
+ *
+ * What the short status of a user in grace days leaves out: what keeps
+ * the license (R5, R6).
+ *
+ * Returns: (transfer full) (nullable): the status of @user in a whole
+ *   sentence, or %NULL where seats_user_status_describe() says it all
+ */
+char *
+seats_user_status_explain (SeatsUser   *user,
+                           const GDate *today)
+{
+  g_autofree char *date = NULL;
+  GDate deadline, day;
+
+  if (seats_user_status_get (user, today) != SEATS_USER_STATUS_GRACE)
+    return NULL;
+
+  seats_julian_to_date (seats_user_get_grace_deadline_julian (user), &deadline);
+  seats_rules_deactivation_day (&deadline, &day);
+  if (g_date_compare (&day, today) <= 0)
+    return NULL;
+
+  date = seats_format_date_short (g_date_get_julian (&day));
+  /* Translators: the status of a user over the license count, in full; %s is a date ahead */
+  return g_strdup_printf (_("Will be deactivated on %s unless licenses are bought"), date);
 }

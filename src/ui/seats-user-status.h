@@ -37,5 +37,7 @@ SeatsUserStatus  seats_user_status_get      (SeatsUser       *user,
 gboolean         seats_user_status_counts   (SeatsUserStatus  status);
 char            *seats_user_status_describe (SeatsUser       *user,
                                              const GDate     *today);
+char            *seats_user_status_explain  (SeatsUser       *user,
+                                             const GDate     *today);
 
 G_END_DECLS

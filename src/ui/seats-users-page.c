@@ -664,8 +664,10 @@ status_query_tooltip_cb (GtkWidget  *inscription,
                          gboolean    keyboard_mode,
                          GtkTooltip *tooltip)
 {
-  const char *text = gtk_inscription_get_text (GTK_INSCRIPTION (inscription));
+  const char *text = g_object_get_data (G_OBJECT (inscription), "seats-status-explanation");
 
+  if (text == NULL)
+    text = gtk_inscription_get_text (GTK_INSCRIPTION (inscription));
   if (text == NULL || text[0] == '\0')
     return FALSE;
 
@@ -673,16 +675,37 @@ status_query_tooltip_cb (GtkWidget  *inscription,
   return TRUE;
 }
 
+/* The longest status with a date, in the person's language ("Wordt
+ * gedeactiveerd op 30 dec 2026"): the Status column never cuts a date
+ * off, however narrow the window; the table scrolls sideways instead. */
+static guint
+status_chars (void)
+{
+  static guint chars;
+
+  if (chars == 0)
+    {
+      g_autofree char *date = seats_format_date_short (seats_julian_from_ymd (2026, 12, 30));
+      const char *formats[] = {
+        _("Will be deactivated on %s"), _("Deactivated on %s"), _("Left %s"), _("Starts %s"),
+      };
+
+      for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+        chars = MAX (chars, g_utf8_strlen (formats[i], -1) - 2 + g_utf8_strlen (date, -1));
+    }
+
+  return chars;
+}
+
 static void
 status_setup_cb (SeatsUsersPage           *self,
                  GtkListItem              *list_item,
                  GtkSignalListItemFactory *factory)
 {
-  GtkWidget *inscription = new_inscription (12);
+  GtkWidget *inscription = new_inscription (status_chars ());
 
-  /* "Uit dienst sinds 13 nov 2026", "Inaktiveras den 10 dec 2026": the
-   * longest statuses, in full at the usual window width. */
-  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), 28);
+  /* What keeps the license is in the tooltip. */
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (inscription), status_chars () + 2);
   gtk_widget_set_has_tooltip (inscription, TRUE);
   g_signal_connect (inscription, "query-tooltip", G_CALLBACK (status_query_tooltip_cb), NULL);
   set_cell (list_item, inscription);
@@ -696,9 +719,17 @@ status_bind_cb (SeatsUsersPage           *self,
   GtkWidget *inscription = gtk_list_item_get_child (list_item);
   SeatsUser *user = gtk_list_item_get_item (list_item);
   g_autofree char *text = seats_user_status_describe (user, &self->today);
+  char *explanation = seats_user_status_explain (user, &self->today);
   SeatsUserStatus status = seats_user_status_get (user, &self->today);
 
   gtk_inscription_set_text (GTK_INSCRIPTION (inscription), text);
+  if (explanation != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (inscription),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, explanation,
+                                    -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (inscription), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+  g_object_set_data_full (G_OBJECT (inscription), "seats-status-explanation", explanation, g_free);
   if (status == SEATS_USER_STATUS_GRACE)
     gtk_widget_add_css_class (inscription, "error");
   else
