@@ -746,7 +746,7 @@ test_refusals (void)
   assert_code (nothing, 422, "nothing-to-buy");
 
   /* R10: the refusal carries the reseller, as the document says. */
-  resold = call ("PUT", "/api/v1/features/{id}", "/api/v1/features/sms-reminders", ADMIN ("bergstrom"),
+  resold = call ("PUT", "/api/v1/features/{id}", "/api/v1/features/document-requests", ADMIN ("bergstrom"),
                  "{\"enabled\":true}", "If-Match", "*", NULL);
   assert_code (resold, 422, "managed-by-reseller");
   g_assert_true (json_object_has_member (json_node_get_object (resold->json), "reseller"));

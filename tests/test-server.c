@@ -509,7 +509,7 @@ test_feature_switch (void)
                                                   admin ("demolen"), "{\"enabled\":true}",
                                                   "If-Match", etag, NULL);
   g_autoptr(TestAnswer) actions = get ("/api/v1/actions?limit=1", admin ("demolen"));
-  g_autoptr(TestAnswer) resold = test_server_request (demo, "PUT", "/api/v1/features/sms-reminders",
+  g_autoptr(TestAnswer) resold = test_server_request (demo, "PUT", "/api/v1/features/document-requests",
                                                       admin ("bergstrom"), "{\"enabled\":true}",
                                                       "If-Match", "*", NULL);
 
@@ -523,6 +523,72 @@ test_feature_switch (void)
 }
 
 /* R11 */
+/* The add-ons an organization offers, by id: its modules, integrations
+ * and features, apart from the user licenses and the two-factor sign-in
+ * every organization has. */
+static GHashTable *
+add_ons (const char *slug)
+{
+  g_autoptr(TestAnswer) subscription = get ("/api/v1/subscription", admin (slug));
+  g_autoptr(TestAnswer) features = get ("/api/v1/features", admin (slug));
+  GHashTable *ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  JsonArray *lists[] = {
+    json_node_get_array (test_json_find (subscription->json, "products")),
+    json_node_get_array (test_json_find (features->json, "items")),
+  };
+
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    for (guint i = 0; i < json_array_get_length (lists[l]); i++)
+      {
+        const char *id = test_json_string (json_array_get_element (lists[l], i), "id");
+
+        if (!g_str_equal (id, "seats") && !g_str_equal (id, "two-factor"))
+          g_hash_table_add (ids, g_strdup (id));
+      }
+
+  g_assert_cmpuint (g_hash_table_size (ids), ==, 5);
+  return ids;
+}
+
+/* Each demo organization offers the modules and integrations of its own
+ * trade: a bakery has no X-ray archive. */
+static void
+test_demo_trades (void)
+{
+  const char *slugs[] = { "demolen", "hetbaken", "bergstrom", "vandijk" };
+  g_autoptr(GHashTable) dental = add_ons ("fjallgarden");
+
+  for (guint i = 0; i < G_N_ELEMENTS (slugs); i++)
+    {
+      g_autoptr(GHashTable) mine = add_ons (slugs[i]);
+
+      for (guint j = i + 1; j < G_N_ELEMENTS (slugs); j++)
+        {
+          g_autoptr(GHashTable) theirs = add_ons (slugs[j]);
+          GHashTableIter iter;
+          gpointer id;
+
+          g_hash_table_iter_init (&iter, mine);
+          while (g_hash_table_iter_next (&iter, &id, NULL))
+            {
+              g_test_message ("%s and %s: %s", slugs[i], slugs[j], (const char *) id);
+              g_assert_false (g_hash_table_contains (theirs, id));
+            }
+        }
+
+      /* The two dental practices, in two countries, offer the same. */
+      if (g_str_equal (slugs[i], "demolen"))
+        {
+          GHashTableIter iter;
+          gpointer id;
+
+          g_hash_table_iter_init (&iter, mine);
+          while (g_hash_table_iter_next (&iter, &id, NULL))
+            g_assert_true (g_hash_table_contains (dental, id));
+        }
+    }
+}
+
 static void
 test_edition (void)
 {
@@ -1231,6 +1297,7 @@ main (int   argc,
   g_test_add_func ("/server/modules", test_module_assignment);
   g_test_add_func ("/server/features", test_feature_switch);
   g_test_add_func ("/server/edition", test_edition);
+  g_test_add_func ("/server/demo-trades", test_demo_trades);
   g_test_add_func ("/server/billing", test_billing);
   g_test_add_func ("/server/trial", test_trial);
   g_test_add_func ("/server/bad-input", test_bad_input);

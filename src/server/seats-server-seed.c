@@ -36,8 +36,73 @@ static const char *sv_family[] = {
   "Persson", "Svensson", "Gustafsson", "Lindberg", "Bergström", "Åkesson", "Sjöberg",
 };
 
+/* What an organization of a trade adds to its user licenses: two
+ * modules, two integrations (the first on) and a feature of its own.
+ * Every product name is made up. */
 typedef struct
 {
+  const char *id;
+  const char *dutch;
+  const char *swedish;
+} Named;
+
+typedef struct
+{
+  Named       modules[2];
+  Named       integrations[2];
+  gint64      fees[2];
+  Named       feature;
+  const char *feature_dutch;
+  const char *feature_swedish;
+} Trade;
+
+static const Trade dental = {
+  { { "scheduling", "Online agenda", "Bokning online" },
+    { "imaging", "Röntgenarchief", "Röntgenarkiv" } },
+  { { "accounting", "Boekhoudkoppeling", "Bokföringskoppling" },
+    { "payments", "Betaalverzoeken", "Betallänkar" } },
+  { 1500, 900 },
+  { "sms-reminders", "Sms-herinneringen", "SMS-påminnelser" },
+  "Patiënten krijgen de dag ervoor een herinnering.",
+  "Patienter får en påminnelse dagen före.",
+};
+
+static const Trade care = {
+  { { "care-plans", "Zorgplannen", "Vårdplaner" },
+    { "medication", "Medicatieregistratie", "Läkemedelslista" } },
+  { { "rostering", "Roosterkoppeling", "Schemakoppling" },
+    { "client-portal", "Cliëntportaal", "Klientportal" } },
+  { 1200, 2500 },
+  { "family-messages", "Berichten aan familie", "Meddelanden till anhöriga" },
+  "Contactpersonen krijgen bericht als het zorgplan verandert.",
+  "Anhöriga får ett meddelande när vårdplanen ändras.",
+};
+
+static const Trade accounting = {
+  { { "payroll", "Salarisverwerking", "Lönehantering" },
+    { "year-end", "Jaarafsluiting", "Bokslut" } },
+  { { "bank-feed", "Bankkoppeling", "Bankkoppling" },
+    { "e-invoicing", "E-facturatie", "E-fakturering" } },
+  { 14900, 9900 },
+  { "document-requests", "Documentverzoeken", "Dokumentförfrågningar" },
+  "Klanten krijgen een herinnering voor stukken die nog ontbreken.",
+  "Klienter får en påminnelse om underlag som saknas.",
+};
+
+static const Trade bakery = {
+  { { "till", "Kassa", "Kassa" },
+    { "web-orders", "Bestellingen online", "Webbeställningar" } },
+  { { "scales", "Weegschaalkoppeling", "Vågkoppling" },
+    { "delivery", "Bezorgplanning", "Leveransplanering" } },
+  { 800, 1200 },
+  { "order-reminders", "Bestelherinneringen", "Beställningspåminnelser" },
+  "Vaste klanten krijgen een herinnering voor hun weekbestelling.",
+  "Stamkunder får en påminnelse om sin veckobeställning.",
+};
+
+typedef struct
+{
+  const Trade    *trade;
   const char     *slug;
   const char     *name;
   const char     *country;
@@ -404,6 +469,7 @@ seed_org (SeatsServer    *self,
   g_autoptr(GRand) rand = g_rand_new_with_seed (spec->seed);
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
   gboolean swedish = g_str_equal (spec->country, "SE");
+  const Trade *trade = spec->trade;
   const char **given = swedish ? sv_given : nl_given;
   const char **family = swedish ? sv_family : nl_family;
   guint n_given = swedish ? G_N_ELEMENTS (sv_given) : G_N_ELEMENTS (nl_given);
@@ -488,33 +554,34 @@ seed_org (SeatsServer    *self,
         g_ptr_array_add (ids, id);
       }
 
+#define NAME(named) (swedish ? (named).swedish : (named).dutch)
   if (!insert_product (&s, 0, "seats", swedish ? "Användarlicenser" : "Gebruikerslicenties",
                        SEATS_PRODUCT_KIND_USER_SEATS, spec->seats, spec->seats, spec->seat_price,
                        TRUE, error) ||
-      !insert_product (&s, 1, "scheduling", swedish ? "Bokning online" : "Online agenda",
+      !insert_product (&s, 1, trade->modules[0].id, NAME (trade->modules[0]),
                        SEATS_PRODUCT_KIND_MODULE, 6, 6, spec->seat_price / 4, TRUE, error) ||
-      !insert_product (&s, 2, "imaging", swedish ? "Röntgenarkiv" : "Röntgenarchief",
+      !insert_product (&s, 2, trade->modules[1].id, NAME (trade->modules[1]),
                        SEATS_PRODUCT_KIND_MODULE, 4, 4, spec->seat_price / 2, TRUE, error) ||
-      !insert_product (&s, 3, "accounting", swedish ? "Fortnox-koppling" : "Exact Online-koppeling",
-                       SEATS_PRODUCT_KIND_INTEGRATION, 1, 1, 1500, TRUE, error) ||
-      !insert_product (&s, 4, "payments", swedish ? "Swish-betalningar" : "iDEAL-betalingen",
-                       SEATS_PRODUCT_KIND_INTEGRATION, 1, 1, 900, FALSE, error) ||
+      !insert_product (&s, 3, trade->integrations[0].id, NAME (trade->integrations[0]),
+                       SEATS_PRODUCT_KIND_INTEGRATION, 1, 1, trade->fees[0], TRUE, error) ||
+      !insert_product (&s, 4, trade->integrations[1].id, NAME (trade->integrations[1]),
+                       SEATS_PRODUCT_KIND_INTEGRATION, 1, 1, trade->fees[1], FALSE, error) ||
       !insert_feature (&s, 0, "two-factor", swedish ? "Tvåstegsverifiering" : "Tweestapsverificatie",
                        swedish ? "Alla användare loggar in med en andra faktor."
                                : "Alle gebruikers melden zich aan met een tweede factor.", TRUE, error) ||
-      !insert_feature (&s, 1, "sms-reminders", swedish ? "SMS-påminnelser" : "Sms-herinneringen",
-                       swedish ? "Patienter får en påminnelse dagen före."
-                               : "Patiënten krijgen de dag ervoor een herinnering.", FALSE, error))
+      !insert_feature (&s, 1, trade->feature.id, NAME (trade->feature),
+                       swedish ? trade->feature_swedish : trade->feature_dutch, FALSE, error))
     return FALSE;
+#undef NAME
 
-  /* Modules held by named users: scheduling fully used, imaging partly. */
+  /* Modules held by named users: the first fully used, the second partly. */
   for (guint i = 0, held = 0; i < ids->len && held < 6; i++)
-    if (i % 11 != 5 && assign (&s, "scheduling", g_ptr_array_index (ids, i), error))
+    if (i % 11 != 5 && assign (&s, trade->modules[0].id, g_ptr_array_index (ids, i), error))
       held++;
     else if (i % 11 != 5)
       return FALSE;
   for (guint i = 1; i < ids->len && i < 8; i += 3)
-    if (!assign (&s, "imaging", g_ptr_array_index (ids, i), error))
+    if (!assign (&s, trade->modules[1].id, g_ptr_array_index (ids, i), error))
       return FALSE;
 
   return seed_history (&s, spec, admin_name, error);
@@ -580,23 +647,23 @@ seats_server_seed_org_tokens (SeatsServer  *self,
 }
 
 static const OrgSpec demo_orgs[] = {
-  { "demolen", "Tandartspraktijk De Molen B.V.", "NL", "EUR", SEATS_SEAT_FLOOR_AT_LEAST_ACTIVE,
-    SEATS_ACTIVATION_MANUAL, 1, NULL, NULL, 0, "Exquise praktijkbeheer", "Professional",
+  { &dental, "demolen", "Tandartspraktijk De Molen B.V.", "NL", "EUR", SEATS_SEAT_FLOOR_AT_LEAST_ACTIVE,
+    SEATS_ACTIVATION_MANUAL, 1, NULL, NULL, 0, "De Molen praktijkdossier", "Professional",
     "demolen.example", "Molenstraat 12", "3811 GH", "Amersfoort", "NL812345678B01",
     24, 22, 2950, 101 },
-  { "hetbaken", "Zorggroep Het Baken", "NL", "EUR", SEATS_SEAT_FLOOR_EQUAL_ACTIVE,
-    SEATS_ACTIVATION_AUTOMATIC, 5, NULL, NULL, 0, "Qualiview", "Zorg Plus",
+  { &care, "hetbaken", "Zorggroep Het Baken", "NL", "EUR", SEATS_SEAT_FLOOR_EQUAL_ACTIVE,
+    SEATS_ACTIVATION_AUTOMATIC, 5, NULL, NULL, 0, "Baken cliëntdossier", "Zorg Plus",
     "hetbaken.example", "Bakenweg 3", "8242 PA", "Lelystad", "NL823456789B01",
     40, 33, 1800, 202 },
-  { "fjallgarden", "Fjällgårdens Tandvård AB", "SE", "SEK", SEATS_SEAT_FLOOR_GRACE,
+  { &dental, "fjallgarden", "Fjällgårdens Tandvård AB", "SE", "SEK", SEATS_SEAT_FLOOR_GRACE,
     SEATS_ACTIVATION_MANUAL, 1, NULL, NULL, 0, "Fjällgårdens personalregister", "Professional",
     "fjallgarden.example", "Storgatan 8", "831 30", "Östersund", "SE556677889901",
     30, 24, 34900, 303 },
-  { "bergstrom", "Bergström Redovisning AB", "SE", "SEK", SEATS_SEAT_FLOOR_AT_LEAST_ACTIVE,
+  { &accounting, "bergstrom", "Bergström Redovisning AB", "SE", "SEK", SEATS_SEAT_FLOOR_AT_LEAST_ACTIVE,
     SEATS_ACTIVATION_MANUAL, 1, "Nordisk Licenspartner AB", "https://licenspartner.example/kund",
     0, "Bergström katalog", "Standard", "bergstrom.example", "Kungsgatan 44", "411 19",
     "Göteborg", "SE556123456701", 12, 12, 29900, 404 },
-  { "vandijk", "Bakkerij Van Dijk", "NL", "EUR", SEATS_SEAT_FLOOR_AT_LEAST_ACTIVE,
+  { &bakery, "vandijk", "Bakkerij Van Dijk", "NL", "EUR", SEATS_SEAT_FLOOR_AT_LEAST_ACTIVE,
     SEATS_ACTIVATION_MANUAL, 1, NULL, NULL, 12, "Bakkerij Van Dijk personeelslijst", "Trial",
     "bakkerijvandijk.example", "Dorpsstraat 1", "1621 AA", "Hoorn", "NL834567890B01",
     6, 10, 0, 505 },
@@ -657,7 +724,7 @@ seats_server_seed_users (SeatsServer  *self,
                          guint         n_users,
                          GError      **error)
 {
-  OrgSpec spec = { "scale", "Schaal Testorganisatie B.V.", "NL", "EUR",
+  OrgSpec spec = { &accounting, "scale", "Schaal Testorganisatie B.V.", "NL", "EUR",
                    SEATS_SEAT_FLOOR_AT_LEAST_ACTIVE, SEATS_ACTIVATION_MANUAL, 1, NULL, NULL, 0,
                    "Schaal HR", "Enterprise", "schaal.example", "Lange Laan 100", "3511 AA",
                    "Utrecht", "NL845678901B01", 0, 0, 1200, 606 };
