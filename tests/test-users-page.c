@@ -772,6 +772,79 @@ test_users_modules (PageFixture   *f,
                     ==, in_use);
 }
 
+/* Activating a selection leaves out the users whose end date has passed,
+ * and says so before anything is sent (R1). */
+static void
+test_users_activate_leaver (PageFixture   *f,
+                            gconstpointer  user_data)
+{
+  g_autofree char *leaver = g_strdup (seats_user_get_id (find_user (f, has_left)));
+  g_autofree char *heading = NULL;
+  g_autofree char *left_out = NULL;
+  UserState gone = { f, leaver, FALSE };
+  UserState back = { f, NULL, TRUE };
+  g_autofree char *returning = NULL;
+  GtkWindow *dialog;
+  guint n_activated = 0, n_left = 0;
+  GDate today;
+
+  /* The person first deactivates someone who has left, by hand. */
+  search_for (f, seats_user_get_email (seats_sync_engine_find_user (f->fixture.engine, leaver)));
+  select_rows (f, 1);
+  ui_click (ui_find (GTK_WIDGET (f->page), GTK_TYPE_BUTTON, _("_Deactivate")));
+  g_assert_true (ui_wait_for (user_is, &gone, 30000));
+
+  /* Alone, activating them is refused with the reason. */
+  select_rows (f, 1);
+  ui_click (ui_find (GTK_WIDGET (f->page), GTK_TYPE_BUTTON, _("_Activate")));
+  ui_iterate ();
+  g_assert_null (ui_find_dialog (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_true (ui_shows_text (GTK_WIDGET (f->fixture.window),
+                                ngettext ("Not activated: the end date has passed, so the user "
+                                          "would hold no license",
+                                          "Not activated: the end dates have passed, so the users "
+                                          "would hold no license", 1)));
+
+  /* Then every inactive user at once. */
+  search_for (f, "");
+  gtk_drop_down_set_selected (f->filter, 2);
+  settle (f);
+  select_rows (f, g_list_model_get_n_items (f->rows));
+  get_today (&today);
+  for (guint i = 0; i < g_list_model_get_n_items (f->rows); i++)
+    {
+      SeatsUser *user = row_user (f, i);
+      GDate end;
+
+      if (seats_user_get_active (user))
+        continue;
+      if (seats_user_get_end_date (user, &end) && g_date_compare (&end, &today) < 0)
+        n_left++;
+      else if (n_activated++ == 0)
+        returning = g_strdup (seats_user_get_id (user));
+    }
+  g_assert_cmpuint (n_left, ==, 1);
+  g_assert_cmpuint (n_activated, >=, 1);
+
+  ui_click (ui_find (GTK_WIDGET (f->page), GTK_TYPE_BUTTON, _("_Activate")));
+  dialog = ui_find_dialog (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  heading = g_strdup_printf (ngettext ("Activate %u User?", "Activate %u Users?", n_activated), n_activated);
+  left_out = g_strdup_printf (ngettext ("%u selected user is left out: the end date has "
+                                        "passed, so activating would give no license.",
+                                        "%u selected users are left out: their end dates "
+                                        "have passed, so activating would give them no "
+                                        "license.", 1), 1);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, heading);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), left_out));
+
+  ui_click (ui_find (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, _("_Activate")));
+  back.user_id = returning;
+  g_assert_true (ui_wait_for (user_is, &back, 30000));
+  g_assert_true (server_user_active (f, returning));
+  g_assert_false (server_user_active (f, leaver));
+}
+
 static void
 test_users_deactivate_selection (PageFixture   *f,
                                  gconstpointer  user_data)
@@ -1107,6 +1180,8 @@ main (int   argc,
   g_test_add ("/users-page/newest-toast", PageFixture, NULL, admin_set_up, test_users_newest_toast,
               page_tear_down);
   g_test_add ("/users-page/modules", PageFixture, NULL, admin_set_up, test_users_modules, page_tear_down);
+  g_test_add ("/users-page/activate-leaver", PageFixture, NULL, admin_set_up, test_users_activate_leaver,
+              page_tear_down);
   g_test_add ("/users-page/csv", PageFixture, NULL, admin_set_up, test_users_csv, page_tear_down);
   g_test_add ("/users-page/viewer", PageFixture, NULL, viewer_set_up, test_users_viewer, page_tear_down);
 

@@ -1029,13 +1029,16 @@ undo_clicked_cb (SeatsUsersPage *self,
   run_batch (self, undo->active, TRUE, undo->ids, undo->names);
 }
 
-/* The selected users that @active would change. */
+/* The selected users that @active would change. Activating leaves out
+ * the users whose end date has passed: they would hold no license (R1);
+ * @n_left says how many. */
 static void
 collect_selected (SeatsUsersPage  *self,
                   gboolean         active,
                   GPtrArray      **ids,
                   GPtrArray      **names,
-                  guint           *n_counted)
+                  guint           *n_counted,
+                  guint           *n_left)
 {
   g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
   GtkBitsetIter iter;
@@ -1044,6 +1047,7 @@ collect_selected (SeatsUsersPage  *self,
   *ids = g_ptr_array_new_with_free_func (g_free);
   *names = g_ptr_array_new_with_free_func (g_free);
   *n_counted = 0;
+  *n_left = 0;
 
   for (gboolean more = gtk_bitset_iter_init_first (&iter, selected, &position);
        more;
@@ -1051,9 +1055,15 @@ collect_selected (SeatsUsersPage  *self,
     {
       g_autoptr(SeatsUser) user = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
       const char *name;
+      GDate end;
 
       if (user == NULL || seats_user_get_active (user) == active)
         continue;
+      if (active && seats_user_get_end_date (user, &end) && seats_rules_user_has_left (&end, &self->today))
+        {
+          (*n_left)++;
+          continue;
+        }
 
       name = seats_user_get_display_name (user);
       g_ptr_array_add (*ids, g_strdup (seats_user_get_id (user)));
@@ -1150,17 +1160,26 @@ change_selected (SeatsUsersPage *self,
   g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
   AdwMessageDialog *dialog;
-  guint n_counted;
+  guint n_counted, n_left;
 
   if (self->engine == NULL || self->busy)
     return;
 
-  collect_selected (self, active, &ids, &names, &n_counted);
+  collect_selected (self, active, &ids, &names, &n_counted, &n_left);
+  if (ids->len == 0 && n_left > 0)
+    {
+      add_toast (self, adw_toast_new (ngettext ("Not activated: the end date has passed, so the user "
+                                                "would hold no license",
+                                                "Not activated: the end dates have passed, so the users "
+                                                "would hold no license",
+                                                n_left)));
+      return;
+    }
   if (ids->len == 0)
     return;
 
   /* One user: done at once, and undone from the toast. */
-  if (ids->len == 1)
+  if (ids->len == 1 && n_left == 0)
     {
       run_batch (self, active, FALSE, ids, names);
       return;
@@ -1170,6 +1189,19 @@ change_selected (SeatsUsersPage *self,
                                     : ngettext ("Deactivate %u User?", "Deactivate %u Users?", ids->len),
                              ids->len);
   body = confirm_body (self, active, ids->len, n_counted);
+  if (n_left > 0)
+    {
+      g_autofree char *left = g_strdup_printf (ngettext ("%u selected user is left out: the end date has "
+                                                         "passed, so activating would give no license.",
+                                                         "%u selected users are left out: their end dates "
+                                                         "have passed, so activating would give them no "
+                                                         "license.",
+                                                         n_left), n_left);
+      g_autofree char *both = g_strconcat (body, "\n\n", left, NULL);
+
+      g_free (body);
+      body = g_steal_pointer (&both);
+    }
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (get_window (self)), heading, body));
   adw_message_dialog_add_responses (dialog,
