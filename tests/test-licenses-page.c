@@ -825,6 +825,56 @@ test_licenses_reseller (UiFixture     *fixture,
   assert_no_dialog_opens (page, "licenses.change-next-period", SEATS_TYPE_NEXT_PERIOD_DIALOG);
 }
 
+static gboolean
+address_dialog_shown (gpointer data)
+{
+  return ui_find_dialog (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
+static void
+read_text_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  *(char **) user_data = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (object), result, NULL);
+}
+
+static gboolean
+text_read (gpointer data)
+{
+  return *(char **) data != NULL;
+}
+
+/* Without a web browser, "Buy New License Types…" shows the shop's
+ * address to copy, not a bare "Operation not supported". */
+static void
+test_licenses_shop_address (UiFixture     *fixture,
+                            gconstpointer  user_data)
+{
+  SeatsLicensesPage *page = get_page (fixture);
+  const char *shop = seats_account_get_shop_url (seats_sync_engine_get_account (fixture->engine));
+  g_autoptr(GAppInfo) browser = g_app_info_get_default_for_uri_scheme ("https");
+  g_autofree char *copied = NULL;
+  GtkWindow *dialog;
+
+  if (browser != NULL)
+    {
+      g_test_skip ("a web browser is installed here");
+      return;
+    }
+
+  g_assert_nonnull (shop);
+  ui_click (ui_find_by_id (GTK_WIDGET (page), "shop_row"));
+  g_assert_true (ui_wait_for (address_dialog_shown, NULL, 10000));
+  dialog = ui_find_dialog (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), shop));
+
+  ui_click (ui_find (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, _("C_opy Address")));
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (page)), NULL, read_text_cb, &copied);
+  g_assert_true (ui_wait_for (text_read, &copied, 10000));
+  g_assert_cmpstr (copied, ==, shop);
+}
+
 static void
 test_licenses_trial (UiFixture     *fixture,
                      gconstpointer  user_data)
@@ -1087,6 +1137,8 @@ main (int   argc,
   g_test_add ("/licenses/module-holders", UiFixture, NULL, demolen_set_up, test_licenses_module_holders,
               fixture_tear_down);
   g_test_add ("/licenses/viewer", UiFixture, NULL, viewer_set_up, test_licenses_viewer,
+              fixture_tear_down);
+  g_test_add ("/licenses/shop-address", UiFixture, NULL, demolen_set_up, test_licenses_shop_address,
               fixture_tear_down);
   g_test_add ("/licenses/reseller", UiFixture, "bergstrom", demolen_set_up, test_licenses_reseller,
               fixture_tear_down);

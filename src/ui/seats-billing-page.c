@@ -16,6 +16,7 @@
 #include "seats-banner.h"
 #include "seats-billing-page.h"
 #include "seats-format.h"
+#include "seats-licenses-util.h"
 #include "seats-rules.h"
 #include "seats-sync-engine.h"
 #include "seats-window.h"
@@ -1369,11 +1370,9 @@ open_reseller_action (GtkWidget  *widget,
 {
   SeatsBillingPage *self = SEATS_BILLING_PAGE (widget);
   SeatsPolicy *policy = get_policy (self);
-  GtkRoot *root = gtk_widget_get_root (widget);
 
   if (policy != NULL && nonempty (seats_policy_get_reseller_url (policy)))
-    gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                  seats_policy_get_reseller_url (policy), GDK_CURRENT_TIME);
+    seats_open_address (widget, seats_policy_get_reseller_url (policy));
 }
 
 /* The contact combo */

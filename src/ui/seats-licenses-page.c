@@ -692,7 +692,7 @@ seats_licenses_page_open_shop_action (GtkWidget  *widget,
   SeatsAccount *account = get_account (self);
 
   if (account != NULL && seats_account_get_shop_url (account) != NULL)
-    gtk_show_uri (get_parent_window (self), seats_account_get_shop_url (account), GDK_CURRENT_TIME);
+    seats_open_address (widget, seats_account_get_shop_url (account));
 }
 
 static void
@@ -705,7 +705,7 @@ seats_licenses_page_open_reseller_action (GtkWidget  *widget,
   SeatsPolicy *policy = account != NULL ? seats_account_get_policy (account) : NULL;
 
   if (policy != NULL && seats_policy_get_reseller_url (policy) != NULL)
-    gtk_show_uri (get_parent_window (self), seats_policy_get_reseller_url (policy), GDK_CURRENT_TIME);
+    seats_open_address (widget, seats_policy_get_reseller_url (policy));
 }
 
 static void

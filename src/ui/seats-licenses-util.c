@@ -163,3 +163,68 @@ seats_licenses_add_toast (GtkWidget *widget,
   else
     g_object_unref (toast);
 }
+
+static void
+address_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     gpointer          user_data)
+{
+  const char *uri = g_object_get_data (G_OBJECT (dialog), "seats-address");
+
+  if (g_str_equal (response, "copy"))
+    gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (dialog)), uri);
+}
+
+static void
+show_uri_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autofree char *uri = user_data;
+  g_autoptr(GError) error = NULL;
+  GtkWindow *parent = GTK_WINDOW (object);
+  AdwMessageDialog *dialog;
+
+  if (gtk_show_uri_full_finish (parent, result, &error))
+    return;
+
+  g_message ("Could not open %s: %s", uri, error->message);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, _("No Web Browser Opened the Address"), NULL));
+  /* Translators: %s is a web address, on a line of its own */
+  adw_message_dialog_format_body (dialog, _("Open this address in a web browser:\n%s"), uri);
+  adw_message_dialog_add_responses (dialog,
+                                    "close", _("_Close"),
+                                    "copy", _("C_opy Address"),
+                                    NULL);
+  adw_message_dialog_set_default_response (dialog, "copy");
+  adw_message_dialog_set_close_response (dialog, "close");
+  g_object_set_data_full (G_OBJECT (dialog), "seats-address", g_steal_pointer (&uri), g_free);
+  g_signal_connect (dialog, "response", G_CALLBACK (address_response_cb), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * seats_open_address:
+ * @widget: a widget in the window that asks
+ * @uri: a web address: the vendor's shop, the reseller
+ *
+ * Opens @uri in the person's web browser; where none opens it, shows the
+ * address to copy, rather than a bare error.
+ */
+void
+seats_open_address (GtkWidget  *widget,
+                    const char *uri)
+{
+  GtkRoot *root;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (uri != NULL);
+
+  root = gtk_widget_get_root (widget);
+  g_return_if_fail (GTK_IS_WINDOW (root));
+
+  gtk_show_uri_full (GTK_WINDOW (root), uri, GDK_CURRENT_TIME, NULL, show_uri_cb, g_strdup (uri));
+}

@@ -24,5 +24,7 @@ char    *seats_licenses_describe_assignment
                                        (SeatsProduct      *module,
                                         const char        *person,
                                         gboolean           assigned);
+void     seats_open_address            (GtkWidget         *widget,
+                                        const char        *uri);
 
 G_END_DECLS
