@@ -707,9 +707,19 @@ test_viewer_changes_nothing (Fixture       *fixture,
   {
     g_autoptr(CliResult) users = run_as (fixture, fixture->viewer_token, "users", NULL);
     g_autoptr(CliResult) billing = run_as (fixture, fixture->viewer_token, "billing", NULL);
+    g_autoptr(CliResult) licenses = run_as (fixture, fixture->viewer_token, "licenses", NULL);
+    g_autoptr(CliResult) json = run_as (fixture, fixture->viewer_token, "licenses", "--json", NULL);
 
     assert_exit (users, 0);
     assert_exit (billing, 1);
+
+    /* Counts, and no price: prices are billing. */
+    assert_exit (licenses, 0);
+    g_assert_true (cli_contains (licenses->out, "Online agenda"));
+    g_assert_false (cli_contains (licenses->out, "€"));
+    g_assert_false (cli_contains (licenses->out, "EUR"));
+    assert_exit (json, 0);
+    g_assert_true (cli_contains (json->out, "\"price\" : null"));
   }
 
   g_assert_cmpuint (server_count (fixture, "api/v1/actions?limit=500"), ==, n_actions);

@@ -785,11 +785,52 @@ test_licenses_file (UiFixture     *fixture,
   gtk_window_destroy (dialog);
 }
 
+/* Whether any label under @root, shown, has @needle in its text next to
+ * a figure. */
+static gboolean
+shows_part (GtkWidget  *root,
+            const char *needle)
+{
+  const char *text = GTK_IS_LABEL (root) ? gtk_label_get_text (GTK_LABEL (root)) : NULL;
+
+  if (!gtk_widget_get_mapped (root))
+    return FALSE;
+  if (text != NULL && strstr (text, needle) != NULL && strpbrk (text, "0123456789") != NULL)
+    {
+      g_test_message ("shown: “%s”", gtk_label_get_text (GTK_LABEL (root)));
+      return TRUE;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    if (shows_part (child, needle))
+      return TRUE;
+
+  return FALSE;
+}
+
 static void
 test_licenses_viewer (UiFixture     *fixture,
                       gconstpointer  user_data)
 {
   SeatsLicensesPage *page = get_page (fixture);
+  g_autofree char *zero = seats_format_money (0, "EUR");
+  GString *symbol = g_string_new (NULL);
+
+  /* R15: as the Billing page says, the server shares no prices with a
+   * viewer, and the page shows none: no amount of euros anywhere. */
+  for (const char *p = zero; *p; p = g_utf8_next_char (p))
+    if (!g_ascii_isdigit (*p) && *p != '.' && *p != ',' && !g_unichar_isspace (g_utf8_get_char (p)))
+      g_string_append_unichar (symbol, g_utf8_get_char (p));
+  g_assert_cmpuint (symbol->len, >, 0);
+  g_assert_false (shows_part (GTK_WIDGET (page), symbol->str));
+  g_string_free (symbol, TRUE);
+  {
+    g_auto(GStrv) around = g_strsplit (_("%s per month"), "%s", 2);
+
+    for (guint i = 0; around[i] != NULL; i++)
+      if (g_strstrip (around[i])[0] != '\0')
+        g_assert_false (shows_part (GTK_WIDGET (page), around[i]));
+  }
 
   /* A viewer sees the counts but no way to change them. */
   g_assert_true (ui_shows_text (GTK_WIDGET (page), EXPECTED.user_licenses));

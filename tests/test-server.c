@@ -210,6 +210,26 @@ test_viewer_forbidden (void)
   }
 
   g_assert_cmpint (product_field ("demolen", "seats", "next_period"), ==, before);
+
+  /* R15: prices are billing: a viewer reads the counts without them. */
+  {
+    g_autoptr(TestAnswer) subscription = get ("/api/v1/subscription", viewer ("demolen"));
+    g_autoptr(TestAnswer) product = get ("/api/v1/products/seats", viewer ("demolen"));
+    g_autoptr(TestAnswer) features = get ("/api/v1/features", viewer ("demolen"));
+    g_autoptr(TestAnswer) admins = get ("/api/v1/subscription", admin ("demolen"));
+    JsonArray *items = json_node_get_array (test_json_find (features->json, "items"));
+
+    g_assert_cmpuint (subscription->status, ==, 200);
+    g_assert_true (JSON_NODE_HOLDS_NULL (test_json_find (subscription->json, "monthly_price")));
+    g_assert_true (JSON_NODE_HOLDS_NULL (test_json_find (subscription->json, "total_price")));
+    g_assert_true (JSON_NODE_HOLDS_NULL (test_json_find (find_product (subscription->json, "seats"), "price")));
+    g_assert_cmpint (test_json_int (find_product (subscription->json, "seats"), "purchased"), ==,
+                     test_json_int (find_product (admins->json, "seats"), "purchased"));
+    g_assert_true (JSON_NODE_HOLDS_NULL (test_json_find (product->json, "price")));
+    for (guint i = 0; i < json_array_get_length (items); i++)
+      g_assert_true (JSON_NODE_HOLDS_NULL (test_json_find (json_array_get_element (items, i), "monthly_fee")));
+    g_assert_false (JSON_NODE_HOLDS_NULL (test_json_find (find_product (admins->json, "seats"), "price")));
+  }
 }
 
 /* R2 and idempotent replay: the second POST answers the first order. */

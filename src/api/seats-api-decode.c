@@ -86,6 +86,28 @@ decode_money (JsonObject  *object,
   return TRUE;
 }
 
+/* A price the server may keep from a viewer (R15): null is
+ * %SEATS_PRICE_NOT_SHARED, with no currency. */
+static gboolean
+decode_price (JsonObject  *object,
+              const char  *where,
+              const char  *member,
+              gint64      *amount,
+              const char **currency,
+              GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node != NULL && JSON_NODE_HOLDS_NULL (node))
+    {
+      *amount = SEATS_PRICE_NOT_SHARED;
+      *currency = NULL;
+      return TRUE;
+    }
+
+  return decode_money (object, where, member, MONEY_NOT_NEGATIVE, amount, currency, error);
+}
+
 static gboolean
 decode_enum (JsonObject  *object,
              const char  *where,
@@ -319,7 +341,7 @@ decode_product_object (JsonObject  *object,
       !decode_count (object, where, "purchased", &purchased, error) ||
       !decode_count (object, where, "in_use", &in_use, error) ||
       !decode_count (object, where, "next_period", &next_period, error) ||
-      !decode_money (object, where, "price", MONEY_NOT_NEGATIVE, &price, &currency, error) ||
+      !decode_price (object, where, "price", &price, &currency, error) ||
       !seats_json_boolean (object, where, "enabled", SEATS_JSON_REQUIRED, &enabled, error))
     return NULL;
 
@@ -398,8 +420,8 @@ seats_api_decode_subscription (JsonNode    *root,
       !seats_json_int (object, "", "storage_used", SEATS_JSON_REQUIRED, 0, G_MAXINT64, &used, error) ||
       !seats_json_int (object, "", "storage_included", SEATS_JSON_REQUIRED, 0, G_MAXINT64,
                        &included, error) ||
-      !decode_money (object, "", "monthly_price", MONEY_NOT_NEGATIVE, &monthly, &currency, error) ||
-      !decode_money (object, "", "total_price", MONEY_NOT_NEGATIVE, &total, &total_currency, error))
+      !decode_price (object, "", "monthly_price", &monthly, &currency, error) ||
+      !decode_price (object, "", "total_price", &total, &total_currency, error))
     return NULL;
 
   if (end <= start)

@@ -143,6 +143,12 @@ json_add_money (JsonBuilder *builder,
                 const char  *currency)
 {
   json_builder_set_member_name (builder, name);
+  /* R15: a price the server keeps from a viewer is null, as it sent it. */
+  if (amount == SEATS_PRICE_NOT_SHARED)
+    {
+      json_builder_add_null_value (builder);
+      return;
+    }
   json_builder_begin_object (builder);
   json_add_int (builder, "amount", amount);
   json_add_string (builder, "currency", currency);
@@ -739,12 +745,14 @@ licenses_csv (SeatsCli *cli)
       g_autofree char *in_use_text = g_strdup_printf ("%u", in_use);
       g_autofree char *available = g_strdup_printf ("%u", purchased > in_use ? purchased - in_use : 0);
       g_autofree char *next = g_strdup_printf ("%u", seats_product_get_next_period (product));
-      g_autofree char *price = g_strdup_printf ("%" G_GINT64_FORMAT, seats_product_get_price (product));
+      gboolean priced = seats_product_has_price (product);
+      g_autofree char *price = priced ? g_strdup_printf ("%" G_GINT64_FORMAT, seats_product_get_price (product))
+                                      : g_strdup ("");
       const char *row[] = {
         seats_product_get_id (product), seats_product_get_name (product),
         seats_product_kind_to_string (seats_product_get_kind (product)),
         purchased_text, in_use_text, available, next, price,
-        seats_product_get_currency (product), NULL
+        priced ? seats_product_get_currency (product) : "", NULL
       };
 
       g_ptr_array_add (rows, csv_row (row, G_N_ELEMENTS (row) - 1));
@@ -787,8 +795,11 @@ seats_cli_licenses (SeatsCli *cli)
       SeatsProductKind kind = seats_product_get_kind (product);
       guint purchased = seats_product_get_purchased (product);
       guint in_use = seats_product_get_in_use (product);
-      g_autofree char *price = seats_format_money (seats_product_get_price (product),
-                                                   seats_product_get_currency (product));
+      /* R15: a viewer is not told the prices. */
+      g_autofree char *price = seats_product_has_price (product)
+                               ? seats_format_money (seats_product_get_price (product),
+                                                     seats_product_get_currency (product))
+                               : g_strdup ("");
 
       if (kind == SEATS_PRODUCT_KIND_INTEGRATION)
         {

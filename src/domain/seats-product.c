@@ -142,6 +142,20 @@ ACCESSORS (STRING, currency, PROP_CURRENCY)
 ACCESSORS (BOOLEAN, enabled, PROP_ENABLED)
 
 /**
+ * seats_product_has_price:
+ * @self: a #SeatsProduct
+ *
+ * Returns: %TRUE if the license server shared the price (R15)
+ */
+gboolean
+seats_product_has_price (SeatsProduct *self)
+{
+  g_return_val_if_fail (SEATS_IS_PRODUCT (self), FALSE);
+
+  return self->price != SEATS_PRICE_NOT_SHARED;
+}
+
+/**
  * seats_product_get_free:
  * @self: a #SeatsProduct
  *

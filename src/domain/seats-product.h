@@ -26,7 +26,7 @@ G_DECLARE_FINAL_TYPE (SeatsProduct, seats_product, SEATS, PRODUCT, GObject)
  * held, next-period the count the next period will be invoiced for (R3, R4).
  * price is per seat per month for seats and modules (a period of N months
  * costs N times as much) and the flat monthly fee of an integration, in
- * minor units of currency. enabled says whether an
+ * minor units of currency, or %SEATS_PRICE_NOT_SHARED. enabled says whether an
  * integration is switched on (R12); it is TRUE for seats and modules.
  */
 SeatsProduct    *seats_product_new             (void);
@@ -52,6 +52,7 @@ void             seats_product_set_next_period (SeatsProduct *self,
 gint64           seats_product_get_price       (SeatsProduct *self);
 void             seats_product_set_price       (SeatsProduct *self,
                                                 gint64        price);
+gboolean         seats_product_has_price       (SeatsProduct *self);
 const char      *seats_product_get_currency    (SeatsProduct *self);
 void             seats_product_set_currency    (SeatsProduct *self,
                                                 const char   *currency);

@@ -137,6 +137,21 @@ ACCESSORS (INT64, storage_used, PROP_STORAGE_USED)
 ACCESSORS (INT64, storage_included, PROP_STORAGE_INCLUDED)
 ACCESSORS (INT64, monthly_price, PROP_MONTHLY_PRICE)
 ACCESSORS (INT64, total_price, PROP_TOTAL_PRICE)
+
+/**
+ * seats_subscription_has_prices:
+ * @self: a #SeatsSubscription
+ *
+ * Returns: %TRUE if the license server shared the monthly and total
+ *   price (R15)
+ */
+gboolean
+seats_subscription_has_prices (SeatsSubscription *self)
+{
+  g_return_val_if_fail (SEATS_IS_SUBSCRIPTION (self), FALSE);
+
+  return self->monthly_price != SEATS_PRICE_NOT_SHARED && self->total_price != SEATS_PRICE_NOT_SHARED;
+}
 ACCESSORS (STRING, currency, PROP_CURRENCY)
 
 /**

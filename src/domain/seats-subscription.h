@@ -25,7 +25,7 @@ G_DECLARE_FINAL_TYPE (SeatsSubscription, seats_subscription, SEATS, SUBSCRIPTION
  * are period-end - period-start and "the period has turned" is
  * today >= period-end. period-months is its length in months (1, 3, 12).
  * The edition (R11) is read-only in the interface. Storage is in bytes,
- * prices in minor units of currency.
+ * prices in minor units of currency, or %SEATS_PRICE_NOT_SHARED.
  */
 SeatsSubscription *seats_subscription_new                     (void);
 guint32            seats_subscription_get_period_start_julian (SeatsSubscription *self);
@@ -49,6 +49,7 @@ void               seats_subscription_set_storage_included    (SeatsSubscription
 gint64             seats_subscription_get_monthly_price       (SeatsSubscription *self);
 void               seats_subscription_set_monthly_price       (SeatsSubscription *self,
                                                                gint64             monthly_price);
+gboolean           seats_subscription_has_prices              (SeatsSubscription *self);
 gint64             seats_subscription_get_total_price         (SeatsSubscription *self);
 void               seats_subscription_set_total_price         (SeatsSubscription *self,
                                                                gint64             total_price);

@@ -44,6 +44,14 @@ typedef struct _SeatsUser           SeatsUser;
  */
 #define SEATS_JULIAN_NONE ((guint32) 0)
 
+/*
+ * SEATS_PRICE_NOT_SHARED:
+ *
+ * The price of a product or a subscription that the license server does
+ * not share: a viewer sees no billing (R15).
+ */
+#define SEATS_PRICE_NOT_SHARED (G_GINT64_CONSTANT (-1))
+
 guint32  seats_julian_from_date (const GDate *date);
 guint32  seats_julian_from_ymd  (int          year,
                                  int          month,

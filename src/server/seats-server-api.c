@@ -178,7 +178,7 @@ add_subscription (SeatsServer  *self,
 {
   g_autofree char *etag = seats_request_collection_etag (req);
 
-  seats_json_add_subscription (builder, self, req->org, today, etag);
+  seats_json_add_subscription (builder, self, req->org, req->role, today, etag);
 }
 
 static void
@@ -439,10 +439,10 @@ integration_description (const char *country)
 static void
 add_integration (JsonBuilder        *builder,
                  SeatsServerProduct *product,
-                 SeatsOrg           *org)
+                 SeatsOrg           *org,
+                 SeatsRole           role)
 {
   g_autofree char *etag = seats_product_etag (product);
-  const char *currency = org->currency;
 
   json_builder_begin_object (builder);
   seats_json_add_string (builder, "id", product->id);
@@ -450,7 +450,14 @@ add_integration (JsonBuilder        *builder,
   seats_json_add_string (builder, "description", integration_description (org->country));
   seats_json_add_string (builder, "kind", "integration");
   seats_json_add_bool (builder, "enabled", product->enabled);
-  seats_json_add_money (builder, "monthly_fee", product->price, currency);
+  /* R15: prices are billing, which a viewer does not see. */
+  if (role == SEATS_ROLE_ADMIN)
+    seats_json_add_money (builder, "monthly_fee", product->price, org->currency);
+  else
+    {
+      json_builder_set_member_name (builder, "monthly_fee");
+      json_builder_add_null_value (builder);
+    }
   seats_json_add_string (builder, "etag", etag);
   json_builder_end_object (builder);
 }
@@ -479,7 +486,7 @@ add_features (SeatsServer  *self,
       SeatsServerProduct *product = g_ptr_array_index (products, i);
 
       if (product->kind == SEATS_PRODUCT_KIND_INTEGRATION)
-        add_integration (builder, product, req->org);
+        add_integration (builder, product, req->org, req->role);
     }
   json_builder_end_array (builder);
   json_builder_end_object (builder);
@@ -578,7 +585,7 @@ put_feature (SeatsServer  *self,
         g_autoptr(SeatsServerProduct) fresh = seats_server_db_load_product (self, req->org, id, &today);
         g_autofree char *fresh_etag = seats_product_etag (fresh);
 
-        add_integration (builder, fresh, req->org);
+        add_integration (builder, fresh, req->org, req->role);
         seats_request_reply_builder (req, 200, builder, fresh_etag);
       }
     else
@@ -643,7 +650,8 @@ reply_product (SeatsServer  *self,
         }
     }
 
-  seats_json_add_product (builder, product, req->org->currency);
+  /* R15: prices are billing, which a viewer does not see. */
+  seats_json_add_product (builder, product, req->role == SEATS_ROLE_ADMIN ? req->org->currency : NULL);
   seats_request_reply_builder (req, 200, builder, etag);
 }
 

@@ -365,7 +365,13 @@ seats_json_add_product (JsonBuilder        *builder,
   seats_json_add_int (builder, "available",
                       product->purchased > product->in_use ? product->purchased - product->in_use : 0);
   seats_json_add_int (builder, "next_period", product->next_period);
-  seats_json_add_money (builder, "price", product->price, currency);
+  if (currency != NULL)
+    seats_json_add_money (builder, "price", product->price, currency);
+  else
+    {
+      json_builder_set_member_name (builder, "price");
+      json_builder_add_null_value (builder);
+    }
   seats_json_add_bool (builder, "enabled", product->enabled);
   seats_json_add_string (builder, "etag", etag);
   json_builder_end_object (builder);
@@ -375,10 +381,13 @@ void
 seats_json_add_subscription (JsonBuilder *builder,
                              SeatsServer *server,
                              SeatsOrg    *org,
+                             SeatsRole    role,
                              const GDate *today,
                              const char  *etag)
 {
   g_autoptr(GPtrArray) products = seats_server_db_load_products (server, org, today);
+  /* R15: prices are billing, which a viewer does not see. */
+  const char *currency = role == SEATS_ROLE_ADMIN ? org->currency : NULL;
   gint64 monthly = 0;
 
   json_builder_begin_object (builder);
@@ -395,7 +404,7 @@ seats_json_add_subscription (JsonBuilder *builder,
     {
       SeatsServerProduct *product = g_ptr_array_index (products, i);
 
-      seats_json_add_product (builder, product, org->currency);
+      seats_json_add_product (builder, product, currency);
 
       /* Prices are per license (or per integration) per month. */
       if (product->kind == SEATS_PRODUCT_KIND_INTEGRATION)
@@ -404,8 +413,18 @@ seats_json_add_subscription (JsonBuilder *builder,
         monthly += product->price * product->purchased;
     }
   json_builder_end_array (builder);
-  seats_json_add_money (builder, "monthly_price", monthly, org->currency);
-  seats_json_add_money (builder, "total_price", monthly * org->period_months, org->currency);
+  if (currency != NULL)
+    {
+      seats_json_add_money (builder, "monthly_price", monthly, currency);
+      seats_json_add_money (builder, "total_price", monthly * org->period_months, currency);
+    }
+  else
+    {
+      json_builder_set_member_name (builder, "monthly_price");
+      json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "total_price");
+      json_builder_add_null_value (builder);
+    }
   seats_json_add_bool (builder, "managed_by_reseller", org->reseller_name != NULL);
   seats_json_add_string (builder, "etag", etag);
   json_builder_end_object (builder);

@@ -440,7 +440,7 @@ seats_server_handle_license (SeatsServer  *self,
       req->org->revision++;
       g_free (etag);
       etag = seats_request_collection_etag (req);
-      seats_json_add_subscription (builder, self, req->org, &today, etag);
+      seats_json_add_subscription (builder, self, req->org, req->role, &today, etag);
       seats_request_reply_builder (req, 200, builder, etag);
     }
   else if (req->n_segments == 4 && g_str_equal (req->segments[3], "import") && post)

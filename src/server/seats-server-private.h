@@ -333,6 +333,7 @@ guint32      seats_period_end                  (guint32            start,
 void         seats_json_add_subscription       (JsonBuilder       *builder,
                                                 SeatsServer       *server,
                                                 SeatsOrg          *org,
+                                                SeatsRole          role,
                                                 const GDate       *today,
                                                 const char        *etag);
 void         seats_json_add_account            (JsonBuilder       *builder,

@@ -358,10 +358,15 @@ seats_licenses_page_update (SeatsLicensesPage *self)
       in_use = seats_product_get_in_use (seats);
       next_period = seats_product_get_next_period (seats);
 
-      price = seats_format_money (seats_product_get_price (seats), seats_product_get_currency (seats));
-      /* Translators: %s is an amount of money */
-      price_text = g_strdup_printf (_("%s per month"), price);
-      gtk_label_set_label (self->price_label, price_text);
+      /* R15: a viewer is not told the prices. */
+      if (seats_product_has_price (seats))
+        {
+          price = seats_format_money (seats_product_get_price (seats), seats_product_get_currency (seats));
+          /* Translators: %s is an amount of money */
+          price_text = g_strdup_printf (_("%s per month"), price);
+          gtk_label_set_label (self->price_label, price_text);
+        }
+      gtk_widget_set_visible (GTK_WIDGET (self->price_label), seats_product_has_price (seats));
     }
 
   {
@@ -483,8 +488,12 @@ create_module_row_cb (gpointer item,
 
   /* Translators: "4 of 6 assigned", licenses of a module */
   assigned = g_strdup_printf (_("%s of %s assigned"), in_use, purchased);
-  price = seats_format_money (seats_product_get_price (product), seats_product_get_currency (product));
-  if (seats_product_get_next_period (product) != seats_product_get_purchased (product))
+  /* R15: a viewer is not told the prices. */
+  if (seats_product_has_price (product))
+    price = seats_format_money (seats_product_get_price (product), seats_product_get_currency (product));
+  if (price == NULL)
+    subtitle = g_steal_pointer (&assigned);
+  else if (seats_product_get_next_period (product) != seats_product_get_purchased (product))
     {
       g_autofree char *next_count = seats_format_count (seats_product_get_next_period (product));
 
@@ -536,22 +545,24 @@ create_integration_row_cb (gpointer item,
                            gpointer user_data)
 {
   SeatsProduct *product = SEATS_PRODUCT (item);
-  g_autofree char *price = seats_format_money (seats_product_get_price (product),
-                                               seats_product_get_currency (product));
-  g_autofree char *fee = NULL;
   GtkWidget *row = adw_action_row_new ();
-  GtkWidget *label;
-
-  /* Translators: %s is an amount of money */
-  fee = g_strdup_printf (_("%s per month"), price);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), seats_product_get_name (product));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
                                seats_product_get_enabled (product) ? _("Switched on") : _("Switched off"));
 
-  label = gtk_label_new (fee);
-  gtk_widget_add_css_class (label, "numeric");
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+  /* R15: a viewer is not told the prices. */
+  if (seats_product_has_price (product))
+    {
+      g_autofree char *price = seats_format_money (seats_product_get_price (product),
+                                                   seats_product_get_currency (product));
+      /* Translators: %s is an amount of money */
+      g_autofree char *fee = g_strdup_printf (_("%s per month"), price);
+      GtkWidget *label = gtk_label_new (fee);
+
+      gtk_widget_add_css_class (label, "numeric");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+    }
 
   return row;
 }
