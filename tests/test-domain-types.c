@@ -600,6 +600,29 @@ test_product_free (void)
   g_assert_cmpuint (seats_product_get_free (product), ==, 4);
 }
 
+/* R15: a price a viewer is not told is not a price of nothing. */
+static void
+test_prices_shared (void)
+{
+  g_autoptr(SeatsProduct) product = seats_product_new ();
+  g_autoptr(SeatsSubscription) subscription = seats_subscription_new ();
+
+  g_assert_true (seats_product_has_price (product));
+  seats_product_set_price (product, SEATS_PRICE_NOT_SHARED);
+  g_assert_false (seats_product_has_price (product));
+  seats_product_set_price (product, 0);
+  g_assert_true (seats_product_has_price (product));
+
+  g_assert_true (seats_subscription_has_prices (subscription));
+  seats_subscription_set_monthly_price (subscription, SEATS_PRICE_NOT_SHARED);
+  g_assert_false (seats_subscription_has_prices (subscription));
+  seats_subscription_set_monthly_price (subscription, 76722);
+  seats_subscription_set_total_price (subscription, SEATS_PRICE_NOT_SHARED);
+  g_assert_false (seats_subscription_has_prices (subscription));
+  seats_subscription_set_total_price (subscription, 76722);
+  g_assert_true (seats_subscription_has_prices (subscription));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -615,6 +638,7 @@ main (int   argc,
   g_test_add_func ("/domain/julian", test_julian);
   g_test_add_func ("/domain/user/modules", test_user_modules);
   g_test_add_func ("/domain/product/free", test_product_free);
+  g_test_add_func ("/domain/prices-shared", test_prices_shared);
   g_test_add_func ("/domain/user/dates", test_user_dates);
   g_test_add_func ("/domain/user/size", test_user_size);
   g_test_add_func ("/domain/user/version", test_user_version);
