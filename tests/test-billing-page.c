@@ -399,6 +399,24 @@ save_done (gpointer data)
          gtk_widget_is_sensitive (part (page, "street_row"));
 }
 
+typedef struct
+{
+  GtkWidget  *page;
+  const char *title;
+  const char *change;
+} LogShows;
+
+/* A row of the action log with @title, and @change in its subtitle. */
+static gboolean
+log_shows (gpointer data)
+{
+  LogShows *shows = data;
+  GtkWidget *row = ui_find (shows->page, ADW_TYPE_ACTION_ROW, shows->title);
+  const char *subtitle = row != NULL ? adw_action_row_get_subtitle (ADW_ACTION_ROW (row)) : NULL;
+
+  return subtitle != NULL && strstr (subtitle, shows->change) != NULL;
+}
+
 static void
 test_billing_form (UiFixture     *fixture,
                    gconstpointer  user_data)
@@ -406,10 +424,13 @@ test_billing_form (UiFixture     *fixture,
   GtkWidget *page = show_billing (fixture);
   GtkWidget *save = part (page, "save_button");
   GtkEditable *email = GTK_EDITABLE (part (page, "contact_email_row"));
+  g_autofree char *before_email = NULL;
   guint requests;
 
   g_assert_false (gtk_widget_is_sensitive (save));
   g_assert_false (shows_error (page, "contact"));
+  before_email = g_strdup (seats_billing_details_get_contact_email (seats_sync_engine_get_billing_details (fixture->engine)));
+  g_assert_nonnull (before_email);
 
   /* Another e-mail address, typed. */
   adw_combo_row_set_selected (ADW_COMBO_ROW (part (page, "contact_row")), 0);
@@ -448,6 +469,14 @@ test_billing_form (UiFixture     *fixture,
   }
   g_assert_cmpstr (seats_billing_details_get_contact_email (seats_sync_engine_get_billing_details (fixture->engine)),
                    ==, "facturen@demolen.example");
+
+  /* R14: the action log says what changed, from what to what. */
+  {
+    g_autofree char *change = seats_action_text_change (before_email, "facturen@demolen.example");
+    LogShows shows = { page, _("Changed the billing contact"), change };
+
+    g_assert_true (ui_wait_for (log_shows, &shows, 10000));
+  }
 
   /* E-invoicing needs the code of the provider: said under that field. */
   adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (part (page, "einvoice_row")), TRUE);

@@ -651,6 +651,37 @@ test_billing (void)
   g_assert_cmpstr (test_json_string (good->json, "contact.email"), ==, "boekhouding@demolen.example");
   g_assert_true (json_node_get_boolean (test_json_find (good->json, "e_invoicing.enabled")));
   g_assert_cmpstr (test_json_string (good->json, "company_name"), ==, "Tandartspraktijk De Molen B.V.");
+
+  /* R14: one entry for each field that changed, before and after; the
+   * street, sent as it was, is not in the log. */
+  {
+    g_autoptr(TestAnswer) actions = get ("/api/v1/actions?limit=10", admin ("demolen"));
+    JsonArray *items = json_node_get_array (test_json_find (actions->json, "items"));
+    const char *expected[][3] = {
+      { "contact", "administratie@demolen.example", "boekhouding@demolen.example" },
+      { "e-invoicing", "off", "on" },
+      { "e-invoice-address", NULL, "0106:12345678" },
+      { "e-invoice-operator", NULL, "PEPPOL" },
+    };
+    guint found = 0;
+
+    for (guint i = 0; i < json_array_get_length (items); i++)
+      {
+        JsonNode *item = json_array_get_element (items, i);
+
+        if (g_strcmp0 (test_json_string (item, "action"), "billing") != 0)
+          continue;
+        g_assert_cmpstr (test_json_string (item, "subject"), !=, "street");
+        for (guint j = 0; j < G_N_ELEMENTS (expected); j++)
+          if (g_strcmp0 (test_json_string (item, "subject"), expected[j][0]) == 0)
+            {
+              g_assert_cmpstr (test_json_string (item, "before"), ==, expected[j][1]);
+              g_assert_cmpstr (test_json_string (item, "after"), ==, expected[j][2]);
+              found++;
+            }
+      }
+    g_assert_cmpuint (found, ==, G_N_ELEMENTS (expected));
+  }
 }
 
 /* R18 */

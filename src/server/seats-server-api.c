@@ -1211,7 +1211,36 @@ apply_billing (SeatsServer   *self,
                GError       **error)
 {
   SeatsRuleBillingDetails *details = data;
-  sqlite3_stmt *stmt = seats_server_db_prepare (self,
+  /* R14: the log says what changed, field by field, before and after. The
+   * contact is the user's id where it is a user, as the log names users. */
+  struct {
+    const char *code;
+    char       *before;
+    const char *after;
+  } fields[] = {
+    { "contact", NULL, details->contact_user_id ? details->contact_user_id : details->contact_email },
+    { "street", NULL, details->street },
+    { "postal-code", NULL, details->postal_code },
+    { "city", NULL, details->city },
+    { "country", NULL, details->country },
+    { "e-invoicing", NULL, details->einvoice_enabled ? "on" : "off" },
+    { "e-invoice-address", NULL, details->einvoice_address },
+    { "e-invoice-operator", NULL, details->einvoice_operator },
+  };
+  sqlite3_stmt *stmt = load_billing (self, req);
+  gboolean done;
+
+  fields[0].before = seats_server_db_column_text (stmt, 2);
+  if (fields[0].before == NULL)
+    fields[0].before = seats_server_db_column_text (stmt, 3);
+  for (guint i = 1; i <= 4; i++)
+    fields[i].before = seats_server_db_column_text (stmt, 3 + i);
+  fields[5].before = g_strdup (sqlite3_column_int (stmt, 8) ? "on" : "off");
+  fields[6].before = seats_server_db_column_text (stmt, 9);
+  fields[7].before = seats_server_db_column_text (stmt, 10);
+  sqlite3_reset (stmt);
+
+  stmt = seats_server_db_prepare (self,
     "UPDATE orgs SET contact_user_id = ?, contact_email = ?, street = ?, postal_code = ?, "
     "city = ?, billing_country = ?, einvoice_enabled = ?, einvoice_address = ?, "
     "einvoice_operator = ?, billing_version = billing_version + 1 WHERE id = ?");
@@ -1227,10 +1256,19 @@ apply_billing (SeatsServer   *self,
   seats_server_db_bind_text (stmt, 9, details->einvoice_operator);
   sqlite3_bind_int64 (stmt, 10, req->org->id);
 
-  return seats_server_db_step_done (self, stmt, error) &&
-         seats_server_db_log_action (self, req->org->id, req->actor, "billing", "billing-details",
-                                     NULL, details->contact_email ? details->contact_email
-                                                                  : details->contact_user_id, error);
+  done = seats_server_db_step_done (self, stmt, error);
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      const char *before = fields[i].before != NULL ? fields[i].before : "";
+      const char *after = fields[i].after != NULL ? fields[i].after : "";
+
+      if (done && !g_str_equal (before, after))
+        done = seats_server_db_log_action (self, req->org->id, req->actor, "billing", fields[i].code,
+                                           *before ? before : NULL, *after ? after : NULL, error);
+      g_free (fields[i].before);
+    }
+
+  return done;
 }
 
 static const char *

@@ -214,6 +214,32 @@ name_of (SeatsSyncEngine *engine,
   return NULL;
 }
 
+/* R14: what a change of the billing details changed, by the server's
+ * code for the field. */
+static const char *
+billing_field_sentence (const char *field)
+{
+  static const struct {
+    const char *code;
+    const char *sentence;
+  } sentences[] = {
+    { "contact", N_("Changed the billing contact") },
+    { "street", N_("Changed the street of the postal address") },
+    { "postal-code", N_("Changed the postal code of the postal address") },
+    { "city", N_("Changed the city of the postal address") },
+    { "country", N_("Changed the country of the postal address") },
+    { "e-invoicing", N_("Switched e-invoicing") },
+    { "e-invoice-address", N_("Changed the e-invoice address") },
+    { "e-invoice-operator", N_("Changed the operator code of the e-invoice provider") },
+  };
+
+  for (guint i = 0; field != NULL && i < G_N_ELEMENTS (sentences); i++)
+    if (g_str_equal (sentences[i].code, field))
+      return _(sentences[i].sentence);
+
+  return NULL;
+}
+
 /**
  * seats_action_text_entry_title:
  * @engine: the account's engine, to name what the entry names by id
@@ -231,6 +257,10 @@ seats_action_text_entry_title (SeatsSyncEngine  *engine,
 
   g_return_val_if_fail (SEATS_IS_SYNC_ENGINE (engine), NULL);
   g_return_val_if_fail (SEATS_IS_ACTION_ENTRY (entry), NULL);
+
+  if (g_strcmp0 (seats_action_entry_get_action (entry), "billing") == 0 &&
+      billing_field_sentence (subject) != NULL)
+    return g_strdup (billing_field_sentence (subject));
 
   /* The server's names for the subscription itself need no words. */
   if (nonempty (subject) && !g_str_equal (subject, "subscription") &&
