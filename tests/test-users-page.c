@@ -772,6 +772,52 @@ test_users_modules (PageFixture   *f,
                     ==, in_use);
 }
 
+static gboolean
+holds_a_module (SeatsUser *user)
+{
+  return plain_counted (user) && seats_user_get_modules (user) != NULL && seats_user_get_modules (user)[0] != NULL;
+}
+
+/* A person opens a user's details and reads what they hold, their dates,
+ * and where the name comes from (R1, R7, R16). */
+static void
+test_users_details (PageFixture   *f,
+                    gconstpointer  user_data)
+{
+  SeatsUser *holder = find_user (f, holds_a_module);
+  SeatsUser *left = find_user (f, has_left);
+  SeatsProduct *module = seats_sync_engine_find_product (f->fixture.engine, seats_user_get_modules (holder)[0]);
+  GtkWindow *dialog;
+
+  search_for (f, seats_user_get_email (holder));
+  select_rows (f, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "users.details", NULL));
+  ui_iterate ();
+  dialog = ui_find_dialog (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_true (ui_shows_text (GTK_WIDGET (dialog), _("Holds a user license")));
+  g_assert_true (ui_shows_text_containing (GTK_WIDGET (dialog), seats_product_get_name (module)));
+  g_assert_true (ui_shows_text (GTK_WIDGET (dialog), _("No end date")));
+  g_assert_true (ui_shows_text (GTK_WIDGET (dialog),
+                                gtk_label_get_text (GTK_LABEL (ui_find_by_id (GTK_WIDGET (f->page), "upstream_label")))));
+  ui_click (ui_find (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, _("_Close")));
+
+  /* Someone who left: why they hold no license, and since when. */
+  search_for (f, seats_user_get_email (left));
+  select_rows (f, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "users.details", NULL));
+  ui_iterate ();
+  dialog = ui_find_dialog (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_true (ui_shows_text (GTK_WIDGET (dialog), _("Holds no license: the end date has passed")));
+  {
+    g_autofree char *end = seats_format_date (seats_user_get_end_date_julian (left));
+
+    g_assert_true (ui_shows_text (GTK_WIDGET (dialog), end));
+  }
+  ui_click (ui_find (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, _("_Close")));
+}
+
 /* Activating a selection leaves out the users whose end date has passed,
  * and says so before anything is sent (R1). */
 static void
@@ -1182,6 +1228,7 @@ main (int   argc,
   g_test_add ("/users-page/modules", PageFixture, NULL, admin_set_up, test_users_modules, page_tear_down);
   g_test_add ("/users-page/activate-leaver", PageFixture, NULL, admin_set_up, test_users_activate_leaver,
               page_tear_down);
+  g_test_add ("/users-page/details", PageFixture, NULL, admin_set_up, test_users_details, page_tear_down);
   g_test_add ("/users-page/csv", PageFixture, NULL, admin_set_up, test_users_csv, page_tear_down);
   g_test_add ("/users-page/viewer", PageFixture, NULL, viewer_set_up, test_users_viewer, page_tear_down);
 

@@ -1221,39 +1221,70 @@ change_selected (SeatsUsersPage *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static GtkWidget *
+details_row (const char *title,
+             const char *value)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  gtk_widget_add_css_class (row, "property");
+  return row;
+}
+
+/* What one user holds and why (R1, R7, R17), and where the name and
+ * address come from (R16). */
 static void
 show_details (SeatsUsersPage *self,
               SeatsUser      *user)
 {
-  g_autofree char *status = seats_user_status_describe (user, &self->today);
+  SeatsUserStatus status = seats_user_status_get (user, &self->today);
+  g_autofree char *status_text = seats_user_status_describe (user, &self->today);
+  g_autofree char *explanation = seats_user_status_explain (user, &self->today);
   g_autofree char *start = seats_format_date (seats_user_get_start_date_julian (user));
   g_autofree char *end = seats_format_date (seats_user_get_end_date_julian (user));
   g_autofree char *modules = module_list (self, user);
-  g_autoptr(GString) body = g_string_new (NULL);
   const char *name = seats_user_get_display_name (user);
-  const char *rows[][2] = {
-    { _("E-mail"), seats_user_get_email (user) },
-    { _("User Name"), seats_user_get_user_name (user) },
-    { _("Status"), status },
-    { _("Start"), start },
-    { _("End"), end },
-    { _("Modules"), modules },
-  };
+  const char *license;
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *source = gtk_label_new (gtk_label_get_text (self->upstream_label));
   AdwMessageDialog *dialog;
 
-  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
-    {
-      if (rows[i][1] == NULL || rows[i][1][0] == '\0')
-        continue;
-      if (body->len > 0)
-        g_string_append_c (body, '\n');
-      /* Translators: a line of a user's details: a label and its value */
-      g_string_append_printf (body, C_("details", "%s: %s"), rows[i][0], rows[i][1]);
-    }
+  if (seats_user_status_counts (status))
+    license = _("Holds a user license");
+  else if (status == SEATS_USER_STATUS_LEFT)
+    license = _("Holds no license: the end date has passed");
+  else
+    license = _("Holds no license: inactive");
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  gtk_list_box_append (GTK_LIST_BOX (list), details_row (_("License"), license));
+  gtk_list_box_append (GTK_LIST_BOX (list),
+                       details_row (_("Status"), explanation != NULL ? explanation : status_text));
+  gtk_list_box_append (GTK_LIST_BOX (list),
+                       details_row (_("Add-on Modules"), modules[0] != '\0' ? modules : _("None")));
+  gtk_list_box_append (GTK_LIST_BOX (list),
+                       details_row (_("Start"), start != NULL && *start ? start : _("No start date")));
+  gtk_list_box_append (GTK_LIST_BOX (list),
+                       details_row (_("End"), end != NULL && *end ? end : _("No end date")));
+  gtk_list_box_append (GTK_LIST_BOX (list), details_row (_("User Name"), seats_user_get_user_name (user)));
+  gtk_box_append (GTK_BOX (box), list);
+
+  gtk_label_set_wrap (GTK_LABEL (source), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (source), 0);
+  gtk_widget_add_css_class (source, "dim-label");
+  gtk_widget_add_css_class (source, "caption");
+  gtk_box_append (GTK_BOX (box), source);
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (get_window (self)),
                                                        name && *name ? name : seats_user_get_user_name (user),
-                                                       body->str));
+                                                       seats_user_get_email (user)));
+  adw_message_dialog_set_extra_child (dialog, box);
   adw_message_dialog_add_response (dialog, "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
 }
