@@ -140,6 +140,29 @@ test_window_pages (UiFixture     *fixture,
     }
 }
 
+/* GNOME's phone width: every page fits a window 360 pixels wide, in
+ * every language. */
+static void
+test_window_narrow (UiFixture     *fixture,
+                    gconstpointer  user_data)
+{
+  GtkWidget *root = GTK_WIDGET (fixture->window);
+
+  /* GNOME's window buttons: only Close. */
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", "appmenu:close", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
+    {
+      int minimum;
+
+      seats_window_set_visible_page (fixture->window, page_names[i]);
+      ui_iterate ();
+      gtk_widget_measure (root, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+      g_test_message ("%s: at least %d px wide", page_names[i], minimum);
+      g_assert_cmpint (minimum, <=, 360);
+    }
+}
+
 /* The Connect Account dialog, from the main menu: its access keys differ
  * in every language, and so do the welcome page's. */
 static void
@@ -307,6 +330,7 @@ main (int   argc,
   g_test_add ("/window/pages", UiFixture, NULL, fixture_set_up, test_window_pages, fixture_tear_down);
   g_test_add ("/window/connect-dialog", UiFixture, NULL, fixture_set_up, test_window_connect_dialog,
               fixture_tear_down);
+  g_test_add ("/window/narrow", UiFixture, NULL, fixture_set_up, test_window_narrow, fixture_tear_down);
   g_test_add ("/window/switcher", UiFixture, NULL, fixture_set_up, test_window_switcher, fixture_tear_down);
   g_test_add ("/window/shortcuts", UiFixture, NULL, fixture_set_up, test_window_shortcuts, fixture_tear_down);
   g_test_add ("/window/menu", UiFixture, NULL, fixture_set_up, test_window_menu, fixture_tear_down);

@@ -19,6 +19,7 @@
 #include "seats-sync-engine.h"
 #include "seats-user-filter.h"
 #include "seats-user-status.h"
+#include "seats-wrap-box.h"
 #include "seats-users-page.h"
 #include "seats-window.h"
 
@@ -1960,6 +1961,7 @@ seats_users_page_class_init (SeatsUsersPageClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (SEATS_TYPE_WRAP_BOX);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/seats-users-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SeatsUsersPage, content_stack);
