@@ -109,12 +109,13 @@ run_as (Fixture    *fixture,
 
 /* Asks the server directly, as a second party would. */
 static JsonNode *
-server_request (Fixture    *fixture,
-                const char *method,
-                const char *path,
-                const char *body)
+server_request_as (Fixture    *fixture,
+                   const char *token,
+                   const char *method,
+                   const char *path,
+                   const char *body)
 {
-  g_autoptr(SeatsClient) client = seats_client_new (fixture->vendor->uri, fixture->admin_token, NULL);
+  g_autoptr(SeatsClient) client = seats_client_new (fixture->vendor->uri, token, NULL);
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(SeatsResponse) response = NULL;
   g_autoptr(JsonNode) node = body != NULL ? json_from_string (body, NULL) : NULL;
@@ -127,6 +128,15 @@ server_request (Fixture    *fixture,
   g_assert_no_error (error);
 
   return response->root != NULL ? json_node_ref (response->root) : NULL;
+}
+
+static JsonNode *
+server_request (Fixture    *fixture,
+                const char *method,
+                const char *path,
+                const char *body)
+{
+  return server_request_as (fixture, fixture->admin_token, method, path, body);
 }
 
 static JsonObject *
@@ -274,6 +284,19 @@ test_trial_days (Fixture       *fixture,
   tomorrow = run_as (fixture, token, "status", NULL);
   assert_exit (tomorrow, 0);
   g_assert_true (cli_contains (tomorrow->out, "Trial, 11 days left"));
+
+  /* Registered, the trial is gone and the serial number is there. */
+  {
+    g_autoptr(JsonNode) answer = server_request_as (fixture, token, "POST", "api/v1/trial/convert",
+      "{\"serial_number\":\"ABCD-1234-EFGH-5678\",\"license_owner\":\"Bakkerij Van Dijk\"}");
+    g_autoptr(CliResult) registered = run_as (fixture, token, "status", NULL);
+
+    assert_exit (registered, 0);
+    g_assert_false (cli_contains (registered->out, "Trial,"));
+    g_assert_true (cli_contains (registered->out, "Serial number:"));
+    g_assert_true (cli_contains (registered->out, "ABCD-1234-EFGH-5678"));
+    g_assert_true (cli_contains (registered->out, "License owner:"));
+  }
 }
 
 static void

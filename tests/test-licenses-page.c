@@ -11,6 +11,7 @@
 
 #include "seats-activate-license-dialog.h"
 #include "seats-banner.h"
+#include "seats-billing-page.h"
 #include "seats-buy-dialog.h"
 #include "seats-format.h"
 #include "seats-holders-dialog.h"
@@ -916,6 +917,18 @@ test_licenses_shop_address (UiFixture     *fixture,
   g_assert_cmpstr (copied, ==, shop);
 }
 
+/* The trial is registered, and the window has had the answer. */
+static gboolean
+trial_registered (gpointer data)
+{
+  UiFixture *fixture = data;
+  SeatsSubscription *subscription = seats_sync_engine_get_subscription (fixture->engine);
+
+  return !seats_account_get_is_trial (seats_sync_engine_get_account (fixture->engine)) &&
+         subscription != NULL &&
+         g_strcmp0 (seats_subscription_get_edition (subscription), "Standard") == 0;
+}
+
 static void
 test_licenses_trial (UiFixture     *fixture,
                      gconstpointer  user_data)
@@ -959,6 +972,33 @@ test_licenses_trial (UiFixture     *fixture,
   g_assert_true (ui_shows_text (GTK_WIDGET (dialog), expected->message));
   g_assert_true (ui_find_dialog (SEATS_TYPE_TRIAL_DIALOG) == dialog);
   g_assert_true (seats_account_get_is_trial (seats_sync_engine_get_account (fixture->engine)));
+
+  /* The vendor's serial number, typed as people do: the trial becomes
+   * what was bought, its banner goes, and the Billing page keeps the
+   * serial number and the owner. */
+  gtk_editable_set_text (GTK_EDITABLE (serial), " abcd-1234-efgh-5678");
+  ui_click (ui_find (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, _("_Register")));
+  g_assert_true (ui_wait_for (trial_registered, fixture, 10000));
+  g_assert_null (ui_find_dialog (SEATS_TYPE_TRIAL_DIALOG));
+  {
+    g_autofree char *edition = g_strdup_printf (_("%s edition"), "Standard");
+    g_autofree char *price = seats_format_money (1450, "EUR");
+    GtkWidget *billing;
+
+    g_assert_false (ui_shows_text (GTK_WIDGET (page), days_text));
+    g_assert_null (ui_find (GTK_WIDGET (page), GTK_TYPE_BUTTON, _("Enter _Serial Number…")));
+    g_assert_true (ui_shows_text (GTK_WIDGET (page), edition));
+    g_assert_true (ui_shows_text_containing (GTK_WIDGET (page), price));
+
+    seats_window_set_visible_page (fixture->window, "billing");
+    ui_iterate ();
+    billing = ui_find (GTK_WIDGET (fixture->window), SEATS_TYPE_BILLING_PAGE, NULL);
+    g_assert_true (ui_shows_text (billing, _("Serial Number")));
+    g_assert_true (ui_shows_text (billing, "ABCD-1234-EFGH-5678"));
+    g_assert_true (ui_shows_text (billing, _("License Owner")));
+    g_assert_true (ui_shows_text (billing, "Bakkerij Van Dijk"));
+    g_assert_true (ui_shows_text (billing, "Standard"));
+  }
 }
 
 /* The days the tests of the calendar are about. */

@@ -689,6 +689,7 @@ static void
 test_trial (void)
 {
   g_autoptr(TestAnswer) account = get ("/api/v1/account", admin ("vandijk"));
+  g_autoptr(TestAnswer) subscription = get ("/api/v1/subscription", admin ("vandijk"));
   g_autoptr(TestAnswer) bad = test_server_request (demo, "POST", "/api/v1/trial/convert", admin ("vandijk"),
     "{\"serial_number\":\"abc\",\"license_owner\":\"Bakkerij Van Dijk\"}", NULL);
   g_autoptr(TestAnswer) no_owner = test_server_request (demo, "POST", "/api/v1/trial/convert", admin ("vandijk"),
@@ -699,12 +700,26 @@ test_trial (void)
     "{\"serial_number\":\"ABCD-1234-EFGH-5678\",\"license_owner\":\"Bakkerij Van Dijk\"}", NULL);
 
   g_assert_cmpint (test_json_int (account->json, "trial.days_left"), ==, 12);
+  /* A trial costs nothing but its integrations. */
+  g_assert_cmpstr (test_json_string (subscription->json, "edition"), ==, "Trial");
+  g_assert_cmpint (test_json_int (find_product (subscription->json, "seats"), "price.amount"), ==, 0);
   assert_problem (bad, 422, "invalid-serial-number");
   assert_problem (no_owner, 422, "license-owner-required");
   g_assert_cmpuint (good->status, ==, 200);
   g_assert_true (JSON_NODE_HOLDS_NULL (test_json_find (good->json, "trial")));
   g_assert_cmpstr (test_json_string (good->json, "serial_number"), ==, "ABCD-1234-EFGH-5678");
   assert_problem (again, 422, "not-a-trial");
+
+  /* Registered, it is what was bought: the edition and the prices. */
+  {
+    g_autoptr(TestAnswer) bought = get ("/api/v1/subscription", admin ("vandijk"));
+
+    g_assert_cmpstr (test_json_string (bought->json, "edition"), ==, "Standard");
+    g_assert_cmpint (test_json_int (find_product (bought->json, "seats"), "price.amount"), ==, 1450);
+    g_assert_cmpint (test_json_int (find_product (bought->json, "till"), "price.amount"), ==, 1450 / 4);
+    g_assert_cmpint (test_json_int (bought->json, "monthly_price.amount"), >,
+                     test_json_int (subscription->json, "monthly_price.amount"));
+  }
 }
 
 /* Bad input of every kind: 400 and nothing changed. */

@@ -581,6 +581,8 @@ seats_cli_status (SeatsCli *cli)
       json_add_time (builder, "last_synced", last_synced);
       json_add_int (builder, "pending_changes", pending);
       json_add_bool (builder, "trial", seats_account_get_is_trial (account));
+      json_add_string (builder, "serial_number", seats_account_get_serial_number (account));
+      json_add_string (builder, "license_owner", seats_account_get_license_owner (account));
       json_add_string (builder, "reseller", policy ? seats_policy_get_reseller_name (policy) : NULL);
       json_builder_end_object (builder);
       print_builder (builder);
@@ -613,6 +615,8 @@ seats_cli_status (SeatsCli *cli)
     add_field (table, _("Role"), role_label (seats_account_get_role (account)));
     add_field (table, _("Policy"), policy_text);
     add_field (table, _("Subscription"), trial);
+    add_field (table, _("Serial number"), seats_account_get_serial_number (account));
+    add_field (table, _("License owner"), seats_account_get_license_owner (account));
     add_field (table, _("Bought through"), reseller);
     add_field (table, _("Sync"), sync_label (cli->engine));
     add_field (table, _("Last synced"), since);

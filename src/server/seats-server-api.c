@@ -1440,11 +1440,21 @@ apply_trial_conversion (SeatsServer   *self,
   if (!seats_rules_check_trial_conversion (serial, owner, error))
     return FALSE;
 
+  /* The serial number brings what was bought: the edition and the
+   * prices, which cost nothing while it was a trial. */
   stmt = seats_server_db_prepare (self,
-    "UPDATE orgs SET trial_end = 0, serial_number = ?, license_owner = ? WHERE id = ?");
+    "UPDATE orgs SET trial_end = 0, serial_number = ?, license_owner = ?, "
+    "edition = COALESCE (paid_edition, edition), paid_edition = NULL WHERE id = ?");
   seats_server_db_bind_text (stmt, 1, serial);
   seats_server_db_bind_text (stmt, 2, owner);
   sqlite3_bind_int64 (stmt, 3, req->org->id);
+  if (!seats_server_db_step_done (self, stmt, error))
+    return FALSE;
+
+  stmt = seats_server_db_prepare (self,
+    "UPDATE products SET price = paid_price, paid_price = NULL, version = version + 1 "
+    "WHERE org_id = ? AND paid_price IS NOT NULL");
+  sqlite3_bind_int64 (stmt, 1, req->org->id);
 
   return seats_server_db_step_done (self, stmt, error) &&
          seats_server_db_log_action (self, req->org->id, req->actor, "trial-converted",

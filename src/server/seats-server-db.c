@@ -36,7 +36,7 @@ static const char schema_sql[] =
   "  company_name TEXT NOT NULL, vat_number TEXT NOT NULL, contact_user_id TEXT,"
   "  contact_email TEXT, street TEXT, postal_code TEXT, city TEXT, billing_country TEXT,"
   "  einvoice_enabled INTEGER NOT NULL DEFAULT 0, einvoice_address TEXT,"
-  "  einvoice_operator TEXT, billing_version INTEGER NOT NULL DEFAULT 1);"
+  "  einvoice_operator TEXT, billing_version INTEGER NOT NULL DEFAULT 1, paid_edition TEXT);"
   "CREATE TABLE IF NOT EXISTS tokens ("
   "  hash TEXT PRIMARY KEY, org_id INTEGER NOT NULL REFERENCES orgs (id),"
   "  role TEXT NOT NULL, label TEXT NOT NULL);"
@@ -44,7 +44,7 @@ static const char schema_sql[] =
   "  org_id INTEGER NOT NULL REFERENCES orgs (id), id TEXT NOT NULL, sort INTEGER NOT NULL,"
   "  name TEXT NOT NULL, kind TEXT NOT NULL, purchased INTEGER NOT NULL,"
   "  next_period INTEGER NOT NULL, price INTEGER NOT NULL, enabled INTEGER NOT NULL,"
-  "  version INTEGER NOT NULL DEFAULT 1, PRIMARY KEY (org_id, id));"
+  "  version INTEGER NOT NULL DEFAULT 1, paid_price INTEGER, PRIMARY KEY (org_id, id));"
   "CREATE TABLE IF NOT EXISTS users ("
   "  org_id INTEGER NOT NULL REFERENCES orgs (id), id TEXT NOT NULL, seq INTEGER NOT NULL,"
   "  user_name TEXT NOT NULL, given_name TEXT NOT NULL, family_name TEXT NOT NULL,"
@@ -102,27 +102,33 @@ set_db_error (SeatsServer  *self,
                "Database: %s", sqlite3_errmsg (self->db));
 }
 
-/* A database made before organizations had a time zone: their days were
- * reckoned in UTC, and stay so until the vendor sets another. */
+/* Adds @column to @table where a database made before it lacks it. */
 static gboolean
-add_time_zones (SeatsServer  *self,
-                GError      **error)
+add_column (SeatsServer  *self,
+            const char   *table,
+            const char   *column,
+            const char   *definition,
+            GError      **error)
 {
+  g_autofree char *alter = NULL;
   sqlite3_stmt *stmt = NULL;
   gboolean found = FALSE;
 
-  if (sqlite3_prepare_v2 (self->db, "SELECT 1 FROM pragma_table_info ('orgs') WHERE name = 'time_zone'",
+  if (sqlite3_prepare_v2 (self->db, "SELECT 1 FROM pragma_table_info (?1) WHERE name = ?2",
                           -1, &stmt, NULL) != SQLITE_OK)
     {
       set_db_error (self, error);
       return FALSE;
     }
+  sqlite3_bind_text (stmt, 1, table, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, column, -1, SQLITE_STATIC);
   found = sqlite3_step (stmt) == SQLITE_ROW;
   sqlite3_finalize (stmt);
+  if (found)
+    return TRUE;
 
-  return found ||
-         seats_server_db_exec (self, "ALTER TABLE orgs ADD COLUMN time_zone TEXT NOT NULL DEFAULT 'UTC'",
-                               error);
+  alter = g_strdup_printf ("ALTER TABLE %s ADD COLUMN %s %s", table, column, definition);
+  return seats_server_db_exec (self, alter, error);
 }
 
 static void
@@ -155,7 +161,12 @@ seats_server_db_open (SeatsServer  *self,
   sqlite3_busy_timeout (self->db, 5000);
   if (!seats_server_db_exec (self, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;", error) ||
       !seats_server_db_exec (self, schema_sql, error) ||
-      !add_time_zones (self, error))
+      /* Organizations made before they had a time zone: their days were
+       * reckoned in UTC, and stay so until the vendor sets another. */
+      !add_column (self, "orgs", "time_zone", "TEXT NOT NULL DEFAULT 'UTC'", error) ||
+      /* What a trial becomes once registered (R18). */
+      !add_column (self, "orgs", "paid_edition", "TEXT", error) ||
+      !add_column (self, "products", "paid_price", "INTEGER", error))
     return FALSE;
 
   /* The vendor's signing key, made once per database. */

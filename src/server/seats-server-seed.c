@@ -114,7 +114,7 @@ typedef struct
   const char     *reseller_url;
   int             trial_days;
   const char     *upstream;
-  const char     *edition;
+  const char     *edition;        /* of a trial: what registering brings */
   const char     *domain;
   const char     *street;
   const char     *postal_code;
@@ -122,7 +122,7 @@ typedef struct
   const char     *vat;
   guint           n_users;
   guint           seats;
-  gint64          seat_price;
+  gint64          seat_price;     /* of a trial: once registered */
   guint32         seed;
 } OrgSpec;
 
@@ -135,6 +135,7 @@ typedef struct
   guint32      today;
   guint        seq;
   const char  *currency;
+  gboolean     trial;
 } Seeder;
 
 /* The organization's time zone, from its country: its periods turn at its
@@ -225,8 +226,11 @@ insert_product (Seeder          *s,
                 GError         **error)
 {
   sqlite3_stmt *stmt = seats_server_db_prepare (s->server,
-    "INSERT INTO products (org_id, id, sort, name, kind, purchased, next_period, price, enabled) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    "INSERT INTO products (org_id, id, sort, name, kind, purchased, next_period, price, enabled, "
+    "paid_price) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  /* Licenses cost nothing in a trial; what they will cost comes with
+   * the serial number (R18). An integration's fee is the same in both. */
+  gboolean free = s->trial && kind != SEATS_PRODUCT_KIND_INTEGRATION;
 
   sqlite3_bind_int64 (stmt, 1, s->org_id);
   seats_server_db_bind_text (stmt, 2, id);
@@ -235,8 +239,12 @@ insert_product (Seeder          *s,
   seats_server_db_bind_text (stmt, 5, seats_product_kind_to_string (kind));
   sqlite3_bind_int64 (stmt, 6, purchased);
   sqlite3_bind_int64 (stmt, 7, next_period);
-  sqlite3_bind_int64 (stmt, 8, price);
+  sqlite3_bind_int64 (stmt, 8, free ? 0 : price);
   sqlite3_bind_int (stmt, 9, enabled);
+  if (free)
+    sqlite3_bind_int64 (stmt, 10, price);
+  else
+    sqlite3_bind_null (stmt, 10);
   return seats_server_db_step_done (s->server, stmt, error);
 }
 
@@ -317,6 +325,7 @@ seed_history (Seeder        *s,
               const char    *admin_name,
               GError       **error)
 {
+  gint64 seat_price = s->trial ? 0 : spec->seat_price;
   guint seats = MAX (spec->seats, 4) - 3;
 
   for (int month = 12; month >= 1; month--)
@@ -357,7 +366,7 @@ seed_history (Seeder        *s,
           sqlite3_bind_int64 (stmt, 3, when + 5 * MS_PER_DAY);
           seats_server_db_bind_text (stmt, 4, g_str_equal (spec->country, "SE") ? "Användarlicenser" : "Gebruikerslicenties");
           sqlite3_bind_int64 (stmt, 5, added);
-          sqlite3_bind_int64 (stmt, 6, added * spec->seat_price * 26 / 31);
+          sqlite3_bind_int64 (stmt, 6, added * seat_price * 26 / 31);
           seats_server_db_bind_text (stmt, 7, spec->currency);
           sqlite3_bind_int64 (stmt, 8, g_date_get_julian (&day));
           sqlite3_bind_int64 (stmt, 9, seats);
@@ -389,7 +398,7 @@ seed_history (Seeder        *s,
       seats_server_db_bind_text (stmt, 3, number);
       sqlite3_bind_int64 (stmt, 4, g_date_get_julian (&day));
       sqlite3_bind_int64 (stmt, 5, g_date_get_julian (&day) + 30);
-      sqlite3_bind_int64 (stmt, 6, seats * spec->seat_price);
+      sqlite3_bind_int64 (stmt, 6, seats * seat_price);
       seats_server_db_bind_text (stmt, 7, spec->currency);
       seats_server_db_bind_text (stmt, 8, month > 1 ? "paid" : "open");
       seats_server_db_bind_text (stmt, 9, description);
@@ -416,8 +425,8 @@ insert_org (Seeder        *s,
     "INSERT INTO orgs (uuid, slug, name, currency, country, seat_floor, activation, min_seats, "
     "grace_days, reseller_name, reseller_url, trial_end, shop_url, upstream_system, edition, "
     "storage_used, storage_included, period_start, period_months, company_name, vat_number, "
-    "contact_email, street, postal_code, city, billing_country, time_zone) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 7, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?)");
+    "contact_email, street, postal_code, city, billing_country, time_zone, paid_edition) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 7, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   g_autofree char *uuid = make_uuid (s->rand);
   g_autofree char *contact = g_strdup_printf ("administratie@%s", spec->domain);
   g_autofree char *shop = g_strdup_printf ("https://shop.seats.example/%s", spec->slug);
@@ -440,7 +449,8 @@ insert_org (Seeder        *s,
   sqlite3_bind_int64 (stmt, 11, spec->trial_days > 0 ? s->today + spec->trial_days - 1 : 0);
   seats_server_db_bind_text (stmt, 12, spec->reseller_name ? NULL : shop);
   seats_server_db_bind_text (stmt, 13, spec->upstream);
-  seats_server_db_bind_text (stmt, 14, spec->edition);
+  /* A trial is of the edition its serial number will bring. */
+  seats_server_db_bind_text (stmt, 14, spec->trial_days > 0 ? "Trial" : spec->edition);
   sqlite3_bind_int64 (stmt, 15, (gint64) spec->n_users * 350 * 1024 * 1024);
   sqlite3_bind_int64 (stmt, 16, (gint64) spec->seats * 1024 * 1024 * 1024);
   sqlite3_bind_int64 (stmt, 17, g_date_get_julian (&start));
@@ -452,11 +462,13 @@ insert_org (Seeder        *s,
   seats_server_db_bind_text (stmt, 23, spec->city);
   seats_server_db_bind_text (stmt, 24, g_str_equal (spec->country, "SE") ? "Sverige" : "Nederland");
   seats_server_db_bind_text (stmt, 25, time_zone_for (spec));
+  seats_server_db_bind_text (stmt, 26, spec->trial_days > 0 ? spec->edition : NULL);
   if (!seats_server_db_step_done (s->server, stmt, error))
     return FALSE;
 
   s->org_id = sqlite3_last_insert_rowid (s->server->db);
   s->currency = spec->currency;
+  s->trial = spec->trial_days > 0;
   return TRUE;
 }
 
@@ -664,9 +676,9 @@ static const OrgSpec demo_orgs[] = {
     0, "Bergström katalog", "Standard", "bergstrom.example", "Kungsgatan 44", "411 19",
     "Göteborg", "SE556123456701", 12, 12, 29900, 404 },
   { &bakery, "vandijk", "Bakkerij Van Dijk", "NL", "EUR", SEATS_SEAT_FLOOR_AT_LEAST_ACTIVE,
-    SEATS_ACTIVATION_MANUAL, 1, NULL, NULL, 12, "Bakkerij Van Dijk personeelslijst", "Trial",
+    SEATS_ACTIVATION_MANUAL, 1, NULL, NULL, 12, "Bakkerij Van Dijk personeelslijst", "Standard",
     "bakkerijvandijk.example", "Dorpsstraat 1", "1621 AA", "Hoorn", "NL834567890B01",
-    6, 10, 0, 505 },
+    6, 10, 1450, 505 },
 };
 
 /**

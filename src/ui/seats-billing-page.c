@@ -72,6 +72,10 @@ struct _SeatsBillingPage
   GtkLabel            *next_period_label;
   AdwActionRow        *edition_row;
   GtkLabel            *edition_label;
+  AdwActionRow        *serial_row;
+  GtkLabel            *serial_label;
+  AdwActionRow        *owner_row;
+  GtkLabel            *owner_label;
   AdwActionRow        *storage_row;
   GtkLevelBar         *storage_bar;
   GtkLabel            *seats_label;
@@ -266,6 +270,18 @@ update_subscription (SeatsBillingPage *self)
         }
 
       gtk_label_set_label (self->edition_label, seats_subscription_get_edition (subscription));
+
+      /* What registering a trial brought (R18). */
+      {
+        SeatsAccount *account = get_account (self);
+        const char *serial = account != NULL ? seats_account_get_serial_number (account) : NULL;
+        const char *owner = account != NULL ? seats_account_get_license_owner (account) : NULL;
+
+        gtk_widget_set_visible (GTK_WIDGET (self->serial_row), serial != NULL && *serial != '\0');
+        gtk_label_set_label (self->serial_label, serial != NULL ? serial : "");
+        gtk_widget_set_visible (GTK_WIDGET (self->owner_row), owner != NULL && *owner != '\0');
+        gtk_label_set_label (self->owner_label, owner != NULL ? owner : "");
+      }
 
       {
         g_autofree char *used_text = g_format_size ((guint64) MAX (used, 0));
@@ -1542,6 +1558,10 @@ seats_billing_page_class_init (SeatsBillingPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SeatsBillingPage, next_period_label);
   gtk_widget_class_bind_template_child (widget_class, SeatsBillingPage, edition_row);
   gtk_widget_class_bind_template_child (widget_class, SeatsBillingPage, edition_label);
+  gtk_widget_class_bind_template_child (widget_class, SeatsBillingPage, serial_row);
+  gtk_widget_class_bind_template_child (widget_class, SeatsBillingPage, serial_label);
+  gtk_widget_class_bind_template_child (widget_class, SeatsBillingPage, owner_row);
+  gtk_widget_class_bind_template_child (widget_class, SeatsBillingPage, owner_label);
   gtk_widget_class_bind_template_child (widget_class, SeatsBillingPage, storage_row);
   gtk_widget_class_bind_template_child (widget_class, SeatsBillingPage, storage_bar);
   gtk_widget_class_bind_template_child (widget_class, SeatsBillingPage, seats_label);
