@@ -623,6 +623,32 @@ test_prices_shared (void)
   g_assert_true (seats_subscription_has_prices (subscription));
 }
 
+/* The policy the rules get: the server's, a grace of 0 days included, and
+ * the defaults without one. */
+static void
+test_policy_to_rule (void)
+{
+  g_autoptr(SeatsPolicy) policy = seats_policy_new ();
+  SeatsRulePolicy rule, defaults;
+
+  seats_rule_policy_init (&defaults);
+  seats_policy_to_rule (NULL, &rule);
+  g_assert_cmpint (rule.seat_floor, ==, defaults.seat_floor);
+  g_assert_cmpint (rule.activation, ==, defaults.activation);
+  g_assert_cmpuint (rule.min_seats, ==, defaults.min_seats);
+  g_assert_cmpuint (rule.grace_days, ==, defaults.grace_days);
+
+  seats_policy_set_seat_floor (policy, SEATS_SEAT_FLOOR_GRACE);
+  seats_policy_set_activation (policy, SEATS_ACTIVATION_AUTOMATIC);
+  seats_policy_set_min_seats (policy, 5);
+  seats_policy_set_grace_days (policy, 0);
+  seats_policy_to_rule (policy, &rule);
+  g_assert_cmpint (rule.seat_floor, ==, SEATS_SEAT_FLOOR_GRACE);
+  g_assert_cmpint (rule.activation, ==, SEATS_ACTIVATION_AUTOMATIC);
+  g_assert_cmpuint (rule.min_seats, ==, 5);
+  g_assert_cmpuint (rule.grace_days, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -634,6 +660,7 @@ main (int   argc,
   g_test_add_func ("/domain/types/notify-only-on-change", test_notify_only_on_change);
   g_test_add_func ("/domain/types/setters-notify", test_setters_notify);
   g_test_add_func ("/domain/types/defaults", test_defaults);
+  g_test_add_func ("/domain/types/policy-to-rule", test_policy_to_rule);
   g_test_add_func ("/domain/feature-kind-names", test_feature_kind_names);
   g_test_add_func ("/domain/julian", test_julian);
   g_test_add_func ("/domain/user/modules", test_user_modules);

@@ -917,6 +917,75 @@ test_licenses_shop_address (UiFixture     *fixture,
   g_assert_cmpstr (copied, ==, shop);
 }
 
+/* Submits @request and syncs, as the window does after a change. */
+static void
+submit_and_sync (UiFixture       *fixture,
+                 SeatsApiRequest *request)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (request);
+  seats_sync_engine_submit_async (fixture->engine, request, NULL, seats_test_done_cb, &result);
+  g_assert_true (seats_sync_engine_submit_finish (fixture->engine, seats_test_wait_for (&result), &error));
+  g_assert_no_error (error);
+  g_assert_true (ui_fixture_sync (fixture));
+}
+
+/* R5 in words on the page, and where the counts go against it: Het Baken
+ * must have as many licenses as users who count. A license bought ahead
+ * of the user it is for says to activate one, and the next period that
+ * followed the purchase says to lower it again; each with its button. */
+static void
+test_licenses_policy_advice (UiFixture     *fixture,
+                             gconstpointer  user_data)
+{
+  SeatsLicensesPage *page = get_page (fixture);
+  SeatsProduct *seats = seats_sync_engine_find_user_seats (fixture->engine);
+  g_autofree char *product_id = g_strdup (seats_product_get_id (seats));
+  guint purchased = seats_product_get_purchased (seats);
+  guint in_use = seats_product_get_in_use (seats);
+  g_autoptr(SeatsApiRequest) buy = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *now = NULL;
+  g_autofree char *next = NULL;
+  SeatsRulePolicy rule;
+  SeatsSeatAction action;
+  GtkWidget *row;
+
+  seats_policy_to_rule (seats_account_get_policy (seats_sync_engine_get_account (fixture->engine)), &rule);
+  g_assert_cmpint (rule.seat_floor, ==, SEATS_SEAT_FLOOR_EQUAL_ACTIVE);
+  g_assert_cmpuint (purchased, ==, in_use);
+  g_assert_true (ui_shows_text (GTK_WIDGET (page), _("Licenses must equal the users who count")));
+  g_assert_null (ui_find (GTK_WIDGET (page), GTK_TYPE_BUTTON, _("Show Users")));
+
+  buy = seats_sync_engine_prepare_buy (fixture->engine, product_id, 1, &error);
+  g_assert_no_error (error);
+  submit_and_sync (fixture, buy);
+
+  now = seats_rules_advise_now (&rule, purchased + 1, in_use, &action);
+  g_assert_cmpint (action, ==, SEATS_SEAT_ACTION_ACTIVATE);
+  next = seats_rules_advise_next (&rule, purchased + 1, in_use, &action);
+  g_assert_cmpint (action, ==, SEATS_SEAT_ACTION_CHANGE_NEXT_PERIOD);
+  g_assert_true (ui_shows_text (GTK_WIDGET (page), now));
+  g_assert_true (ui_shows_text (GTK_WIDGET (page), next));
+
+  /* Each says what resolves it, and its button goes there. */
+  row = ui_find (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, next);
+  g_assert_nonnull (row);
+  ui_click (ui_find (row, GTK_TYPE_BUTTON, _("Change Next Period…")));
+  ui_iterate ();
+  g_assert_nonnull (ui_find_dialog (SEATS_TYPE_NEXT_PERIOD_DIALOG));
+  gtk_window_destroy (ui_find_dialog (SEATS_TYPE_NEXT_PERIOD_DIALOG));
+  ui_iterate ();
+
+  row = ui_find (GTK_WIDGET (page), ADW_TYPE_ACTION_ROW, now);
+  g_assert_nonnull (row);
+  ui_click (ui_find (row, GTK_TYPE_BUTTON, _("Show Users")));
+  ui_iterate ();
+  g_assert_cmpstr (seats_window_get_visible_page (fixture->window), ==, "users");
+}
+
 /* The trial is registered, and the window has had the answer. */
 static gboolean
 trial_registered (gpointer data)
@@ -1223,6 +1292,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/licenses/reseller", UiFixture, "bergstrom", demolen_set_up, test_licenses_reseller,
               fixture_tear_down);
+  g_test_add ("/licenses/policy-advice", UiFixture, "hetbaken", demolen_set_up,
+              test_licenses_policy_advice, fixture_tear_down);
   g_test_add ("/licenses/trial", UiFixture, "vandijk", demolen_set_up, test_licenses_trial,
               fixture_tear_down);
   g_test_add ("/licenses/grace-deadlines", UiFixture, NULL, clinic_set_up,

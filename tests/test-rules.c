@@ -538,6 +538,143 @@ refuse_next (SeatsSeatFloor floor,
   return error;
 }
 
+static SeatsRulePolicy
+policy_with (SeatsSeatFloor floor,
+             guint          min_seats,
+             guint          grace_days)
+{
+  SeatsRulePolicy policy;
+
+  seats_rule_policy_init (&policy);
+  policy.seat_floor = floor;
+  policy.min_seats = min_seats;
+  policy.grace_days = grace_days;
+  return policy;
+}
+
+/* R5 in words, for the Licenses page and seatsctl status. */
+static void
+test_describe_policy (void)
+{
+  SeatsRulePolicy at_least = policy_with (SEATS_SEAT_FLOOR_AT_LEAST_ACTIVE, 1, 7);
+  SeatsRulePolicy equal = policy_with (SEATS_SEAT_FLOOR_EQUAL_ACTIVE, 1, 7);
+  SeatsRulePolicy grace = policy_with (SEATS_SEAT_FLOOR_GRACE, 1, 7);
+  SeatsRulePolicy one_day = policy_with (SEATS_SEAT_FLOOR_GRACE, 1, 1);
+  g_autofree char *a = seats_rules_describe_policy (&at_least);
+  g_autofree char *e = seats_rules_describe_policy (&equal);
+  g_autofree char *g = seats_rules_describe_policy (&grace);
+  g_autofree char *d = seats_rules_describe_policy (&one_day);
+
+  g_assert_cmpstr (a, ==, "Licenses may not go below the users who count");
+  g_assert_cmpstr (e, ==, "Licenses must equal the users who count");
+  g_assert_cmpstr (g, ==, "Users beyond the licenses are deactivated after 7 days");
+  g_assert_cmpstr (d, ==, "Users beyond the licenses are deactivated after 1 day");
+}
+
+/* Where this period's licenses and the users who count disagree in a way
+ * the policy cares about, and what resolves it. */
+static void
+test_advise_now (void)
+{
+  SeatsRulePolicy at_least = policy_with (SEATS_SEAT_FLOOR_AT_LEAST_ACTIVE, 1, 7);
+  SeatsRulePolicy equal = policy_with (SEATS_SEAT_FLOOR_EQUAL_ACTIVE, 1, 7);
+  SeatsRulePolicy grace = policy_with (SEATS_SEAT_FLOOR_GRACE, 1, 7);
+  SeatsSeatAction action = SEATS_SEAT_ACTION_BUY;
+  char *text;
+
+  /* Agreeing counts: nothing to say, under every policy. */
+  g_assert_null (seats_rules_advise_now (&at_least, 22, 22, &action));
+  g_assert_cmpint (action, ==, SEATS_SEAT_ACTION_NONE);
+  g_assert_null (seats_rules_advise_now (&equal, 33, 33, NULL));
+  g_assert_null (seats_rules_advise_now (&grace, 30, 30, NULL));
+
+  /* Spare licenses: fine unless they must be equal. */
+  g_assert_null (seats_rules_advise_now (&at_least, 22, 20, NULL));
+  g_assert_null (seats_rules_advise_now (&grace, 30, 24, NULL));
+  text = seats_rules_advise_now (&equal, 34, 33, &action);
+  g_assert_cmpstr (text, ==, "1 license is bought that no user holds, and licenses must equal the users "
+                             "who count: activate 1 user.");
+  g_assert_cmpint (action, ==, SEATS_SEAT_ACTION_ACTIVATE);
+  g_free (text);
+  text = seats_rules_advise_now (&equal, 36, 33, NULL);
+  g_assert_cmpstr (text, ==, "3 licenses are bought that no user holds, and licenses must equal the users "
+                             "who count: activate 3 users.");
+  g_free (text);
+
+  /* Too few: buy or deactivate, unless the grace days see to it. */
+  text = seats_rules_advise_now (&at_least, 21, 22, &action);
+  g_assert_cmpstr (text, ==, "More users count than licenses were bought: buy 1 more license, or "
+                             "deactivate 1 user.");
+  g_assert_cmpint (action, ==, SEATS_SEAT_ACTION_BUY);
+  g_free (text);
+  text = seats_rules_advise_now (&equal, 30, 33, &action);
+  g_assert_cmpstr (text, ==, "More users count than licenses were bought: buy 3 more licenses, or "
+                             "deactivate 3 users.");
+  g_assert_cmpint (action, ==, SEATS_SEAT_ACTION_BUY);
+  g_free (text);
+  g_assert_null (seats_rules_advise_now (&grace, 24, 30, &action));
+  g_assert_cmpint (action, ==, SEATS_SEAT_ACTION_NONE);
+}
+
+/* The same for the next period, which every policy checks when it turns. */
+static void
+test_advise_next (void)
+{
+  SeatsRulePolicy at_least = policy_with (SEATS_SEAT_FLOOR_AT_LEAST_ACTIVE, 1, 7);
+  SeatsRulePolicy equal = policy_with (SEATS_SEAT_FLOOR_EQUAL_ACTIVE, 1, 7);
+  SeatsRulePolicy equal_five = policy_with (SEATS_SEAT_FLOOR_EQUAL_ACTIVE, 5, 7);
+  SeatsRulePolicy grace = policy_with (SEATS_SEAT_FLOOR_GRACE, 1, 7);
+  SeatsSeatAction action = SEATS_SEAT_ACTION_BUY;
+  char *text;
+
+  g_assert_null (seats_rules_advise_next (&at_least, 22, 22, &action));
+  g_assert_cmpint (action, ==, SEATS_SEAT_ACTION_NONE);
+  g_assert_null (seats_rules_advise_next (&at_least, 23, 22, NULL));
+  g_assert_null (seats_rules_advise_next (&equal, 33, 33, NULL));
+  g_assert_null (seats_rules_advise_next (&grace, 31, 30, NULL));
+
+  /* Activating a 22nd user while the next period holds 21. */
+  text = seats_rules_advise_next (&at_least, 21, 22, &action);
+  g_assert_cmpstr (text, ==, "The next period has 1 license less than the users who count: raise it "
+                             "to 22, or deactivate 1 user before it starts.");
+  g_assert_cmpint (action, ==, SEATS_SEAT_ACTION_CHANGE_NEXT_PERIOD);
+  g_free (text);
+  text = seats_rules_advise_next (&equal, 30, 32, NULL);
+  g_assert_cmpstr (text, ==, "The next period has 2 licenses less than the users who count: raise it "
+                             "to 32, or deactivate 2 users before it starts.");
+  g_free (text);
+  text = seats_rules_advise_next (&grace, 28, 30, &action);
+  g_assert_cmpstr (text, ==, "The next period has 2 licenses less than the users who count: raise it "
+                             "to 30, or 2 users get a grace deadline when it starts.");
+  g_assert_cmpint (action, ==, SEATS_SEAT_ACTION_CHANGE_NEXT_PERIOD);
+  g_free (text);
+  text = seats_rules_advise_next (&grace, 29, 30, NULL);
+  g_assert_cmpstr (text, ==, "The next period has 1 license less than the users who count: raise it "
+                             "to 30, or 1 user gets a grace deadline when it starts.");
+  g_free (text);
+
+  /* Too many only matters when they must be equal. */
+  text = seats_rules_advise_next (&equal, 34, 32, &action);
+  g_assert_cmpstr (text, ==, "The next period has 2 licenses more than the users who count, and they "
+                             "must be equal: lower it to 32, or activate 2 users.");
+  g_assert_cmpint (action, ==, SEATS_SEAT_ACTION_CHANGE_NEXT_PERIOD);
+  g_free (text);
+  g_assert_null (seats_rules_advise_next (&at_least, 34, 32, NULL));
+  g_assert_null (seats_rules_advise_next (&grace, 34, 32, NULL));
+
+  /* Below the minimum, lowering is refused: activating is the way; at the
+   * minimum, lowering is fine again. */
+  text = seats_rules_advise_next (&equal_five, 5, 4, &action);
+  g_assert_cmpstr (text, ==, "The next period has 1 license more than the users who count, and they "
+                             "must be equal: activate 1 user.");
+  g_assert_cmpint (action, ==, SEATS_SEAT_ACTION_ACTIVATE);
+  g_free (text);
+  text = seats_rules_advise_next (&equal_five, 6, 5, &action);
+  g_assert_cmpint (action, ==, SEATS_SEAT_ACTION_CHANGE_NEXT_PERIOD);
+  g_assert_nonnull (strstr (text, "lower it to 5"));
+  g_free (text);
+}
+
 static void
 test_next_period_zero_cancels (void)
 {
@@ -2186,6 +2323,9 @@ main (int   argc,
   g_test_add_func ("/rules/error-codes", test_error_codes);
   g_test_add_func ("/rules/error-describe", test_describe);
   g_test_add_func ("/rules/policy-defaults", test_policy_defaults);
+  g_test_add_func ("/rules/r5/describe-policy", test_describe_policy);
+  g_test_add_func ("/rules/r5/advise-now", test_advise_now);
+  g_test_add_func ("/rules/r5/advise-next", test_advise_next);
   g_test_add_func ("/rules/r1/user-counts", test_user_counts);
   g_test_add_func ("/rules/r1/future-start", test_user_counts_future_start);
   g_test_add_func ("/rules/period/end", test_period_end);

@@ -220,25 +220,13 @@ role_label (SeatsRole role)
 static char *
 policy_label (SeatsPolicy *policy)
 {
-  guint grace_days;
+  SeatsRulePolicy rule;
 
   if (policy == NULL)
     return g_strdup ("");
 
-  switch (seats_policy_get_seat_floor (policy))
-    {
-    case SEATS_SEAT_FLOOR_AT_LEAST_ACTIVE:
-      return g_strdup (_("Licenses may not go below the users who count"));
-    case SEATS_SEAT_FLOOR_EQUAL_ACTIVE:
-      return g_strdup (_("Licenses must equal the users who count"));
-    case SEATS_SEAT_FLOOR_GRACE:
-    default:
-      grace_days = seats_policy_get_grace_days (policy);
-      return g_strdup_printf (ngettext ("Users beyond the licenses are deactivated after %u day",
-                                        "Users beyond the licenses are deactivated after %u days",
-                                        grace_days),
-                              grace_days);
-    }
+  seats_policy_to_rule (policy, &rule);
+  return seats_rules_describe_policy (&rule);
 }
 
 static const char *

@@ -129,3 +129,28 @@ seats_policy_is_resold (SeatsPolicy *self)
 
   return self->reseller_name != NULL && self->reseller_name[0] != '\0';
 }
+
+/**
+ * seats_policy_to_rule:
+ * @self: (nullable): a policy, or %NULL for the defaults
+ * @rule: (out caller-allocates): what the rules need of it
+ *
+ * The one place a policy from the server becomes a #SeatsRulePolicy: the
+ * defaults of seats_rule_policy_init() where there is none.
+ */
+void
+seats_policy_to_rule (SeatsPolicy     *self,
+                      SeatsRulePolicy *rule)
+{
+  g_return_if_fail (self == NULL || SEATS_IS_POLICY (self));
+  g_return_if_fail (rule != NULL);
+
+  seats_rule_policy_init (rule);
+  if (self == NULL)
+    return;
+
+  rule->seat_floor = self->seat_floor;
+  rule->activation = self->activation;
+  rule->min_seats = self->min_seats;
+  rule->grace_days = self->grace_days;
+}

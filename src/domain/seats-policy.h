@@ -10,6 +10,7 @@
 #include <gio/gio.h>
 
 #include "seats-domain-enums.h"
+#include "seats-rules.h"
 #include "seats-types.h"
 
 G_BEGIN_DECLS
@@ -47,5 +48,7 @@ const char     *seats_policy_get_reseller_url  (SeatsPolicy *self);
 void            seats_policy_set_reseller_url  (SeatsPolicy *self,
                                                 const char  *reseller_url);
 gboolean        seats_policy_is_resold         (SeatsPolicy *self);
+void            seats_policy_to_rule           (SeatsPolicy     *self,
+                                                SeatsRulePolicy *rule);
 
 G_END_DECLS

@@ -1053,6 +1053,177 @@ seats_rules_apply_purchase (guint     purchased,
 }
 
 /**
+ * seats_rules_describe_policy:
+ * @policy: the policy
+ *
+ * R5 in words: how the licenses bought relate to the users who count.
+ *
+ * Returns: (transfer full): a sentence for the person
+ */
+char *
+seats_rules_describe_policy (const SeatsRulePolicy *policy)
+{
+  g_return_val_if_fail (policy != NULL, NULL);
+
+  switch (policy->seat_floor)
+    {
+    case SEATS_SEAT_FLOOR_AT_LEAST_ACTIVE:
+      return g_strdup (_("Licenses may not go below the users who count"));
+    case SEATS_SEAT_FLOOR_EQUAL_ACTIVE:
+      return g_strdup (_("Licenses must equal the users who count"));
+    case SEATS_SEAT_FLOOR_GRACE:
+      return g_strdup_printf (ngettext ("Users beyond the licenses are deactivated after %u day",
+                                        "Users beyond the licenses are deactivated after %u days",
+                                        policy->grace_days),
+                              policy->grace_days);
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/**
+ * seats_rules_advise_now:
+ * @policy: the policy
+ * @purchased: the licenses of the current period
+ * @counted: the users who count (R1)
+ * @action: (out) (optional): what resolves it
+ *
+ * Where the current period's licenses and the users who count disagree in
+ * a way @policy cares about: fewer licenses than users under
+ * `at_least_active` and `equal_active`, and more licenses than users under
+ * `equal_active`. Under `grace` fewer licenses is allowed, and the users
+ * over the count have their deadlines (R5, R6).
+ *
+ * Returns: (transfer full) (nullable): what is wrong and what to do, or
+ *   %NULL when the counts agree with the policy
+ */
+char *
+seats_rules_advise_now (const SeatsRulePolicy *policy,
+                        guint                  purchased,
+                        guint                  counted,
+                        SeatsSeatAction       *action)
+{
+  g_return_val_if_fail (policy != NULL, NULL);
+
+  if (action != NULL)
+    *action = SEATS_SEAT_ACTION_NONE;
+
+  if (policy->seat_floor == SEATS_SEAT_FLOOR_GRACE)
+    return NULL;
+
+  if (purchased < counted)
+    {
+      guint missing = counted - purchased;
+
+      if (action != NULL)
+        *action = SEATS_SEAT_ACTION_BUY;
+      return g_strdup_printf (ngettext ("More users count than licenses were bought: buy %u more "
+                                        "license, or deactivate %u user.",
+                                        "More users count than licenses were bought: buy %u more "
+                                        "licenses, or deactivate %u users.",
+                                        missing),
+                              missing, missing);
+    }
+
+  if (policy->seat_floor == SEATS_SEAT_FLOOR_EQUAL_ACTIVE && purchased > counted)
+    {
+      guint spare = purchased - counted;
+
+      if (action != NULL)
+        *action = SEATS_SEAT_ACTION_ACTIVATE;
+      return g_strdup_printf (ngettext ("%u license is bought that no user holds, and licenses must "
+                                        "equal the users who count: activate %u user.",
+                                        "%u licenses are bought that no user holds, and licenses must "
+                                        "equal the users who count: activate %u users.",
+                                        spare),
+                              spare, spare);
+    }
+
+  return NULL;
+}
+
+/**
+ * seats_rules_advise_next:
+ * @policy: the policy
+ * @next_count: the licenses of the next period
+ * @counted: the users who count (R1)
+ * @action: (out) (optional): what resolves it
+ *
+ * Where the next period's licenses and the users who count disagree in a
+ * way @policy cares about: fewer licenses than users under every policy
+ * (refused, or users deactivated after their grace days, when the period
+ * turns), and more under `equal_active`.
+ *
+ * Returns: (transfer full) (nullable): what is wrong and what to do, or
+ *   %NULL when the counts agree with the policy
+ */
+char *
+seats_rules_advise_next (const SeatsRulePolicy *policy,
+                         guint                  next_count,
+                         guint                  counted,
+                         SeatsSeatAction       *action)
+{
+  g_return_val_if_fail (policy != NULL, NULL);
+
+  if (action != NULL)
+    *action = SEATS_SEAT_ACTION_NONE;
+
+  if (next_count < counted)
+    {
+      guint missing = counted - next_count;
+
+      if (action != NULL)
+        *action = SEATS_SEAT_ACTION_CHANGE_NEXT_PERIOD;
+      if (policy->seat_floor == SEATS_SEAT_FLOOR_GRACE)
+        return g_strdup_printf (ngettext ("The next period has %u license less than the users who "
+                                          "count: raise it to %u, or %u user gets a grace deadline "
+                                          "when it starts.",
+                                          "The next period has %u licenses less than the users who "
+                                          "count: raise it to %u, or %u users get a grace deadline "
+                                          "when it starts.",
+                                          missing),
+                                missing, counted, missing);
+      return g_strdup_printf (ngettext ("The next period has %u license less than the users who "
+                                        "count: raise it to %u, or deactivate %u user before it starts.",
+                                        "The next period has %u licenses less than the users who "
+                                        "count: raise it to %u, or deactivate %u users before it starts.",
+                                        missing),
+                              missing, counted, missing);
+    }
+
+  if (policy->seat_floor == SEATS_SEAT_FLOOR_EQUAL_ACTIVE && next_count > counted)
+    {
+      guint spare = next_count - counted;
+
+      /* Below the minimum, lowering is no way out: only activating is. */
+      if (counted < MAX (policy->min_seats, 1))
+        {
+          if (action != NULL)
+            *action = SEATS_SEAT_ACTION_ACTIVATE;
+          return g_strdup_printf (ngettext ("The next period has %u license more than the users who "
+                                            "count, and they must be equal: activate %u user.",
+                                            "The next period has %u licenses more than the users who "
+                                            "count, and they must be equal: activate %u users.",
+                                            spare),
+                                  spare, spare);
+        }
+
+      if (action != NULL)
+        *action = SEATS_SEAT_ACTION_CHANGE_NEXT_PERIOD;
+      return g_strdup_printf (ngettext ("The next period has %u license more than the users who "
+                                        "count, and they must be equal: lower it to %u, or activate "
+                                        "%u user.",
+                                        "The next period has %u licenses more than the users who "
+                                        "count, and they must be equal: lower it to %u, or activate "
+                                        "%u users.",
+                                        spare),
+                              spare, counted, spare);
+    }
+
+  return NULL;
+}
+
+/**
  * seats_rules_grace_deadline:
  * @from: the day the over-allocation began: a period start (R5) or the day
  *   a user was activated without a free license (R6)

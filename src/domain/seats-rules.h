@@ -334,6 +334,34 @@ gboolean    seats_rules_check_next_period       (const SeatsRulePolicy         *
                                                  guint                         *over,
                                                  GError                       **error);
 
+/**
+ * SeatsSeatAction:
+ * @SEATS_SEAT_ACTION_NONE: nothing to do
+ * @SEATS_SEAT_ACTION_BUY: buy licenses (or deactivate users)
+ * @SEATS_SEAT_ACTION_ACTIVATE: activate users (licenses nobody holds)
+ * @SEATS_SEAT_ACTION_CHANGE_NEXT_PERIOD: change the next period's count
+ *
+ * What resolves a disagreement of the counts the policy cares about (R5).
+ */
+typedef enum
+{
+  SEATS_SEAT_ACTION_NONE,
+  SEATS_SEAT_ACTION_BUY,
+  SEATS_SEAT_ACTION_ACTIVATE,
+  SEATS_SEAT_ACTION_CHANGE_NEXT_PERIOD,
+} SeatsSeatAction;
+
+/* R5 */
+char       *seats_rules_describe_policy         (const SeatsRulePolicy         *policy);
+char       *seats_rules_advise_now              (const SeatsRulePolicy         *policy,
+                                                 guint                          purchased,
+                                                 guint                          counted,
+                                                 SeatsSeatAction               *action);
+char       *seats_rules_advise_next             (const SeatsRulePolicy         *policy,
+                                                 guint                          next_count,
+                                                 guint                          counted,
+                                                 SeatsSeatAction               *action);
+
 /* R4 */
 gboolean    seats_rules_apply_purchase          (guint                          purchased,
                                                  guint                          next_count,

@@ -1608,15 +1608,7 @@ static void
 rule_policy_from (SeatsPolicy     *policy,
                   SeatsRulePolicy *rule_policy)
 {
-  seats_rule_policy_init (rule_policy);
-
-  if (policy == NULL)
-    return;
-
-  rule_policy->seat_floor = seats_policy_get_seat_floor (policy);
-  rule_policy->activation = seats_policy_get_activation (policy);
-  rule_policy->min_seats = seats_policy_get_min_seats (policy);
-  rule_policy->grace_days = seats_policy_get_grace_days (policy);
+  seats_policy_to_rule (policy, rule_policy);
 }
 
 

@@ -72,6 +72,11 @@ struct _SeatsLicensesPage
   AdwPreferencesGroup *modules_group;
   GtkListBox         *modules_list;
   GtkWidget          *holders_button;
+  AdwPreferencesGroup *seats_group;
+  AdwActionRow       *advice_now_row;
+  GtkButton          *advice_now_button;
+  AdwActionRow       *advice_next_row;
+  GtkButton          *advice_next_button;
   AdwPreferencesGroup *integrations_group;
   GtkListBox         *integrations_list;
   GtkWidget          *load_row;
@@ -204,6 +209,51 @@ deactivation_julian (guint32 deadline)
 
   seats_rules_deactivation_day (&date, &day);
   return g_date_get_julian (&day);
+}
+
+/* R5: a disagreement of the counts the policy cares about, and the
+ * button that resolves it; a viewer reads it without the button. */
+static void
+show_advice (SeatsLicensesPage *self,
+             AdwActionRow      *row,
+             GtkButton         *button,
+             char              *text,
+             SeatsSeatAction    action)
+{
+  g_autofree char *owned = text;
+  gboolean viewer = is_viewer (self);
+
+  gtk_widget_set_visible (GTK_WIDGET (row), text != NULL);
+  if (text == NULL)
+    return;
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
+  /* No action while the target changes: a target of the wrong type is
+   * refused. */
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), NULL);
+  switch (action)
+    {
+    case SEATS_SEAT_ACTION_BUY:
+      gtk_button_set_label (button, _("Buy Licenses…"));
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), NULL);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "licenses.buy");
+      break;
+    case SEATS_SEAT_ACTION_ACTIVATE:
+      gtk_button_set_label (button, _("Show Users"));
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), g_variant_new_string ("users"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.show-page");
+      break;
+    case SEATS_SEAT_ACTION_CHANGE_NEXT_PERIOD:
+      gtk_button_set_label (button, _("Change Next Period…"));
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), NULL);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "licenses.change-next-period");
+      break;
+    case SEATS_SEAT_ACTION_NONE:
+    default:
+      break;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (button), action != SEATS_SEAT_ACTION_NONE &&
+                          (!viewer || action == SEATS_SEAT_ACTION_ACTIVATE));
 }
 
 /* The grace banner names every deadline there is: one date when all the
@@ -397,6 +447,25 @@ seats_licenses_page_update (SeatsLicensesPage *self)
       gtk_widget_add_css_class (self->available_card, "licenses-over");
     else
       gtk_widget_remove_css_class (self->available_card, "licenses-over");
+  }
+
+  /* R5: the policy in words, and where the counts go against it. */
+  {
+    SeatsRulePolicy rule;
+    g_autofree char *words = NULL;
+    SeatsSeatAction now_action = SEATS_SEAT_ACTION_NONE, next_action = SEATS_SEAT_ACTION_NONE;
+    char *now = NULL, *next = NULL;
+
+    seats_policy_to_rule (policy, &rule);
+    words = seats_rules_describe_policy (&rule);
+    adw_preferences_group_set_description (self->seats_group, words);
+    if (seats != NULL)
+      {
+        now = seats_rules_advise_now (&rule, purchased, in_use, &now_action);
+        next = seats_rules_advise_next (&rule, next_period, in_use, &next_action);
+      }
+    show_advice (self, self->advice_now_row, self->advice_now_button, now, now_action);
+    show_advice (self, self->advice_next_row, self->advice_next_button, next, next_action);
   }
 
   /* R18 */
@@ -934,6 +1003,11 @@ seats_licenses_page_class_init (SeatsLicensesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SeatsLicensesPage, modules_group);
   gtk_widget_class_bind_template_child (widget_class, SeatsLicensesPage, modules_list);
   gtk_widget_class_bind_template_child (widget_class, SeatsLicensesPage, holders_button);
+  gtk_widget_class_bind_template_child (widget_class, SeatsLicensesPage, seats_group);
+  gtk_widget_class_bind_template_child (widget_class, SeatsLicensesPage, advice_now_row);
+  gtk_widget_class_bind_template_child (widget_class, SeatsLicensesPage, advice_now_button);
+  gtk_widget_class_bind_template_child (widget_class, SeatsLicensesPage, advice_next_row);
+  gtk_widget_class_bind_template_child (widget_class, SeatsLicensesPage, advice_next_button);
   gtk_widget_class_bind_template_child (widget_class, SeatsLicensesPage, integrations_group);
   gtk_widget_class_bind_template_child (widget_class, SeatsLicensesPage, integrations_list);
   gtk_widget_class_bind_template_child (widget_class, SeatsLicensesPage, load_row);

@@ -85,14 +85,7 @@ check_count (SeatsNextPeriodDialog  *self,
 
   if (seats_product_get_kind (product) == SEATS_PRODUCT_KIND_USER_SEATS)
     {
-      seats_rule_policy_init (&rule_policy);
-      if (policy != NULL)
-        {
-          rule_policy.seat_floor = seats_policy_get_seat_floor (policy);
-          rule_policy.activation = seats_policy_get_activation (policy);
-          rule_policy.min_seats = seats_policy_get_min_seats (policy);
-          rule_policy.grace_days = seats_policy_get_grace_days (policy);
-        }
+      seats_policy_to_rule (policy, &rule_policy);
 
       return seats_rules_check_next_period (&rule_policy, count, in_use, over, error);
     }

@@ -144,15 +144,7 @@ rule_policy_of (SeatsSyncEngine *engine,
   SeatsAccount *account = seats_sync_engine_get_account (engine);
   SeatsPolicy *account_policy = account ? seats_account_get_policy (account) : NULL;
 
-  seats_rule_policy_init (policy);
-  if (account_policy != NULL)
-    {
-      policy->seat_floor = seats_policy_get_seat_floor (account_policy);
-      policy->activation = seats_policy_get_activation (account_policy);
-      policy->min_seats = seats_policy_get_min_seats (account_policy);
-      if (seats_policy_get_grace_days (account_policy) > 0)
-        policy->grace_days = seats_policy_get_grace_days (account_policy);
-    }
+  seats_policy_to_rule (account_policy, policy);
 }
 
 /* R6 for one more user: refused, fine, or over the count until @deadline. */
