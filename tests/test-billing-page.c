@@ -556,6 +556,54 @@ test_history (UiFixture     *fixture,
                                                    g_list_model_get_n_items (actions) - 1));
 }
 
+/* The figures agree and explain each other: the monthly price is shown as
+ * the sum of what the products cost, the invoice of this period is of that
+ * price, and an invoice still open after its due date says it is overdue. */
+static void
+test_figures (UiFixture     *fixture,
+              gconstpointer  user_data)
+{
+  GtkWidget *page = show_billing (fixture);
+  SeatsSubscription *subscription = seats_sync_engine_get_subscription (fixture->engine);
+  const char *currency = seats_subscription_get_currency (subscription);
+  g_autoptr(GArray) lines = seats_products_price_lines (seats_sync_engine_get_products (fixture->engine));
+  GListModel *invoices = seats_sync_engine_get_invoices (fixture->engine);
+  guint32 today = seats_clock_get_today_julian (seats_sync_engine_get_clock (fixture->engine));
+  guint32 period_start = seats_subscription_get_period_start_julian (subscription);
+  g_autofree char *sum = NULL;
+  gboolean current_seen = FALSE;
+  guint overdue = 0;
+  gint64 monthly;
+
+  g_assert_nonnull (lines);
+  g_assert_true (seats_rules_monthly_price ((SeatsRulePriceLine *) (gpointer) lines->data, lines->len,
+                                            &monthly, NULL));
+  g_assert_cmpint (monthly, ==, seats_subscription_get_monthly_price (subscription));
+  sum = seats_format_monthly_sum ((SeatsRulePriceLine *) (gpointer) lines->data, lines->len, currency);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (part (page, "monthly_price_row"))), ==, sum);
+
+  for (guint i = 0; i < g_list_model_get_n_items (invoices); i++)
+    {
+      g_autoptr(SeatsInvoice) invoice = g_list_model_get_item (invoices, i);
+
+      if (seats_invoice_get_issued_julian (invoice) == period_start)
+        {
+          current_seen = TRUE;
+          g_assert_cmpint (seats_invoice_get_amount (invoice), ==,
+                           monthly * seats_subscription_get_period_months (subscription));
+          g_assert_false (seats_invoice_is_overdue (invoice, today));
+        }
+      if (seats_invoice_is_overdue (invoice, today))
+        overdue++;
+    }
+  g_assert_true (current_seen);
+
+  /* Mid-November, October's invoice is still open, a fortnight late. */
+  g_assert_cmpuint (overdue, ==, 1);
+  g_assert_true (ui_shows_text (part (page, "invoices_list"), C_("invoice status", "Overdue")));
+  g_assert_true (ui_shows_text (part (page, "invoices_list"), C_("invoice status", "Open")));
+}
+
 static void
 test_viewer (UiFixture     *fixture,
              gconstpointer  user_data)
@@ -639,6 +687,7 @@ main (int   argc,
   g_test_add ("/billing/paid-integration", UiFixture, NULL, admin_set_up, test_paid_integration, tear_down);
   g_test_add ("/billing/form", UiFixture, NULL, admin_set_up, test_billing_form, tear_down);
   g_test_add ("/billing/history", UiFixture, NULL, admin_set_up, test_history, tear_down);
+  g_test_add ("/billing/figures", UiFixture, NULL, admin_set_up, test_figures, tear_down);
   g_test_add ("/billing/viewer", UiFixture, NULL, viewer_set_up, test_viewer, tear_down);
   g_test_add ("/billing/reseller", UiFixture, "bergstrom", admin_set_up, test_reseller, tear_down);
   g_test_add ("/billing/offline", UiFixture, NULL, admin_set_up, test_offline, tear_down);

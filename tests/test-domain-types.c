@@ -623,6 +623,61 @@ test_prices_shared (void)
   g_assert_true (seats_subscription_has_prices (subscription));
 }
 
+/* An open invoice is overdue from the day after its due date; a paid one
+ * never is, nor one without a due date. */
+static void
+test_invoice_overdue (void)
+{
+  g_autoptr(SeatsInvoice) invoice = seats_invoice_new ();
+  guint32 due = seats_julian_from_ymd (2026, 12, 1);
+
+  seats_invoice_set_due_julian (invoice, due);
+  seats_invoice_set_status (invoice, "open");
+  g_assert_false (seats_invoice_is_overdue (invoice, due - 1));
+  g_assert_false (seats_invoice_is_overdue (invoice, due));
+  g_assert_true (seats_invoice_is_overdue (invoice, due + 1));
+
+  seats_invoice_set_status (invoice, "paid");
+  g_assert_false (seats_invoice_is_overdue (invoice, due + 30));
+
+  seats_invoice_set_status (invoice, "open");
+  seats_invoice_set_due_julian (invoice, 0);
+  g_assert_false (seats_invoice_is_overdue (invoice, due + 30));
+}
+
+/* The lines of the monthly price, one for each product; none when a
+ * price is not shared (R15). */
+static void
+test_price_lines (void)
+{
+  g_autoptr(GListStore) products = g_list_store_new (SEATS_TYPE_PRODUCT);
+  g_autoptr(SeatsProduct) seats = seats_product_new ();
+  g_autoptr(SeatsProduct) integration = seats_product_new ();
+  g_autoptr(GArray) lines = NULL;
+  g_autoptr(GArray) hidden = NULL;
+
+  seats_product_set_kind (seats, SEATS_PRODUCT_KIND_USER_SEATS);
+  seats_product_set_purchased (seats, 22);
+  seats_product_set_price (seats, 2950);
+  seats_product_set_kind (integration, SEATS_PRODUCT_KIND_INTEGRATION);
+  seats_product_set_price (integration, 1500);
+  seats_product_set_enabled (integration, FALSE);
+  g_list_store_append (products, seats);
+  g_list_store_append (products, integration);
+
+  lines = seats_products_price_lines (G_LIST_MODEL (products));
+  g_assert_nonnull (lines);
+  g_assert_cmpuint (lines->len, ==, 2);
+  g_assert_cmpint (g_array_index (lines, SeatsRulePriceLine, 0).kind, ==, SEATS_PRODUCT_KIND_USER_SEATS);
+  g_assert_cmpuint (g_array_index (lines, SeatsRulePriceLine, 0).purchased, ==, 22);
+  g_assert_cmpint (g_array_index (lines, SeatsRulePriceLine, 0).price, ==, 2950);
+  g_assert_false (g_array_index (lines, SeatsRulePriceLine, 1).enabled);
+
+  seats_product_set_price (integration, SEATS_PRICE_NOT_SHARED);
+  hidden = seats_products_price_lines (G_LIST_MODEL (products));
+  g_assert_null (hidden);
+}
+
 /* The policy the rules get: the server's, a grace of 0 days included, and
  * the defaults without one. */
 static void
@@ -661,6 +716,8 @@ main (int   argc,
   g_test_add_func ("/domain/types/setters-notify", test_setters_notify);
   g_test_add_func ("/domain/types/defaults", test_defaults);
   g_test_add_func ("/domain/types/policy-to-rule", test_policy_to_rule);
+  g_test_add_func ("/domain/types/invoice-overdue", test_invoice_overdue);
+  g_test_add_func ("/domain/types/price-lines", test_price_lines);
   g_test_add_func ("/domain/feature-kind-names", test_feature_kind_names);
   g_test_add_func ("/domain/julian", test_julian);
   g_test_add_func ("/domain/user/modules", test_user_modules);

@@ -235,6 +235,41 @@ test_proration (void)
   g_assert_cmpstr (swedish, ==, "3 × 349,00" NBSP "kr × 29/31 dagar = 979,14" NBSP "kr");
 }
 
+/* How the monthly price adds up: licenses times their price, and the fee
+ * of each integration that is on; one that is off and licenses nobody
+ * bought are left out. */
+static void
+test_monthly_sum (void)
+{
+  const SeatsRulePriceLine lines[] = {
+    { SEATS_PRODUCT_KIND_USER_SEATS, 22, 2950, TRUE },
+    { SEATS_PRODUCT_KIND_MODULE, 6, 737, TRUE },
+    { SEATS_PRODUCT_KIND_MODULE, 0, 1475, TRUE },
+    { SEATS_PRODUCT_KIND_INTEGRATION, 1, 1500, TRUE },
+    { SEATS_PRODUCT_KIND_INTEGRATION, 1, 900, FALSE },
+  };
+  const SeatsRulePriceLine too_much[] = {
+    { SEATS_PRODUCT_KIND_USER_SEATS, G_MAXUINT, G_MAXINT64 / 2, TRUE },
+  };
+  g_autofree char *plain = NULL;
+  g_autofree char *dutch = NULL;
+  g_autofree char *nothing = NULL;
+
+  g_assert_null (seats_format_monthly_sum (too_much, G_N_ELEMENTS (too_much), "EUR"));
+
+  if (!use_locale ("en", "C.UTF-8"))
+    return;
+  plain = seats_format_monthly_sum (lines, G_N_ELEMENTS (lines), "EUR");
+  g_assert_cmpstr (plain, ==, "22 × EUR" NBSP "29.50 + 6 × EUR" NBSP "7.37 + EUR" NBSP "15.00 = EUR" NBSP "708.22");
+  nothing = seats_format_monthly_sum (lines, 0, "EUR");
+  g_assert_cmpstr (nothing, ==, "EUR" NBSP "0.00 = EUR" NBSP "0.00");
+
+  if (!use_locale ("nl", "nl_NL.UTF-8"))
+    return;
+  dutch = seats_format_monthly_sum (lines, G_N_ELEMENTS (lines), "EUR");
+  g_assert_cmpstr (dutch, ==, "22 × €" NBSP "29,50 + 6 × €" NBSP "7,37 + €" NBSP "15,00 = €" NBSP "708,22");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -246,6 +281,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/format/money/dutch", test_money_dutch);
+  g_test_add_func ("/format/monthly-sum", test_monthly_sum);
   g_test_add_func ("/format/money/swedish", test_money_swedish);
   g_test_add_func ("/format/money/plain", test_money_plain);
   g_test_add_func ("/format/dates", test_dates);

@@ -538,6 +538,52 @@ refuse_next (SeatsSeatFloor floor,
   return error;
 }
 
+/* What a subscription costs a month: each kind of license bought times
+ * its price, and the integrations that are on. */
+static void
+test_monthly_price (void)
+{
+  const SeatsRulePriceLine lines[] = {
+    { SEATS_PRODUCT_KIND_USER_SEATS, 22, 2950, TRUE },
+    { SEATS_PRODUCT_KIND_MODULE, 6, 737, TRUE },
+    { SEATS_PRODUCT_KIND_MODULE, 4, 1475, TRUE },
+    { SEATS_PRODUCT_KIND_INTEGRATION, 0, 1500, TRUE },
+    { SEATS_PRODUCT_KIND_INTEGRATION, 1, 900, FALSE },
+  };
+  const SeatsRulePriceLine product_too_big[] = {
+    { SEATS_PRODUCT_KIND_USER_SEATS, 2, G_MAXINT64 / 2 + 1, TRUE },
+  };
+  const SeatsRulePriceLine product_fits[] = {
+    { SEATS_PRODUCT_KIND_USER_SEATS, 2, G_MAXINT64 / 2, TRUE },
+  };
+  const SeatsRulePriceLine sum_too_big[] = {
+    { SEATS_PRODUCT_KIND_USER_SEATS, 2, G_MAXINT64 / 2, TRUE },
+    { SEATS_PRODUCT_KIND_INTEGRATION, 0, 2, TRUE },
+  };
+  g_autoptr(GError) error = NULL;
+  gint64 monthly = -1;
+
+  /* De Molen: 22 × 29.50 + 6 × 7.37 + 4 × 14.75 + 15.00, the integration
+   * that is off left out. */
+  g_assert_true (seats_rules_monthly_price (lines, G_N_ELEMENTS (lines), &monthly, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (monthly, ==, 76722);
+  g_assert_true (seats_rules_price_line_counts (&lines[3]));
+  g_assert_false (seats_rules_price_line_counts (&lines[4]));
+
+  g_assert_true (seats_rules_monthly_price (NULL, 0, &monthly, NULL));
+  g_assert_cmpint (monthly, ==, 0);
+
+  /* The largest sum that fits, and one more. */
+  g_assert_true (seats_rules_monthly_price (product_fits, 1, &monthly, NULL));
+  g_assert_cmpint (monthly, ==, G_MAXINT64 - 1);
+  g_assert_false (seats_rules_monthly_price (product_too_big, 1, &monthly, &error));
+  assert_rule_error (error, SEATS_RULE_ERROR_OVERFLOW, "overflow");
+  g_clear_error (&error);
+  g_assert_false (seats_rules_monthly_price (sum_too_big, 2, &monthly, &error));
+  assert_rule_error (error, SEATS_RULE_ERROR_OVERFLOW, "overflow");
+}
+
 static SeatsRulePolicy
 policy_with (SeatsSeatFloor floor,
              guint          min_seats,
@@ -2324,6 +2370,7 @@ main (int   argc,
   g_test_add_func ("/rules/error-describe", test_describe);
   g_test_add_func ("/rules/policy-defaults", test_policy_defaults);
   g_test_add_func ("/rules/r5/describe-policy", test_describe_policy);
+  g_test_add_func ("/rules/monthly-price", test_monthly_price);
   g_test_add_func ("/rules/r5/advise-now", test_advise_now);
   g_test_add_func ("/rules/r5/advise-next", test_advise_next);
   g_test_add_func ("/rules/r1/user-counts", test_user_counts);

@@ -880,6 +880,13 @@ test_clock (void)
   assert_problem (no_clock, 404, "not-found");
 
   g_assert_cmpint (active, >, seats);
+
+  /* The period of today was invoiced when it began, at the monthly price
+   * the subscription adds up to. */
+  g_assert_cmpstr (test_json_string (invoices->json, "items.0.issued"), ==,
+                   test_json_string (sub->json, "period.start"));
+  g_assert_cmpint (test_json_int (invoices->json, "items.0.amount.amount"), ==,
+                   test_json_int (sub->json, "monthly_price.amount"));
   {
     g_autoptr(TestAnswer) product = test_server_request (server, "GET", "/api/v1/products/seats", token, NULL, NULL);
     g_autoptr(TestAnswer) lowered = NULL;
@@ -900,7 +907,10 @@ test_clock (void)
 
   invoices_after = test_server_request (server, "GET", "/api/v1/invoices", token, NULL, NULL);
   g_assert_cmpint (test_json_int (invoices_after->json, "total"), >=, test_json_int (invoices->json, "total") + 2);
-  g_assert_cmpint (test_json_int (invoices_after->json, "items.0.amount.amount"), >, 0);
+  g_assert_cmpint (test_json_int (invoices_after->json, "items.0.amount.amount"), ==,
+                   test_json_int (sub_after->json, "total_price.amount"));
+  g_assert_cmpstr (test_json_string (invoices_after->json, "items.0.issued"), ==,
+                   test_json_string (sub_after->json, "period.start"));
 
   /* The deadlines passed: the excess users are deactivated. */
   active_after = test_server_request (server, "GET", "/scim/v2/Users?count=1000&filter=active%20eq%20true",

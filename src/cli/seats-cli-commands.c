@@ -1525,6 +1525,20 @@ seats_cli_billing (SeatsCli *cli)
   /* Translators: storage used, then storage included, such as "8.4 GB of 24 GB" */
   storage = g_strdup_printf (_("%s of %s"), used, included);
   monthly = seats_format_money (seats_subscription_get_monthly_price (subscription), currency);
+  /* How it adds up, where the products say the same. */
+  {
+    g_autoptr(GArray) lines = seats_products_price_lines (seats_sync_engine_get_products (cli->engine));
+    gint64 sum;
+
+    if (lines != NULL &&
+        seats_rules_monthly_price ((SeatsRulePriceLine *) (gpointer) lines->data, lines->len, &sum, NULL) &&
+        sum == seats_subscription_get_monthly_price (subscription))
+      {
+        g_free (monthly);
+        monthly = seats_format_monthly_sum ((SeatsRulePriceLine *) (gpointer) lines->data, lines->len,
+                                            currency);
+      }
+  }
   total = seats_format_money (seats_subscription_get_total_price (subscription), currency);
   contact = contact_text (cli->engine, details);
   address = postal_address (details);

@@ -299,3 +299,63 @@ seats_format_restored_next (const SeatsPurchaseQuote *quote)
                                     quote->next_before),
                           lowered, total);
 }
+
+/**
+ * seats_format_monthly_sum:
+ * @lines: (array length=n_lines): what the subscription has
+ * @n_lines: how many lines
+ * @currency: the ISO 4217 code of its prices
+ *
+ * How the monthly price is reached, in the person's locale: the licenses
+ * of each kind times the price of one, and the fee of each integration
+ * that is on: "22 × € 29,50 + 6 × € 7,37 + € 15,00 = € 708,22".
+ *
+ * Returns: (transfer full) (nullable): the sum, or %NULL when it does not
+ *   fit in an amount
+ */
+char *
+seats_format_monthly_sum (const SeatsRulePriceLine *lines,
+                          guint                     n_lines,
+                          const char               *currency)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *sum = NULL;
+  g_autofree char *total_text = NULL;
+  gint64 total;
+
+  g_return_val_if_fail (lines != NULL || n_lines == 0, NULL);
+
+  if (!seats_rules_monthly_price (lines, n_lines, &total, NULL))
+    return NULL;
+
+  for (guint i = 0; i < n_lines; i++)
+    {
+      g_autofree char *price = NULL;
+
+      if (!seats_rules_price_line_counts (&lines[i]))
+        continue;
+
+      price = seats_format_money (lines[i].price, currency);
+      if (lines[i].kind == SEATS_PRODUCT_KIND_INTEGRATION)
+        g_ptr_array_add (parts, g_steal_pointer (&price));
+      else
+        {
+          g_autofree char *count = seats_format_count (lines[i].purchased);
+
+          /* Translators: licenses times the monthly price of one, such as
+           * "22 × EUR 29.50" */
+          g_ptr_array_add (parts, g_strdup_printf (_("%s × %s"), count, price));
+        }
+    }
+
+  if (parts->len == 0)
+    g_ptr_array_add (parts, seats_format_money (0, currency));
+  g_ptr_array_add (parts, NULL);
+
+  /* Translators: what is added up to the monthly price, such as
+   * "22 × EUR 29.50 + EUR 15.00" */
+  sum = g_strjoinv (C_("sum", " + "), (char **) parts->pdata);
+  total_text = seats_format_money (total, currency);
+  /* Translators: a sum, then its result: "22 × EUR 29.50 + EUR 15.00 = EUR 664.00" */
+  return g_strdup_printf (_("%s = %s"), sum, total_text);
+}

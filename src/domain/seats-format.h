@@ -29,5 +29,9 @@ char *seats_format_proration  (const SeatsPurchaseQuote *quote,
                                const char               *currency);
 char *seats_format_restored_next
                               (const SeatsPurchaseQuote *quote);
+char *seats_format_monthly_sum
+                              (const SeatsRulePriceLine *lines,
+                               guint                     n_lines,
+                               const char               *currency);
 
 G_END_DECLS

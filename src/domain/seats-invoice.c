@@ -128,3 +128,22 @@ ACCESSORS (INT64, amount, PROP_AMOUNT)
 ACCESSORS (STRING, currency, PROP_CURRENCY)
 ACCESSORS (STRING, status, PROP_STATUS)
 ACCESSORS (STRING, description, PROP_DESCRIPTION)
+
+/**
+ * seats_invoice_is_overdue:
+ * @self: an invoice
+ * @today: today's Julian day, from the clock
+ *
+ * An open invoice is overdue from the day after its due date: it may be
+ * paid on the due date itself.
+ *
+ * Returns: %TRUE when it is open and its due date has passed
+ */
+gboolean
+seats_invoice_is_overdue (SeatsInvoice *self,
+                          guint32       today)
+{
+  g_return_val_if_fail (SEATS_IS_INVOICE (self), FALSE);
+
+  return g_strcmp0 (self->status, "open") == 0 && self->due != 0 && today > self->due;
+}

@@ -51,4 +51,7 @@ const char   *seats_invoice_get_description   (SeatsInvoice *self);
 void          seats_invoice_set_description   (SeatsInvoice *self,
                                                const char   *description);
 
+gboolean      seats_invoice_is_overdue        (SeatsInvoice *self,
+                                               guint32       today);
+
 G_END_DECLS

@@ -169,3 +169,40 @@ seats_product_get_free (SeatsProduct *self)
 
   return self->purchased > self->in_use ? self->purchased - self->in_use : 0;
 }
+
+/**
+ * seats_products_price_lines:
+ * @products: (element-type SeatsProduct): the products of a subscription
+ *
+ * The lines seats_rules_monthly_price() adds up, one for each product.
+ *
+ * Returns: (transfer full) (element-type SeatsRulePriceLine) (nullable): the
+ *   lines, or %NULL when a price is not shared (R15)
+ */
+GArray *
+seats_products_price_lines (GListModel *products)
+{
+  g_autoptr(GArray) lines = NULL;
+  guint n;
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (products), NULL);
+
+  n = g_list_model_get_n_items (products);
+  lines = g_array_sized_new (FALSE, TRUE, sizeof (SeatsRulePriceLine), n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SeatsProduct) product = g_list_model_get_item (products, i);
+      SeatsRulePriceLine line = { 0, };
+
+      if (!seats_product_has_price (product))
+        return NULL;
+
+      line.kind = product->kind;
+      line.purchased = product->purchased;
+      line.price = product->price;
+      line.enabled = product->enabled;
+      g_array_append_val (lines, line);
+    }
+
+  return g_steal_pointer (&lines);
+}

@@ -10,6 +10,7 @@
 #include <gio/gio.h>
 
 #include "seats-domain-enums.h"
+#include "seats-rules.h"
 #include "seats-types.h"
 
 G_BEGIN_DECLS
@@ -59,5 +60,7 @@ void             seats_product_set_currency    (SeatsProduct *self,
 gboolean         seats_product_get_enabled     (SeatsProduct *self);
 void             seats_product_set_enabled     (SeatsProduct *self,
                                                 gboolean      enabled);
+
+GArray          *seats_products_price_lines    (GListModel   *products);
 
 G_END_DECLS

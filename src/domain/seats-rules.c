@@ -1053,6 +1053,78 @@ seats_rules_apply_purchase (guint     purchased,
 }
 
 /**
+ * seats_rules_price_line_counts:
+ * @line: a line of the monthly price
+ *
+ * Whether @line adds to the monthly price: licenses always (none bought
+ * add nothing), an integration only when it is on.
+ *
+ * Returns: %TRUE when it is part of the sum
+ */
+gboolean
+seats_rules_price_line_counts (const SeatsRulePriceLine *line)
+{
+  g_return_val_if_fail (line != NULL, FALSE);
+
+  if (line->kind == SEATS_PRODUCT_KIND_INTEGRATION)
+    return line->enabled;
+  return line->purchased > 0;
+}
+
+/**
+ * seats_rules_monthly_price:
+ * @lines: (array length=n_lines): what the subscription has
+ * @n_lines: how many lines
+ * @monthly_price: (out): the sum
+ * @error: %SEATS_RULE_ERROR_OVERFLOW when it does not fit
+ *
+ * What a subscription costs a month: the licenses bought of each kind
+ * times the price of one, plus the fee of each integration that is on.
+ * The server invoices it every period; the Billing page shows it as this
+ * sum, so that the two agree.
+ *
+ * Returns: %TRUE with @monthly_price set
+ */
+gboolean
+seats_rules_monthly_price (const SeatsRulePriceLine  *lines,
+                           guint                      n_lines,
+                           gint64                    *monthly_price,
+                           GError                   **error)
+{
+  gint64 sum = 0;
+
+  g_return_val_if_fail (lines != NULL || n_lines == 0, FALSE);
+  g_return_val_if_fail (monthly_price != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  for (guint i = 0; i < n_lines; i++)
+    {
+      const SeatsRulePriceLine *line = &lines[i];
+      gint64 amount;
+
+      if (!seats_rules_price_line_counts (line))
+        continue;
+
+      if (line->kind == SEATS_PRODUCT_KIND_INTEGRATION)
+        amount = line->price;
+      else if (__builtin_mul_overflow ((gint64) line->purchased, line->price, &amount))
+        {
+          set_refusal (error, SEATS_RULE_ERROR_OVERFLOW, NULL);
+          return FALSE;
+        }
+
+      if (__builtin_add_overflow (sum, amount, &sum))
+        {
+          set_refusal (error, SEATS_RULE_ERROR_OVERFLOW, NULL);
+          return FALSE;
+        }
+    }
+
+  *monthly_price = sum;
+  return TRUE;
+}
+
+/**
  * seats_rules_describe_policy:
  * @policy: the policy
  *

@@ -318,6 +318,31 @@ gboolean    seats_rules_quote_purchase          (guint                          
                                                  GError                       **error);
 gboolean    seats_purchase_quote_restores_next  (const SeatsPurchaseQuote      *quote);
 
+/**
+ * SeatsRulePriceLine:
+ * @kind: user licenses, an add-on module or an integration
+ * @purchased: the licenses of the current period; not used for an
+ *   integration
+ * @price: the monthly price of one license, or an integration's monthly
+ *   fee, in minor units
+ * @enabled: whether an integration is on; not used for licenses
+ *
+ * One line of what a subscription costs a month.
+ */
+typedef struct
+{
+  SeatsProductKind kind;
+  guint            purchased;
+  gint64           price;
+  gboolean         enabled;
+} SeatsRulePriceLine;
+
+gboolean    seats_rules_monthly_price           (const SeatsRulePriceLine      *lines,
+                                                 guint                          n_lines,
+                                                 gint64                        *monthly_price,
+                                                 GError                       **error);
+gboolean    seats_rules_price_line_counts       (const SeatsRulePriceLine      *line);
+
 /* R12 */
 gboolean    seats_rules_monthly_price_after_switch
                                                 (gint64                         monthly_price,

@@ -123,9 +123,6 @@ turn_period (SeatsServer  *self,
   g_autoptr(GPtrArray) products = NULL;
   guint32 start = seats_period_end (org->period_start, org->period_months);
   g_autofree char *start_text = seats_server_iso_date (start);
-  g_autofree char *number = NULL;
-  g_autofree char *invoice_id = NULL;
-  g_autofree char *description = NULL;
   g_autofree char *month = NULL;
   sqlite3_stmt *stmt;
   gint64 amount = 0;
@@ -146,38 +143,22 @@ turn_period (SeatsServer  *self,
     return FALSE;
   org->period_start = start;
 
+  /* The whole period at the monthly price, as the Billing page sums it. */
   products = seats_server_db_load_products (self, org, today);
+  if (!seats_server_monthly_price (products, &amount, error))
+    return FALSE;
+  amount *= org->period_months;
   for (guint i = 0; i < products->len; i++)
     {
       SeatsServerProduct *product = g_ptr_array_index (products, i);
 
-      if (product->kind == SEATS_PRODUCT_KIND_INTEGRATION)
-        amount += product->enabled ? product->price * org->period_months : 0;
-      else
-        amount += product->price * product->purchased * org->period_months;
       if (product->kind == SEATS_PRODUCT_KIND_USER_SEATS)
         seats = product->purchased;
     }
 
   seats_date_from_julian (&start_date, start);
   month = g_strdup_printf ("%04u-%02u", g_date_get_year (&start_date), g_date_get_month (&start_date));
-  number = g_strdup_printf ("%s-%04u%02u", org->slug, g_date_get_year (&start_date),
-                            g_date_get_month (&start_date));
-  invoice_id = g_strdup_printf ("inv-%s", number);
-  description = g_strdup_printf ("Subscription from %s", start_text);
-
-  stmt = seats_server_db_prepare (self,
-    "INSERT OR REPLACE INTO invoices (org_id, id, number, issued, due, amount, currency, status, description) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?)");
-  sqlite3_bind_int64 (stmt, 1, org->id);
-  seats_server_db_bind_text (stmt, 2, invoice_id);
-  seats_server_db_bind_text (stmt, 3, number);
-  sqlite3_bind_int64 (stmt, 4, start);
-  sqlite3_bind_int64 (stmt, 5, start + 30);
-  sqlite3_bind_int64 (stmt, 6, amount);
-  seats_server_db_bind_text (stmt, 7, org->currency);
-  seats_server_db_bind_text (stmt, 8, description);
-  if (!seats_server_db_step_done (self, stmt, error))
+  if (!seats_server_db_add_invoice (self, org, start, amount, "open", error))
     return FALSE;
 
   stmt = seats_server_db_prepare (self,

@@ -548,6 +548,64 @@ load_products (SeatsServer *self,
   return g_steal_pointer (&products);
 }
 
+/* The invoice of the period that starts on @period_start, due 30 days
+ * later; one a period, so that issuing it again replaces it. */
+gboolean
+seats_server_db_add_invoice (SeatsServer  *self,
+                             SeatsOrg     *org,
+                             guint32       period_start,
+                             gint64        amount,
+                             const char   *status,
+                             GError      **error)
+{
+  g_autofree char *start_text = seats_server_iso_date (period_start);
+  g_autofree char *number = NULL;
+  g_autofree char *invoice_id = NULL;
+  g_autofree char *description = NULL;
+  sqlite3_stmt *stmt;
+  GDate start;
+
+  seats_date_from_julian (&start, period_start);
+  number = g_strdup_printf ("%s-%04u%02u", org->slug, g_date_get_year (&start), g_date_get_month (&start));
+  invoice_id = g_strdup_printf ("inv-%s", number);
+  description = g_strdup_printf ("Subscription from %s", start_text);
+
+  stmt = seats_server_db_prepare (self,
+    "INSERT OR REPLACE INTO invoices (org_id, id, number, issued, due, amount, currency, status, description) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+  sqlite3_bind_int64 (stmt, 1, org->id);
+  seats_server_db_bind_text (stmt, 2, invoice_id);
+  seats_server_db_bind_text (stmt, 3, number);
+  sqlite3_bind_int64 (stmt, 4, period_start);
+  sqlite3_bind_int64 (stmt, 5, period_start + 30);
+  sqlite3_bind_int64 (stmt, 6, amount);
+  seats_server_db_bind_text (stmt, 7, org->currency);
+  seats_server_db_bind_text (stmt, 8, status);
+  seats_server_db_bind_text (stmt, 9, description);
+  return seats_server_db_step_done (self, stmt, error);
+}
+
+/* What @products cost a month, by the rule the window shows the sum of. */
+gboolean
+seats_server_monthly_price (GPtrArray  *products,
+                            gint64     *monthly_price,
+                            GError    **error)
+{
+  g_autofree SeatsRulePriceLine *lines = g_new0 (SeatsRulePriceLine, MAX (products->len, 1));
+
+  for (guint i = 0; i < products->len; i++)
+    {
+      SeatsServerProduct *product = g_ptr_array_index (products, i);
+
+      lines[i].kind = product->kind;
+      lines[i].purchased = product->purchased;
+      lines[i].price = product->price;
+      lines[i].enabled = product->enabled;
+    }
+
+  return seats_rules_monthly_price (lines, products->len, monthly_price, error);
+}
+
 GPtrArray *
 seats_server_db_load_products (SeatsServer *self,
                                SeatsOrg    *org,

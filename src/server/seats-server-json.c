@@ -405,15 +405,10 @@ seats_json_add_subscription (JsonBuilder *builder,
       SeatsServerProduct *product = g_ptr_array_index (products, i);
 
       seats_json_add_product (builder, product, currency);
-
-      /* Prices are per license (or per integration) per month. */
-      if (product->kind == SEATS_PRODUCT_KIND_INTEGRATION)
-        monthly += product->enabled ? product->price : 0;
-      else
-        monthly += product->price * product->purchased;
     }
   json_builder_end_array (builder);
-  if (currency != NULL)
+  /* Prices are per license (or per integration) per month. */
+  if (currency != NULL && seats_server_monthly_price (products, &monthly, NULL))
     {
       seats_json_add_money (builder, "monthly_price", monthly, currency);
       seats_json_add_money (builder, "total_price", monthly * org->period_months, currency);

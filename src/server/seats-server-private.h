@@ -246,6 +246,15 @@ gboolean     seats_server_db_bump_revision     (SeatsServer       *self,
 GPtrArray   *seats_server_db_load_products     (SeatsServer       *self,
                                                 SeatsOrg          *org,
                                                 const GDate       *today);
+gboolean     seats_server_db_add_invoice       (SeatsServer       *self,
+                                                SeatsOrg          *org,
+                                                guint32            period_start,
+                                                gint64             amount,
+                                                const char        *status,
+                                                GError           **error);
+gboolean     seats_server_monthly_price        (GPtrArray         *products,
+                                                gint64            *monthly_price,
+                                                GError           **error);
 SeatsServerProduct *seats_server_db_load_product (SeatsServer     *self,
                                                 SeatsOrg          *org,
                                                 const char        *product_id,

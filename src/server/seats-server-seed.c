@@ -327,14 +327,23 @@ seed_history (Seeder        *s,
 {
   gint64 seat_price = s->trial ? 0 : spec->seat_price;
   guint seats = MAX (spec->seats, 4) - 3;
+  g_autoptr(SeatsOrg) org = seats_server_db_load_org (s->server, s->org_id);
+  g_autoptr(GPtrArray) products = NULL;
+  gint64 monthly, extras;
+  GDate today;
+
+  /* Each month invoiced at its licenses and what else there is, modules
+   * and integrations, as the monthly price adds them up. */
+  seats_date_from_julian (&today, s->today);
+  products = seats_server_db_load_products (s->server, org, &today);
+  if (!seats_server_monthly_price (products, &monthly, error))
+    return FALSE;
+  extras = monthly - (gint64) spec->seats * seat_price;
 
   for (int month = 12; month >= 1; month--)
     {
       GDate day;
       g_autofree char *month_text = NULL;
-      g_autofree char *number = NULL;
-      g_autofree char *invoice_id = NULL;
-      g_autofree char *description = NULL;
       g_autofree char *before = NULL;
       g_autofree char *after = NULL;
       g_autofree char *order_id = NULL;
@@ -387,22 +396,9 @@ seed_history (Seeder        *s,
       if (!seats_server_db_step_done (s->server, stmt, error))
         return FALSE;
 
-      number = g_strdup_printf ("%s-%s", spec->slug, month_text);
-      invoice_id = g_strdup_printf ("inv-%s", number);
-      description = g_strdup_printf ("Subscription %s", month_text);
-      stmt = seats_server_db_prepare (s->server,
-        "INSERT INTO invoices (org_id, id, number, issued, due, amount, currency, status, description) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
-      sqlite3_bind_int64 (stmt, 1, s->org_id);
-      seats_server_db_bind_text (stmt, 2, invoice_id);
-      seats_server_db_bind_text (stmt, 3, number);
-      sqlite3_bind_int64 (stmt, 4, g_date_get_julian (&day));
-      sqlite3_bind_int64 (stmt, 5, g_date_get_julian (&day) + 30);
-      sqlite3_bind_int64 (stmt, 6, seats * seat_price);
-      seats_server_db_bind_text (stmt, 7, spec->currency);
-      seats_server_db_bind_text (stmt, 8, month > 1 ? "paid" : "open");
-      seats_server_db_bind_text (stmt, 9, description);
-      if (!seats_server_db_step_done (s->server, stmt, error) ||
+      if (!seats_server_db_add_invoice (s->server, org, g_date_get_julian (&day),
+                                        seats * seat_price + extras, month > 1 ? "paid" : "open",
+                                        error) ||
           !log_at (s, when, "system", "period-turned", "subscription", NULL, month_text, error))
         return FALSE;
 
@@ -413,7 +409,9 @@ seed_history (Seeder        *s,
         return FALSE;
     }
 
-  return TRUE;
+  /* The period of today, invoiced when it began. */
+  return seats_server_db_add_invoice (s->server, org, org->period_start,
+                                      monthly * org->period_months, "open", error);
 }
 
 static gboolean

@@ -79,6 +79,7 @@ struct _SeatsBillingPage
   AdwActionRow        *storage_row;
   GtkLevelBar         *storage_bar;
   GtkLabel            *seats_label;
+  AdwActionRow        *monthly_price_row;
   GtkLabel            *monthly_price_label;
   AdwActionRow        *total_price_row;
   GtkLabel            *total_price_label;
@@ -228,6 +229,7 @@ update_subscription (SeatsBillingPage *self)
   g_autofree char *total = NULL;
   g_autofree char *per_period = NULL;
   g_autofree char *seat_text = NULL;
+  g_autofree char *monthly_sum = NULL;
 
   gtk_widget_set_visible (GTK_WIDGET (self->reseller_row), is_resold (self));
   if (is_resold (self))
@@ -307,6 +309,18 @@ update_subscription (SeatsBillingPage *self)
 
       monthly = seats_format_money (seats_subscription_get_monthly_price (subscription), currency);
       total = seats_format_money (seats_subscription_get_total_price (subscription), currency);
+
+      /* How the monthly price adds up, where the products say the same. */
+      {
+        g_autoptr(GArray) lines = seats_products_price_lines (seats_sync_engine_get_products (self->engine));
+        gint64 sum;
+
+        if (lines != NULL && seats_subscription_has_prices (subscription) &&
+            seats_rules_monthly_price ((SeatsRulePriceLine *) (gpointer) lines->data, lines->len, &sum, NULL) &&
+            sum == seats_subscription_get_monthly_price (subscription))
+          monthly_sum = seats_format_monthly_sum ((SeatsRulePriceLine *) (gpointer) lines->data,
+                                                  lines->len, currency);
+      }
       per_period = g_strdup_printf (ngettext ("For a billing period of %u month",
                                               "For a billing period of %u months", months),
                                     months);
@@ -326,6 +340,7 @@ update_subscription (SeatsBillingPage *self)
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->storage_row), storage != NULL ? storage : "");
   gtk_label_set_label (self->seats_label, seat_text != NULL ? seat_text : "");
   gtk_label_set_label (self->monthly_price_label, monthly != NULL ? monthly : "");
+  adw_action_row_set_subtitle (self->monthly_price_row, monthly_sum != NULL ? monthly_sum : "");
   gtk_label_set_label (self->total_price_label, total != NULL ? total : "");
   adw_action_row_set_subtitle (self->total_price_row, per_period != NULL ? per_period : "");
 }
@@ -1085,7 +1100,10 @@ static GtkWidget *
 create_invoice_row (gpointer item,
                     gpointer user_data)
 {
+  SeatsBillingPage *self = user_data;
   SeatsInvoice *invoice = item;
+  guint32 today = self->engine != NULL ? seats_clock_get_today_julian (seats_sync_engine_get_clock (self->engine)) : 0;
+  gboolean overdue = today != 0 && seats_invoice_is_overdue (invoice, today);
   g_autofree char *amount = seats_format_money (seats_invoice_get_amount (invoice), seats_invoice_get_currency (invoice));
   g_autofree char *issued = seats_format_date (seats_invoice_get_issued_julian (invoice));
   g_autofree char *due = seats_format_date (seats_invoice_get_due_julian (invoice));
@@ -1099,10 +1117,16 @@ create_invoice_row (gpointer item,
 
   /* Translators: an invoice's number, then its amount */
   title = g_strdup_printf (_("Invoice %s — %s"), seats_invoice_get_number (invoice), amount);
-  /* Translators: when an invoice was issued and when it is due */
-  subtitle = g_strdup_printf (_("Issued on %s, due on %s"), issued, due);
+  if (overdue)
+    /* Translators: when an invoice was issued and when it was due, now past */
+    subtitle = g_strdup_printf (_("Issued on %s, was due on %s"), issued, due);
+  else
+    /* Translators: when an invoice was issued and when it is due */
+    subtitle = g_strdup_printf (_("Issued on %s, due on %s"), issued, due);
 
-  if (g_strcmp0 (status, "paid") == 0)
+  if (overdue)
+    status_text = C_("invoice status", "Overdue");
+  else if (g_strcmp0 (status, "paid") == 0)
     status_text = C_("invoice status", "Paid");
   else if (g_strcmp0 (status, "open") == 0)
     status_text = C_("invoice status", "Open");
@@ -1115,12 +1139,15 @@ create_invoice_row (gpointer item,
   box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
   gtk_box_append (GTK_BOX (box),
-                  gtk_image_new_from_icon_name (g_strcmp0 (status, "paid") == 0
+                  gtk_image_new_from_icon_name (overdue ? "dialog-warning-symbolic"
+                                                : g_strcmp0 (status, "paid") == 0
                                                 ? "object-select-symbolic"
                                                 : "mail-unread-symbolic"));
   label = gtk_label_new (status_text);
   gtk_box_append (GTK_BOX (box), label);
-  gtk_widget_add_css_class (box, g_strcmp0 (status, "paid") == 0 ? "dim-label" : "billing-invoice-open");
+  gtk_widget_add_css_class (box, overdue ? "error"
+                                 : g_strcmp0 (status, "paid") == 0 ? "dim-label"
+                                 : "billing-invoice-open");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), box);
 
   return row;
@@ -1565,6 +1592,7 @@ seats_billing_page_class_init (SeatsBillingPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SeatsBillingPage, storage_row);
   gtk_widget_class_bind_template_child (widget_class, SeatsBillingPage, storage_bar);
   gtk_widget_class_bind_template_child (widget_class, SeatsBillingPage, seats_label);
+  gtk_widget_class_bind_template_child (widget_class, SeatsBillingPage, monthly_price_row);
   gtk_widget_class_bind_template_child (widget_class, SeatsBillingPage, monthly_price_label);
   gtk_widget_class_bind_template_child (widget_class, SeatsBillingPage, total_price_row);
   gtk_widget_class_bind_template_child (widget_class, SeatsBillingPage, total_price_label);
