@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "seats-api-error.h"
 #include "seats-connect-dialog.h"
 #include "ui-test-helper.h"
 
@@ -165,6 +166,12 @@ test_window_narrow (UiFixture     *fixture,
 
 /* The Connect Account dialog, from the main menu: its access keys differ
  * in every language, and so do the welcome page's. */
+static gboolean
+widget_is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (data);
+}
+
 static void
 test_window_connect_dialog (UiFixture     *fixture,
                             gconstpointer  user_data)
@@ -175,6 +182,34 @@ test_window_connect_dialog (UiFixture     *fixture,
   ui_iterate ();
   dialog = ui_find_dialog (SEATS_TYPE_CONNECT_DIALOG);
   g_assert_nonnull (dialog);
+
+  /* Nobody listens at the address: the reason comes at once, whole, and
+   * goes as soon as the person puts the fields right. */
+  {
+    GtkWidget *server = ui_find_by_id (GTK_WIDGET (dialog), "server_row");
+    GtkWidget *token = ui_find_by_id (GTK_WIDGET (dialog), "token_row");
+    GtkWidget *message = ui_find_by_id (GTK_WIDGET (dialog), "error_label");
+    graphene_rect_t bounds;
+    int needed;
+
+    gtk_editable_set_text (GTK_EDITABLE (server), "http://127.0.0.1:1");
+    gtk_editable_set_text (GTK_EDITABLE (token), "not-a-token");
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "connect.connect", NULL));
+    g_assert_true (ui_wait_for (widget_is_mapped, message, 10000));
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (message)), !=, "");
+
+    /* The dialog grew to show all of it. */
+    ui_iterate ();
+    gtk_widget_measure (message, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (message),
+                        &needed, NULL, NULL, NULL);
+    g_assert_cmpint (gtk_widget_get_height (message), >=, needed);
+    g_assert_true (gtk_widget_compute_bounds (message, GTK_WIDGET (dialog), &bounds));
+    g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (GTK_WIDGET (dialog)));
+
+    gtk_editable_set_text (GTK_EDITABLE (token), "another-token");
+    g_assert_false (gtk_widget_get_visible (message));
+  }
+
   gtk_window_destroy (dialog);
   ui_iterate ();
 }
@@ -223,20 +258,32 @@ test_window_sync_state (UiFixture     *fixture,
                         gconstpointer  user_data)
 {
   GtkWidget *root = GTK_WIDGET (fixture->window);
-  SeatsClient *client = seats_sync_engine_get_client (fixture->engine);
   g_autofree char *synced = g_strdup_printf (_("Synced %s"), _("just now"));
 
   /* Synced a moment ago, and the header says so in the person's words. */
   g_assert_true (ui_shows_text (root, synced));
 
   /* The server goes away: the header and a banner say offline, with the
-   * local copy still shown. */
-  seats_client_set_retry_policy (client, 1, 0);
+   * local copy still shown. A refused connection is known at once, with
+   * the client's own retries as they are. */
   seats_server_disconnect (fixture->vendor->server);
   g_assert_false (ui_fixture_sync (fixture));
   g_assert_cmpint (seats_sync_engine_get_status (fixture->engine), ==, SEATS_SYNC_STATUS_OFFLINE);
   g_assert_true (ui_shows_text (root, _("Offline")));
   g_assert_nonnull (ui_wait_for_widget (root, GTK_TYPE_BUTTON, _("Try A_gain")));
+
+  /* Nothing can be changed offline, and the banner says so rather than
+   * promising to send changes later. */
+  {
+    g_autofree char *banner = g_strdup_printf (_("The license server cannot be reached. Shown is the copy "
+                                                 "synced %s; nothing can be changed until the connection "
+                                                 "returns."), _("just now"));
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (ui_shows_text (root, banner));
+    g_assert_false (seats_sync_engine_can_change (fixture->engine, &error));
+    g_assert_error (error, SEATS_API_ERROR, SEATS_API_ERROR_OFFLINE);
+  }
 }
 
 static void

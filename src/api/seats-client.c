@@ -24,7 +24,7 @@
 #define READ_CHUNK_SIZE          (64 * 1024)
 #define DEFAULT_MAX_ATTEMPTS     4
 #define DEFAULT_MAX_WAIT_MS      (10 * 1000)
-#define REQUEST_TIMEOUT_S        30
+#define REQUEST_TIMEOUT_S        8
 /* However the server dribbles its answer, a request (with its retries) is
  * over after this long. */
 #define DEFAULT_DEADLINE_MS      (60 * 1000)
@@ -165,6 +165,18 @@ content_type_is (SoupMessage *message,
   return found;
 }
 
+/* The server is not there to answer, or not known: a connection refused,
+ * no route to it, no such name. */
+static gboolean
+nobody_there (const GError *error)
+{
+  return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED) ||
+         g_error_matches (error, G_IO_ERROR, G_IO_ERROR_HOST_UNREACHABLE) ||
+         g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NETWORK_UNREACHABLE) ||
+         g_error_matches (error, G_IO_ERROR, G_IO_ERROR_HOST_NOT_FOUND) ||
+         g_error_matches (error, G_RESOLVER_ERROR, G_RESOLVER_ERROR_NOT_FOUND);
+}
+
 static gboolean
 retry_wait_cb (gpointer data)
 {
@@ -197,6 +209,10 @@ request_maybe_retry (GTask        *task,
   guint delay;
 
   if (!seats_api_error_is_transient (error) || request->attempt >= self->max_attempts)
+    return FALSE;
+
+  /* A server that did not answer in time was waited for already. */
+  if (g_error_matches (error, SEATS_API_ERROR, SEATS_API_ERROR_TIMEOUT))
     return FALSE;
 
   delay = seats_api_retry_delay_ms (request->attempt, retry_after_ms);
@@ -598,6 +614,14 @@ request_send_cb (GObject      *object,
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
           request_return_cancelled (task, g_steal_pointer (&error));
+          return;
+        }
+      /* Nobody there: known at once, and trying again within seconds
+       * rarely finds anybody. The engine tries again later. */
+      if (nobody_there (error))
+        {
+          g_task_return_error (task, seats_api_error_from_transport (error));
+          g_object_unref (task);
           return;
         }
       request_fail (task, seats_api_error_from_transport (error), -1);

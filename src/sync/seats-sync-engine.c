@@ -33,6 +33,7 @@
  * also mends anything a delta could have missed. */
 #define RECONCILE_INTERVAL_S    (24 * 60 * 60)
 #define PERIODIC_SYNC_S         (5 * 60)
+#define OFFLINE_RETRY_FIRST_S   15
 /* A whole sync, its outbox and every page included, however slowly the
  * server answers: a full sync of 100,000 users takes seconds. */
 #define SYNC_DEADLINE_MS        (3 * 60 * 1000)
@@ -69,6 +70,10 @@ struct _SeatsSyncEngine
   GNetworkMonitor *network_monitor;
   guint            periodic_source;
   guint            day_sync_source;
+  /* Offline: the next try, sooner than the periodic sync, and later each
+   * time it fails. */
+  guint            offline_retry_source;
+  guint            offline_retry_s;
   gulong           network_changed_handler;
 };
 
@@ -166,11 +171,21 @@ set_string (char       **field,
   return TRUE;
 }
 
+static void schedule_offline_retry (SeatsSyncEngine *self);
+
 static void
 set_status (SeatsSyncEngine *self,
             SeatsSyncStatus  status,
             const char      *message)
 {
+  if (status == SEATS_SYNC_STATUS_OFFLINE)
+    schedule_offline_retry (self);
+  else if (status != SEATS_SYNC_STATUS_SYNCING)
+    {
+      g_clear_handle_id (&self->offline_retry_source, g_source_remove);
+      self->offline_retry_s = 0;
+    }
+
   if (set_string (&self->error_message, message))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ERROR_MESSAGE]);
 
@@ -2117,6 +2132,30 @@ network_changed_cb (SeatsSyncEngine *self,
 }
 
 static gboolean
+offline_retry_cb (gpointer user_data)
+{
+  SeatsSyncEngine *self = user_data;
+
+  self->offline_retry_source = 0;
+  seats_sync_engine_sync_async (self, FALSE, NULL, background_sync_cb, NULL);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* A started engine that went offline tries again in 15 seconds, then 30,
+ * 60, and so on up to the periodic sync's 5 minutes. */
+static void
+schedule_offline_retry (SeatsSyncEngine *self)
+{
+  if (self->periodic_source == 0 || self->offline_retry_source != 0)
+    return;
+
+  self->offline_retry_s = self->offline_retry_s == 0 ? OFFLINE_RETRY_FIRST_S
+                                                     : MIN (self->offline_retry_s * 2, PERIODIC_SYNC_S);
+  self->offline_retry_source = g_timeout_add_seconds (self->offline_retry_s, offline_retry_cb, self);
+}
+
+static gboolean
 periodic_sync_cb (gpointer user_data)
 {
   SeatsSyncEngine *self = user_data;
@@ -2158,6 +2197,7 @@ seats_sync_engine_stop (SeatsSyncEngine *self)
 
   g_clear_handle_id (&self->periodic_source, g_source_remove);
   g_clear_handle_id (&self->day_sync_source, g_source_remove);
+  g_clear_handle_id (&self->offline_retry_source, g_source_remove);
   g_clear_signal_handler (&self->network_changed_handler, self->network_monitor);
   g_clear_object (&self->network_monitor);
 

@@ -134,6 +134,8 @@ connect_action (GtkWidget  *widget,
 static void
 changed_cb (SeatsConnectDialog *self)
 {
+  /* What was wrong is being put right: the old message would mislead. */
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
   gtk_widget_remove_css_class (GTK_WIDGET (self->server_row), "error");
   gtk_widget_remove_css_class (GTK_WIDGET (self->token_row), "error");
   update_actions (self);

@@ -146,10 +146,10 @@ seats_window_update_sync_state (SeatsWindow *self)
       if (since != NULL)
         /* Translators: %s is how long ago, such as "5 minutes ago" */
         banner = g_strdup_printf (_("The license server cannot be reached. Shown is the copy synced %s; "
-                                    "changes wait until the connection returns."), since);
+                                    "nothing can be changed until the connection returns."), since);
       else
-        banner = g_strdup (_("The license server cannot be reached. Changes wait until the "
-                             "connection returns."));
+        banner = g_strdup (_("The license server cannot be reached. Nothing can be changed until "
+                             "the connection returns."));
       tooltip = g_strdup (_("Try to sync again"));
       break;
 
