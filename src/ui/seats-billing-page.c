@@ -54,6 +54,10 @@ struct _SeatsBillingPage
   GtkSortListModel    *contact_sorted;
   GtkFilterListModel  *contact_users;
   GtkFlattenListModel *contact_model;
+  GtkFilterListModel  *contact_found;
+  char                *contact_query;
+  /* The contact chosen in the form: a user, or NULL for an e-mail address. */
+  SeatsUser           *contact_user;
   GtkSortListModel    *orders_sorted;
   GtkSliceListModel   *orders_slice;
   GtkSortListModel    *invoices_sorted;
@@ -88,7 +92,12 @@ struct _SeatsBillingPage
   GtkButton           *revert_button;
   AdwActionRow        *company_row;
   AdwActionRow        *vat_row;
-  AdwComboRow         *contact_row;
+  AdwActionRow        *contact_row;
+  GtkMenuButton       *contact_button;
+  GtkLabel            *contact_label;
+  GtkPopover          *contact_popover;
+  GtkSearchEntry      *contact_search;
+  GtkListView         *contact_list;
   AdwEntryRow         *contact_email_row;
   AdwPreferencesRow   *contact_error_row;
   GtkLabel            *contact_error_label;
@@ -684,9 +693,7 @@ switch_feature (SeatsBillingPage *self,
 static SeatsUser *
 selected_contact_user (SeatsBillingPage *self)
 {
-  gpointer item = adw_combo_row_get_selected_item (self->contact_row);
-
-  return SEATS_IS_USER (item) ? item : NULL;
+  return self->contact_user;
 }
 
 static gboolean
@@ -882,30 +889,42 @@ form_changed (SeatsBillingPage *self)
 
 static gboolean contact_candidate (gpointer item,
                                    gpointer user_data);
+static char *contact_name (GObject *item);
 
-/* Where @user_id is in the combo: counted over the sorted users, as the
- * filter keeps them, rather than asking the filter for each position. */
-static guint
-find_contact_position (SeatsBillingPage *self,
-                       const char       *user_id)
+/* The user @user_id among those who may be the contact, or NULL. */
+static SeatsUser *
+find_contact_user (SeatsBillingPage *self,
+                   const char       *user_id)
 {
   GListModel *sorted = G_LIST_MODEL (self->contact_sorted);
   guint n = g_list_model_get_n_items (sorted);
-  /* The first item is "another e-mail address". */
-  guint position = 1;
 
   for (guint i = 0; user_id != NULL && i < n; i++)
     {
       g_autoptr(SeatsUser) user = g_list_model_get_item (sorted, i);
 
-      if (!contact_candidate (user, self))
-        continue;
       if (g_strcmp0 (seats_user_get_id (user), user_id) == 0)
-        return position;
-      position++;
+        return contact_candidate (user, self) ? g_steal_pointer (&user) : NULL;
     }
 
-  return 0;
+  return NULL;
+}
+
+/* Takes @user (or NULL: an e-mail address typed in) as the contact of the
+ * form, and says so on the button. */
+static void
+set_contact (SeatsBillingPage *self,
+             SeatsUser        *user)
+{
+  g_autofree char *name = contact_name (user != NULL ? G_OBJECT (user) : NULL);
+
+  g_set_object (&self->contact_user, user);
+  gtk_label_set_label (self->contact_label, name);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->contact_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Billing Contact"),
+                                  -1);
+  form_changed (self);
 }
 
 static void
@@ -922,7 +941,11 @@ fill_form (SeatsBillingPage *self)
 
   adw_action_row_set_subtitle (self->company_row, TEXT_OR_EMPTY (seats_billing_details_get_company_name));
   adw_action_row_set_subtitle (self->vat_row, TEXT_OR_EMPTY (seats_billing_details_get_vat_number));
-  adw_combo_row_set_selected (self->contact_row, find_contact_position (self, user_id));
+  {
+    g_autoptr(SeatsUser) user = find_contact_user (self, user_id);
+
+    set_contact (self, user);
+  }
   gtk_editable_set_text (GTK_EDITABLE (self->contact_email_row), user_id == NULL && email != NULL ? email : "");
   gtk_editable_set_text (GTK_EDITABLE (self->street_row), TEXT_OR_EMPTY (seats_billing_details_get_street));
   gtk_editable_set_text (GTK_EDITABLE (self->postal_code_row), TEXT_OR_EMPTY (seats_billing_details_get_postal_code));
@@ -1392,6 +1415,9 @@ save_action (GtkWidget  *widget,
       return;
     }
 
+  /* The fields wait while it is saved: the focus leaves them first, as
+   * when the button is clicked (Ctrl+S comes from a field). */
+  gtk_widget_grab_focus (GTK_WIDGET (self->save_button));
   self->saving = TRUE;
   seats_billing_page_update_actions (self);
   seats_sync_engine_submit_async (self->engine, request, self->cancellable,
@@ -1418,12 +1444,12 @@ open_reseller_action (GtkWidget  *widget,
     seats_open_address (widget, seats_policy_get_reseller_url (policy));
 }
 
-/* The contact combo */
+/* The contact picker */
 
 static char *
 contact_name (GObject *item)
 {
-  if (SEATS_IS_USER (item))
+  if (item != NULL && SEATS_IS_USER (item))
     return g_strdup (seats_user_get_display_name (SEATS_USER (item)));
 
   return g_strdup (_("Another E-Mail Address"));
@@ -1476,6 +1502,92 @@ contact_bind_cb (GtkSignalListItemFactory *factory,
     gtk_label_set_label (GTK_LABEL (email), seats_user_get_email (SEATS_USER (item)));
   else
     gtk_label_set_label (GTK_LABEL (email), _("Typed in below"));
+}
+
+/* A text as it is compared: composed the same way, whatever the case. */
+static char *
+fold (const char *text)
+{
+  g_autofree char *composed = g_utf8_normalize (text, -1, G_NORMALIZE_DEFAULT_COMPOSE);
+
+  return composed != NULL ? g_utf8_casefold (composed, -1) : NULL;
+}
+
+/* What was searched for is in the name or the e-mail address, whatever the
+ * case; "another e-mail address" is found by its own words. */
+static gboolean
+contact_matches (gpointer item,
+                 gpointer user_data)
+{
+  SeatsBillingPage *self = user_data;
+  g_autofree char *name = NULL;
+  g_autofree char *folded = NULL;
+
+  if (self->contact_query == NULL)
+    return TRUE;
+
+  name = contact_name (item);
+  folded = fold (name);
+  if (folded != NULL && strstr (folded, self->contact_query) != NULL)
+    return TRUE;
+
+  if (SEATS_IS_USER (item) && seats_user_get_email (SEATS_USER (item)) != NULL)
+    {
+      g_autofree char *email = fold (seats_user_get_email (SEATS_USER (item)));
+
+      return email != NULL && strstr (email, self->contact_query) != NULL;
+    }
+
+  return FALSE;
+}
+
+static void
+contact_search_changed_cb (SeatsBillingPage *self)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->contact_search))));
+
+  g_clear_pointer (&self->contact_query, g_free);
+  if (*text != '\0')
+    self->contact_query = fold (text);
+  gtk_filter_changed (gtk_filter_list_model_get_filter (self->contact_found), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+choose_contact (SeatsBillingPage *self,
+                guint             position)
+{
+  g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (self->contact_found), position);
+
+  if (item == NULL)
+    return;
+
+  set_contact (self, SEATS_IS_USER (item) ? SEATS_USER (item) : NULL);
+  /* The focus leaves the search before its popover goes: back to the
+   * button, or on to typing the address when that was the choice. */
+  gtk_widget_grab_focus (SEATS_IS_USER (item) ? GTK_WIDGET (self->contact_button)
+                                              : GTK_WIDGET (self->contact_email_row));
+  gtk_popover_popdown (self->contact_popover);
+}
+
+static void
+contact_activated_cb (SeatsBillingPage *self,
+                      guint             position)
+{
+  choose_contact (self, position);
+}
+
+/* Enter takes the first of what was found. */
+static void
+contact_search_activate_cb (SeatsBillingPage *self)
+{
+  choose_contact (self, 0);
+}
+
+static void
+contact_popover_show_cb (SeatsBillingPage *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->contact_search), "");
+  gtk_widget_grab_focus (GTK_WIDGET (self->contact_search));
 }
 
 /* GObject */
@@ -1544,6 +1656,9 @@ seats_billing_page_dispose (GObject *object)
   g_clear_object (&self->contact_users);
   g_clear_object (&self->contact_sorted);
   g_clear_object (&self->contact_model);
+  g_clear_object (&self->contact_found);
+  g_clear_object (&self->contact_user);
+  g_clear_pointer (&self->contact_query, g_free);
   g_clear_object (&self->orders_sorted);
   g_clear_object (&self->orders_slice);
   g_clear_object (&self->invoices_sorted);
@@ -1602,6 +1717,15 @@ seats_billing_page_class_init (SeatsBillingPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SeatsBillingPage, company_row);
   gtk_widget_class_bind_template_child (widget_class, SeatsBillingPage, vat_row);
   gtk_widget_class_bind_template_child (widget_class, SeatsBillingPage, contact_row);
+  gtk_widget_class_bind_template_child (widget_class, SeatsBillingPage, contact_button);
+  gtk_widget_class_bind_template_child (widget_class, SeatsBillingPage, contact_label);
+  gtk_widget_class_bind_template_child (widget_class, SeatsBillingPage, contact_popover);
+  gtk_widget_class_bind_template_child (widget_class, SeatsBillingPage, contact_search);
+  gtk_widget_class_bind_template_child (widget_class, SeatsBillingPage, contact_list);
+  gtk_widget_class_bind_template_callback (widget_class, contact_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, contact_search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, contact_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, contact_popover_show_cb);
   gtk_widget_class_bind_template_child (widget_class, SeatsBillingPage, contact_email_row);
   gtk_widget_class_bind_template_child (widget_class, SeatsBillingPage, contact_error_row);
   gtk_widget_class_bind_template_child (widget_class, SeatsBillingPage, contact_error_label);
@@ -1660,7 +1784,6 @@ seats_billing_page_init (SeatsBillingPage *self)
 {
   GListStore *parts;
   GtkListItemFactory *factory;
-  GtkExpression *expression;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -1713,20 +1836,21 @@ seats_billing_page_init (SeatsBillingPage *self)
   g_list_store_append (parts, self->contact_other);
   g_list_store_append (parts, self->contact_users);
   self->contact_model = gtk_flatten_list_model_new (G_LIST_MODEL (parts));
+  self->contact_found = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->contact_model)),
+                                                   GTK_FILTER (gtk_custom_filter_new (contact_matches, self, NULL)));
+  gtk_filter_list_model_set_incremental (self->contact_found, TRUE);
 
-  expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
-                                            G_CALLBACK (contact_name), NULL, NULL);
-  adw_combo_row_set_expression (self->contact_row, expression);
-  gtk_expression_unref (expression);
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (contact_setup_cb), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (contact_bind_cb), NULL);
-  adw_combo_row_set_list_factory (self->contact_row, factory);
+  gtk_list_view_set_factory (self->contact_list, factory);
   g_object_unref (factory);
-  adw_combo_row_set_model (self->contact_row, G_LIST_MODEL (self->contact_model));
+  {
+    g_autoptr(GtkNoSelection) found = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->contact_found)));
 
-  g_signal_connect_object (self->contact_row, "notify::selected-item",
-                           G_CALLBACK (form_changed), self, G_CONNECT_SWAPPED);
+    gtk_list_view_set_model (self->contact_list, GTK_SELECTION_MODEL (found));
+  }
+  gtk_label_set_label (self->contact_label, _("Another E-Mail Address"));
   g_signal_connect_object (self->einvoice_row, "notify::enable-expansion",
                            G_CALLBACK (form_changed), self, G_CONNECT_SWAPPED);
   {
