@@ -353,6 +353,44 @@ test_cache_opens_offline (Fixture       *fixture,
   g_assert_error (error, SEATS_API_ERROR, SEATS_API_ERROR_OFFLINE);
 }
 
+static gboolean
+engine_is_offline (gpointer data)
+{
+  return seats_sync_engine_get_status (data) == SEATS_SYNC_STATUS_OFFLINE;
+}
+
+static gboolean
+engine_is_idle (gpointer data)
+{
+  return seats_sync_engine_get_status (data) == SEATS_SYNC_STATUS_IDLE;
+}
+
+/* Offline, a started engine tries again by itself: once the server is
+ * back, the window is synced without anyone pressing anything, long
+ * before the periodic sync of five minutes. */
+static void
+test_back_by_itself (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  g_autoptr(GUri) uri = g_uri_parse (fixture->vendor->uri, G_URI_FLAGS_NONE, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *back = NULL;
+  gint64 offline_since;
+
+  g_assert_true (run_sync (fixture->engine, FALSE, &error));
+  seats_server_disconnect (fixture->vendor->server);
+  seats_sync_engine_start (fixture->engine);
+  g_assert_true (seats_test_wait_until (engine_is_offline, fixture->engine, 10000));
+  offline_since = g_get_monotonic_time ();
+
+  back = seats_server_listen (fixture->vendor->server, "127.0.0.1", g_uri_get_port (uri), &error);
+  g_assert_no_error (error);
+  g_assert_true (seats_test_wait_until (engine_is_idle, fixture->engine, 60000));
+  g_test_message ("back in sync %.1f s after going offline",
+                  (double) (g_get_monotonic_time () - offline_since) / G_USEC_PER_SEC);
+  seats_sync_engine_stop (fixture->engine);
+}
+
 static void
 count_changes_cb (GListModel *model,
                   guint       position,
@@ -1275,6 +1313,7 @@ main (int   argc,
   ADD ("/sync/demo-dates", test_demo_dates, NULL);
   ADD ("/sync/many-pages", test_many_pages, NULL);
   ADD ("/sync/cache-opens-offline", test_cache_opens_offline, NULL);
+  ADD ("/sync/back-by-itself", test_back_by_itself, NULL);
   ADD ("/sync/slow-server", test_slow_server, NULL);
   ADD ("/sync/users-leave-during-sync", test_users_leave_during_sync, NULL);
   ADD ("/sync/totals-not-believed", test_totals_not_believed, NULL);
