@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "seats-domain.h"
 
 static GType
@@ -673,9 +675,21 @@ test_price_lines (void)
   g_assert_cmpint (g_array_index (lines, SeatsRulePriceLine, 0).price, ==, 2950);
   g_assert_false (g_array_index (lines, SeatsRulePriceLine, 1).enabled);
 
+  /* The sum is told only where it is the price beside it. */
+  {
+    g_autofree char *sum = seats_products_explain_monthly_price (G_LIST_MODEL (products), 22 * 2950, "EUR");
+    g_autofree char *other = seats_products_explain_monthly_price (G_LIST_MODEL (products), 22 * 2950 + 1, "EUR");
+
+    g_assert_nonnull (sum);
+    g_assert_nonnull (strstr (sum, " = "));
+    g_assert_null (other);
+    g_assert_null (seats_products_explain_monthly_price (G_LIST_MODEL (products), SEATS_PRICE_NOT_SHARED, "EUR"));
+  }
+
   seats_product_set_price (integration, SEATS_PRICE_NOT_SHARED);
   hidden = seats_products_price_lines (G_LIST_MODEL (products));
   g_assert_null (hidden);
+  g_assert_null (seats_products_explain_monthly_price (G_LIST_MODEL (products), 22 * 2950, "EUR"));
 }
 
 /* The policy the rules get: the server's, a grace of 0 days included, and

@@ -1527,16 +1527,14 @@ seats_cli_billing (SeatsCli *cli)
   monthly = seats_format_money (seats_subscription_get_monthly_price (subscription), currency);
   /* How it adds up, where the products say the same. */
   {
-    g_autoptr(GArray) lines = seats_products_price_lines (seats_sync_engine_get_products (cli->engine));
-    gint64 sum;
+    char *sum = seats_products_explain_monthly_price (seats_sync_engine_get_products (cli->engine),
+                                                      seats_subscription_get_monthly_price (subscription),
+                                                      currency);
 
-    if (lines != NULL &&
-        seats_rules_monthly_price ((SeatsRulePriceLine *) (gpointer) lines->data, lines->len, &sum, NULL) &&
-        sum == seats_subscription_get_monthly_price (subscription))
+    if (sum != NULL)
       {
         g_free (monthly);
-        monthly = seats_format_monthly_sum ((SeatsRulePriceLine *) (gpointer) lines->data, lines->len,
-                                            currency);
+        monthly = sum;
       }
   }
   total = seats_format_money (seats_subscription_get_total_price (subscription), currency);

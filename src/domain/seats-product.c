@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include "seats-format.h"
 #include "seats-product.h"
 #include "seats-types-private.h"
 
@@ -205,4 +206,39 @@ seats_products_price_lines (GListModel *products)
     }
 
   return g_steal_pointer (&lines);
+}
+
+/**
+ * seats_products_explain_monthly_price:
+ * @products: (element-type SeatsProduct): the products of a subscription
+ * @monthly_price: the monthly price the server gave
+ * @currency: the ISO 4217 code of its prices
+ *
+ * How @monthly_price adds up from @products, as seats_format_monthly_sum()
+ * writes it: only when the products do add up to it, so that a sum never
+ * contradicts the price beside it.
+ *
+ * Returns: (transfer full) (nullable): the sum, or %NULL when a price is
+ *   not shared (R15) or the products give another figure
+ */
+char *
+seats_products_explain_monthly_price (GListModel *products,
+                                      gint64      monthly_price,
+                                      const char *currency)
+{
+  g_autoptr(GArray) lines = NULL;
+  const SeatsRulePriceLine *data;
+  gint64 sum;
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (products), NULL);
+
+  lines = seats_products_price_lines (products);
+  if (lines == NULL || monthly_price == SEATS_PRICE_NOT_SHARED)
+    return NULL;
+
+  data = (const SeatsRulePriceLine *) (gpointer) lines->data;
+  if (!seats_rules_monthly_price (data, lines->len, &sum, NULL) || sum != monthly_price)
+    return NULL;
+
+  return seats_format_monthly_sum (data, lines->len, currency);
 }

@@ -62,5 +62,9 @@ void             seats_product_set_enabled     (SeatsProduct *self,
                                                 gboolean      enabled);
 
 GArray          *seats_products_price_lines    (GListModel   *products);
+char            *seats_products_explain_monthly_price
+                                               (GListModel   *products,
+                                                gint64        monthly_price,
+                                                const char   *currency);
 
 G_END_DECLS

@@ -19,6 +19,7 @@
 #include "seats-licenses-util.h"
 #include "seats-rules.h"
 #include "seats-sync-engine.h"
+#include "seats-user-filter.h"
 #include "seats-window.h"
 
 /* The histories show this many rows until the person asks for all. */
@@ -55,7 +56,9 @@ struct _SeatsBillingPage
   GtkFilterListModel  *contact_users;
   GtkFlattenListModel *contact_model;
   GtkFilterListModel  *contact_found;
-  char                *contact_query;
+  /* The Users page's search, with its words and its folded text kept
+   * with each user. */
+  SeatsUserFilter     *contact_search_filter;
   /* The contact chosen in the form: a user, or NULL for an e-mail address. */
   SeatsUser           *contact_user;
   GtkSortListModel    *orders_sorted;
@@ -320,16 +323,10 @@ update_subscription (SeatsBillingPage *self)
       total = seats_format_money (seats_subscription_get_total_price (subscription), currency);
 
       /* How the monthly price adds up, where the products say the same. */
-      {
-        g_autoptr(GArray) lines = seats_products_price_lines (seats_sync_engine_get_products (self->engine));
-        gint64 sum;
-
-        if (lines != NULL && seats_subscription_has_prices (subscription) &&
-            seats_rules_monthly_price ((SeatsRulePriceLine *) (gpointer) lines->data, lines->len, &sum, NULL) &&
-            sum == seats_subscription_get_monthly_price (subscription))
-          monthly_sum = seats_format_monthly_sum ((SeatsRulePriceLine *) (gpointer) lines->data,
-                                                  lines->len, currency);
-      }
+      if (seats_subscription_has_prices (subscription))
+        monthly_sum = seats_products_explain_monthly_price (seats_sync_engine_get_products (self->engine),
+                                                            seats_subscription_get_monthly_price (subscription),
+                                                            currency);
       per_period = g_strdup_printf (ngettext ("For a billing period of %u month",
                                               "For a billing period of %u months", months),
                                     months);
@@ -1504,51 +1501,30 @@ contact_bind_cb (GtkSignalListItemFactory *factory,
     gtk_label_set_label (GTK_LABEL (email), _("Typed in below"));
 }
 
-/* A text as it is compared: composed the same way, whatever the case. */
-static char *
-fold (const char *text)
-{
-  g_autofree char *composed = g_utf8_normalize (text, -1, G_NORMALIZE_DEFAULT_COMPOSE);
-
-  return composed != NULL ? g_utf8_casefold (composed, -1) : NULL;
-}
-
-/* What was searched for is in the name or the e-mail address, whatever the
- * case; "another e-mail address" is found by its own words. */
+/* What was searched for is in the name, user name or e-mail address, as
+ * on the Users page; "another e-mail address" is found by its own words. */
 static gboolean
 contact_matches (gpointer item,
                  gpointer user_data)
 {
   SeatsBillingPage *self = user_data;
+  const char *search = seats_user_filter_get_search (self->contact_search_filter);
   g_autofree char *name = NULL;
   g_autofree char *folded = NULL;
 
-  if (self->contact_query == NULL)
-    return TRUE;
+  if (SEATS_IS_USER (item))
+    return gtk_filter_match (GTK_FILTER (self->contact_search_filter), item);
 
   name = contact_name (item);
-  folded = fold (name);
-  if (folded != NULL && strstr (folded, self->contact_query) != NULL)
-    return TRUE;
-
-  if (SEATS_IS_USER (item) && seats_user_get_email (SEATS_USER (item)) != NULL)
-    {
-      g_autofree char *email = fold (seats_user_get_email (SEATS_USER (item)));
-
-      return email != NULL && strstr (email, self->contact_query) != NULL;
-    }
-
-  return FALSE;
+  folded = seats_user_filter_fold (name);
+  return strstr (folded, search) != NULL;
 }
 
 static void
 contact_search_changed_cb (SeatsBillingPage *self)
 {
-  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->contact_search))));
-
-  g_clear_pointer (&self->contact_query, g_free);
-  if (*text != '\0')
-    self->contact_query = fold (text);
+  seats_user_filter_set_search (self->contact_search_filter,
+                                gtk_editable_get_text (GTK_EDITABLE (self->contact_search)));
   gtk_filter_changed (gtk_filter_list_model_get_filter (self->contact_found), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
@@ -1658,7 +1634,7 @@ seats_billing_page_dispose (GObject *object)
   g_clear_object (&self->contact_model);
   g_clear_object (&self->contact_found);
   g_clear_object (&self->contact_user);
-  g_clear_pointer (&self->contact_query, g_free);
+  g_clear_object (&self->contact_search_filter);
   g_clear_object (&self->orders_sorted);
   g_clear_object (&self->orders_slice);
   g_clear_object (&self->invoices_sorted);
@@ -1836,6 +1812,7 @@ seats_billing_page_init (SeatsBillingPage *self)
   g_list_store_append (parts, self->contact_other);
   g_list_store_append (parts, self->contact_users);
   self->contact_model = gtk_flatten_list_model_new (G_LIST_MODEL (parts));
+  self->contact_search_filter = seats_user_filter_new ();
   self->contact_found = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->contact_model)),
                                                    GTK_FILTER (gtk_custom_filter_new (contact_matches, self, NULL)));
   gtk_filter_list_model_set_incremental (self->contact_found, TRUE);
