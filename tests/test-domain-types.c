@@ -448,6 +448,67 @@ test_user_dates (void)
   g_assert_cmpint (g_date_get_day (&date), ==, 7);
 }
 
+/* R1 on a user: who holds a license on a day, and why; every branch and
+ * boundary of seats_user_get_status(). */
+static void
+test_user_status (void)
+{
+  enum { NO = G_MININT };
+  const guint32 today_j = seats_julian_from_ymd (2026, 11, 15);
+  g_autoptr(GListStore) users = g_list_store_new (SEATS_TYPE_USER);
+  struct {
+    gboolean        active;
+    int             start, end, grace;
+    SeatsUserStatus status;
+  } cases[] = {
+    { TRUE, NO, NO, NO, SEATS_USER_STATUS_ACTIVE },
+    { TRUE, -30, NO, NO, SEATS_USER_STATUS_ACTIVE },
+    /* Starting today counts as started. */
+    { TRUE, 0, 1, NO, SEATS_USER_STATUS_ACTIVE },
+    /* The end date itself still counts; the day after does not. */
+    { TRUE, NO, 0, NO, SEATS_USER_STATUS_ACTIVE },
+    { TRUE, NO, -1, NO, SEATS_USER_STATUS_LEFT },
+    /* A start ahead already holds a license. */
+    { TRUE, 1, NO, NO, SEATS_USER_STATUS_STARTS },
+    /* A past end date outweighs a start ahead and a grace deadline. */
+    { TRUE, 16, -1, 3, SEATS_USER_STATUS_LEFT },
+    /* A grace deadline outweighs a start ahead, and counts until the server
+     * has deactivated the user, past the deadline too. */
+    { TRUE, 16, NO, 3, SEATS_USER_STATUS_GRACE },
+    { TRUE, NO, NO, -1, SEATS_USER_STATUS_GRACE },
+    /* Inactive is inactive, whatever the dates say. */
+    { FALSE, NO, NO, NO, SEATS_USER_STATUS_INACTIVE },
+    { FALSE, 16, 0, 3, SEATS_USER_STATUS_INACTIVE },
+  };
+  guint expected_counted = 0;
+  GDate today;
+
+  seats_julian_to_date (today_j, &today);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(SeatsUser) user = seats_user_new ();
+      gboolean counts = cases[i].status != SEATS_USER_STATUS_LEFT &&
+                        cases[i].status != SEATS_USER_STATUS_INACTIVE;
+
+      seats_user_set_active (user, cases[i].active);
+      seats_user_set_start_date_julian (user, cases[i].start != NO ? today_j + cases[i].start : 0);
+      seats_user_set_end_date_julian (user, cases[i].end != NO ? today_j + cases[i].end : 0);
+      seats_user_set_grace_deadline_julian (user, cases[i].grace != NO ? today_j + cases[i].grace : 0);
+
+      g_test_message ("case %u", i);
+      g_assert_cmpint (seats_user_get_status (user, &today), ==, cases[i].status);
+      g_assert_cmpint (seats_user_status_counts (cases[i].status), ==, counts);
+      g_assert_cmpint (seats_user_counts (user, &today), ==, counts);
+
+      expected_counted += counts;
+      g_list_store_append (users, user);
+    }
+
+  g_assert_cmpuint (expected_counted, ==, 7);
+  g_assert_cmpuint (seats_users_count_counted (G_LIST_MODEL (users), &today), ==, expected_counted);
+}
+
 static void
 test_julian (void)
 {
@@ -738,6 +799,7 @@ main (int   argc,
   g_test_add_func ("/domain/product/free", test_product_free);
   g_test_add_func ("/domain/prices-shared", test_prices_shared);
   g_test_add_func ("/domain/user/dates", test_user_dates);
+  g_test_add_func ("/domain/user/status", test_user_status);
   g_test_add_func ("/domain/user/size", test_user_size);
   g_test_add_func ("/domain/user/version", test_user_version);
   g_test_add_func ("/domain/history-point", test_history_point);

@@ -1069,7 +1069,7 @@ in_grace_ahead (SeatsUser *user)
   GDate today;
 
   get_today (&today);
-  return seats_user_status_get (user, &today) == SEATS_USER_STATUS_GRACE &&
+  return seats_user_get_status (user, &today) == SEATS_USER_STATUS_GRACE &&
          seats_user_get_grace_deadline_julian (user) >= g_date_get_julian (&today);
 }
 
@@ -1165,7 +1165,7 @@ test_status_text (void)
       seats_user_set_grace_deadline_julian (user, cases[i].grace != NO ? today_j + cases[i].grace : 0);
 
       g_test_message ("case %u", i);
-      g_assert_cmpint (seats_user_status_get (user, &today), ==, cases[i].status);
+      g_assert_cmpint (seats_user_get_status (user, &today), ==, cases[i].status);
       g_assert_cmpint (seats_user_status_counts (cases[i].status), ==,
                        cases[i].status != SEATS_USER_STATUS_LEFT && cases[i].status != SEATS_USER_STATUS_INACTIVE);
 

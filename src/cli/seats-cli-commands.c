@@ -246,18 +246,6 @@ sync_label (SeatsSyncEngine *engine)
     }
 }
 
-static gboolean
-user_counts (SeatsUser   *user,
-             const GDate *today)
-{
-  GDate end;
-
-  if (!seats_user_get_end_date (user, &end))
-    return seats_rules_user_counts (seats_user_get_active (user), NULL, today);
-
-  return seats_rules_user_counts (seats_user_get_active (user), &end, today);
-}
-
 static const char *
 user_name (SeatsUser *user)
 {
@@ -931,7 +919,7 @@ seats_cli_users (SeatsCli *cli)
   for (guint i = 0; i < n_users; i++)
     {
       g_autoptr(SeatsUser) user = g_list_model_get_item (users, i);
-      gboolean counts = user_counts (user, &today);
+      gboolean counts = seats_user_counts (user, &today);
 
       n_counted += counts;
       if ((cli->counted && !counts) || (cli->inactive && counts))
@@ -955,7 +943,7 @@ seats_cli_users (SeatsCli *cli)
           json_add_string (builder, "name", seats_user_get_display_name (user));
           json_add_string (builder, "email", seats_user_get_email (user));
           json_add_bool (builder, "active", seats_user_get_active (user));
-          json_add_bool (builder, "counted", user_counts (user, &today));
+          json_add_bool (builder, "counted", seats_user_counts (user, &today));
           json_add_date (builder, "start_date", seats_user_get_start_date_julian (user));
           json_add_date (builder, "end_date", seats_user_get_end_date_julian (user));
           json_add_date (builder, "grace_deadline", seats_user_get_grace_deadline_julian (user));
@@ -1017,7 +1005,7 @@ seats_cli_users (SeatsCli *cli)
         g_autofree char *modules = module_names (cli->engine, user);
 
         /* A filled and a hollow marker, not colour alone (R17). */
-        add_row (table, user_counts (user, &today) ? "●" : "○", user_name (user),
+        add_row (table, seats_user_counts (user, &today) ? "●" : "○", user_name (user),
                  seats_user_get_email (user), start, end, modules, seats_user_get_id (user), NULL);
       }
     print_table (table);

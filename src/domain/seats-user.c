@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <string.h>
+#include "seats-rules.h"
 #include "seats-user.h"
 #include "seats-types-private.h"
 
@@ -395,4 +396,95 @@ seats_user_get_grace_deadline (SeatsUser *self,
   g_return_val_if_fail (SEATS_IS_USER (self), FALSE);
 
   return seats_julian_to_date (self->grace_deadline, date);
+}
+
+/**
+ * seats_user_get_status:
+ * @today: the day to judge the user on
+ *
+ * Whether the user holds a license on @today (R1), and why or why not. A
+ * user who is inactive is inactive whatever the dates say; a past end
+ * date outweighs a grace deadline, which outweighs a start date ahead.
+ *
+ * Returns: the status of the user
+ */
+SeatsUserStatus
+seats_user_get_status (SeatsUser   *self,
+                       const GDate *today)
+{
+  GDate end, start;
+  gboolean has_end;
+
+  g_return_val_if_fail (SEATS_IS_USER (self), SEATS_USER_STATUS_INACTIVE);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), SEATS_USER_STATUS_INACTIVE);
+
+  if (!self->active)
+    return SEATS_USER_STATUS_INACTIVE;
+
+  has_end = seats_julian_to_date (self->end_date, &end);
+  if (!seats_rules_user_counts (TRUE, has_end ? &end : NULL, today))
+    return SEATS_USER_STATUS_LEFT;
+
+  if (self->grace_deadline != SEATS_JULIAN_NONE)
+    return SEATS_USER_STATUS_GRACE;
+
+  if (seats_julian_to_date (self->start_date, &start) && g_date_compare (&start, today) > 0)
+    return SEATS_USER_STATUS_STARTS;
+
+  return SEATS_USER_STATUS_ACTIVE;
+}
+
+/**
+ * seats_user_status_counts:
+ * @status: a #SeatsUserStatus
+ *
+ * Returns: %TRUE if a user of @status holds a license (R1)
+ */
+gboolean
+seats_user_status_counts (SeatsUserStatus status)
+{
+  return status == SEATS_USER_STATUS_ACTIVE ||
+         status == SEATS_USER_STATUS_STARTS ||
+         status == SEATS_USER_STATUS_GRACE;
+}
+
+/**
+ * seats_user_counts:
+ * @today: the day to judge the user on
+ *
+ * Returns: %TRUE if the user holds a license on @today (R1)
+ */
+gboolean
+seats_user_counts (SeatsUser   *self,
+                   const GDate *today)
+{
+  return seats_user_status_counts (seats_user_get_status (self, today));
+}
+
+/**
+ * seats_users_count_counted:
+ * @users: a list of #SeatsUser
+ * @today: the day to judge them on
+ *
+ * Returns: how many of @users hold a license on @today (R1): the licenses
+ *   in use
+ */
+guint
+seats_users_count_counted (GListModel  *users,
+                           const GDate *today)
+{
+  guint n, counted = 0;
+
+  g_return_val_if_fail (G_IS_LIST_MODEL (users), 0);
+
+  n = g_list_model_get_n_items (users);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SeatsUser) user = g_list_model_get_item (users, i);
+
+      if (seats_user_counts (user, today))
+        counted++;
+    }
+
+  return counted;
 }

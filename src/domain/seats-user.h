@@ -35,6 +35,28 @@ G_DECLARE_FINAL_TYPE (SeatsUser, seats_user, SEATS, USER, GObject)
  * interned and shared between users, and the GDate accessors fill a date
  * on the caller's stack rather than allocating one.
  */
+/**
+ * SeatsUserStatus:
+ * @SEATS_USER_STATUS_ACTIVE: active; holds a license (R1)
+ * @SEATS_USER_STATUS_STARTS: active with a start date ahead; already holds
+ *   a license (R1)
+ * @SEATS_USER_STATUS_GRACE: active over the count under the grace policy;
+ *   deactivated at its deadline unless licenses are bought (R5, R6)
+ * @SEATS_USER_STATUS_LEFT: active, but past its end date; holds no license
+ * @SEATS_USER_STATUS_INACTIVE: deactivated; holds no license
+ *
+ * Whether a user holds a license on a day, and why or why not, in the
+ * order the Users page sorts them.
+ */
+typedef enum
+{
+  SEATS_USER_STATUS_ACTIVE,
+  SEATS_USER_STATUS_STARTS,
+  SEATS_USER_STATUS_GRACE,
+  SEATS_USER_STATUS_LEFT,
+  SEATS_USER_STATUS_INACTIVE,
+} SeatsUserStatus;
+
 /* The highest version a user can hold. */
 #define SEATS_USER_VERSION_MAX ((guint) G_MAXINT32)
 
@@ -83,5 +105,12 @@ gboolean            seats_user_get_end_date              (SeatsUser *self,
                                                           GDate     *date);
 gboolean            seats_user_get_grace_deadline        (SeatsUser *self,
                                                           GDate     *date);
+SeatsUserStatus     seats_user_get_status                (SeatsUser   *self,
+                                                          const GDate *today);
+gboolean            seats_user_status_counts             (SeatsUserStatus status);
+gboolean            seats_user_counts                    (SeatsUser   *self,
+                                                          const GDate *today);
+guint               seats_users_count_counted            (GListModel  *users,
+                                                          const GDate *today);
 
 G_END_DECLS

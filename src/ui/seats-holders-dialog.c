@@ -39,7 +39,7 @@ struct _SeatsHoldersDialog
   char               *surplus_product_id;
   guint               surplus_new_count;
   char               *query;
-  guint32             today;
+  GDate               today;
 
   /* Template widgets */
   AdwWindowTitle     *window_title;
@@ -109,15 +109,12 @@ static gboolean
 has_left (SeatsHoldersDialog *self,
           SeatsUser          *user)
 {
-  GDate end, today;
+  GDate end;
 
-  g_date_clear (&end, 1);
-  g_date_clear (&today, 1);
-  g_date_set_julian (&today, self->today);
-  if (!seats_julian_to_date (seats_user_get_end_date_julian (user), &end))
+  if (!seats_user_get_end_date (user, &end))
     return FALSE;
 
-  return seats_rules_user_has_left (&end, &today);
+  return seats_rules_user_has_left (&end, &self->today);
 }
 
 static gboolean
@@ -164,14 +161,14 @@ filter_cb (gpointer item,
       holds = modules != NULL && modules[0] != NULL;
     }
   else if (is_user_seats (self, product_id))
-    holds = seats_licenses_user_counts (user, self->today);
+    holds = seats_user_counts (user, &self->today);
   else
     holds = seats_user_has_module (user, product_id);
 
   /* Searching within one module finds those who could be given it too:
    * the people who count. */
   if (!holds && self->query != NULL && get_module (self) != NULL)
-    return seats_licenses_user_counts (user, self->today) && matches_query (self, user);
+    return seats_user_counts (user, &self->today) && matches_query (self, user);
 
   return holds && matches_query (self, user);
 }
@@ -795,7 +792,7 @@ create_dialog (GtkWindow       *parent,
                        "transient-for", parent,
                        NULL);
   self->engine = g_object_ref (engine);
-  self->today = seats_clock_get_today_julian (seats_sync_engine_get_clock (engine));
+  seats_clock_get_today (seats_sync_engine_get_clock (engine), &self->today);
   self->surplus_product_id = g_strdup (surplus_product_id);
   self->surplus_new_count = new_count;
 

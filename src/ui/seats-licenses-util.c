@@ -47,28 +47,6 @@ seats_licenses_format_period (SeatsSubscription *subscription)
   return g_strdup_printf (_("%s – %s"), start, last);
 }
 
-/**
- * seats_licenses_user_counts:
- * @user: a #SeatsUser
- * @today: today as a Julian day
- *
- * Returns: whether @user holds a user license (R1)
- */
-gboolean
-seats_licenses_user_counts (SeatsUser *user,
-                            guint32    today)
-{
-  GDate end, date;
-  gboolean has_end;
-
-  g_date_clear (&end, 1);
-  g_date_clear (&date, 1);
-  has_end = seats_user_get_end_date (user, &end);
-  seats_julian_to_date (today, &date);
-
-  return seats_rules_user_counts (seats_user_get_active (user), has_end ? &end : NULL, &date);
-}
-
 #define NEWEST_TOAST "seats-newest-toast"
 
 static void

@@ -14,8 +14,6 @@
 G_BEGIN_DECLS
 
 char    *seats_licenses_format_period  (SeatsSubscription *subscription);
-gboolean seats_licenses_user_counts    (SeatsUser         *user,
-                                        guint32            today);
 void     seats_licenses_add_toast      (GtkWidget         *widget,
                                         AdwToast          *toast);
 void     seats_toast_overlay_show      (AdwToastOverlay   *overlay,

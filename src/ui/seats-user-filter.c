@@ -67,12 +67,12 @@ seats_user_filter_match (GtkFilter *filter,
   switch (self->category)
     {
     case SEATS_USER_CATEGORY_COUNTED:
-      if (!seats_user_status_counts (seats_user_status_get (user, &self->today)))
+      if (!seats_user_counts (user, &self->today))
         return FALSE;
       break;
 
     case SEATS_USER_CATEGORY_INACTIVE:
-      if (seats_user_status_counts (seats_user_status_get (user, &self->today)))
+      if (seats_user_counts (user, &self->today))
         return FALSE;
       break;
 

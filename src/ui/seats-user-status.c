@@ -16,57 +16,6 @@
 #include "seats-user-status.h"
 
 /**
- * seats_user_status_get:
- * @user: a #SeatsUser
- * @today: the day to judge @user on
- *
- * Whether @user holds a license on @today (R1), and why or why not. A
- * user who is inactive is inactive whatever the dates say; a past end
- * date outweighs a grace deadline, which outweighs a start date ahead.
- *
- * Returns: the status of @user
- */
-SeatsUserStatus
-seats_user_status_get (SeatsUser   *user,
-                       const GDate *today)
-{
-  GDate end, start;
-  gboolean has_end;
-
-  g_return_val_if_fail (SEATS_IS_USER (user), SEATS_USER_STATUS_INACTIVE);
-  g_return_val_if_fail (today != NULL && g_date_valid (today), SEATS_USER_STATUS_INACTIVE);
-
-  if (!seats_user_get_active (user))
-    return SEATS_USER_STATUS_INACTIVE;
-
-  has_end = seats_user_get_end_date (user, &end);
-  if (!seats_rules_user_counts (TRUE, has_end ? &end : NULL, today))
-    return SEATS_USER_STATUS_LEFT;
-
-  if (seats_user_get_grace_deadline_julian (user) != SEATS_JULIAN_NONE)
-    return SEATS_USER_STATUS_GRACE;
-
-  if (seats_user_get_start_date (user, &start) && g_date_compare (&start, today) > 0)
-    return SEATS_USER_STATUS_STARTS;
-
-  return SEATS_USER_STATUS_ACTIVE;
-}
-
-/**
- * seats_user_status_counts:
- * @status: a #SeatsUserStatus
- *
- * Returns: %TRUE if a user of @status holds a license (R1)
- */
-gboolean
-seats_user_status_counts (SeatsUserStatus status)
-{
-  return status == SEATS_USER_STATUS_ACTIVE ||
-         status == SEATS_USER_STATUS_STARTS ||
-         status == SEATS_USER_STATUS_GRACE;
-}
-
-/**
  * seats_user_status_describe:
  * @user: a #SeatsUser
  * @today: the day to judge @user on
@@ -80,7 +29,7 @@ seats_user_status_describe (SeatsUser   *user,
 {
   g_autofree char *date = NULL;
 
-  switch (seats_user_status_get (user, today))
+  switch (seats_user_get_status (user, today))
     {
     case SEATS_USER_STATUS_ACTIVE:
       return g_strdup (C_("user status", "Active"));
@@ -133,7 +82,7 @@ seats_user_status_explain (SeatsUser   *user,
   g_autofree char *date = NULL;
   GDate deadline, day;
 
-  if (seats_user_status_get (user, today) != SEATS_USER_STATUS_GRACE)
+  if (seats_user_get_status (user, today) != SEATS_USER_STATUS_GRACE)
     return NULL;
 
   seats_julian_to_date (seats_user_get_grace_deadline_julian (user), &deadline);

@@ -597,7 +597,7 @@ name_bind_cb (SeatsUsersPage           *self,
   GtkWidget *box = gtk_list_item_get_child (list_item);
   GtkWidget *marker = gtk_widget_get_first_child (box);
   SeatsUser *user = gtk_list_item_get_item (list_item);
-  SeatsUserStatus status = seats_user_status_get (user, &self->today);
+  SeatsUserStatus status = seats_user_get_status (user, &self->today);
   const char *name = seats_user_get_display_name (user);
 
   gtk_inscription_set_text (GTK_INSCRIPTION (gtk_widget_get_last_child (box)),
@@ -713,7 +713,7 @@ status_bind_cb (SeatsUsersPage           *self,
   SeatsUser *user = gtk_list_item_get_item (list_item);
   g_autofree char *text = seats_user_status_describe (user, &self->today);
   char *explanation = seats_user_status_explain (user, &self->today);
-  SeatsUserStatus status = seats_user_status_get (user, &self->today);
+  SeatsUserStatus status = seats_user_get_status (user, &self->today);
 
   gtk_inscription_set_text (GTK_INSCRIPTION (inscription), text);
   if (explanation != NULL)
@@ -774,7 +774,7 @@ static int
 status_rank (SeatsUser      *user,
              SeatsUsersPage *self)
 {
-  return user ? (int) seats_user_status_get (user, &self->today) : 0;
+  return user ? (int) seats_user_get_status (user, &self->today) : 0;
 }
 
 /* Changing users: one after the other, the seat effect said before and
@@ -958,7 +958,7 @@ batch_run_next (Batch *batch)
   id = g_ptr_array_index (batch->ids, batch->next);
   user = seats_sync_engine_find_user (self->engine, id);
   batch->frees_seat = user != NULL && !batch->active &&
-                      seats_user_status_counts (seats_user_status_get (user, &self->today));
+                      seats_user_counts (user, &self->today);
 
   if (batch->active && user != NULL && !seats_user_get_active (user))
     {
@@ -1061,7 +1061,7 @@ collect_selected (SeatsUsersPage  *self,
       name = seats_user_get_display_name (user);
       g_ptr_array_add (*ids, g_strdup (seats_user_get_id (user)));
       g_ptr_array_add (*names, g_strdup (name && *name ? name : seats_user_get_user_name (user)));
-      if (seats_user_status_counts (seats_user_status_get (user, &self->today)))
+      if (seats_user_counts (user, &self->today))
         (*n_counted)++;
     }
 }
@@ -1234,7 +1234,7 @@ static void
 show_details (SeatsUsersPage *self,
               SeatsUser      *user)
 {
-  SeatsUserStatus status = seats_user_status_get (user, &self->today);
+  SeatsUserStatus status = seats_user_get_status (user, &self->today);
   g_autofree char *status_text = seats_user_status_describe (user, &self->today);
   g_autofree char *explanation = seats_user_status_explain (user, &self->today);
   g_autofree char *start = seats_format_date (seats_user_get_start_date_julian (user));
@@ -1564,7 +1564,7 @@ collect_for_module (SeatsUsersPage *self,
 
       (*n_selected)++;
       holds = seats_user_has_module (user, product_id);
-      if (assign ? !holds && seats_user_status_counts (seats_user_status_get (user, &self->today))
+      if (assign ? !holds && seats_user_counts (user, &self->today)
                  : holds)
         g_ptr_array_add (ids, g_strdup (seats_user_get_id (user)));
     }
@@ -2141,7 +2141,7 @@ seats_users_page_build_csv (GListModel  *users,
       const char *row[7];
       GDate date;
 
-      if (!seats_user_status_counts (seats_user_status_get (user, today)))
+      if (!seats_user_counts (user, today))
         continue;
 
       if (seats_user_get_start_date (user, &date))
