@@ -127,13 +127,48 @@ test_decode_user_tolerates_unknown (void)
   g_assert_false (seats_user_get_active (user));
 }
 
+/* What RFC 7643 does not require of a user is optional: a service that
+ * is not a Seats license server sends no extension, often no "active",
+ * and versions of its own making. */
+static void
+test_decode_user_core_only (void)
+{
+  static const char *json[] = {
+    "{\"id\": \"u-1\", \"userName\": \"ada@example.test\"}",
+    "{\"id\": \"u-1\", \"userName\": \"ada@example.test\", \"active\": false,"
+    " \"meta\": {\"version\": \"W/\\\"3694e05e9dff590\\\"\"}}",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) bare_root = parse (json[0]);
+  g_autoptr(JsonNode) versioned_root = parse (json[1]);
+  g_autoptr(SeatsUser) bare = seats_api_decode_user (bare_root, &error);
+  g_autoptr(SeatsUser) versioned = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (seats_user_get_active (bare));
+  g_assert_cmpstr (seats_user_get_display_name (bare), ==, "ada@example.test");
+  g_assert_cmpuint (seats_user_get_start_date_julian (bare), ==, SEATS_JULIAN_NONE);
+  g_assert_cmpuint (seats_user_get_end_date_julian (bare), ==, SEATS_JULIAN_NONE);
+  g_assert_null (seats_user_get_modules (bare)[0]);
+  g_assert_null (seats_user_get_version (bare));
+  g_assert_cmpint (seats_user_get_modified (bare), ==, 0);
+
+  versioned = seats_api_decode_user (versioned_root, &error);
+  g_assert_no_error (error);
+  g_assert_false (seats_user_get_active (versioned));
+  g_assert_cmpstr (seats_user_get_version (versioned), ==, "W/\"3694e05e9dff590\"");
+}
+
 static void
 test_decode_user_rejects_wrong_types (void)
 {
   static const char *bad[] = {
     USER_JSON ("\"yes\"", ""),
     USER_JSON ("1", ""),
-    "{\"id\": \"u-1\", \"userName\": \"x\", \"active\": true}",
+    "{\"id\": \"u-1\", \"active\": true}",
+    "{\"userName\": \"x\", \"active\": true}",
+    "{\"id\": \"u-1\", \"userName\": \"x\", \"meta\": {\"version\": \"W/\\\"1\\\"\\r\\nX: y\"}}",
+    "{\"id\": \"u-1\", \"userName\": \"x\", \"meta\": {\"version\": 7}}",
     "[1, 2, 3]",
     "\"a string\"",
   };
@@ -275,6 +310,7 @@ main (int   argc,
   g_test_add_func ("/api/request/import-license", test_request_import_license);
   g_test_add_func ("/api/decode/user", test_decode_user);
   g_test_add_func ("/api/decode/user-unknown-members", test_decode_user_tolerates_unknown);
+  g_test_add_func ("/api/decode/user-core-only", test_decode_user_core_only);
   g_test_add_func ("/api/decode/user-wrong-types", test_decode_user_rejects_wrong_types);
   g_test_add_func ("/api/decode/user-page", test_decode_user_page);
   g_test_add_func ("/api/decode/subscription", test_decode_subscription);

@@ -313,7 +313,7 @@ test_round_trip (Fixture       *fixture,
     g_assert_nonnull (seats_order_get_product_name (order));
     g_assert_nonnull (seats_order_get_actor (order));
     g_assert_nonnull (seats_invoice_get_description (invoice));
-    g_assert_cmpuint (seats_user_get_version (user), !=, 0);
+    g_assert_nonnull (seats_user_get_version (user));
     g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (loaded.history)), ==, 3);
     g_assert_cmpuint (seats_history_point_get_used (point), !=, 0);
   }
@@ -686,7 +686,7 @@ test_save_delta (Fixture       *fixture,
   }
   seats_user_set_display_name (changed, "Anna Bakker");
   seats_user_set_active (changed, FALSE);
-  seats_user_set_version (changed, 8);
+  seats_user_set_version (changed, "W/\"e-8\"");
   seats_user_set_modules (changed, NULL);
   fill_object (G_OBJECT (added), 5000);
   deleted = dup_user (first.users, 5);
@@ -740,7 +740,7 @@ test_save_delta (Fixture       *fixture,
 
     assert_same_object (G_OBJECT (added), G_OBJECT (last));
     g_assert_cmpstr (seats_user_get_display_name (at_3), ==, "Anna Bakker");
-    g_assert_cmpuint (seats_user_get_version (at_3), ==, 8);
+    g_assert_cmpstr (seats_user_get_version (at_3), ==, "W/\"e-8\"");
   }
 }
 
@@ -1047,7 +1047,7 @@ assert_schema_3_defaults (const SeatsStoreState *state)
     {
       g_autoptr(SeatsUser) user = g_list_model_get_item (G_LIST_MODEL (state->users), i);
 
-      g_assert_cmpuint (seats_user_get_version (user), ==, 0);
+      g_assert_null (seats_user_get_version (user));
     }
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (state->history)), ==, 0);
 }
@@ -1098,7 +1098,7 @@ assert_migrated_like_fresh (Fixture    *fixture,
   sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, seats_store_get_schema_version ());
-  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 4);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 5);
   sqlite3_finalize (stmt);
   sqlite3_close (db);
 }
@@ -1237,6 +1237,47 @@ test_migrate_from_v2 (Fixture       *fixture,
   entry = g_ptr_array_index (pending, 0);
   g_assert_cmpstr (entry->kind, ==, "user.deactivate");
   g_assert_cmpstr (entry->idempotency_key, ==, "0c5b2a3e-91d4-4f0a-8a55-3c2e7f6b1d42");
+
+  assert_migrated_like_fresh (fixture, g_steal_pointer (&store));
+}
+
+/* Version 4 kept a user's version as the number n of W/"n": a copy of it
+ * sends the same If-Match after the migration as before. */
+static void
+test_migrate_from_v4 (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  g_autoptr(SeatsStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(SeatsStoreState) state = { 0 };
+  sqlite3 *db;
+
+  /* A file of version 4: this version's, with the users as they were. */
+  store = open_store (fixture->path);
+  g_clear_object (&store);
+  db = open_raw (fixture->path);
+  exec_raw (db,
+            "ALTER TABLE users DROP COLUMN etag;"
+            "ALTER TABLE users ADD COLUMN version INTEGER NOT NULL DEFAULT 0;"
+            "INSERT INTO users (id, user_name, active, start_date, end_date, created,"
+            "                   modified, grace_deadline, version)"
+            " VALUES ('u1', 'ada@example.test', 1, 0, 0, 1, 2, 0, 8),"
+            "        ('u2', 'bo@example.test', 0, 0, 0, 1, 2, 0, 0);"
+            "PRAGMA user_version = 4;");
+  sqlite3_close (db);
+
+  store = open_store (fixture->path);
+  seats_store_state_init (&state);
+  g_assert_true (seats_store_load (store, &state, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (state.users)), ==, 2);
+  {
+    g_autoptr(SeatsUser) ada = g_list_model_get_item (G_LIST_MODEL (state.users), 0);
+    g_autoptr(SeatsUser) bo = g_list_model_get_item (G_LIST_MODEL (state.users), 1);
+
+    g_assert_cmpstr (seats_user_get_version (ada), ==, "W/\"8\"");
+    g_assert_null (seats_user_get_version (bo));
+  }
 
   assert_migrated_like_fresh (fixture, g_steal_pointer (&store));
 }
@@ -1492,6 +1533,8 @@ main (int   argc,
   g_test_add ("/store/migrate-from-v1", Fixture, NULL, fixture_set_up, test_migrate_from_v1,
               fixture_tear_down);
   g_test_add ("/store/migrate-from-v2", Fixture, NULL, fixture_set_up, test_migrate_from_v2,
+              fixture_tear_down);
+  g_test_add ("/store/migrate-from-v4", Fixture, NULL, fixture_set_up, test_migrate_from_v4,
               fixture_tear_down);
   g_test_add ("/store/refuse-newer", Fixture, NULL, fixture_set_up, test_refuse_newer,
               fixture_tear_down);

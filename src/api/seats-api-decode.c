@@ -451,23 +451,18 @@ seats_api_decode_subscription (JsonNode    *root,
   return g_steal_pointer (&subscription);
 }
 
-/* A SCIM version is a weak ETag of a number: W/"12". */
+/* A SCIM version is opaque (RFC 7644 3.14), but it goes back to the source
+ * in an If-Match header: printable ASCII, and not endless. */
 static gboolean
-parse_version (const char *version,
-               guint      *number)
+is_version (const char *version)
 {
-  guint64 value;
-  char *end = NULL;
+  gsize length = 0;
 
-  if (!g_str_has_prefix (version, "W/\"") || !g_ascii_isdigit (version[3]))
-    return FALSE;
+  for (const char *p = version; *p != '\0'; p++, length++)
+    if (*p < 0x20 || *p > 0x7e || length >= 256)
+      return FALSE;
 
-  value = g_ascii_strtoull (version + 3, &end, 10);
-  if (end == NULL || g_strcmp0 (end, "\"") != 0 || value > SEATS_USER_VERSION_MAX)
-    return FALSE;
-
-  *number = (guint) value;
-  return TRUE;
+  return length > 0;
 }
 
 static gpointer
@@ -485,8 +480,10 @@ decode_user_object (JsonObject  *object,
   JsonArray *emails = NULL;
   JsonArray *module_array = NULL;
   const char *id, *user_name, *display_name, *email = NULL, *version = NULL;
-  guint version_number = 0;
-  gboolean active = FALSE;
+  /* Only id and userName are required of a SCIM user (RFC 7643 4.1): one
+   * without "active" is active, one without the Seats extension has no
+   * dates or modules. */
+  gboolean active = TRUE;
   guint32 start = 0, end = 0, deadline = 0;
   gint64 created = 0, modified = 0;
   guint n_modules;
@@ -495,30 +492,32 @@ decode_user_object (JsonObject  *object,
       !seats_json_string (object, where, "userName", SEATS_JSON_REQUIRED, &user_name, error) ||
       !seats_json_string (object, where, "displayName", SEATS_JSON_OPTIONAL, &display_name, error) ||
       !seats_json_member_object (object, where, "name", SEATS_JSON_OPTIONAL, &name, error) ||
-      !seats_json_boolean (object, where, "active", SEATS_JSON_REQUIRED, &active, error) ||
+      !seats_json_boolean (object, where, "active", SEATS_JSON_OPTIONAL, &active, error) ||
       !seats_json_array (object, where, "emails", SEATS_JSON_OPTIONAL, 100, &emails, error) ||
-      !seats_json_member_object (object, where, "meta", SEATS_JSON_REQUIRED, &meta, error) ||
-      !seats_json_member_object (object, where, SCIM_SEATS_EXTENSION, SEATS_JSON_REQUIRED, &ext, error))
+      !seats_json_member_object (object, where, "meta", SEATS_JSON_OPTIONAL, &meta, error) ||
+      !seats_json_member_object (object, where, SCIM_SEATS_EXTENSION, SEATS_JSON_OPTIONAL, &ext, error))
     return NULL;
 
   meta_where = where != NULL ? g_strdup_printf ("%s.meta", where) : NULL;
-  if (!seats_json_timestamp (meta, meta_where, "created", SEATS_JSON_REQUIRED, &created, error) ||
-      !seats_json_timestamp (meta, meta_where, "lastModified", SEATS_JSON_REQUIRED, &modified, error) ||
-      !seats_json_string (meta, meta_where, "version", SEATS_JSON_OPTIONAL, &version, error))
+  if (meta != NULL &&
+      (!seats_json_timestamp (meta, meta_where, "created", SEATS_JSON_OPTIONAL, &created, error) ||
+       !seats_json_timestamp (meta, meta_where, "lastModified", SEATS_JSON_OPTIONAL, &modified, error) ||
+       !seats_json_string (meta, meta_where, "version", SEATS_JSON_OPTIONAL, &version, error)))
     return NULL;
 
-  if (version != NULL && !parse_version (version, &version_number))
+  if (version != NULL && !is_version (version))
     {
       g_propagate_error (error, seats_json_malformed (meta_where, "version", "not an ETag"));
       return NULL;
     }
 
   ext_where = where != NULL ? g_strdup_printf ("%s.extension", where) : NULL;
-  if (!seats_json_date (ext, ext_where, "startDate", SEATS_JSON_OPTIONAL, &start, error) ||
-      !seats_json_date (ext, ext_where, "endDate", SEATS_JSON_OPTIONAL, &end, error) ||
-      !seats_json_date (ext, ext_where, "graceDeadline", SEATS_JSON_OPTIONAL, &deadline, error) ||
-      !seats_json_array (ext, ext_where, "modules", SEATS_JSON_OPTIONAL, SEATS_API_MAX_MODULES,
-                         &module_array, error))
+  if (ext != NULL &&
+      (!seats_json_date (ext, ext_where, "startDate", SEATS_JSON_OPTIONAL, &start, error) ||
+       !seats_json_date (ext, ext_where, "endDate", SEATS_JSON_OPTIONAL, &end, error) ||
+       !seats_json_date (ext, ext_where, "graceDeadline", SEATS_JSON_OPTIONAL, &deadline, error) ||
+       !seats_json_array (ext, ext_where, "modules", SEATS_JSON_OPTIONAL, SEATS_API_MAX_MODULES,
+                          &module_array, error)))
     return NULL;
 
   /* The primary address, or the first when none is marked primary. */
@@ -567,7 +566,7 @@ decode_user_object (JsonObject  *object,
   seats_user_set_created (user, created);
   seats_user_set_modified (user, modified);
   seats_user_set_modules (user, modules);
-  seats_user_set_version (user, version_number);
+  seats_user_set_version (user, version);
 
   return g_steal_pointer (&user);
 }

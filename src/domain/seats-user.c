@@ -25,14 +25,13 @@ struct _SeatsUser
   char         *email;
   /* NULL-terminated, interned strings; NULL when there are none */
   const char  **modules;
+  /* The source's version of the user, opaque: sent back in If-Match. */
+  char         *version;
   gint64        created;
   gint64        modified;
   guint32       start_date;
   guint32       end_date;
   guint32       grace_deadline;
-  /* One word for both, so that the user stays within 96 bytes: a version
-   * never comes near 2^31 (it counts the changes to one user). */
-  guint         version : 31;
   guint         active : 1;
 };
 
@@ -62,7 +61,8 @@ static const gsize field_offsets [N_PROPS] = {
   [PROP_USER_NAME] = SEATS_FIELD (SeatsUser, user_name),
   [PROP_DISPLAY_NAME] = SEATS_FIELD (SeatsUser, display_name),
   [PROP_EMAIL] = SEATS_FIELD (SeatsUser, email),
-  /* active and version are bit-fields, handled by hand below */
+  /* active is a bit-field, handled by hand below */
+  [PROP_VERSION] = SEATS_FIELD (SeatsUser, version),
   [PROP_START_DATE] = SEATS_FIELD (SeatsUser, start_date),
   [PROP_END_DATE] = SEATS_FIELD (SeatsUser, end_date),
   [PROP_CREATED] = SEATS_FIELD (SeatsUser, created),
@@ -84,8 +84,6 @@ seats_user_get_property (GObject    *object,
     g_value_set_boxed (value, seats_user_get_modules (self));
   else if (prop_id == PROP_ACTIVE)
     g_value_set_boolean (value, self->active);
-  else if (prop_id == PROP_VERSION)
-    g_value_set_uint (value, self->version);
   else
     seats_fields_get_property (object, field_offsets[prop_id], value, pspec);
 }
@@ -102,8 +100,6 @@ seats_user_set_property (GObject      *object,
     seats_user_set_modules (self, g_value_get_boxed (value));
   else if (prop_id == PROP_ACTIVE)
     seats_user_set_active (self, g_value_get_boolean (value));
-  else if (prop_id == PROP_VERSION)
-    seats_user_set_version (self, g_value_get_uint (value));
   else
     seats_fields_set_property (object, field_offsets[prop_id], value, pspec);
 }
@@ -184,10 +180,17 @@ seats_user_class_init (SeatsUserClass *klass)
                        0, G_MAXUINT, 0,
                        SEATS_PARAM_FLAGS);
 
+  /**
+   * SeatsUser:version:
+   *
+   * The source's version of the user (a SCIM meta.version, an ETag), as
+   * opaque text that a change sends back in If-Match; %NULL when the
+   * source gives none.
+   */
   properties [PROP_VERSION] =
-    g_param_spec_uint ("version", NULL, NULL,
-                       0, SEATS_USER_VERSION_MAX, 0,
-                       SEATS_PARAM_FLAGS);
+    g_param_spec_string ("version", NULL, NULL,
+                         NULL,
+                         SEATS_PARAM_FLAGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -210,6 +213,7 @@ ACCESSORS (STRING, id, PROP_ID)
 ACCESSORS (STRING, user_name, PROP_USER_NAME)
 ACCESSORS (STRING, display_name, PROP_DISPLAY_NAME)
 ACCESSORS (STRING, email, PROP_EMAIL)
+ACCESSORS (STRING, version, PROP_VERSION)
 ACCESSORS (JULIAN, start_date, PROP_START_DATE)
 ACCESSORS (JULIAN, end_date, PROP_END_DATE)
 ACCESSORS (INT64, created, PROP_CREATED)
@@ -237,38 +241,6 @@ seats_user_set_active (SeatsUser *self,
 
   self->active = active;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTIVE]);
-}
-
-/**
- * seats_user_get_version:
- *
- * Returns: the number n of the user's SCIM version W/"n", sent back in
- *   If-Match; 0 when it is not known
- */
-guint
-seats_user_get_version (SeatsUser *self)
-{
-  g_return_val_if_fail (SEATS_IS_USER (self), 0);
-
-  return self->version;
-}
-
-/**
- * seats_user_set_version:
- * @version: at most %SEATS_USER_VERSION_MAX
- */
-void
-seats_user_set_version (SeatsUser *self,
-                        guint      version)
-{
-  g_return_if_fail (SEATS_IS_USER (self));
-  g_return_if_fail (version <= SEATS_USER_VERSION_MAX);
-
-  if (self->version == version)
-    return;
-
-  self->version = version;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VERSION]);
 }
 
 /**

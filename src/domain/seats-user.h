@@ -27,8 +27,8 @@ G_DECLARE_FINAL_TYPE (SeatsUser, seats_user, SEATS, USER, GObject)
  * modified are moments. modules are the ids of the add-on modules assigned
  * to the user (R7). grace-deadline is set when the user is over the seat
  * count under the grace policy (R5, R6): the day they will be deactivated.
- * version is the number n of the SCIM meta.version W/"n", which a change
- * sends back in If-Match; 0 when it is not known.
+ * version is the source's version of the user (SCIM meta.version), opaque
+ * text that a change sends back in If-Match; %NULL when it is not known.
  *
  * An organization has up to 100,000 of these in memory, so a user is kept
  * small: dates are Julian day numbers (see seats-types.h), module ids are
@@ -56,9 +56,6 @@ typedef enum
   SEATS_USER_STATUS_LEFT,
   SEATS_USER_STATUS_INACTIVE,
 } SeatsUserStatus;
-
-/* The highest version a user can hold. */
-#define SEATS_USER_VERSION_MAX ((guint) G_MAXINT32)
 
 SeatsUser          *seats_user_new                       (void);
 const char         *seats_user_get_id                    (SeatsUser *self);
@@ -91,9 +88,9 @@ void                seats_user_set_modified              (SeatsUser *self,
 guint32             seats_user_get_grace_deadline_julian (SeatsUser *self);
 void                seats_user_set_grace_deadline_julian (SeatsUser *self,
                                                           guint32    grace_deadline);
-guint               seats_user_get_version               (SeatsUser *self);
-void                seats_user_set_version               (SeatsUser *self,
-                                                          guint      version);
+const char         *seats_user_get_version               (SeatsUser *self);
+void                seats_user_set_version               (SeatsUser  *self,
+                                                          const char *version);
 const char * const *seats_user_get_modules               (SeatsUser *self);
 void                seats_user_set_modules               (SeatsUser          *self,
                                                           const char * const *modules);

@@ -40,7 +40,7 @@ gboolean      seats_store_commit           (SeatsStore    *self,
 void          seats_store_rollback         (SeatsStore    *self);
 
 /* The schema: its version and the migrations up to it. */
-#define SEATS_STORE_SCHEMA_VERSION 4
+#define SEATS_STORE_SCHEMA_VERSION 5
 
 gboolean      seats_store_schema_read_version (sqlite3  *db,
                                                int      *version,

@@ -122,6 +122,14 @@ static const MigrationStep migrations[] = {
    * version 3 has none and is reckoned in the local zone until it syncs. */
   { 4,
     "ALTER TABLE account ADD COLUMN time_zone TEXT;" },
+
+  /* 5: a user's version is the source's opaque text (RFC 7644 3.14), no
+   * longer the number of a W/"n"; those of version 4 are written back as
+   * they came. */
+  { 5,
+    "ALTER TABLE users ADD COLUMN etag TEXT;"
+    "UPDATE users SET etag = 'W/\"' || version || '\"' WHERE version > 0;"
+    "ALTER TABLE users DROP COLUMN version;" },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SEATS_STORE_SCHEMA_VERSION);

@@ -203,17 +203,17 @@ static const RowMapping history_mapping = {
 
 static const char insert_user_sql[] =
   "INSERT INTO users (id, user_name, display_name, email, active, start_date, end_date,"
-  " created, modified, modules, grace_deadline, version)"
+  " created, modified, modules, grace_deadline, etag)"
   " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
   " ON CONFLICT (id) DO UPDATE SET user_name = excluded.user_name,"
   " display_name = excluded.display_name, email = excluded.email,"
   " active = excluded.active, start_date = excluded.start_date,"
   " end_date = excluded.end_date, created = excluded.created,"
   " modified = excluded.modified, modules = excluded.modules,"
-  " grace_deadline = excluded.grace_deadline, version = excluded.version";
+  " grace_deadline = excluded.grace_deadline, etag = excluded.etag";
 static const char select_users_sql[] =
   "SELECT id, user_name, display_name, email, active, start_date, end_date, created,"
-  " modified, modules, grace_deadline, version FROM users ORDER BY rowid";
+  " modified, modules, grace_deadline, etag FROM users ORDER BY rowid";
 static const char clear_users_sql[] = "DELETE FROM users";
 static const char delete_user_sql[] = "DELETE FROM users WHERE id = ?1";
 
@@ -590,7 +590,7 @@ insert_user (SeatsStore  *self,
   else
     sqlite3_bind_null (stmt, 10);
   sqlite3_bind_int64 (stmt, 11, seats_user_get_grace_deadline_julian (user));
-  sqlite3_bind_int64 (stmt, 12, seats_user_get_version (user));
+  sqlite3_bind_text (stmt, 12, seats_user_get_version (user), -1, SQLITE_STATIC);
 
   return seats_store_step_done (self, stmt, error);
 }
@@ -602,14 +602,6 @@ column_julian (sqlite3_stmt *stmt,
   sqlite3_int64 value = sqlite3_column_int64 (stmt, column);
 
   return value > 0 && value <= G_MAXUINT32 ? (guint32) value : SEATS_JULIAN_NONE;
-}
-
-static guint
-column_version (sqlite3_stmt *stmt,
-                int           column)
-{
-  /* A damaged file does not trip the setter's check. */
-  return CLAMP (sqlite3_column_int64 (stmt, column), 0, SEATS_USER_VERSION_MAX);
 }
 
 static SeatsUser *
@@ -628,7 +620,7 @@ read_user (sqlite3_stmt *stmt)
   seats_user_set_created (user, sqlite3_column_int64 (stmt, 7));
   seats_user_set_modified (user, sqlite3_column_int64 (stmt, 8));
   seats_user_set_grace_deadline_julian (user, column_julian (stmt, 10));
-  seats_user_set_version (user, column_version (stmt, 11));
+  seats_user_set_version (user, (const char *) sqlite3_column_text (stmt, 11));
 
   if (modules != NULL && modules[0] != '\0')
     {

@@ -1805,7 +1805,6 @@ seats_sync_engine_prepare_user_active (SeatsSyncEngine  *self,
                                        gboolean          active,
                                        GError          **error)
 {
-  g_autofree char *etag = NULL;
   SeatsUser *user;
 
   g_return_val_if_fail (SEATS_IS_SYNC_ENGINE (self), NULL);
@@ -1842,10 +1841,7 @@ seats_sync_engine_prepare_user_active (SeatsSyncEngine  *self,
         return NULL;
     }
 
-  if (seats_user_get_version (user) > 0)
-    etag = g_strdup_printf ("W/\"%u\"", seats_user_get_version (user));
-
-  return seats_api_request_set_user_active (user_id, active, etag);
+  return seats_api_request_set_user_active (user_id, active, seats_user_get_version (user));
 }
 
 SeatsApiRequest *
