@@ -103,7 +103,7 @@ run_seats (const char *db_path,
 static void
 write_copy (const char *db_path)
 {
-  g_auto(SeatsStoreState) state = { 0 };
+  g_auto(SeatsSnapshot) state = { 0 };
   g_autoptr(SeatsStore) store = NULL;
   g_autoptr(GPtrArray) users = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(SeatsAccount) account = seats_account_new ();
@@ -112,7 +112,7 @@ write_copy (const char *db_path)
   g_autoptr(GError) error = NULL;
   static const char *modules[] = { "crm", NULL };
 
-  seats_store_state_init (&state);
+  seats_snapshot_init (&state);
 
   seats_account_set_id (account, "bench");
   seats_account_set_name (account, "Benchmark B.V.");

@@ -36,7 +36,7 @@ resident_kib (void)
 }
 
 static void
-fill (SeatsStoreState *state)
+fill (SeatsSnapshot *state)
 {
   g_autoptr(GPtrArray) products = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) users = g_ptr_array_new_with_free_func (g_object_unref);
@@ -100,8 +100,8 @@ main (int   argc,
   g_autofree char *wal = NULL;
   g_autofree char *shm = NULL;
   g_autoptr(SeatsStore) store = NULL;
-  g_auto(SeatsStoreState) saved = { 0 };
-  g_auto(SeatsStoreState) loaded = { 0 };
+  g_auto(SeatsSnapshot) saved = { 0 };
+  g_auto(SeatsSnapshot) loaded = { 0 };
   gint64 start;
   double save_s, load_s;
 
@@ -112,7 +112,7 @@ main (int   argc,
   shm = g_strconcat (path, "-shm", NULL);
 
   seats_test_print_machine ();
-  seats_store_state_init (&saved);
+  seats_snapshot_init (&saved);
   fill (&saved);
 
   store = seats_store_new (path, &error);
@@ -126,13 +126,13 @@ main (int   argc,
   printf ("save %u users: %.2f s\n", N_USERS, save_s);
 
   /* Load as at start-up: a new process has only the file. */
-  seats_store_state_clear (&saved);
+  seats_snapshot_clear (&saved);
   g_clear_object (&store);
   store = seats_store_new (path, &error);
   if (store == NULL)
     g_error ("%s", error->message);
 
-  seats_store_state_init (&loaded);
+  seats_snapshot_init (&loaded);
   start = g_get_monotonic_time ();
   if (!seats_store_load (store, &loaded, &error))
     g_error ("%s", error->message);

@@ -194,7 +194,7 @@ add_filled (GListStore *store,
 }
 
 static void
-fill_state (SeatsStoreState *state)
+fill_state (SeatsSnapshot *state)
 {
   g_autoptr(SeatsLicenseChange) change1 = seats_license_change_new ();
   g_autoptr(SeatsLicenseChange) change2 = seats_license_change_new ();
@@ -245,8 +245,8 @@ assert_same_sync (const SeatsSyncState *expected,
 }
 
 static void
-assert_same_state (const SeatsStoreState *expected,
-                   const SeatsStoreState *actual)
+assert_same_state (const SeatsSnapshot *expected,
+                   const SeatsSnapshot *actual)
 {
   assert_same_object (G_OBJECT (expected->account), G_OBJECT (actual->account));
   assert_same_object (G_OBJECT (expected->subscription), G_OBJECT (actual->subscription));
@@ -268,13 +268,13 @@ static void
 test_round_trip (Fixture       *fixture,
                  gconstpointer  user_data)
 {
-  g_auto(SeatsStoreState) saved = { 0 };
-  g_auto(SeatsStoreState) loaded = { 0 };
+  g_auto(SeatsSnapshot) saved = { 0 };
+  g_auto(SeatsSnapshot) loaded = { 0 };
   g_autoptr(SeatsStore) store = NULL;
   g_autoptr(GError) error = NULL;
 
-  seats_store_state_init (&saved);
-  seats_store_state_init (&loaded);
+  seats_snapshot_init (&saved);
+  seats_snapshot_init (&loaded);
   fill_state (&saved);
 
   store = open_store (fixture->path);
@@ -333,8 +333,8 @@ static void
 test_users_later (Fixture       *fixture,
                   gconstpointer  user_data)
 {
-  g_auto(SeatsStoreState) saved = { 0 };
-  g_auto(SeatsStoreState) loaded = { 0 };
+  g_auto(SeatsSnapshot) saved = { 0 };
+  g_auto(SeatsSnapshot) loaded = { 0 };
   g_autoptr(SeatsStore) store = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GPtrArray) users = NULL;
@@ -342,8 +342,8 @@ test_users_later (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(SeatsUser) kept = seats_user_new ();
 
-  seats_store_state_init (&saved);
-  seats_store_state_init (&loaded);
+  seats_snapshot_init (&saved);
+  seats_snapshot_init (&loaded);
   fill_state (&saved);
 
   store = open_store (fixture->path);
@@ -415,11 +415,11 @@ static void
 test_empty (Fixture       *fixture,
             gconstpointer  user_data)
 {
-  g_auto(SeatsStoreState) state = { 0 };
+  g_auto(SeatsSnapshot) state = { 0 };
   g_autoptr(SeatsStore) store = open_store (fixture->path);
   g_autoptr(GError) error = NULL;
 
-  seats_store_state_init (&state);
+  seats_snapshot_init (&state);
   g_assert_true (seats_store_load (store, &state, &error));
   g_assert_no_error (error);
   g_assert_null (state.account);
@@ -446,16 +446,16 @@ static void
 test_one_items_changed (Fixture       *fixture,
                         gconstpointer  user_data)
 {
-  g_auto(SeatsStoreState) saved = { 0 };
-  g_auto(SeatsStoreState) loaded = { 0 };
+  g_auto(SeatsSnapshot) saved = { 0 };
+  g_auto(SeatsSnapshot) loaded = { 0 };
   g_autoptr(SeatsStore) store = open_store (fixture->path);
   g_autoptr(GError) error = NULL;
   GListStore *lists[7];
   guint counts[7] = { 0 };
   GListStore *users_before;
 
-  seats_store_state_init (&saved);
-  seats_store_state_init (&loaded);
+  seats_snapshot_init (&saved);
+  seats_snapshot_init (&loaded);
   fill_state (&saved);
   g_assert_true (seats_store_save (store, &saved, &error));
   g_assert_no_error (error);
@@ -503,8 +503,8 @@ static void
 test_delta (Fixture       *fixture,
             gconstpointer  user_data)
 {
-  g_auto(SeatsStoreState) saved = { 0 };
-  g_auto(SeatsStoreState) loaded = { 0 };
+  g_auto(SeatsSnapshot) saved = { 0 };
+  g_auto(SeatsSnapshot) loaded = { 0 };
   g_auto(SeatsSyncState) sync = { 0 };
   g_autoptr(SeatsStore) store = open_store (fixture->path);
   g_autoptr(GError) error = NULL;
@@ -516,8 +516,8 @@ test_delta (Fixture       *fixture,
   SeatsUser *users[2];
   const char *deleted_ids[] = { NULL, "never-existed", NULL };
 
-  seats_store_state_init (&saved);
-  seats_store_state_init (&loaded);
+  seats_snapshot_init (&saved);
+  seats_snapshot_init (&loaded);
   seats_sync_state_init (&sync);
   fill_state (&saved);
   g_assert_true (seats_store_save (store, &saved, &error));
@@ -570,16 +570,16 @@ static void
 test_failed_save_changes_nothing (Fixture       *fixture,
                                   gconstpointer  user_data)
 {
-  g_auto(SeatsStoreState) first = { 0 };
-  g_auto(SeatsStoreState) second = { 0 };
-  g_auto(SeatsStoreState) loaded = { 0 };
+  g_auto(SeatsSnapshot) first = { 0 };
+  g_auto(SeatsSnapshot) second = { 0 };
+  g_auto(SeatsSnapshot) loaded = { 0 };
   g_autoptr(SeatsStore) store = open_store (fixture->path);
   g_autoptr(GError) error = NULL;
   g_autoptr(SeatsUser) twin = seats_user_new ();
 
-  seats_store_state_init (&first);
-  seats_store_state_init (&second);
-  seats_store_state_init (&loaded);
+  seats_snapshot_init (&first);
+  seats_snapshot_init (&second);
+  seats_snapshot_init (&loaded);
   fill_state (&first);
   g_assert_true (seats_store_save (store, &first, &error));
   g_assert_no_error (error);
@@ -611,7 +611,7 @@ test_failed_save_changes_nothing (Fixture       *fixture,
 /* A state that differs from fill_state()'s in every part but the users,
  * whose own users list holds one user that must not be saved. */
 static void
-fill_other_state (SeatsStoreState *state)
+fill_other_state (SeatsSnapshot *state)
 {
   g_autoptr(SeatsUser) stray = seats_user_new ();
   g_autoptr(SeatsHistoryPoint) point = seats_history_point_new ();
@@ -653,9 +653,9 @@ static void
 test_save_delta (Fixture       *fixture,
                  gconstpointer  user_data)
 {
-  g_auto(SeatsStoreState) first = { 0 };
-  g_auto(SeatsStoreState) second = { 0 };
-  g_auto(SeatsStoreState) loaded = { 0 };
+  g_auto(SeatsSnapshot) first = { 0 };
+  g_auto(SeatsSnapshot) second = { 0 };
+  g_auto(SeatsSnapshot) loaded = { 0 };
   g_autoptr(SeatsStore) store = open_store (fixture->path);
   g_autoptr(GError) error = NULL;
   g_autoptr(SeatsUser) changed = NULL;
@@ -666,9 +666,9 @@ test_save_delta (Fixture       *fixture,
   const char *deleted_ids[] = { NULL, "never-existed", NULL };
   guint position = 0;
 
-  seats_store_state_init (&first);
-  seats_store_state_init (&second);
-  seats_store_state_init (&loaded);
+  seats_snapshot_init (&first);
+  seats_snapshot_init (&second);
+  seats_snapshot_init (&loaded);
   fill_state (&first);
   g_assert_true (seats_store_save (store, &first, &error));
   g_assert_no_error (error);
@@ -750,9 +750,9 @@ static void
 test_failed_delta_changes_nothing (Fixture       *fixture,
                                    gconstpointer  user_data)
 {
-  g_auto(SeatsStoreState) first = { 0 };
-  g_auto(SeatsStoreState) second = { 0 };
-  g_auto(SeatsStoreState) loaded = { 0 };
+  g_auto(SeatsSnapshot) first = { 0 };
+  g_auto(SeatsSnapshot) second = { 0 };
+  g_auto(SeatsSnapshot) loaded = { 0 };
   g_autoptr(SeatsStore) store = open_store (fixture->path);
   g_autoptr(GError) error = NULL;
   g_autoptr(SeatsUser) changed = NULL;
@@ -761,9 +761,9 @@ test_failed_delta_changes_nothing (Fixture       *fixture,
   SeatsUser *users[2];
   const char *deleted_ids[2] = { NULL, NULL };
 
-  seats_store_state_init (&first);
-  seats_store_state_init (&second);
-  seats_store_state_init (&loaded);
+  seats_snapshot_init (&first);
+  seats_snapshot_init (&second);
+  seats_snapshot_init (&loaded);
   fill_state (&first);
   g_assert_true (seats_store_save (store, &first, &error));
   g_assert_no_error (error);
@@ -891,10 +891,10 @@ test_outbox (Fixture       *fixture,
 
   /* Saving a synced state leaves the outbox alone. */
   {
-    g_auto(SeatsStoreState) state = { 0 };
+    g_auto(SeatsSnapshot) state = { 0 };
     g_autoptr(GPtrArray) after = NULL;
 
-    seats_store_state_init (&state);
+    seats_snapshot_init (&state);
     fill_state (&state);
     g_assert_true (seats_store_save (store, &state, &error));
     g_assert_no_error (error);
@@ -1018,7 +1018,7 @@ open_fixture_database (Fixture    *fixture,
  * row of the older version means: no fee, no version known, no history, no
  * time zone (the local one). */
 static void
-assert_schema_3_defaults (const SeatsStoreState *state)
+assert_schema_3_defaults (const SeatsSnapshot *state)
 {
   g_assert_null (seats_account_get_upstream_system (state->account));
   g_assert_null (seats_account_get_time_zone (state->account));
@@ -1064,8 +1064,8 @@ assert_migrated_like_fresh (Fixture    *fixture,
   g_autoptr(SeatsStore) fresh = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(SeatsSyncState) sync = { 0 };
-  g_auto(SeatsStoreState) saved = { 0 };
-  g_auto(SeatsStoreState) loaded = { 0 };
+  g_auto(SeatsSnapshot) saved = { 0 };
+  g_auto(SeatsSnapshot) loaded = { 0 };
   sqlite3_stmt *stmt = NULL;
   sqlite3 *db;
 
@@ -1076,8 +1076,8 @@ assert_migrated_like_fresh (Fixture    *fixture,
   g_assert_no_error (error);
 
   /* Version 3: every property, the history, a delta. */
-  seats_store_state_init (&saved);
-  seats_store_state_init (&loaded);
+  seats_snapshot_init (&saved);
+  seats_snapshot_init (&loaded);
   fill_state (&saved);
   g_assert_true (seats_store_save (store, &saved, &error));
   g_assert_no_error (error);
@@ -1112,14 +1112,14 @@ test_migrate_from_v1 (Fixture       *fixture,
   g_autoptr(GPtrArray) pending = NULL;
   g_autoptr(SeatsUser) carla = NULL;
   g_autoptr(SeatsProduct) planning = NULL;
-  g_auto(SeatsStoreState) state = { 0 };
+  g_auto(SeatsSnapshot) state = { 0 };
   g_autoptr(SeatsLicenseChange) change = NULL;
   SeatsOutboxEntry *entry;
 
   store = open_fixture_database (fixture, "store-v1");
 
   /* Everything version 1 held is still there. */
-  seats_store_state_init (&state);
+  seats_snapshot_init (&state);
   g_assert_true (seats_store_load (store, &state, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (seats_account_get_name (state.account), ==, "Bakkerij De Vries");
@@ -1170,14 +1170,14 @@ test_migrate_from_v2 (Fixture       *fixture,
   g_autoptr(SeatsActionEntry) action = NULL;
   g_autoptr(SeatsFeature) feature = NULL;
   g_autoptr(SeatsLicenseChange) change = NULL;
-  g_auto(SeatsStoreState) state = { 0 };
+  g_auto(SeatsSnapshot) state = { 0 };
   SeatsPolicy *policy;
   SeatsOutboxEntry *entry;
 
   store = open_fixture_database (fixture, "store-v2");
 
   /* Everything version 2 held is still there, the sync state included. */
-  seats_store_state_init (&state);
+  seats_snapshot_init (&state);
   g_assert_true (seats_store_load (store, &state, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (seats_account_get_name (state.account), ==, "Cykelverkstan i Umeå");
@@ -1249,7 +1249,7 @@ test_migrate_from_v4 (Fixture       *fixture,
 {
   g_autoptr(SeatsStore) store = NULL;
   g_autoptr(GError) error = NULL;
-  g_auto(SeatsStoreState) state = { 0 };
+  g_auto(SeatsSnapshot) state = { 0 };
   sqlite3 *db;
 
   /* A file of version 4: this version's, with the users as they were. */
@@ -1267,7 +1267,7 @@ test_migrate_from_v4 (Fixture       *fixture,
   sqlite3_close (db);
 
   store = open_store (fixture->path);
-  seats_store_state_init (&state);
+  seats_snapshot_init (&state);
   g_assert_true (seats_store_load (store, &state, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (state.users)), ==, 2);
@@ -1359,7 +1359,7 @@ users_in_generation (guint generation)
 }
 
 static void
-make_generation (SeatsStoreState *state,
+make_generation (SeatsSnapshot *state,
                  guint            generation)
 {
   g_autoptr(GPtrArray) users = g_ptr_array_new_with_free_func (g_object_unref);
@@ -1398,10 +1398,10 @@ static int
 save_forever (const char *path)
 {
   g_autoptr(SeatsStore) store = open_store (path);
-  g_auto(SeatsStoreState) state = { 0 };
+  g_auto(SeatsSnapshot) state = { 0 };
   g_autoptr(GError) error = NULL;
 
-  seats_store_state_init (&state);
+  seats_snapshot_init (&state);
   for (guint generation = 1; ; generation++)
     {
       make_generation (&state, generation);
@@ -1427,7 +1427,7 @@ test_kill (Fixture       *fixture,
       const char *argv[] = { self_path, "--save-forever", fixture->path, NULL };
       g_autoptr(GError) error = NULL;
       g_autoptr(SeatsStore) store = NULL;
-      g_auto(SeatsStoreState) state = { 0 };
+      g_auto(SeatsSnapshot) state = { 0 };
       g_autofree char *mark = NULL;
       char line[64];
       GPid pid;
@@ -1468,7 +1468,7 @@ test_kill (Fixture       *fixture,
 
       /* ...and holds exactly one whole generation. */
       store = open_store (fixture->path);
-      seats_store_state_init (&state);
+      seats_snapshot_init (&state);
       g_assert_true (seats_store_load (store, &state, &error));
       g_assert_no_error (error);
 

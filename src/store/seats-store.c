@@ -786,7 +786,7 @@ load_sync (SeatsStore      *self,
  * transaction; the ETags are replaced, not merged. */
 static gboolean
 save_all_but_users (SeatsStore             *self,
-                    const SeatsStoreState  *state,
+                    const SeatsSnapshot  *state,
                     GError                **error)
 {
   SeatsPolicy *policy = state->account != NULL
@@ -810,7 +810,7 @@ save_all_but_users (SeatsStore             *self,
 
 static gboolean
 save_state (SeatsStore             *self,
-            const SeatsStoreState  *state,
+            const SeatsSnapshot  *state,
             GError                **error)
 {
   g_autoptr(GString) modules = g_string_new (NULL);
@@ -1125,7 +1125,7 @@ seats_store_get_schema_version (void)
  */
 gboolean
 seats_store_save (SeatsStore             *self,
-                  const SeatsStoreState  *state,
+                  const SeatsSnapshot  *state,
                   GError                **error)
 {
   g_return_val_if_fail (SEATS_IS_STORE (self), FALSE);
@@ -1199,7 +1199,7 @@ seats_store_save_user_delta (SeatsStore            *self,
  */
 gboolean
 seats_store_save_delta (SeatsStore             *self,
-                        const SeatsStoreState  *state,
+                        const SeatsSnapshot  *state,
                         SeatsUser * const      *changed,
                         guint                   n_changed,
                         const char * const     *deleted_ids,
@@ -1227,7 +1227,7 @@ seats_store_save_delta (SeatsStore             *self,
  * %FALSE: then @state->users is left as it is. */
 static gboolean
 load_state (SeatsStore       *self,
-            SeatsStoreState  *state,
+            SeatsSnapshot  *state,
             gboolean          with_users,
             GError          **error)
 {
@@ -1332,7 +1332,7 @@ load_state (SeatsStore       *self,
  */
 gboolean
 seats_store_load (SeatsStore       *self,
-                  SeatsStoreState  *state,
+                  SeatsSnapshot  *state,
                   GError          **error)
 {
   return load_state (self, state, TRUE, error);
@@ -1348,7 +1348,7 @@ seats_store_load (SeatsStore       *self,
  */
 gboolean
 seats_store_load_all_but_users (SeatsStore       *self,
-                                SeatsStoreState  *state,
+                                SeatsSnapshot  *state,
                                 GError          **error)
 {
   return load_state (self, state, FALSE, error);
@@ -1480,57 +1480,4 @@ seats_store_save_sync_state (SeatsStore            *self,
     }
 
   return seats_store_commit (self, error);
-}
-
-void
-seats_sync_state_init (SeatsSyncState *sync)
-{
-  g_return_if_fail (sync != NULL);
-
-  memset (sync, 0, sizeof *sync);
-  sync->etags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-}
-
-void
-seats_sync_state_clear (SeatsSyncState *sync)
-{
-  g_return_if_fail (sync != NULL);
-
-  g_clear_pointer (&sync->etags, g_hash_table_unref);
-  memset (sync, 0, sizeof *sync);
-}
-
-void
-seats_store_state_init (SeatsStoreState *state)
-{
-  g_return_if_fail (state != NULL);
-
-  memset (state, 0, sizeof *state);
-  state->products = g_list_store_new (SEATS_TYPE_PRODUCT);
-  state->users = g_list_store_new (SEATS_TYPE_USER);
-  state->orders = g_list_store_new (SEATS_TYPE_ORDER);
-  state->invoices = g_list_store_new (SEATS_TYPE_INVOICE);
-  state->actions = g_list_store_new (SEATS_TYPE_ACTION_ENTRY);
-  state->features = g_list_store_new (SEATS_TYPE_FEATURE);
-  state->history = g_list_store_new (SEATS_TYPE_HISTORY_POINT);
-  seats_sync_state_init (&state->sync);
-}
-
-void
-seats_store_state_clear (SeatsStoreState *state)
-{
-  g_return_if_fail (state != NULL);
-
-  g_clear_object (&state->account);
-  g_clear_object (&state->subscription);
-  g_clear_object (&state->billing_details);
-  g_clear_object (&state->pending_license);
-  g_clear_object (&state->products);
-  g_clear_object (&state->users);
-  g_clear_object (&state->orders);
-  g_clear_object (&state->invoices);
-  g_clear_object (&state->actions);
-  g_clear_object (&state->features);
-  g_clear_object (&state->history);
-  seats_sync_state_clear (&state->sync);
 }

@@ -41,73 +41,6 @@ typedef enum
 
 GQuark seats_store_error_quark (void);
 
-/**
- * SeatsSyncState:
- * @etags: (element-type utf8 utf8): the ETag of each resource (its path)
- *   as the server last sent it
- * @delta_cursor: the highest last-modified time of the users received,
- *   Unix seconds; the next delta asks for users changed since then
- * @last_full_reconcile: when all users were last fetched, Unix seconds
- * @last_synced: when the account last synced successfully, Unix seconds
- *
- * Where the last sync left off; 0 for a time means never.
- */
-typedef struct
-{
-  GHashTable *etags;
-  gint64      delta_cursor;
-  gint64      last_full_reconcile;
-  gint64      last_synced;
-} SeatsSyncState;
-
-void seats_sync_state_init  (SeatsSyncState *sync);
-void seats_sync_state_clear (SeatsSyncState *sync);
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SeatsSyncState, seats_sync_state_clear)
-
-/**
- * SeatsStoreState:
- * @account: (nullable): the organization and its policy
- * @subscription: (nullable): the billing state
- * @billing_details: (nullable): who receives the invoices
- * @pending_license: (nullable): a new license waiting to be activated
- * @products: a list store of #SeatsProduct
- * @users: a list store of #SeatsUser
- * @orders: a list store of #SeatsOrder
- * @invoices: a list store of #SeatsInvoice
- * @actions: a list store of #SeatsActionEntry, the action log
- * @features: a list store of #SeatsFeature
- * @history: a list store of #SeatsHistoryPoint, the user seats purchased
- *   and used by month, oldest first
- * @sync: where the sync left off
- *
- * Everything Seats knows about one account: what a full sync writes in one
- * transaction and what the window shows first at start-up. The list stores
- * are created by seats_store_state_init() and are never replaced, so that
- * views can stay bound to them; loading splices their contents.
- */
-typedef struct
-{
-  SeatsAccount        *account;
-  SeatsSubscription   *subscription;
-  SeatsBillingDetails *billing_details;
-  SeatsPendingLicense *pending_license;
-
-  GListStore          *products;
-  GListStore          *users;
-  GListStore          *orders;
-  GListStore          *invoices;
-  GListStore          *actions;
-  GListStore          *features;
-  GListStore          *history;
-
-  SeatsSyncState       sync;
-} SeatsStoreState;
-
-void seats_store_state_init  (SeatsStoreState *state);
-void seats_store_state_clear (SeatsStoreState *state);
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SeatsStoreState, seats_store_state_clear)
 
 /**
  * SeatsOutboxState:
@@ -165,7 +98,7 @@ const char       *seats_store_get_path             (SeatsStore          *self);
 guint             seats_store_get_schema_version   (void);
 
 gboolean          seats_store_save                 (SeatsStore          *self,
-                                                    const SeatsStoreState *state,
+                                                    const SeatsSnapshot *state,
                                                     GError             **error);
 gboolean          seats_store_save_user_delta      (SeatsStore          *self,
                                                     SeatsUser * const   *changed,
@@ -174,17 +107,17 @@ gboolean          seats_store_save_user_delta      (SeatsStore          *self,
                                                     const SeatsSyncState *sync,
                                                     GError             **error);
 gboolean          seats_store_save_delta           (SeatsStore          *self,
-                                                    const SeatsStoreState *state,
+                                                    const SeatsSnapshot *state,
                                                     SeatsUser * const   *changed,
                                                     guint                n_changed,
                                                     const char * const  *deleted_ids,
                                                     GError             **error);
 gboolean          seats_store_load                 (SeatsStore          *self,
-                                                    SeatsStoreState     *state,
+                                                    SeatsSnapshot     *state,
                                                     GError             **error);
 
 gboolean          seats_store_load_all_but_users   (SeatsStore          *self,
-                                                    SeatsStoreState     *state,
+                                                    SeatsSnapshot     *state,
                                                     GError             **error);
 void              seats_store_load_users_async     (SeatsStore          *self,
                                                     int                  io_priority,

@@ -44,7 +44,7 @@ struct _SeatsSyncEngine
 
   SeatsClient     *client;
   SeatsStore      *store;
-  SeatsStoreState  state;
+  SeatsSnapshot  state;
   /* The application's clock in the organization's time zone. */
   SeatsClock      *clock;
 
@@ -113,7 +113,7 @@ typedef struct
 {
   gboolean             full;
   gboolean             is_admin;
-  SeatsStoreState      next;
+  SeatsSnapshot      next;
   GPtrArray           *changed_users;
   GStrv                deleted_ids;
   SeatsRevision        revision;
@@ -150,7 +150,7 @@ pull_free (gpointer data)
 {
   Pull *pull = data;
 
-  seats_store_state_clear (&pull->next);
+  seats_snapshot_clear (&pull->next);
   g_clear_pointer (&pull->changed_users, g_ptr_array_unref);
   g_clear_pointer (&pull->deleted_ids, g_strfreev);
   g_clear_pointer (&pull->pages, g_ptr_array_unref);
@@ -557,8 +557,8 @@ pull_restart (GTask *task)
 {
   Pull *pull = g_task_get_task_data (task);
 
-  seats_store_state_clear (&pull->next);
-  seats_store_state_init (&pull->next);
+  seats_snapshot_clear (&pull->next);
+  seats_snapshot_init (&pull->next);
   g_clear_pointer (&pull->pages, g_ptr_array_unref);
   g_clear_pointer (&pull->revision_etag, g_free);
   pull->pages_total = pull->pages_requested = pull->pages_added = pull->pages_in_flight = 0;
@@ -898,9 +898,9 @@ static const struct {
   DecodeListFunc  decode;
   gsize           store_offset;
 } admin_lists[] = {
-  { "api/v1/orders", seats_api_decode_orders, G_STRUCT_OFFSET (SeatsStoreState, orders) },
-  { "api/v1/invoices", seats_api_decode_invoices, G_STRUCT_OFFSET (SeatsStoreState, invoices) },
-  { "api/v1/actions", seats_api_decode_actions, G_STRUCT_OFFSET (SeatsStoreState, actions) },
+  { "api/v1/orders", seats_api_decode_orders, G_STRUCT_OFFSET (SeatsSnapshot, orders) },
+  { "api/v1/invoices", seats_api_decode_invoices, G_STRUCT_OFFSET (SeatsSnapshot, invoices) },
+  { "api/v1/actions", seats_api_decode_actions, G_STRUCT_OFFSET (SeatsSnapshot, actions) },
 };
 
 static void pull_admin_list_cb (GTask         *task,
@@ -1107,7 +1107,7 @@ pull_begin (GTask    *task,
 
   pull->full = full;
   pull->changed_users = g_ptr_array_new_with_free_func (g_object_unref);
-  seats_store_state_init (&pull->next);
+  seats_snapshot_init (&pull->next);
   g_task_set_task_data (task, pull, pull_free);
 
   if (!full)
@@ -2222,7 +2222,7 @@ seats_sync_engine_finalize (GObject *object)
   g_clear_object (&self->client);
   g_clear_object (&self->store);
   g_clear_object (&self->clock);
-  seats_store_state_clear (&self->state);
+  seats_snapshot_clear (&self->state);
   g_clear_pointer (&self->error_message, g_free);
   g_clear_pointer (&self->waiting, g_ptr_array_unref);
   g_clear_object (&self->pull_cancellable);
@@ -2361,7 +2361,7 @@ seats_sync_engine_class_init (SeatsSyncEngineClass *klass)
 static void
 seats_sync_engine_init (SeatsSyncEngine *self)
 {
-  seats_store_state_init (&self->state);
+  seats_snapshot_init (&self->state);
   self->waiting = g_ptr_array_new_with_free_func (g_object_unref);
   self->clock = seats_clock_new_following (seats_clock_get_default (), NULL);
   self->sync_deadline_ms = SYNC_DEADLINE_MS;

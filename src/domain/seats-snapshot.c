@@ -1,0 +1,67 @@
+/* seats-snapshot.c
+ *
+ * Copyright 2026 The Seats developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "seats-domain"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "seats-domain.h"
+
+void
+seats_sync_state_init (SeatsSyncState *sync)
+{
+  g_return_if_fail (sync != NULL);
+
+  memset (sync, 0, sizeof *sync);
+  sync->etags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+}
+
+void
+seats_sync_state_clear (SeatsSyncState *sync)
+{
+  g_return_if_fail (sync != NULL);
+
+  g_clear_pointer (&sync->etags, g_hash_table_unref);
+  memset (sync, 0, sizeof *sync);
+}
+
+void
+seats_snapshot_init (SeatsSnapshot *state)
+{
+  g_return_if_fail (state != NULL);
+
+  memset (state, 0, sizeof *state);
+  state->products = g_list_store_new (SEATS_TYPE_PRODUCT);
+  state->users = g_list_store_new (SEATS_TYPE_USER);
+  state->orders = g_list_store_new (SEATS_TYPE_ORDER);
+  state->invoices = g_list_store_new (SEATS_TYPE_INVOICE);
+  state->actions = g_list_store_new (SEATS_TYPE_ACTION_ENTRY);
+  state->features = g_list_store_new (SEATS_TYPE_FEATURE);
+  state->history = g_list_store_new (SEATS_TYPE_HISTORY_POINT);
+  seats_sync_state_init (&state->sync);
+}
+
+void
+seats_snapshot_clear (SeatsSnapshot *state)
+{
+  g_return_if_fail (state != NULL);
+
+  g_clear_object (&state->account);
+  g_clear_object (&state->subscription);
+  g_clear_object (&state->billing_details);
+  g_clear_object (&state->pending_license);
+  g_clear_object (&state->products);
+  g_clear_object (&state->users);
+  g_clear_object (&state->orders);
+  g_clear_object (&state->invoices);
+  g_clear_object (&state->actions);
+  g_clear_object (&state->features);
+  g_clear_object (&state->history);
+  seats_sync_state_clear (&state->sync);
+}
