@@ -19,6 +19,7 @@
 
 #include "seats-application.h"
 #include "seats-test.h"
+#include "sync-test-helper.h"
 #include "seats-window.h"
 
 #define N_USERS 100000

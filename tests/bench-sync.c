@@ -31,6 +31,7 @@
 #include "seats-server.h"
 #include "seats-sync-engine.h"
 #include "seats-test.h"
+#include "sync-test-helper.h"
 
 #define PAGE_SIZE 1000
 
@@ -243,8 +244,6 @@ measure (const char *uri,
          Figures    *figures)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SeatsClient) client = NULL;
-  g_autoptr(SeatsStore) store = NULL;
   g_autoptr(SeatsSyncEngine) engine = NULL;
   g_autofree char *engine_name = g_strdup_printf ("engine-%s.db", label);
   g_autofree char *floor_name = g_strdup_printf ("floor-%s.db", label);
@@ -254,11 +253,7 @@ measure (const char *uri,
   gint64 start;
   double cpu_start, server_cpu_start;
 
-  client = seats_client_new (uri, token, &error);
-  g_assert_no_error (error);
-  store = seats_store_new (engine_db, &error);
-  g_assert_no_error (error);
-  engine = seats_sync_engine_new (client, store);
+  engine = sync_test_open_engine (uri, token, engine_db, SEATS_SYNC_LOAD_DEFAULT);
 
   /* (a) a full sync into a fresh local copy */
   start = g_get_monotonic_time ();

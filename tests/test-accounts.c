@@ -18,6 +18,7 @@
 #include "seats-api-error.h"
 #include "seats-server.h"
 #include "seats-test.h"
+#include "sync-test-helper.h"
 #include "seats-test-server.h"
 
 typedef struct
@@ -156,7 +157,7 @@ test_connect_open_remove (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_nonnull (seats_sync_engine_get_account (engine));
   g_assert_cmpuint (g_list_model_get_n_items (seats_sync_engine_get_users (engine)), ==, n_users);
-  g_assert_false (seats_client_has_token (seats_sync_engine_get_client (engine), NULL));
+  g_assert_false (seats_source_has_secret (seats_sync_engine_get_source (engine), NULL));
   g_assert_false (seats_sync_engine_can_change (engine, &error));
   g_assert_error (error, SEATS_API_ERROR, SEATS_API_ERROR_UNAUTHORIZED);
   g_clear_error (&error);
@@ -170,7 +171,7 @@ test_connect_open_remove (Fixture       *fixture,
   token = seats_accounts_lookup_token_finish (seats_test_wait_for (&looked_up), &error);
   g_assert_no_error (error);
   g_assert_cmpstr (token, ==, fixture->token);
-  seats_client_set_token (seats_sync_engine_get_client (engine), token);
+  seats_source_set_secret (seats_sync_engine_get_source (engine), token);
   g_assert_true (seats_sync_engine_can_change (engine, NULL));
   seats_sync_engine_sync_async (engine, FALSE, NULL, seats_test_done_cb, &resynced);
   g_assert_true (seats_sync_engine_sync_finish (engine, seats_test_wait_for (&resynced), &error));

@@ -16,6 +16,7 @@
 #include "seats-client.h"
 #include "seats-format.h"
 #include "seats-rules.h"
+#include "sync-test-helper.h"
 #include "ui-test-helper.h"
 
 static const char *language;
@@ -789,7 +790,7 @@ test_offline (UiFixture     *fixture,
               gconstpointer  user_data)
 {
   GtkWidget *page = show_billing (fixture);
-  SeatsClient *client = seats_sync_engine_get_client (fixture->engine);
+  SeatsClient *client = sync_test_client (fixture->engine);
   SeatsFeature *feature = engine_feature (fixture->engine, "two-factor");
   g_autoptr(GError) why = NULL;
   GtkWidget *toggle = feature_switch (page, seats_feature_get_name (feature));

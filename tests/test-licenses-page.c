@@ -21,6 +21,7 @@
 #include "seats-seat-chart.h"
 #include "seats-trial-dialog.h"
 #include "server-test-helper.h"
+#include "sync-test-helper.h"
 #include "ui-test-helper.h"
 
 /* What a person reads, in the language under test: the words are written
@@ -196,7 +197,7 @@ test_licenses_buy (UiFixture     *fixture,
   g_autofree char *lowered = NULL;
   g_autofree char *total = NULL;
   g_autofree char *restores = NULL;
-  g_autoptr(SeatsApiRequest) request = NULL;
+  g_autoptr(SeatsChange) request = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   SeatsPurchaseQuote quote;
@@ -206,11 +207,10 @@ test_licenses_buy (UiFixture     *fixture,
   /* The next period lowered to the users who count, as an administrator
    * does before the period turns. */
   g_assert_cmpuint (seats_product_get_in_use (seats), <, purchased);
-  request = seats_sync_engine_prepare_next_period (fixture->engine, product_id,
-                                                   seats_product_get_in_use (seats), &error);
+  request = sync_test_check (fixture->engine, seats_change_new_next_period (product_id, seats_product_get_in_use (seats)), &error);
   g_assert_no_error (error);
   seats_sync_engine_submit_async (fixture->engine, request, NULL, seats_test_done_cb, &result);
-  g_assert_true (seats_sync_engine_submit_finish (fixture->engine, seats_test_wait_for (&result), &error));
+  g_assert_true (seats_sync_engine_submit_finish (fixture->engine, seats_test_wait_for (&result), NULL, &error));
   g_assert_no_error (error);
   g_assert_true (ui_fixture_sync (fixture));
   seats = seats_sync_engine_find_user_seats (fixture->engine);
@@ -227,8 +227,7 @@ test_licenses_buy (UiFixture     *fixture,
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 5);
   ui_iterate ();
 
-  g_assert_true (seats_sync_engine_quote_purchase (fixture->engine, product_id, 5, &quote,
-                                                   &error));
+  g_assert_true (sync_test_quote (fixture->engine, product_id, 5, &quote, &error));
   g_assert_no_error (error);
   price = seats_format_money (quote.amount, seats_product_get_currency (seats));
   g_assert_true (ui_shows_text (GTK_WIDGET (dialog), price));
@@ -725,7 +724,7 @@ test_licenses_file (UiFixture     *fixture,
   g_autoptr(GError) expected = NULL;
   g_autoptr(GBytes) good = NULL;
   g_autoptr(GBytes) bad = NULL;
-  g_autoptr(SeatsLicense) none = NULL;
+  g_autoptr(SeatsPendingLicense) none = NULL;
   g_autofree char *text = seats_server_export_license (fixture->vendor->server, "demolen", &error);
   g_autofree char *tampered = NULL;
   guint purchased = seats_product_get_purchased (seats_sync_engine_find_user_seats (fixture->engine));
@@ -919,15 +918,15 @@ test_licenses_shop_address (UiFixture     *fixture,
 
 /* Submits @request and syncs, as the window does after a change. */
 static void
-submit_and_sync (UiFixture       *fixture,
-                 SeatsApiRequest *request)
+submit_and_sync (UiFixture   *fixture,
+                 SeatsChange *request)
 {
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
   g_assert_nonnull (request);
   seats_sync_engine_submit_async (fixture->engine, request, NULL, seats_test_done_cb, &result);
-  g_assert_true (seats_sync_engine_submit_finish (fixture->engine, seats_test_wait_for (&result), &error));
+  g_assert_true (seats_sync_engine_submit_finish (fixture->engine, seats_test_wait_for (&result), NULL, &error));
   g_assert_no_error (error);
   g_assert_true (ui_fixture_sync (fixture));
 }
@@ -945,7 +944,7 @@ test_licenses_policy_advice (UiFixture     *fixture,
   g_autofree char *product_id = g_strdup (seats_product_get_id (seats));
   guint purchased = seats_product_get_purchased (seats);
   guint in_use = seats_product_get_in_use (seats);
-  g_autoptr(SeatsApiRequest) buy = NULL;
+  g_autoptr(SeatsChange) buy = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *now = NULL;
   g_autofree char *next = NULL;
@@ -959,7 +958,7 @@ test_licenses_policy_advice (UiFixture     *fixture,
   g_assert_true (ui_shows_text (GTK_WIDGET (page), _("Licenses must equal the users who count")));
   g_assert_null (ui_find (GTK_WIDGET (page), GTK_TYPE_BUTTON, _("Show Users")));
 
-  buy = seats_sync_engine_prepare_buy (fixture->engine, product_id, 1, &error);
+  buy = sync_test_check (fixture->engine, seats_change_new_buy (product_id, 1), &error);
   g_assert_no_error (error);
   submit_and_sync (fixture, buy);
 
@@ -1005,7 +1004,7 @@ test_licenses_trial (UiFixture     *fixture,
   SeatsLicensesPage *page = get_page (fixture);
   SeatsAccount *account = seats_sync_engine_get_account (fixture->engine);
   g_autoptr(GError) expected = NULL;
-  g_autoptr(SeatsApiRequest) none = NULL;
+  g_autoptr(SeatsChange) none = NULL;
   g_autofree char *days_text = NULL;
   GtkWindow *dialog;
   GtkWidget *serial;
@@ -1034,7 +1033,7 @@ test_licenses_trial (UiFixture     *fixture,
   gtk_editable_set_text (GTK_EDITABLE (serial), "12345");
   gtk_editable_set_text (GTK_EDITABLE (owner), "Bakkerij Van Dijk");
 
-  none = seats_sync_engine_prepare_trial (fixture->engine, "12345", "Bakkerij Van Dijk", &expected);
+  none = sync_test_check (fixture->engine, seats_change_new_convert_trial ("12345", "Bakkerij Van Dijk"), &expected);
   g_assert_null (none);
 
   ui_click (ui_find (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, _("_Register")));
@@ -1200,7 +1199,7 @@ test_licenses_grace_deadlines (UiFixture     *fixture,
 {
   SeatsLicensesPage *page = get_page (fixture);
   GListModel *users = seats_sync_engine_get_users (fixture->engine);
-  g_autoptr(SeatsApiRequest) request = NULL;
+  g_autoptr(SeatsChange) request = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) later = NULL;
@@ -1230,11 +1229,10 @@ test_licenses_grace_deadlines (UiFixture     *fixture,
   g_assert_cmpstr (grace_title (page), ==, expected);
 
   /* One more over the count today: a deadline of its own, 7 days ahead. */
-  request = seats_sync_engine_prepare_user_active (fixture->engine, seats_user_get_id (inactive), TRUE,
-                                                   &error);
+  request = sync_test_check (fixture->engine, seats_change_new_users_active ((const char *[]) { seats_user_get_id (inactive), NULL }, TRUE), &error);
   g_assert_no_error (error);
   seats_sync_engine_submit_async (fixture->engine, request, NULL, seats_test_done_cb, &result);
-  g_assert_true (seats_sync_engine_submit_finish (fixture->engine, seats_test_wait_for (&result), &error));
+  g_assert_true (seats_sync_engine_submit_finish (fixture->engine, seats_test_wait_for (&result), NULL, &error));
   g_assert_no_error (error);
   g_assert_true (ui_fixture_sync (fixture));
 

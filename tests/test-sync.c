@@ -14,11 +14,13 @@
 #include <sqlite3.h>
 
 #include "seats-api-error.h"
+#include "seats-license.h"
 #include "seats-rules.h"
 #include "seats-server.h"
 #include "seats-sync-engine.h"
 #include "seats-test.h"
 #include "seats-test-server.h"
+#include "sync-test-helper.h"
 
 typedef struct
 {
@@ -41,21 +43,7 @@ open_engine_with (Fixture            *fixture,
                   const char         *db_path,
                   SeatsSyncLoadFlags  flags)
 {
-  g_autoptr(SeatsClient) client = NULL;
-  g_autoptr(SeatsStore) store = NULL;
-  g_autoptr(GError) error = NULL;
-  SeatsSyncEngine *engine;
-
-  client = seats_client_new (fixture->vendor->uri, token, &error);
-  g_assert_no_error (error);
-  store = seats_store_new (db_path, &error);
-  g_assert_no_error (error);
-
-  engine = seats_sync_engine_new (client, store);
-  seats_sync_engine_load (engine, flags, &error);
-  g_assert_no_error (error);
-
-  return engine;
+  return sync_test_open_engine (fixture->vendor->uri, token, db_path, flags);
 }
 
 static SeatsSyncEngine *
@@ -108,13 +96,10 @@ run_sync (SeatsSyncEngine  *engine,
 
 static gboolean
 run_submit (SeatsSyncEngine  *engine,
-            SeatsApiRequest  *request,
+            SeatsChange      *change,
             GError          **error)
 {
-  g_autoptr(GAsyncResult) result = NULL;
-
-  seats_sync_engine_submit_async (engine, request, NULL, seats_test_done_cb, &result);
-  return seats_sync_engine_submit_finish (engine, seats_test_wait_for (&result), error);
+  return sync_test_submit (engine, change, error);
 }
 
 static gboolean
@@ -349,7 +334,7 @@ test_cache_opens_offline (Fixture       *fixture,
   g_assert_cmpuint (n_items (seats_sync_engine_get_users (reopened)), ==, n_users);
 
   /* Offline, nothing is queued silently: the change is refused at once. */
-  g_assert_null (seats_sync_engine_prepare_buy (reopened, "seats", 1, &error));
+  g_assert_null (sync_test_check (reopened, seats_change_new_buy ("seats", 1), &error));
   g_assert_error (error, SEATS_API_ERROR, SEATS_API_ERROR_OFFLINE);
 }
 
@@ -521,9 +506,9 @@ test_buy_and_next_period (Fixture       *fixture,
                           gconstpointer  user_data)
 {
   const char *token = find_organization (fixture, "demolen")->admin_token;
-  g_autoptr(SeatsApiRequest) buy = NULL;
-  g_autoptr(SeatsApiRequest) lower = NULL;
-  g_autoptr(SeatsApiRequest) too_low = NULL;
+  g_autoptr(SeatsChange) buy = NULL;
+  g_autoptr(SeatsChange) lower = NULL;
+  g_autoptr(SeatsChange) too_low = NULL;
   g_autoptr(GError) error = NULL;
   SeatsProduct *seats;
   guint purchased, in_use, orders;
@@ -534,7 +519,7 @@ test_buy_and_next_period (Fixture       *fixture,
   in_use = seats_product_get_in_use (seats);
   orders = server_order_count (fixture, token);
 
-  buy = seats_sync_engine_prepare_buy (fixture->engine, seats_product_get_id (seats), 5, &error);
+  buy = sync_test_check (fixture->engine, seats_change_new_buy (seats_product_get_id (seats), 5), &error);
   g_assert_no_error (error);
   g_assert_true (run_submit (fixture->engine, buy, &error));
   g_assert_no_error (error);
@@ -545,14 +530,12 @@ test_buy_and_next_period (Fixture       *fixture,
   g_assert_cmpuint (n_items (seats_sync_engine_get_orders (fixture->engine)), >, 0);
 
   /* Below the users who count: refused before anything is sent (R5). */
-  too_low = seats_sync_engine_prepare_next_period (fixture->engine, seats_product_get_id (seats),
-                                                   in_use - 1, &error);
+  too_low = sync_test_check (fixture->engine, seats_change_new_next_period (seats_product_get_id (seats), in_use - 1), &error);
   g_assert_null (too_low);
   g_assert_error (error, SEATS_RULE_ERROR, SEATS_RULE_ERROR_BELOW_COUNTED_USERS);
   g_clear_error (&error);
 
-  lower = seats_sync_engine_prepare_next_period (fixture->engine, seats_product_get_id (seats),
-                                                 in_use, &error);
+  lower = sync_test_check (fixture->engine, seats_change_new_next_period (seats_product_get_id (seats), in_use), &error);
   g_assert_no_error (error);
   g_assert_true (run_submit (fixture->engine, lower, &error));
   g_assert_no_error (error);
@@ -565,7 +548,7 @@ static void
 test_quote_matches_order (Fixture       *fixture,
                           gconstpointer  user_data)
 {
-  g_autoptr(SeatsApiRequest) buy = NULL;
+  g_autoptr(SeatsChange) buy = NULL;
   g_autoptr(GError) error = NULL;
   GListModel *orders;
   SeatsProduct *seats;
@@ -576,15 +559,14 @@ test_quote_matches_order (Fixture       *fixture,
   g_assert_true (run_sync (fixture->engine, FALSE, &error));
   seats = seats_sync_engine_find_user_seats (fixture->engine);
 
-  g_assert_false (seats_sync_engine_quote_purchase (fixture->engine, "seats", 0, &quote, &error));
+  g_assert_false (sync_test_quote (fixture->engine, "seats", 0, &quote, &error));
   g_assert_error (error, SEATS_RULE_ERROR, SEATS_RULE_ERROR_NOTHING_TO_BUY);
   g_clear_error (&error);
-  g_assert_false (seats_sync_engine_quote_purchase (fixture->engine, "no-such-product", 1,
-                                                    &quote, &error));
-  g_assert_error (error, SEATS_API_ERROR, SEATS_API_ERROR_NOT_FOUND);
+  g_assert_false (sync_test_quote (fixture->engine, "no-such-product", 1, &quote, &error));
+  g_assert_error (error, SEATS_CHANGE_ERROR, SEATS_CHANGE_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
-  g_assert_true (seats_sync_engine_quote_purchase (fixture->engine, "seats", 3, &quote, &error));
+  g_assert_true (sync_test_quote (fixture->engine, "seats", 3, &quote, &error));
   g_assert_no_error (error);
   amount = quote.amount;
   g_assert_cmpint (amount, >, 0);
@@ -595,7 +577,7 @@ test_quote_matches_order (Fixture       *fixture,
   new_purchased = quote.purchased_after;
   new_next = quote.next_after;
 
-  buy = seats_sync_engine_prepare_buy (fixture->engine, "seats", 3, &error);
+  buy = sync_test_check (fixture->engine, seats_change_new_buy ("seats", 3), &error);
   g_assert_no_error (error);
   g_assert_true (run_submit (fixture->engine, buy, &error));
   g_assert_no_error (error);
@@ -622,8 +604,8 @@ static void
 test_user_activation (Fixture       *fixture,
                       gconstpointer  user_data)
 {
-  g_autoptr(SeatsApiRequest) off = NULL;
-  g_autoptr(SeatsApiRequest) on = NULL;
+  g_autoptr(SeatsChange) off = NULL;
+  g_autoptr(SeatsChange) on = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *id = NULL;
   guint in_use;
@@ -632,7 +614,7 @@ test_user_activation (Fixture       *fixture,
   id = g_strdup (seats_user_get_id (first_user (fixture->engine, TRUE)));
   in_use = seats_product_get_in_use (seats_sync_engine_find_user_seats (fixture->engine));
 
-  off = seats_sync_engine_prepare_user_active (fixture->engine, id, FALSE, &error);
+  off = sync_test_check (fixture->engine, seats_change_new_users_active ((const char *[]) { id, NULL }, FALSE), &error);
   g_assert_no_error (error);
   g_assert_true (run_submit (fixture->engine, off, &error));
   g_assert_no_error (error);
@@ -640,7 +622,7 @@ test_user_activation (Fixture       *fixture,
   g_assert_cmpuint (seats_product_get_in_use (seats_sync_engine_find_user_seats (fixture->engine)),
                     ==, in_use - 1);
 
-  on = seats_sync_engine_prepare_user_active (fixture->engine, id, TRUE, &error);
+  on = sync_test_check (fixture->engine, seats_change_new_users_active ((const char *[]) { id, NULL }, TRUE), &error);
   g_assert_no_error (error);
   g_assert_true (run_submit (fixture->engine, on, &error));
   g_assert_no_error (error);
@@ -652,7 +634,7 @@ test_stale_change_shows_fresh_state (Fixture       *fixture,
                                      gconstpointer  user_data)
 {
   const char *token = find_organization (fixture, "demolen")->admin_token;
-  g_autoptr(SeatsApiRequest) mine = NULL;
+  g_autoptr(SeatsChange) mine = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) theirs = NULL;
   g_autofree char *path = NULL;
@@ -671,8 +653,7 @@ test_stale_change_shows_fresh_state (Fixture       *fixture,
 
   /* ...so this change, made on the old state, is refused, and the fresh
    * state is what the models show afterwards. */
-  mine = seats_sync_engine_prepare_next_period (fixture->engine, seats_product_get_id (seats),
-                                                next, &error);
+  mine = sync_test_check (fixture->engine, seats_change_new_next_period (seats_product_get_id (seats), next), &error);
   g_assert_no_error (error);
   g_assert_false (run_submit (fixture->engine, mine, &error));
   g_assert_error (error, SEATS_API_ERROR, SEATS_API_ERROR_STALE);
@@ -685,9 +666,9 @@ test_billing_and_features (Fixture       *fixture,
                            gconstpointer  user_data)
 {
   g_autoptr(SeatsBillingDetails) details = NULL;
-  g_autoptr(SeatsApiRequest) bad = NULL;
-  g_autoptr(SeatsApiRequest) good = NULL;
-  g_autoptr(SeatsApiRequest) feature_switch = NULL;
+  g_autoptr(SeatsChange) bad = NULL;
+  g_autoptr(SeatsChange) good = NULL;
+  g_autoptr(SeatsChange) feature_switch = NULL;
   g_autoptr(SeatsFeature) feature = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *feature_id = NULL;
@@ -703,13 +684,13 @@ test_billing_and_features (Fixture       *fixture,
                 "city", "Molenaarsgraaf",
                 "country", "NL",
                 NULL);
-  bad = seats_sync_engine_prepare_billing (fixture->engine, details, &error);
+  bad = sync_test_check (fixture->engine, seats_change_new_billing_details (details), &error);
   g_assert_null (bad);
   g_assert_error (error, SEATS_RULE_ERROR, SEATS_RULE_ERROR_INVALID_EMAIL);
   g_clear_error (&error);
 
   seats_billing_details_set_contact_email (details, "facturen@demolen.example");
-  good = seats_sync_engine_prepare_billing (fixture->engine, details, &error);
+  good = sync_test_check (fixture->engine, seats_change_new_billing_details (details), &error);
   g_assert_no_error (error);
   g_assert_true (run_submit (fixture->engine, good, &error));
   g_assert_no_error (error);
@@ -723,7 +704,7 @@ test_billing_and_features (Fixture       *fixture,
   enabled = seats_feature_get_enabled (feature);
   g_clear_object (&feature);
 
-  feature_switch = seats_sync_engine_prepare_feature (fixture->engine, feature_id, !enabled, &error);
+  feature_switch = sync_test_check (fixture->engine, seats_change_new_feature (feature_id, !enabled), &error);
   g_assert_no_error (error);
   g_assert_true (run_submit (fixture->engine, feature_switch, &error));
   g_assert_no_error (error);
@@ -735,7 +716,7 @@ static void
 test_pending_license (Fixture       *fixture,
                       gconstpointer  user_data)
 {
-  g_autoptr(SeatsApiRequest) activation = NULL;
+  g_autoptr(SeatsChange) activation = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(SeatsPendingLicense) pending = NULL;
   GListModel *changes;
@@ -746,7 +727,7 @@ test_pending_license (Fixture       *fixture,
   g_assert_nonnull (pending);
 
   /* A product below what is in use blocks activation (R8). */
-  activation = seats_sync_engine_prepare_activation (fixture->engine, &error);
+  activation = sync_test_check (fixture->engine, seats_change_new_activate_license (), &error);
   g_assert_null (activation);
   g_assert_error (error, SEATS_RULE_ERROR, SEATS_RULE_ERROR_LICENSE_BELOW_IN_USE);
   g_clear_error (&error);
@@ -769,14 +750,12 @@ test_pending_license (Fixture       *fixture,
       for (guint j = 0; surplus > 0 && j < n_items (users); j++)
         {
           g_autoptr(SeatsUser) user = g_list_model_get_item (users, j);
-          g_autoptr(SeatsApiRequest) request = NULL;
+          g_autoptr(SeatsChange) request = NULL;
 
           if (kind == SEATS_PRODUCT_KIND_MODULE && seats_user_has_module (user, product_id))
-            request = seats_sync_engine_prepare_assignment (fixture->engine, product_id,
-                                                            seats_user_get_id (user), FALSE, &error);
+            request = sync_test_check (fixture->engine, seats_change_new_module (product_id, (const char *[]) { seats_user_get_id (user), NULL }, FALSE), &error);
           else if (kind == SEATS_PRODUCT_KIND_USER_SEATS && seats_user_get_active (user))
-            request = seats_sync_engine_prepare_user_active (fixture->engine,
-                                                             seats_user_get_id (user), FALSE, &error);
+            request = sync_test_check (fixture->engine, seats_change_new_users_active ((const char *[]) { seats_user_get_id (user), NULL }, FALSE), &error);
           else
             continue;
 
@@ -790,7 +769,7 @@ test_pending_license (Fixture       *fixture,
       g_assert_cmpuint (surplus, ==, 0);
     }
 
-  activation = seats_sync_engine_prepare_activation (fixture->engine, &error);
+  activation = sync_test_check (fixture->engine, seats_change_new_activate_license (), &error);
   g_assert_no_error (error);
   g_assert_true (run_submit (fixture->engine, activation, &error));
   g_assert_no_error (error);
@@ -804,9 +783,9 @@ test_license_file (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *mine = NULL;
   g_autofree char *tampered = NULL;
-  g_autoptr(SeatsLicense) license = NULL;
-  g_autoptr(SeatsApiRequest) refused = NULL;
-  g_autoptr(SeatsApiRequest) import = NULL;
+  g_autoptr(SeatsPendingLicense) license = NULL;
+  g_autoptr(SeatsChange) refused = NULL;
+  g_autoptr(SeatsChange) import = NULL;
   char *digit;
   guint requests;
 
@@ -819,7 +798,8 @@ test_license_file (Fixture       *fixture,
   license = seats_sync_engine_check_license_file (fixture->engine, mine, strlen (mine), &error);
   g_assert_no_error (error);
   g_assert_nonnull (license);
-  g_clear_pointer (&license, seats_license_free);
+  g_assert_cmpuint (g_list_model_get_n_items (seats_pending_license_get_changes (license)), >, 0);
+  g_clear_object (&license);
 
   /* Another organization's file is not for this one. */
   {
@@ -835,7 +815,7 @@ test_license_file (Fixture       *fixture,
     g_clear_error (&error);
 
     requests = seats_sync_engine_get_request_count (other);
-    refused = seats_sync_engine_prepare_import (other, mine, &error);
+    refused = sync_test_check_import (other, mine, &error);
     g_assert_null (refused);
     g_clear_error (&error);
     /* A bad file is refused before anything is sent. */
@@ -857,7 +837,7 @@ test_license_file (Fixture       *fixture,
   g_assert_error (error, SEATS_LICENSE_ERROR, SEATS_LICENSE_ERROR_MALFORMED);
   g_clear_error (&error);
 
-  import = seats_sync_engine_prepare_import (fixture->engine, mine, &error);
+  import = sync_test_check_import (fixture->engine, mine, &error);
   g_assert_no_error (error);
   g_assert_true (run_submit (fixture->engine, import, &error));
   g_assert_no_error (error);
@@ -868,10 +848,10 @@ test_lost_answer_is_retried_once (Fixture       *fixture,
                                   gconstpointer  user_data)
 {
   const char *token = find_organization (fixture, "demolen")->admin_token;
-  g_autoptr(SeatsApiRequest) buy = NULL;
+  g_autoptr(SeatsChange) buy = NULL;
   g_autoptr(GPtrArray) pending = NULL;
   g_autoptr(GError) error = NULL;
-  SeatsClient *client = seats_sync_engine_get_client (fixture->engine);
+  SeatsClient *client = sync_test_client (fixture->engine);
   SeatsProduct *seats;
   guint orders, purchased;
 
@@ -883,7 +863,7 @@ test_lost_answer_is_retried_once (Fixture       *fixture,
   /* The server takes the order, then the connection is cut. */
   seats_client_set_retry_policy (client, 1, 0);
   seats_client_add_header (client, "X-Seats-Fault", "drop-after-commit");
-  buy = seats_sync_engine_prepare_buy (fixture->engine, seats_product_get_id (seats), 2, &error);
+  buy = sync_test_check (fixture->engine, seats_change_new_buy (seats_product_get_id (seats), 2), &error);
   g_assert_no_error (error);
   g_assert_false (run_submit (fixture->engine, buy, &error));
   g_assert_true (seats_api_error_is_transient (error));
@@ -915,10 +895,10 @@ test_outbox_survives_restart (Fixture       *fixture,
                               gconstpointer  user_data)
 {
   const char *token = find_organization (fixture, "demolen")->admin_token;
-  g_autoptr(SeatsApiRequest) buy = NULL;
+  g_autoptr(SeatsChange) buy = NULL;
   g_autoptr(SeatsSyncEngine) restarted = NULL;
   g_autoptr(GError) error = NULL;
-  SeatsClient *client = seats_sync_engine_get_client (fixture->engine);
+  SeatsClient *client = sync_test_client (fixture->engine);
   guint orders;
 
   g_assert_true (run_sync (fixture->engine, FALSE, &error));
@@ -926,7 +906,7 @@ test_outbox_survives_restart (Fixture       *fixture,
 
   seats_client_set_retry_policy (client, 1, 0);
   seats_client_add_header (client, "X-Seats-Fault", "drop-after-commit");
-  buy = seats_sync_engine_prepare_buy (fixture->engine, "seats", 1, &error);
+  buy = sync_test_check (fixture->engine, seats_change_new_buy ("seats", 1), &error);
   g_assert_no_error (error);
   g_assert_false (run_submit (fixture->engine, buy, &error));
   g_clear_error (&error);
@@ -945,7 +925,7 @@ assert_fault_changes_nothing (Fixture       *fixture,
                               SeatsApiError  expected)
 {
   g_autoptr(GError) error = NULL;
-  SeatsClient *client = seats_sync_engine_get_client (fixture->engine);
+  SeatsClient *client = sync_test_client (fixture->engine);
   gint64 last_synced;
   guint n_users;
 
@@ -998,7 +978,7 @@ test_viewer_changes_nothing (Fixture       *fixture,
                              gconstpointer  user_data)
 {
   g_autoptr(SeatsSyncEngine) viewer = NULL;
-  g_autoptr(SeatsApiRequest) buy = NULL;
+  g_autoptr(SeatsChange) buy = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = g_build_filename (fixture->dir, "viewer.db", NULL);
   guint requests;
@@ -1013,9 +993,9 @@ test_viewer_changes_nothing (Fixture       *fixture,
   g_assert_cmpuint (n_items (seats_sync_engine_get_orders (viewer)), ==, 0);
 
   requests = seats_sync_engine_get_request_count (viewer);
-  buy = seats_sync_engine_prepare_buy (viewer, "seats", 1, &error);
+  buy = sync_test_check (viewer, seats_change_new_buy ("seats", 1), &error);
   g_assert_null (buy);
-  g_assert_error (error, SEATS_API_ERROR, SEATS_API_ERROR_FORBIDDEN);
+  g_assert_error (error, SEATS_CHANGE_ERROR, SEATS_CHANGE_ERROR_NOT_ALLOWED);
   g_assert_false (seats_sync_engine_can_change (viewer, NULL));
   g_assert_cmpuint (seats_sync_engine_get_request_count (viewer), ==, requests);
 }
@@ -1028,7 +1008,7 @@ test_reseller_points_elsewhere (Fixture       *fixture,
 
   g_assert_true (run_sync (fixture->engine, FALSE, &error));
   g_assert_false (seats_sync_engine_can_change (fixture->engine, &error));
-  g_assert_error (error, SEATS_API_ERROR, SEATS_API_ERROR_FORBIDDEN);
+  g_assert_error (error, SEATS_CHANGE_ERROR, SEATS_CHANGE_ERROR_NOT_ALLOWED);
   g_assert_nonnull (strstr (error->message, "http"));
 }
 
@@ -1071,8 +1051,9 @@ child_sync_forever (const char *uri,
                     const char *db_path)
 {
   g_autoptr(SeatsClient) client = seats_client_new (uri, token, NULL);
+  g_autoptr(SeatsSource) source = seats_license_server_source_new (client);
   g_autoptr(SeatsStore) store = seats_store_new (db_path, NULL);
-  g_autoptr(SeatsSyncEngine) engine = seats_sync_engine_new (client, store);
+  g_autoptr(SeatsSyncEngine) engine = seats_sync_engine_new (source, store);
 
   for (guint round = 0; ; round++)
     {
@@ -1213,10 +1194,10 @@ test_users_leave_during_sync (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   GListModel *users;
 
-  seats_client_add_header (seats_sync_engine_get_client (engine), "X-Seats-Fault", "users-leave");
+  seats_client_add_header (sync_test_client (engine), "X-Seats-Fault", "users-leave");
   g_assert_true (run_sync (engine, TRUE, &error));
   g_assert_no_error (error);
-  seats_client_remove_header (seats_sync_engine_get_client (engine), "X-Seats-Fault");
+  seats_client_remove_header (sync_test_client (engine), "X-Seats-Fault");
 
   there = server_user_ids (fixture, token);
   g_assert_cmpuint (g_hash_table_size (there), ==, 3495);
@@ -1245,7 +1226,7 @@ test_totals_not_believed (Fixture       *fixture,
 
   for (guint i = 0; i < G_N_ELEMENTS (faults); i++)
     {
-      SeatsClient *client = seats_sync_engine_get_client (fixture->engine);
+      SeatsClient *client = sync_test_client (fixture->engine);
       guint requests = seats_sync_engine_get_request_count (fixture->engine);
 
       g_test_message ("%s", faults[i]);
@@ -1273,17 +1254,11 @@ test_slow_server (Fixture       *fixture,
 {
   g_autoptr(SeatsTestSlowServer) slow = seats_test_slow_server_new (FALSE);
   g_autofree char *db_path = g_build_filename (fixture->dir, "slow.db", NULL);
-  g_autoptr(SeatsClient) client = NULL;
-  g_autoptr(SeatsStore) store = NULL;
   g_autoptr(SeatsSyncEngine) engine = NULL;
   g_autoptr(GError) error = NULL;
 
-  client = seats_client_new (seats_test_slow_server_get_uri (slow), "seats_test-token", &error);
-  g_assert_no_error (error);
-  store = seats_store_new (db_path, &error);
-  g_assert_no_error (error);
-  engine = seats_sync_engine_new (client, store);
-  g_assert_true (seats_sync_engine_load (engine, SEATS_SYNC_LOAD_DEFAULT, &error));
+  engine = sync_test_open_engine (seats_test_slow_server_get_uri (slow), "seats_test-token", db_path,
+                                  SEATS_SYNC_LOAD_DEFAULT);
   /* Shorter than the real one (and than a request's own), for a quick test. */
   seats_sync_engine_set_deadline (engine, 1500);
 

@@ -15,6 +15,7 @@
 #include "seats-rules.h"
 #include "seats-user-status.h"
 #include "seats-users-page.h"
+#include "sync-test-helper.h"
 #include "ui-test-helper.h"
 
 /* A translated "... %s ..." with its one %s filled in. */

@@ -19,10 +19,10 @@ G_BEGIN_DECLS
 
 /* Where the decoders keep the ETags that changes send back with If-Match:
  * a product's under SEATS_ETAG_PRODUCT + its id, and so on. */
-#define SEATS_ETAG_PRODUCT          "product:"
-#define SEATS_ETAG_FEATURE          "feature:"
-#define SEATS_ETAG_BILLING          "billing"
-#define SEATS_ETAG_PENDING_LICENSE  "pending-license"
+#define SEATS_ETAG_PRODUCT          SEATS_CHANGE_BASIS_PRODUCT
+#define SEATS_ETAG_FEATURE          SEATS_CHANGE_BASIS_FEATURE
+#define SEATS_ETAG_BILLING          SEATS_CHANGE_BASIS_BILLING
+#define SEATS_ETAG_PENDING_LICENSE  SEATS_CHANGE_BASIS_PENDING_LICENSE
 #define SEATS_ETAG_REVISION         "sync"
 
 /* Bounds of what a sane server sends. */

@@ -10,9 +10,12 @@
 #include <json-glib/json-glib.h>
 
 #include "seats-api-request.h"
+#include "seats-domain.h"
 
 G_BEGIN_DECLS
 
-JsonNode *seats_api_request_get_body (SeatsApiRequest *self);
+JsonNode  *seats_api_request_get_body      (SeatsApiRequest  *self);
+GPtrArray *seats_api_requests_for_change   (SeatsChange      *change,
+                                            GError          **error);
 
 G_END_DECLS

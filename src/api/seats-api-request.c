@@ -444,3 +444,97 @@ seats_api_request_convert_trial (const char *serial_number,
                                     NULL),
                       NULL, FALSE);
 }
+
+/**
+ * seats_api_requests_for_change:
+ * @change: a checked change, with its basis
+ * @error: why it cannot be sent, such as a license file that is not one
+ *
+ * The requests of the license API that make @change: one, or one for each
+ * user of a selection, each with the version it was made against.
+ *
+ * Returns: (transfer full) (element-type SeatsApiRequest) (nullable): the
+ *   requests, in the order to send them
+ */
+GPtrArray *
+seats_api_requests_for_change (SeatsChange  *change,
+                               GError      **error)
+{
+  g_autoptr(GPtrArray) requests = g_ptr_array_new_with_free_func ((GDestroyNotify) seats_api_request_unref);
+  const char *product_id = seats_change_get_product_id (change);
+  const char * const *user_ids = seats_change_get_user_ids (change);
+  g_autofree char *product_key = product_id != NULL ? g_strconcat (SEATS_CHANGE_BASIS_PRODUCT, product_id, NULL)
+                                                    : NULL;
+  SeatsApiRequest *request = NULL;
+
+  switch (seats_change_get_kind (change))
+    {
+    case SEATS_CHANGE_BUY:
+      request = seats_api_request_buy (product_id, seats_change_get_count (change));
+      break;
+
+    case SEATS_CHANGE_NEXT_PERIOD:
+      request = seats_api_request_set_next_period (product_id, seats_change_get_count (change),
+                                                   seats_change_get_basis (change, product_key));
+      break;
+
+    case SEATS_CHANGE_USERS_ACTIVE:
+      for (guint i = 0; user_ids[i] != NULL; i++)
+        {
+          g_autofree char *key = g_strconcat (SEATS_CHANGE_BASIS_USER, user_ids[i], NULL);
+
+          g_ptr_array_add (requests,
+                           seats_api_request_set_user_active (user_ids[i], seats_change_get_on (change),
+                                                              seats_change_get_basis (change, key)));
+        }
+      break;
+
+    case SEATS_CHANGE_MODULE:
+      for (guint i = 0; user_ids[i] != NULL; i++)
+        g_ptr_array_add (requests,
+                         seats_api_request_assign_module (product_id, user_ids[i],
+                                                          seats_change_get_on (change),
+                                                          seats_change_get_basis (change, product_key)));
+      break;
+
+    case SEATS_CHANGE_FEATURE:
+      {
+        g_autofree char *key = g_strconcat (SEATS_CHANGE_BASIS_FEATURE,
+                                            seats_change_get_feature_id (change), NULL);
+
+        request = seats_api_request_switch_feature (seats_change_get_feature_id (change),
+                                                    seats_change_get_on (change),
+                                                    seats_change_get_basis (change, key));
+      }
+      break;
+
+    case SEATS_CHANGE_BILLING_DETAILS:
+      request = seats_api_request_update_billing (seats_change_get_billing_details (change),
+                                                  seats_change_get_basis (change, SEATS_CHANGE_BASIS_BILLING));
+      break;
+
+    case SEATS_CHANGE_ACTIVATE_LICENSE:
+      request = seats_api_request_activate_license (seats_change_get_basis (change,
+                                                                           SEATS_CHANGE_BASIS_PENDING_LICENSE));
+      break;
+
+    case SEATS_CHANGE_IMPORT_LICENSE:
+      request = seats_api_request_import_license (seats_change_get_license_file (change), error);
+      if (request == NULL)
+        return NULL;
+      break;
+
+    case SEATS_CHANGE_CONVERT_TRIAL:
+      request = seats_api_request_convert_trial (seats_change_get_serial_number (change),
+                                                 seats_change_get_license_owner (change));
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (request != NULL)
+    g_ptr_array_add (requests, request);
+
+  return g_steal_pointer (&requests);
+}

@@ -311,19 +311,35 @@ chosen_product (SeatsCli  *cli,
   return product;
 }
 
-/* Sends a change through the outbox and waits until the server answered
+/* A change checked as the window checks it, and whether it can be sent
+ * now: nothing is shown for a refused change. Takes @change. */
+static SeatsChange *
+check_change (SeatsCli            *cli,
+              SeatsChange         *change,
+              SeatsChangeOutcome  *outcome,
+              GError             **error)
+{
+  g_autoptr(SeatsChange) owned = change;
+
+  if (!seats_sync_engine_can_change (cli->engine, error))
+    return NULL;
+
+  return seats_sync_engine_check (cli->engine, owned, outcome, error);
+}
+
+/* Sends a change through the outbox and waits until the source answered
  * and the local copy shows it. */
 static gboolean
-submit (SeatsCli         *cli,
-        SeatsApiRequest  *request,
-        GError          **error)
+submit (SeatsCli     *cli,
+        SeatsChange  *change,
+        GError      **error)
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  seats_sync_engine_submit_async (cli->engine, request, NULL, seats_cli_done_cb, &result);
+  seats_sync_engine_submit_async (cli->engine, change, NULL, seats_cli_done_cb, &result);
   seats_cli_wait (&result);
 
-  return seats_sync_engine_submit_finish (cli->engine, result, error);
+  return seats_sync_engine_submit_finish (cli->engine, result, NULL, error);
 }
 
 /* connect, accounts, use, remove-account */
@@ -498,19 +514,6 @@ seats_cli_remove_account (SeatsCli *cli)
 
 /* sync, status */
 
-static guint
-count_pending_changes (SeatsSyncEngine *engine)
-{
-  g_autoptr(GPtrArray) pending = NULL;
-
-  pending = seats_store_outbox_list_pending (seats_sync_engine_get_store (engine), NULL);
-  if (pending == NULL)
-    return 0;
-
-  g_ptr_array_set_free_func (pending, (GDestroyNotify) seats_outbox_entry_free);
-  return pending->len;
-}
-
 int
 seats_cli_sync (SeatsCli *cli)
 {
@@ -533,7 +536,7 @@ seats_cli_status (SeatsCli *cli)
   SeatsPolicy *policy = seats_account_get_policy (account);
   SeatsClock *clock = seats_sync_engine_get_clock (cli->engine);
   gint64 last_synced = seats_sync_engine_get_last_synced (cli->engine);
-  guint pending = count_pending_changes (cli->engine);
+  guint pending = seats_sync_engine_count_waiting (cli->engine);
   g_autofree char *policy_text = policy_label (policy);
   g_autofree char *since = NULL;
   g_autofree char *pending_text = NULL;
@@ -1026,7 +1029,7 @@ int
 seats_cli_buy (SeatsCli *cli)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SeatsApiRequest) request = NULL;
+  g_autoptr(SeatsChange) change = NULL;
   g_autofree char *product_id = NULL;
   g_autofree char *product_name = NULL;
   g_autofree char *money = NULL;
@@ -1036,7 +1039,8 @@ seats_cli_buy (SeatsCli *cli)
   g_autofree char *restores = NULL;
   SeatsSubscription *subscription;
   SeatsProduct *product;
-  SeatsPurchaseQuote quote;
+  SeatsChangeOutcome outcome;
+  const SeatsPurchaseQuote *quote = &outcome.quote;
   guint quantity;
 
   if (!seats_cli_parse_count (cli->args[0], 1, &quantity))
@@ -1048,13 +1052,12 @@ seats_cli_buy (SeatsCli *cli)
   product_name = g_strdup (seats_product_get_name (product));
 
   /* The rules and the role first: nothing is shown for a refused change. */
-  if (!(request = seats_sync_engine_prepare_buy (cli->engine, product_id, quantity, &error)) ||
-      !seats_sync_engine_quote_purchase (cli->engine, product_id, quantity, &quote, &error))
+  if (!(change = check_change (cli, seats_change_new_buy (product_id, quantity), &outcome, &error)))
     return seats_cli_fail (error);
 
   subscription = seats_sync_engine_get_subscription (cli->engine);
-  money = seats_format_money (quote.amount, seats_product_get_currency (product));
-  sum = seats_format_proration (&quote, seats_product_get_currency (product));
+  money = seats_format_money (quote->amount, seats_product_get_currency (product));
+  sum = seats_format_proration (quote, seats_product_get_currency (product));
   period_end = format_date (seats_subscription_get_period_end_julian (subscription) - 1);
 
   /* Translators: a product, a number of its licenses, a price and a date */
@@ -1070,15 +1073,15 @@ seats_cli_buy (SeatsCli *cli)
   g_print (_("Calculation: %s"), sum);
   g_print ("\n");
   g_print (ngettext ("After it: %u license this billing period,", "After it: %u licenses this "
-                     "billing period,", quote.purchased_after),
-           quote.purchased_after);
+                     "billing period,", quote->purchased_after),
+           quote->purchased_after);
   g_print (" ");
   g_print (ngettext ("%u in the next billing period.", "%u in the next billing period.",
-                     quote.next_after),
-           quote.next_after);
+                     quote->next_after),
+           quote->next_after);
   g_print ("\n");
   /* R4, in the same words as the Buy dialog's. */
-  if ((restores = seats_format_restored_next (&quote)) != NULL)
+  if ((restores = seats_format_restored_next (quote)) != NULL)
     g_print ("%s\n", restores);
 
   if (!cli->yes)
@@ -1097,7 +1100,7 @@ seats_cli_buy (SeatsCli *cli)
         }
     }
 
-  if (!submit (cli, request, &error))
+  if (!submit (cli, change, &error))
     return seats_cli_fail (error);
 
   product = seats_sync_engine_find_product (cli->engine, product_id);
@@ -1119,7 +1122,7 @@ int
 seats_cli_set_next_period (SeatsCli *cli)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SeatsApiRequest) request = NULL;
+  g_autoptr(SeatsChange) change = NULL;
   g_autofree char *product_id = NULL;
   g_autofree char *product_name = NULL;
   SeatsProduct *product;
@@ -1133,8 +1136,8 @@ seats_cli_set_next_period (SeatsCli *cli)
   product_id = g_strdup (seats_product_get_id (product));
   product_name = g_strdup (seats_product_get_name (product));
 
-  if (!(request = seats_sync_engine_prepare_next_period (cli->engine, product_id, count, &error)) ||
-      !submit (cli, request, &error))
+  if (!(change = check_change (cli, seats_change_new_next_period (product_id, count), NULL, &error)) ||
+      !submit (cli, change, &error))
     return seats_cli_fail (error);
 
   /* Translators: a product, then a number of its licenses */
@@ -1153,7 +1156,7 @@ set_user_active (SeatsCli *cli,
                  gboolean  active)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SeatsApiRequest) request = NULL;
+  g_autoptr(SeatsChange) change = NULL;
   g_autofree char *name = NULL;
   g_autofree char *id = NULL;
   SeatsUser *user;
@@ -1170,8 +1173,9 @@ set_user_active (SeatsCli *cli,
       return SEATS_CLI_EXIT_OK;
     }
 
-  if (!(request = seats_sync_engine_prepare_user_active (cli->engine, id, active, &error)) ||
-      !submit (cli, request, &error))
+  if (!(change = check_change (cli, seats_change_new_users_active ((const char *[]) { id, NULL }, active),
+                               NULL, &error)) ||
+      !submit (cli, change, &error))
     return seats_cli_fail (error);
 
   /* Translators: %s is a person's name */
@@ -1225,7 +1229,7 @@ change_module (SeatsCli *cli,
                gboolean  assign)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SeatsApiRequest) request = NULL;
+  g_autoptr(SeatsChange) change = NULL;
   g_autofree char *module_id = NULL;
   g_autofree char *module_name = NULL;
   g_autofree char *name = NULL;
@@ -1249,8 +1253,10 @@ change_module (SeatsCli *cli,
       return SEATS_CLI_EXIT_OK;
     }
 
-  if (!(request = seats_sync_engine_prepare_assignment (cli->engine, module_id, id, assign, &error)) ||
-      !submit (cli, request, &error))
+  if (!(change = check_change (cli, seats_change_new_module (module_id, (const char *[]) { id, NULL },
+                                                             assign),
+                               NULL, &error)) ||
+      !submit (cli, change, &error))
     return seats_cli_fail (error);
 
   module = seats_sync_engine_find_product (cli->engine, module_id);
@@ -1288,10 +1294,10 @@ int
 seats_cli_activate_license (SeatsCli *cli)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SeatsApiRequest) request = NULL;
+  g_autoptr(SeatsChange) change = NULL;
 
-  if (!(request = seats_sync_engine_prepare_activation (cli->engine, &error)) ||
-      !submit (cli, request, &error))
+  if (!(change = check_change (cli, seats_change_new_activate_license (), NULL, &error)) ||
+      !submit (cli, change, &error))
     return seats_cli_fail (error);
 
   g_print ("%s\n", _("The new license is active."));
@@ -1335,27 +1341,21 @@ int
 seats_cli_import_license (SeatsCli *cli)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(SeatsApiRequest) request = NULL;
+  g_autoptr(SeatsChange) change = NULL;
+  g_autoptr(SeatsPendingLicense) license = NULL;
   g_autofree char *contents = NULL;
 
   if (!(contents = read_license_file (cli->args[0], &error)))
     return seats_cli_fail (error);
 
-  /* A file that is not a license file is refused here, whatever the
-   * server could say about it. */
-  if (!(request = seats_sync_engine_prepare_import (cli->engine, contents, &error)))
-    {
-      if (g_error_matches (error, SEATS_API_ERROR, SEATS_API_ERROR_MALFORMED))
-        {
-          g_printerr ("seatsctl: ");
-          g_printerr (_("%s is not a license file: %s"), cli->args[0], error->message);
-          g_printerr ("\n");
-          return SEATS_CLI_EXIT_REFUSED;
-        }
-      return seats_cli_fail (error);
-    }
+  /* A file that is not a license file is refused here, with the reason,
+   * whatever the server could say about it; and nothing is sent. */
+  if (!seats_sync_engine_can_change (cli->engine, &error) ||
+      !(license = seats_sync_engine_check_license_file (cli->engine, contents, strlen (contents), &error)) ||
+      !(change = check_change (cli, seats_change_new_import_license (contents), NULL, &error)))
+    return seats_cli_fail (error);
 
-  if (!submit (cli, request, &error))
+  if (!submit (cli, change, &error))
     return seats_cli_fail (error);
 
   g_print ("%s\n", _("The license file was loaded."));

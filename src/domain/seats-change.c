@@ -428,19 +428,19 @@ seats_change_record_basis (SeatsChange         *self,
     {
     case SEATS_CHANGE_NEXT_PERIOD:
     case SEATS_CHANGE_MODULE:
-      record_etag (self, snapshot, "product:", self->product_id);
+      record_etag (self, snapshot, SEATS_CHANGE_BASIS_PRODUCT, self->product_id);
       break;
 
     case SEATS_CHANGE_FEATURE:
-      record_etag (self, snapshot, "feature:", self->feature_id);
+      record_etag (self, snapshot, SEATS_CHANGE_BASIS_FEATURE, self->feature_id);
       break;
 
     case SEATS_CHANGE_BILLING_DETAILS:
-      record_etag (self, snapshot, "billing", "");
+      record_etag (self, snapshot, SEATS_CHANGE_BASIS_BILLING, "");
       break;
 
     case SEATS_CHANGE_ACTIVATE_LICENSE:
-      record_etag (self, snapshot, "pending-license", "");
+      record_etag (self, snapshot, SEATS_CHANGE_BASIS_PENDING_LICENSE, "");
       break;
 
     case SEATS_CHANGE_BUY:
@@ -460,7 +460,7 @@ seats_change_record_basis (SeatsChange         *self,
       g_hash_table_iter_init (&iter, users);
       while (g_hash_table_iter_next (&iter, &id, &user))
         {
-          g_autofree char *key = g_strconcat ("user:", (const char *) id, NULL);
+          g_autofree char *key = g_strconcat (SEATS_CHANGE_BASIS_USER, (const char *) id, NULL);
 
           seats_change_set_basis (self, key, seats_user_get_version (user));
         }
@@ -706,7 +706,7 @@ narrow (SeatsChange *self,
   if (self->basis != NULL)
     for (guint i = 0; i < ids->len; i++)
       {
-        g_autofree char *key = g_strconcat ("user:", (const char *) g_ptr_array_index (ids, i), NULL);
+        g_autofree char *key = g_strconcat (SEATS_CHANGE_BASIS_USER, (const char *) g_ptr_array_index (ids, i), NULL);
 
         seats_change_set_basis (narrowed, key, seats_change_get_basis (self, key));
       }

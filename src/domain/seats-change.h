@@ -15,6 +15,14 @@
 
 G_BEGIN_DECLS
 
+/* The keys of a change's basis: the versions it was made against, as the
+ * local copy keeps them with its ETags. */
+#define SEATS_CHANGE_BASIS_PRODUCT         "product:"
+#define SEATS_CHANGE_BASIS_FEATURE         "feature:"
+#define SEATS_CHANGE_BASIS_USER            "user:"
+#define SEATS_CHANGE_BASIS_BILLING         "billing"
+#define SEATS_CHANGE_BASIS_PENDING_LICENSE "pending-license"
+
 #define SEATS_CHANGE_ERROR (seats_change_error_quark ())
 
 /**

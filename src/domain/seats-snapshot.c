@@ -65,3 +65,32 @@ seats_snapshot_clear (SeatsSnapshot *state)
   g_clear_object (&state->history);
   seats_sync_state_clear (&state->sync);
 }
+
+/**
+ * seats_pull_new:
+ * @kind: how much the pull brings
+ *
+ * Returns: (transfer full): an empty pull that carries nothing yet
+ */
+SeatsPull *
+seats_pull_new (SeatsPullKind kind)
+{
+  SeatsPull *pull = g_new0 (SeatsPull, 1);
+
+  pull->kind = kind;
+  seats_snapshot_init (&pull->snapshot);
+
+  return pull;
+}
+
+void
+seats_pull_free (SeatsPull *pull)
+{
+  if (pull == NULL)
+    return;
+
+  seats_snapshot_clear (&pull->snapshot);
+  g_strfreev (pull->deleted_ids);
+  g_clear_error (&pull->refusal);
+  g_free (pull);
+}

@@ -83,4 +83,87 @@ void seats_snapshot_clear (SeatsSnapshot *state);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SeatsSnapshot, seats_snapshot_clear)
 
+/**
+ * SeatsPullKind:
+ * @SEATS_PULL_UNCHANGED: nothing changed since the cursor; only the sync
+ *   state is new
+ * @SEATS_PULL_FULL: every user, and every part the pull carries
+ * @SEATS_PULL_DELTA: the users that changed or appeared since the cursor,
+ *   those deleted, and every part the pull carries
+ *
+ * How much of an account a pull brings.
+ */
+typedef enum
+{
+  SEATS_PULL_UNCHANGED,
+  SEATS_PULL_FULL,
+  SEATS_PULL_DELTA,
+} SeatsPullKind;
+
+/**
+ * SeatsPullParts:
+ * @SEATS_PULL_PART_ACCOUNT: the account and its policy
+ * @SEATS_PULL_PART_SUBSCRIPTION: the subscription
+ * @SEATS_PULL_PART_PRODUCTS: the products
+ * @SEATS_PULL_PART_FEATURES: the features and integrations
+ * @SEATS_PULL_PART_BILLING: the billing details
+ * @SEATS_PULL_PART_PENDING_LICENSE: the pending license, or that there is none
+ * @SEATS_PULL_PART_ORDERS: the orders
+ * @SEATS_PULL_PART_INVOICES: the invoices
+ * @SEATS_PULL_PART_ACTIONS: the action log
+ * @SEATS_PULL_PART_HISTORY: the seat history by month
+ * @SEATS_PULL_PART_USERS: the users (all, or the changed ones of a delta)
+ *
+ * The parts of an account a pull carries: the others stay as the local
+ * copy has them. A SCIM service, for one, gives users and nothing else.
+ */
+typedef enum
+{
+  SEATS_PULL_PART_ACCOUNT         = 1 << 0,
+  SEATS_PULL_PART_SUBSCRIPTION    = 1 << 1,
+  SEATS_PULL_PART_PRODUCTS        = 1 << 2,
+  SEATS_PULL_PART_FEATURES        = 1 << 3,
+  SEATS_PULL_PART_BILLING         = 1 << 4,
+  SEATS_PULL_PART_PENDING_LICENSE = 1 << 5,
+  SEATS_PULL_PART_ORDERS          = 1 << 6,
+  SEATS_PULL_PART_INVOICES        = 1 << 7,
+  SEATS_PULL_PART_ACTIONS         = 1 << 8,
+  SEATS_PULL_PART_HISTORY         = 1 << 9,
+  SEATS_PULL_PART_USERS           = 1 << 10,
+} SeatsPullParts;
+
+#define SEATS_PULL_PARTS_ALL ((SeatsPullParts) ((SEATS_PULL_PART_USERS << 1) - 1))
+
+/**
+ * SeatsPull:
+ * @kind: how much the pull brings
+ * @parts: the parts of @snapshot it carries
+ * @newest_only: the lists among @parts (orders, invoices, actions) of which
+ *   the pull carries only what is new or changed since the cursor, to be
+ *   merged by id with the list known
+ * @snapshot: the parts carried, and in @snapshot.sync where the pull left
+ *   off: its ETags are added to the known ones
+ * @deleted_ids: (nullable): %SEATS_PULL_DELTA: the ids of the users deleted
+ * @refusal: (nullable): the answer to a selection of which the source
+ *   made only a part: why the rest was refused
+ *
+ * What a source gave, for a pull or as the answer to a change: domain
+ * values only, to be written to the local copy in one transaction and then
+ * shown.
+ */
+typedef struct
+{
+  SeatsPullKind   kind;
+  SeatsPullParts  parts;
+  SeatsPullParts  newest_only;
+  SeatsSnapshot   snapshot;
+  GStrv           deleted_ids;
+  GError         *refusal;
+} SeatsPull;
+
+SeatsPull *seats_pull_new  (SeatsPullKind kind);
+void       seats_pull_free (SeatsPull    *pull);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (SeatsPull, seats_pull_free)
+
 G_END_DECLS

@@ -27,6 +27,10 @@ typedef struct _SeatsProduct        SeatsProduct;
 typedef struct _SeatsSubscription   SeatsSubscription;
 typedef struct _SeatsUser           SeatsUser;
 
+/* Of the layers below the sync engine, what its header names. */
+typedef struct _SeatsSource         SeatsSource;
+typedef struct _SeatsStore          SeatsStore;
+
 /*
  * Conventions of the domain types:
  *

@@ -97,6 +97,7 @@ seats_store_outbox_enqueue (SeatsStore  *self,
                             const char  *payload,
                             GError     **error)
 {
+  g_autoptr(GRecMutexLocker) locker = seats_store_lock (self);
   g_autofree char *key = NULL;
   SeatsOutboxEntry *entry;
   sqlite3_stmt *stmt;
@@ -151,6 +152,7 @@ GPtrArray *
 seats_store_outbox_list_pending (SeatsStore  *self,
                                  GError     **error)
 {
+  g_autoptr(GRecMutexLocker) locker = seats_store_lock (self);
   g_autoptr(GPtrArray) entries = NULL;
   sqlite3_stmt *stmt;
   int rc;
@@ -217,6 +219,7 @@ seats_store_outbox_mark_sent (SeatsStore  *self,
                               gint64       id,
                               GError     **error)
 {
+  g_autoptr(GRecMutexLocker) locker = seats_store_lock (self);
   g_return_val_if_fail (SEATS_IS_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
@@ -234,6 +237,7 @@ seats_store_outbox_mark_done (SeatsStore  *self,
                               gint64       id,
                               GError     **error)
 {
+  g_autoptr(GRecMutexLocker) locker = seats_store_lock (self);
   g_return_val_if_fail (SEATS_IS_STORE (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
@@ -253,6 +257,7 @@ seats_store_outbox_mark_failed (SeatsStore  *self,
                                 const char  *message,
                                 GError     **error)
 {
+  g_autoptr(GRecMutexLocker) locker = seats_store_lock (self);
   g_return_val_if_fail (SEATS_IS_STORE (self), FALSE);
   g_return_val_if_fail (message != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);

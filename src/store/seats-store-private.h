@@ -38,6 +38,7 @@ gboolean      seats_store_begin            (SeatsStore    *self,
 gboolean      seats_store_commit           (SeatsStore    *self,
                                             GError       **error);
 void          seats_store_rollback         (SeatsStore    *self);
+GRecMutexLocker *seats_store_lock          (SeatsStore    *self);
 
 /* The schema: its version and the migrations up to it. */
 #define SEATS_STORE_SCHEMA_VERSION 5

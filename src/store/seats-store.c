@@ -20,10 +20,16 @@ struct _SeatsStore
 {
   GObject     parent_instance;
 
-  char       *path;
-  sqlite3    *db;
+  char        *path;
+  sqlite3     *db;
   /* SQL text (by address: the statements are static strings) -> sqlite3_stmt */
-  GHashTable *statements;
+  GHashTable  *statements;
+  /* The connection is used by one thread at a time: the main thread's
+   * reads and the writer's transactions take turns. */
+  GRecMutex    lock;
+  /* One thread that writes, in the order the writes were asked for, so
+   * that a save of 100,000 users never holds the main loop. */
+  GThreadPool *writer;
 };
 
 static void initable_iface_init (GInitableIface *iface);
@@ -894,6 +900,11 @@ seats_store_finalize (GObject *object)
 {
   SeatsStore *self = (SeatsStore *)object;
 
+  /* Every write holds a reference: none is waiting, and this may run on
+   * the writer's own thread, which is not to wait for itself. */
+  if (self->writer != NULL)
+    g_thread_pool_free (self->writer, TRUE, FALSE);
+
   /* The statements first: sqlite3_close refuses while they exist. */
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db != NULL)
@@ -902,6 +913,7 @@ seats_store_finalize (GObject *object)
       self->db = NULL;
     }
   g_clear_pointer (&self->path, g_free);
+  g_rec_mutex_clear (&self->lock);
 
   G_OBJECT_CLASS (seats_store_parent_class)->finalize (object);
 }
@@ -1053,6 +1065,15 @@ static void
 seats_store_init (SeatsStore *self)
 {
   self->statements = g_hash_table_new_full (NULL, NULL, NULL, finalize_statement);
+  g_rec_mutex_init (&self->lock);
+}
+
+/* The connection for this thread until the locker is freed; %NULL for a
+ * store that is not one, which the caller's checks then refuse. */
+GRecMutexLocker *
+seats_store_lock (SeatsStore *self)
+{
+  return SEATS_IS_STORE (self) ? g_rec_mutex_locker_new (&self->lock) : NULL;
 }
 
 /**
@@ -1128,6 +1149,7 @@ seats_store_save (SeatsStore             *self,
                   const SeatsSnapshot  *state,
                   GError                **error)
 {
+  g_autoptr(GRecMutexLocker) locker = seats_store_lock (self);
   g_return_val_if_fail (SEATS_IS_STORE (self), FALSE);
   g_return_val_if_fail (state != NULL && state->users != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -1164,6 +1186,7 @@ seats_store_save_user_delta (SeatsStore            *self,
                              const SeatsSyncState  *sync,
                              GError               **error)
 {
+  g_autoptr(GRecMutexLocker) locker = seats_store_lock (self);
   g_return_val_if_fail (SEATS_IS_STORE (self), FALSE);
   g_return_val_if_fail (changed != NULL || n_changed == 0, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -1205,6 +1228,7 @@ seats_store_save_delta (SeatsStore             *self,
                         const char * const     *deleted_ids,
                         GError                **error)
 {
+  g_autoptr(GRecMutexLocker) locker = seats_store_lock (self);
   g_return_val_if_fail (SEATS_IS_STORE (self), FALSE);
   g_return_val_if_fail (state != NULL && state->history != NULL, FALSE);
   g_return_val_if_fail (changed != NULL || n_changed == 0, FALSE);
@@ -1231,6 +1255,7 @@ load_state (SeatsStore       *self,
             gboolean          with_users,
             GError          **error)
 {
+  g_autoptr(GRecMutexLocker) locker = seats_store_lock (self);
   g_autoptr(GPtrArray) accounts = NULL;
   g_autoptr(GPtrArray) policies = NULL;
   g_autoptr(GPtrArray) subscriptions = NULL;
@@ -1438,6 +1463,7 @@ seats_store_load_sync_state (SeatsStore      *self,
                              SeatsSyncState  *sync,
                              GError         **error)
 {
+  g_autoptr(GRecMutexLocker) locker = seats_store_lock (self);
   g_return_val_if_fail (SEATS_IS_STORE (self), FALSE);
   g_return_val_if_fail (sync != NULL && sync->etags != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -1466,6 +1492,7 @@ seats_store_save_sync_state (SeatsStore            *self,
                              const SeatsSyncState  *sync,
                              GError               **error)
 {
+  g_autoptr(GRecMutexLocker) locker = seats_store_lock (self);
   g_return_val_if_fail (SEATS_IS_STORE (self), FALSE);
   g_return_val_if_fail (sync != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -1480,4 +1507,250 @@ seats_store_save_sync_state (SeatsStore            *self,
     }
 
   return seats_store_commit (self, error);
+}
+
+/* Saving what a source gave. */
+
+static gboolean
+save_pull (SeatsStore       *self,
+           const SeatsPull  *pull,
+           GError          **error)
+{
+  const SeatsSnapshot *next = &pull->snapshot;
+  SeatsPullParts parts = pull->kind == SEATS_PULL_UNCHANGED ? 0 : pull->parts;
+  SeatsPolicy *policy = next->account != NULL ? seats_account_get_policy (next->account) : NULL;
+
+  if ((parts & SEATS_PULL_PART_ACCOUNT) &&
+      !(save_single (self, &account_mapping, next->account, error) &&
+        save_single (self, &policy_mapping, policy, error)))
+    return FALSE;
+
+  if (((parts & SEATS_PULL_PART_SUBSCRIPTION) &&
+       !save_single (self, &subscription_mapping, next->subscription, error)) ||
+      ((parts & SEATS_PULL_PART_BILLING) &&
+       !save_single (self, &billing_details_mapping, next->billing_details, error)) ||
+      ((parts & SEATS_PULL_PART_PENDING_LICENSE) &&
+       !save_pending_license (self, next->pending_license, error)) ||
+      ((parts & SEATS_PULL_PART_PRODUCTS) &&
+       !save_list (self, &product_mapping, G_LIST_MODEL (next->products), error)) ||
+      ((parts & SEATS_PULL_PART_ORDERS) &&
+       !save_list (self, &order_mapping, G_LIST_MODEL (next->orders), error)) ||
+      ((parts & SEATS_PULL_PART_INVOICES) &&
+       !save_list (self, &invoice_mapping, G_LIST_MODEL (next->invoices), error)) ||
+      ((parts & SEATS_PULL_PART_ACTIONS) &&
+       !save_list (self, &action_mapping, G_LIST_MODEL (next->actions), error)) ||
+      ((parts & SEATS_PULL_PART_FEATURES) &&
+       !save_list (self, &feature_mapping, G_LIST_MODEL (next->features), error)) ||
+      ((parts & SEATS_PULL_PART_HISTORY) &&
+       !save_list (self, &history_mapping, G_LIST_MODEL (next->history), error)))
+    return FALSE;
+
+  if (parts & SEATS_PULL_PART_USERS)
+    {
+      GListModel *users = G_LIST_MODEL (next->users);
+      guint n_users = g_list_model_get_n_items (users);
+      g_autoptr(GPtrArray) changed = g_ptr_array_new_full (n_users, g_object_unref);
+
+      if (pull->kind == SEATS_PULL_FULL && !run (self, clear_users_sql, error))
+        return FALSE;
+
+      for (guint i = 0; i < n_users; i++)
+        g_ptr_array_add (changed, g_list_model_get_item (users, i));
+
+      if (!save_user_changes (self, (SeatsUser * const *) changed->pdata, changed->len,
+                              (const char * const *) pull->deleted_ids, error))
+        return FALSE;
+    }
+
+  /* A full pull of everything replaces what the ETags were about. */
+  if (pull->kind == SEATS_PULL_FULL && parts == SEATS_PULL_PARTS_ALL &&
+      !run (self, clear_etags_sql, error))
+    return FALSE;
+
+  return save_sync (self, &next->sync, error);
+}
+
+/**
+ * seats_store_save_pull:
+ * @pull: what a source gave, for a pull or as the answer to a change; its
+ *   lists hold whole lists (@pull->newest_only is 0)
+ * @done_entry: an outbox entry that @pull answers, to mark done in the same
+ *   transaction, or 0
+ * @error: why nothing was saved
+ *
+ * Writes the parts @pull carries in one transaction, with its sync state:
+ * every user for a full pull, the changed and deleted ones for a delta,
+ * only the sync state when nothing changed. A crash or a kill at any
+ * moment leaves either the previous copy or this one, and an answered
+ * change is never left waiting in the outbox once its answer is saved.
+ */
+gboolean
+seats_store_save_pull (SeatsStore       *self,
+                       const SeatsPull  *pull,
+                       gint64            done_entry,
+                       GError          **error)
+{
+  g_autoptr(GRecMutexLocker) locker = seats_store_lock (self);
+
+  g_return_val_if_fail (SEATS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (pull != NULL, FALSE);
+  g_return_val_if_fail (pull->newest_only == 0, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!seats_store_begin (self, error))
+    return FALSE;
+
+  if (!save_pull (self, pull, error) ||
+      (done_entry != 0 && !seats_store_outbox_mark_done (self, done_entry, error)))
+    {
+      seats_store_rollback (self);
+      return FALSE;
+    }
+
+  return seats_store_commit (self, error);
+}
+
+/* The writer: one thread, one write after the other. */
+
+typedef struct
+{
+  SeatsStoreWriteFunc func;
+  gpointer            data;
+  GDestroyNotify      destroy;
+} Write;
+
+static void
+write_free (gpointer data)
+{
+  Write *write = data;
+
+  if (write->destroy != NULL)
+    write->destroy (write->data);
+  g_free (write);
+}
+
+static void
+writer_run (gpointer data,
+            gpointer pool_data)
+{
+  g_autoptr(GTask) task = data;
+  SeatsStore *self = g_task_get_source_object (task);
+  Write *write = g_task_get_task_data (task);
+  GError *error = NULL;
+  gboolean ok;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  {
+    g_autoptr(GRecMutexLocker) locker = seats_store_lock (self);
+
+    ok = write->func (self, write->data, &error);
+  }
+
+  if (ok)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/**
+ * seats_store_write_async:
+ * @func: the write, run on the writer's thread with the connection held
+ * @data: what @func writes; it must not change until @callback
+ * @destroy: (nullable): frees @data when the write is done
+ * @cancellable: (nullable): a #GCancellable; a write not begun yet is
+ *   then not made
+ * @callback: called on the caller's main context when @func returned
+ * @user_data: data for @callback
+ *
+ * Runs @func off the caller's thread, after every write asked for before
+ * it and before every write asked for after it.
+ */
+void
+seats_store_write_async (SeatsStore          *self,
+                         SeatsStoreWriteFunc  func,
+                         gpointer             data,
+                         GDestroyNotify       destroy,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Write *write;
+
+  g_return_if_fail (SEATS_IS_STORE (self));
+  g_return_if_fail (func != NULL);
+
+  write = g_new0 (Write, 1);
+  write->func = func;
+  write->data = data;
+  write->destroy = destroy;
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, seats_store_write_async);
+  g_task_set_task_data (task, write, write_free);
+
+  if (self->writer == NULL)
+    self->writer = g_thread_pool_new (writer_run, NULL, 1, FALSE, NULL);
+
+  g_thread_pool_push (self->writer, g_steal_pointer (&task), NULL);
+}
+
+gboolean
+seats_store_write_finish (SeatsStore    *self,
+                          GAsyncResult  *result,
+                          GError       **error)
+{
+  g_return_val_if_fail (SEATS_IS_STORE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+typedef struct
+{
+  const SeatsPull *pull;
+  gint64           done_entry;
+} SavePull;
+
+static gboolean
+save_pull_write (SeatsStore  *self,
+                 gpointer     data,
+                 GError     **error)
+{
+  SavePull *save = data;
+
+  return seats_store_save_pull (self, save->pull, save->done_entry, error);
+}
+
+/**
+ * seats_store_save_pull_async:
+ * @pull: what to save; it must stay as it is until @callback
+ * @done_entry: an outbox entry @pull answers, or 0
+ * @cancellable: (nullable): a #GCancellable
+ * @callback: called when the transaction is committed or rolled back
+ * @user_data: data for @callback
+ *
+ * seats_store_save_pull() on the writer's thread; finish with
+ * seats_store_write_finish().
+ */
+void
+seats_store_save_pull_async (SeatsStore          *self,
+                             const SeatsPull     *pull,
+                             gint64               done_entry,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  SavePull *save;
+
+  g_return_if_fail (SEATS_IS_STORE (self));
+  g_return_if_fail (pull != NULL && pull->newest_only == 0);
+
+  save = g_new0 (SavePull, 1);
+  save->pull = pull;
+  save->done_entry = done_entry;
+
+  seats_store_write_async (self, save_pull_write, save, g_free, cancellable, callback, user_data);
 }

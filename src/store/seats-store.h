@@ -91,6 +91,21 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (SeatsOutboxEntry, seats_outbox_entry_free)
 
 G_DECLARE_FINAL_TYPE (SeatsStore, seats_store, SEATS, STORE, GObject)
 
+/**
+ * SeatsStoreWriteFunc:
+ * @store: the store, its connection held by this thread
+ * @data: what to write
+ * @error: why it was not written
+ *
+ * A write of seats_store_write_async(), run on the store's writer thread;
+ * it may call the store's own synchronous functions.
+ *
+ * Returns: %TRUE when written
+ */
+typedef gboolean (*SeatsStoreWriteFunc) (SeatsStore  *store,
+                                         gpointer     data,
+                                         GError     **error);
+
 char             *seats_store_dup_default_path     (const char          *account_id);
 SeatsStore       *seats_store_new                  (const char          *path,
                                                     GError             **error);
@@ -111,6 +126,26 @@ gboolean          seats_store_save_delta           (SeatsStore          *self,
                                                     SeatsUser * const   *changed,
                                                     guint                n_changed,
                                                     const char * const  *deleted_ids,
+                                                    GError             **error);
+gboolean          seats_store_save_pull            (SeatsStore          *self,
+                                                    const SeatsPull     *pull,
+                                                    gint64               done_entry,
+                                                    GError             **error);
+void              seats_store_save_pull_async      (SeatsStore          *self,
+                                                    const SeatsPull     *pull,
+                                                    gint64               done_entry,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+void              seats_store_write_async          (SeatsStore          *self,
+                                                    SeatsStoreWriteFunc  func,
+                                                    gpointer             data,
+                                                    GDestroyNotify       destroy,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+gboolean          seats_store_write_finish         (SeatsStore          *self,
+                                                    GAsyncResult        *result,
                                                     GError             **error);
 gboolean          seats_store_load                 (SeatsStore          *self,
                                                     SeatsSnapshot     *state,

@@ -16,6 +16,9 @@
 #include "seats-accounts.h"
 #include "seats-api-decode.h"
 #include "seats-api-error.h"
+#include "seats-client.h"
+#include "seats-license-server-source.h"
+#include "seats-store.h"
 
 G_DEFINE_BOXED_TYPE (SeatsAccountInfo, seats_account_info,
                      seats_account_info_copy, seats_account_info_free)
@@ -482,6 +485,7 @@ seats_accounts_open_at (const SeatsAccountInfo  *info,
                         GError                 **error)
 {
   g_autoptr(SeatsClient) client = NULL;
+  g_autoptr(SeatsSource) source = NULL;
   g_autoptr(SeatsStore) store = NULL;
   g_autoptr(SeatsSyncEngine) engine = NULL;
 
@@ -494,7 +498,8 @@ seats_accounts_open_at (const SeatsAccountInfo  *info,
   if (!(store = seats_store_new (path, error)))
     return NULL;
 
-  engine = seats_sync_engine_new (client, store);
+  source = seats_license_server_source_new (client);
+  engine = seats_sync_engine_new (source, store);
   if (!seats_sync_engine_load (engine, flags, error))
     return NULL;
 

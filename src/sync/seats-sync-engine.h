@@ -9,12 +9,7 @@
 
 #include <gio/gio.h>
 
-#include "seats-api-request.h"
-#include "seats-client.h"
 #include "seats-domain.h"
-#include "seats-rules.h"
-#include "seats-license.h"
-#include "seats-store.h"
 
 G_BEGIN_DECLS
 
@@ -53,7 +48,7 @@ typedef enum
 
 G_DECLARE_FINAL_TYPE (SeatsSyncEngine, seats_sync_engine, SEATS, SYNC_ENGINE, GObject)
 
-SeatsSyncEngine     *seats_sync_engine_new                 (SeatsClient          *client,
+SeatsSyncEngine     *seats_sync_engine_new                 (SeatsSource          *source,
                                                             SeatsStore           *store);
 gboolean             seats_sync_engine_load                (SeatsSyncEngine      *self,
                                                             SeatsSyncLoadFlags    flags,
@@ -64,7 +59,7 @@ void                 seats_sync_engine_stop                (SeatsSyncEngine     
 void                 seats_sync_engine_set_deadline        (SeatsSyncEngine      *self,
                                                             guint                 deadline_ms);
 
-SeatsClient         *seats_sync_engine_get_client          (SeatsSyncEngine      *self);
+SeatsSource         *seats_sync_engine_get_source          (SeatsSyncEngine      *self);
 SeatsStore          *seats_sync_engine_get_store           (SeatsSyncEngine      *self);
 SeatsClock          *seats_sync_engine_get_clock           (SeatsSyncEngine      *self);
 SeatsSyncStatus      seats_sync_engine_get_status          (SeatsSyncEngine      *self);
@@ -72,7 +67,9 @@ double               seats_sync_engine_get_progress        (SeatsSyncEngine     
 gint64               seats_sync_engine_get_last_synced     (SeatsSyncEngine      *self);
 const char          *seats_sync_engine_get_error_message   (SeatsSyncEngine      *self);
 guint                seats_sync_engine_get_request_count   (SeatsSyncEngine      *self);
+guint                seats_sync_engine_count_waiting       (SeatsSyncEngine      *self);
 
+const SeatsSnapshot *seats_sync_engine_get_snapshot        (SeatsSyncEngine      *self);
 SeatsAccount        *seats_sync_engine_get_account         (SeatsSyncEngine      *self);
 SeatsSubscription   *seats_sync_engine_get_subscription    (SeatsSyncEngine      *self);
 SeatsBillingDetails *seats_sync_engine_get_billing_details (SeatsSyncEngine      *self);
@@ -103,13 +100,20 @@ gboolean             seats_sync_engine_sync_finish         (SeatsSyncEngine     
 
 gboolean             seats_sync_engine_can_change          (SeatsSyncEngine      *self,
                                                             GError              **error);
+gboolean             seats_sync_engine_supports            (SeatsSyncEngine      *self,
+                                                            SeatsChangeKind       kind);
+SeatsChange         *seats_sync_engine_check               (SeatsSyncEngine      *self,
+                                                            SeatsChange          *change,
+                                                            SeatsChangeOutcome   *outcome,
+                                                            GError              **error);
 void                 seats_sync_engine_submit_async        (SeatsSyncEngine      *self,
-                                                            SeatsApiRequest      *request,
+                                                            SeatsChange          *change,
                                                             GCancellable         *cancellable,
                                                             GAsyncReadyCallback   callback,
                                                             gpointer              user_data);
 gboolean             seats_sync_engine_submit_finish       (SeatsSyncEngine      *self,
                                                             GAsyncResult         *result,
+                                                            SeatsChange         **undo,
                                                             GError              **error);
 void                 seats_sync_engine_flush_outbox_async  (SeatsSyncEngine      *self,
                                                             GCancellable         *cancellable,
@@ -118,48 +122,9 @@ void                 seats_sync_engine_flush_outbox_async  (SeatsSyncEngine     
 gboolean             seats_sync_engine_flush_outbox_finish (SeatsSyncEngine      *self,
                                                             GAsyncResult         *result,
                                                             GError              **error);
-
-gboolean             seats_sync_engine_quote_purchase      (SeatsSyncEngine      *self,
-                                                            const char           *product_id,
-                                                            guint                 quantity,
-                                                            SeatsPurchaseQuote   *quote,
-                                                            GError              **error);
-SeatsApiRequest     *seats_sync_engine_prepare_buy         (SeatsSyncEngine      *self,
-                                                            const char           *product_id,
-                                                            guint                 quantity,
-                                                            GError              **error);
-SeatsApiRequest     *seats_sync_engine_prepare_next_period (SeatsSyncEngine      *self,
-                                                            const char           *product_id,
-                                                            guint                 count,
-                                                            GError              **error);
-SeatsApiRequest     *seats_sync_engine_prepare_user_active (SeatsSyncEngine      *self,
-                                                            const char           *user_id,
-                                                            gboolean              active,
-                                                            GError              **error);
-SeatsApiRequest     *seats_sync_engine_prepare_assignment  (SeatsSyncEngine      *self,
-                                                            const char           *product_id,
-                                                            const char           *user_id,
-                                                            gboolean              assign,
-                                                            GError              **error);
-SeatsApiRequest     *seats_sync_engine_prepare_feature     (SeatsSyncEngine      *self,
-                                                            const char           *feature_id,
-                                                            gboolean              enabled,
-                                                            GError              **error);
-SeatsApiRequest     *seats_sync_engine_prepare_billing     (SeatsSyncEngine      *self,
-                                                            SeatsBillingDetails  *details,
-                                                            GError              **error);
-SeatsApiRequest     *seats_sync_engine_prepare_activation  (SeatsSyncEngine      *self,
-                                                            GError              **error);
-SeatsLicense        *seats_sync_engine_check_license_file  (SeatsSyncEngine      *self,
+SeatsPendingLicense *seats_sync_engine_check_license_file  (SeatsSyncEngine      *self,
                                                             const char           *data,
                                                             gsize                 length,
-                                                            GError              **error);
-SeatsApiRequest     *seats_sync_engine_prepare_import      (SeatsSyncEngine      *self,
-                                                            const char           *license_file,
-                                                            GError              **error);
-SeatsApiRequest     *seats_sync_engine_prepare_trial       (SeatsSyncEngine      *self,
-                                                            const char           *serial_number,
-                                                            const char           *license_owner,
                                                             GError              **error);
 
 G_END_DECLS

@@ -229,7 +229,7 @@ submitted_cb (GObject      *object,
   g_autoptr(SeatsActivateLicenseDialog) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!seats_sync_engine_submit_finish (SEATS_SYNC_ENGINE (object), result, &error))
+  if (!seats_sync_engine_submit_finish (SEATS_SYNC_ENGINE (object), result, NULL, &error))
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
@@ -252,18 +252,20 @@ seats_activate_license_dialog_confirm_action (GtkWidget  *widget,
                                               GVariant   *param)
 {
   SeatsActivateLicenseDialog *self = SEATS_ACTIVATE_LICENSE_DIALOG (widget);
-  g_autoptr(SeatsApiRequest) request = NULL;
+  g_autoptr(SeatsChange) change = NULL;
+  g_autoptr(SeatsChange) checked = NULL;
   g_autoptr(GError) error = NULL;
 
   if (self->busy)
     return;
 
   if (self->license_file != NULL)
-    request = seats_sync_engine_prepare_import (self->engine, self->license_file, &error);
+    change = seats_change_new_import_license (self->license_file);
   else
-    request = seats_sync_engine_prepare_activation (self->engine, &error);
+    change = seats_change_new_activate_license ();
 
-  if (request == NULL)
+  checked = seats_sync_engine_check (self->engine, change, NULL, &error);
+  if (checked == NULL)
     {
       show_error (self, error->message);
       return;
@@ -272,7 +274,7 @@ seats_activate_license_dialog_confirm_action (GtkWidget  *widget,
   self->busy = TRUE;
   show_error (self, NULL);
   seats_activate_license_dialog_update_actions (self);
-  seats_sync_engine_submit_async (self->engine, request, self->cancellable,
+  seats_sync_engine_submit_async (self->engine, checked, self->cancellable,
                                   submitted_cb, g_object_ref (self));
 }
 
@@ -442,7 +444,7 @@ SeatsActivateLicenseDialog *
 seats_activate_license_dialog_new_import (GtkWindow          *parent,
                                           SeatsSyncEngine    *engine,
                                           const char         *license_file,
-                                          const SeatsLicense *license)
+                                          SeatsPendingLicense *license)
 {
   SeatsActivateLicenseDialog *self;
   g_autofree char *issued = NULL;
@@ -458,21 +460,21 @@ seats_activate_license_dialog_new_import (GtkWindow          *parent,
   self->file_changes = g_list_store_new (SEATS_TYPE_LICENSE_CHANGE);
   self->file_lines = g_ptr_array_new_with_free_func ((GDestroyNotify) file_line_free);
 
-  for (guint i = 0; i < license->lines->len; i++)
+  for (guint i = 0; i < g_list_model_get_n_items (seats_pending_license_get_changes (license)); i++)
     {
-      const SeatsLicenseLine *license_line = g_ptr_array_index (license->lines, i);
+      g_autoptr(SeatsLicenseChange) change = g_list_model_get_item (seats_pending_license_get_changes (license), i);
       FileLine *line = g_new0 (FileLine, 1);
 
-      line->product_id = g_strdup (license_line->product_id);
-      line->name = g_strdup (license_line->name != NULL ? license_line->name : license_line->product_id);
-      line->count = license_line->count;
+      line->product_id = g_strdup (seats_license_change_get_product_id (change));
+      line->name = g_strdup (seats_license_change_get_product_name (change));
+      line->count = seats_license_change_get_new_count (change);
       g_ptr_array_add (self->file_lines, line);
     }
 
   gtk_window_set_title (GTK_WINDOW (self), _("Import License File"));
   adw_window_title_set_title (self->window_title, _("Import License File"));
-  issued = seats_format_date (seats_julian_from_date (&license->issued));
-  expires = seats_format_date (seats_julian_from_date (&license->expires));
+  issued = seats_format_date (seats_pending_license_get_issued_julian (license));
+  expires = seats_format_date (seats_pending_license_get_expiry_julian (license));
   /* Translators: when a license file was issued and until when it can be imported */
   subtitle = g_strdup_printf (_("Issued %s, valid until %s"), issued, expires);
   adw_window_title_set_subtitle (self->window_title, subtitle);

@@ -22,6 +22,6 @@ SeatsActivateLicenseDialog *seats_activate_license_dialog_new        (GtkWindow 
 SeatsActivateLicenseDialog *seats_activate_license_dialog_new_import (GtkWindow          *parent,
                                                                   SeatsSyncEngine    *engine,
                                                                   const char         *license_file,
-                                                                  const SeatsLicense *license);
+                                                                  SeatsPendingLicense *license);
 
 G_END_DECLS

@@ -608,7 +608,7 @@ feature_switched_cb (GObject      *object,
 
   g_hash_table_remove (self->switching, change->feature_id);
 
-  if (!seats_sync_engine_submit_finish (SEATS_SYNC_ENGINE (object), result, &error))
+  if (!seats_sync_engine_submit_finish (SEATS_SYNC_ENGINE (object), result, NULL, &error))
     {
       /* Back to what the server holds, whatever happened. */
       update_features (self);
@@ -658,15 +658,17 @@ switch_feature (SeatsBillingPage *self,
                 const char       *feature_id,
                 gboolean          enabled)
 {
-  g_autoptr(SeatsApiRequest) request = NULL;
+  g_autoptr(SeatsChange) feature_change = NULL;
+  g_autoptr(SeatsChange) checked = NULL;
   g_autoptr(GError) error = NULL;
   FeatureChange *change;
 
   if (self->engine == NULL || feature_id == NULL)
     return;
 
-  request = seats_sync_engine_prepare_feature (self->engine, feature_id, enabled, &error);
-  if (request == NULL)
+  feature_change = seats_change_new_feature (feature_id, enabled);
+  checked = seats_sync_engine_check (self->engine, feature_change, NULL, &error);
+  if (checked == NULL)
     {
       update_features (self);
       add_toast (self, adw_toast_new (error->message));
@@ -681,7 +683,7 @@ switch_feature (SeatsBillingPage *self,
   g_hash_table_add (self->switching, g_strdup (feature_id));
   seats_billing_page_update_actions (self);
 
-  seats_sync_engine_submit_async (self->engine, request, self->cancellable,
+  seats_sync_engine_submit_async (self->engine, checked, self->cancellable,
                                   feature_switched_cb, change);
 }
 
@@ -1000,7 +1002,7 @@ billing_saved_cb (GObject      *object,
 
   self->saving = FALSE;
 
-  if (seats_sync_engine_submit_finish (SEATS_SYNC_ENGINE (object), result, &error))
+  if (seats_sync_engine_submit_finish (SEATS_SYNC_ENGINE (object), result, NULL, &error))
     {
       reload_form (self);
       add_toast (self, adw_toast_new (_("Billing details saved")));
@@ -1397,15 +1399,17 @@ save_action (GtkWidget  *widget,
 {
   SeatsBillingPage *self = SEATS_BILLING_PAGE (widget);
   g_autoptr(SeatsBillingDetails) details = NULL;
-  g_autoptr(SeatsApiRequest) request = NULL;
+  g_autoptr(SeatsChange) change = NULL;
+  g_autoptr(SeatsChange) checked = NULL;
   g_autoptr(GError) error = NULL;
 
   if (self->engine == NULL || self->saving)
     return;
 
   details = form_details (self);
-  request = seats_sync_engine_prepare_billing (self->engine, details, &error);
-  if (request == NULL)
+  change = seats_change_new_billing_details (details);
+  checked = seats_sync_engine_check (self->engine, change, NULL, &error);
+  if (checked == NULL)
     {
       validate_form (self);
       add_toast (self, adw_toast_new (error->message));
@@ -1417,7 +1421,7 @@ save_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->save_button));
   self->saving = TRUE;
   seats_billing_page_update_actions (self);
-  seats_sync_engine_submit_async (self->engine, request, self->cancellable,
+  seats_sync_engine_submit_async (self->engine, checked, self->cancellable,
                                   billing_saved_cb, g_object_ref (self));
 }
 

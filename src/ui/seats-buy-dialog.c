@@ -70,7 +70,10 @@ seats_buy_dialog_update (SeatsBuyDialog *self)
   SeatsSubscription *subscription = seats_sync_engine_get_subscription (self->engine);
   g_autoptr(GError) error = NULL;
   guint quantity = gtk_spin_button_get_value_as_int (self->quantity_spin);
-  SeatsPurchaseQuote quote;
+  g_autoptr(SeatsChange) buy = NULL;
+  g_autoptr(SeatsChange) checked = NULL;
+  SeatsChangeOutcome outcome;
+  const SeatsPurchaseQuote *quote = &outcome.quote;
 
   if (product == NULL)
     {
@@ -82,17 +85,18 @@ seats_buy_dialog_update (SeatsBuyDialog *self)
 
   adw_preferences_group_set_title (self->product_group, seats_product_get_name (product));
 
-  self->quoted = seats_sync_engine_quote_purchase (self->engine, self->product_id, quantity,
-                                                   &quote, &error);
+  buy = seats_change_new_buy (self->product_id, quantity);
+  checked = seats_sync_engine_check (self->engine, buy, &outcome, &error);
+  self->quoted = checked != NULL;
   if (self->quoted)
     {
       const char *currency = seats_product_get_currency (product);
-      g_autofree char *price = seats_format_money (quote.amount, currency);
-      g_autofree char *sum = seats_format_proration (&quote, currency);
-      g_autofree char *before = seats_format_count (quote.purchased_before);
-      g_autofree char *after = seats_format_count (quote.purchased_after);
+      g_autofree char *price = seats_format_money (quote->amount, currency);
+      g_autofree char *sum = seats_format_proration (quote, currency);
+      g_autofree char *before = seats_format_count (quote->purchased_before);
+      g_autofree char *after = seats_format_count (quote->purchased_after);
       g_autofree char *counts = NULL;
-      g_autofree char *next_count = seats_format_count (quote.next_after);
+      g_autofree char *next_count = seats_format_count (quote->next_after);
       g_autofree char *next_price = NULL;
       g_autofree char *next_text = NULL;
       g_autofree char *until = NULL;
@@ -100,11 +104,11 @@ seats_buy_dialog_update (SeatsBuyDialog *self)
 
       /* Translators: a count before and after a purchase, such as "22 → 27" */
       counts = g_strdup_printf (_("%s → %s"), before, after);
-      next_price = seats_format_money ((gint64) quote.next_after * seats_product_get_price (product),
+      next_price = seats_format_money ((gint64) quote->next_after * seats_product_get_price (product),
                                        currency);
       /* Translators: the licenses of the next period and what they cost */
       next_text = g_strdup_printf (ngettext ("%s license, %s per month",
-                                             "%s licenses, %s per month", quote.next_after),
+                                             "%s licenses, %s per month", quote->next_after),
                                    next_count, next_price);
 
       if (subscription != NULL && seats_subscription_get_period_end_julian (subscription) > 0)
@@ -116,7 +120,7 @@ seats_buy_dialog_update (SeatsBuyDialog *self)
         }
 
       /* R4: a lowered next period goes back up to the new total. */
-      restores = seats_format_restored_next (&quote);
+      restores = seats_format_restored_next (quote);
 
       gtk_label_set_label (self->price_now_label, price);
       adw_action_row_set_subtitle (self->price_now_row, until);
@@ -150,7 +154,7 @@ submitted_cb (GObject      *object,
   g_autofree char *message = NULL;
   guint quantity;
 
-  if (!seats_sync_engine_submit_finish (SEATS_SYNC_ENGINE (object), result, &error))
+  if (!seats_sync_engine_submit_finish (SEATS_SYNC_ENGINE (object), result, NULL, &error))
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
@@ -173,15 +177,17 @@ seats_buy_dialog_confirm_action (GtkWidget  *widget,
                                  GVariant   *param)
 {
   SeatsBuyDialog *self = SEATS_BUY_DIALOG (widget);
-  g_autoptr(SeatsApiRequest) request = NULL;
+  g_autoptr(SeatsChange) buy = NULL;
+  g_autoptr(SeatsChange) checked = NULL;
   g_autoptr(GError) error = NULL;
   guint quantity = gtk_spin_button_get_value_as_int (self->quantity_spin);
 
   if (self->busy)
     return;
 
-  request = seats_sync_engine_prepare_buy (self->engine, self->product_id, quantity, &error);
-  if (request == NULL)
+  buy = seats_change_new_buy (self->product_id, quantity);
+  checked = seats_sync_engine_check (self->engine, buy, NULL, &error);
+  if (checked == NULL)
     {
       show_error (self, error->message);
       return;
@@ -190,7 +196,7 @@ seats_buy_dialog_confirm_action (GtkWidget  *widget,
   self->busy = TRUE;
   show_error (self, NULL);
   seats_buy_dialog_update_actions (self);
-  seats_sync_engine_submit_async (self->engine, request, self->cancellable,
+  seats_sync_engine_submit_async (self->engine, checked, self->cancellable,
                                   submitted_cb, g_object_ref (self));
 }
 

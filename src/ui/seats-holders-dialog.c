@@ -424,7 +424,7 @@ changed_cb (GObject      *object,
   SeatsProduct *product;
   SeatsUser *user;
 
-  if (!seats_sync_engine_submit_finish (SEATS_SYNC_ENGINE (object), result, &error))
+  if (!seats_sync_engine_submit_finish (SEATS_SYNC_ENGINE (object), result, NULL, &error))
     {
       /* The dialog is gone. */
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -471,7 +471,9 @@ run_change (SeatsHoldersDialog *self,
             gboolean            assign,
             gboolean            is_undo)
 {
-  g_autoptr(SeatsApiRequest) request = NULL;
+  const char *user_ids[] = { user_id, NULL };
+  g_autoptr(SeatsChange) asked = NULL;
+  g_autoptr(SeatsChange) checked = NULL;
   g_autoptr(GError) error = NULL;
   Change *change;
 
@@ -479,11 +481,12 @@ run_change (SeatsHoldersDialog *self,
     return;
 
   if (is_user_seats (self, product_id))
-    request = seats_sync_engine_prepare_user_active (self->engine, user_id, assign, &error);
+    asked = seats_change_new_users_active (user_ids, assign);
   else
-    request = seats_sync_engine_prepare_assignment (self->engine, product_id, user_id, assign, &error);
+    asked = seats_change_new_module (product_id, user_ids, assign);
 
-  if (request == NULL)
+  checked = seats_sync_engine_check (self->engine, asked, NULL, &error);
+  if (checked == NULL)
     {
       show_error (self, error->message);
       return;
@@ -499,7 +502,7 @@ run_change (SeatsHoldersDialog *self,
   change->user_id = g_strdup (user_id);
   change->assign = assign;
   change->is_undo = is_undo;
-  seats_sync_engine_submit_async (self->engine, request, self->cancellable, changed_cb, change);
+  seats_sync_engine_submit_async (self->engine, checked, self->cancellable, changed_cb, change);
 }
 
 static void

@@ -17,6 +17,7 @@
 #include "seats-format.h"
 #include "seats-holders-dialog.h"
 #include "seats-licenses-page.h"
+#include "seats-license.h"
 #include "seats-licenses-util.h"
 #include "seats-next-period-dialog.h"
 #include "seats-rules.h"
@@ -1127,7 +1128,7 @@ seats_licenses_page_load_license_bytes (SeatsLicensesPage *self,
                                         GBytes            *bytes,
                                         const char        *read_error)
 {
-  g_autoptr(SeatsLicense) license = NULL;
+  g_autoptr(SeatsPendingLicense) license = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   AdwMessageDialog *dialog;

@@ -11,31 +11,21 @@
 
 #include "seats-module-batch.h"
 
-/* An add-on module given to, or taken from, several users (R7), one after
- * the other. What was done is kept, so that an Undo reverses exactly that,
- * also when a later user was refused. */
+/* An add-on module given to, or taken from, several users (R7): one
+ * change for the selection. What was made is kept, so that an Undo
+ * reverses exactly that, also when a part of the selection was refused. */
 
 typedef struct
 {
-  SeatsSyncEngine *engine;
-  char            *product_id;
-  gboolean         assign;
-  GPtrArray       *user_ids;
-  GPtrArray       *done;
-  guint            next;
+  GPtrArray *done;
 } Batch;
 
 static void
 batch_free (Batch *batch)
 {
-  g_clear_object (&batch->engine);
-  g_free (batch->product_id);
-  g_clear_pointer (&batch->user_ids, g_ptr_array_unref);
   g_clear_pointer (&batch->done, g_ptr_array_unref);
   g_free (batch);
 }
-
-static void run_next (GTask *task);
 
 static void
 submitted_cb (GObject      *object,
@@ -44,45 +34,25 @@ submitted_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   Batch *batch = g_task_get_task_data (task);
+  g_autoptr(SeatsChange) undo = NULL;
   g_autoptr(GError) error = NULL;
+  gboolean made;
 
-  if (!seats_sync_engine_submit_finish (SEATS_SYNC_ENGINE (object), result, &error))
+  made = seats_sync_engine_submit_finish (SEATS_SYNC_ENGINE (object), result, &undo, &error);
+
+  /* The inverse of what was made names exactly the users it changed. */
+  if (undo != NULL)
     {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
+      const char * const *ids = seats_change_get_user_ids (undo);
+
+      for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+        g_ptr_array_add (batch->done, g_strdup (ids[i]));
     }
 
-  g_ptr_array_add (batch->done, g_strdup (g_ptr_array_index (batch->user_ids, batch->next)));
-  batch->next++;
-  run_next (g_steal_pointer (&task));
-}
-
-static void
-run_next (GTask *task)
-{
-  Batch *batch = g_task_get_task_data (task);
-  g_autoptr(SeatsApiRequest) request = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (batch->next >= batch->user_ids->len)
-    {
-      g_task_return_boolean (task, TRUE);
-      g_object_unref (task);
-      return;
-    }
-
-  request = seats_sync_engine_prepare_assignment (batch->engine, batch->product_id,
-                                                  g_ptr_array_index (batch->user_ids, batch->next),
-                                                  batch->assign, &error);
-  if (request == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      g_object_unref (task);
-      return;
-    }
-
-  seats_sync_engine_submit_async (batch->engine, request, g_task_get_cancellable (task),
-                                  submitted_cb, task);
+  if (!made)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
 }
 
 /**
@@ -104,26 +74,36 @@ seats_module_batch_run_async (SeatsSyncEngine     *engine,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
 {
-  GTask *task;
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GPtrArray) ids = NULL;
+  g_autoptr(SeatsChange) change = NULL;
+  g_autoptr(SeatsChange) checked = NULL;
+  g_autoptr(GError) error = NULL;
   Batch *batch;
 
   g_return_if_fail (SEATS_IS_SYNC_ENGINE (engine));
   g_return_if_fail (product_id != NULL);
-  g_return_if_fail (user_ids != NULL);
+  g_return_if_fail (user_ids != NULL && user_ids->len > 0);
 
   batch = g_new0 (Batch, 1);
-  batch->engine = g_object_ref (engine);
-  batch->product_id = g_strdup (product_id);
-  batch->assign = assign;
-  batch->user_ids = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; i < user_ids->len; i++)
-    g_ptr_array_add (batch->user_ids, g_strdup (g_ptr_array_index (user_ids, i)));
   batch->done = g_ptr_array_new_with_free_func (g_free);
 
   task = g_task_new (engine, cancellable, callback, user_data);
   g_task_set_source_tag (task, seats_module_batch_run_async);
   g_task_set_task_data (task, batch, (GDestroyNotify) batch_free);
-  run_next (task);
+
+  ids = g_ptr_array_new ();
+  g_ptr_array_extend (ids, user_ids, NULL, NULL);
+  g_ptr_array_add (ids, NULL);
+  change = seats_change_new_module (product_id, (const char * const *) ids->pdata, assign);
+  checked = seats_sync_engine_check (engine, change, NULL, &error);
+  if (checked == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  seats_sync_engine_submit_async (engine, checked, cancellable, submitted_cb, g_steal_pointer (&task));
 }
 
 /**

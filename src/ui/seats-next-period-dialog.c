@@ -68,43 +68,21 @@ seats_next_period_dialog_update_actions (SeatsNextPeriodDialog *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->count_spin), !self->busy);
 }
 
-/* The rule's answer for @count, without sending anything. */
+/* The rules' answer for @count, without sending anything. */
 static gboolean
 check_count (SeatsNextPeriodDialog  *self,
-             SeatsProduct           *product,
              guint                   count,
              guint                  *over,
              GError                **error)
 {
-  SeatsAccount *account = seats_sync_engine_get_account (self->engine);
-  SeatsPolicy *policy = account != NULL ? seats_account_get_policy (account) : NULL;
-  SeatsRulePolicy rule_policy;
-  guint in_use = seats_product_get_in_use (product);
+  g_autoptr(SeatsChange) change = seats_change_new_next_period (self->product_id, count);
+  g_autoptr(SeatsChange) checked = NULL;
+  SeatsChangeOutcome outcome;
 
-  *over = 0;
+  checked = seats_sync_engine_check (self->engine, change, &outcome, error);
+  *over = checked != NULL ? outcome.over : 0;
 
-  if (seats_product_get_kind (product) == SEATS_PRODUCT_KIND_USER_SEATS)
-    {
-      seats_policy_to_rule (policy, &rule_policy);
-
-      return seats_rules_check_next_period (&rule_policy, count, in_use, over, error);
-    }
-
-  /* A module: the engine holds the rule for what may go below its holders. */
-  {
-    g_autoptr(SeatsApiRequest) request = NULL;
-    g_autoptr(GError) local_error = NULL;
-
-    request = seats_sync_engine_prepare_next_period (self->engine, self->product_id, count,
-                                                     &local_error);
-    if (request == NULL && local_error->domain == SEATS_RULE_ERROR)
-      {
-        g_propagate_error (error, g_steal_pointer (&local_error));
-        return FALSE;
-      }
-  }
-
-  return TRUE;
+  return checked != NULL;
 }
 
 static void
@@ -129,7 +107,7 @@ seats_next_period_dialog_update (SeatsNextPeriodDialog *self)
 
   adw_preferences_group_set_title (self->group, seats_product_get_name (product));
 
-  self->allowed = check_count (self, product, count, &over, &error);
+  self->allowed = check_count (self, count, &over, &error);
   if (!self->allowed)
     show_answer (self, "dialog-error-symbolic", "error", error->message);
   else if (over > 0 && subscription != NULL && account != NULL)
@@ -183,7 +161,7 @@ submitted_cb (GObject      *object,
   g_autofree char *formatted = NULL;
   guint count;
 
-  if (!seats_sync_engine_submit_finish (SEATS_SYNC_ENGINE (object), result, &error))
+  if (!seats_sync_engine_submit_finish (SEATS_SYNC_ENGINE (object), result, NULL, &error))
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
@@ -209,15 +187,17 @@ seats_next_period_dialog_save_action (GtkWidget  *widget,
                                       GVariant   *param)
 {
   SeatsNextPeriodDialog *self = SEATS_NEXT_PERIOD_DIALOG (widget);
-  g_autoptr(SeatsApiRequest) request = NULL;
+  g_autoptr(SeatsChange) change = NULL;
+  g_autoptr(SeatsChange) checked = NULL;
   g_autoptr(GError) error = NULL;
   guint count = gtk_spin_button_get_value_as_int (self->count_spin);
 
   if (self->busy || !self->allowed)
     return;
 
-  request = seats_sync_engine_prepare_next_period (self->engine, self->product_id, count, &error);
-  if (request == NULL)
+  change = seats_change_new_next_period (self->product_id, count);
+  checked = seats_sync_engine_check (self->engine, change, NULL, &error);
+  if (checked == NULL)
     {
       show_answer (self, "dialog-error-symbolic", "error", error->message);
       return;
@@ -225,7 +205,7 @@ seats_next_period_dialog_save_action (GtkWidget  *widget,
 
   self->busy = TRUE;
   seats_next_period_dialog_update_actions (self);
-  seats_sync_engine_submit_async (self->engine, request, self->cancellable,
+  seats_sync_engine_submit_async (self->engine, checked, self->cancellable,
                                   submitted_cb, g_object_ref (self));
 }
 

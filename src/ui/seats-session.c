@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "seats-session.h"
+#include "seats-source.h"
 
 /* One connected account as the window shows it: which account, and its
  * engine once its local copy is open. */
@@ -209,7 +210,7 @@ seats_session_set_engine (SeatsSession    *self,
 
   g_set_object (&self->engine, engine);
 
-  if (engine != NULL && seats_client_has_token (seats_sync_engine_get_client (engine), NULL))
+  if (engine != NULL && seats_source_has_secret (seats_sync_engine_get_source (engine), NULL))
     seats_sync_engine_start (engine);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ENGINE]);
@@ -230,7 +231,7 @@ seats_session_set_token (SeatsSession *self,
   g_return_if_fail (self->engine != NULL);
   g_return_if_fail (token != NULL);
 
-  seats_client_set_token (seats_sync_engine_get_client (self->engine), token);
+  seats_source_set_secret (seats_sync_engine_get_source (self->engine), token);
   seats_sync_engine_start (self->engine);
 }
 

@@ -69,7 +69,7 @@ submitted_cb (GObject      *object,
 
   self->busy = FALSE;
 
-  if (!seats_sync_engine_submit_finish (SEATS_SYNC_ENGINE (object), result, &error))
+  if (!seats_sync_engine_submit_finish (SEATS_SYNC_ENGINE (object), result, NULL, &error))
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
@@ -90,7 +90,8 @@ seats_trial_dialog_confirm_action (GtkWidget  *widget,
                                    GVariant   *param)
 {
   SeatsTrialDialog *self = SEATS_TRIAL_DIALOG (widget);
-  g_autoptr(SeatsApiRequest) request = NULL;
+  g_autoptr(SeatsChange) change = NULL;
+  g_autoptr(SeatsChange) checked = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *serial = NULL;
 
@@ -101,10 +102,9 @@ seats_trial_dialog_confirm_action (GtkWidget  *widget,
   serial = g_ascii_strup (gtk_editable_get_text (GTK_EDITABLE (self->serial_row)), -1);
   g_strstrip (serial);
 
-  request = seats_sync_engine_prepare_trial (self->engine, serial,
-                                             gtk_editable_get_text (GTK_EDITABLE (self->owner_row)),
-                                             &error);
-  if (request == NULL)
+  change = seats_change_new_convert_trial (serial, gtk_editable_get_text (GTK_EDITABLE (self->owner_row)));
+  checked = seats_sync_engine_check (self->engine, change, NULL, &error);
+  if (checked == NULL)
     {
       show_error (self, error->message);
       return;
@@ -113,7 +113,7 @@ seats_trial_dialog_confirm_action (GtkWidget  *widget,
   self->busy = TRUE;
   show_error (self, NULL);
   seats_trial_dialog_update_actions (self);
-  seats_sync_engine_submit_async (self->engine, request, self->cancellable,
+  seats_sync_engine_submit_async (self->engine, checked, self->cancellable,
                                   submitted_cb, g_object_ref (self));
 }
 

@@ -94,7 +94,6 @@ typedef struct
   GPtrArray       *ids;
   GPtrArray       *names;
   guint            next;
-  gboolean         frees_seat;
   guint            freed;
   GDate            deadline;
 } Batch;
@@ -107,7 +106,6 @@ typedef struct
   GPtrArray *names;
 } UndoData;
 
-static void batch_run_next (Batch *batch);
 
 static void
 batch_free (Batch *batch)
@@ -906,77 +904,88 @@ batch_finish (Batch       *batch,
   batch_free (batch);
 }
 
+/* Keeps of the batch only the users @made changed, in their order. */
+static void
+batch_keep_made (Batch              *batch,
+                 const char * const *made)
+{
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < batch->ids->len; i++)
+    if (made != NULL && g_strv_contains (made, g_ptr_array_index (batch->ids, i)))
+      {
+        g_ptr_array_add (ids, g_strdup (g_ptr_array_index (batch->ids, i)));
+        g_ptr_array_add (names, g_strdup (g_ptr_array_index (batch->names, i)));
+      }
+
+  g_ptr_array_unref (batch->ids);
+  g_ptr_array_unref (batch->names);
+  batch->ids = g_steal_pointer (&ids);
+  batch->names = g_steal_pointer (&names);
+}
+
 static void
 batch_submit_cb (GObject      *object,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
   Batch *batch = user_data;
+  g_autoptr(SeatsChange) undo = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *failed_name = NULL;
 
-  if (!seats_sync_engine_submit_finish (SEATS_SYNC_ENGINE (object), result, &error))
+  if (seats_sync_engine_submit_finish (SEATS_SYNC_ENGINE (object), result, &undo, &error))
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          batch->self->busy = FALSE;
-          batch_free (batch);
-          return;
-        }
-      batch_finish (batch, g_ptr_array_index (batch->names, batch->next), error);
-      return;
-    }
-
-  if (batch->frees_seat)
-    batch->freed++;
-  batch->next++;
-  batch_run_next (batch);
-}
-
-static void
-batch_run_next (Batch *batch)
-{
-  SeatsUsersPage *self = batch->self;
-  g_autoptr(SeatsApiRequest) request = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *id;
-  SeatsUser *user;
-
-  /* The account was closed or switched: stop quietly. */
-  if (self->engine != batch->engine)
-    {
-      self->busy = FALSE;
-      batch_free (batch);
-      return;
-    }
-
-  if (batch->next == batch->ids->len)
-    {
+      batch->next = batch->ids->len;
       batch_finish (batch, NULL, NULL);
       return;
     }
 
-  id = g_ptr_array_index (batch->ids, batch->next);
-  user = seats_sync_engine_find_user (self->engine, id);
-  batch->frees_seat = user != NULL && !batch->active &&
-                      seats_user_counts (user, &self->today);
-
-  if (batch->active && user != NULL && !seats_user_get_active (user))
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
-      gboolean over = FALSE;
-      GDate deadline;
-
-      if (check_activation (self, &over, &deadline, NULL) && over)
-        batch->deadline = deadline;
-    }
-
-  request = seats_sync_engine_prepare_user_active (self->engine, id, batch->active, &error);
-  if (request == NULL)
-    {
-      batch_finish (batch, g_ptr_array_index (batch->names, batch->next), error);
+      batch->self->busy = FALSE;
+      batch_free (batch);
       return;
     }
 
-  seats_sync_engine_submit_async (self->engine, request, self->cancellable, batch_submit_cb, batch);
+  /* A part of the selection may have been made: the Undo is for that part,
+   * and the refusal names the first user of the rest. */
+  for (guint i = 0; i < batch->ids->len && failed_name == NULL; i++)
+    if (undo == NULL || !g_strv_contains (seats_change_get_user_ids (undo), g_ptr_array_index (batch->ids, i)))
+      failed_name = g_strdup (g_ptr_array_index (batch->names, i));
+
+  batch_keep_made (batch, undo != NULL ? seats_change_get_user_ids (undo) : NULL);
+  batch->next = batch->ids->len;
+  batch_finish (batch, failed_name, error);
+}
+
+static void
+batch_run (Batch *batch)
+{
+  SeatsUsersPage *self = batch->self;
+  g_autoptr(SeatsChange) change = NULL;
+  g_autoptr(SeatsChange) checked = NULL;
+  g_autoptr(GError) error = NULL;
+  SeatsChangeOutcome outcome;
+
+  g_ptr_array_add (batch->ids, NULL);
+  change = seats_change_new_users_active ((const char * const *) batch->ids->pdata, batch->active);
+  g_ptr_array_remove_index (batch->ids, batch->ids->len - 1);
+
+  checked = seats_sync_engine_check (self->engine, change, &outcome, &error);
+  if (checked == NULL)
+    {
+      batch_finish (batch, g_ptr_array_index (batch->names, 0), error);
+      return;
+    }
+
+  /* What the toast says: licenses freed, or a deadline for going over. */
+  batch->freed = batch->active ? 0 : outcome.n_counted;
+  if (outcome.over_allocated)
+    seats_julian_to_date (outcome.deadline, &batch->deadline);
+
+  seats_sync_engine_submit_async (self->engine, checked, self->cancellable, batch_submit_cb, batch);
 }
 
 static void
@@ -1001,7 +1010,7 @@ run_batch (SeatsUsersPage *self,
 
   self->busy = TRUE;
   update_actions (self);
-  batch_run_next (batch);
+  batch_run (batch);
 }
 
 static void
