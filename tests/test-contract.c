@@ -363,7 +363,7 @@ concrete_path (const char *template)
 
   g_assert_null (strchr (path->str, '{'));
 
-  if (g_str_equal (template, "/api/v1/users/deletions"))
+  if (g_str_equal (template, "/api/v1/users/deletions") || g_str_equal (template, "/api/v1/delta"))
     g_string_append (path, "?since=2000-01-01T00:00:00Z");
 
   return g_string_free (g_steal_pointer (&path), FALSE);

@@ -464,6 +464,68 @@ test_activation (void)
   g_assert_false (json_node_get_boolean (test_json_find (user->json, "active")));
 }
 
+static guint
+array_length (JsonNode   *node,
+              const char *path)
+{
+  return json_array_get_length (json_node_get_array (test_json_find (node, path)));
+}
+
+/* A client catches up in one request: what changed since a moment. */
+static void
+test_delta (void)
+{
+  g_autoptr(TestAnswer) sync = get ("/api/v1/sync", admin ("vandijk"));
+  g_autofree char *since = g_strdup (test_json_string (sync->json, "now"));
+  g_autofree char *escaped = g_uri_escape_string (since, NULL, FALSE);
+  g_autofree char *path = g_strconcat ("/api/v1/delta?since=", escaped, NULL);
+  g_autoptr(TestAnswer) before = get (path, admin ("vandijk"));
+  g_autoptr(TestAnswer) unchanged = NULL;
+  g_autoptr(TestAnswer) changed = NULL;
+  g_autoptr(TestAnswer) as_viewer = NULL;
+  g_autoptr(TestAnswer) bad = NULL;
+  g_autoptr(TestAnswer) deactivated = NULL;
+  g_autofree char *etag = NULL;
+  g_autofree char *id = find_user ("vandijk", TRUE, &etag);
+
+  /* Everything small, and nothing of the users or logs since then. */
+  g_assert_cmpuint (before->status, ==, 200);
+  g_assert_cmpstr (before->etag, ==, sync->etag);
+  g_assert_nonnull (test_json_find (before->json, "account"));
+  g_assert_nonnull (test_json_find (before->json, "subscription.products"));
+  g_assert_nonnull (test_json_find (before->json, "billing"));
+  g_assert_cmpuint (array_length (before->json, "users"), ==, 0);
+  g_assert_cmpuint (array_length (before->json, "actions.items"), ==, 0);
+  g_assert_cmpuint (array_length (before->json, "deleted"), ==, 0);
+  g_assert_false (json_node_get_boolean (test_json_find (before->json, "users_more")));
+
+  unchanged = test_server_request (demo, "GET", path, admin ("vandijk"), NULL,
+                                   "If-None-Match", sync->etag, NULL);
+  g_assert_cmpuint (unchanged->status, ==, 304);
+
+  /* A deactivation: the user and its log entry come with the next delta,
+   * the counts with the products. */
+  deactivated = patch_active ("vandijk", id, etag, FALSE);
+  g_assert_cmpuint (deactivated->status, ==, 200);
+  changed = get (path, admin ("vandijk"));
+  g_assert_cmpuint (changed->status, ==, 200);
+  g_assert_cmpstr (changed->etag, !=, sync->etag);
+  g_assert_cmpuint (array_length (changed->json, "users"), ==, 1);
+  g_assert_cmpstr (test_json_string (changed->json, "users.0.id"), ==, id);
+  g_assert_false (json_node_get_boolean (test_json_find (changed->json, "users.0.active")));
+  g_assert_cmpuint (array_length (changed->json, "actions.items"), >=, 1);
+
+  /* R15: a viewer's delta has no billing and no lists. */
+  as_viewer = get (path, viewer ("vandijk"));
+  g_assert_cmpuint (as_viewer->status, ==, 200);
+  g_assert_false (json_object_has_member (json_node_get_object (as_viewer->json), "billing"));
+  g_assert_false (json_object_has_member (json_node_get_object (as_viewer->json), "actions"));
+  g_assert_cmpuint (array_length (as_viewer->json, "users"), ==, 1);
+
+  bad = get ("/api/v1/delta?since=yesterday", admin ("vandijk"));
+  assert_problem (bad, 400, "invalid-parameter");
+}
+
 /* R8: blocked by a product below its in-use count, then activated. */
 static void
 test_pending_license (void)
@@ -1369,6 +1431,7 @@ main (int   argc,
   g_test_add_func ("/server/next-period", test_next_period);
   g_test_add_func ("/server/etags", test_etags);
   g_test_add_func ("/server/activation", test_activation);
+  g_test_add_func ("/server/delta", test_delta);
   g_test_add_func ("/server/license/pending", test_pending_license);
   g_test_add_func ("/server/modules", test_module_assignment);
   g_test_add_func ("/server/features", test_feature_switch);

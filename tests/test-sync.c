@@ -629,6 +629,87 @@ test_user_activation (Fixture       *fixture,
   g_assert_true (seats_user_get_active (seats_sync_engine_find_user (fixture->engine, id)));
 }
 
+/* A change costs its own requests and one delta, never a sync: a
+ * selection of three users is three PATCHes and the delta that brings the
+ * counts and the log; its Undo the same. */
+static void
+test_selection_costs_its_requests (Fixture       *fixture,
+                                   gconstpointer  user_data)
+{
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(SeatsChange) off = NULL;
+  g_autoptr(SeatsChange) undo = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *users = seats_sync_engine_get_users (fixture->engine);
+  guint in_use, actions, requests;
+  gint64 last_synced;
+  GDate today;
+
+  g_assert_true (run_sync (fixture->engine, FALSE, &error));
+  seats_clock_get_today (seats_sync_engine_get_clock (fixture->engine), &today);
+  for (guint i = 0; i < n_items (users) && ids->len < 3; i++)
+    {
+      g_autoptr(SeatsUser) user = g_list_model_get_item (users, i);
+
+      if (seats_user_get_status (user, &today) == SEATS_USER_STATUS_ACTIVE)
+        g_ptr_array_add (ids, g_strdup (seats_user_get_id (user)));
+    }
+  g_assert_cmpuint (ids->len, ==, 3);
+  g_ptr_array_add (ids, NULL);
+
+  in_use = seats_product_get_in_use (seats_sync_engine_find_user_seats (fixture->engine));
+  actions = n_items (seats_sync_engine_get_actions (fixture->engine));
+  last_synced = seats_sync_engine_get_last_synced (fixture->engine);
+  requests = seats_sync_engine_get_request_count (fixture->engine);
+
+  off = seats_change_new_users_active ((const char * const *) ids->pdata, FALSE);
+  seats_sync_engine_submit_async (fixture->engine, off, NULL, seats_test_done_cb, &result);
+  g_assert_true (seats_sync_engine_submit_finish (fixture->engine, seats_test_wait_for (&result),
+                                                  &undo, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (seats_sync_engine_get_request_count (fixture->engine) - requests, ==, 3 + 1);
+
+  /* The answer is in the local copy: the users, the count, the log. */
+  for (guint i = 0; i < 3; i++)
+    g_assert_false (seats_user_get_active (seats_sync_engine_find_user (fixture->engine, ids->pdata[i])));
+  g_assert_cmpuint (seats_product_get_in_use (seats_sync_engine_find_user_seats (fixture->engine)),
+                    ==, in_use - 3);
+  g_assert_cmpuint (n_items (seats_sync_engine_get_actions (fixture->engine)), ==, actions + 3);
+  /* Not a sync: when it last synced stays. */
+  g_assert_cmpint (seats_sync_engine_get_last_synced (fixture->engine), ==, last_synced);
+  g_assert_cmpuint (seats_sync_engine_count_waiting (fixture->engine), ==, 0);
+
+  /* Undo: the inverse, exactly those three. */
+  g_assert_nonnull (undo);
+  g_assert_true (seats_change_get_on (undo));
+  g_assert_cmpstrv (seats_change_get_user_ids (undo), (const char * const *) ids->pdata);
+  requests = seats_sync_engine_get_request_count (fixture->engine);
+  g_assert_true (run_submit (fixture->engine, undo, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (seats_sync_engine_get_request_count (fixture->engine) - requests, ==, 3 + 1);
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (seats_user_get_active (seats_sync_engine_find_user (fixture->engine, ids->pdata[i])));
+  g_assert_cmpuint (seats_product_get_in_use (seats_sync_engine_find_user_seats (fixture->engine)),
+                    ==, in_use);
+
+  /* The local copy holds it all: a restart shows the same. */
+  {
+    g_autofree char *copy = g_build_filename (fixture->dir, "account.db", NULL);
+    g_autoptr(SeatsSyncEngine) reopened = open_engine (fixture,
+                                                        find_organization (fixture, "demolen")->admin_token,
+                                                        copy);
+
+    g_assert_cmpuint (n_items (seats_sync_engine_get_actions (reopened)), ==, actions + 6);
+    g_assert_true (seats_user_get_active (seats_sync_engine_find_user (reopened, ids->pdata[0])));
+  }
+
+  /* And the next sync finds nothing new. */
+  requests = seats_sync_engine_get_request_count (fixture->engine);
+  g_assert_true (run_sync (fixture->engine, FALSE, &error));
+  g_assert_cmpuint (seats_sync_engine_get_request_count (fixture->engine) - requests, ==, 1);
+}
+
 static void
 test_stale_change_shows_fresh_state (Fixture       *fixture,
                                      gconstpointer  user_data)
@@ -1298,6 +1379,7 @@ main (int   argc,
   ADD ("/sync/buy-and-next-period", test_buy_and_next_period, NULL);
   ADD ("/sync/quote-matches-order", test_quote_matches_order, NULL);
   ADD ("/sync/user-activation", test_user_activation, NULL);
+  ADD ("/sync/selection-costs-its-requests", test_selection_costs_its_requests, NULL);
   ADD ("/sync/stale-change", test_stale_change_shows_fresh_state, NULL);
   ADD ("/sync/billing-and-features", test_billing_and_features, NULL);
   ADD ("/sync/pending-license", test_pending_license, NULL);

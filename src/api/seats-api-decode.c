@@ -1024,3 +1024,157 @@ seats_api_decode_history (JsonNode  *root,
 {
   return decode_list (root, "items", decode_history_object, error);
 }
+
+/* A member that must be there, whatever its kind. */
+static JsonNode *
+require_member (JsonObject  *object,
+                const char  *member,
+                GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL)
+    g_propagate_error (error, seats_json_malformed ("", member, "missing"));
+
+  return node;
+}
+
+static void
+fill_store (GListStore *store,
+            GPtrArray  *items)
+{
+  g_list_store_splice (store, 0, g_list_model_get_n_items (G_LIST_MODEL (store)),
+                       items->pdata, items->len);
+}
+
+/**
+ * seats_api_decode_delta:
+ * @root: the answer of GET /api/v1/delta
+ * @pull: an empty %SEATS_PULL_DELTA to fill
+ * @users_more: (out): whether more users changed than the answer holds
+ * @error: why it cannot be decoded
+ *
+ * Everything small as it is now, the orders and log entries since the
+ * moment asked for (to merge with those known), the users changed since
+ * then and those deleted; where the next delta goes on from.
+ *
+ * Returns: %TRUE with @pull filled
+ */
+gboolean
+seats_api_decode_delta (JsonNode   *root,
+                        SeatsPull  *pull,
+                        gboolean   *users_more,
+                        GError    **error)
+{
+  SeatsSnapshot *next = &pull->snapshot;
+  g_autoptr(GPtrArray) products = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  JsonObject *object = NULL;
+  JsonArray *users = NULL, *deleted = NULL;
+  JsonNode *node;
+  gint64 revision = 0, now = 0;
+  gboolean more = FALSE;
+  guint n;
+  static const struct {
+    const char     *member;
+    SeatsPullParts  part;
+    gboolean        newest_only;
+    GPtrArray    *(*decode) (JsonNode *root, GError **error);
+    gsize           offset;
+  } lists[] = {
+    { "orders", SEATS_PULL_PART_ORDERS, TRUE, seats_api_decode_orders,
+      G_STRUCT_OFFSET (SeatsSnapshot, orders) },
+    { "actions", SEATS_PULL_PART_ACTIONS, TRUE, seats_api_decode_actions,
+      G_STRUCT_OFFSET (SeatsSnapshot, actions) },
+    { "invoices", SEATS_PULL_PART_INVOICES, FALSE, seats_api_decode_invoices,
+      G_STRUCT_OFFSET (SeatsSnapshot, invoices) },
+  };
+
+  g_return_val_if_fail (pull != NULL && pull->kind == SEATS_PULL_DELTA, FALSE);
+
+  if (!seats_json_object (root, "", &object, error) ||
+      !seats_json_int (object, "", "revision", SEATS_JSON_REQUIRED, 0, G_MAXINT64, &revision, error) ||
+      !seats_json_timestamp (object, "", "now", SEATS_JSON_REQUIRED, &now, error) ||
+      !seats_json_boolean (object, "", "users_more", SEATS_JSON_OPTIONAL, &more, error) ||
+      !seats_json_array (object, "", "users", SEATS_JSON_REQUIRED, SEATS_API_MAX_ITEMS, &users, error) ||
+      !seats_json_array (object, "", "deleted", SEATS_JSON_REQUIRED, SEATS_API_MAX_ITEMS, &deleted, error))
+    return FALSE;
+
+  if (!(node = require_member (object, "account", error)) ||
+      !(next->account = seats_api_decode_account (node, error)) ||
+      !(node = require_member (object, "subscription", error)) ||
+      !(next->subscription = seats_api_decode_subscription (node, &products, next->sync.etags, error)))
+    return FALSE;
+  fill_store (next->products, products);
+
+  if (!(node = require_member (object, "features", error)) ||
+      !(list = seats_api_decode_features (node, next->sync.etags, error)))
+    return FALSE;
+  fill_store (next->features, list);
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  if (!(node = require_member (object, "history", error)) ||
+      !(list = seats_api_decode_history (node, error)))
+    return FALSE;
+  fill_store (next->history, list);
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  if (!(node = require_member (object, "pending_license", error)) ||
+      (!JSON_NODE_HOLDS_NULL (node) &&
+       !(next->pending_license = seats_api_decode_pending (node, next->sync.etags, error))))
+    return FALSE;
+
+  pull->parts = SEATS_PULL_PART_ACCOUNT | SEATS_PULL_PART_SUBSCRIPTION | SEATS_PULL_PART_PRODUCTS |
+                SEATS_PULL_PART_FEATURES | SEATS_PULL_PART_HISTORY | SEATS_PULL_PART_PENDING_LICENSE |
+                SEATS_PULL_PART_USERS;
+
+  /* An administrator's: the billing details and the lists (R15). */
+  if ((node = json_object_get_member (object, "billing")) != NULL)
+    {
+      if (!(next->billing_details = seats_api_decode_billing (node, next->sync.etags, error)))
+        return FALSE;
+      pull->parts |= SEATS_PULL_PART_BILLING;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
+    {
+      if ((node = json_object_get_member (object, lists[i].member)) == NULL)
+        continue;
+      if (!(list = lists[i].decode (node, error)))
+        return FALSE;
+      fill_store (G_STRUCT_MEMBER (GListStore *, next, lists[i].offset), list);
+      g_clear_pointer (&list, g_ptr_array_unref);
+      pull->parts |= lists[i].part;
+      if (lists[i].newest_only)
+        pull->newest_only |= lists[i].part;
+    }
+
+  n = json_array_get_length (users);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SeatsUser) user = seats_api_decode_user (json_array_get_element (users, i), error);
+
+      if (user == NULL)
+        return FALSE;
+      g_list_store_append (next->users, user);
+    }
+
+  n = json_array_get_length (deleted);
+  pull->deleted_ids = g_new0 (char *, n + 1);
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *id = json_array_get_element (deleted, i);
+
+      if (!JSON_NODE_HOLDS_VALUE (id) || json_node_get_value_type (id) != G_TYPE_STRING)
+        {
+          g_propagate_error (error, seats_json_malformed ("", "deleted", "expected strings"));
+          return FALSE;
+        }
+      pull->deleted_ids[i] = g_strdup (json_node_get_string (id));
+    }
+
+  next->sync.delta_cursor = now;
+  *users_more = more;
+
+  return TRUE;
+}

@@ -102,6 +102,10 @@ GStrv                seats_api_decode_deletions    (JsonNode   *root,
                                                     GError    **error);
 GPtrArray           *seats_api_decode_history      (JsonNode   *root,
                                                     GError    **error);
+gboolean             seats_api_decode_delta        (JsonNode   *root,
+                                                    SeatsPull  *pull,
+                                                    gboolean   *users_more,
+                                                    GError    **error);
 gboolean             seats_api_decode_revision         (JsonNode        *root,
                                                     SeatsRevision  *state,
                                                     GError         **error);

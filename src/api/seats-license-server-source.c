@@ -48,7 +48,6 @@ typedef struct
   gboolean             full;
   gboolean             is_admin;
   SeatsPull           *result;
-  GPtrArray           *changed_users;
   SeatsRevision        revision;
   char                *known_etag;
   char                *revision_etag;
@@ -85,7 +84,6 @@ pull_free (gpointer data)
   Pull *pull = data;
 
   g_clear_pointer (&pull->result, seats_pull_free);
-  g_clear_pointer (&pull->changed_users, g_ptr_array_unref);
   g_clear_pointer (&pull->pages, g_ptr_array_unref);
   g_free (pull->known_etag);
   g_free (pull->revision_etag);
@@ -119,13 +117,6 @@ pull_done (GTask *task)
 
   g_hash_table_replace (sync->etags, g_strdup (SEATS_ETAG_REVISION), g_strdup (pull->revision_etag));
   sync->delta_cursor = pull->cursor;
-
-  if (!pull->full)
-    {
-      /* The users of a delta are the changed ones, in the server's order. */
-      g_list_store_splice (pull_next (pull)->users, 0, 0,
-                           pull->changed_users->pdata, pull->changed_users->len);
-    }
 
   seats_source_report_progress (g_task_get_source_object (task), 1.0);
   g_task_return_pointer (task, g_steal_pointer (&pull->result), (GDestroyNotify) seats_pull_free);
@@ -201,21 +192,6 @@ pull_check (GTask   *task,
     }
 
   return TRUE;
-}
-
-static void
-pull_deletions_cb (GTask         *task,
-                   SeatsResponse *response)
-{
-  Pull *pull = g_task_get_task_data (task);
-  GError *error = NULL;
-  gint64 now = 0;
-
-  pull->result->deleted_ids = seats_api_decode_deletions (response->root, &now, &error);
-  if (!pull_check (task, pull->result->deleted_ids, error))
-    return;
-
-  pull_done (task);
 }
 
 static void pull_request_pages (GTask *task);
@@ -484,13 +460,13 @@ pull_users_cb (GTask         *task,
       return;
     }
 
-  if (pull->full && pull->users_fetched > 0 && page->total != pull->users_total)
+  if (pull->users_fetched > 0 && page->total != pull->users_total)
     pull->moved = TRUE;
 
   /* The first page of a full pull says how many there are: ask for the
    * others, a few at a time, rather than one after the other, each as many
    * as the server gave on the first page. */
-  if (pull->full && pull->pages == NULL && pull->users_fetched == 0 &&
+  if (pull->pages == NULL && pull->users_fetched == 0 &&
       page->users->len > 0 && page->users->len < page->total)
     {
       pull->page_size = page->users->len;
@@ -516,11 +492,8 @@ pull_users_cb (GTask         *task,
       return;
     }
 
-  if (pull->full)
-    g_list_store_splice (users, g_list_model_get_n_items (G_LIST_MODEL (users)),
-                         0, page->users->pdata, page->users->len);
-  else
-    g_ptr_array_extend (pull->changed_users, page->users, (GCopyFunc) (void (*) (void)) g_object_ref, NULL);
+  g_list_store_splice (users, g_list_model_get_n_items (G_LIST_MODEL (users)),
+                       0, page->users->pdata, page->users->len);
 
   pull->users_fetched += page->users->len;
   pull->users_total = page->total;
@@ -532,42 +505,15 @@ pull_users_cb (GTask         *task,
       return;
     }
 
-  if (pull->full)
-    {
-      pull_verify_snapshot (task);
-    }
-  else
-    {
-      g_autoptr(GDateTime) since = g_date_time_new_from_unix_utc (pull->cursor_since);
-      g_autofree char *iso = g_date_time_format_iso8601 (since);
-      g_autofree char *escaped = g_uri_escape_string (iso, NULL, FALSE);
-      g_autofree char *path = g_strdup_printf ("api/v1/users/deletions?since=%s", escaped);
-
-      pull_get (task, path, NULL, FALSE, pull_deletions_cb);
-    }
+  pull_verify_snapshot (task);
 }
 
 static void
 pull_fetch_users (GTask *task)
 {
   Pull *pull = g_task_get_task_data (task);
-  g_autofree char *path = NULL;
-
-  if (pull->full)
-    {
-      path = g_strdup_printf ("scim/v2/Users?startIndex=%u&count=%u",
-                              pull->users_fetched + 1, USERS_PAGE_SIZE);
-    }
-  else
-    {
-      g_autoptr(GDateTime) since = g_date_time_new_from_unix_utc (pull->cursor_since);
-      g_autofree char *iso = g_date_time_format_iso8601 (since);
-      g_autofree char *filter = g_strdup_printf ("meta.lastModified gt \"%s\"", iso);
-      g_autofree char *escaped = g_uri_escape_string (filter, NULL, FALSE);
-
-      path = g_strdup_printf ("scim/v2/Users?startIndex=%u&count=%u&filter=%s",
-                              pull->users_fetched + 1, USERS_PAGE_SIZE, escaped);
-    }
+  g_autofree char *path = g_strdup_printf ("scim/v2/Users?startIndex=%u&count=%u",
+                                           pull->users_fetched + 1, USERS_PAGE_SIZE);
 
   pull_get (task, path, NULL, FALSE, pull_users_cb);
 }
@@ -747,6 +693,47 @@ pull_account_cb (GTask         *task,
 }
 
 static void
+pull_delta_cb (GTask         *task,
+               SeatsResponse *response)
+{
+  Pull *pull = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  gboolean users_more = FALSE;
+
+  if (!seats_api_decode_delta (response->root, pull->result, &users_more, &error))
+    {
+      pull_failed (task, g_steal_pointer (&error));
+      return;
+    }
+
+  /* More people changed than a delta carries: everyone is read again. */
+  if (users_more)
+    {
+      pull->full = TRUE;
+      pull_restart (task);
+      return;
+    }
+
+  g_free (pull->revision_etag);
+  pull->revision_etag = g_strdup (response->etag);
+  pull->cursor = pull->result->snapshot.sync.delta_cursor;
+  pull_done (task);
+}
+
+/* What changed since the cursor, in one request. */
+static void
+pull_get_delta (GTask *task)
+{
+  Pull *pull = g_task_get_task_data (task);
+  g_autoptr(GDateTime) since = g_date_time_new_from_unix_utc (pull->cursor_since);
+  g_autofree char *iso = g_date_time_format_iso8601 (since);
+  g_autofree char *escaped = g_uri_escape_string (iso, NULL, FALSE);
+  g_autofree char *path = g_strdup_printf ("api/v1/delta?since=%s", escaped);
+
+  pull_get (task, path, NULL, FALSE, pull_delta_cb);
+}
+
+static void
 pull_revision_cb (GTask         *task,
                   SeatsResponse *response)
 {
@@ -781,7 +768,10 @@ pull_revision_cb (GTask         *task,
   pull->cursor = pull->revision.now;
 
   seats_source_report_progress (g_task_get_source_object (task), 0.05);
-  pull_get (task, "api/v1/account", NULL, FALSE, pull_account_cb);
+  if (pull->full)
+    pull_get (task, "api/v1/account", NULL, FALSE, pull_account_cb);
+  else
+    pull_get_delta (task);
 }
 
 /* Starts a pull; the task holds one reference for the step under way,
@@ -790,19 +780,23 @@ static void
 pull_begin (SeatsLicenseServerSource *self,
             GTask                    *task,
             const SeatsSnapshot      *known,
-            gboolean                  full)
+            gboolean                  full,
+            gboolean                  delta_only)
 {
   Pull *pull = g_new0 (Pull, 1);
 
   pull->full = full || known->sync.delta_cursor == 0;
   pull->result = new_result (pull->full);
-  pull->changed_users = g_ptr_array_new_with_free_func (g_object_unref);
   pull->cursor_since = known->sync.delta_cursor;
   if (!pull->full)
     pull->known_etag = g_strdup (g_hash_table_lookup (known->sync.etags, SEATS_ETAG_REVISION));
   g_task_set_task_data (task, pull, pull_free);
 
-  pull_get (task, "api/v1/sync", pull->known_etag, FALSE, pull_revision_cb);
+  /* After a change the account has changed: the delta alone is asked. */
+  if (delta_only && !pull->full)
+    pull_get_delta (task);
+  else
+    pull_get (task, "api/v1/sync", pull->known_etag, FALSE, pull_revision_cb);
 }
 
 static void
@@ -817,7 +811,7 @@ seats_license_server_source_pull_async (SeatsSource         *source,
   GTask *task = g_task_new (self, cancellable, callback, user_data);
 
   g_task_set_source_tag (task, seats_license_server_source_pull_async);
-  pull_begin (self, task, known, full);
+  pull_begin (self, task, known, full, FALSE);
 }
 
 static SeatsPull *
@@ -944,7 +938,7 @@ send_next (GTask *task)
       GTask *pull_task = g_task_new (self, g_task_get_cancellable (task), send_pulled_cb, task);
 
       /* One delta: the answer to the change as the local copy takes it. */
-      pull_begin (self, pull_task, send->known, FALSE);
+      pull_begin (self, pull_task, send->known, FALSE, TRUE);
       return;
     }
 

@@ -1140,25 +1140,10 @@ load_billing (SeatsServer  *self,
 }
 
 static void
-reply_billing (SeatsServer  *self,
-               SeatsRequest *req,
-               gboolean      conditional)
+add_billing (JsonBuilder  *builder,
+             sqlite3_stmt *stmt,
+             const char   *etag)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autofree char *etag = NULL;
-  sqlite3_stmt *stmt;
-
-  if (!seats_request_require_admin (req))
-    return;
-
-  stmt = load_billing (self, req);
-  etag = billing_etag (sqlite3_column_int64 (stmt, 11));
-  if (conditional && seats_request_not_modified (req, etag))
-    {
-      sqlite3_reset (stmt);
-      return;
-    }
-
   json_builder_begin_object (builder);
   seats_json_add_string (builder, "company_name", (const char *) sqlite3_column_text (stmt, 0));
   seats_json_add_string (builder, "vat_number", (const char *) sqlite3_column_text (stmt, 1));
@@ -1182,6 +1167,29 @@ reply_billing (SeatsServer  *self,
   json_builder_end_object (builder);
   seats_json_add_string (builder, "etag", etag);
   json_builder_end_object (builder);
+}
+
+static void
+reply_billing (SeatsServer  *self,
+               SeatsRequest *req,
+               gboolean      conditional)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autofree char *etag = NULL;
+  sqlite3_stmt *stmt;
+
+  if (!seats_request_require_admin (req))
+    return;
+
+  stmt = load_billing (self, req);
+  etag = billing_etag (sqlite3_column_int64 (stmt, 11));
+  if (conditional && seats_request_not_modified (req, etag))
+    {
+      sqlite3_reset (stmt);
+      return;
+    }
+
+  add_billing (builder, stmt, etag);
   sqlite3_reset (stmt);
 
   seats_request_reply_builder (req, 200, builder, etag);
@@ -1582,6 +1590,156 @@ handle_upstream (SeatsServer  *self,
     }
 }
 
+/* The delta: what changed since a moment, in one answer */
+
+static void
+append_part (GString     *out,
+             const char  *name,
+             JsonBuilder *builder)
+{
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autofree char *text = json_to_string (root, FALSE);
+
+  g_string_append_printf (out, ",\"%s\":%s", name, text);
+}
+
+static void
+append_added (SeatsServer  *self,
+              SeatsRequest *req,
+              GString      *out,
+              const char   *name,
+              AddFunc       add,
+              const GDate  *today)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  add (self, req, builder, today);
+  append_part (out, name, builder);
+}
+
+/* The rows of @sql (the organization as ?1, the moment as ?2) as {items}. */
+static void
+append_rows_since (SeatsServer  *self,
+                   SeatsRequest *req,
+                   GString      *out,
+                   const char   *name,
+                   const char   *sql,
+                   gint64        since,
+                   AddRowFunc    add_row)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  sqlite3_stmt *stmt = seats_server_db_prepare (self, sql);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "items");
+  json_builder_begin_array (builder);
+  sqlite3_bind_int64 (stmt, 1, req->org->id);
+  sqlite3_bind_int64 (stmt, 2, since);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    add_row (builder, stmt);
+  sqlite3_reset (stmt);
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  append_part (out, name, builder);
+}
+
+/* GET /api/v1/delta?since=T: everything small as it is now, and the
+ * orders, log entries, users and deletions since T, so that a client
+ * catches up, after a change of its own too, in one request. */
+static void
+reply_delta (SeatsServer  *self,
+             SeatsRequest *req)
+{
+  const char *since_text = req->query ? g_hash_table_lookup (req->query, "since") : NULL;
+  g_autofree char *etag = seats_request_collection_etag (req);
+  g_autofree char *now = seats_format_timestamp (seats_server_now_ms (self));
+  gboolean admin = req->role == SEATS_ROLE_ADMIN;
+  gboolean more = FALSE;
+  GString *out;
+  sqlite3_stmt *stmt;
+  gint64 since;
+  guint n = 0;
+  GDate today;
+
+  if (!seats_parse_timestamp (since_text, &since))
+    {
+      seats_request_reply_problem (req, 400, "invalid-parameter",
+                                   "The parameter \"since\" must be an RFC 3339 time.", "since");
+      return;
+    }
+
+  if (seats_request_not_modified (req, etag))
+    return;
+
+  seats_server_org_today (self, req->org, &today);
+  out = g_string_new (NULL);
+  g_string_append_printf (out, "{\"revision\":%" G_GINT64_FORMAT ",\"now\":\"%s\"",
+                          req->org->revision, now);
+
+  append_added (self, req, out, "account", add_account, &today);
+  append_added (self, req, out, "subscription", add_subscription, &today);
+  append_added (self, req, out, "features", add_features, &today);
+  append_added (self, req, out, "history", add_history, &today);
+  {
+    g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+    if (seats_server_add_pending_license (self, req->org, &today, builder))
+      append_part (out, "pending_license", builder);
+    else
+      g_string_append (out, ",\"pending_license\":null");
+  }
+
+  /* R15: billing is an administrator's. */
+  if (admin)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autofree char *billing = NULL;
+
+      stmt = load_billing (self, req);
+      billing = billing_etag (sqlite3_column_int64 (stmt, 11));
+      add_billing (builder, stmt, billing);
+      sqlite3_reset (stmt);
+      append_part (out, "billing", builder);
+
+      append_rows_since (self, req, out, "orders",
+                         "SELECT " ORDER_COLUMNS " FROM orders WHERE org_id = ?1 AND created >= ?2 "
+                         "ORDER BY created DESC, id DESC",
+                         since, add_order);
+      append_rows_since (self, req, out, "actions",
+                         "SELECT seq, timestamp, actor, action, subject, before, after FROM actions "
+                         "WHERE org_id = ?1 AND timestamp >= ?2 ORDER BY timestamp DESC, seq DESC",
+                         since, add_action);
+      /* An invoice changes as it is paid or falls due: all of them, as few
+       * as there are periods. */
+      append_rows_since (self, req, out, "invoices",
+                         "SELECT id, number, issued, due, amount, currency, status, description "
+                         "FROM invoices WHERE org_id = ?1 AND ?2 IS NOT NULL "
+                         "ORDER BY issued DESC, number DESC LIMIT 500",
+                         since, add_invoice);
+    }
+
+  g_string_append (out, ",\"users\":");
+  seats_server_scim_append_changed_users (self, req, out, since, 1000, &more);
+  g_string_append_printf (out, ",\"users_more\":%s,\"deleted\":[", more ? "true" : "false");
+
+  stmt = seats_server_db_prepare (self,
+    "SELECT user_id FROM deletions WHERE org_id = ? AND deleted >= ? ORDER BY deleted");
+  sqlite3_bind_int64 (stmt, 1, req->org->id);
+  sqlite3_bind_int64 (stmt, 2, since);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_autoptr(JsonNode) id = json_node_init_string (json_node_alloc (),
+                                                      (const char *) sqlite3_column_text (stmt, 0));
+      g_autofree char *text = json_to_string (id, FALSE);
+
+      g_string_append_printf (out, "%s%s", n++ > 0 ? "," : "", text);
+    }
+  sqlite3_reset (stmt);
+  g_string_append (out, "]}");
+
+  seats_request_reply_json (req, 200, out, etag);
+}
+
 void
 seats_server_api_dispatch (SeatsServer  *self,
                            SeatsRequest *req)
@@ -1592,6 +1750,8 @@ seats_server_api_dispatch (SeatsServer  *self,
 
   if (n == 3 && g_str_equal (what, "sync") && get)
     reply_collection (self, req, add_sync);
+  else if (n == 3 && g_str_equal (what, "delta") && get)
+    reply_delta (self, req);
   else if (n == 3 && g_str_equal (what, "account") && get)
     reply_collection (self, req, add_account);
   else if (n == 3 && g_str_equal (what, "subscription") && get)

@@ -315,6 +315,28 @@ store_imported (SeatsServer   *self,
          seats_server_try_auto_activation (self, org, today, error);
 }
 
+/**
+ * seats_server_add_pending_license:
+ *
+ * Adds the organization's pending license to @builder.
+ *
+ * Returns: %FALSE, adding nothing, when no license is pending
+ */
+gboolean
+seats_server_add_pending_license (SeatsServer *self,
+                                  SeatsOrg    *org,
+                                  const GDate *today,
+                                  JsonBuilder *builder)
+{
+  g_autoptr(Pending) pending = load_pending (self, org, today);
+
+  if (pending == NULL)
+    return FALSE;
+
+  add_pending (builder, pending);
+  return TRUE;
+}
+
 static void
 reply_pending (SeatsServer  *self,
                SeatsRequest *req,

@@ -356,6 +356,17 @@ void         seats_server_scim_dispatch        (SeatsServer       *self,
                                                 SeatsRequest      *req);
 void         seats_server_api_dispatch         (SeatsServer       *self,
                                                 SeatsRequest      *req);
+gboolean     seats_server_add_pending_license  (SeatsServer       *self,
+                                                SeatsOrg          *org,
+                                                const GDate       *today,
+                                                JsonBuilder       *builder);
+void         seats_server_scim_append_changed_users
+                                               (SeatsServer       *self,
+                                                SeatsRequest      *req,
+                                                GString           *out,
+                                                gint64             since,
+                                                guint              limit,
+                                                gboolean          *more);
 void         seats_server_scim_append_user     (SeatsServer       *self,
                                                 GString           *out,
                                                 sqlite3_stmt      *stmt,

@@ -700,3 +700,48 @@ seats_server_scim_dispatch (SeatsServer  *self,
                                  g_str_equal (resource, "Users") ? "method-not-allowed" : "not-found",
                                  "This is not supported here.", NULL);
 }
+
+/**
+ * seats_server_scim_append_changed_users:
+ * @out: where the users go, as a JSON array
+ * @since: the users changed at or after this moment, in milliseconds
+ * @limit: at most this many
+ * @more: (out): whether more users changed than @limit
+ *
+ * The users a delta carries, as SCIM resources, in the order they changed.
+ */
+void
+seats_server_scim_append_changed_users (SeatsServer  *self,
+                                        SeatsRequest *req,
+                                        GString      *out,
+                                        gint64        since,
+                                        guint         limit,
+                                        gboolean     *more)
+{
+  sqlite3_stmt *stmt = seats_server_db_prepare (self,
+    "SELECT " USER_COLUMNS " FROM users WHERE org_id = ? AND modified >= ? "
+    "ORDER BY modified, id LIMIT ?");
+  g_autofree char *base = request_base (req);
+  guint n = 0;
+  GDate today;
+
+  seats_server_org_today (self, req->org, &today);
+  *more = FALSE;
+  g_string_append_c (out, '[');
+  sqlite3_bind_int64 (stmt, 1, req->org->id);
+  sqlite3_bind_int64 (stmt, 2, since);
+  sqlite3_bind_int64 (stmt, 3, (gint64) limit + 1);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      if (n == limit)
+        {
+          *more = TRUE;
+          break;
+        }
+      if (n++ > 0)
+        g_string_append_c (out, ',');
+      seats_server_scim_append_user (self, out, stmt, &today, base);
+    }
+  sqlite3_reset (stmt);
+  g_string_append_c (out, ']');
+}
