@@ -1022,6 +1022,8 @@ assert_schema_3_defaults (const SeatsSnapshot *state)
 {
   g_assert_null (seats_account_get_upstream_system (state->account));
   g_assert_null (seats_account_get_time_zone (state->account));
+  /* Schema 6: every copy before it is of a license server. */
+  g_assert_cmpint (seats_account_get_source (state->account), ==, SEATS_ACCOUNT_SOURCE_LICENSE_SERVER);
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (state->features)); i++)
     {
       g_autoptr(SeatsFeature) feature = g_list_model_get_item (G_LIST_MODEL (state->features), i);
@@ -1098,7 +1100,7 @@ assert_migrated_like_fresh (Fixture    *fixture,
   sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, seats_store_get_schema_version ());
-  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 5);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 6);
   sqlite3_finalize (stmt);
   sqlite3_close (db);
 }
@@ -1257,6 +1259,7 @@ test_migrate_from_v4 (Fixture       *fixture,
   g_clear_object (&store);
   db = open_raw (fixture->path);
   exec_raw (db,
+            "ALTER TABLE account DROP COLUMN source;"
             "ALTER TABLE users DROP COLUMN etag;"
             "ALTER TABLE users ADD COLUMN version INTEGER NOT NULL DEFAULT 0;"
             "INSERT INTO users (id, user_name, active, start_date, end_date, created,"

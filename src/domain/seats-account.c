@@ -30,6 +30,7 @@ struct _SeatsAccount
   char        *upstream_system;
   char        *time_zone;
   SeatsRole    role;
+  SeatsAccountSource source;
   guint32      trial_end;
   gboolean     is_trial;
 };
@@ -52,6 +53,7 @@ enum {
   PROP_VENDOR_PUBLIC_KEY,
   PROP_UPSTREAM_SYSTEM,
   PROP_TIME_ZONE,
+  PROP_SOURCE,
   N_PROPS
 };
 
@@ -62,6 +64,7 @@ static const gsize field_offsets [N_PROPS] = {
   [PROP_SLUG] = SEATS_FIELD (SeatsAccount, slug),
   [PROP_NAME] = SEATS_FIELD (SeatsAccount, name),
   [PROP_ROLE] = SEATS_FIELD (SeatsAccount, role),
+  [PROP_SOURCE] = SEATS_FIELD (SeatsAccount, source),
   [PROP_POLICY] = SEATS_FIELD (SeatsAccount, policy),
   [PROP_IS_TRIAL] = SEATS_FIELD (SeatsAccount, is_trial),
   [PROP_TRIAL_END] = SEATS_FIELD (SeatsAccount, trial_end),
@@ -156,6 +159,13 @@ seats_account_class_init (SeatsAccountClass *klass)
                          NULL,
                          SEATS_PARAM_FLAGS);
 
+  /* What the account's data comes from: what it can show and change. */
+  properties [PROP_SOURCE] =
+    g_param_spec_enum ("source", NULL, NULL,
+                       SEATS_TYPE_ACCOUNT_SOURCE,
+                       SEATS_ACCOUNT_SOURCE_LICENSE_SERVER,
+                       SEATS_PARAM_FLAGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -180,6 +190,7 @@ ACCESSORS (STRING, id, PROP_ID)
 ACCESSORS (STRING, slug, PROP_SLUG)
 ACCESSORS (STRING, name, PROP_NAME)
 ACCESSORS (ENUM, SeatsRole, role, PROP_ROLE)
+ACCESSORS (ENUM, SeatsAccountSource, source, PROP_SOURCE)
 ACCESSORS (BOOLEAN, is_trial, PROP_IS_TRIAL)
 ACCESSORS (JULIAN, trial_end, PROP_TRIAL_END)
 ACCESSORS (STRING, serial_number, PROP_SERIAL_NUMBER)

@@ -31,7 +31,9 @@ G_DECLARE_FINAL_TYPE (SeatsAccount, seats_account, SEATS, ACCOUNT, GObject)
  * base64 text of the Ed25519 key that signs license files (R9).
  * upstream-system is the name of the organization's own source system that
  * the names and e-mail addresses of its users come from (R16), such as
- * "AFAS Profit"; %NULL when the server does not say.
+ * "AFAS Profit"; %NULL when the server does not say. source says what the
+ * account's data comes from: a license server, or a SCIM service that gives
+ * users and not what was bought.
  */
 SeatsAccount *seats_account_new                   (void);
 const char   *seats_account_get_id                (SeatsAccount *self);
@@ -73,6 +75,9 @@ void          seats_account_set_upstream_system   (SeatsAccount *self,
 const char   *seats_account_get_time_zone         (SeatsAccount *self);
 void          seats_account_set_time_zone         (SeatsAccount *self,
                                                    const char   *time_zone);
+SeatsAccountSource seats_account_get_source      (SeatsAccount *self);
+void          seats_account_set_source            (SeatsAccount       *self,
+                                                   SeatsAccountSource  source);
 SeatsPolicy  *seats_account_get_policy            (SeatsAccount *self);
 void          seats_account_set_policy            (SeatsAccount *self,
                                                    SeatsPolicy  *policy);

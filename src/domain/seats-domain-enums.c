@@ -34,6 +34,10 @@ G_DEFINE_ENUM_TYPE (SeatsFeatureKind, seats_feature_kind,
   G_DEFINE_ENUM_VALUE (SEATS_FEATURE_KIND_FEATURE, "feature"),
   G_DEFINE_ENUM_VALUE (SEATS_FEATURE_KIND_INTEGRATION, "integration"))
 
+G_DEFINE_ENUM_TYPE (SeatsAccountSource, seats_account_source,
+  G_DEFINE_ENUM_VALUE (SEATS_ACCOUNT_SOURCE_LICENSE_SERVER, "license_server"),
+  G_DEFINE_ENUM_VALUE (SEATS_ACCOUNT_SOURCE_SCIM, "scim"))
+
 static const char *
 enum_to_nick (GType type,
               int   value)
@@ -92,4 +96,5 @@ DEFINE_NICK_FUNCTIONS (SeatsSeatFloor, seats_seat_floor, SEATS_TYPE_SEAT_FLOOR)
 DEFINE_NICK_FUNCTIONS (SeatsActivation, seats_activation, SEATS_TYPE_ACTIVATION)
 DEFINE_NICK_FUNCTIONS (SeatsProductKind, seats_product_kind, SEATS_TYPE_PRODUCT_KIND)
 DEFINE_NICK_FUNCTIONS (SeatsRole, seats_role, SEATS_TYPE_ROLE)
+DEFINE_NICK_FUNCTIONS (SeatsAccountSource, seats_account_source, SEATS_TYPE_ACCOUNT_SOURCE)
 DEFINE_NICK_FUNCTIONS (SeatsFeatureKind, seats_feature_kind, SEATS_TYPE_FEATURE_KIND)

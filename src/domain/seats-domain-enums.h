@@ -85,17 +85,35 @@ typedef enum
   SEATS_FEATURE_KIND_INTEGRATION,
 } SeatsFeatureKind;
 
+/**
+ * SeatsAccountSource:
+ * @SEATS_ACCOUNT_SOURCE_LICENSE_SERVER: a Seats license server: users,
+ *   licenses, orders and billing
+ * @SEATS_ACCOUNT_SOURCE_SCIM: a SCIM 2.0 service: users and their status;
+ *   the licenses bought and their prices are not known from it
+ *
+ * Where an account's data comes from, and so what can be shown and
+ * changed of it.
+ */
+typedef enum
+{
+  SEATS_ACCOUNT_SOURCE_LICENSE_SERVER,
+  SEATS_ACCOUNT_SOURCE_SCIM,
+} SeatsAccountSource;
+
 #define SEATS_TYPE_SEAT_FLOOR   (seats_seat_floor_get_type ())
 #define SEATS_TYPE_ACTIVATION   (seats_activation_get_type ())
 #define SEATS_TYPE_PRODUCT_KIND (seats_product_kind_get_type ())
 #define SEATS_TYPE_ROLE         (seats_role_get_type ())
 #define SEATS_TYPE_FEATURE_KIND (seats_feature_kind_get_type ())
+#define SEATS_TYPE_ACCOUNT_SOURCE (seats_account_source_get_type ())
 
 GType seats_seat_floor_get_type   (void) G_GNUC_CONST;
 GType seats_activation_get_type   (void) G_GNUC_CONST;
 GType seats_product_kind_get_type (void) G_GNUC_CONST;
 GType seats_role_get_type         (void) G_GNUC_CONST;
 GType seats_feature_kind_get_type (void) G_GNUC_CONST;
+GType seats_account_source_get_type (void) G_GNUC_CONST;
 
 /* The stable names used in the API, the cache and on the command line
  * ("at_least_active", "module", "viewer", ...), and back. The parsers
@@ -115,5 +133,8 @@ gboolean    seats_role_from_string        (const char       *str,
 const char *seats_feature_kind_to_string  (SeatsFeatureKind  kind);
 gboolean    seats_feature_kind_from_string (const char       *str,
                                            SeatsFeatureKind *kind);
+const char *seats_account_source_to_string (SeatsAccountSource  source);
+gboolean    seats_account_source_from_string (const char       *str,
+                                             SeatsAccountSource *source);
 
 G_END_DECLS

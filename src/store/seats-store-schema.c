@@ -130,6 +130,11 @@ static const MigrationStep migrations[] = {
     "ALTER TABLE users ADD COLUMN etag TEXT;"
     "UPDATE users SET etag = 'W/\"' || version || '\"' WHERE version > 0;"
     "ALTER TABLE users DROP COLUMN version;" },
+
+  /* 6: what the account's data comes from; every copy before it is of a
+   * license server. */
+  { 6,
+    "ALTER TABLE account ADD COLUMN source TEXT NOT NULL DEFAULT 'license_server';" },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SEATS_STORE_SCHEMA_VERSION);

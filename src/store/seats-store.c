@@ -83,13 +83,13 @@ static const RowMapping account_mapping = {
   "DELETE FROM account",
   "INSERT INTO account (singleton, id, slug, name, role, is_trial, trial_end,"
   " serial_number, license_owner, shop_url, currency, vendor_public_key, upstream_system,"
-  " time_zone) VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+  " time_zone, source) VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
   "SELECT id, slug, name, role, is_trial, trial_end, serial_number, license_owner,"
-  " shop_url, currency, vendor_public_key, upstream_system, time_zone FROM account",
+  " shop_url, currency, vendor_public_key, upstream_system, time_zone, source FROM account",
   0,
   { "id", "slug", "name", "role", "is-trial", "trial-end", "serial-number",
     "license-owner", "shop-url", "currency", "vendor-public-key", "upstream-system",
-    "time-zone", NULL },
+    "time-zone", "source", NULL },
 };
 
 static const RowMapping subscription_mapping = {
