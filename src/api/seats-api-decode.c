@@ -584,10 +584,12 @@ seats_api_decode_user_page (JsonNode  *root,
 {
   g_autoptr(SeatsUserPage) page = g_new0 (SeatsUserPage, 1);
   JsonObject *object = NULL;
-  gint64 total = 0, start_index = 1;
+  gint64 total = -1, start_index = 1;
 
+  /* RFC 7644 3.4.2 requires totalResults, and a service that leaves it out
+   * is read to its first empty page: the caller decides what it believes. */
   if (!seats_json_object (root, "", &object, error) ||
-      !seats_json_int (object, "", "totalResults", SEATS_JSON_REQUIRED, 0, SEATS_API_MAX_COUNT,
+      !seats_json_int (object, "", "totalResults", SEATS_JSON_OPTIONAL, 0, SEATS_API_MAX_COUNT,
                        &total, error) ||
       !seats_json_int (object, "", "startIndex", SEATS_JSON_OPTIONAL, 1, SEATS_API_MAX_COUNT,
                        &start_index, error))
@@ -599,13 +601,14 @@ seats_api_decode_user_page (JsonNode  *root,
   else if (!(page->users = decode_list (root, "Resources", decode_user_object, error)))
     return NULL;
 
-  if (page->users->len > (guint) total)
+  page->has_total = total >= 0;
+  if (page->has_total && page->users->len > (guint) total)
     {
       g_propagate_error (error, seats_json_malformed ("", "totalResults", "fewer than listed"));
       return NULL;
     }
 
-  page->total = (guint) total;
+  page->total = page->has_total ? (guint) total : 0;
   page->start_index = (guint) start_index;
 
   return g_steal_pointer (&page);
@@ -1175,6 +1178,169 @@ seats_api_decode_delta (JsonNode   *root,
 
   next->sync.delta_cursor = now;
   *users_more = more;
+
+  return TRUE;
+}
+
+/* SCIM's own description of a service (RFC 7643 5, 6). */
+
+static gboolean
+supported (JsonObject  *object,
+           const char  *member,
+           JsonObject **feature,
+           gboolean    *value,
+           GError     **error)
+{
+  *feature = NULL;
+  *value = FALSE;
+
+  return seats_json_member_object (object, "", member, SEATS_JSON_OPTIONAL, feature, error) &&
+         (*feature == NULL ||
+          seats_json_boolean (*feature, member, "supported", SEATS_JSON_OPTIONAL, value, error));
+}
+
+/**
+ * seats_api_decode_scim_config:
+ * @root: the answer of /ServiceProviderConfig
+ * @config: filled with what it says
+ * @error: why it is not a service provider configuration
+ *
+ * What a SCIM service can do: filters and their largest page, PATCH, Bulk,
+ * ETags and its authentication schemes. A feature not described is not
+ * supported.
+ *
+ * Returns: %TRUE with @config filled
+ */
+gboolean
+seats_api_decode_scim_config (JsonNode         *root,
+                              SeatsScimConfig  *config,
+                              GError          **error)
+{
+  JsonObject *object = NULL, *feature = NULL;
+  JsonArray *schemas = NULL, *schemes = NULL;
+  gboolean is_config = FALSE;
+  gint64 value = 0;
+
+  if (!seats_json_object (root, "", &object, error) ||
+      !seats_json_array (object, "", "schemas", SEATS_JSON_OPTIONAL, 100, &schemas, error))
+    return FALSE;
+
+  for (guint i = 0; schemas != NULL && i < json_array_get_length (schemas); i++)
+    {
+      JsonNode *schema = json_array_get_element (schemas, i);
+
+      if (JSON_NODE_HOLDS_VALUE (schema) && json_node_get_value_type (schema) == G_TYPE_STRING &&
+          g_str_equal (json_node_get_string (schema), SEATS_SCIM_CONFIG_SCHEMA))
+        is_config = TRUE;
+    }
+
+  /* Without the schema, the answer is something else at that address. */
+  if (!is_config)
+    {
+      g_propagate_error (error, seats_json_malformed ("", "schemas", "not a ServiceProviderConfig"));
+      return FALSE;
+    }
+
+  if (!supported (object, "filter", &feature, &config->filter, error) ||
+      (feature != NULL &&
+       !seats_json_int (feature, "filter", "maxResults", SEATS_JSON_OPTIONAL, 0, G_MAXUINT, &value, error)))
+    return FALSE;
+  config->max_results = (guint) value;
+
+  if (!supported (object, "patch", &feature, &config->patch, error) ||
+      !supported (object, "etag", &feature, &config->etag, error) ||
+      !supported (object, "bulk", &feature, &config->bulk, error))
+    return FALSE;
+
+  if (feature != NULL)
+    {
+      value = 0;
+      if (!seats_json_int (feature, "bulk", "maxOperations", SEATS_JSON_OPTIONAL, 0, G_MAXUINT,
+                           &value, error))
+        return FALSE;
+      config->bulk_max_operations = (guint) value;
+      value = 0;
+      if (!seats_json_int (feature, "bulk", "maxPayloadSize", SEATS_JSON_OPTIONAL, 0, G_MAXINT64,
+                           &value, error))
+        return FALSE;
+      config->bulk_max_payload = (guint64) value;
+    }
+  /* A Bulk of one operation at a time is no Bulk. */
+  config->bulk = config->bulk && config->bulk_max_operations > 1;
+
+  if (!seats_json_array (object, "", "authenticationSchemes", SEATS_JSON_OPTIONAL, 100, &schemes, error))
+    return FALSE;
+
+  config->basic = config->bearer = FALSE;
+  for (guint i = 0; schemes != NULL && i < json_array_get_length (schemes); i++)
+    {
+      JsonObject *scheme = NULL;
+      const char *type = NULL;
+
+      if (!seats_json_object (json_array_get_element (schemes, i), "authenticationSchemes", &scheme, error) ||
+          !seats_json_string (scheme, "authenticationSchemes", "type", SEATS_JSON_OPTIONAL, &type, error))
+        return FALSE;
+
+      if (g_strcmp0 (type, "httpbasic") == 0)
+        config->basic = TRUE;
+      else if (g_strcmp0 (type, "oauthbearertoken") == 0 || g_strcmp0 (type, "oauth2") == 0 ||
+               g_strcmp0 (type, "oauth") == 0)
+        config->bearer = TRUE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * seats_api_decode_scim_resource_types:
+ * @root: the answer of /ResourceTypes
+ * @config: its users_path is set to the User resource's endpoint
+ * @error: why it is not a list of resource types
+ *
+ * Returns: %TRUE, with @config changed only where the service has a User
+ *   resource at an endpoint of its own
+ */
+gboolean
+seats_api_decode_scim_resource_types (JsonNode         *root,
+                                      SeatsScimConfig  *config,
+                                      GError          **error)
+{
+  JsonObject *object = NULL;
+  JsonArray *types = NULL;
+
+  /* A ListResponse, or the plain array that some services send. */
+  if (JSON_NODE_HOLDS_ARRAY (root))
+    types = json_node_get_array (root);
+  else if (!seats_json_object (root, "", &object, error) ||
+           !seats_json_array (object, "", "Resources", SEATS_JSON_OPTIONAL, 1000, &types, error))
+    return FALSE;
+
+  for (guint i = 0; types != NULL && i < json_array_get_length (types); i++)
+    {
+      JsonObject *type = NULL;
+      const char *schema = NULL, *endpoint = NULL;
+
+      if (!seats_json_object (json_array_get_element (types, i), "Resources", &type, error) ||
+          !seats_json_string (type, "Resources", "schema", SEATS_JSON_OPTIONAL, &schema, error) ||
+          !seats_json_string (type, "Resources", "endpoint", SEATS_JSON_OPTIONAL, &endpoint, error))
+        return FALSE;
+
+      /* "/Users": a path below the service's base, never another host. */
+      if (g_strcmp0 (schema, SEATS_SCIM_CORE_USER) == 0 && endpoint != NULL)
+        {
+          const char *relative = endpoint + (endpoint[0] == '/');
+
+          if (*relative == '\0' || strchr (relative, ':') != NULL || strstr (relative, "..") != NULL ||
+              strchr (relative, '?') != NULL || strlen (relative) > 200)
+            {
+              g_propagate_error (error, seats_json_malformed ("Resources", "endpoint", "not a path"));
+              return FALSE;
+            }
+
+          g_free (config->users_path);
+          config->users_path = g_strdup (relative);
+        }
+    }
 
   return TRUE;
 }

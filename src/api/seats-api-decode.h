@@ -10,6 +10,7 @@
 #include <json-glib/json-glib.h>
 
 #include "seats-domain.h"
+#include "seats-scim.h"
 
 G_BEGIN_DECLS
 
@@ -36,6 +37,8 @@ G_BEGIN_DECLS
  * @users: (element-type SeatsUser): the users of the page
  * @total: how many users there are in all
  * @start_index: the 1-based index of the first user of the page
+ * @has_total: whether the page said how many there are (SCIM requires it,
+ *   but not every service does)
  *
  * One page of a SCIM list of users.
  */
@@ -44,6 +47,7 @@ typedef struct
   GPtrArray *users;
   guint      total;
   guint      start_index;
+  gboolean   has_total;
 } SeatsUserPage;
 
 /**
@@ -102,6 +106,13 @@ GStrv                seats_api_decode_deletions    (JsonNode   *root,
                                                     GError    **error);
 GPtrArray           *seats_api_decode_history      (JsonNode   *root,
                                                     GError    **error);
+gboolean             seats_api_decode_scim_config  (JsonNode         *root,
+                                                    SeatsScimConfig  *config,
+                                                    GError          **error);
+gboolean             seats_api_decode_scim_resource_types
+                                                   (JsonNode         *root,
+                                                    SeatsScimConfig  *config,
+                                                    GError          **error);
 gboolean             seats_api_decode_delta        (JsonNode   *root,
                                                     SeatsPull  *pull,
                                                     gboolean   *users_more,

@@ -112,12 +112,23 @@ static const struct {
 
 static char *
 describe_code (const char            *code,
-               const SeatsApiProblem *problem)
+               const SeatsApiProblem *problem,
+               SeatsApiPeer           peer)
 {
   static const char * const misunderstood[] = {
     "method-not-allowed", "malformed-request", "unknown-field", "invalid-parameter",
     "invalid-filter", "body-too-large", "unsupported-media-type", "idempotency-key-required",
+    /* The scimType of a SCIM error (RFC 7644 3.12) */
+    "invalidFilter", "invalidSyntax", "invalidPath", "invalidValue", "noTarget", "tooMany",
+    "sensitive",
   };
+
+  /* SCIM's own: an attribute the service keeps, and a value taken. */
+  if (g_str_equal (code, "mutability"))
+    return g_strdup (_("The service keeps this detail itself and does not let Seats change it. "
+                       "Change it where the users are managed."));
+  if (g_str_equal (code, "uniqueness"))
+    return g_strdup (_("The service already has a user with this name or e-mail address."));
 
   if (g_str_equal (code, "managed-by-reseller"))
     {
@@ -133,12 +144,21 @@ describe_code (const char            *code,
 
   for (guint i = 0; i < G_N_ELEMENTS (misunderstood); i++)
     if (g_str_equal (code, misunderstood[i]))
-      return g_strdup_printf (/* Translators: the string is a code for the vendor's
-                               * support, such as "unknown-field" */
-                              _("Seats and the license server do not understand each other "
-                                "(%s), so nothing was changed. Check for an update of Seats, "
-                                "or contact the vendor’s support."),
-                              code);
+      {
+        if (peer == SEATS_API_PEER_SCIM)
+          return g_strdup_printf (/* Translators: the string is a SCIM error type for the
+                                   * service's support, such as "invalidFilter" */
+                                  _("Seats and the service do not understand each other (%s), "
+                                    "so nothing was changed. Check for an update of Seats, or "
+                                    "contact the service’s support."),
+                                  code);
+        return g_strdup_printf (/* Translators: the string is a code for the vendor's
+                                 * support, such as "unknown-field" */
+                                _("Seats and the license server do not understand each other "
+                                  "(%s), so nothing was changed. Check for an update of Seats, "
+                                  "or contact the vendor’s support."),
+                                code);
+      }
 
   return NULL;
 }
@@ -159,6 +179,91 @@ GError *
 seats_api_error_from_status (guint                  status,
                              const SeatsApiProblem *problem)
 {
+  return seats_api_error_from_status_for (status, problem, SEATS_API_PEER_LICENSE_SERVER);
+}
+
+/* What a SCIM service's error status means, in its own words: it has
+ * users, not licenses, and no vendor behind its refusals. */
+static GError *
+scim_error_from_status (guint                  status,
+                        const SeatsApiProblem *problem)
+{
+  const char *code = problem != NULL && problem->code != NULL && *problem->code != '\0'
+                     ? problem->code : NULL;
+  g_autofree char *detail = vendor_words (problem != NULL ? problem->detail : NULL);
+  g_autofree char *message = NULL;
+
+  switch (status)
+    {
+    case SOUP_STATUS_UNAUTHORIZED:
+      return g_error_new_literal (SEATS_API_ERROR, SEATS_API_ERROR_UNAUTHORIZED,
+                                  _("The service did not accept the access token, or the user "
+                                    "name and password. Check them and connect the account again."));
+
+    case SOUP_STATUS_FORBIDDEN:
+      return g_error_new_literal (SEATS_API_ERROR, SEATS_API_ERROR_FORBIDDEN,
+                                  _("The service does not let this account change users. Ask "
+                                    "its administrator for access that may."));
+
+    case SOUP_STATUS_NOT_FOUND:
+      return g_error_new_literal (SEATS_API_ERROR, SEATS_API_ERROR_NOT_FOUND,
+                                  _("The service does not know this user any more. Sync to "
+                                    "see the current state."));
+
+    case SOUP_STATUS_PRECONDITION_FAILED:
+    case 428: /* Precondition Required */
+      return g_error_new_literal (SEATS_API_ERROR, SEATS_API_ERROR_STALE,
+                                  _("Somebody else changed this in the meantime. "
+                                    "The current state is shown now; make the change again if it is still needed."));
+
+    case 429: /* Too Many Requests */
+      return g_error_new_literal (SEATS_API_ERROR, SEATS_API_ERROR_RATE_LIMITED,
+                                  _("The service is busy. Seats will try again shortly."));
+
+    case SOUP_STATUS_NOT_IMPLEMENTED:
+      return g_error_new_literal (SEATS_API_ERROR, SEATS_API_ERROR_REFUSED,
+                                  _("The service does not offer this. Nothing was changed."));
+
+    default:
+      if (status >= 500)
+        return g_error_new (SEATS_API_ERROR, SEATS_API_ERROR_SERVER,
+                            _("The service failed (error %u). Seats will try again later."),
+                            status);
+      break;
+    }
+
+  if (code != NULL && g_str_equal (code, "invalidVers"))
+    return scim_error_from_status (SOUP_STATUS_PRECONDITION_FAILED, NULL);
+
+  if (code != NULL && (message = describe_code (code, problem, SEATS_API_PEER_SCIM)) != NULL)
+    return g_error_new_literal (SEATS_API_ERROR,
+                                g_str_equal (code, "uniqueness") ? SEATS_API_ERROR_CONFLICT
+                                                                 : SEATS_API_ERROR_REFUSED,
+                                message);
+
+  if (detail != NULL)
+    return g_error_new (SEATS_API_ERROR, SEATS_API_ERROR_REFUSED,
+                        /* Translators: the string is the service's own explanation,
+                         * perhaps in another language */
+                        _("The service refused the change. It says: “%s”"), detail);
+
+  return g_error_new (SEATS_API_ERROR, SEATS_API_ERROR_REFUSED,
+                      _("The service refused the request (error %u)."), status);
+}
+
+/**
+ * seats_api_error_from_status_for:
+ * @status: an HTTP status of 400 or more
+ * @problem: (nullable): what the problem or SCIM error answer says
+ * @peer: whom it came from, which the message names
+ *
+ * Returns: (transfer full): a #SEATS_API_ERROR
+ */
+GError *
+seats_api_error_from_status_for (guint                  status,
+                                 const SeatsApiProblem *problem,
+                                 SeatsApiPeer           peer)
+{
   const char *code = problem != NULL && problem->code != NULL && *problem->code != '\0'
                      ? problem->code : NULL;
   g_autofree char *detail = vendor_words (problem != NULL ? problem->detail : NULL);
@@ -166,6 +271,9 @@ seats_api_error_from_status (guint                  status,
   SeatsRuleError rule;
 
   g_return_val_if_fail (status >= 400, NULL);
+
+  if (peer == SEATS_API_PEER_SCIM)
+    return scim_error_from_status (status, problem);
 
   switch (status)
     {
@@ -209,7 +317,7 @@ seats_api_error_from_status (guint                  status,
       return g_error_new_literal (SEATS_API_ERROR, SEATS_API_ERROR_REFUSED, message);
     }
 
-  if (code != NULL && (message = describe_code (code, problem)) != NULL)
+  if (code != NULL && (message = describe_code (code, problem, peer)) != NULL)
     return g_error_new_literal (SEATS_API_ERROR, SEATS_API_ERROR_REFUSED, message);
 
   /* A code Seats does not know, or none: what the server said, as its own
@@ -243,11 +351,41 @@ seats_api_error_from_status (guint                  status,
 GError *
 seats_api_error_from_transport (const GError *error)
 {
+  return seats_api_error_from_transport_for (error, SEATS_API_PEER_LICENSE_SERVER);
+}
+
+/**
+ * seats_api_error_from_transport_for:
+ * @error: an error from libsoup, GIO or GnuTLS
+ * @peer: whom Seats talked to, which the message names
+ *
+ * Returns: (transfer full): the same failure as a #SEATS_API_ERROR
+ */
+GError *
+seats_api_error_from_transport_for (const GError *error,
+                                    SeatsApiPeer  peer)
+{
   g_return_val_if_fail (error != NULL, NULL);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
       error->domain == SEATS_API_ERROR)
     return g_error_copy (error);
+
+  if (peer == SEATS_API_PEER_SCIM)
+    {
+      if (error->domain == G_TLS_ERROR)
+        return g_error_new (SEATS_API_ERROR, SEATS_API_ERROR_TLS,
+                            _("The service’s certificate is not valid, so Seats did not send "
+                              "anything to it: %s"), error->message);
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
+        return g_error_new_literal (SEATS_API_ERROR, SEATS_API_ERROR_TIMEOUT,
+                                    _("The service did not answer in time. Seats will try again later."));
+      if (error->domain == SOUP_SESSION_ERROR)
+        return g_error_new (SEATS_API_ERROR, SEATS_API_ERROR_MALFORMED,
+                            _("The service sent an answer Seats cannot read: %s"), error->message);
+      return g_error_new (SEATS_API_ERROR, SEATS_API_ERROR_OFFLINE,
+                          _("The service cannot be reached: %s"), error->message);
+    }
 
   if (error->domain == G_TLS_ERROR)
     return g_error_new (SEATS_API_ERROR, SEATS_API_ERROR_TLS,

@@ -70,11 +70,29 @@ typedef struct
   const char             *reseller_url;
 } SeatsApiProblem;
 
+/**
+ * SeatsApiPeer:
+ * @SEATS_API_PEER_LICENSE_SERVER: a Seats license server
+ * @SEATS_API_PEER_SCIM: a SCIM 2.0 service
+ *
+ * Whom Seats talked to, which its messages name.
+ */
+typedef enum
+{
+  SEATS_API_PEER_LICENSE_SERVER,
+  SEATS_API_PEER_SCIM,
+} SeatsApiPeer;
+
 GQuark   seats_api_error_quark          (void);
 gboolean seats_api_error_is_transient   (const GError *error);
 GError  *seats_api_error_from_status    (guint                  status,
                                          const SeatsApiProblem *problem);
 GError  *seats_api_error_from_transport (const GError *error);
+GError  *seats_api_error_from_status_for (guint                  status,
+                                          const SeatsApiProblem *problem,
+                                          SeatsApiPeer           peer);
+GError  *seats_api_error_from_transport_for (const GError *error,
+                                             SeatsApiPeer  peer);
 gboolean seats_api_check_base_uri       (const char   *uri,
                                          GError      **error);
 guint    seats_api_retry_delay_ms       (guint         attempt,

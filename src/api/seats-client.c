@@ -40,6 +40,10 @@ struct _SeatsClient
   char        *base_uri_string;
   /* Held in memory only, sent in a header, never logged or written. */
   char        *token;
+  /* With a user name, the token is the password of HTTP Basic. */
+  char        *user_name;
+  const char  *body_type;
+  SeatsApiPeer peer;
   GHashTable  *extra_headers;
 
   gsize        max_answer_size;
@@ -120,7 +124,7 @@ request_return_cancelled (GTask  *task,
       g_autoptr(GError) timed_out = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_TIMED_OUT, "deadline");
 
       g_clear_error (&error);
-      error = seats_api_error_from_transport (timed_out);
+      error = seats_api_error_from_transport_for (timed_out, SEATS_CLIENT (g_task_get_source_object (task))->peer);
     }
 
   g_task_return_error (task, error);
@@ -428,7 +432,9 @@ request_complete (GTask *task)
       now = seats_clock_get_now (seats_clock_get_default ());
       retry_after = seats_api_parse_retry_after (soup_message_headers_get_one (headers, "Retry-After"),
                                                  now);
-      request_fail (task, seats_api_error_from_status (status, &problem), retry_after);
+      request_fail (task, seats_api_error_from_status_for (status, &problem,
+                                                           SEATS_CLIENT (g_task_get_source_object (task))->peer),
+                    retry_after);
       return;
     }
 
@@ -491,7 +497,7 @@ request_read_cb (GObject      *object,
       else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT))
         request_fail (task, seats_json_malformed ("", NULL, "the answer was cut off"), -1);
       else
-        request_fail (task, seats_api_error_from_transport (error), -1);
+        request_fail (task, seats_api_error_from_transport_for (error, SEATS_CLIENT (g_task_get_source_object (task))->peer), -1);
       return;
     }
 
@@ -620,11 +626,11 @@ request_send_cb (GObject      *object,
        * rarely finds anybody. The engine tries again later. */
       if (nobody_there (error))
         {
-          g_task_return_error (task, seats_api_error_from_transport (error));
+          g_task_return_error (task, seats_api_error_from_transport_for (error, SEATS_CLIENT (g_task_get_source_object (task))->peer));
           g_object_unref (task);
           return;
         }
-      request_fail (task, seats_api_error_from_transport (error), -1);
+      request_fail (task, seats_api_error_from_transport_for (error, SEATS_CLIENT (g_task_get_source_object (task))->peer), -1);
       return;
     }
 
@@ -670,7 +676,16 @@ request_start (GTask *task)
   soup_message_add_flags (request->message, SOUP_MESSAGE_NO_REDIRECT);
   headers = soup_message_get_request_headers (request->message);
 
-  authorization = g_strdup_printf ("Bearer %s", self->token);
+  if (self->user_name != NULL)
+    {
+      g_autofree char *credentials = g_strconcat (self->user_name, ":", self->token, NULL);
+      g_autofree char *encoded = g_base64_encode ((const guchar *) credentials, strlen (credentials));
+
+      memset (credentials, 0, strlen (credentials));
+      authorization = g_strdup_printf ("Basic %s", encoded);
+    }
+  else
+    authorization = g_strdup_printf ("Bearer %s", self->token);
   soup_message_headers_replace (headers, "Authorization", authorization);
   soup_message_headers_replace (headers, "Accept",
                                 "application/json, application/scim+json, application/problem+json");
@@ -686,7 +701,7 @@ request_start (GTask *task)
     soup_message_headers_replace (headers, key, value);
 
   if (request->body != NULL)
-    soup_message_set_request_body_from_bytes (request->message, "application/json", request->body);
+    soup_message_set_request_body_from_bytes (request->message, self->body_type, request->body);
 
   soup_session_send_async (self->session, request->message, G_PRIORITY_DEFAULT,
                            request->cancellable,
@@ -710,6 +725,7 @@ seats_client_finalize (GObject *object)
   g_clear_pointer (&self->base_uri, g_uri_unref);
   g_clear_pointer (&self->base_uri_string, g_free);
   clear_token (self);
+  g_clear_pointer (&self->user_name, g_free);
   g_clear_pointer (&self->extra_headers, g_hash_table_unref);
 
   G_OBJECT_CLASS (seats_client_parent_class)->finalize (object);
@@ -730,6 +746,7 @@ seats_client_init (SeatsClient *self)
   self->max_attempts = DEFAULT_MAX_ATTEMPTS;
   self->max_wait_ms = DEFAULT_MAX_WAIT_MS;
   self->deadline_ms = DEFAULT_DEADLINE_MS;
+  self->body_type = "application/json";
   self->extra_headers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->session = g_object_new (SOUP_TYPE_SESSION,
                                 "user-agent", "Seats/" PACKAGE_VERSION " ",
@@ -832,6 +849,41 @@ seats_client_set_token (SeatsClient *self,
 
   clear_token (self);
   self->token = g_strdup (token);
+}
+
+/**
+ * seats_client_set_user_name:
+ * @self: a #SeatsClient
+ * @user_name: (nullable): the user name of HTTP Basic, or %NULL for a
+ *   Bearer token
+ *
+ * With a user name, the client authenticates with HTTP Basic, its token
+ * being the password.
+ */
+void
+seats_client_set_user_name (SeatsClient *self,
+                            const char  *user_name)
+{
+  g_return_if_fail (SEATS_IS_CLIENT (self));
+
+  g_free (self->user_name);
+  self->user_name = g_strdup (user_name);
+}
+
+/**
+ * seats_client_set_scim:
+ * @self: a #SeatsClient
+ *
+ * The client sends bodies as `application/scim+json`, which a SCIM
+ * service expects (RFC 7644 3.1).
+ */
+void
+seats_client_set_scim (SeatsClient *self)
+{
+  g_return_if_fail (SEATS_IS_CLIENT (self));
+
+  self->body_type = "application/scim+json";
+  self->peer = SEATS_API_PEER_SCIM;
 }
 
 /**

@@ -61,6 +61,9 @@ SeatsClient   *seats_client_new                  (const char           *base_uri
                                                   GError              **error);
 void           seats_client_set_token            (SeatsClient          *self,
                                                   const char           *token);
+void           seats_client_set_user_name        (SeatsClient          *self,
+                                                  const char           *user_name);
+void           seats_client_set_scim             (SeatsClient          *self);
 gboolean       seats_client_has_token            (SeatsClient          *self,
                                                   GError              **error);
 const char    *seats_client_get_base_uri         (SeatsClient          *self);

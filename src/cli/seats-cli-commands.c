@@ -357,11 +357,12 @@ seats_cli_connect (SeatsCli *cli)
   if (!(settings = seats_cli_get_settings (cli, &error)))
     return seats_cli_fail (error);
 
-  token = seats_cli_read_secret (_("Access token: "), &error);
+  token = seats_cli_read_secret (cli->user_name != NULL ? _("Password: ") : _("Access token: "), &error);
   if (token == NULL)
     return seats_cli_usage_error ("%s", error->message);
 
-  seats_accounts_connect_async (settings, cli->args[0], token, NULL, seats_cli_done_cb, &result);
+  seats_accounts_connect_async (settings, cli->args[0], cli->user_name, token, NULL,
+                                seats_cli_done_cb, &result);
   memset (token, 0, strlen (token));
   g_free (token);
 

@@ -24,6 +24,7 @@ typedef struct
   /* Options */
   char             *account_id;
   char             *server;
+  char             *user_name;
   char             *product_id;
   gboolean          csv;
   gboolean          stable_header;

@@ -55,9 +55,11 @@ typedef struct
 /* The arguments ("URL", "N") are syntax and stay as they are. */
 static const Command commands[] = {
   { "connect", "URL", N_("Connect an account: the access token is read from standard input"),
-    N_("Checks the access token against the license server at URL, keeps it in the keyring "
-       "and adds the account. When standard input is a terminal, the token is asked for "
-       "without showing it. A token is never taken from the command line."),
+    N_("Finds out what is at URL, a Seats license server or a SCIM 2.0 service, checks the "
+       "access token against it, keeps the token in the keyring and adds the account. With "
+       "--user, a SCIM service is signed in to with that user name and a password instead. "
+       "When standard input is a terminal, the token or password is asked for without "
+       "showing it. It is never taken from the command line."),
     seats_cli_connect, NEEDS_SETTINGS, 1, 0, -1 },
   { "accounts", NULL, N_("List the connected accounts; * marks the one used"),
     NULL, seats_cli_accounts, NEEDS_SETTINGS, 0, ALLOW_CSV | ALLOW_JSON, -1 },
@@ -501,16 +503,12 @@ open_with_server (SeatsCli  *cli,
                   GError   **error)
 {
   g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(SeatsAccount) account = NULL;
   const char *token = g_getenv ("SEATS_TOKEN");
 
-  seats_accounts_check_async (cli->server, token, NULL, seats_cli_done_cb, &result);
+  seats_accounts_check_async (cli->server, cli->user_name, token, NULL, seats_cli_done_cb, &result);
   seats_cli_wait (&result);
-  if (!(account = seats_accounts_check_finish (result, error)))
+  if (!(cli->info = seats_accounts_check_finish (result, error)))
     return NULL;
-
-  cli->info = seats_account_info_new (cli->server, seats_account_get_id (account),
-                                      seats_account_get_name (account));
 
   return seats_accounts_open_with_token (cli->info, token, SEATS_SYNC_LOAD_DEFAULT, error);
 }
@@ -696,6 +694,7 @@ free_cli (SeatsCli *cli)
   g_clear_pointer (&cli->info, seats_account_info_free);
   g_free (cli->account_id);
   g_free (cli->server);
+  g_free (cli->user_name);
   g_free (cli->product_id);
 }
 
@@ -717,7 +716,10 @@ seats_cli_run (int    argc,
     { "account", 'a', 0, G_OPTION_ARG_STRING, &cli.account_id,
       N_("Use the connected account ID"), N_("ID") },
     { "server", 0, 0, G_OPTION_ARG_STRING, &cli.server,
-      N_("Use the license server at URL, with the access token in SEATS_TOKEN"), N_("URL") },
+      N_("Use the license server or SCIM service at URL, with the access token (or password) "
+         "in SEATS_TOKEN"), N_("URL") },
+    { "user", 'u', 0, G_OPTION_ARG_STRING, &cli.user_name,
+      N_("Sign in to a SCIM service as NAME, with a password instead of a token"), N_("NAME") },
     { "product", 'p', 0, G_OPTION_ARG_STRING, &cli.product_id,
       N_("The product to buy or count, instead of user licenses"), N_("ID") },
     { "counted", 0, 0, G_OPTION_ARG_NONE, &cli.counted,

@@ -14,10 +14,11 @@
 #include <glib/gstdio.h>
 
 #include "seats-accounts.h"
-#include "seats-api-decode.h"
 #include "seats-api-error.h"
 #include "seats-client.h"
+#include "seats-discovery.h"
 #include "seats-license-server-source.h"
+#include "seats-scim-source.h"
 #include "seats-store.h"
 
 G_DEFINE_BOXED_TYPE (SeatsAccountInfo, seats_account_info,
@@ -83,6 +84,39 @@ seats_account_info_new (const char *server,
   return info;
 }
 
+/* The name a SCIM service is shown by: its host, as the person knows it. */
+static char *
+name_of_service (const char *base)
+{
+  g_autoptr(GUri) uri = g_uri_parse (base, G_URI_FLAGS_NONE, NULL);
+
+  return g_strdup (uri != NULL && g_uri_get_host (uri) != NULL ? g_uri_get_host (uri) : base);
+}
+
+/**
+ * seats_account_info_new_scim:
+ * @base: the SCIM base of the service
+ * @user_name: (nullable): the user name of HTTP Basic
+ * @scim_config: what the service said it can do, a{sv}
+ *
+ * Returns: (transfer full): the account of a SCIM service, keyed by its
+ *   base and its user
+ */
+SeatsAccountInfo *
+seats_account_info_new_scim (const char *base,
+                             const char *user_name,
+                             GVariant   *scim_config)
+{
+  g_autofree char *name = name_of_service (base);
+  SeatsAccountInfo *info = seats_account_info_new (base, user_name != NULL ? user_name : "scim", name);
+
+  info->source = SEATS_ACCOUNT_SOURCE_SCIM;
+  info->user_name = g_strdup (user_name);
+  info->scim_config = scim_config != NULL ? g_variant_ref_sink (scim_config) : NULL;
+
+  return info;
+}
+
 SeatsAccountInfo *
 seats_account_info_copy (const SeatsAccountInfo *info)
 {
@@ -95,6 +129,9 @@ seats_account_info_copy (const SeatsAccountInfo *info)
   copy->server = g_strdup (info->server);
   copy->organization = g_strdup (info->organization);
   copy->name = g_strdup (info->name);
+  copy->source = info->source;
+  copy->user_name = g_strdup (info->user_name);
+  copy->scim_config = info->scim_config != NULL ? g_variant_ref (info->scim_config) : NULL;
 
   return copy;
 }
@@ -109,6 +146,8 @@ seats_account_info_free (SeatsAccountInfo *info)
   g_free (info->server);
   g_free (info->organization);
   g_free (info->name);
+  g_free (info->user_name);
+  g_clear_pointer (&info->scim_config, g_variant_unref);
   g_free (info);
 }
 
@@ -122,6 +161,7 @@ GPtrArray *
 seats_accounts_list (GSettings *settings)
 {
   g_autoptr(GVariant) accounts = NULL;
+  g_autoptr(GVariant) sources = NULL;
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) seats_account_info_free);
   GVariantIter iter;
   const char *id, *server, *organization, *name;
@@ -129,15 +169,34 @@ seats_accounts_list (GSettings *settings)
   g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
 
   accounts = g_settings_get_value (settings, "accounts");
+  sources = g_settings_get_value (settings, "account-sources");
   g_variant_iter_init (&iter, accounts);
   while (g_variant_iter_next (&iter, "(&s&s&s&s)", &id, &server, &organization, &name))
     {
       SeatsAccountInfo *info = g_new0 (SeatsAccountInfo, 1);
+      GVariantIter source_iter;
+      const char *source_id, *source, *user_name;
+      GVariant *config;
 
       info->id = g_strdup (id);
       info->server = g_strdup (server);
       info->organization = g_strdup (organization);
       info->name = g_strdup (name);
+
+      /* An account without an entry here is a license server's. */
+      g_variant_iter_init (&source_iter, sources);
+      while (g_variant_iter_next (&source_iter, "(&s&s&s@a{sv})", &source_id, &source, &user_name, &config))
+        {
+          if (g_str_equal (source_id, id) &&
+              seats_account_source_from_string (source, &info->source))
+            {
+              info->user_name = *user_name != '\0' ? g_strdup (user_name) : NULL;
+              g_clear_pointer (&info->scim_config, g_variant_unref);
+              info->scim_config = g_variant_ref (config);
+            }
+          g_variant_unref (config);
+        }
+
       g_ptr_array_add (list, info);
     }
 
@@ -172,18 +231,28 @@ static void
 write_list (GSettings *settings,
             GPtrArray *list)
 {
-  GVariantBuilder builder;
+  GVariantBuilder builder, sources;
 
   g_variant_builder_init (&builder, G_VARIANT_TYPE ("a(ssss)"));
+  g_variant_builder_init (&sources, G_VARIANT_TYPE ("a(sssa{sv})"));
   for (guint i = 0; i < list->len; i++)
     {
       SeatsAccountInfo *info = g_ptr_array_index (list, i);
 
       g_variant_builder_add (&builder, "(ssss)", info->id, info->server, info->organization,
                              info->name);
+      if (info->source != SEATS_ACCOUNT_SOURCE_LICENSE_SERVER)
+        g_variant_builder_add (&sources, "(sss@a{sv})", info->id,
+                               seats_account_source_to_string (info->source),
+                               info->user_name != NULL ? info->user_name : "",
+                               info->scim_config != NULL ? info->scim_config
+                                                         : g_variant_new_array (G_VARIANT_TYPE ("{sv}"), NULL, 0));
     }
 
+  g_settings_delay (settings);
   g_settings_set_value (settings, "accounts", g_variant_builder_end (&builder));
+  g_settings_set_value (settings, "account-sources", g_variant_builder_end (&sources));
+  g_settings_apply (settings);
 }
 
 static void
@@ -197,10 +266,11 @@ put_account (GSettings              *settings,
     {
       SeatsAccountInfo *existing = g_ptr_array_index (list, i);
 
+      /* Connected again: what it is and can do now, in its place. */
       if (g_strcmp0 (existing->id, info->id) == 0)
         {
-          g_free (existing->name);
-          existing->name = g_strdup (info->name);
+          seats_account_info_free (existing);
+          g_ptr_array_index (list, i) = seats_account_info_copy (info);
           found = TRUE;
         }
     }
@@ -238,74 +308,69 @@ check_cb (GObject      *object,
           gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  g_autoptr(SeatsResponse) response = NULL;
-  g_autoptr(GError) error = NULL;
-  SeatsAccount *account;
+  g_autoptr(SeatsDiscovery) discovery = NULL;
+  GError *error = NULL;
+  const char *user_name = g_task_get_task_data (task);
 
-  response = seats_client_send_finish (SEATS_CLIENT (object), result, NULL, &error);
-  if (response == NULL ||
-      !(account = seats_api_decode_account (response->root, &error)))
+  discovery = seats_discover_finish (result, &error);
+  if (discovery == NULL)
     {
-      g_task_return_error (task, g_steal_pointer (&error));
+      g_task_return_error (task, error);
       return;
     }
 
-  g_task_return_pointer (task, account, g_object_unref);
+  if (discovery->kind == SEATS_SOURCE_KIND_SCIM)
+    g_task_return_pointer (task,
+                           seats_account_info_new_scim (discovery->base, user_name,
+                                                        seats_scim_config_to_variant (discovery->scim)),
+                           (GDestroyNotify) seats_account_info_free);
+  else
+    g_task_return_pointer (task,
+                           seats_account_info_new (discovery->base,
+                                                   seats_account_get_id (discovery->account),
+                                                   seats_account_get_name (discovery->account)),
+                           (GDestroyNotify) seats_account_info_free);
 }
 
 /**
  * seats_accounts_check_async:
- * @server: the address of a license server
- * @token: an access token
+ * @server: the address of a license server or a SCIM service
+ * @user_name: (nullable): the user name of HTTP Basic, or %NULL for a token
+ * @secret: an access token, or the password of @user_name
  * @cancellable: (nullable): a #GCancellable
- * @callback: called with the organization the token belongs to
+ * @callback: called with the account the credentials are for
  * @user_data: data for @callback
  *
- * Asks the server who the token belongs to, without keeping anything.
+ * Finds out what is at @server and whether it takes the credentials,
+ * without keeping anything.
  */
 void
 seats_accounts_check_async (const char          *server,
-                            const char          *token,
+                            const char          *user_name,
+                            const char          *secret,
                             GCancellable        *cancellable,
                             GAsyncReadyCallback  callback,
                             gpointer             user_data)
 {
   g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
-  g_autoptr(SeatsClient) client = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *trimmed = NULL;
+  g_autofree char *normalized = normalize_server (server != NULL ? server : "");
 
   g_task_set_source_tag (task, seats_accounts_check_async);
+  g_task_set_task_data (task, user_name != NULL && *user_name != '\0' ? g_strstrip (g_strdup (user_name)) : NULL,
+                        g_free);
 
-  trimmed = g_strstrip (g_strdup (token != NULL ? token : ""));
-  if (*trimmed == '\0')
-    {
-      g_task_return_new_error (task, SEATS_API_ERROR, SEATS_API_ERROR_UNAUTHORIZED,
-                               _("Enter the access token the vendor gave you."));
-      return;
-    }
-
-  client = seats_client_new (server, trimmed, &error);
-  if (client == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  /* A person is waiting for the answer: no retries behind their back. */
-  seats_client_set_retry_policy (client, 1, 0);
-  seats_client_send_async (client, "GET", "api/v1/account", NULL, NULL, NULL, NULL,
-                           cancellable, check_cb, g_steal_pointer (&task));
+  seats_discover_async (normalized, user_name, secret, cancellable, check_cb, g_steal_pointer (&task));
 }
 
 /**
  * seats_accounts_check_finish:
  * @result: the result given to the callback
- * @error: why the server or the token cannot be used
+ * @error: why the address or the credentials cannot be used
  *
- * Returns: (transfer full) (nullable): the account the token belongs to
+ * Returns: (transfer full) (nullable): the account the credentials are for,
+ *   not yet kept
  */
-SeatsAccount *
+SeatsAccountInfo *
 seats_accounts_check_finish (GAsyncResult  *result,
                              GError       **error)
 {
@@ -318,6 +383,7 @@ typedef struct
 {
   GSettings        *settings;
   char             *server;
+  char             *user_name;
   char             *token;
   SeatsAccountInfo *info;
 } Connect;
@@ -329,6 +395,7 @@ connect_free (gpointer data)
 
   g_clear_object (&connect->settings);
   g_free (connect->server);
+  g_free (connect->user_name);
   if (connect->token != NULL)
     memset (connect->token, 0, strlen (connect->token));
   g_free (connect->token);
@@ -365,20 +432,15 @@ connect_checked_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   Connect *connect = g_task_get_task_data (task);
-  g_autoptr(SeatsAccount) account = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *label = NULL;
 
-  account = seats_accounts_check_finish (result, &error);
-  if (account == NULL)
+  connect->info = seats_accounts_check_finish (result, &error);
+  if (connect->info == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-
-  connect->info = seats_account_info_new (connect->server,
-                                          seats_account_get_id (account),
-                                          seats_account_get_name (account));
 
   /* Translators: the label of the access token in the keyring; %s is the organization */
   label = g_strdup_printf (_("Seats access token for %s"), connect->info->name);
@@ -394,18 +456,21 @@ connect_checked_cb (GObject      *object,
 /**
  * seats_accounts_connect_async:
  * @settings: the application's settings
- * @server: the address of a license server
- * @token: an access token
+ * @server: the address of a license server or a SCIM service
+ * @user_name: (nullable): the user name of HTTP Basic, or %NULL for a token
+ * @token: an access token, or the password of @user_name
  * @cancellable: (nullable): a #GCancellable
  * @callback: called when the account is connected or could not be
  * @user_data: data for @callback
  *
- * Checks @token against the server, keeps it in the keyring and adds the
- * account to the list.
+ * Finds out what is at @server and checks the credentials against it,
+ * keeps the token or password in the keyring and adds the account to the
+ * list.
  */
 void
 seats_accounts_connect_async (GSettings           *settings,
                               const char          *server,
+                              const char          *user_name,
                               const char          *token,
                               GCancellable        *cancellable,
                               GAsyncReadyCallback  callback,
@@ -424,10 +489,11 @@ seats_accounts_connect_async (GSettings           *settings,
   connect = g_new0 (Connect, 1);
   connect->settings = g_object_ref (settings);
   connect->server = normalize_server (server);
+  connect->user_name = g_strdup (user_name);
   connect->token = g_strstrip (g_strdup (token));
   g_task_set_task_data (task, connect, connect_free);
 
-  seats_accounts_check_async (connect->server, connect->token, cancellable,
+  seats_accounts_check_async (connect->server, connect->user_name, connect->token, cancellable,
                               connect_checked_cb, g_steal_pointer (&task));
 }
 
@@ -498,7 +564,18 @@ seats_accounts_open_at (const SeatsAccountInfo  *info,
   if (!(store = seats_store_new (path, error)))
     return NULL;
 
-  source = seats_license_server_source_new (client);
+  if (info->source == SEATS_ACCOUNT_SOURCE_SCIM)
+    {
+      g_autoptr(SeatsScimConfig) config = info->scim_config != NULL
+                                          ? seats_scim_config_from_variant (info->scim_config)
+                                          : seats_scim_config_new ();
+
+      seats_client_set_user_name (client, info->user_name);
+      source = seats_scim_source_new (client, info->id, info->name, config);
+    }
+  else
+    source = seats_license_server_source_new (client);
+
   engine = seats_sync_engine_new (source, store);
   if (!seats_sync_engine_load (engine, flags, error))
     return NULL;

@@ -20,17 +20,25 @@ G_BEGIN_DECLS
  * @server: the address of the license server
  * @organization: the organization's id on that server
  * @name: the organization's name, to show
+ * @source: what the account's data comes from
+ * @user_name: (nullable): the user name of HTTP Basic, for a SCIM service
+ *   that takes one; the password is the account's secret
+ * @scim_config: (nullable): what a SCIM service said it can do, a{sv}
  *
- * An account Seats is connected to. Its access token is in the keyring
- * (schema io.github.seatsapp.Seats.Token, attributes server and
- * organization), never here.
+ * An account Seats is connected to. Its access token (or password) is in
+ * the keyring (schema io.github.seatsapp.Seats.Token, attributes server and
+ * organization), never here. A SCIM service's @server is its SCIM base and
+ * its @organization is its user name, or "scim".
  */
 typedef struct
 {
-  char *id;
-  char *server;
-  char *organization;
-  char *name;
+  char               *id;
+  char               *server;
+  char               *organization;
+  char               *name;
+  SeatsAccountSource  source;
+  char               *user_name;
+  GVariant           *scim_config;
 } SeatsAccountInfo;
 
 #define SEATS_TYPE_ACCOUNT_INFO (seats_account_info_get_type ())
@@ -39,6 +47,9 @@ GType               seats_account_info_get_type     (void) G_GNUC_CONST;
 SeatsAccountInfo   *seats_account_info_new          (const char           *server,
                                                      const char           *organization,
                                                      const char           *name);
+SeatsAccountInfo   *seats_account_info_new_scim     (const char           *base,
+                                                     const char           *user_name,
+                                                     GVariant             *scim_config);
 SeatsAccountInfo   *seats_account_info_copy         (const SeatsAccountInfo *info);
 void                seats_account_info_free         (SeatsAccountInfo     *info);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SeatsAccountInfo, seats_account_info_free)
@@ -51,18 +62,20 @@ SeatsAccountInfo   *seats_accounts_find             (GSettings            *setti
 
 void                seats_accounts_connect_async    (GSettings            *settings,
                                                      const char           *server,
-                                                     const char           *token,
+                                                     const char           *user_name,
+                                                     const char           *secret,
                                                      GCancellable         *cancellable,
                                                      GAsyncReadyCallback   callback,
                                                      gpointer              user_data);
 SeatsAccountInfo   *seats_accounts_connect_finish   (GAsyncResult         *result,
                                                      GError              **error);
 void                seats_accounts_check_async      (const char           *server,
-                                                     const char           *token,
+                                                     const char           *user_name,
+                                                     const char           *secret,
                                                      GCancellable         *cancellable,
                                                      GAsyncReadyCallback   callback,
                                                      gpointer              user_data);
-SeatsAccount       *seats_accounts_check_finish     (GAsyncResult         *result,
+SeatsAccountInfo   *seats_accounts_check_finish     (GAsyncResult         *result,
                                                      GError              **error);
 void                seats_accounts_open_async       (const SeatsAccountInfo *info,
                                                      SeatsSyncLoadFlags    flags,

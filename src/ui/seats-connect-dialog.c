@@ -25,6 +25,7 @@ struct _SeatsConnectDialog
   GCancellable *cancellable;
 
   AdwEntryRow  *server_row;
+  AdwEntryRow  *user_row;
   AdwEntryRow  *token_row;
   GtkLabel     *error_label;
   GtkSpinner   *spinner;
@@ -54,6 +55,7 @@ update_actions (SeatsConnectDialog *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "connect.connect",
                                  !busy && *server != '\0' && *token != '\0');
   gtk_widget_set_sensitive (GTK_WIDGET (self->server_row), !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->user_row), !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->token_row), !busy);
   gtk_spinner_set_spinning (self->spinner, busy);
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
@@ -127,7 +129,8 @@ connect_action (GtkWidget  *widget,
   self->cancellable = g_cancellable_new ();
   update_actions (self);
 
-  seats_accounts_connect_async (self->settings, server_text (self), token_text (self),
+  seats_accounts_connect_async (self->settings, server_text (self),
+                                gtk_editable_get_text (GTK_EDITABLE (self->user_row)), token_text (self),
                                 self->cancellable, connect_cb, g_object_ref (self));
 }
 
@@ -176,6 +179,7 @@ seats_connect_dialog_class_init (SeatsConnectDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/seats-connect-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, SeatsConnectDialog, server_row);
+  gtk_widget_class_bind_template_child (widget_class, SeatsConnectDialog, user_row);
   gtk_widget_class_bind_template_child (widget_class, SeatsConnectDialog, token_row);
   gtk_widget_class_bind_template_child (widget_class, SeatsConnectDialog, error_label);
   gtk_widget_class_bind_template_child (widget_class, SeatsConnectDialog, spinner);
