@@ -1293,6 +1293,8 @@ update_page (SeatsBillingPage *self)
 
   if (self->engine == NULL)
     page = "empty";
+  else if (account != NULL && seats_account_get_source (account) == SEATS_ACCOUNT_SOURCE_SCIM)
+    page = "service";
   /* R15: a viewer's token gets no billing data at all. */
   else if (account != NULL && seats_account_get_role (account) != SEATS_ROLE_ADMIN)
     page = "viewer";

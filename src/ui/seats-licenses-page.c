@@ -46,6 +46,7 @@ struct _SeatsLicensesPage
 
   /* Template widgets */
   GtkStack           *content_stack;
+  AdwStatusPage      *service_page;
   SeatsBanner        *pending_banner;
   SeatsBanner        *grace_banner;
   GtkLabel           *organization_label;
@@ -116,6 +117,13 @@ is_viewer (SeatsLicensesPage *self)
   return account != NULL && seats_account_get_role (account) == SEATS_ROLE_VIEWER;
 }
 
+/* The actions about a subscription, which not every source has. */
+static const char * const subscription_actions[] = {
+  "licenses.buy", "licenses.buy-product", "licenses.change-next-period",
+  "licenses.change-next-period-product", "licenses.activate-license", "licenses.enter-serial",
+  "licenses.load-file", "licenses.open-shop", "licenses.show-holders",
+};
+
 static void
 seats_licenses_page_update_actions (SeatsLicensesPage *self)
 {
@@ -145,6 +153,14 @@ seats_licenses_page_update_actions (SeatsLicensesPage *self)
 
   if (!can_change && error != NULL)
     tooltip = error->message;
+
+  /* What the account's source cannot do is not offered. */
+  if (self->engine != NULL && !seats_sync_engine_supports (self->engine, SEATS_CHANGE_BUY))
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (subscription_actions); i++)
+        gtk_widget_action_set_enabled (GTK_WIDGET (self), subscription_actions[i], FALSE);
+      return;
+    }
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "licenses.buy", can_change && has_seats);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "licenses.buy-product", can_change);
@@ -350,7 +366,42 @@ seats_licenses_page_update (SeatsLicensesPage *self)
   guint purchased = 0, in_use = 0, next_period = 0;
 
   gtk_stack_set_visible_child_name (self->content_stack,
-                                    self->engine != NULL && account != NULL ? "content" : "empty");
+                                    self->engine == NULL || account == NULL ? "empty"
+                                    : seats_account_get_source (account) == SEATS_ACCOUNT_SOURCE_SCIM
+                                    ? "service" : "content");
+
+  if (self->engine != NULL && account != NULL &&
+      seats_account_get_source (account) == SEATS_ACCOUNT_SOURCE_SCIM)
+    {
+      GListModel *users = seats_sync_engine_get_users (self->engine);
+      guint n_users = g_list_model_get_n_items (users);
+      g_autofree char *counted = NULL;
+      g_autofree char *total = NULL;
+      g_autofree char *description = NULL;
+      GDate date;
+
+      /* What is known of it: the users who hold a license (R1). */
+      seats_clock_get_today (seats_sync_engine_get_clock (self->engine), &date);
+      counted = seats_format_count (seats_users_count_counted (users, &date));
+      total = seats_format_count (n_users);
+      adw_status_page_set_title (self->service_page, seats_account_get_name (account));
+      /* Translators: "12 of 15 users hold a license. …"; the plural is the second number's */
+      description = g_strdup_printf (ngettext ("%s of %s user holds a license. This account syncs "
+                                               "with a SCIM 2.0 service, which gives its users and "
+                                               "their status: the licenses bought and their prices "
+                                               "are not known from it.",
+                                               "%s of %s users hold a license. This account syncs "
+                                               "with a SCIM 2.0 service, which gives its users and "
+                                               "their status: the licenses bought and their prices "
+                                               "are not known from it.",
+                                               n_users),
+                                     counted, total);
+      adw_status_page_set_description (self->service_page, description);
+      seats_banner_set_revealed (self->pending_banner, FALSE);
+      seats_banner_set_revealed (self->grace_banner, FALSE);
+      seats_licenses_page_update_actions (self);
+      return;
+    }
 
   if (self->engine == NULL || account == NULL)
     {
@@ -977,6 +1028,7 @@ seats_licenses_page_class_init (SeatsLicensesPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/seats-licenses-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SeatsLicensesPage, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, SeatsLicensesPage, service_page);
   gtk_widget_class_bind_template_child (widget_class, SeatsLicensesPage, pending_banner);
   gtk_widget_class_bind_template_child (widget_class, SeatsLicensesPage, grace_banner);
   gtk_widget_class_bind_template_child (widget_class, SeatsLicensesPage, organization_label);
