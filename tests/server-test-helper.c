@@ -177,6 +177,7 @@ test_server_request (TestServer *server,
   answer->content_type = g_strdup (soup_message_headers_get_content_type (headers, NULL));
   answer->etag = g_strdup (soup_message_headers_get_one (headers, "ETag"));
   answer->retry_after = g_strdup (soup_message_headers_get_one (headers, "Retry-After"));
+  answer->headers = soup_message_headers_ref (headers);
 
   if (answer->content_type != NULL && strstr (answer->content_type, "json") != NULL &&
       g_bytes_get_size (answer->body) > 0)
@@ -199,6 +200,7 @@ test_answer_free (TestAnswer *answer)
   g_free (answer->retry_after);
   g_clear_pointer (&answer->body, g_bytes_unref);
   g_clear_pointer (&answer->json, json_node_unref);
+  g_clear_pointer (&answer->headers, soup_message_headers_unref);
   g_free (answer);
 }
 

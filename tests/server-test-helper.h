@@ -32,6 +32,7 @@ typedef struct
   char     *retry_after;
   GBytes   *body;
   JsonNode *json;
+  SoupMessageHeaders *headers;
 } TestAnswer;
 
 TestServer *test_server_start   (const char * const *extra_args);

@@ -27,6 +27,11 @@
   "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"]," \
   "\"Operations\":[{\"op\":\"replace\",\"path\":\"active\",\"value\":" active "}]}"
 
+#define BULK_BODY(id, active) \
+  "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:BulkRequest\"]," \
+  "\"Operations\":[{\"method\":\"PATCH\",\"path\":\"/Users/" id "\",\"bulkId\":\"one\"," \
+  "\"data\":" PATCH_BODY (active) "}]}"
+
 #define BILLING_BODY \
   "{\"contact\":{\"user_id\":null,\"email\":\"boekhouding@demolen.example\"}," \
   "\"postal_address\":{\"street\":\"Molenstraat 12\",\"postal_code\":\"3811 GH\"," \
@@ -217,10 +222,22 @@ code_is_documented (const char *code)
   return FALSE;
 }
 
+/* Whether the query of @path names the parameter @name. */
+static gboolean
+has_parameter (const char *path,
+               const char *name)
+{
+  const char *query = strchr (path, '?');
+  g_autoptr(GHashTable) parameters = query ? soup_form_decode (query + 1) : NULL;
+
+  return parameters != NULL && g_hash_table_contains (parameters, name);
+}
+
 /* The heart of it: @answer against what the document says of @template. */
 static void
 check_answer (const char *method,
               const char *template,
+              const char *path,
               Answer     *answer)
 {
   JsonObject *op = operation (method, template);
@@ -259,6 +276,14 @@ check_answer (const char *method,
       media = object_at (content, answer->content_type);
       if (!schema_check_validate (document, json_object_get_member (media, "schema"), answer->json, &error))
         g_error ("%s answered %s against its schema: %s", key, status, error->message);
+
+      /* A resource in part is only for who asks for part (RFC 7644 3.9). */
+      if (json_object_has_member (media, "x-seats-without-attributes") &&
+          !has_parameter (path, "attributes") && !has_parameter (path, "excludedAttributes") &&
+          !schema_check_validate (document, json_object_get_member (media, "x-seats-without-attributes"),
+                                  answer->json, &error))
+        g_error ("%s answered %s, not asked for part, against its whole schema: %s", key, status,
+                 error->message);
     }
 
   headers = object_at (response, "headers");
@@ -318,7 +343,7 @@ call (const char *method,
   answer = request_va (method, path ? path : template, token, body, headers);
   va_end (headers);
 
-  check_answer (method, template, answer);
+  check_answer (method, template, path ? path : template, answer);
   return answer;
 }
 
@@ -349,6 +374,10 @@ concrete_path (const char *template)
 
   if (g_str_has_prefix (template, "/scim/v2/Users/"))
     g_string_replace (path, "{id}", user_id, 0);
+  else if (g_str_has_prefix (template, "/scim/v2/Schemas/"))
+    g_string_replace (path, "{id}", "urn:ietf:params:scim:schemas:extension:seats:2.0:User", 0);
+  else if (g_str_has_prefix (template, "/scim/v2/ResourceTypes/"))
+    g_string_replace (path, "{id}", "User", 0);
   else if (g_str_has_prefix (template, "/api/v1/products/{id}/assignments"))
     {
       g_string_replace (path, "{id}", "scheduling", 0);
@@ -415,6 +444,8 @@ request_media_type (JsonObject *op)
   return types ? types->data : NULL;
 }
 
+static char *bulk_body;
+
 /* A body each change accepts, for the refusals that come before a rule. */
 static const char *
 valid_body (const char *method,
@@ -422,6 +453,8 @@ valid_body (const char *method,
 {
   if (g_str_equal (template, "/scim/v2/Users/{id}"))
     return PATCH_BODY ("true");
+  if (g_str_equal (template, "/scim/v2/Bulk"))
+    return bulk_body;
   if (g_str_equal (template, "/api/v1/subscription/edition"))
     return "{\"edition\":\"Enterprise\"}";
   if (g_str_equal (template, "/api/v1/products/{id}/next-period"))
@@ -517,6 +550,8 @@ test_unauthorized (void)
   foreach_operation (unauthorized_cb);
 }
 
+static gboolean never_succeeds (JsonObject *op);
+
 /* Every read, and 304 with its ETag. */
 static void
 read_cb (const char *method,
@@ -527,7 +562,7 @@ read_cb (const char *method,
   g_autoptr(Answer) answer = NULL;
   const char *etag;
 
-  if (!g_str_equal (method, "GET"))
+  if (!g_str_equal (method, "GET") || never_succeeds (op))
     return;
 
   path = concrete_path (template);
@@ -587,11 +622,95 @@ test_reads (void)
 
   bad_filter = call ("GET", "/scim/v2/Users", "/scim/v2/Users?filter=nonsense", ADMIN ("demolen"), NULL, NULL);
   g_assert_cmpuint (bad_filter->status, ==, 400);
+
+  /* In part, as asked (RFC 7644 3.9). */
+  {
+    g_autofree char *path = g_strdup_printf ("/scim/v2/Users/%s?attributes=userName,meta.version", user_id);
+    g_autoptr(Answer) part = call ("GET", "/scim/v2/Users/{id}", path, ADMIN ("demolen"), NULL, NULL);
+    g_autoptr(Answer) page = call ("GET", "/scim/v2/Users",
+                                   "/scim/v2/Users?count=2&excludedAttributes=urn:ietf:params:scim:schemas:extension:seats:2.0:User",
+                                   ADMIN ("demolen"), NULL, NULL);
+    g_autoptr(Answer) both = call ("GET", "/scim/v2/Users", "/scim/v2/Users?attributes=id&excludedAttributes=meta",
+                                   ADMIN ("demolen"), NULL, NULL);
+
+    g_assert_cmpuint (part->status, ==, 200);
+    g_assert_false (json_object_has_member (json_node_get_object (part->json), "active"));
+    g_assert_cmpuint (page->status, ==, 200);
+    assert_code (both, 400, "invalid-parameter");
+  }
+
+  /* A fully qualified name, in another case (RFC 7644 3.10, RFC 7643 4.1.1). */
+  {
+    g_autoptr(Answer) all = call ("GET", "/scim/v2/Users", "/scim/v2/Users?count=1", ADMIN ("demolen"), NULL, NULL);
+    g_autofree char *name = g_ascii_strup (json_object_get_string_member (
+      json_array_get_object_element (json_object_get_array_member (json_node_get_object (all->json), "Resources"), 0),
+      "userName"), -1);
+    g_autofree char *filter = g_strdup_printf ("urn:ietf:params:scim:schemas:core:2.0:User:userName eq \"%s\"", name);
+    g_autofree char *escaped_filter = g_uri_escape_string (filter, NULL, FALSE);
+    g_autofree char *path = g_strconcat ("/scim/v2/Users?filter=", escaped_filter, NULL);
+    g_autoptr(Answer) found = call ("GET", "/scim/v2/Users", path, ADMIN ("demolen"), NULL, NULL);
+
+    g_assert_cmpuint (found->status, ==, 200);
+    g_assert_cmpint (json_object_get_int_member (json_node_get_object (found->json), "totalResults"), ==, 1);
+  }
+
+  /* The discovery endpoints take no filter (RFC 7644 4), and know only
+   * their own. */
+  {
+    const char *discovery[][2] = {
+      { "/scim/v2/ServiceProviderConfig", "/scim/v2/ServiceProviderConfig?filter=patch.supported%20eq%20true" },
+      { "/scim/v2/Schemas", "/scim/v2/Schemas?filter=name%20eq%20%22User%22" },
+      { "/scim/v2/ResourceTypes", "/scim/v2/ResourceTypes?filter=name%20eq%20%22User%22" },
+    };
+    g_autoptr(Answer) no_schema = call ("GET", "/scim/v2/Schemas/{id}",
+                                        "/scim/v2/Schemas/urn:ietf:params:scim:schemas:core:2.0:Group",
+                                        ADMIN ("demolen"), NULL, NULL);
+    g_autoptr(Answer) no_type = call ("GET", "/scim/v2/ResourceTypes/{id}", "/scim/v2/ResourceTypes/Group",
+                                      ADMIN ("demolen"), NULL, NULL);
+
+    for (guint i = 0; i < G_N_ELEMENTS (discovery); i++)
+      {
+        g_autoptr(Answer) filtered = call ("GET", discovery[i][0], discovery[i][1], ADMIN ("demolen"), NULL, NULL);
+
+        assert_code (filtered, 403, "invalid-filter");
+      }
+    assert_code (no_schema, 404, "not-found");
+    assert_code (no_type, 404, "not-found");
+  }
+
+  /* Out of range, as RFC 7644 3.4.2.4 reads it: from 1, nothing, and at
+   * most maxResults. */
+  {
+    g_autoptr(Answer) none = call ("GET", "/scim/v2/Users", "/scim/v2/Users?startIndex=0&count=-1",
+                                   ADMIN ("demolen"), NULL, NULL);
+    g_autoptr(Answer) most = call ("GET", "/scim/v2/Users", "/scim/v2/Users?count=1001",
+                                   ADMIN ("demolen"), NULL, NULL);
+    g_autoptr(Answer) not_a_number = call ("GET", "/scim/v2/Users", "/scim/v2/Users?count=ten",
+                                           ADMIN ("demolen"), NULL, NULL);
+
+    g_assert_cmpuint (none->status, ==, 200);
+    g_assert_cmpint (json_object_get_int_member (json_node_get_object (none->json), "startIndex"), ==, 1);
+    g_assert_cmpint (json_object_get_int_member (json_node_get_object (none->json), "itemsPerPage"), ==, 0);
+    g_assert_cmpuint (most->status, ==, 200);
+    assert_code (not_a_number, 400, "invalid-parameter");
+  }
   bad_since = call ("GET", "/api/v1/users/deletions", "/api/v1/users/deletions?since=yesterday",
                     ADMIN ("demolen"), NULL, NULL);
   assert_code (bad_since, 400, "invalid-parameter");
   bad_limit = call ("GET", "/api/v1/orders", "/api/v1/orders?limit=0", ADMIN ("demolen"), NULL, NULL);
   assert_code (bad_limit, 400, "invalid-parameter");
+}
+
+/* Whether @op documents 403 for a viewer's token (R15), rather than for
+ * something else. */
+static gboolean
+forbids_viewer (JsonObject *op)
+{
+  JsonObject *forbidden = object_at (object_at (op, "responses"), "403");
+  const char *ref = forbidden ? json_object_get_string_member_with_default (forbidden, "$ref", "") : "";
+
+  return g_str_equal (ref, "#/components/responses/Forbidden") ||
+         g_str_equal (ref, "#/components/responses/ScimForbidden");
 }
 
 /* R15: a viewer changes nothing and reads no billing. */
@@ -603,7 +722,7 @@ viewer_cb (const char *method,
   g_autofree char *path = NULL;
   g_autoptr(Answer) answer = NULL;
 
-  if (!documents (op, 403) || g_str_has_prefix (template, "/api/v1/_"))
+  if (!forbids_viewer (op) || g_str_has_prefix (template, "/api/v1/_"))
     return;
 
   path = concrete_path (template);
@@ -706,6 +825,22 @@ test_bad_input (void)
   no_key = call ("POST", "/api/v1/orders", NULL, ADMIN ("demolen"), valid_body ("POST", "/api/v1/orders"), NULL);
   assert_code (no_key, 400, "idempotency-key-required");
 
+  /* RFC 7644 3.7.4: over maxOperations is 413, naming it. */
+  {
+    g_autoptr(GString) body = g_string_new ("{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:BulkRequest\"],"
+                                            "\"Operations\":[");
+    g_autoptr(Answer) too_many = NULL;
+
+    for (guint i = 0; i < 1001; i++)
+      g_string_append_printf (body, "%s{\"method\":\"PATCH\",\"path\":\"/Users/%s\",\"data\":" PATCH_BODY ("true") "}",
+                              i > 0 ? "," : "", user_id);
+    g_string_append (body, "]}");
+    too_many = call ("POST", "/scim/v2/Bulk", NULL, ADMIN ("demolen"), body->str,
+                     "Content-Type", "application/scim+json", NULL);
+    assert_code (too_many, 413, "body-too-large");
+    g_assert_nonnull (strstr (json_string (too_many->json, "detail"), "1000"));
+  }
+
   clock_bad = call ("POST", "/api/v1/_clock", NULL, ADMIN ("demolen"), "{\"advance_days\":-1}", NULL);
   g_assert_cmpuint (clock_bad->status, ==, 400);
   upstream_bad = call ("POST", "/api/v1/_upstream/users", NULL, ADMIN ("demolen"), "{\"userName\":1}", NULL);
@@ -788,6 +923,22 @@ test_refusals (void)
                   "Content-Type", "application/scim+json", "If-Match", "*", NULL);
   assert_code (no_seat, 422, "no-free-seat");
 
+  /* What RFC 7644 has and this service does not (3.11, 3.12). */
+  {
+    const char *operations[][2] = {
+      { "POST", "/scim/v2/Users" }, { "PUT", "/scim/v2/Users/{id}" }, { "DELETE", "/scim/v2/Users/{id}" },
+      { "GET", "/scim/v2/Me" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (operations); i++)
+      {
+        g_autofree char *path = concrete_path (operations[i][1]);
+        g_autoptr(Answer) answer = call (operations[i][0], operations[i][1], path, ADMIN ("demolen"), NULL, NULL);
+
+        assert_code (answer, 501, "method-not-allowed");
+      }
+  }
+
   /* R16: names come from upstream. */
   read_only = call ("PATCH", "/scim/v2/Users/{id}", inactive_path, ADMIN ("hetbaken"),
                     "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
@@ -837,6 +988,64 @@ test_changes (void)
   patched = call ("PATCH", "/scim/v2/Users/{id}", user_path, ADMIN ("demolen"), PATCH_BODY ("false"),
                   "Content-Type", "application/scim+json", "If-Match", user_etag, NULL);
   g_assert_cmpuint (patched->status, ==, 200);
+  /* If-Match is optional on SCIM (RFC 7644 3.14). */
+  {
+    g_autoptr(Answer) unconditional = call ("PATCH", "/scim/v2/Users/{id}", user_path, ADMIN ("demolen"),
+                                            PATCH_BODY ("true"), "Content-Type", "application/scim+json", NULL);
+
+    g_assert_cmpuint (unconditional->status, ==, 200);
+    g_assert_true (json_object_get_boolean_member (json_node_get_object (unconditional->json), "active"));
+  }
+
+  /* Made once per Idempotency-Key, a PATCH and a Bulk alike. */
+  {
+    g_autoptr(Answer) first = call ("PATCH", "/scim/v2/Users/{id}", user_path, ADMIN ("demolen"), PATCH_BODY ("true"),
+                                    "Content-Type", "application/scim+json", "Idempotency-Key", "contract-patch", NULL);
+    g_autoptr(Answer) replayed = call ("PATCH", "/scim/v2/Users/{id}", user_path, ADMIN ("demolen"),
+                                       PATCH_BODY ("true"), "Content-Type", "application/scim+json",
+                                       "Idempotency-Key", "contract-patch", NULL);
+    g_autoptr(Answer) reused = call ("PATCH", "/scim/v2/Users/{id}", user_path, ADMIN ("demolen"),
+                                     PATCH_BODY ("false"), "Content-Type", "application/scim+json",
+                                     "Idempotency-Key", "contract-patch", NULL);
+    g_autoptr(Answer) bulk = call ("POST", "/scim/v2/Bulk", NULL, ADMIN ("demolen"), bulk_body,
+                                   "Content-Type", "application/scim+json", "Idempotency-Key", "contract-bulk", NULL);
+    g_autoptr(Answer) bulk_replayed = call ("POST", "/scim/v2/Bulk", NULL, ADMIN ("demolen"), bulk_body,
+                                            "Content-Type", "application/scim+json",
+                                            "Idempotency-Key", "contract-bulk", NULL);
+    g_autoptr(Answer) bulk_reused = call ("POST", "/scim/v2/Bulk", NULL, ADMIN ("demolen"), bulk_body,
+                                          "Content-Type", "application/scim+json",
+                                          "Idempotency-Key", "contract-patch", NULL);
+
+    g_assert_cmpuint (first->status, ==, 200);
+    g_assert_true (g_bytes_equal (first->body, replayed->body));
+    g_assert_cmpstr (soup_message_headers_get_one (first->headers, "ETag"), ==,
+                     soup_message_headers_get_one (replayed->headers, "ETag"));
+    assert_code (reused, 422, "idempotency-key-reused");
+    g_assert_cmpuint (bulk->status, ==, 200);
+    g_assert_true (g_bytes_equal (bulk->body, bulk_replayed->body));
+    assert_code (bulk_reused, 422, "idempotency-key-reused");
+  }
+
+  /* A selection as one Bulk (RFC 7644 3.7): a success, and a failure
+   * that leaves it. */
+  {
+    g_autofree char *body = g_strdup_printf (
+      "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:BulkRequest\"],\"Operations\":["
+      "{\"method\":\"PATCH\",\"path\":\"/Users/%s\",\"bulkId\":\"off\",\"data\":" PATCH_BODY ("false") "},"
+      "{\"method\":\"PATCH\",\"path\":\"/Users/%s\",\"version\":\"W/\\\"999999\\\"\",\"data\":" PATCH_BODY ("true") "},"
+      "{\"method\":\"PATCH\",\"path\":\"/Users/%s\",\"data\":" PATCH_BODY ("true") "}]}",
+      user_id, user_id, user_id);
+    g_autoptr(Answer) bulk = call ("POST", "/scim/v2/Bulk", NULL, ADMIN ("demolen"), body,
+                                   "Content-Type", "application/scim+json", NULL);
+    JsonArray *results;
+
+    g_assert_cmpuint (bulk->status, ==, 200);
+    results = json_object_get_array_member (json_node_get_object (bulk->json), "Operations");
+    g_assert_cmpuint (json_array_get_length (results), ==, 3);
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (results, 0), "status"), ==, "200");
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (results, 1), "status"), ==, "412");
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (results, 2), "status"), ==, "200");
+  }
 
   next_body = g_strdup_printf ("{\"count\":%" G_GINT64_FORMAT "}",
                                json_object_get_int_member (json_node_get_object (product->json), "purchased"));
@@ -1027,6 +1236,7 @@ set_up (void)
                 ADMIN ("demolen"), NULL, NULL);
   array = json_object_get_array_member (json_node_get_object (users->json), "Resources");
   user_id = g_strdup (json_object_get_string_member (json_array_get_object_element (array, 0), "id"));
+  bulk_body = g_strdup_printf (BULK_BODY ("%s", "true"), user_id);
 
   holders = call ("GET", "/api/v1/products/{id}/assignments", "/api/v1/products/scheduling/assignments",
                   ADMIN ("demolen"), NULL, NULL);
@@ -1053,6 +1263,7 @@ tear_down (void)
   g_free (server_dir);
   g_free (base_uri);
   g_free (user_id);
+  g_free (bulk_body);
   for (guint i = 0; i < G_N_ELEMENTS (holder_ids); i++)
     g_free (holder_ids[i]);
   g_free (upstream_id);

@@ -832,7 +832,7 @@ test_bad_input (void)
     g_autofree char *etag = product_etag ("fjallgarden", "scheduling");
     g_autoptr(TestAnswer) too_large = test_server_request (demo, "PUT", "/api/v1/products/scheduling/next-period",
                                                            admin ("fjallgarden"), large, "If-Match", etag, NULL);
-    g_autoptr(TestAnswer) page = get ("/scim/v2/Users?count=5000", admin ("fjallgarden"));
+    g_autoptr(TestAnswer) page = get ("/scim/v2/Users?count=many", admin ("fjallgarden"));
     g_autoptr(TestAnswer) filter = get ("/scim/v2/Users?filter=name%20sw%20%22A%22", admin ("fjallgarden"));
     g_autoptr(TestAnswer) limit = get ("/api/v1/actions?limit=0", admin ("fjallgarden"));
     g_autoptr(TestAnswer) nowhere = get ("/api/v1/nowhere", admin ("fjallgarden"));
@@ -1231,6 +1231,20 @@ test_scim_paging (void)
     }
   g_assert_cmpuint (g_hash_table_size (seen), ==, 2500);
 
+  /* A count over maxResults gives maxResults (RFC 7644 3.4.2.4), not 400. */
+  {
+    g_autoptr(TestAnswer) page = test_server_request (server, "GET", "/scim/v2/Users?count=5000", token,
+                                                      NULL, NULL);
+    g_autoptr(TestAnswer) config = test_server_request (server, "GET", "/scim/v2/ServiceProviderConfig",
+                                                        token, NULL, NULL);
+
+    g_assert_cmpuint (page->status, ==, 200);
+    g_assert_cmpint (test_json_int (page->json, "itemsPerPage"), ==,
+                     test_json_int (config->json, "filter.maxResults"));
+    g_assert_cmpint (test_json_int (page->json, "itemsPerPage"), ==, 1000);
+    g_assert_cmpint (test_json_int (page->json, "totalResults"), ==, 2500);
+  }
+
   filter = g_strdup_printf ("meta.lastModified gt \"%s\"", test_json_string (sync->json, "now"));
   escaped = g_uri_escape_string (filter, NULL, FALSE);
   {
@@ -1249,6 +1263,1123 @@ test_scim_paging (void)
     delta = test_server_request (server, "GET", path, token, NULL, NULL);
     g_assert_cmpint (test_json_int (delta->json, "totalResults"), ==, 1);
     g_assert_cmpstr (test_json_string (delta->json, "Resources.0.id"), ==, first_id);
+  }
+}
+
+/* RFC 7644 3.4.2.4: a startIndex below 1 is 1 and a negative count 0;
+ * what is not an integer is refused. */
+static void
+test_scim_page_bounds (void)
+{
+  g_autoptr(TestAnswer) first = get ("/scim/v2/Users?startIndex=1&count=1", admin ("demolen"));
+  g_autoptr(TestAnswer) none = get ("/scim/v2/Users?count=-3", admin ("demolen"));
+  g_autoptr(TestAnswer) zero_count = get ("/scim/v2/Users?count=0", admin ("demolen"));
+  g_autoptr(TestAnswer) not_a_number = get ("/scim/v2/Users?startIndex=first", admin ("demolen"));
+  const char *starts[] = { "0", "-7", "-99999999999999999999" };
+
+  g_assert_cmpuint (first->status, ==, 200);
+  for (guint i = 0; i < G_N_ELEMENTS (starts); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/scim/v2/Users?startIndex=%s&count=1", starts[i]);
+      g_autoptr(TestAnswer) page = get (path, admin ("demolen"));
+
+      g_assert_cmpuint (page->status, ==, 200);
+      g_assert_cmpint (test_json_int (page->json, "startIndex"), ==, 1);
+      g_assert_cmpint (test_json_int (page->json, "itemsPerPage"), ==, 1);
+      g_assert_cmpstr (test_json_string (page->json, "Resources.0.id"), ==,
+                       test_json_string (first->json, "Resources.0.id"));
+    }
+
+  /* Only the total, as a count of 0 gives. */
+  g_assert_cmpuint (none->status, ==, 200);
+  g_assert_cmpint (test_json_int (none->json, "itemsPerPage"), ==, 0);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (test_json_find (none->json, "Resources"))), ==, 0);
+  g_assert_cmpint (test_json_int (none->json, "totalResults"), ==, test_json_int (first->json, "totalResults"));
+  g_assert_cmpint (test_json_int (none->json, "totalResults"), >, 0);
+  g_assert_cmpint (test_json_int (zero_count->json, "itemsPerPage"), ==, 0);
+
+  assert_problem (not_a_number, 400, "invalid-parameter");
+  g_assert_cmpstr (test_json_string (not_a_number->json, "scimType"), ==, "invalidValue");
+}
+
+static TestAnswer *
+filter_users (TestServer *server,
+              const char *token,
+              const char *filter)
+{
+  g_autofree char *escaped = g_uri_escape_string (filter, NULL, FALSE);
+  g_autofree char *path = g_strconcat ("/scim/v2/Users?filter=", escaped, NULL);
+
+  return test_server_request (server, "GET", path, token, NULL, NULL);
+}
+
+/* Filters name attributes however RFC 7644 3.10 allows, and userName is
+ * not case-sensitive (RFC 7643 4.1.1), beyond ASCII too. */
+static void
+test_scim_filters (void)
+{
+  const char *args[] = { "--seed", "demo", "--allow-clock", NULL };
+  g_autoptr(TestServer) server = test_server_start (args);
+  const char *token = g_hash_table_lookup (server->admin, "fjallgarden");
+  g_autoptr(TestAnswer) all = test_server_request (server, "GET", "/scim/v2/Users?count=1000", token, NULL, NULL);
+  g_autoptr(TestAnswer) added = test_server_request (server, "POST", "/api/v1/_upstream/users", token,
+    "{\"userName\":\"\u00c5sa.\u00d6berg@fjallgarden.example\",\"givenName\":\"\u00c5sa\","
+    "\"familyName\":\"\u00d6berg\",\"email\":\"asa.oberg@fjallgarden.example\"}", NULL);
+  const char *first = test_json_string (all->json, "Resources.0.userName");
+  g_autofree char *upper = g_ascii_strup (first, -1);
+  gint64 inactive = 0;
+  JsonArray *users = json_node_get_array (test_json_find (all->json, "Resources"));
+  const char *matching[] = {
+    "userName eq ", "USERNAME EQ ", "urn:ietf:params:scim:schemas:core:2.0:User:userName eq ",
+    "urn:ietf:params:scim:schemas:core:2.0:user:username eq ",
+  };
+
+  g_assert_cmpuint (added->status, ==, 201);
+  for (guint i = 0; i < json_array_get_length (users); i++)
+    inactive += !json_node_get_boolean (test_json_find (json_array_get_element (users, i), "active"));
+  g_assert_cmpint (inactive, >, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (matching); i++)
+    {
+      g_autofree char *filter = g_strconcat (matching[i], "\"", upper, "\"", NULL);
+      g_autoptr(TestAnswer) found = filter_users (server, token, filter);
+
+      g_assert_cmpuint (found->status, ==, 200);
+      g_assert_cmpint (test_json_int (found->json, "totalResults"), ==, 1);
+      g_assert_cmpstr (test_json_string (found->json, "Resources.0.userName"), ==, first);
+    }
+
+  /* The value is a JSON string, escapes and all. */
+  {
+    g_autoptr(GString) escaped = g_string_new (first);
+    g_autofree char *filter = NULL;
+    g_autoptr(TestAnswer) found = NULL;
+
+    g_string_replace (escaped, "@", "\\u0040", 0);
+    filter = g_strdup_printf ("userName eq \"%s\"", escaped->str);
+    found = filter_users (server, token, filter);
+    g_assert_cmpint (test_json_int (found->json, "totalResults"), ==, 1);
+  }
+
+  /* SQLite folds only ASCII; a name is folded as Unicode does. */
+  {
+    g_autoptr(TestAnswer) found = filter_users (server, token,
+                                                "userName eq \"\u00e5SA.\u00f6BERG@fjallgarden.example\"");
+    g_autoptr(TestAnswer) other = filter_users (server, token, "userName eq \"asa.oberg@fjallgarden.example\"");
+
+    g_assert_cmpint (test_json_int (found->json, "totalResults"), ==, 1);
+    g_assert_cmpstr (test_json_string (found->json, "Resources.0.id"), ==, test_json_string (added->json, "id"));
+    g_assert_cmpint (test_json_int (other->json, "totalResults"), ==, 0);
+  }
+
+  {
+    g_autoptr(TestAnswer) qualified = filter_users (server, token,
+                                                    "urn:ietf:params:scim:schemas:core:2.0:User:active eq false");
+    g_autoptr(TestAnswer) modified = filter_users (server, token,
+      "urn:ietf:params:scim:schemas:core:2.0:User:meta.lastModified ge \"2000-01-01T00:00:00Z\"");
+
+    g_assert_cmpint (test_json_int (qualified->json, "totalResults"), ==, inactive);
+    g_assert_cmpint (test_json_int (modified->json, "totalResults"), ==, json_array_get_length (users) + 1);
+  }
+
+  /* What it does not do is said, not guessed at. */
+  {
+    const char *unsupported[] = {
+      "userName sw \"a\"", "name.familyName eq \"x\"", "userName eq \"a\" and active eq true",
+      "active eq \"true\"", "urn:ietf:params:scim:schemas:extension:seats:2.0:User:userName eq \"a\"",
+      "userName eq", "userName eq unquoted",
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (unsupported); i++)
+      {
+        g_autoptr(TestAnswer) refused = filter_users (server, token, unsupported[i]);
+
+        assert_problem (refused, 400, "invalid-filter");
+        g_assert_cmpstr (test_json_string (refused->json, "scimType"), ==, "invalidFilter");
+      }
+  }
+}
+
+static TestAnswer *
+patch_user (TestServer *server,
+            const char *token,
+            const char *id,
+            const char *operation,
+            const char *if_match)
+{
+  g_autofree char *path = g_strconcat ("/scim/v2/Users/", id, NULL);
+  g_autofree char *body = g_strdup_printf (
+    "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":[%s]}", operation);
+
+  if (if_match == NULL)
+    return test_server_request (server, "PATCH", path, token, body,
+                                "Content-Type", "application/scim+json", NULL);
+  return test_server_request (server, "PATCH", path, token, body, "If-Match", if_match,
+                              "Content-Type", "application/scim+json", NULL);
+}
+
+/* How many entries of the action log are @action on @subject. */
+static guint
+count_actions (TestServer *server,
+               const char *token,
+               const char *action,
+               const char *subject)
+{
+  g_autoptr(TestAnswer) log = test_server_request (server, "GET", "/api/v1/actions?limit=500", token,
+                                                   NULL, NULL);
+  JsonArray *items = json_node_get_array (test_json_find (log->json, "items"));
+  guint n = 0;
+
+  g_assert_cmpuint (log->status, ==, 200);
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonNode *item = json_array_get_element (items, i);
+
+      n += g_strcmp0 (test_json_string (item, "action"), action) == 0 &&
+           g_strcmp0 (test_json_string (item, "subject"), subject) == 0;
+    }
+
+  return n;
+}
+
+/* A PATCH names active however RFC 7644 3.10 allows, needs no If-Match
+ * (3.14), and answers the whole user as a GET would give it. */
+static void
+test_scim_patch (void)
+{
+  const char *args[] = { "--seed", "demo", NULL };
+  g_autoptr(TestServer) server = test_server_start (args);
+  const char *token = g_hash_table_lookup (server->admin, "demolen");
+  g_autoptr(TestAnswer) page = test_server_request (server, "GET",
+                                                    "/scim/v2/Users?count=1&filter=active%20eq%20true",
+                                                    token, NULL, NULL);
+  g_autoptr(TestAnswer) sync = test_server_request (server, "GET", "/api/v1/sync", token, NULL, NULL);
+  g_autofree char *id = g_strdup (test_json_string (page->json, "Resources.0.id"));
+  g_autofree char *first_version = g_strdup (test_json_string (page->json, "Resources.0.meta.version"));
+  g_autofree char *path = g_strconcat ("/scim/v2/Users/", id, NULL);
+
+  /* Without If-Match, fully qualified. */
+  {
+    g_autoptr(TestAnswer) patched = patch_user (server, token, id,
+      "{\"op\":\"replace\",\"path\":\"urn:ietf:params:scim:schemas:core:2.0:User:active\",\"value\":false}",
+      NULL);
+    g_autoptr(TestAnswer) read = test_server_request (server, "GET", path, token, NULL, NULL);
+    g_autoptr(TestAnswer) after = test_server_request (server, "GET", "/api/v1/sync", token, NULL, NULL);
+
+    g_assert_cmpuint (patched->status, ==, 200);
+    g_assert_cmpstr (patched->content_type, ==, "application/scim+json");
+    g_assert_false (json_node_get_boolean (test_json_find (patched->json, "active")));
+    g_assert_cmpstr (test_json_string (patched->json, "meta.version"), !=, first_version);
+    g_assert_cmpstr (patched->etag, ==, test_json_string (patched->json, "meta.version"));
+    /* The whole user, as a GET gives it: nothing to read again. */
+    g_assert_true (json_node_equal (patched->json, read->json));
+    g_assert_cmpstr (patched->etag, ==, read->etag);
+    g_assert_cmpuint (count_actions (server, token, "deactivate-user", id), ==, 1);
+    g_assert_cmpint (test_json_int (after->json, "revision"), >, test_json_int (sync->json, "revision"));
+  }
+
+  /* A stale If-Match is refused as before, and changes nothing. */
+  {
+    g_autoptr(TestAnswer) stale = patch_user (server, token, id,
+      "{\"op\":\"replace\",\"path\":\"active\",\"value\":true}", first_version);
+    g_autoptr(TestAnswer) read = test_server_request (server, "GET", path, token, NULL, NULL);
+
+    assert_problem (stale, 412, "stale");
+    g_assert_false (json_node_get_boolean (test_json_find (read->json, "active")));
+  }
+
+  /* In any case, with the current version; and without a path, the
+   * attribute named in the value as a path would name it. */
+  {
+    g_autoptr(TestAnswer) read = test_server_request (server, "GET", path, token, NULL, NULL);
+    g_autoptr(TestAnswer) upper = patch_user (server, token, id,
+      "{\"op\":\"Replace\",\"path\":\"ACTIVE\",\"value\":true}", read->etag);
+    g_autoptr(TestAnswer) valued = patch_user (server, token, id,
+      "{\"op\":\"add\",\"value\":{\"urn:ietf:params:scim:schemas:core:2.0:User:active\":false}}", NULL);
+
+    g_assert_cmpuint (upper->status, ==, 200);
+    g_assert_true (json_node_get_boolean (test_json_find (upper->json, "active")));
+    g_assert_cmpuint (valued->status, ==, 200);
+    g_assert_false (json_node_get_boolean (test_json_find (valued->json, "active")));
+  }
+
+  /* Nothing else changes here; what a user does not have is said so. */
+  {
+    g_autoptr(TestAnswer) modules = patch_user (server, token, id,
+      "{\"op\":\"replace\",\"path\":\"urn:ietf:params:scim:schemas:extension:seats:2.0:User:modules\","
+      "\"value\":[]}", NULL);
+    g_autoptr(TestAnswer) user_name = patch_user (server, token, id,
+      "{\"op\":\"replace\",\"value\":{\"active\":true,\"userName\":\"x\"}}", NULL);
+    g_autoptr(TestAnswer) nick = patch_user (server, token, id,
+      "{\"op\":\"replace\",\"path\":\"nickName\",\"value\":\"x\"}", NULL);
+    g_autoptr(TestAnswer) move = patch_user (server, token, id,
+      "{\"op\":\"move\",\"path\":\"active\",\"value\":true}", NULL);
+    g_autoptr(TestAnswer) read = test_server_request (server, "GET", path, token, NULL, NULL);
+
+    assert_problem (modules, 400, "read-only");
+    g_assert_cmpstr (test_json_string (modules->json, "scimType"), ==, "mutability");
+    assert_problem (user_name, 400, "read-only");
+    assert_problem (nick, 400, "malformed-request");
+    g_assert_cmpstr (test_json_string (nick->json, "scimType"), ==, "invalidPath");
+    assert_problem (move, 400, "malformed-request");
+    g_assert_false (json_node_get_boolean (test_json_find (read->json, "active")));
+  }
+}
+
+/* The members of @node, sorted and joined by commas. */
+static char *
+member_names (JsonNode *node)
+{
+  g_autoptr(GList) names = json_object_get_members (json_node_get_object (node));
+  g_autoptr(GString) joined = g_string_new (NULL);
+
+  names = g_list_sort (names, (GCompareFunc) g_strcmp0);
+  for (GList *l = names; l != NULL; l = l->next)
+    g_string_append_printf (joined, "%s%s", joined->len > 0 ? "," : "", (const char *) l->data);
+
+  return g_string_free (g_steal_pointer (&joined), FALSE);
+}
+
+/* RFC 7644 3.9: attributes names what an answer carries, in RFC 7644 3.10
+ * notation; excludedAttributes what it leaves out; the id always. */
+static void
+test_scim_attributes (void)
+{
+  const char *args[] = { "--seed", "demo", NULL };
+  g_autoptr(TestServer) server = test_server_start (args);
+  const char *token = g_hash_table_lookup (server->admin, "demolen");
+  g_autoptr(TestAnswer) page = test_server_request (server, "GET",
+                                                    "/scim/v2/Users?count=1&filter=active%20eq%20true",
+                                                    token, NULL, NULL);
+  const char *id = test_json_string (page->json, "Resources.0.id");
+  static const struct {
+    const char *query;
+    const char *members;
+    const char *extension;
+  } cases[] = {
+    { "attributes=userName,name.givenName", "id,name,schemas,userName", NULL },
+    { "attributes=USERNAME,Meta.Version,externalId", "id,meta,schemas,userName", NULL },
+    { "attributes=urn:ietf:params:scim:schemas:core:2.0:User:active,"
+      "urn:ietf:params:scim:schemas:extension:seats:2.0:User:counts",
+      "active,id,schemas," SEATS_SCIM_EXT_SCHEMA, "counts" },
+    { "attributes=urn:ietf:params:scim:schemas:extension:seats:2.0:User",
+      "id,schemas," SEATS_SCIM_EXT_SCHEMA, "counts,endDate,graceDeadline,modules,startDate" },
+    { "attributes=nothing", "id,schemas", NULL },
+    { "excludedAttributes=id,meta,emails.primary,urn:ietf:params:scim:schemas:extension:seats:2.0:User",
+      "active,displayName,emails,id,name,schemas,userName", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/scim/v2/Users/%s?%s", id, cases[i].query);
+      g_autofree char *list_path = g_strdup_printf ("/scim/v2/Users?count=3&%s", cases[i].query);
+      g_autoptr(TestAnswer) user = test_server_request (server, "GET", path, token, NULL, NULL);
+      g_autoptr(TestAnswer) list = test_server_request (server, "GET", list_path, token, NULL, NULL);
+      g_autofree char *members = member_names (user->json);
+      JsonArray *schemas = json_node_get_array (test_json_find (user->json, "schemas"));
+
+      g_assert_cmpuint (user->status, ==, 200);
+      g_assert_cmpstr (members, ==, cases[i].members);
+      g_assert_cmpstr (test_json_string (user->json, "id"), ==, id);
+      /* The extension's URN only where some of it is. */
+      g_assert_cmpuint (json_array_get_length (schemas), ==, cases[i].extension != NULL ? 2 : 1);
+      if (cases[i].extension != NULL)
+        {
+          g_autofree char *extension = member_names (
+            json_object_get_member (json_node_get_object (user->json), SEATS_SCIM_EXT_SCHEMA));
+
+          g_assert_cmpstr (extension, ==, cases[i].extension);
+        }
+
+      g_assert_cmpuint (list->status, ==, 200);
+      g_assert_cmpint (test_json_int (list->json, "itemsPerPage"), ==, 3);
+      for (guint j = 0; j < 3; j++)
+        {
+          g_autofree char *index = g_strdup_printf ("Resources.%u", j);
+          g_autofree char *listed = member_names (test_json_find (list->json, index));
+
+          g_assert_cmpstr (listed, ==, cases[i].members);
+        }
+    }
+
+  /* Sub-attributes of a multi-valued one. */
+  {
+    g_autofree char *path = g_strdup_printf ("/scim/v2/Users/%s?attributes=emails.value", id);
+    g_autoptr(TestAnswer) user = test_server_request (server, "GET", path, token, NULL, NULL);
+    g_autofree char *email = member_names (test_json_find (user->json, "emails.0"));
+
+    g_assert_cmpstr (email, ==, "value");
+  }
+
+  /* A PATCH answers in part too (RFC 7644 3.5.2); one that cannot be
+   * answered as asked changes nothing. */
+  {
+    g_autofree char *both = g_strdup_printf ("/scim/v2/Users/%s?attributes=active&excludedAttributes=meta", id);
+    g_autofree char *part = g_strdup_printf ("/scim/v2/Users/%s?attributes=active", id);
+    g_autofree char *path = g_strconcat ("/scim/v2/Users/", id, NULL);
+    const char *body = "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
+                       "\"Operations\":[{\"op\":\"replace\",\"path\":\"active\",\"value\":false}]}";
+    g_autoptr(TestAnswer) refused = test_server_request (server, "PATCH", both, token, body, NULL);
+    g_autoptr(TestAnswer) unchanged = test_server_request (server, "GET", path, token, NULL, NULL);
+    g_autoptr(TestAnswer) patched = test_server_request (server, "PATCH", part, token, body, NULL);
+    g_autofree char *members = NULL;
+
+    assert_problem (refused, 400, "invalid-parameter");
+    g_assert_true (json_node_get_boolean (test_json_find (unchanged->json, "active")));
+    g_assert_cmpuint (patched->status, ==, 200);
+    members = member_names (patched->json);
+    g_assert_cmpstr (members, ==, "active,id,schemas");
+    g_assert_false (json_node_get_boolean (test_json_find (patched->json, "active")));
+  }
+}
+
+/* A SCIM error (RFC 7644 3.12), not a problem. */
+static void
+assert_scim_error (TestAnswer *answer,
+                   guint       status,
+                   const char *code)
+{
+  g_autofree char *status_text = g_strdup_printf ("%u", status);
+
+  assert_problem (answer, status, code);
+  g_assert_cmpstr (answer->content_type, ==, "application/scim+json");
+  g_assert_cmpstr (test_json_string (answer->json, "schemas.0"), ==, "urn:ietf:params:scim:api:messages:2.0:Error");
+  g_assert_cmpstr (test_json_string (answer->json, "status"), ==, status_text);
+}
+
+/* Each endpoint of RFC 7644 3.2 is served or says it is not implemented
+ * (501, /Me as 3.11 asks); a method an endpoint does not take is 405 with
+ * Allow; and every refusal, before a token or a body is read too, is a
+ * SCIM error (3.12). */
+static void
+test_scim_endpoints (void)
+{
+  const char *token = admin ("bergstrom");
+  g_autoptr(TestAnswer) page = get ("/scim/v2/Users?count=1", token);
+  g_autofree char *user = g_strconcat ("/scim/v2/Users/", test_json_string (page->json, "Resources.0.id"), NULL);
+  const char *body = "{\"schemas\":[\"urn:ietf:params:scim:schemas:core:2.0:User\"],\"userName\":\"x\"}";
+  const struct {
+    const char *method;
+    const char *path;
+    const char *allow;
+  } not_allowed[] = {
+    { "DELETE", "/scim/v2/ServiceProviderConfig", "GET" },
+    { "POST", "/scim/v2/Schemas", "GET" },
+    { "PUT", "/scim/v2/ResourceTypes/User", "GET" },
+    { "DELETE", "/scim/v2/Users", "GET" },
+    { "POST", user, "GET, PATCH" },
+  };
+  const struct {
+    const char *method;
+    const char *path;
+  } not_implemented[] = {
+    { "POST", "/scim/v2/Users" }, { "PUT", user }, { "DELETE", user }, { "GET", "/scim/v2/Me" },
+    { "PATCH", "/scim/v2/Me" }, { "GET", "/scim/v2/Groups" }, { "POST", "/scim/v2/.search" },
+    { "POST", "/scim/v2/Users/.search" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (not_allowed); i++)
+    {
+      g_autoptr(TestAnswer) answer = test_server_request (demo, not_allowed[i].method, not_allowed[i].path,
+                                                          token, body, NULL);
+
+      assert_scim_error (answer, 405, "method-not-allowed");
+      g_assert_cmpstr (soup_message_headers_get_one (answer->headers, "Allow"), ==, not_allowed[i].allow);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (not_implemented); i++)
+    {
+      g_autoptr(TestAnswer) answer = test_server_request (demo, not_implemented[i].method, not_implemented[i].path,
+                                                          token, body, NULL);
+
+      assert_scim_error (answer, 501, "method-not-allowed");
+    }
+
+  /* Nothing of it was done. */
+  {
+    g_autoptr(TestAnswer) still = get (user, token);
+    g_autoptr(TestAnswer) nowhere = get ("/scim/v2/Nothing", token);
+
+    g_assert_cmpuint (still->status, ==, 200);
+    assert_scim_error (nowhere, 404, "not-found");
+  }
+
+  /* Without a valid token, whether or not a body is read. */
+  {
+    g_autoptr(TestAnswer) none = test_server_request (demo, "GET", "/scim/v2/Me", NULL, NULL, NULL);
+    g_autoptr(TestAnswer) unknown = test_server_request (demo, "GET", "/scim/v2", "seats_unknown", NULL, NULL);
+    g_autoptr(TestAnswer) early = test_server_request (demo, "PATCH", user, NULL, body, NULL);
+
+    assert_scim_error (none, 401, "unauthorized");
+    assert_scim_error (unknown, 401, "unauthorized");
+    assert_scim_error (early, 401, "unauthorized");
+    g_assert_nonnull (soup_message_headers_get_one (none->headers, "WWW-Authenticate"));
+    g_assert_nonnull (soup_message_headers_get_one (early->headers, "WWW-Authenticate"));
+  }
+
+  /* Too large, read or not. */
+  {
+    g_autofree char *large = g_strnfill (70 * 1024, ' ');
+    g_autofree char *huge = g_strnfill (300 * 1024, ' ');
+    g_autoptr(TestAnswer) read = NULL;
+    g_autoptr(TestAnswer) unread = NULL;
+
+    large[0] = huge[0] = '{';
+    large[70 * 1024 - 1] = huge[300 * 1024 - 1] = '}';
+    read = test_server_request (demo, "PATCH", user, token, large, NULL);
+    unread = test_server_request (demo, "PATCH", user, token, huge, NULL);
+    assert_scim_error (read, 413, "body-too-large");
+    assert_scim_error (unread, 413, "body-too-large");
+  }
+}
+
+#define PATCH_OP(active) \
+  "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"]," \
+  "\"Operations\":[{\"op\":\"replace\",\"path\":\"active\",\"value\":" active "}]}"
+
+static TestAnswer *
+post_bulk (TestServer *server,
+           const char *token,
+           const char *operations,
+           const char *extra)
+{
+  g_autofree char *body = g_strdup_printf (
+    "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:BulkRequest\"],%s\"Operations\":[%s]}",
+    extra ? extra : "", operations);
+
+  return test_server_request (server, "POST", "/scim/v2/Bulk", token, body,
+                              "Content-Type", "application/scim+json", NULL);
+}
+
+static JsonNode *
+user_of (TestServer *server,
+         const char *token,
+         const char *id)
+{
+  g_autofree char *path = g_strconcat ("/scim/v2/Users/", id, NULL);
+  g_autoptr(TestAnswer) user = test_server_request (server, "GET", path, token, NULL, NULL);
+
+  g_assert_cmpuint (user->status, ==, 200);
+  return json_node_ref (user->json);
+}
+
+static gint64
+revision_of (TestServer *server,
+             const char *token)
+{
+  g_autoptr(TestAnswer) sync = test_server_request (server, "GET", "/api/v1/sync", token, NULL, NULL);
+
+  return test_json_int (sync->json, "revision");
+}
+
+/* The users the server counts (R1) are those whose extension says they
+ * count, however the count was reached. */
+static void
+assert_counted_agrees (TestServer *server,
+                       const char *token)
+{
+  g_autoptr(TestAnswer) sync = test_server_request (server, "GET", "/api/v1/sync", token, NULL, NULL);
+  g_autoptr(TestAnswer) users = test_server_request (server, "GET", "/scim/v2/Users?count=1000", token,
+                                                     NULL, NULL);
+  JsonArray *resources = json_node_get_array (test_json_find (users->json, "Resources"));
+  gint64 counted = 0;
+
+  g_assert_cmpint (test_json_int (users->json, "totalResults"), ==, json_array_get_length (resources));
+  for (guint i = 0; i < json_array_get_length (resources); i++)
+    counted += json_node_get_boolean (extension_member (json_array_get_element (resources, i), "counts"));
+  g_assert_cmpint (test_json_int (sync->json, "users_counted"), ==, counted);
+}
+
+/* RFC 7644 3.7: each operation of a Bulk goes as a single PATCH would, on
+ * what the ones before it left: the seat rules, the action log, the
+ * revision; one that fails leaves the others; each is answered with its
+ * status, location, version and the user or the error. */
+static void
+test_scim_bulk (void)
+{
+  const char *args[] = { "--seed", "demo", "--allow-clock", NULL };
+  g_autoptr(TestServer) server = test_server_start (args);
+  const char *token = g_hash_table_lookup (server->admin, "demolen");
+  g_autoptr(TestAnswer) config = test_server_request (server, "GET", "/scim/v2/ServiceProviderConfig", token,
+                                                      NULL, NULL);
+  g_autoptr(TestAnswer) subscription = test_server_request (server, "GET", "/api/v1/subscription", token,
+                                                            NULL, NULL);
+  g_autoptr(TestAnswer) added = test_server_request (server, "POST", "/api/v1/_upstream/users", token,
+    "{\"userName\":\"eva.eerland@demolen.example\",\"givenName\":\"Eva\",\"familyName\":\"Eerland\","
+    "\"email\":\"eva.eerland@demolen.example\"}", NULL);
+  g_autoptr(TestAnswer) inactive = NULL;
+  g_autoptr(TestAnswer) bulk = NULL;
+  g_autoptr(JsonNode) first = NULL;
+  g_autoptr(JsonNode) second = NULL;
+  g_autoptr(JsonNode) third = NULL;
+  g_autofree char *operations = NULL;
+  g_autofree char *first_version = NULL;
+  g_autofree char *escaped_version = NULL;
+  const char *ids[3];
+  JsonNode *seats = find_product (subscription->json, "seats");
+  JsonArray *results;
+  gint64 revision;
+
+  g_assert_true (json_node_get_boolean (test_json_find (config->json, "bulk.supported")));
+  g_assert_cmpint (test_json_int (config->json, "bulk.maxOperations"), ==, 1000);
+  g_assert_cmpint (test_json_int (config->json, "bulk.maxPayloadSize"), ==, 1048576);
+
+  /* Three inactive users and two free licenses (at_least_active): the
+   * third activation has no license left once the first two are made. */
+  g_assert_cmpuint (added->status, ==, 201);
+  assert_counted_agrees (server, token);
+  {
+    g_autoptr(TestAnswer) off = patch_user (server, token, test_json_string (added->json, "id"),
+                                            "{\"op\":\"replace\",\"path\":\"active\",\"value\":false}", NULL);
+    g_assert_cmpuint (off->status, ==, 200);
+  }
+  g_assert_cmpint (test_json_int (seats, "purchased") - test_json_int (seats, "in_use"), ==, 2);
+  inactive = test_server_request (server, "GET", "/scim/v2/Users?filter=active%20eq%20false", token, NULL, NULL);
+  g_assert_cmpint (test_json_int (inactive->json, "totalResults"), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("Resources.%u.id", i);
+
+      ids[i] = test_json_string (inactive->json, path);
+    }
+  first_version = g_strdup (test_json_string (inactive->json, "Resources.0.meta.version"));
+  escaped_version = g_strescape (first_version, NULL);
+  revision = revision_of (server, token);
+
+  operations = g_strdup_printf (
+    "{\"method\":\"PATCH\",\"path\":\"/Users/%s\",\"bulkId\":\"first\",\"version\":\"%s\","
+    "\"data\":" PATCH_OP ("true") "},"
+    "{\"method\":\"PATCH\",\"path\":\"/Users/%s\",\"data\":" PATCH_OP ("true") "},"
+    "{\"method\":\"PATCH\",\"path\":\"/Users/%s\",\"bulkId\":\"third\",\"data\":" PATCH_OP ("true") "},"
+    "{\"method\":\"PATCH\",\"path\":\"/Users/%s\",\"version\":\"%s\",\"data\":" PATCH_OP ("false") "},"
+    "{\"method\":\"PATCH\",\"path\":\"/Users/no-such-user\",\"data\":" PATCH_OP ("false") "},"
+    "{\"method\":\"DELETE\",\"path\":\"/Users/%s\"},"
+    "{\"method\":\"PATCH\",\"path\":\"/Users/%s\",\"data\":{\"schemas\":"
+    "[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],\"Operations\":[{\"op\":\"replace\","
+    "\"path\":\"name.familyName\",\"value\":\"X\"}]}},"
+    "{\"method\":\"GET\",\"path\":\"/Users/%s\"},"
+    "{\"method\":\"PATCH\",\"path\":\"/Me\",\"data\":" PATCH_OP ("false") "},"
+    "{\"method\":\"PATCH\",\"path\":\"/Users/%s\"}",
+    ids[0], escaped_version, ids[1], ids[2], ids[0], escaped_version, ids[0], ids[0], ids[0], ids[0]);
+  bulk = post_bulk (server, token, operations, NULL);
+
+  g_assert_cmpuint (bulk->status, ==, 200);
+  g_assert_cmpstr (bulk->content_type, ==, "application/scim+json");
+  g_assert_cmpstr (test_json_string (bulk->json, "schemas.0"), ==,
+                   "urn:ietf:params:scim:api:messages:2.0:BulkResponse");
+  results = json_node_get_array (test_json_find (bulk->json, "Operations"));
+  g_assert_cmpuint (json_array_get_length (results), ==, 10);
+  {
+    static const char * const statuses[] = { "200", "200", "422", "412", "404", "501", "400", "400", "400", "400" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
+      {
+        JsonNode *result = json_array_get_element (results, i);
+
+        g_assert_cmpstr (test_json_string (result, "status"), ==, statuses[i]);
+        if (statuses[i][0] != '2')
+          {
+            g_autofree char *status = g_strdup_printf ("%s", statuses[i]);
+
+            g_assert_null (test_json_find (result, "version"));
+            g_assert_cmpstr (test_json_string (result, "response.schemas.0"), ==,
+                             "urn:ietf:params:scim:api:messages:2.0:Error");
+            g_assert_cmpstr (test_json_string (result, "response.status"), ==, status);
+          }
+      }
+  }
+
+  /* A success: where, which version, and the user, as a PATCH answers. */
+  first = user_of (server, token, ids[0]);
+  second = user_of (server, token, ids[1]);
+  third = user_of (server, token, ids[2]);
+  {
+    JsonNode *result = json_array_get_element (results, 0);
+    g_autofree char *location = g_strdup_printf ("%s/scim/v2/Users/%s", server->base, ids[0]);
+
+    g_assert_cmpstr (test_json_string (result, "method"), ==, "PATCH");
+    g_assert_cmpstr (test_json_string (result, "bulkId"), ==, "first");
+    g_assert_cmpstr (test_json_string (result, "location"), ==, location);
+    g_assert_cmpstr (test_json_string (result, "version"), ==, test_json_string (first, "meta.version"));
+    g_assert_cmpstr (test_json_string (result, "version"), !=, first_version);
+    g_assert_true (json_node_equal (test_json_find (result, "response"), first));
+    g_assert_null (test_json_find (json_array_get_element (results, 1), "bulkId"));
+  }
+
+  /* The seat rule, on what the operations before left (R6). */
+  g_assert_cmpstr (test_json_string (json_array_get_element (results, 2), "bulkId"), ==, "third");
+  g_assert_cmpstr (test_json_string (json_array_get_element (results, 2), "response.code"), ==, "no-free-seat");
+  g_assert_cmpstr (test_json_string (json_array_get_element (results, 2), "response.scimType"), ==, "invalidValue");
+  g_assert_cmpstr (test_json_string (json_array_get_element (results, 3), "response.code"), ==, "stale");
+  g_assert_nonnull (test_json_string (json_array_get_element (results, 3), "location"));
+  g_assert_cmpstr (test_json_string (json_array_get_element (results, 5), "response.code"), ==,
+                   "method-not-allowed");
+  g_assert_cmpstr (test_json_string (json_array_get_element (results, 6), "response.code"), ==, "read-only");
+  g_assert_cmpstr (test_json_string (json_array_get_element (results, 7), "method"), ==, "GET");
+  g_assert_cmpstr (test_json_string (json_array_get_element (results, 8), "response.scimType"), ==,
+                   "invalidPath");
+  g_assert_cmpstr (test_json_string (json_array_get_element (results, 9), "response.code"), ==,
+                   "malformed-request");
+
+  /* What failed left what succeeded; each success is logged and changed
+   * the revision once, as a single PATCH does, and nothing else did. */
+  g_assert_true (json_node_get_boolean (test_json_find (first, "active")));
+  g_assert_true (json_node_get_boolean (test_json_find (second, "active")));
+  g_assert_false (json_node_get_boolean (test_json_find (third, "active")));
+  g_assert_cmpuint (count_actions (server, token, "activate-user", ids[0]), ==, 1);
+  g_assert_cmpuint (count_actions (server, token, "activate-user", ids[1]), ==, 1);
+  g_assert_cmpuint (count_actions (server, token, "activate-user", ids[2]), ==, 0);
+  g_assert_cmpuint (count_actions (server, token, "deactivate-user", ids[0]), ==, 0);
+  g_assert_cmpint (revision_of (server, token), ==, revision + 2);
+  assert_counted_agrees (server, token);
+
+  /* failOnErrors: the rest are neither run nor answered. */
+  {
+    g_autofree char *stop = g_strdup_printf (
+      "{\"method\":\"PATCH\",\"path\":\"/Users/no-such-user\",\"data\":" PATCH_OP ("false") "},"
+      "{\"method\":\"PATCH\",\"path\":\"/Users/%s\",\"data\":" PATCH_OP ("false") "}", ids[1]);
+    g_autoptr(TestAnswer) stopped = post_bulk (server, token, stop, "\"failOnErrors\":1,");
+    g_autoptr(JsonNode) after = user_of (server, token, ids[1]);
+    g_autoptr(TestAnswer) two = NULL;
+
+    g_assert_cmpuint (stopped->status, ==, 200);
+    g_assert_cmpuint (json_array_get_length (json_node_get_array (test_json_find (stopped->json, "Operations"))),
+                      ==, 1);
+    g_assert_true (json_node_get_boolean (test_json_find (after, "active")));
+    two = post_bulk (server, token, stop, "\"failOnErrors\":2,");
+    g_assert_cmpuint (json_array_get_length (json_node_get_array (test_json_find (two->json, "Operations"))),
+                      ==, 2);
+    g_assert_cmpstr (test_json_string (two->json, "Operations.1.status"), ==, "200");
+  }
+
+  /* Under grace an activation is made, with its deadline in the answer. */
+  {
+    const char *grace_token = g_hash_table_lookup (server->admin, "fjallgarden");
+    g_autoptr(TestAnswer) off = test_server_request (server, "GET",
+                                                     "/scim/v2/Users?count=1&filter=active%20eq%20false",
+                                                     grace_token, NULL, NULL);
+    g_autofree char *grace_operation = g_strdup_printf (
+      "{\"method\":\"PATCH\",\"path\":\"/Users/%s\",\"data\":" PATCH_OP ("true") "}",
+      test_json_string (off->json, "Resources.0.id"));
+    g_autoptr(TestAnswer) graced = post_bulk (server, grace_token, grace_operation, NULL);
+    JsonNode *response = test_json_find (graced->json, "Operations.0.response");
+
+    g_assert_cmpstr (test_json_string (graced->json, "Operations.0.status"), ==, "200");
+    g_assert_true (JSON_NODE_HOLDS_VALUE (extension_member (response, "graceDeadline")));
+    assert_counted_agrees (server, grace_token);
+  }
+
+  /* An active user who leaves upstream is no longer counted. */
+  {
+    g_autofree char *path = g_strconcat ("/api/v1/_upstream/users/", ids[0], NULL);
+    g_autoptr(TestAnswer) removed = test_server_request (server, "DELETE", path, token, NULL, NULL);
+
+    g_assert_cmpuint (removed->status, ==, 204);
+    assert_counted_agrees (server, token);
+  }
+}
+
+/* RFC 7644 3.7.4: the limits, said in ServiceProviderConfig, are held
+ * to, with 413 naming the limit; and a Bulk is a BulkRequest. */
+static void
+test_scim_bulk_limits (void)
+{
+  const char *token = admin ("demolen");
+  g_autoptr(TestAnswer) page = get ("/scim/v2/Users?count=1&filter=active%20eq%20true", token);
+  const char *id = test_json_string (page->json, "Resources.0.id");
+  g_autofree char *padding = g_strnfill (190, 'x');
+  g_autoptr(GString) most = g_string_new (NULL);
+  g_autoptr(GString) too_many = g_string_new (NULL);
+  g_autoptr(TestAnswer) answer = NULL;
+  g_autoptr(TestAnswer) refused = NULL;
+  gint64 revision = revision_of (demo, token);
+
+  /* maxOperations of them, more than the 256 KiB any other body may be. */
+  for (guint i = 0; i < 1000; i++)
+    g_string_append_printf (most, "%s{\"method\":\"PATCH\",\"path\":\"/Users/%s\",\"bulkId\":\"%u-%s\","
+                            "\"data\":" PATCH_OP ("true") "}", i > 0 ? "," : "", id, i, padding);
+  g_assert_cmpuint (most->len, >, 256 * 1024);
+  answer = post_bulk (demo, token, most->str, NULL);
+  g_assert_cmpuint (answer->status, ==, 200);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (test_json_find (answer->json, "Operations"))),
+                    ==, 1000);
+  g_assert_cmpstr (test_json_string (answer->json, "Operations.999.status"), ==, "200");
+  /* Already active: nothing changed. */
+  g_assert_cmpint (revision_of (demo, token), ==, revision);
+
+  g_string_append_printf (too_many, "%s,{\"method\":\"PATCH\",\"path\":\"/Users/%s\",\"data\":"
+                          PATCH_OP ("false") "}", most->str, id);
+  refused = post_bulk (demo, token, too_many->str, NULL);
+  assert_scim_error (refused, 413, "body-too-large");
+  g_assert_nonnull (strstr (test_json_string (refused->json, "detail"), "1000"));
+
+  /* Larger than maxPayloadSize: refused before it is read. */
+  {
+    g_autofree char *huge = g_strnfill (1048577, ' ');
+    g_autoptr(TestAnswer) too_large = NULL;
+
+    memcpy (huge, "{\"schemas\":[]}", strlen ("{\"schemas\":[]}"));
+    too_large = test_server_request (demo, "POST", "/scim/v2/Bulk", token, huge, NULL);
+    assert_scim_error (too_large, 413, "body-too-large");
+    g_assert_nonnull (strstr (test_json_string (too_large->json, "detail"), "1048576"));
+  }
+
+  {
+    g_autofree char *one = g_strdup_printf ("{\"method\":\"PATCH\",\"path\":\"/Users/%s\",\"data\":"
+                                            PATCH_OP ("false") "}", id);
+    g_autofree char *patch_body = g_strdup_printf ("{\"schemas\":[\"" SEATS_SCIM_PATCH_SCHEMA "\"],"
+                                                   "\"Operations\":[%s]}", one);
+    g_autoptr(TestAnswer) none = post_bulk (demo, token, "", NULL);
+    g_autoptr(TestAnswer) zero = post_bulk (demo, token, one, "\"failOnErrors\":0,");
+    g_autoptr(TestAnswer) not_bulk = test_server_request (demo, "POST", "/scim/v2/Bulk", token, patch_body, NULL);
+    g_autoptr(TestAnswer) viewed = post_bulk (demo, viewer ("demolen"), one, NULL);
+    g_autoptr(TestAnswer) got = get ("/scim/v2/Bulk", token);
+    g_autoptr(TestAnswer) nobody = test_server_request (demo, "POST", "/scim/v2/Bulk", NULL, patch_body, NULL);
+
+    assert_scim_error (none, 400, "malformed-request");
+    assert_scim_error (zero, 400, "malformed-request");
+    assert_scim_error (not_bulk, 400, "malformed-request");
+    assert_scim_error (viewed, 403, "forbidden");
+    assert_scim_error (got, 405, "method-not-allowed");
+    g_assert_cmpstr (soup_message_headers_get_one (got->headers, "Allow"), ==, "POST");
+    assert_scim_error (nobody, 401, "unauthorized");
+  }
+
+  /* None of them changed anything. */
+  g_assert_cmpint (revision_of (demo, token), ==, revision);
+}
+
+static void
+assert_same_answer (TestAnswer *first,
+                    TestAnswer *again)
+{
+  g_assert_cmpuint (again->status, ==, first->status);
+  g_assert_cmpstr (again->content_type, ==, first->content_type);
+  g_assert_cmpstr (again->etag, ==, first->etag);
+  g_assert_true (g_bytes_equal (again->body, first->body));
+}
+
+/* A PATCH or a Bulk sent with an Idempotency-Key is made once: a retry
+ * after a lost answer gets the first answer, even where its If-Match or
+ * versions are stale by then, and changes nothing again. */
+static void
+test_scim_idempotent (void)
+{
+  const char *args[] = { "--seed", "demo", "--allow-faults", NULL };
+  g_autoptr(TestServer) server = test_server_start (args);
+  const char *token = g_hash_table_lookup (server->admin, "demolen");
+  g_autoptr(TestAnswer) page = test_server_request (server, "GET", "/scim/v2/Users?count=2&filter=active%20eq%20true",
+                                                    token, NULL, NULL);
+  g_autofree char *id = g_strdup (test_json_string (page->json, "Resources.0.id"));
+  g_autofree char *other = g_strdup (test_json_string (page->json, "Resources.1.id"));
+  g_autofree char *version = g_strdup (test_json_string (page->json, "Resources.0.meta.version"));
+  g_autofree char *path = g_strconcat ("/scim/v2/Users/", id, NULL);
+  gint64 revision = revision_of (server, token);
+
+  /* Applied, but never answered; each retry is answered as the first. */
+  {
+    g_autoptr(TestAnswer) dropped = test_server_request (server, "PATCH", path, token, PATCH_OP ("false"),
+                                                         "If-Match", version, "Idempotency-Key", "patch-1",
+                                                         "X-Seats-Fault", "drop-after-commit", NULL);
+    g_autoptr(TestAnswer) retry = test_server_request (server, "PATCH", path, token, PATCH_OP ("false"),
+                                                       "If-Match", version, "Idempotency-Key", "patch-1", NULL);
+    g_autoptr(TestAnswer) again = test_server_request (server, "PATCH", path, token, PATCH_OP ("false"),
+                                                       "If-Match", version, "Idempotency-Key", "patch-1", NULL);
+    g_autoptr(JsonNode) user = user_of (server, token, id);
+    g_autoptr(TestAnswer) without = test_server_request (server, "PATCH", path, token, PATCH_OP ("false"),
+                                                         "If-Match", version, NULL);
+
+    g_assert_cmpuint (dropped->status, ==, 0);
+    g_assert_cmpuint (retry->status, ==, 200);
+    g_assert_true (json_node_equal (retry->json, user));
+    g_assert_cmpstr (retry->etag, ==, test_json_string (user, "meta.version"));
+    assert_same_answer (retry, again);
+    g_assert_cmpuint (count_actions (server, token, "deactivate-user", id), ==, 1);
+    g_assert_cmpint (revision_of (server, token), ==, revision + 1);
+    /* Without the key the stale If-Match is what it is. */
+    assert_problem (without, 412, "stale");
+  }
+
+  /* A key is for one change: another body, or another request, is refused. */
+  {
+    g_autoptr(TestAnswer) other_body = test_server_request (server, "PATCH", path, token, PATCH_OP ("true"),
+                                                            "Idempotency-Key", "patch-1", NULL);
+    g_autofree char *other_path = g_strconcat ("/scim/v2/Users/", other, NULL);
+    g_autoptr(TestAnswer) other_user = test_server_request (server, "PATCH", other_path, token,
+                                                            PATCH_OP ("false"), "Idempotency-Key", "patch-1",
+                                                            NULL);
+    g_autoptr(TestAnswer) order = test_server_request (server, "POST", "/api/v1/orders", token,
+                                                       "{\"product_id\":\"seats\",\"quantity\":1}",
+                                                       "Idempotency-Key", "order-1", NULL);
+    g_autoptr(TestAnswer) as_order = test_server_request (server, "PATCH", path, token, PATCH_OP ("true"),
+                                                          "Idempotency-Key", "order-1", NULL);
+    g_autofree char *long_key = g_strnfill (201, 'k');
+    g_autoptr(TestAnswer) too_long = test_server_request (server, "PATCH", path, token, PATCH_OP ("true"),
+                                                          "Idempotency-Key", long_key, NULL);
+    g_autoptr(JsonNode) user = user_of (server, token, id);
+    g_autoptr(JsonNode) second = user_of (server, token, other);
+
+    assert_scim_error (other_body, 422, "idempotency-key-reused");
+    assert_scim_error (other_user, 422, "idempotency-key-reused");
+    g_assert_cmpuint (order->status, ==, 201);
+    assert_scim_error (as_order, 422, "idempotency-key-reused");
+    assert_scim_error (too_long, 400, "malformed-request");
+    g_assert_false (json_node_get_boolean (test_json_find (user, "active")));
+    g_assert_true (json_node_get_boolean (test_json_find (second, "active")));
+  }
+
+  /* A refusal is not kept: the retry is asked again. */
+  {
+    g_autoptr(TestAnswer) missing = test_server_request (server, "PATCH", "/scim/v2/Users/no-such-user", token,
+                                                         PATCH_OP ("true"), "Idempotency-Key", "patch-2", NULL);
+    g_autoptr(TestAnswer) stale = test_server_request (server, "PATCH", path, token, PATCH_OP ("true"),
+                                                       "If-Match", version, "Idempotency-Key", "patch-3", NULL);
+    g_autoptr(TestAnswer) fresh = NULL;
+    g_autoptr(JsonNode) user = user_of (server, token, id);
+
+    assert_scim_error (missing, 404, "not-found");
+    assert_scim_error (stale, 412, "stale");
+    fresh = test_server_request (server, "PATCH", path, token, PATCH_OP ("true"),
+                                 "If-Match", test_json_string (user, "meta.version"), "Idempotency-Key", "patch-3",
+                                 NULL);
+    g_assert_cmpuint (fresh->status, ==, 200);
+  }
+
+  /* A Bulk: the retry replays the first answer, failures and all, and
+   * nothing is done twice. */
+  {
+    g_autofree char *operations = g_strdup_printf (
+      "{\"method\":\"PATCH\",\"path\":\"/Users/%s\",\"data\":" PATCH_OP ("false") "},"
+      "{\"method\":\"PATCH\",\"path\":\"/Users/no-such-user\",\"data\":" PATCH_OP ("false") "}", other);
+    g_autofree char *body = g_strdup_printf (
+      "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:BulkRequest\"],\"Operations\":[%s]}", operations);
+    gint64 before = revision_of (server, token);
+    g_autoptr(TestAnswer) dropped = test_server_request (server, "POST", "/scim/v2/Bulk", token, body,
+                                                         "Idempotency-Key", "bulk-1",
+                                                         "X-Seats-Fault", "drop-after-commit", NULL);
+    g_autoptr(TestAnswer) retry = test_server_request (server, "POST", "/scim/v2/Bulk", token, body,
+                                                       "Idempotency-Key", "bulk-1", NULL);
+    g_autoptr(TestAnswer) again = test_server_request (server, "POST", "/scim/v2/Bulk", token, body,
+                                                       "Idempotency-Key", "bulk-1", NULL);
+    g_autoptr(TestAnswer) empty = test_server_request (server, "POST", "/scim/v2/Bulk", token,
+                                                        "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:"
+                                                        "BulkRequest\"],\"Operations\":[]}",
+                                                        "Idempotency-Key", "bulk-1", NULL);
+
+    g_assert_cmpuint (dropped->status, ==, 0);
+    g_assert_cmpuint (retry->status, ==, 200);
+    g_assert_cmpstr (test_json_string (retry->json, "Operations.0.status"), ==, "200");
+    g_assert_cmpstr (test_json_string (retry->json, "Operations.1.status"), ==, "404");
+    assert_same_answer (retry, again);
+    g_assert_cmpuint (count_actions (server, token, "deactivate-user", other), ==, 1);
+    g_assert_cmpint (revision_of (server, token), ==, before + 1);
+    /* What is not a Bulk is refused before its key is looked at. */
+    assert_scim_error (empty, 400, "malformed-request");
+  }
+
+  /* The same key with another Bulk. */
+  {
+    g_autofree char *body = g_strdup_printf ("{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:BulkRequest\"],"
+                                             "\"Operations\":[{\"method\":\"PATCH\",\"path\":\"/Users/%s\","
+                                             "\"data\":" PATCH_OP ("true") "}]}", other);
+    g_autoptr(TestAnswer) another = test_server_request (server, "POST", "/scim/v2/Bulk", token, body,
+                                                         "Idempotency-Key", "bulk-1", NULL);
+    g_autoptr(JsonNode) user = user_of (server, token, other);
+
+    assert_scim_error (another, 422, "idempotency-key-reused");
+    g_assert_false (json_node_get_boolean (test_json_find (user, "active")));
+  }
+}
+
+static JsonObject *
+find_attribute (JsonArray  *attributes,
+                const char *name)
+{
+  for (guint i = 0; i < json_array_get_length (attributes); i++)
+    {
+      JsonObject *attribute = json_array_get_object_element (attributes, i);
+
+      if (g_ascii_strcasecmp (json_object_get_string_member (attribute, "name"), name) == 0)
+        return attribute;
+    }
+
+  return NULL;
+}
+
+static void assert_described (JsonArray  *attributes,
+                              JsonObject *object,
+                              const char *where);
+
+/* @value is of the type its attribute says (RFC 7643 2.3); null is no value. */
+static void
+assert_attribute_value (JsonObject *attribute,
+                        JsonNode   *value,
+                        const char *where)
+{
+  const char *type = json_object_get_string_member (attribute, "type");
+
+  if (JSON_NODE_HOLDS_NULL (value))
+    {
+      if (json_object_get_boolean_member (attribute, "required"))
+        g_error ("%s: null, but required", where);
+      return;
+    }
+
+  if (json_object_get_boolean_member (attribute, "multiValued"))
+    {
+      JsonArray *values;
+      g_autoptr(JsonObject) single = json_object_new ();
+
+      if (!JSON_NODE_HOLDS_ARRAY (value))
+        g_error ("%s: multi-valued, but not an array", where);
+      values = json_node_get_array (value);
+      json_object_set_string_member (single, "type", type);
+      json_object_set_boolean_member (single, "multiValued", FALSE);
+      json_object_set_boolean_member (single, "required", TRUE);
+      if (json_object_has_member (attribute, "subAttributes"))
+        json_object_set_member (single, "subAttributes",
+                                json_node_copy (json_object_get_member (attribute, "subAttributes")));
+      for (guint i = 0; i < json_array_get_length (values); i++)
+        assert_attribute_value (single, json_array_get_element (values, i), where);
+      return;
+    }
+
+  if (g_str_equal (type, "string"))
+    g_assert_true (JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_STRING);
+  else if (g_str_equal (type, "boolean"))
+    g_assert_true (JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_BOOLEAN);
+  else if (g_str_equal (type, "complex"))
+    {
+      g_assert_true (JSON_NODE_HOLDS_OBJECT (value));
+      assert_described (json_object_get_array_member (attribute, "subAttributes"),
+                        json_node_get_object (value), where);
+    }
+  else
+    g_error ("%s: a user has no attribute of type %s", where, type);
+}
+
+/* What a user has and what its schema describes are the same, member for
+ * member, each of its type. */
+static void
+assert_described (JsonArray  *attributes,
+                  JsonObject *object,
+                  const char *where)
+{
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *value;
+
+  json_object_iter_init (&iter, object);
+  while (json_object_iter_next (&iter, &name, &value))
+    {
+      g_autofree char *path = g_strconcat (where, ".", name, NULL);
+      JsonObject *attribute = find_attribute (attributes, name);
+
+      if (attribute == NULL)
+        g_error ("%s is not in the schema", path);
+      assert_attribute_value (attribute, value, path);
+    }
+
+  for (guint i = 0; i < json_array_get_length (attributes); i++)
+    {
+      const char *described = json_object_get_string_member (json_array_get_object_element (attributes, i),
+                                                             "name");
+
+      if (!json_object_has_member (object, described))
+        g_error ("%s.%s is in the schema, but not in a user", where, described);
+    }
+}
+
+/* RFC 7644 4: /Schemas and /ResourceTypes describe what a user has, the
+ * Seats extension with its real types. */
+static void
+test_scim_schemas (void)
+{
+  g_autoptr(TestAnswer) list = get ("/scim/v2/Schemas", viewer ("fjallgarden"));
+  g_autoptr(TestAnswer) types = get ("/scim/v2/ResourceTypes", viewer ("fjallgarden"));
+  g_autoptr(TestAnswer) type = get ("/scim/v2/ResourceTypes/User", viewer ("fjallgarden"));
+  g_autoptr(TestAnswer) users = get ("/scim/v2/Users?count=1000", viewer ("fjallgarden"));
+  g_autoptr(TestAnswer) core = NULL;
+  g_autoptr(TestAnswer) extension = NULL;
+  g_autofree char *core_path = NULL;
+  g_autofree char *extension_path = NULL;
+  JsonArray *core_attributes;
+  JsonArray *extension_attributes;
+  JsonArray *resources;
+  JsonObject *attribute;
+
+  g_assert_cmpuint (list->status, ==, 200);
+  g_assert_cmpstr (list->content_type, ==, "application/scim+json");
+  g_assert_cmpstr (test_json_string (list->json, "schemas.0"), ==,
+                   "urn:ietf:params:scim:api:messages:2.0:ListResponse");
+  g_assert_cmpint (test_json_int (list->json, "totalResults"), ==, 2);
+
+  /* The resource type names both schemas, each served on its own. */
+  g_assert_cmpuint (types->status, ==, 200);
+  g_assert_cmpint (test_json_int (types->json, "totalResults"), ==, 1);
+  g_assert_cmpuint (type->status, ==, 200);
+  g_assert_cmpstr (test_json_string (type->json, "endpoint"), ==, "/Users");
+  g_assert_cmpstr (test_json_string (types->json, "Resources.0.id"), ==, "User");
+  g_assert_true (json_node_get_boolean (test_json_find (type->json, "schemaExtensions.0.required")));
+  core_path = g_strconcat ("/scim/v2/Schemas/", test_json_string (type->json, "schema"), NULL);
+  extension_path = g_strconcat ("/scim/v2/Schemas/", test_json_string (type->json, "schemaExtensions.0.schema"),
+                                NULL);
+  core = get (core_path, viewer ("fjallgarden"));
+  extension = get (extension_path, viewer ("fjallgarden"));
+  g_assert_cmpuint (core->status, ==, 200);
+  g_assert_cmpuint (extension->status, ==, 200);
+  g_assert_cmpstr (test_json_string (core->json, "id"), ==, SEATS_SCIM_USER_SCHEMA);
+  g_assert_cmpstr (test_json_string (extension->json, "id"), ==, SEATS_SCIM_EXT_SCHEMA);
+  g_assert_true (g_str_has_suffix (test_json_string (extension->json, "meta.location"), extension_path));
+  core_attributes = json_node_get_array (test_json_find (core->json, "attributes"));
+  extension_attributes = json_node_get_array (test_json_find (extension->json, "attributes"));
+
+  /* Only active can be changed here (R16); userName is not case-exact. */
+  attribute = find_attribute (core_attributes, "active");
+  g_assert_cmpstr (json_object_get_string_member (attribute, "mutability"), ==, "readWrite");
+  attribute = find_attribute (core_attributes, "userName");
+  g_assert_cmpstr (json_object_get_string_member (attribute, "mutability"), ==, "readOnly");
+  g_assert_false (json_object_get_boolean_member (attribute, "caseExact"));
+  g_assert_cmpstr (json_object_get_string_member (attribute, "uniqueness"), ==, "server");
+
+  /* Calendar dates are strings, not dateTime instants; modules many. */
+  attribute = find_attribute (extension_attributes, "startDate");
+  g_assert_cmpstr (json_object_get_string_member (attribute, "type"), ==, "string");
+  attribute = find_attribute (extension_attributes, "modules");
+  g_assert_true (json_object_get_boolean_member (attribute, "multiValued"));
+  attribute = find_attribute (extension_attributes, "counts");
+  g_assert_cmpstr (json_object_get_string_member (attribute, "type"), ==, "boolean");
+  g_assert_cmpstr (json_object_get_string_member (attribute, "mutability"), ==, "readOnly");
+
+  /* And every user is what the schemas say, member for member. */
+  resources = json_node_get_array (test_json_find (users->json, "Resources"));
+  g_assert_cmpuint (json_array_get_length (resources), >, 0);
+  for (guint i = 0; i < json_array_get_length (resources); i++)
+    {
+      g_autoptr(JsonObject) core_part = json_object_new ();
+      JsonObject *user = json_array_get_object_element (resources, i);
+      JsonObjectIter iter;
+      const char *name;
+      JsonNode *value;
+
+      json_object_iter_init (&iter, user);
+      while (json_object_iter_next (&iter, &name, &value))
+        if (!g_str_equal (name, "schemas") && !g_str_equal (name, "id") && !g_str_equal (name, "meta") &&
+            !g_str_equal (name, SEATS_SCIM_EXT_SCHEMA))
+          json_object_set_member (core_part, name, json_node_copy (value));
+
+      assert_described (core_attributes, core_part, "user");
+      assert_described (extension_attributes, json_object_get_object_member (user, SEATS_SCIM_EXT_SCHEMA),
+                        "user.extension");
+    }
+
+  {
+    g_autoptr(TestAnswer) missing = get ("/scim/v2/Schemas/urn:ietf:params:scim:schemas:core:2.0:Group",
+                                         viewer ("fjallgarden"));
+    g_autoptr(TestAnswer) filtered = get ("/scim/v2/Schemas?filter=id%20eq%20%22x%22", viewer ("fjallgarden"));
+
+    assert_problem (missing, 404, "not-found");
+    assert_problem (filtered, 403, "invalid-filter");
   }
 }
 
@@ -1448,6 +2579,15 @@ main (int   argc,
   g_test_add_data_func ("/server/calendar/february-29", "2028-02-29T12:00:00+01:00", test_calendar);
   g_test_add_data_func ("/server/calendar/new-year", "2026-12-31T23:30:00+01:00", test_calendar);
   g_test_add_func ("/server/scim/paging", test_scim_paging);
+  g_test_add_func ("/server/scim/page-bounds", test_scim_page_bounds);
+  g_test_add_func ("/server/scim/schemas", test_scim_schemas);
+  g_test_add_func ("/server/scim/filters", test_scim_filters);
+  g_test_add_func ("/server/scim/patch", test_scim_patch);
+  g_test_add_func ("/server/scim/attributes", test_scim_attributes);
+  g_test_add_func ("/server/scim/endpoints", test_scim_endpoints);
+  g_test_add_func ("/server/scim/bulk", test_scim_bulk);
+  g_test_add_func ("/server/scim/bulk-limits", test_scim_bulk_limits);
+  g_test_add_func ("/server/scim/idempotent", test_scim_idempotent);
   g_test_add_func ("/server/faults", test_faults);
 
   ret = g_test_run ();

@@ -16,8 +16,6 @@
 #include "seats-license.h"
 #include "seats-server-private.h"
 
-#define IDEMPOTENCY_KEY_MAX 200
-
 static gboolean
 is_method (SeatsRequest *req,
            const char   *method)
@@ -1021,16 +1019,8 @@ apply_order (SeatsServer   *self,
 
   /* The answer is kept with the key in the same transaction: a retry after
    * a lost answer gets this one, never a second order. */
-  stmt = seats_server_db_prepare (self,
-    "INSERT INTO idempotency (org_id, key, request_hash, status, body, created) VALUES (?, ?, ?, 201, ?, ?)");
-  sqlite3_bind_int64 (stmt, 1, req->org->id);
-  seats_server_db_bind_text (stmt, 2, change->key);
-  seats_server_db_bind_text (stmt, 3, change->request_hash);
-  sqlite3_bind_blob (stmt, 4, g_bytes_get_data (change->answer, NULL),
-                     g_bytes_get_size (change->answer), SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 5, now);
-
-  return seats_server_db_step_done (self, stmt, error);
+  return seats_server_db_keep_answer (self, req->org->id, change->key, change->request_hash, 201,
+                                      change->answer, NULL, error);
 }
 
 static void
@@ -1046,13 +1036,12 @@ post_order (SeatsServer  *self,
   g_autofree char *canonical = NULL;
   g_autofree char *request_hash = NULL;
   OrderChange change = { 0, };
-  sqlite3_stmt *stmt;
   gint64 quantity;
 
   if (!seats_request_require_admin (req))
     return;
 
-  if (key == NULL || *key == '\0' || strlen (key) > IDEMPOTENCY_KEY_MAX)
+  if (key == NULL || *key == '\0' || strlen (key) > SEATS_SERVER_IDEMPOTENCY_KEY_MAX)
     {
       seats_request_reply_problem (req, 400, "idempotency-key-required",
                                    "An order needs an Idempotency-Key header of 1 to 200 characters, "
@@ -1079,33 +1068,10 @@ post_order (SeatsServer  *self,
   request_hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, canonical, -1);
   change.request_hash = request_hash;
 
-  stmt = seats_server_db_prepare (self,
-    "SELECT request_hash, status, body FROM idempotency WHERE org_id = ? AND key = ?");
-  sqlite3_bind_int64 (stmt, 1, req->org->id);
-  seats_server_db_bind_text (stmt, 2, key);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    {
-      gboolean same = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), request_hash) == 0;
-      guint status = sqlite3_column_int (stmt, 1);
-      g_autoptr(GBytes) answer = g_bytes_new (sqlite3_column_blob (stmt, 2),
-                                              sqlite3_column_bytes (stmt, 2));
-
-      sqlite3_reset (stmt);
-      if (!same)
-        {
-          seats_request_reply_problem (req, 422, "idempotency-key-reused",
-                                       _("This Idempotency-Key was used for another order. "
-                                       "Use a new key for a new order."), NULL);
-          return;
-        }
-
-      g_free (req->content_type);
-      req->content_type = g_strdup ("application/json");
-      req->status = status;
-      req->answer = g_steal_pointer (&answer);
-      return;
-    }
-  sqlite3_reset (stmt);
+  if (seats_request_replay (req, key, request_hash,
+                            _("This Idempotency-Key was used for another order. "
+                            "Use a new key for a new order.")))
+    return;
 
   if (run_change (self, req, apply_order, &change, "quantity"))
     {

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include <gnutls/crypto.h>
+#include <string.h>
 
 #include "seats-license.h"
 #include "seats-server-private.h"
@@ -54,6 +55,29 @@ static const char schema_sql[] =
   "  modules TEXT NOT NULL DEFAULT '', PRIMARY KEY (org_id, id));"
   "CREATE UNIQUE INDEX IF NOT EXISTS users_seq ON users (org_id, seq);"
   "CREATE INDEX IF NOT EXISTS users_modified ON users (org_id, modified);"
+  /* Every activation and deactivation counts the users who hold a license
+   * (R1) and lifts grace deadlines (R5), a Bulk a thousand times over: the
+   * active users of each organization are counted as they change, so that
+   * only those whose end date has passed are counted on the index, and
+   * deadlines are found on theirs, not on every user. */
+  "CREATE INDEX IF NOT EXISTS users_counted ON users (org_id, active, end_date);"
+  "CREATE INDEX IF NOT EXISTS users_graced ON users (org_id) WHERE grace_deadline != 0;"
+  "CREATE TABLE IF NOT EXISTS active_users ("
+  "  org_id INTEGER PRIMARY KEY, n INTEGER NOT NULL);"
+  "CREATE TRIGGER IF NOT EXISTS users_active_added AFTER INSERT ON users WHEN NEW.active = 1 BEGIN"
+  "  INSERT INTO active_users (org_id, n) VALUES (NEW.org_id, 1)"
+  "    ON CONFLICT (org_id) DO UPDATE SET n = n + 1;"
+  "END;"
+  "CREATE TRIGGER IF NOT EXISTS users_active_removed AFTER DELETE ON users"
+  "  WHEN OLD.active = 1 BEGIN"
+  "  UPDATE active_users SET n = n - 1 WHERE org_id = OLD.org_id;"
+  "END;"
+  "CREATE TRIGGER IF NOT EXISTS users_active_changed AFTER UPDATE OF active ON users"
+  "  WHEN (OLD.active = 1) != (NEW.active = 1) BEGIN"
+  "  INSERT INTO active_users (org_id, n) VALUES (NEW.org_id, 0) ON CONFLICT (org_id) DO NOTHING;"
+  "  UPDATE active_users SET n = n + (CASE WHEN NEW.active = 1 THEN 1 ELSE -1 END)"
+  "    WHERE org_id = NEW.org_id;"
+  "END;"
   "CREATE TABLE IF NOT EXISTS assignments ("
   "  org_id INTEGER NOT NULL, product_id TEXT NOT NULL, user_id TEXT NOT NULL,"
   "  PRIMARY KEY (org_id, product_id, user_id));"
@@ -131,6 +155,21 @@ add_column (SeatsServer  *self,
   return seats_server_db_exec (self, alter, error);
 }
 
+/* SCIM's userName is not case-exact (RFC 7643 4.1.1), and user names
+ * are not only ASCII, which is all that SQLite's NOCASE folds. */
+static int
+fold_collate_cb (void       *user_data,
+                 int         length_a,
+                 const void *a,
+                 int         length_b,
+                 const void *b)
+{
+  g_autofree char *folded_a = g_utf8_casefold (a, length_a);
+  g_autofree char *folded_b = g_utf8_casefold (b, length_b);
+
+  return strcmp (folded_a, folded_b);
+}
+
 static void
 finalize_statement (gpointer data)
 {
@@ -159,6 +198,7 @@ seats_server_db_open (SeatsServer  *self,
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, finalize_statement);
 
   sqlite3_busy_timeout (self->db, 5000);
+  sqlite3_create_collation_v2 (self->db, "SEATS_FOLD", SQLITE_UTF8, NULL, fold_collate_cb, NULL);
   if (!seats_server_db_exec (self, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;", error) ||
       !seats_server_db_exec (self, schema_sql, error) ||
       /* Organizations made before they had a time zone: their days were
@@ -166,7 +206,17 @@ seats_server_db_open (SeatsServer  *self,
       !add_column (self, "orgs", "time_zone", "TEXT NOT NULL DEFAULT 'UTC'", error) ||
       /* What a trial becomes once registered (R18). */
       !add_column (self, "orgs", "paid_edition", "TEXT", error) ||
-      !add_column (self, "products", "paid_price", "INTEGER", error))
+      !add_column (self, "products", "paid_price", "INTEGER", error) ||
+      /* The ETag of a kept answer, replayed with it. */
+      !add_column (self, "idempotency", "etag", "TEXT", error) ||
+      /* Counted once as the server opens, in case the database was changed
+       * by a server from before the triggers; they keep it from then on. */
+      !seats_server_db_exec (self,
+                             "DELETE FROM active_users;"
+                             "INSERT INTO active_users (org_id, n) "
+                             "  SELECT org_id, count(*) FROM users WHERE active = 1 "
+                             "  GROUP BY org_id;",
+                             error))
     return FALSE;
 
   /* The vendor's signing key, made once per database. */
@@ -273,6 +323,30 @@ seats_server_db_rollback (SeatsServer *self)
     seats_server_db_step_done (self, seats_server_db_prepare (self, "ROLLBACK"), NULL);
 }
 
+/* A change within the transaction that can be undone on its own: an
+ * operation of a Bulk that fails leaves the others (RFC 7644 3.7.3). */
+gboolean
+seats_server_db_savepoint (SeatsServer  *self,
+                           GError      **error)
+{
+  return seats_server_db_step_done (self, seats_server_db_prepare (self, "SAVEPOINT change"),
+                                    error);
+}
+
+gboolean
+seats_server_db_release (SeatsServer  *self,
+                         GError      **error)
+{
+  return seats_server_db_step_done (self, seats_server_db_prepare (self, "RELEASE change"), error);
+}
+
+void
+seats_server_db_rollback_savepoint (SeatsServer *self)
+{
+  seats_server_db_step_done (self, seats_server_db_prepare (self, "ROLLBACK TO change"), NULL);
+  seats_server_db_step_done (self, seats_server_db_prepare (self, "RELEASE change"), NULL);
+}
+
 void
 seats_server_db_bind_text (sqlite3_stmt *stmt,
                            int           index,
@@ -342,6 +416,42 @@ seats_org_free (SeatsOrg *org)
   g_free (org->time_zone);
   g_clear_pointer (&org->zone, g_time_zone_unref);
   g_free (org);
+}
+
+/**
+ * seats_server_db_keep_answer:
+ * @request_hash: what the request asked, so that the key cannot be used
+ *   for another
+ * @etag: (nullable): the answer's ETag
+ *
+ * Keeps an answer with its Idempotency-Key, in the transaction of the
+ * change it answers: a retry after a lost answer gets this one, and the
+ * change is never made twice. Kept for %SEATS_SERVER_IDEMPOTENCY_HOURS.
+ */
+gboolean
+seats_server_db_keep_answer (SeatsServer  *self,
+                             gint64        org_id,
+                             const char   *key,
+                             const char   *request_hash,
+                             guint         status,
+                             GBytes       *answer,
+                             const char   *etag,
+                             GError      **error)
+{
+  sqlite3_stmt *stmt = seats_server_db_prepare (self,
+    "INSERT INTO idempotency (org_id, key, request_hash, status, body, created, etag) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?)");
+
+  sqlite3_bind_int64 (stmt, 1, org_id);
+  seats_server_db_bind_text (stmt, 2, key);
+  seats_server_db_bind_text (stmt, 3, request_hash);
+  sqlite3_bind_int (stmt, 4, status);
+  sqlite3_bind_blob (stmt, 5, g_bytes_get_data (answer, NULL), g_bytes_get_size (answer),
+                     SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 6, seats_server_now_ms (self));
+  seats_server_db_bind_text (stmt, 7, etag);
+
+  return seats_server_db_step_done (self, stmt, error);
 }
 
 /* A person gone from the organization's own system (R16): removed, with
@@ -636,9 +746,11 @@ seats_server_db_count_counted (SeatsServer *self,
                                gint64       org_id,
                                const GDate *today)
 {
+  /* R1: the active users, less those whose end date has passed. */
   sqlite3_stmt *stmt = seats_server_db_prepare (self,
-    "SELECT count(*) FROM users WHERE org_id = ? AND active = 1 "
-    "AND (end_date = 0 OR end_date >= ?)");
+    "SELECT coalesce ((SELECT n FROM active_users WHERE org_id = ?1), 0) - "
+    "(SELECT count(*) FROM users "
+    " WHERE org_id = ?1 AND active = 1 AND end_date BETWEEN 1 AND ?2 - 1)");
   guint n = 0;
 
   sqlite3_bind_int64 (stmt, 1, org_id);

@@ -23,15 +23,20 @@ G_BEGIN_DECLS
 #define SEATS_SERVER_MAX_STRING        200
 #define SEATS_SERVER_SCIM_MAX_COUNT    1000
 #define SEATS_SERVER_SCIM_DEFAULT      100
+#define SEATS_SERVER_BULK_MAX_OPERATIONS 1000
+#define SEATS_SERVER_BULK_MAX_PAYLOAD  1048576
 #define SEATS_SERVER_LIST_MAX_LIMIT    500
 #define SEATS_SERVER_LIST_DEFAULT      100
 #define SEATS_SERVER_IDEMPOTENCY_HOURS 24
+#define SEATS_SERVER_IDEMPOTENCY_KEY_MAX 200
 
 #define SEATS_SCIM_USER_SCHEMA  "urn:ietf:params:scim:schemas:core:2.0:User"
 #define SEATS_SCIM_EXT_SCHEMA   "urn:ietf:params:scim:schemas:extension:seats:2.0:User"
 #define SEATS_SCIM_ERROR_SCHEMA "urn:ietf:params:scim:api:messages:2.0:Error"
 #define SEATS_SCIM_LIST_SCHEMA  "urn:ietf:params:scim:api:messages:2.0:ListResponse"
 #define SEATS_SCIM_PATCH_SCHEMA "urn:ietf:params:scim:api:messages:2.0:PatchOp"
+#define SEATS_SCIM_BULK_REQUEST_SCHEMA  "urn:ietf:params:scim:api:messages:2.0:BulkRequest"
+#define SEATS_SCIM_BULK_RESPONSE_SCHEMA "urn:ietf:params:scim:api:messages:2.0:BulkResponse"
 
 struct _SeatsServer
 {
@@ -113,7 +118,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (SeatsServerProduct, seats_server_product_free)
 /* One request on its way through the server. The answer is collected here
  * and written in one place, so that faults, idempotent replays and ETags
  * are handled once for every endpoint. */
-typedef struct
+typedef struct _SeatsRequest
 {
   SeatsServer       *server;
   SoupServerMessage *msg;
@@ -137,6 +142,12 @@ typedef struct
   char              *etag;
   char              *retry_after;
   const char        *language;
+  const char        *allow;
+
+  /* For an operation of a SCIM Bulk: the Bulk, and the operation's
+   * version, which stands for If-Match. */
+  struct _SeatsRequest *bulk;
+  const char        *version;
 } SeatsRequest;
 
 /* seats-server.c: answers */
@@ -148,6 +159,10 @@ void         seats_request_reply_json          (SeatsRequest      *req,
                                                 guint              status,
                                                 GString           *json,
                                                 const char        *etag);
+void         seats_request_reply_bytes         (SeatsRequest      *req,
+                                                guint              status,
+                                                GBytes            *json,
+                                                const char        *etag);
 void         seats_request_reply_builder       (SeatsRequest      *req,
                                                 guint              status,
                                                 JsonBuilder       *builder,
@@ -157,6 +172,8 @@ void         seats_request_reply_problem       (SeatsRequest      *req,
                                                 const char        *code,
                                                 const char        *detail,
                                                 const char        *field);
+void         seats_request_reply_invalid_path  (SeatsRequest      *req,
+                                                const char        *detail);
 void         seats_request_reply_rule_error    (SeatsRequest      *req,
                                                 const GError      *error,
                                                 const char        *field);
@@ -165,9 +182,27 @@ void         seats_request_reply_db_error      (SeatsRequest      *req,
 gboolean     seats_request_not_modified        (SeatsRequest      *req,
                                                 const char        *etag);
 char        *seats_request_collection_etag     (SeatsRequest      *req);
+void         seats_request_reply_not_found     (SeatsRequest      *req);
+char        *seats_request_base                (SeatsRequest      *req);
 gboolean     seats_request_require_admin       (SeatsRequest      *req);
+void         seats_request_init_operation      (SeatsRequest      *op,
+                                                SeatsRequest      *bulk,
+                                                const char        *method,
+                                                const char        *path,
+                                                JsonObject        *data,
+                                                const char        *version);
+void         seats_request_clear_operation     (SeatsRequest      *op);
 gboolean     seats_request_check_if_match      (SeatsRequest      *req,
                                                 const char        *current_etag);
+gboolean     seats_request_check_precondition  (SeatsRequest      *req,
+                                                const char        *if_match,
+                                                const char        *current_etag);
+gboolean     seats_request_get_idempotency_key (SeatsRequest      *req,
+                                                const char       **key);
+gboolean     seats_request_replay              (SeatsRequest      *req,
+                                                const char        *key,
+                                                const char        *request_hash,
+                                                const char        *reused);
 gboolean     seats_request_parse_body          (SeatsRequest      *req,
                                                 gsize              max_size);
 
@@ -221,6 +256,11 @@ gboolean     seats_server_db_begin             (SeatsServer       *self,
 gboolean     seats_server_db_commit            (SeatsServer       *self,
                                                 GError           **error);
 void         seats_server_db_rollback          (SeatsServer       *self);
+gboolean     seats_server_db_savepoint         (SeatsServer       *self,
+                                                GError           **error);
+gboolean     seats_server_db_release           (SeatsServer       *self,
+                                                GError           **error);
+void         seats_server_db_rollback_savepoint (SeatsServer      *self);
 void         seats_server_db_bind_text         (sqlite3_stmt      *stmt,
                                                 int                index,
                                                 const char        *text);
@@ -231,6 +271,14 @@ char        *seats_server_db_get_meta          (SeatsServer       *self,
 gboolean     seats_server_db_set_meta          (SeatsServer       *self,
                                                 const char        *key,
                                                 const char        *value,
+                                                GError           **error);
+gboolean     seats_server_db_keep_answer       (SeatsServer       *self,
+                                                gint64             org_id,
+                                                const char        *key,
+                                                const char        *request_hash,
+                                                guint              status,
+                                                GBytes            *answer,
+                                                const char        *etag,
                                                 GError           **error);
 gboolean     seats_server_db_remove_user       (SeatsServer       *self,
                                                 gint64             org_id,
@@ -351,9 +399,64 @@ void         seats_json_add_account            (JsonBuilder       *builder,
                                                 SeatsRole          role,
                                                 const GDate       *today);
 
+/* seats-server-scim-schema.c: what a SCIM user has, part by part, for
+ * the names of RFC 7644 3.10 and for writing a user in part (3.9) */
+typedef enum
+{
+  SEATS_SCIM_ATTR_ID                 = 1 << 0,
+  SEATS_SCIM_ATTR_USER_NAME          = 1 << 1,
+  SEATS_SCIM_ATTR_NAME_FORMATTED     = 1 << 2,
+  SEATS_SCIM_ATTR_GIVEN_NAME         = 1 << 3,
+  SEATS_SCIM_ATTR_FAMILY_NAME        = 1 << 4,
+  SEATS_SCIM_ATTR_DISPLAY_NAME       = 1 << 5,
+  SEATS_SCIM_ATTR_EMAIL_VALUE        = 1 << 6,
+  SEATS_SCIM_ATTR_EMAIL_PRIMARY      = 1 << 7,
+  SEATS_SCIM_ATTR_ACTIVE             = 1 << 8,
+  SEATS_SCIM_ATTR_META_RESOURCE_TYPE = 1 << 9,
+  SEATS_SCIM_ATTR_META_CREATED       = 1 << 10,
+  SEATS_SCIM_ATTR_META_LAST_MODIFIED = 1 << 11,
+  SEATS_SCIM_ATTR_META_VERSION       = 1 << 12,
+  SEATS_SCIM_ATTR_META_LOCATION      = 1 << 13,
+  SEATS_SCIM_ATTR_START_DATE         = 1 << 14,
+  SEATS_SCIM_ATTR_END_DATE           = 1 << 15,
+  SEATS_SCIM_ATTR_MODULES            = 1 << 16,
+  SEATS_SCIM_ATTR_GRACE_DEADLINE     = 1 << 17,
+  SEATS_SCIM_ATTR_COUNTS             = 1 << 18,
+} SeatsScimAttr;
+
+#define SEATS_SCIM_ATTR_NAME \
+  (SEATS_SCIM_ATTR_NAME_FORMATTED | SEATS_SCIM_ATTR_GIVEN_NAME | SEATS_SCIM_ATTR_FAMILY_NAME)
+#define SEATS_SCIM_ATTR_EMAILS (SEATS_SCIM_ATTR_EMAIL_VALUE | SEATS_SCIM_ATTR_EMAIL_PRIMARY)
+#define SEATS_SCIM_ATTR_CORE \
+  (SEATS_SCIM_ATTR_USER_NAME | SEATS_SCIM_ATTR_NAME | SEATS_SCIM_ATTR_DISPLAY_NAME | \
+   SEATS_SCIM_ATTR_EMAILS | SEATS_SCIM_ATTR_ACTIVE)
+#define SEATS_SCIM_ATTR_META \
+  (SEATS_SCIM_ATTR_META_RESOURCE_TYPE | SEATS_SCIM_ATTR_META_CREATED | \
+   SEATS_SCIM_ATTR_META_LAST_MODIFIED | SEATS_SCIM_ATTR_META_VERSION | \
+   SEATS_SCIM_ATTR_META_LOCATION)
+#define SEATS_SCIM_ATTR_EXTENSION \
+  (SEATS_SCIM_ATTR_START_DATE | SEATS_SCIM_ATTR_END_DATE | SEATS_SCIM_ATTR_MODULES | \
+   SEATS_SCIM_ATTR_GRACE_DEADLINE | SEATS_SCIM_ATTR_COUNTS)
+#define SEATS_SCIM_ATTR_ALL ((SEATS_SCIM_ATTR_COUNTS << 1) - 1)
+
+guint        seats_server_scim_resolve_attribute (const char      *path);
+void         seats_server_scim_reply_config    (SeatsServer       *self,
+                                                SeatsRequest      *req);
+void         seats_server_scim_reply_schemas   (SeatsServer       *self,
+                                                SeatsRequest      *req,
+                                                const char        *id);
+void         seats_server_scim_reply_resource_types (SeatsServer  *self,
+                                                SeatsRequest      *req,
+                                                const char        *id);
+
 /* seats-server-scim.c and seats-server-api.c: the endpoints */
 void         seats_server_scim_dispatch        (SeatsServer       *self,
                                                 SeatsRequest      *req);
+void         seats_server_scim_bulk            (SeatsServer       *self,
+                                                SeatsRequest      *req);
+gboolean     seats_server_scim_replay          (SeatsRequest      *req,
+                                                const char       **key,
+                                                char             **request_hash);
 void         seats_server_api_dispatch         (SeatsServer       *self,
                                                 SeatsRequest      *req);
 gboolean     seats_server_add_pending_license  (SeatsServer       *self,
@@ -371,7 +474,8 @@ void         seats_server_scim_append_user     (SeatsServer       *self,
                                                 GString           *out,
                                                 sqlite3_stmt      *stmt,
                                                 const GDate       *today,
-                                                const char        *base);
+                                                const char        *base,
+                                                guint              parts);
 gboolean     seats_server_set_user_active      (SeatsServer       *self,
                                                 SeatsRequest      *req,
                                                 const char        *user_id,

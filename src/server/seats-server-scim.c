@@ -13,6 +13,7 @@
 
 #include <string.h>
 
+#include "seats-json-reader.h"
 #include "seats-server-private.h"
 
 #define USER_COLUMNS \
@@ -30,79 +31,46 @@ typedef struct
 } UserFilter;
 
 static char *
-request_base (SeatsRequest *req)
-{
-  GUri *uri = soup_server_message_get_uri (req->msg);
-
-  return g_strdup_printf ("%s://%s:%d", g_uri_get_scheme (uri), g_uri_get_host (uri),
-                          g_uri_get_port (uri));
-}
-
-static char *
 user_etag (gint64 version)
 {
   return g_strdup_printf ("W/\"%" G_GINT64_FORMAT "\"", version);
 }
 
-/* Writes the user by hand rather than through a JsonBuilder: a list page
- * holds up to 1000 of them, and this is most of a full sync's time. */
-void
-seats_server_scim_append_user (SeatsServer  *self,
-                               GString      *out,
-                               sqlite3_stmt *stmt,
-                               const GDate  *today,
-                               const char   *base)
+/* Begins a member of an object, @key quoted with its colon, after a comma
+ * unless it is the object's first. */
+static void
+append_key (GString    *out,
+            gboolean   *first,
+            const char *key)
 {
-  const char *id = (const char *) sqlite3_column_text (stmt, 0);
-  const char *given = (const char *) sqlite3_column_text (stmt, 2);
-  const char *family = (const char *) sqlite3_column_text (stmt, 3);
-  const char *modules = (const char *) sqlite3_column_text (stmt, 12);
-  gboolean active = sqlite3_column_int (stmt, 5);
-  guint32 end_julian = sqlite3_column_int (stmt, 7);
-  GDate end;
+  if (!*first)
+    g_string_append_c (out, ',');
+  *first = FALSE;
+  g_string_append (out, key);
+}
 
-  seats_date_from_julian (&end, end_julian);
-
-  g_string_append (out, "{\"schemas\":[\"" SEATS_SCIM_USER_SCHEMA "\",\"" SEATS_SCIM_EXT_SCHEMA "\"],"
-                        "\"id\":");
-  seats_json_append_string (out, id);
-  g_string_append (out, ",\"userName\":");
-  seats_json_append_string (out, (const char *) sqlite3_column_text (stmt, 1));
-  g_string_append (out, ",\"name\":{\"formatted\":\"");
+static void
+append_full_name (GString    *out,
+                  const char *given,
+                  const char *family)
+{
+  g_string_append_c (out, '"');
   seats_json_append_escaped (out, given, -1);
   g_string_append_c (out, ' ');
   seats_json_append_escaped (out, family, -1);
-  g_string_append (out, "\",\"givenName\":");
-  seats_json_append_string (out, given);
-  g_string_append (out, ",\"familyName\":");
-  seats_json_append_string (out, family);
-  g_string_append (out, "},\"displayName\":\"");
-  seats_json_append_escaped (out, given, -1);
-  g_string_append_c (out, ' ');
-  seats_json_append_escaped (out, family, -1);
-  g_string_append (out, "\",\"emails\":[{\"value\":");
-  seats_json_append_string (out, (const char *) sqlite3_column_text (stmt, 4));
-  g_string_append (out, ",\"primary\":true}],\"active\":");
-  g_string_append (out, active ? "true" : "false");
-  g_string_append (out, ",\"meta\":{\"resourceType\":\"User\",\"created\":");
-  seats_json_append_timestamp (out, sqlite3_column_int64 (stmt, 9));
-  g_string_append (out, ",\"lastModified\":");
-  seats_json_append_timestamp (out, sqlite3_column_int64 (stmt, 10));
-  g_string_append_printf (out, ",\"version\":\"W/\\\"%" G_GINT64_FORMAT "\\\"\",\"location\":\"",
-                          (gint64) sqlite3_column_int64 (stmt, 11));
-  seats_json_append_escaped (out, base, -1);
-  g_string_append (out, "/scim/v2/Users/");
-  seats_json_append_escaped (out, id, -1);
-  g_string_append (out, "\"},\"" SEATS_SCIM_EXT_SCHEMA "\":{\"startDate\":");
-  seats_json_append_date (out, sqlite3_column_int (stmt, 6));
-  g_string_append (out, ",\"endDate\":");
-  seats_json_append_date (out, end_julian);
-  g_string_append (out, ",\"modules\":[");
+  g_string_append_c (out, '"');
+}
+
+/* A comma-separated list of module ids, which have no commas. */
+static void
+append_modules (GString    *out,
+                const char *modules)
+{
+  g_string_append_c (out, '[');
   if (modules != NULL && *modules != '\0')
     {
       const char *p = modules;
 
-      /* A comma-separated list of module ids, which have no commas. */
       for (;;)
         {
           const char *comma = strchr (p, ',');
@@ -116,128 +84,267 @@ seats_server_scim_append_user (SeatsServer  *self,
           p = comma + 1;
         }
     }
-  g_string_append (out, "],\"graceDeadline\":");
-  seats_json_append_date (out, sqlite3_column_int (stmt, 8));
-  g_string_append (out, ",\"counts\":");
-  g_string_append (out, seats_rules_user_counts (active, g_date_valid (&end) ? &end : NULL, today)
-                          ? "true" : "false");
-  g_string_append (out, "}}");
+  g_string_append_c (out, ']');
 }
 
-static void
-reply_service_provider_config (SeatsServer  *self,
-                               SeatsRequest *req)
+/**
+ * seats_server_scim_append_user:
+ * @parts: the #SeatsScimAttr parts to write (RFC 7644 3.9); the id is
+ *   always written
+ *
+ * Writes the user by hand rather than through a JsonBuilder: a list page
+ * holds up to 1000 of them, and this is most of a full sync's time.
+ */
+void
+seats_server_scim_append_user (SeatsServer  *self,
+                               GString      *out,
+                               sqlite3_stmt *stmt,
+                               const GDate  *today,
+                               const char   *base,
+                               guint         parts)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autofree char *base = request_base (req);
-  g_autofree char *location = g_strconcat (base, "/scim/v2/ServiceProviderConfig", NULL);
-  static const char etag[] = "\"spc1\"";
+  const char *id = (const char *) sqlite3_column_text (stmt, 0);
+  const char *given = (const char *) sqlite3_column_text (stmt, 2);
+  const char *family = (const char *) sqlite3_column_text (stmt, 3);
+  gboolean active = sqlite3_column_int (stmt, 5);
+  guint32 end_julian = sqlite3_column_int (stmt, 7);
+  gboolean first;
+  GDate end;
 
-  if (seats_request_not_modified (req, etag))
-    return;
+  seats_date_from_julian (&end, end_julian);
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "schemas");
-  json_builder_begin_array (builder);
-  json_builder_add_string_value (builder, "urn:ietf:params:scim:schemas:core:2.0:ServiceProviderConfig");
-  json_builder_end_array (builder);
-  seats_json_add_string (builder, "documentationUri", "https://github.com/seatsapp/seats");
-  json_builder_set_member_name (builder, "patch");
-  json_builder_begin_object (builder);
-  seats_json_add_bool (builder, "supported", TRUE);
-  json_builder_end_object (builder);
-  json_builder_set_member_name (builder, "bulk");
-  json_builder_begin_object (builder);
-  seats_json_add_bool (builder, "supported", FALSE);
-  seats_json_add_int (builder, "maxOperations", 0);
-  seats_json_add_int (builder, "maxPayloadSize", 0);
-  json_builder_end_object (builder);
-  json_builder_set_member_name (builder, "filter");
-  json_builder_begin_object (builder);
-  seats_json_add_bool (builder, "supported", TRUE);
-  seats_json_add_int (builder, "maxResults", SEATS_SERVER_SCIM_MAX_COUNT);
-  json_builder_end_object (builder);
-  json_builder_set_member_name (builder, "changePassword");
-  json_builder_begin_object (builder);
-  seats_json_add_bool (builder, "supported", FALSE);
-  json_builder_end_object (builder);
-  json_builder_set_member_name (builder, "sort");
-  json_builder_begin_object (builder);
-  seats_json_add_bool (builder, "supported", FALSE);
-  json_builder_end_object (builder);
-  json_builder_set_member_name (builder, "etag");
-  json_builder_begin_object (builder);
-  seats_json_add_bool (builder, "supported", TRUE);
-  json_builder_end_object (builder);
-  json_builder_set_member_name (builder, "authenticationSchemes");
-  json_builder_begin_array (builder);
-  json_builder_begin_object (builder);
-  seats_json_add_string (builder, "type", "oauthbearertoken");
-  seats_json_add_string (builder, "name", "Bearer token");
-  seats_json_add_string (builder, "description", "A token of the organization, admin or viewer.");
-  json_builder_end_object (builder);
-  json_builder_end_array (builder);
-  json_builder_set_member_name (builder, "meta");
-  json_builder_begin_object (builder);
-  seats_json_add_string (builder, "resourceType", "ServiceProviderConfig");
-  seats_json_add_string (builder, "location", location);
-  json_builder_end_object (builder);
-  json_builder_end_object (builder);
+  g_string_append (out, "{\"schemas\":[\"" SEATS_SCIM_USER_SCHEMA "\"");
+  if (parts & SEATS_SCIM_ATTR_EXTENSION)
+    g_string_append (out, ",\"" SEATS_SCIM_EXT_SCHEMA "\"");
+  g_string_append (out, "],\"id\":");
+  seats_json_append_string (out, id);
 
-  seats_request_reply_builder (req, 200, builder, etag);
+  if (parts & SEATS_SCIM_ATTR_USER_NAME)
+    {
+      g_string_append (out, ",\"userName\":");
+      seats_json_append_string (out, (const char *) sqlite3_column_text (stmt, 1));
+    }
+
+  if (parts & SEATS_SCIM_ATTR_NAME)
+    {
+      g_string_append (out, ",\"name\":{");
+      first = TRUE;
+      if (parts & SEATS_SCIM_ATTR_NAME_FORMATTED)
+        {
+          append_key (out, &first, "\"formatted\":");
+          append_full_name (out, given, family);
+        }
+      if (parts & SEATS_SCIM_ATTR_GIVEN_NAME)
+        {
+          append_key (out, &first, "\"givenName\":");
+          seats_json_append_string (out, given);
+        }
+      if (parts & SEATS_SCIM_ATTR_FAMILY_NAME)
+        {
+          append_key (out, &first, "\"familyName\":");
+          seats_json_append_string (out, family);
+        }
+      g_string_append_c (out, '}');
+    }
+
+  if (parts & SEATS_SCIM_ATTR_DISPLAY_NAME)
+    {
+      g_string_append (out, ",\"displayName\":");
+      append_full_name (out, given, family);
+    }
+
+  if (parts & SEATS_SCIM_ATTR_EMAILS)
+    {
+      g_string_append (out, ",\"emails\":[{");
+      first = TRUE;
+      if (parts & SEATS_SCIM_ATTR_EMAIL_VALUE)
+        {
+          append_key (out, &first, "\"value\":");
+          seats_json_append_string (out, (const char *) sqlite3_column_text (stmt, 4));
+        }
+      if (parts & SEATS_SCIM_ATTR_EMAIL_PRIMARY)
+        append_key (out, &first, "\"primary\":true");
+      g_string_append (out, "}]");
+    }
+
+  if (parts & SEATS_SCIM_ATTR_ACTIVE)
+    g_string_append (out, active ? ",\"active\":true" : ",\"active\":false");
+
+  if (parts & SEATS_SCIM_ATTR_META)
+    {
+      g_string_append (out, ",\"meta\":{");
+      first = TRUE;
+      if (parts & SEATS_SCIM_ATTR_META_RESOURCE_TYPE)
+        append_key (out, &first, "\"resourceType\":\"User\"");
+      if (parts & SEATS_SCIM_ATTR_META_CREATED)
+        {
+          append_key (out, &first, "\"created\":");
+          seats_json_append_timestamp (out, sqlite3_column_int64 (stmt, 9));
+        }
+      if (parts & SEATS_SCIM_ATTR_META_LAST_MODIFIED)
+        {
+          append_key (out, &first, "\"lastModified\":");
+          seats_json_append_timestamp (out, sqlite3_column_int64 (stmt, 10));
+        }
+      if (parts & SEATS_SCIM_ATTR_META_VERSION)
+        {
+          append_key (out, &first, "\"version\":");
+          g_string_append_printf (out, "\"W/\\\"%" G_GINT64_FORMAT "\\\"\"",
+                                  (gint64) sqlite3_column_int64 (stmt, 11));
+        }
+      if (parts & SEATS_SCIM_ATTR_META_LOCATION)
+        {
+          append_key (out, &first, "\"location\":\"");
+          seats_json_append_escaped (out, base, -1);
+          g_string_append (out, "/scim/v2/Users/");
+          seats_json_append_escaped (out, id, -1);
+          g_string_append_c (out, '"');
+        }
+      g_string_append_c (out, '}');
+    }
+
+  if (parts & SEATS_SCIM_ATTR_EXTENSION)
+    {
+      g_string_append (out, ",\"" SEATS_SCIM_EXT_SCHEMA "\":{");
+      first = TRUE;
+      if (parts & SEATS_SCIM_ATTR_START_DATE)
+        {
+          append_key (out, &first, "\"startDate\":");
+          seats_json_append_date (out, sqlite3_column_int (stmt, 6));
+        }
+      if (parts & SEATS_SCIM_ATTR_END_DATE)
+        {
+          append_key (out, &first, "\"endDate\":");
+          seats_json_append_date (out, end_julian);
+        }
+      if (parts & SEATS_SCIM_ATTR_MODULES)
+        {
+          append_key (out, &first, "\"modules\":");
+          append_modules (out, (const char *) sqlite3_column_text (stmt, 12));
+        }
+      if (parts & SEATS_SCIM_ATTR_GRACE_DEADLINE)
+        {
+          append_key (out, &first, "\"graceDeadline\":");
+          seats_json_append_date (out, sqlite3_column_int (stmt, 8));
+        }
+      if (parts & SEATS_SCIM_ATTR_COUNTS)
+        {
+          append_key (out, &first, "\"counts\":");
+          g_string_append (out, seats_rules_user_counts (active, g_date_valid (&end) ? &end : NULL,
+                                                         today) ? "true" : "false");
+        }
+      g_string_append_c (out, '}');
+    }
+
+  g_string_append_c (out, '}');
 }
 
+/* The parts of a user an answer writes (RFC 7644 3.9): attributes names
+ * them, excludedAttributes takes them from all; names a user does not have
+ * are passed over, as a client may ask several services alike. The id is
+ * always written (RFC 7643 3.1). */
+static gboolean
+read_parts (SeatsRequest *req,
+            guint        *parts)
+{
+  const char *attributes = req->query ? g_hash_table_lookup (req->query, "attributes") : NULL;
+  const char *excluded = req->query ? g_hash_table_lookup (req->query, "excludedAttributes")
+                                    : NULL;
+  g_auto(GStrv) names = NULL;
+
+  if (attributes != NULL && excluded != NULL)
+    {
+      seats_request_reply_problem (req, 400, "invalid-parameter",
+                                   "Send attributes or excludedAttributes, not both "
+                                   "(RFC 7644 3.9).",
+                                   "excludedAttributes");
+      return FALSE;
+    }
+
+  *parts = SEATS_SCIM_ATTR_ALL;
+  if (attributes == NULL && excluded == NULL)
+    return TRUE;
+
+  names = g_strsplit (attributes != NULL ? attributes : excluded, ",", 64);
+  *parts = attributes != NULL ? 0 : SEATS_SCIM_ATTR_ALL;
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      guint named = seats_server_scim_resolve_attribute (g_strstrip (names[i]));
+
+      if (attributes != NULL)
+        *parts |= named;
+      else
+        *parts &= ~named;
+    }
+  *parts |= SEATS_SCIM_ATTR_ID;
+
+  return TRUE;
+}
+
+/* The next word of a filter, after any spaces; NULL at the end. */
 static char *
-unquote (const char *text)
+next_word (const char **text)
 {
-  gsize length = strlen (text);
+  const char *start = *text;
+  const char *end;
 
-  if (length < 2 || text[0] != '"' || text[length - 1] != '"')
+  while (*start == ' ')
+    start++;
+  end = strchr (start, ' ');
+  if (end == NULL || end == start)
     return NULL;
 
-  return g_strndup (text + 1, length - 2);
+  *text = end + 1;
+  return g_strndup (start, end - start);
 }
 
+/* `attrPath SP compareOp SP compValue` (RFC 7644 3.4.2.2), for the three
+ * attributes a client needs: the attribute however it is named (3.10),
+ * the operator in any case, the value as JSON writes it. */
 static gboolean
 parse_filter (const char *text,
               UserFilter *filter)
 {
-  g_auto(GStrv) parts = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *operator = NULL;
+  g_autoptr(JsonNode) value = NULL;
+  gboolean is_string;
+  guint attribute;
 
   filter->active = -1;
   if (text == NULL)
     return TRUE;
 
-  if (strlen (text) > 256)
+  if (strlen (text) > 256 || (name = next_word (&text)) == NULL ||
+      (operator = next_word (&text)) == NULL ||
+      (value = seats_json_read (text, strlen (text), NULL)) == NULL ||
+      !JSON_NODE_HOLDS_VALUE (value))
     return FALSE;
 
-  parts = g_strsplit (text, " ", 3);
-  if (g_strv_length (parts) != 3)
-    return FALSE;
+  attribute = seats_server_scim_resolve_attribute (name);
+  is_string = json_node_get_value_type (value) == G_TYPE_STRING;
 
-  if (g_ascii_strcasecmp (parts[0], "meta.lastModified") == 0 &&
-      (g_ascii_strcasecmp (parts[1], "gt") == 0 || g_ascii_strcasecmp (parts[1], "ge") == 0))
+  if (attribute == SEATS_SCIM_ATTR_META_LAST_MODIFIED && is_string &&
+      (g_ascii_strcasecmp (operator, "gt") == 0 || g_ascii_strcasecmp (operator, "ge") == 0))
     {
-      g_autofree char *value = unquote (parts[2]);
-
       filter->has_modified = TRUE;
-      filter->inclusive = g_ascii_strcasecmp (parts[1], "ge") == 0;
-      return value != NULL && seats_parse_timestamp (value, &filter->modified);
+      filter->inclusive = g_ascii_strcasecmp (operator, "ge") == 0;
+      return seats_parse_timestamp (json_node_get_string (value), &filter->modified);
     }
 
-  if (g_ascii_strcasecmp (parts[0], "userName") == 0 && g_ascii_strcasecmp (parts[1], "eq") == 0)
+  /* userName is not case-exact (RFC 7643 4.1.1): see FILTER_SQL. */
+  if (attribute == SEATS_SCIM_ATTR_USER_NAME && is_string &&
+      g_ascii_strcasecmp (operator, "eq") == 0)
     {
-      filter->user_name = unquote (parts[2]);
-      return filter->user_name != NULL;
+      filter->user_name = g_strdup (json_node_get_string (value));
+      return TRUE;
     }
 
-  if (g_ascii_strcasecmp (parts[0], "active") == 0 && g_ascii_strcasecmp (parts[1], "eq") == 0)
+  if (attribute == SEATS_SCIM_ATTR_ACTIVE && json_node_get_value_type (value) == G_TYPE_BOOLEAN &&
+      g_ascii_strcasecmp (operator, "eq") == 0)
     {
-      if (g_str_equal (parts[2], "true"))
-        filter->active = 1;
-      else if (g_str_equal (parts[2], "false"))
-        filter->active = 0;
-      return filter->active >= 0;
+      filter->active = json_node_get_boolean (value);
+      return TRUE;
     }
 
   return FALSE;
@@ -256,9 +363,10 @@ bind_filter (sqlite3_stmt *stmt,
     sqlite3_bind_int (stmt, 5, filter->active);
 }
 
+/* SEATS_FOLD compares user names case-folded (see seats-server-db.c). */
 #define FILTER_SQL \
   "org_id = ?1 AND (?2 IS NULL OR modified > ?2) AND (?3 IS NULL OR modified >= ?3) " \
-  "AND (?4 IS NULL OR user_name = ?4) AND (?5 IS NULL OR active = ?5)"
+  "AND (?4 IS NULL OR user_name = ?4 COLLATE SEATS_FOLD) AND (?5 IS NULL OR active = ?5)"
 
 #define UNFILTERED_SQL "org_id = ?1"
 
@@ -327,6 +435,46 @@ remove_first_users (SeatsServer  *self,
   return TRUE;
 }
 
+/* startIndex and count as RFC 7644 3.4.2.4 reads them: a startIndex below 1
+ * is 1, a negative count 0, and a count over maxResults gives at most
+ * maxResults. Only what is not an integer at all is refused. */
+static gboolean
+query_page_bound (SeatsRequest *req,
+                  const char   *name,
+                  guint         fallback,
+                  guint         min,
+                  guint         max,
+                  guint        *value)
+{
+  const char *text = req->query ? g_hash_table_lookup (req->query, name) : NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 number;
+
+  if (text == NULL)
+    {
+      *value = fallback;
+      return TRUE;
+    }
+
+  if (!g_ascii_string_to_signed (text, 10, G_MININT64, G_MAXINT64, &number, &error))
+    {
+      g_autofree char *detail = NULL;
+
+      if (g_error_matches (error, G_NUMBER_PARSER_ERROR, G_NUMBER_PARSER_ERROR_OUT_OF_BOUNDS))
+        {
+          *value = text[0] == '-' ? min : max;
+          return TRUE;
+        }
+
+      detail = g_strdup_printf ("The parameter \"%s\" must be an integer.", name);
+      seats_request_reply_problem (req, 400, "invalid-parameter", detail, name);
+      return FALSE;
+    }
+
+  *value = (guint) CLAMP (number, (gint64) min, (gint64) max);
+  return TRUE;
+}
+
 static void
 reply_user_list (SeatsServer  *self,
                  SeatsRequest *req)
@@ -340,19 +488,22 @@ reply_user_list (SeatsServer  *self,
   guint count;
   guint total = 0;
   guint items = 0;
+  guint parts;
   GDate today;
 
-  if (!seats_request_query_uint (req, "startIndex", 1, 1, G_MAXINT32, &start_index) ||
-      !seats_request_query_uint (req, "count", SEATS_SERVER_SCIM_DEFAULT, 0,
-                                 SEATS_SERVER_SCIM_MAX_COUNT, &count))
+  if (!query_page_bound (req, "startIndex", 1, 1, G_MAXINT32, &start_index) ||
+      !query_page_bound (req, "count", SEATS_SERVER_SCIM_DEFAULT, 0,
+                         SEATS_SERVER_SCIM_MAX_COUNT, &count) ||
+      !read_parts (req, &parts))
     return;
 
   if (!parse_filter (req->query ? g_hash_table_lookup (req->query, "filter") : NULL, &filter))
     {
       g_free (filter.user_name);
       seats_request_reply_problem (req, 400, "invalid-filter",
-                                   "Supported filters: meta.lastModified gt \"<RFC 3339>\", "
-                                   "userName eq \"<name>\", active eq true|false.", "filter");
+                                   "Supported filters: meta.lastModified gt|ge \"<RFC 3339>\", "
+                                   "userName eq \"<name>\", active eq true|false; attribute "
+                                   "names may be fully qualified.", "filter");
       return;
     }
 
@@ -370,7 +521,7 @@ reply_user_list (SeatsServer  *self,
     }
 
   seats_server_org_today (self, req->org, &today);
-  base = request_base (req);
+  base = seats_request_base (req);
 
   stmt = prepare_list (self, req, &filter, TRUE);
   if (sqlite3_step (stmt) == SQLITE_ROW)
@@ -396,7 +547,7 @@ reply_user_list (SeatsServer  *self,
     {
       if (items > 0)
         g_string_append_c (out, ',');
-      seats_server_scim_append_user (self, out, stmt, &today, base);
+      seats_server_scim_append_user (self, out, stmt, &today, base, parts);
       items++;
     }
   sqlite3_reset (stmt);
@@ -430,9 +581,9 @@ static void
 reply_user (SeatsServer  *self,
             SeatsRequest *req,
             const char   *user_id,
-            guint         status)
+            guint         parts)
 {
-  g_autofree char *base = request_base (req);
+  g_autofree char *base = seats_request_base (req);
   g_autofree char *etag = NULL;
   sqlite3_stmt *stmt;
   GString *out;
@@ -447,16 +598,27 @@ reply_user (SeatsServer  *self,
     }
 
   etag = user_etag (sqlite3_column_int64 (stmt, 11));
-  if (status == 200 && g_str_equal (req->method, "GET") && seats_request_not_modified (req, etag))
+  if (g_str_equal (req->method, "GET") && seats_request_not_modified (req, etag))
     {
       sqlite3_reset (stmt);
       return;
     }
 
   out = g_string_sized_new (1024);
-  seats_server_scim_append_user (self, out, stmt, &today, base);
+  seats_server_scim_append_user (self, out, stmt, &today, base, parts);
   sqlite3_reset (stmt);
-  seats_request_reply_json (req, status, out, etag);
+  seats_request_reply_json (req, 200, out, etag);
+}
+
+static void
+get_user (SeatsServer  *self,
+          SeatsRequest *req,
+          const char   *user_id)
+{
+  guint parts;
+
+  if (read_parts (req, &parts))
+    reply_user (self, req, user_id, parts);
 }
 
 /**
@@ -525,8 +687,39 @@ seats_server_set_user_active (SeatsServer   *self,
          seats_server_db_bump_revision (self, req->org->id, error);
 }
 
-/* Reads the PatchOp: only `active` may change; everything else a user has
- * is upstream data (R16) or changed elsewhere. Returns -1 when refused. */
+/* Refuses a change to the attribute @path names, which is not active:
+ * everything else a user has is upstream data (R16) or changed elsewhere. */
+static void
+refuse_attribute (SeatsRequest *req,
+                  const char   *path)
+{
+  guint attribute = seats_server_scim_resolve_attribute (path);
+  g_autofree char *detail = NULL;
+
+  if (attribute == 0)
+    {
+      detail = g_strdup_printf ("\"%s\" is not an attribute of a user. "
+                                "Only \"active\" can be changed.",
+                                path);
+      seats_request_reply_invalid_path (req, detail);
+      return;
+    }
+
+  if (attribute & SEATS_SCIM_ATTR_CORE)
+    detail = g_strdup_printf (
+      "\"%s\" cannot be changed here. Names and e-mail addresses come from %s: change them there; "
+      "the change appears after the next sync. Only \"active\" can be changed.",
+      path, req->org->upstream_system);
+  else
+    detail = g_strdup_printf ("\"%s\" cannot be changed here. Only \"active\" can be changed.",
+                              path);
+
+  seats_request_reply_problem (req, 400, "read-only", detail, "path");
+}
+
+/* Reads the PatchOp in the body: only `active` may change, named as RFC
+ * 7644 3.10 allows, or without a path as a member of the value (3.5.2.3).
+ * Returns -1 when refused. */
 static int
 read_patch (SeatsRequest *req)
 {
@@ -567,6 +760,7 @@ read_patch (SeatsRequest *req)
     {
       JsonNode *node = json_array_get_element (operations, i);
       JsonObject *operation;
+      const char *op;
       const char *path;
       JsonNode *value;
 
@@ -582,8 +776,8 @@ read_patch (SeatsRequest *req)
                                        G_N_ELEMENTS (operation_fields)))
         return -1;
 
-      if (g_ascii_strcasecmp (seats_json_get_string (operation, "op"), "replace") != 0 &&
-          g_ascii_strcasecmp (seats_json_get_string (operation, "op"), "add") != 0)
+      op = seats_json_get_string (operation, "op");
+      if (g_ascii_strcasecmp (op, "remove") == 0)
         {
           seats_request_reply_problem (req, 400, "read-only",
                                        "Users cannot be removed here: they come from the organization's own system.",
@@ -591,33 +785,50 @@ read_patch (SeatsRequest *req)
           return -1;
         }
 
-      path = seats_json_get_string (operation, "path");
-      value = json_object_get_member (operation, "value");
-
-      /* Without a path the value is an object of attributes (RFC 7644 3.5.2.3). */
-      if (path == NULL && value != NULL && JSON_NODE_HOLDS_OBJECT (value) &&
-          json_object_get_size (json_node_get_object (value)) == 1 &&
-          json_object_has_member (json_node_get_object (value), "active"))
+      if (g_ascii_strcasecmp (op, "replace") != 0 && g_ascii_strcasecmp (op, "add") != 0)
         {
-          path = "active";
-          value = json_object_get_member (json_node_get_object (value), "active");
-        }
-
-      if (path == NULL)
-        {
-          seats_request_reply_problem (req, 400, "read-only",
-                                       "Only \"active\" can be changed here.", "path");
+          seats_request_reply_problem (req, 400, "malformed-request",
+                                       "\"op\" must be \"add\", \"replace\" or \"remove\".", "op");
           return -1;
         }
 
-      if (g_ascii_strcasecmp (path, "active") != 0)
-        {
-          g_autofree char *detail = g_strdup_printf (
-            "\"%s\" cannot be changed here. Names and e-mail addresses come from %s: change them there; "
-            "the change appears after the next sync. Only \"active\" can be changed.",
-            path, req->org->upstream_system);
+      path = seats_json_get_string (operation, "path");
+      value = json_object_get_member (operation, "value");
 
-          seats_request_reply_problem (req, 400, "read-only", detail, "path");
+      /* Without a path the value is an object of attributes, each named
+       * as a path would name it. */
+      if (path == NULL)
+        {
+          JsonObjectIter iter;
+          const char *name;
+          JsonNode *member;
+
+          if (value == NULL || !JSON_NODE_HOLDS_OBJECT (value) ||
+              json_object_get_size (json_node_get_object (value)) == 0)
+            {
+              seats_request_reply_problem (req, 400, "malformed-request",
+                                           "Without a path, \"value\" must be an object "
+                                           "such as {\"active\": false}.",
+                                           "value");
+              return -1;
+            }
+
+          json_object_iter_init (&iter, json_node_get_object (value));
+          while (json_object_iter_next (&iter, &name, &member))
+            {
+              if (seats_server_scim_resolve_attribute (name) != SEATS_SCIM_ATTR_ACTIVE)
+                {
+                  refuse_attribute (req, name);
+                  return -1;
+                }
+              path = name;
+              value = member;
+            }
+        }
+
+      if (seats_server_scim_resolve_attribute (path) != SEATS_SCIM_ATTR_ACTIVE)
+        {
+          refuse_attribute (req, path);
           return -1;
         }
 
@@ -635,31 +846,129 @@ read_patch (SeatsRequest *req)
   return active;
 }
 
-static void
-patch_user (SeatsServer  *self,
-            SeatsRequest *req,
-            const char   *user_id)
+/* One PatchOp in the body on one user, in the caller's transaction, which
+ * it leaves as it was when it fails. @if_match is optional (RFC 7644
+ * 3.14): without it the change is made on the user as they are. Answers
+ * the whole user after the change, so that a client can apply it without
+ * reading it again. */
+static gboolean
+patch_one (SeatsServer  *self,
+           SeatsRequest *req,
+           const char   *user_id,
+           const char   *if_match)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *etag = NULL;
   sqlite3_stmt *stmt;
+  guint parts;
   int active;
-
-  if (!seats_request_require_admin (req))
-    return;
 
   stmt = find_user (self, req, user_id);
   if (stmt == NULL)
     {
       seats_request_reply_problem (req, 404, "not-found", _("There is no such user."), NULL);
-      return;
+      return FALSE;
     }
   etag = user_etag (sqlite3_column_int64 (stmt, 11));
   sqlite3_reset (stmt);
 
-  if (!seats_request_check_if_match (req, etag) ||
-      !seats_request_parse_body (req, SEATS_SERVER_MAX_BODY) ||
+  if (!read_parts (req, &parts) || !seats_request_check_precondition (req, if_match, etag) ||
       (active = read_patch (req)) < 0)
+    return FALSE;
+
+  if (!seats_server_db_savepoint (self, &error))
+    {
+      seats_request_reply_db_error (req, error);
+      return FALSE;
+    }
+
+  if (!seats_server_set_user_active (self, req, user_id, active, &error))
+    {
+      seats_server_db_rollback_savepoint (self);
+      seats_request_reply_rule_error (req, error, "active");
+      return FALSE;
+    }
+
+  if (!seats_server_db_release (self, &error))
+    {
+      seats_server_db_rollback_savepoint (self);
+      seats_request_reply_db_error (req, error);
+      return FALSE;
+    }
+
+  reply_user (self, req, user_id, parts);
+  return TRUE;
+}
+
+/**
+ * seats_server_scim_replay:
+ * @key: (out) (nullable): the request's Idempotency-Key, or %NULL
+ * @request_hash: (out) (transfer full) (nullable): what the request asks,
+ *   to keep its answer under with seats_server_db_keep_answer()
+ *
+ * A SCIM change (a PATCH, a Bulk) sent with an Idempotency-Key is made
+ * once: a retry with the same key and the same request is answered as the
+ * first time, whatever changed since. What the request asks is its method,
+ * its address and its body as JSON.
+ *
+ * Returns: %TRUE when the request is answered: replayed, or refused
+ */
+gboolean
+seats_server_scim_replay (SeatsRequest  *req,
+                          const char   **key,
+                          char         **request_hash)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  GUri *uri = soup_server_message_get_uri (req->msg);
+  const char *query = g_uri_get_query (uri);
+  g_autofree char *body = NULL;
+  g_autofree char *canonical = NULL;
+
+  *request_hash = NULL;
+  if (!seats_request_get_idempotency_key (req, key))
+    return TRUE;
+  if (*key == NULL)
+    return FALSE;
+
+  json_generator_set_root (generator, req->body_root);
+  body = json_generator_to_data (generator, NULL);
+  canonical = g_strdup_printf ("%s %s%s%s\n%s", req->method, g_uri_get_path (uri),
+                               query ? "?" : "",
+                               query ? query : "", body);
+  *request_hash = g_compute_checksum_for_string (G_CHECKSUM_SHA256, canonical, -1);
+
+  return seats_request_replay (req, *key, *request_hash,
+                               _("This Idempotency-Key was used for another change. "
+                               "Use a new key for a new change."));
+}
+
+static void
+patch_user (SeatsServer  *self,
+            SeatsRequest *req,
+            const char   *user_id)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (req->msg);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *request_hash = NULL;
+  const char *key;
+
+  if (!seats_request_require_admin (req))
+    return;
+
+  /* An operation of a Bulk: its data is the body, its version If-Match,
+   * and the Bulk's transaction holds it. */
+  if (req->bulk != NULL)
+    {
+      if (req->body == NULL)
+        seats_request_reply_problem (req, 400, "malformed-request",
+                                     "A PATCH operation's \"data\" must be a PatchOp.", "data");
+      else
+        patch_one (self, req, user_id, req->version);
+      return;
+    }
+
+  if (!seats_request_parse_body (req, SEATS_SERVER_MAX_BODY) ||
+      seats_server_scim_replay (req, &key, &request_hash))
     return;
 
   if (!seats_server_db_begin (self, &error))
@@ -668,37 +977,122 @@ patch_user (SeatsServer  *self,
       return;
     }
 
-  if (!seats_server_set_user_active (self, req, user_id, active, &error) ||
-      !seats_server_db_commit (self, &error))
+  if (!patch_one (self, req, user_id, soup_message_headers_get_one (headers, "If-Match")))
     {
       seats_server_db_rollback (self);
-      seats_request_reply_rule_error (req, error, "active");
       return;
     }
 
-  reply_user (self, req, user_id, 200);
+  /* A refusal is not kept: it changed nothing, and a retry is asked again. */
+  if ((key != NULL &&
+       !seats_server_db_keep_answer (self, req->org->id, key, request_hash, req->status,
+                                     req->answer,
+                                     req->etag, &error)) ||
+      !seats_server_db_commit (self, &error))
+    {
+      seats_server_db_rollback (self);
+      seats_request_reply_db_error (req, error);
+    }
 }
 
+/* A method the endpoint does not take: 405, with the methods it does. */
+static void
+reply_not_allowed (SeatsRequest *req,
+                   const char   *allow)
+{
+  g_autofree char *detail = g_strdup_printf ("%s is not allowed here; allowed: %s.", req->method,
+                                             allow);
+
+  req->allow = allow;
+  seats_request_reply_problem (req, 405, "method-not-allowed", detail, NULL);
+}
+
+/* An operation of RFC 7644 this service does not offer: 501 (3.12). To a
+ * client it is a method the resource does not take, as for 405. */
+static void
+reply_not_implemented (SeatsRequest *req,
+                       const char   *detail)
+{
+  seats_request_reply_problem (req, 501, "method-not-allowed", detail, NULL);
+}
+
+/* Each endpoint of RFC 7644 3.2 is served, or answers 501; a method an
+ * endpoint does not take is 405 with Allow (RFC 9110 15.5.6). */
 void
 seats_server_scim_dispatch (SeatsServer  *self,
                             SeatsRequest *req)
 {
   const char *resource = req->n_segments > 2 ? req->segments[2] : "";
-  gboolean get = g_str_equal (req->method, "GET");
+  const char *id = req->n_segments == 4 ? req->segments[3] : NULL;
+  const char *method = req->method;
+  gboolean get = g_str_equal (method, "GET");
+  guint n = req->n_segments;
 
-  if (req->n_segments == 3 && g_str_equal (resource, "ServiceProviderConfig") && get)
-    reply_service_provider_config (self, req);
-  else if (req->n_segments == 3 && g_str_equal (resource, "Users") && get)
-    reply_user_list (self, req);
-  else if (req->n_segments == 4 && g_str_equal (resource, "Users") && get)
-    reply_user (self, req, req->segments[3], 200);
-  else if (req->n_segments == 4 && g_str_equal (resource, "Users") &&
-           g_str_equal (req->method, "PATCH"))
-    patch_user (self, req, req->segments[3]);
-  else if (req->n_segments == 3 || req->n_segments == 4)
-    seats_request_reply_problem (req, g_str_equal (resource, "Users") ? 405 : 404,
-                                 g_str_equal (resource, "Users") ? "method-not-allowed" : "not-found",
-                                 "This is not supported here.", NULL);
+  if (n == 3 && g_str_equal (resource, "ServiceProviderConfig"))
+    {
+      if (get)
+        seats_server_scim_reply_config (self, req);
+      else
+        reply_not_allowed (req, "GET");
+    }
+  else if ((n == 3 || n == 4) && g_str_equal (resource, "Schemas"))
+    {
+      if (get)
+        seats_server_scim_reply_schemas (self, req, id);
+      else
+        reply_not_allowed (req, "GET");
+    }
+  else if ((n == 3 || n == 4) && g_str_equal (resource, "ResourceTypes"))
+    {
+      if (get)
+        seats_server_scim_reply_resource_types (self, req, id);
+      else
+        reply_not_allowed (req, "GET");
+    }
+  else if (n == 3 && g_str_equal (resource, "Users"))
+    {
+      if (get)
+        reply_user_list (self, req);
+      else if (g_str_equal (method, "POST"))
+        reply_not_implemented (req, "Users are not created here: they come from the "
+                                    "organization's own "
+                                    "system, and appear here by themselves.");
+      else
+        reply_not_allowed (req, "GET");
+    }
+  else if ((n == 3 && g_str_equal (resource, ".search")) ||
+           (n == 4 && g_str_equal (resource, "Users") && g_str_equal (id, ".search")))
+    reply_not_implemented (req, "Searching with POST is not implemented: "
+                                "GET /Users takes the filter.");
+  else if (n == 4 && g_str_equal (resource, "Users"))
+    {
+      if (get)
+        get_user (self, req, id);
+      else if (g_str_equal (method, "PATCH"))
+        patch_user (self, req, id);
+      else if (g_str_equal (method, "PUT"))
+        reply_not_implemented (req, "Replacing a user is not implemented: change \"active\" "
+                                    "with PATCH.");
+      else if (g_str_equal (method, "DELETE"))
+        reply_not_implemented (req, "Users are not deleted here: they come from the "
+                                    "organization's own "
+                                    "system. Deactivate a user with PATCH.");
+      else
+        reply_not_allowed (req, "GET, PATCH");
+    }
+  else if (n >= 3 && g_str_equal (resource, "Me"))
+    reply_not_implemented (req, "/Me is not implemented: a token belongs to an organization, "
+                                "not to one "
+                                "of its users (RFC 7644 3.11).");
+  else if ((n == 3 || n == 4) && g_str_equal (resource, "Groups"))
+    reply_not_implemented (req, "Groups are not implemented: licenses are held by users.");
+  else if (n == 3 && g_str_equal (resource, "Bulk") && req->bulk == NULL)
+    {
+      if (g_str_equal (method, "POST"))
+        seats_server_scim_bulk (self, req);
+      else
+        reply_not_allowed (req, "POST");
+    }
 }
 
 /**
@@ -721,7 +1115,7 @@ seats_server_scim_append_changed_users (SeatsServer  *self,
   sqlite3_stmt *stmt = seats_server_db_prepare (self,
     "SELECT " USER_COLUMNS " FROM users WHERE org_id = ? AND modified >= ? "
     "ORDER BY modified, id LIMIT ?");
-  g_autofree char *base = request_base (req);
+  g_autofree char *base = seats_request_base (req);
   guint n = 0;
   GDate today;
 
@@ -740,7 +1134,7 @@ seats_server_scim_append_changed_users (SeatsServer  *self,
         }
       if (n++ > 0)
         g_string_append_c (out, ',');
-      seats_server_scim_append_user (self, out, stmt, &today, base);
+      seats_server_scim_append_user (self, out, stmt, &today, base, SEATS_SCIM_ATTR_ALL);
     }
   sqlite3_reset (stmt);
   g_string_append_c (out, ']');

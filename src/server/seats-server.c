@@ -17,8 +17,9 @@
 #include "seats-license.h"
 #include "seats-server-private.h"
 
-/* The largest body any endpoint takes (a license file); each endpoint then
- * applies its own, smaller bound. */
+/* The largest body any endpoint but SCIM Bulk takes (a license file); each
+ * endpoint then applies its own, smaller bound. A Bulk may be as large as
+ * its maxPayloadSize. */
 #define EARLY_MAX_BODY        SEATS_LICENSE_MAX_FILE_SIZE
 #define SLOW_FAULT_SECONDS    2
 #define HUGE_FAULT_SIZE       (50 * 1024 * 1024)
@@ -157,7 +158,16 @@ seats_request_reply_json (SeatsRequest *req,
 {
   g_autoptr(GBytes) bytes = g_string_free_to_bytes (json);
 
-  set_answer (req, status, req->scim ? "application/scim+json" : "application/json", bytes, etag);
+  seats_request_reply_bytes (req, status, bytes, etag);
+}
+
+void
+seats_request_reply_bytes (SeatsRequest *req,
+                           guint         status,
+                           GBytes       *json,
+                           const char   *etag)
+{
+  set_answer (req, status, req->scim ? "application/scim+json" : "application/json", json, etag);
 }
 
 void
@@ -196,6 +206,7 @@ scim_type_for_code (const char *code)
 static void reply_problem (SeatsRequest           *req,
                            guint                   status,
                            const char             *code,
+                           const char             *scim_type,
                            const char             *detail,
                            const char             *field,
                            const SeatsRuleFigures *figures);
@@ -207,7 +218,20 @@ seats_request_reply_problem (SeatsRequest *req,
                              const char   *detail,
                              const char   *field)
 {
-  reply_problem (req, status, code, detail, field, NULL);
+  reply_problem (req, status, code, NULL, detail, field, NULL);
+}
+
+/**
+ * seats_request_reply_invalid_path:
+ *
+ * A SCIM path that names nothing there is (RFC 7644 3.12, invalidPath):
+ * to a client, a request it got wrong, code malformed-request.
+ */
+void
+seats_request_reply_invalid_path (SeatsRequest *req,
+                                  const char   *detail)
+{
+  reply_problem (req, 400, "malformed-request", "invalidPath", detail, "path", NULL);
 }
 
 /* A refusal's figures go along with its code, so that a client can say it
@@ -237,6 +261,7 @@ static void
 reply_problem (SeatsRequest           *req,
                guint                   status,
                const char             *code,
+               const char             *scim_type,
                const char             *detail,
                const char             *field,
                const SeatsRuleFigures *figures)
@@ -252,7 +277,9 @@ reply_problem (SeatsRequest           *req,
   if (req->scim)
     {
       g_autofree char *status_text = g_strdup_printf ("%u", status);
-      const char *scim_type = scim_type_for_code (code);
+
+      if (scim_type == NULL)
+        scim_type = scim_type_for_code (code);
 
       json_builder_set_member_name (builder, "schemas");
       json_builder_begin_array (builder);
@@ -329,7 +356,8 @@ seats_request_reply_rule_error (SeatsRequest *req,
   if (status == 500)
     g_warning ("%s", error->message);
 
-  reply_problem (req, status, code, error->message, field, seats_rule_error_get_figures (error));
+  reply_problem (req, status, code, NULL, error->message, field,
+                 seats_rule_error_get_figures (error));
 }
 
 void
@@ -391,6 +419,84 @@ seats_request_collection_etag (SeatsRequest *req)
                           seats_role_to_string (req->role));
 }
 
+/* What is not there: an address nothing answers at, or a resource that
+ * does not exist. */
+void
+seats_request_reply_not_found (SeatsRequest *req)
+{
+  seats_request_reply_problem (req, 404, "not-found", _("There is nothing at this address."),
+                               NULL);
+}
+
+/**
+ * seats_request_base:
+ *
+ * Returns: (transfer full): the scheme, host and port the request was made
+ *   to, for the locations of resources
+ */
+char *
+seats_request_base (SeatsRequest *req)
+{
+  GUri *uri = soup_server_message_get_uri (req->msg);
+
+  return g_strdup_printf ("%s://%s:%d", g_uri_get_scheme (uri), g_uri_get_host (uri),
+                          g_uri_get_port (uri));
+}
+
+/**
+ * seats_request_init_operation:
+ * @op: the operation's request, to fill in
+ * @bulk: the Bulk it is an operation of
+ * @method: its method: "POST", "PUT", "PATCH" or "DELETE"
+ * @path: its path under /scim/v2, such as "/Users/2819c223"
+ * @data: (nullable): its data: the body of the request it stands for
+ * @version: (nullable): its version: the If-Match of that request
+ *
+ * An operation of a SCIM Bulk (RFC 7644 3.7) as a request of its own, so
+ * that it goes exactly the way the request it stands for would: with the
+ * Bulk's connection, organization and token, in the Bulk's transaction,
+ * and with an answer of its own. Cleared with
+ * seats_request_clear_operation().
+ */
+void
+seats_request_init_operation (SeatsRequest *op,
+                              SeatsRequest *bulk,
+                              const char   *method,
+                              const char   *path,
+                              JsonObject   *data,
+                              const char   *version)
+{
+  g_autofree char *full = g_strconcat ("scim/v2", path, NULL);
+
+  g_assert (bulk->bulk == NULL);
+
+  memset (op, 0, sizeof *op);
+  op->server = bulk->server;
+  op->msg = bulk->msg;
+  op->method = method;
+  op->segments = g_strsplit (full, "/", 16);
+  op->n_segments = g_strv_length (op->segments);
+  op->scim = TRUE;
+  op->org = bulk->org;
+  op->role = bulk->role;
+  op->actor = bulk->actor;
+  op->body = data;
+  op->language = bulk->language;
+  op->bulk = bulk;
+  op->version = version;
+}
+
+void
+seats_request_clear_operation (SeatsRequest *op)
+{
+  g_strfreev (op->segments);
+  g_free (op->content_type);
+  g_clear_pointer (&op->answer, g_bytes_unref);
+  g_free (op->etag);
+  g_free (op->retry_after);
+  memset (op, 0, sizeof *op);
+}
+
 gboolean
 seats_request_require_admin (SeatsRequest *req)
 {
@@ -418,13 +524,97 @@ seats_request_check_if_match (SeatsRequest *req,
       return FALSE;
     }
 
-  if (!etag_list_matches (header, current_etag, req->scim))
+  return seats_request_check_precondition (req, header, current_etag);
+}
+
+/**
+ * seats_request_check_precondition:
+ * @if_match: (nullable): what the client read, as If-Match says it: ETags
+ *   or "*"; %NULL for no condition
+ *
+ * Refuses with 412 when @if_match does not hold @current_etag. SCIM
+ * compares weakly (RFC 7644 3.14).
+ */
+gboolean
+seats_request_check_precondition (SeatsRequest *req,
+                                  const char   *if_match,
+                                  const char   *current_etag)
+{
+  if (if_match == NULL || etag_list_matches (if_match, current_etag, req->scim))
+    return TRUE;
+
+  seats_request_reply_problem (req, 412, "stale",
+                               _("Someone changed this since you read it. "
+                                 "Read it again and retry."),
+                               NULL);
+  return FALSE;
+}
+
+/**
+ * seats_request_get_idempotency_key:
+ * @key: (out) (nullable): the request's Idempotency-Key, or %NULL without one
+ *
+ * Returns: %FALSE, answered with 400, when the key is not 1 to 200
+ *   characters
+ */
+gboolean
+seats_request_get_idempotency_key (SeatsRequest  *req,
+                                   const char   **key)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (req->msg);
+
+  *key = soup_message_headers_get_one (headers, "Idempotency-Key");
+  if (*key == NULL || (**key != '\0' && strlen (*key) <= SEATS_SERVER_IDEMPOTENCY_KEY_MAX))
+    return TRUE;
+
+  seats_request_reply_problem (req, 400, "malformed-request",
+                               "An Idempotency-Key has 1 to 200 characters.", "Idempotency-Key");
+  return FALSE;
+}
+
+/**
+ * seats_request_replay:
+ * @key: the request's Idempotency-Key
+ * @request_hash: what the request asks, as it was kept with the key
+ * @reused: what to say when the key was used for another request
+ *
+ * Answers a request whose key the server kept an answer for as it
+ * answered the first time, status, body and ETag; a key kept for another
+ * request is refused with 422, code idempotency-key-reused.
+ *
+ * Returns: %TRUE when the request is answered
+ */
+gboolean
+seats_request_replay (SeatsRequest *req,
+                      const char   *key,
+                      const char   *request_hash,
+                      const char   *reused)
+{
+  sqlite3_stmt *stmt = seats_server_db_prepare (req->server,
+    "SELECT request_hash, status, body, etag FROM idempotency WHERE org_id = ? AND key = ?");
+  g_autoptr(GBytes) answer = NULL;
+  g_autofree char *etag = NULL;
+  gboolean same;
+  guint status;
+
+  sqlite3_bind_int64 (stmt, 1, req->org->id);
+  seats_server_db_bind_text (stmt, 2, key);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
     {
-      seats_request_reply_problem (req, 412, "stale",
-                                   _("Someone changed this since you read it. Read it again and retry."),
-                                   NULL);
+      sqlite3_reset (stmt);
       return FALSE;
     }
+
+  same = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), request_hash) == 0;
+  status = sqlite3_column_int (stmt, 1);
+  answer = g_bytes_new (sqlite3_column_blob (stmt, 2), sqlite3_column_bytes (stmt, 2));
+  etag = seats_server_db_column_text (stmt, 3);
+  sqlite3_reset (stmt);
+
+  if (!same)
+    seats_request_reply_problem (req, 422, "idempotency-key-reused", reused, NULL);
+  else
+    seats_request_reply_bytes (req, status, answer, etag);
 
   return TRUE;
 }
@@ -718,6 +908,8 @@ write_answer (SeatsRequest *req)
     soup_message_headers_replace (headers, "ETag", req->etag);
   if (req->retry_after != NULL)
     soup_message_headers_replace (headers, "Retry-After", req->retry_after);
+  if (req->allow != NULL && req->status == 405)
+    soup_message_headers_replace (headers, "Allow", req->allow);
   soup_message_headers_replace (headers, "Cache-Control", "no-cache");
 
   if (g_str_equal (fault, "truncate") && answer != NULL)
@@ -884,7 +1076,7 @@ route (SeatsServer  *self,
     seats_server_api_dispatch (self, req);
 
   if (req->status == 0)
-    seats_request_reply_problem (req, 404, "not-found", _("There is nothing at this address."), NULL);
+    seats_request_reply_not_found (req);
 }
 
 static void
@@ -967,6 +1159,24 @@ server_handler_cb (SoupServer        *server,
 static const char too_large_body[] =
   "{\"type\":\"urn:seats:problem:body-too-large\",\"title\":\"Request Entity Too Large\","
   "\"status\":413,\"detail\":\"The body is too large.\",\"code\":\"body-too-large\"}";
+
+/* The same as a SCIM error, for the SCIM endpoints (RFC 7644 3.12); for a
+ * Bulk it names the limit (3.7.4). */
+static const char too_large_scim_body[] =
+  "{\"schemas\":[\"" SEATS_SCIM_ERROR_SCHEMA "\"],\"status\":\"413\","
+  "\"detail\":\"The body is too large.\",\"code\":\"body-too-large\"}";
+static const char too_large_bulk_body[] =
+  "{\"schemas\":[\"" SEATS_SCIM_ERROR_SCHEMA "\"],\"status\":\"413\","
+  "\"detail\":\"The bulk request is larger than maxPayloadSize ("
+  G_STRINGIFY (SEATS_SERVER_BULK_MAX_PAYLOAD) " bytes).\",\"code\":\"body-too-large\"}";
+
+/* Where a body goes decides how large it may be and how that is said. */
+typedef enum
+{
+  BODY_API,
+  BODY_SCIM,
+  BODY_BULK,
+} BodyKind;
 
 /* After an answer written on a connection of its own: what the client is
  * still sending is read and dropped for a moment (at most a megabyte, two
@@ -1060,19 +1270,37 @@ answer_and_close (SoupServerMessage *msg,
                              drain->cancellable, drain_skipped_cb, drain);
 }
 
+static goffset
+max_body (BodyKind kind)
+{
+  return kind == BODY_BULK ? SEATS_SERVER_BULK_MAX_PAYLOAD : EARLY_MAX_BODY;
+}
+
+static void
+answer_too_large (SoupServerMessage *msg,
+                  BodyKind           kind)
+{
+  const char *body = kind == BODY_BULK ? too_large_bulk_body
+                     : kind == BODY_SCIM ? too_large_scim_body : too_large_body;
+
+  answer_and_close (msg, 413, NULL,
+                    kind == BODY_API ? "application/problem+json" : "application/scim+json",
+                    body, strlen (body));
+}
+
 /* A chunked body is counted as it comes; once it is too large the
- * connection is answered and closed, and nothing more of it is read. */
+ * connection is answered and closed, and nothing more of it is read.
+ * @user_data is the BodyKind. */
 static void
 request_chunk_cb (SoupServerMessage *msg,
                   GBytes            *chunk,
                   gpointer           user_data)
 {
-  if (soup_server_message_get_request_body (msg)->length <= EARLY_MAX_BODY)
+  if (soup_server_message_get_request_body (msg)->length <= max_body (GPOINTER_TO_INT (user_data)))
     return;
 
   g_signal_handlers_disconnect_by_func (msg, request_chunk_cb, user_data);
-  answer_and_close (msg, 413, NULL, "application/problem+json", too_large_body,
-                    strlen (too_large_body));
+  answer_too_large (msg, GPOINTER_TO_INT (user_data));
 }
 
 /* Before any body is read: whoever sends one must have a valid token, and
@@ -1091,6 +1319,9 @@ early_handler_cb (SoupServer        *server,
   gboolean has_body = encoding == SOUP_ENCODING_CHUNKED || encoding == SOUP_ENCODING_EOF ||
                       (encoding == SOUP_ENCODING_CONTENT_LENGTH &&
                        soup_message_headers_get_content_length (headers) > 0);
+  /* SCIM endpoints answer SCIM errors, these early ones too (RFC 7644 3.12). */
+  gboolean scim = g_str_equal (path, "/scim/v2") || g_str_has_prefix (path, "/scim/v2/");
+  BodyKind kind = g_str_equal (path, "/scim/v2/Bulk") ? BODY_BULK : scim ? BODY_SCIM : BODY_API;
 
   if (!has_body)
     return;
@@ -1101,7 +1332,7 @@ early_handler_cb (SoupServer        *server,
     req->server = self;
     req->msg = msg;
     req->method = soup_server_message_get_method (msg);
-    req->scim = g_str_has_prefix (path, "/scim/v2");
+    req->scim = scim;
     if (!authenticate (self, req))
       {
         gsize length = 0;
@@ -1114,15 +1345,14 @@ early_handler_cb (SoupServer        *server,
   }
 
   if (encoding == SOUP_ENCODING_CONTENT_LENGTH &&
-      soup_message_headers_get_content_length (headers) > EARLY_MAX_BODY)
+      soup_message_headers_get_content_length (headers) > max_body (kind))
     {
-      answer_and_close (msg, 413, NULL, "application/problem+json", too_large_body,
-                        strlen (too_large_body));
+      answer_too_large (msg, kind);
       return;
     }
 
   if (encoding != SOUP_ENCODING_CONTENT_LENGTH)
-    g_signal_connect (msg, "got-chunk", G_CALLBACK (request_chunk_cb), NULL);
+    g_signal_connect (msg, "got-chunk", G_CALLBACK (request_chunk_cb), GINT_TO_POINTER (kind));
 }
 
 static void
