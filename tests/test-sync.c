@@ -629,8 +629,8 @@ test_user_activation (Fixture       *fixture,
   g_assert_true (seats_user_get_active (seats_sync_engine_find_user (fixture->engine, id)));
 }
 
-/* A change costs its own requests and one delta, never a sync: a
- * selection of three users is three PATCHes and the delta that brings the
+/* A change costs its own request and one delta, never a sync: a
+ * selection of three users is one Bulk and the delta that brings the
  * counts and the log; its Undo the same. */
 static void
 test_selection_costs_its_requests (Fixture       *fixture,
@@ -668,7 +668,7 @@ test_selection_costs_its_requests (Fixture       *fixture,
   g_assert_true (seats_sync_engine_submit_finish (fixture->engine, seats_test_wait_for (&result),
                                                   &undo, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (seats_sync_engine_get_request_count (fixture->engine) - requests, ==, 3 + 1);
+  g_assert_cmpuint (seats_sync_engine_get_request_count (fixture->engine) - requests, ==, 1 + 1);
 
   /* The answer is in the local copy: the users, the count, the log. */
   for (guint i = 0; i < 3; i++)
@@ -687,7 +687,7 @@ test_selection_costs_its_requests (Fixture       *fixture,
   requests = seats_sync_engine_get_request_count (fixture->engine);
   g_assert_true (run_submit (fixture->engine, undo, &error));
   g_assert_no_error (error);
-  g_assert_cmpuint (seats_sync_engine_get_request_count (fixture->engine) - requests, ==, 3 + 1);
+  g_assert_cmpuint (seats_sync_engine_get_request_count (fixture->engine) - requests, ==, 1 + 1);
   for (guint i = 0; i < 3; i++)
     g_assert_true (seats_user_get_active (seats_sync_engine_find_user (fixture->engine, ids->pdata[i])));
   g_assert_cmpuint (seats_product_get_in_use (seats_sync_engine_find_user_seats (fixture->engine)),
@@ -708,6 +708,71 @@ test_selection_costs_its_requests (Fixture       *fixture,
   requests = seats_sync_engine_get_request_count (fixture->engine);
   g_assert_true (run_sync (fixture->engine, FALSE, &error));
   g_assert_cmpuint (seats_sync_engine_get_request_count (fixture->engine) - requests, ==, 1);
+}
+
+/* One of a selection changed by somebody else first: the others are made,
+ * the refusal is said, and the Undo is for the part that was made. */
+static void
+test_selection_partly_refused (Fixture       *fixture,
+                               gconstpointer  user_data)
+{
+  const char *token = find_organization (fixture, "demolen")->admin_token;
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(SeatsChange) off = NULL;
+  g_autoptr(SeatsChange) undo = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) theirs = NULL;
+  g_autofree char *path = NULL;
+  GListModel *users = seats_sync_engine_get_users (fixture->engine);
+  GDate today;
+
+  g_assert_true (run_sync (fixture->engine, FALSE, &error));
+  seats_clock_get_today (seats_sync_engine_get_clock (fixture->engine), &today);
+  for (guint i = 0; i < n_items (users) && ids->len < 3; i++)
+    {
+      g_autoptr(SeatsUser) user = g_list_model_get_item (users, i);
+
+      if (seats_user_get_status (user, &today) == SEATS_USER_STATUS_ACTIVE)
+        g_ptr_array_add (ids, g_strdup (seats_user_get_id (user)));
+    }
+  g_assert_cmpuint (ids->len, ==, 3);
+  g_ptr_array_add (ids, NULL);
+
+  /* Somebody else deactivates and activates the second one: its version moves on. */
+  path = g_strdup_printf ("scim/v2/Users/%s", (const char *) ids->pdata[1]);
+  theirs = server_request (fixture, token, "PATCH", path,
+                           "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
+                           "\"Operations\":[{\"op\":\"replace\",\"path\":\"active\",\"value\":false}]}",
+                           &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&theirs, json_node_unref);
+  theirs = server_request (fixture, token, "PATCH", path,
+                           "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
+                           "\"Operations\":[{\"op\":\"replace\",\"path\":\"active\",\"value\":true}]}",
+                           &error);
+  g_assert_no_error (error);
+
+  off = seats_change_new_users_active ((const char * const *) ids->pdata, FALSE);
+  seats_sync_engine_submit_async (fixture->engine, off, NULL, seats_test_done_cb, &result);
+  g_assert_false (seats_sync_engine_submit_finish (fixture->engine, seats_test_wait_for (&result),
+                                                   &undo, &error));
+  g_assert_error (error, SEATS_API_ERROR, SEATS_API_ERROR_STALE);
+  g_clear_error (&error);
+
+  /* The two made are shown, and the fresh state of the third. */
+  g_assert_false (seats_user_get_active (seats_sync_engine_find_user (fixture->engine, ids->pdata[0])));
+  g_assert_true (seats_user_get_active (seats_sync_engine_find_user (fixture->engine, ids->pdata[1])));
+  g_assert_false (seats_user_get_active (seats_sync_engine_find_user (fixture->engine, ids->pdata[2])));
+  g_assert_cmpuint (seats_sync_engine_count_waiting (fixture->engine), ==, 0);
+
+  g_assert_nonnull (undo);
+  g_assert_cmpstrv (seats_change_get_user_ids (undo),
+                    ((const char * const []) { ids->pdata[0], ids->pdata[2], NULL }));
+  g_assert_true (run_submit (fixture->engine, undo, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (seats_user_get_active (seats_sync_engine_find_user (fixture->engine, ids->pdata[i])));
 }
 
 static void
@@ -1380,6 +1445,7 @@ main (int   argc,
   ADD ("/sync/quote-matches-order", test_quote_matches_order, NULL);
   ADD ("/sync/user-activation", test_user_activation, NULL);
   ADD ("/sync/selection-costs-its-requests", test_selection_costs_its_requests, NULL);
+  ADD ("/sync/selection-partly-refused", test_selection_partly_refused, NULL);
   ADD ("/sync/stale-change", test_stale_change_shows_fresh_state, NULL);
   ADD ("/sync/billing-and-features", test_billing_and_features, NULL);
   ADD ("/sync/pending-license", test_pending_license, NULL);

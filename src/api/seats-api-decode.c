@@ -9,8 +9,10 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "seats-api-decode.h"
-#include "seats-api-error.h"
+#include "seats-api-error-private.h"
 #include "seats-json-private.h"
 
 #define SCIM_SEATS_EXTENSION "urn:ietf:params:scim:schemas:extension:seats:2.0:User"
@@ -1343,4 +1345,80 @@ seats_api_decode_scim_resource_types (JsonNode         *root,
     }
 
   return TRUE;
+}
+
+/**
+ * seats_api_decode_bulk:
+ * @root: a SCIM BulkResponse (RFC 7644 3.7.3)
+ * @peer: whom it came from, which a refusal names
+ * @n_operations: how many operations were sent
+ * @n_made: (out): how many of them were made
+ * @error: why the answer cannot be read
+ *
+ * What a Bulk request made, in the order its operations were sent.
+ *
+ * Returns: (transfer full) (nullable): the refusal of the first operation
+ *   that was not made, or %NULL when all were; %NULL with @error set when
+ *   the answer is not a BulkResponse
+ */
+GError *
+seats_api_decode_bulk (JsonNode      *root,
+                       SeatsApiPeer   peer,
+                       guint          n_operations,
+                       guint         *n_made,
+                       GError       **error)
+{
+  JsonObject *object = NULL;
+  JsonArray *operations = NULL;
+  GError *refusal = NULL;
+
+  *n_made = 0;
+
+  if (!seats_json_object (root, "", &object, error) ||
+      !seats_json_array (object, "", "Operations", SEATS_JSON_REQUIRED, SEATS_API_MAX_ITEMS, &operations, error))
+    return NULL;
+
+  for (guint i = 0; i < n_operations; i++)
+    {
+      JsonNode *node = i < json_array_get_length (operations) ? json_array_get_element (operations, i) : NULL;
+      JsonObject *op = node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+      JsonNode *status = op != NULL ? json_object_get_member (op, "status") : NULL;
+      gint64 code = 0;
+
+      /* A string in RFC 7644 3.7.3, a number in some services. */
+      if (status != NULL && JSON_NODE_HOLDS_VALUE (status))
+        {
+          if (json_node_get_value_type (status) == G_TYPE_STRING)
+            code = g_ascii_strtoll (json_node_get_string (status), NULL, 10);
+          else if (json_node_get_value_type (status) == G_TYPE_INT64)
+            code = json_node_get_int (status);
+        }
+
+      if (code >= 200 && code < 300)
+        {
+          (*n_made)++;
+          continue;
+        }
+
+      /* Not answered at all (failOnErrors stopped it), or refused. */
+      if (refusal == NULL)
+        {
+          JsonObject *response = NULL;
+          SeatsApiProblem problem = { NULL, };
+          SeatsRuleFigures figures = { 0, };
+
+          if (op != NULL && seats_json_member_object (op, "", "response", SEATS_JSON_OPTIONAL, &response, NULL) &&
+              response != NULL)
+            seats_api_problem_read (response, &problem, &figures);
+
+          refusal = code >= 400 && code < 600
+                    ? seats_api_error_from_status_for ((guint) code, &problem, peer)
+                    : g_error_new_literal (SEATS_API_ERROR, SEATS_API_ERROR_MALFORMED,
+                                           peer == SEATS_API_PEER_SCIM
+                                           ? _("The service sent an answer Seats cannot read.")
+                                           : _("The license server sent an answer Seats cannot read."));
+        }
+    }
+
+  return refusal;
 }

@@ -10,6 +10,7 @@
 #include <json-glib/json-glib.h>
 
 #include "seats-domain.h"
+#include "seats-api-error.h"
 #include "seats-scim.h"
 
 G_BEGIN_DECLS
@@ -112,6 +113,11 @@ gboolean             seats_api_decode_scim_config  (JsonNode         *root,
 gboolean             seats_api_decode_scim_resource_types
                                                    (JsonNode         *root,
                                                     SeatsScimConfig  *config,
+                                                    GError          **error);
+GError              *seats_api_decode_bulk         (JsonNode         *root,
+                                                    SeatsApiPeer      peer,
+                                                    guint             n_operations,
+                                                    guint            *n_made,
                                                     GError          **error);
 gboolean             seats_api_decode_delta        (JsonNode   *root,
                                                     SeatsPull  *pull,

@@ -12,7 +12,8 @@
 #include <glib/gi18n.h>
 #include <libsoup/soup.h>
 
-#include "seats-api-error.h"
+#include "seats-api-error-private.h"
+#include "seats-json-private.h"
 
 /* Exponential back-off for transient failures: 1 s, 2 s, 4 s, ... never
  * more than a minute; a Retry-After from the server wins, within 15 minutes. */
@@ -529,3 +530,74 @@ seats_api_parse_retry_after (const char *value,
 
   return MAX (0, g_date_time_difference (when, now) / 1000);
 }
+
+/* The longest product or module name a refusal's figures may carry. */
+#define FIGURES_NAME_MAX_CHARS 200
+
+/**
+ * seats_api_problem_read:
+ * @object: a problem answer (RFC 9457) or a SCIM error
+ * @problem: filled with what it says, borrowed from @object
+ * @figures: filled with the figures of a rule's refusal
+ *
+ * Members that are missing or not what the API document promises are left
+ * out, and the message does without.
+ */
+void
+seats_api_problem_read (JsonObject       *object,
+              SeatsApiProblem  *problem,
+              SeatsRuleFigures *figures)
+{
+  JsonObject *figures_object = NULL;
+  JsonObject *reseller = NULL;
+  const char *seat_floor = NULL;
+  const char *name = NULL;
+  struct {
+    const char *member;
+    guint      *value;
+  } counts[] = {
+    { "requested", &figures->requested },
+    { "counted", &figures->counted },
+    { "minimum", &figures->minimum },
+    { "products", &figures->products },
+    { "surplus", &figures->surplus },
+  };
+
+  seats_json_string (object, "", "code", SEATS_JSON_OPTIONAL, &problem->code, NULL);
+  seats_json_string (object, "", "detail", SEATS_JSON_OPTIONAL, &problem->detail, NULL);
+  if (problem->code == NULL)
+    seats_json_string (object, "", "scimType", SEATS_JSON_OPTIONAL, &problem->code, NULL);
+
+  if (seats_json_member_object (object, "", "reseller", SEATS_JSON_OPTIONAL, &reseller, NULL) &&
+      reseller != NULL)
+    {
+      seats_json_string (reseller, "reseller", "name", SEATS_JSON_OPTIONAL, &problem->reseller_name, NULL);
+      seats_json_string (reseller, "reseller", "url", SEATS_JSON_OPTIONAL, &problem->reseller_url, NULL);
+    }
+
+  if (!seats_json_member_object (object, "", "figures", SEATS_JSON_OPTIONAL, &figures_object, NULL) ||
+      figures_object == NULL)
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+    {
+      gint64 value = 0;
+
+      if (!seats_json_int (figures_object, "figures", counts[i].member, SEATS_JSON_OPTIONAL,
+                           0, G_MAXUINT, &value, NULL))
+        return;
+      *counts[i].value = (guint) value;
+    }
+
+  if (!seats_json_string (figures_object, "figures", "seat_floor", SEATS_JSON_OPTIONAL,
+                          &seat_floor, NULL) ||
+      (seat_floor != NULL && !seats_seat_floor_from_string (seat_floor, &figures->seat_floor)) ||
+      !seats_json_string (figures_object, "figures", "name", SEATS_JSON_OPTIONAL, &name, NULL) ||
+      (name != NULL && g_utf8_strlen (name, -1) > FIGURES_NAME_MAX_CHARS))
+    return;
+
+  /* Borrowed from @object, which outlives the message made of it. */
+  figures->name = (char *) name;
+  problem->figures = figures;
+}
+

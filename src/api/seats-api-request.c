@@ -17,6 +17,9 @@
 #include "seats-json-private.h"
 
 #define SCIM_PATCH_SCHEMA "urn:ietf:params:scim:api:messages:2.0:PatchOp"
+/* What the license server takes in one Bulk request (its
+ * /ServiceProviderConfig says so too). */
+#define SEATS_API_BULK_MAX_OPERATIONS 1000
 
 struct _SeatsApiRequest
 {
@@ -288,15 +291,11 @@ seats_api_request_set_next_period (const char *product_id,
                       etag, FALSE);
 }
 
-SeatsApiRequest *
-seats_api_request_set_user_active (const char *user_id,
-                                   gboolean    active,
-                                   const char *etag)
+/* A SCIM PatchOp that sets "active". */
+static JsonNode *
+patch_active_body (gboolean active)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autofree char *id = NULL;
-
-  g_return_val_if_fail (user_id != NULL, NULL);
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "schemas");
@@ -316,11 +315,69 @@ seats_api_request_set_user_active (const char *user_id,
   json_builder_end_array (builder);
   json_builder_end_object (builder);
 
+  return json_builder_get_root (builder);
+}
+
+SeatsApiRequest *
+seats_api_request_set_user_active (const char *user_id,
+                                   gboolean    active,
+                                   const char *etag)
+{
+  g_autofree char *id = NULL;
+
+  g_return_val_if_fail (user_id != NULL, NULL);
+
   id = escape_segment (user_id);
   return request_new (active ? "activate-user" : "deactivate-user", "PATCH",
                       g_strdup_printf ("scim/v2/Users/%s", id),
-                      json_builder_get_root (builder),
+                      patch_active_body (active),
                       etag, FALSE);
+}
+
+/* A selection activated or deactivated as one SCIM Bulk request (RFC
+ * 7644 3.7), each operation with the version it was made against. */
+static SeatsApiRequest *
+request_users_active_bulk (SeatsChange *change,
+                           guint        first,
+                           guint        count)
+{
+  const char * const *ids = seats_change_get_user_ids (change);
+  gboolean active = seats_change_get_on (change);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "schemas");
+  json_builder_begin_array (builder);
+  json_builder_add_string_value (builder, "urn:ietf:params:scim:api:messages:2.0:BulkRequest");
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "Operations");
+  json_builder_begin_array (builder);
+  for (guint i = first; i < first + count; i++)
+    {
+      g_autofree char *id = escape_segment (ids[i]);
+      g_autofree char *path = g_strdup_printf ("/Users/%s", id);
+      g_autofree char *key = g_strconcat (SEATS_CHANGE_BASIS_USER, ids[i], NULL);
+      const char *version = seats_change_get_basis (change, key);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "method");
+      json_builder_add_string_value (builder, "PATCH");
+      json_builder_set_member_name (builder, "path");
+      json_builder_add_string_value (builder, path);
+      if (version != NULL)
+        {
+          json_builder_set_member_name (builder, "version");
+          json_builder_add_string_value (builder, version);
+        }
+      json_builder_set_member_name (builder, "data");
+      json_builder_add_value (builder, patch_active_body (active));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  return request_new ("users-active", "POST", g_strdup ("scim/v2/Bulk"),
+                      json_builder_get_root (builder), NULL, TRUE);
 }
 
 SeatsApiRequest *
@@ -479,6 +536,17 @@ seats_api_requests_for_change (SeatsChange  *change,
       break;
 
     case SEATS_CHANGE_USERS_ACTIVE:
+      /* A selection as SCIM Bulk, as many at a time as the server takes. */
+      if (g_strv_length ((char **) user_ids) > 1)
+        {
+          guint n = g_strv_length ((char **) user_ids);
+
+          for (guint first = 0; first < n; first += SEATS_API_BULK_MAX_OPERATIONS)
+            g_ptr_array_add (requests,
+                             request_users_active_bulk (change, first,
+                                                        MIN (SEATS_API_BULK_MAX_OPERATIONS, n - first)));
+          break;
+        }
       for (guint i = 0; user_ids[i] != NULL; i++)
         {
           g_autofree char *key = g_strconcat (SEATS_CHANGE_BASIS_USER, user_ids[i], NULL);

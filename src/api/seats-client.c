@@ -12,7 +12,7 @@
 #include <glib/gi18n.h>
 #include <libsoup/soup.h>
 
-#include "seats-api-error.h"
+#include "seats-api-error-private.h"
 #include "seats-api-request-private.h"
 #include "seats-client.h"
 #include "seats-clock.h"
@@ -334,69 +334,6 @@ request_decode (GTask         *task,
   g_thread_pool_push (pool, job, NULL);
 }
 
-/* The longest product or module name a refusal's figures may carry. */
-#define FIGURES_NAME_MAX_CHARS 200
-
-/* Reads what a problem answer says; members that are missing or not what
- * the API document promises are left out, and the message does without. */
-static void
-read_problem (JsonObject       *object,
-              SeatsApiProblem  *problem,
-              SeatsRuleFigures *figures)
-{
-  JsonObject *figures_object = NULL;
-  JsonObject *reseller = NULL;
-  const char *seat_floor = NULL;
-  const char *name = NULL;
-  struct {
-    const char *member;
-    guint      *value;
-  } counts[] = {
-    { "requested", &figures->requested },
-    { "counted", &figures->counted },
-    { "minimum", &figures->minimum },
-    { "products", &figures->products },
-    { "surplus", &figures->surplus },
-  };
-
-  seats_json_string (object, "", "code", SEATS_JSON_OPTIONAL, &problem->code, NULL);
-  seats_json_string (object, "", "detail", SEATS_JSON_OPTIONAL, &problem->detail, NULL);
-  if (problem->code == NULL)
-    seats_json_string (object, "", "scimType", SEATS_JSON_OPTIONAL, &problem->code, NULL);
-
-  if (seats_json_member_object (object, "", "reseller", SEATS_JSON_OPTIONAL, &reseller, NULL) &&
-      reseller != NULL)
-    {
-      seats_json_string (reseller, "reseller", "name", SEATS_JSON_OPTIONAL, &problem->reseller_name, NULL);
-      seats_json_string (reseller, "reseller", "url", SEATS_JSON_OPTIONAL, &problem->reseller_url, NULL);
-    }
-
-  if (!seats_json_member_object (object, "", "figures", SEATS_JSON_OPTIONAL, &figures_object, NULL) ||
-      figures_object == NULL)
-    return;
-
-  for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
-    {
-      gint64 value = 0;
-
-      if (!seats_json_int (figures_object, "figures", counts[i].member, SEATS_JSON_OPTIONAL,
-                           0, G_MAXUINT, &value, NULL))
-        return;
-      *counts[i].value = (guint) value;
-    }
-
-  if (!seats_json_string (figures_object, "figures", "seat_floor", SEATS_JSON_OPTIONAL,
-                          &seat_floor, NULL) ||
-      (seat_floor != NULL && !seats_seat_floor_from_string (seat_floor, &figures->seat_floor)) ||
-      !seats_json_string (figures_object, "figures", "name", SEATS_JSON_OPTIONAL, &name, NULL) ||
-      (name != NULL && g_utf8_strlen (name, -1) > FIGURES_NAME_MAX_CHARS))
-    return;
-
-  /* Borrowed from @object, which outlives the message made of it. */
-  figures->name = (char *) name;
-  problem->figures = figures;
-}
-
 static void
 request_complete (GTask *task)
 {
@@ -423,7 +360,7 @@ request_complete (GTask *task)
         {
           root = seats_json_parse (bytes, NULL);
           if (root != NULL && JSON_NODE_HOLDS_OBJECT (root))
-            read_problem (json_node_get_object (root), &problem, &figures);
+            seats_api_problem_read (json_node_get_object (root), &problem, &figures);
         }
 
       g_free (request->problem_code);

@@ -888,6 +888,21 @@ send_pulled_cb (GObject      *object,
   g_task_return_pointer (task, pull, (GDestroyNotify) seats_pull_free);
 }
 
+/* The operations of a Bulk request. */
+static guint
+count_operations (SeatsApiRequest *request)
+{
+  JsonNode *body = seats_api_request_get_body (request);
+  JsonNode *operations;
+
+  if (body == NULL || !JSON_NODE_HOLDS_OBJECT (body))
+    return 0;
+
+  operations = json_object_get_member (json_node_get_object (body), "Operations");
+  return operations != NULL && JSON_NODE_HOLDS_ARRAY (operations)
+         ? json_array_get_length (json_node_get_array (operations)) : 0;
+}
+
 static void
 send_request_cb (GObject      *object,
                  GAsyncResult *result,
@@ -895,6 +910,7 @@ send_request_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   Send *send = g_task_get_task_data (task);
+  SeatsApiRequest *request = g_ptr_array_index (send->requests, send->next - 1);
   g_autoptr(SeatsResponse) response = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -914,6 +930,22 @@ send_request_cb (GObject      *object,
       send->refusal = g_steal_pointer (&error);
       send->next = send->requests->len;
     }
+  else if (g_str_has_suffix (seats_api_request_get_path (request), "/Bulk"))
+    {
+      guint made = 0;
+      GError *refusal;
+
+      /* A Bulk answers each operation: some may be refused. */
+      refusal = seats_api_decode_bulk (response->root, SEATS_API_PEER_LICENSE_SERVER,
+                                       count_operations (request), &made, &error);
+      if (error != NULL)
+        refusal = g_steal_pointer (&error);
+      send->n_done += made;
+      if (refusal != NULL && send->refusal == NULL)
+        send->refusal = refusal;
+      else if (refusal != NULL)
+        g_error_free (refusal);
+    }
   else
     {
       send->n_done++;
@@ -932,6 +964,14 @@ send_next (GTask *task)
   SeatsApiRequest *request;
   g_autofree char *key = NULL;
   const char *if_match;
+
+  if (send->next >= send->requests->len && send->n_done == 0 && send->refusal != NULL)
+    {
+      /* Nothing was made: the refusal, and nothing to catch up with. */
+      g_task_return_error (task, g_steal_pointer (&send->refusal));
+      g_object_unref (task);
+      return;
+    }
 
   if (send->next >= send->requests->len)
     {
