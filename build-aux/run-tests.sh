@@ -19,6 +19,18 @@ if [ -n "${SEATS_TEST_DATE:-}" ]; then
 fi
 
 seats_install_missing "${seats_build_packages[@]}" "${seats_test_packages[@]}"
+
+# The SCIM 2.0 service that the interoperability tests run against, not
+# written for Seats: SCIMMY, from the npm registry, at the versions of the
+# lock file. Node.js comes from Debian where it is not installed already.
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  seats_install_missing nodejs npm
+fi
+if [ ! -d tests/scim-peer/node_modules ] ||
+   [ tests/scim-peer/package-lock.json -nt tests/scim-peer/node_modules ]; then
+  (cd tests/scim-peer && npm ci --no-audit --no-fund)
+fi
+
 seats_configure
 meson compile -C build
 
