@@ -580,17 +580,33 @@ write_done_cb (GObject      *object,
     g_warning ("Could not record the state of a change in the outbox: %s", error->message);
 }
 
+/* Keeps a refused change out of the way, with the reason; @task returns
+ * @error once that is written, so that whoever waits finds it so. */
+static void
+refused_marked_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *refusal = g_object_steal_data (G_OBJECT (task), "seats-refusal");
+
+  write_done_cb (object, result, NULL);
+  g_task_return_error (task, refusal);
+}
+
 static void
 mark_failed (SeatsSyncEngine *self,
              gint64           id,
-             const char      *message)
+             GTask           *task,
+             GError          *refusal)
 {
   MarkFailed *mark = g_new0 (MarkFailed, 1);
 
   mark->id = id;
-  mark->message = g_strdup (message);
+  mark->message = g_strdup (refusal->message);
+  g_object_set_data (G_OBJECT (task), "seats-refusal", refusal);
   seats_store_write_async (self->store, mark_failed_write, mark, mark_failed_free, NULL,
-                           write_done_cb, NULL);
+                           refused_marked_cb, task);
 }
 
 /* The users of a selection whose state the answer shows as asked: what
@@ -675,13 +691,14 @@ send_answered_cb (GObject      *object,
   answer = seats_source_send_finish (SEATS_SOURCE (object), result, &error);
   if (answer == NULL)
     {
-      /* Not answered: it stays in the outbox and is sent again later. */
+      /* Answered with a refusal: done with, and the person is told why. */
       if (!is_unreachable (error))
         {
-          /* Answered with a refusal: done with, and the person is told why. */
-          mark_failed (self, send->entry->id, error->message);
+          mark_failed (self, send->entry->id, g_steal_pointer (&task), g_steal_pointer (&error));
+          return;
         }
 
+      /* Not answered: it stays in the outbox and is sent again later. */
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
@@ -743,8 +760,7 @@ send_entry_async (SeatsSyncEngine     *self,
   if (send->change == NULL)
     {
       /* Nothing can ever send it: keep it out of the way, with the reason. */
-      mark_failed (self, entry->id, error->message);
-      g_task_return_error (task, g_steal_pointer (&error));
+      mark_failed (self, entry->id, g_steal_pointer (&task), g_steal_pointer (&error));
       return;
     }
 
