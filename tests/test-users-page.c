@@ -88,11 +88,15 @@ settle (PageFixture *f)
 static void
 page_set_up (PageFixture *f,
              const char  *slug,
-             gboolean     viewer)
+             gboolean     viewer,
+             gboolean     scim)
 {
   GtkWidget *root;
 
-  ui_fixture_set_up (&f->fixture, slug, viewer);
+  if (scim)
+    ui_fixture_set_up_scim (&f->fixture, slug);
+  else
+    ui_fixture_set_up (&f->fixture, slug, viewer);
   seats_window_set_visible_page (f->fixture.window, "users");
   ui_iterate ();
   ui_assert_access_keys_unique (GTK_WIDGET (f->fixture.window));
@@ -114,21 +118,28 @@ static void
 admin_set_up (PageFixture   *f,
               gconstpointer  user_data)
 {
-  page_set_up (f, "demolen", FALSE);
+  page_set_up (f, "demolen", FALSE, FALSE);
 }
 
 static void
 grace_set_up (PageFixture   *f,
               gconstpointer  user_data)
 {
-  page_set_up (f, "fjallgarden", FALSE);
+  page_set_up (f, "fjallgarden", FALSE, FALSE);
 }
 
 static void
 viewer_set_up (PageFixture   *f,
                gconstpointer  user_data)
 {
-  page_set_up (f, "demolen", TRUE);
+  page_set_up (f, "demolen", TRUE, FALSE);
+}
+
+static void
+scim_set_up (PageFixture   *f,
+             gconstpointer  user_data)
+{
+  page_set_up (f, "demolen", FALSE, TRUE);
 }
 
 static void
@@ -541,6 +552,97 @@ wait_for_text (GtkWidget  *root,
   gpointer args[2] = { root, (gpointer) text };
 
   return ui_wait_for (text_shown, args, 10000);
+}
+
+/* An account synced with a SCIM 2.0 service (the demo server's own SCIM
+ * endpoint): its users as any account's, changed and undone the same way;
+ * what it cannot know is said rather than shown empty. */
+static void
+test_users_scim (PageFixture   *f,
+                 gconstpointer  user_data)
+{
+  GtkWidget *root = GTK_WIDGET (f->fixture.window);
+  GListModel *users = seats_sync_engine_get_users (f->fixture.engine);
+  g_autofree char *id = g_strdup (seats_user_get_id (find_user (f, plain_counted)));
+  g_autofree char *name = g_strdup (seats_user_get_display_name (seats_sync_engine_find_user (f->fixture.engine, id)));
+  g_autofree char *toast = g_strdup_printf (_("%s deactivated"), name);
+  UserState inactive = { f, id, FALSE };
+  UserState active = { f, id, TRUE };
+  GDate today;
+
+  /* Every user, and no Modules column or filter: a SCIM service has none. */
+  g_assert_cmpuint (g_list_model_get_n_items (users), >, 10);
+  g_assert_nonnull (ui_find (GTK_WIDGET (f->page), GTK_TYPE_COLUMN_VIEW, NULL));
+  g_assert_false (ui_shows_text (GTK_WIDGET (f->page), _("Modules")));
+
+  /* Deactivated at the service, with an Undo; no count of free licenses,
+   * which the service does not know. */
+  search_for (f, seats_user_get_email (seats_sync_engine_find_user (f->fixture.engine, id)));
+  select_rows (f, 1);
+  ui_click (ui_find (GTK_WIDGET (f->page), GTK_TYPE_BUTTON, _("_Deactivate")));
+  g_assert_true (ui_wait_for (user_is, &inactive, 20000));
+  g_assert_false (server_user_active (f, id));
+  g_assert_true (wait_for_text (root, toast));
+  ui_click (ui_find (root, GTK_TYPE_BUTTON, _("_Undo")));
+  g_assert_true (ui_wait_for (user_is, &active, 20000));
+  g_assert_true (server_user_active (f, id));
+
+  /* Licenses: who holds one, and that what was bought is not known. */
+  seats_window_set_visible_page (f->fixture.window, "licenses");
+  ui_iterate ();
+  get_today (&today);
+  {
+    guint n = g_list_model_get_n_items (users);
+    g_autofree char *counted = seats_format_count (seats_users_count_counted (users, &today));
+    g_autofree char *total = seats_format_count (n);
+    g_autofree char *description = g_strdup_printf (ngettext ("%s of %s user holds a license. This account syncs "
+                                                              "with a SCIM 2.0 service, which gives its users and "
+                                                              "their status: the licenses bought and their prices "
+                                                              "are not known from it.",
+                                                              "%s of %s users hold a license. This account syncs "
+                                                              "with a SCIM 2.0 service, which gives its users and "
+                                                              "their status: the licenses bought and their prices "
+                                                              "are not known from it.",
+                                                              n),
+                                                    counted, total);
+
+    g_assert_true (ui_shows_text (root, description));
+  }
+  ui_assert_access_keys_unique (root);
+  ui_click (ui_find (root, GTK_TYPE_BUTTON, _("Show Use_rs")));
+  g_assert_cmpstr (seats_window_get_visible_page (f->fixture.window), ==, "users");
+
+  /* Billing: why it is empty. */
+  seats_window_set_visible_page (f->fixture.window, "billing");
+  ui_iterate ();
+  g_assert_true (ui_shows_text (root, _("This account syncs with a SCIM 2.0 service, which gives its users "
+                                        "and their status. The subscription, its prices, invoices and "
+                                        "billing details are not known from it: they are in the vendor’s "
+                                        "portal.")));
+
+  /* A license file is the license server's: not in the main menu. */
+  {
+    GtkWidget *menu_button = ui_find_by_id (root, "primary_menu_button");
+
+    g_assert_true (gtk_menu_button_get_primary (GTK_MENU_BUTTON (menu_button)));
+    gtk_menu_button_popup (GTK_MENU_BUTTON (menu_button));
+    ui_iterate ();
+    ui_iterate ();
+    g_assert_nonnull (ui_find (root, GTK_TYPE_LABEL, _("_Export Active Users…")));
+    g_assert_null (ui_find (root, GTK_TYPE_LABEL, _("_Load License From File…")));
+    gtk_menu_button_popdown (GTK_MENU_BUTTON (menu_button));
+  }
+
+  /* Out of reach: the banner names the service, not a license server. */
+  seats_server_disconnect (f->fixture.vendor->server);
+  g_assert_false (ui_fixture_sync (&f->fixture));
+  {
+    g_autofree char *banner = g_strdup_printf (_("The service cannot be reached. Shown is the copy synced %s; "
+                                                 "nothing can be changed until the connection returns."),
+                                               _("just now"));
+
+    g_assert_true (ui_shows_text (root, banner));
+  }
 }
 
 /* Deactivates the counted user @id from the page, as a person does. */
@@ -1231,6 +1333,7 @@ main (int   argc,
               page_tear_down);
   g_test_add ("/users-page/details", PageFixture, NULL, admin_set_up, test_users_details, page_tear_down);
   g_test_add ("/users-page/csv", PageFixture, NULL, admin_set_up, test_users_csv, page_tear_down);
+  g_test_add ("/users-page/scim", PageFixture, NULL, scim_set_up, test_users_scim, page_tear_down);
   g_test_add ("/users-page/viewer", PageFixture, NULL, viewer_set_up, test_users_viewer, page_tear_down);
 
   return g_test_run ();

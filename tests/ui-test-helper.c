@@ -304,17 +304,13 @@ ui_fixture_set_up (UiFixture  *fixture,
 }
 
 static void
-open_account (UiFixture  *fixture,
-              const char *uri,
-              const char *slug,
-              const char *name,
-              const char *token)
+open_account_info (UiFixture        *fixture,
+                   SeatsAccountInfo *info,
+                   const char       *token)
 {
-  g_autoptr(SeatsAccountInfo) info = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *account_db = NULL;
 
-  info = seats_account_info_new (uri, slug, name);
   account_db = g_build_filename (fixture->dir, "account.db", NULL);
   fixture->engine = seats_accounts_open_at (info, token, account_db,
                                             SEATS_SYNC_LOAD_USERS_LATER, &error);
@@ -332,6 +328,18 @@ open_account (UiFixture  *fixture,
     g_main_context_iteration (NULL, TRUE);
 
   g_assert_true (ui_wait_for_sync (fixture));
+}
+
+static void
+open_account (UiFixture  *fixture,
+              const char *uri,
+              const char *slug,
+              const char *name,
+              const char *token)
+{
+  g_autoptr(SeatsAccountInfo) info = seats_account_info_new (uri, slug, name);
+
+  open_account_info (fixture, info, token);
 }
 
 void
@@ -360,6 +368,32 @@ ui_fixture_set_up_remote (UiFixture  *fixture,
 {
   fixture->dir = seats_test_make_dir ("ui-test");
   open_account (fixture, uri, slug, slug, token);
+}
+
+void
+ui_fixture_set_up_scim (UiFixture  *fixture,
+                        const char *slug)
+{
+  g_autoptr(SeatsAccountInfo) info = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *base = NULL;
+  const char *token;
+
+  seats_test_set_clock (SEATS_TEST_NOW);
+  fixture->dir = seats_test_make_dir ("ui-test");
+  fixture->vendor = seats_test_server_new (SEATS_SERVER_FLAGS_ALLOW_CLOCK |
+                                           SEATS_SERVER_FLAGS_ALLOW_FAULTS);
+  token = seats_test_server_find (fixture->vendor, slug)->admin_token;
+
+  /* The connect dialog's check of the SCIM endpoint's address. */
+  base = g_strconcat (fixture->vendor->uri, "/scim/v2", NULL);
+  seats_accounts_check_async (base, NULL, token, NULL, seats_test_done_cb, &result);
+  info = seats_accounts_check_finish (seats_test_wait_for (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (info->source, ==, SEATS_ACCOUNT_SOURCE_SCIM);
+
+  open_account_info (fixture, info, token);
 }
 
 void

@@ -49,6 +49,10 @@ void                           ui_fixture_set_up_remote (UiFixture  *fixture,
                                                         const char  *uri,
                                                         const char  *slug,
                                                         const char  *token);
+/* The account @slug of the demo server as a SCIM account: its SCIM 2.0
+ * endpoint, checked as the connect dialog does, with the admin token. */
+void                           ui_fixture_set_up_scim  (UiFixture   *fixture,
+                                                        const char  *slug);
 void                           ui_fixture_tear_down    (UiFixture   *fixture);
 gboolean                       ui_fixture_sync         (UiFixture   *fixture);
 

@@ -162,6 +162,14 @@ source_progress_cb (SeatsSyncEngine *self,
     set_progress (self, progress);
 }
 
+/* Whom the account syncs with, which messages name. */
+static gboolean
+is_scim (SeatsSyncEngine *self)
+{
+  return self->state.account != NULL &&
+         seats_account_get_source (self->state.account) == SEATS_ACCOUNT_SOURCE_SCIM;
+}
+
 static gboolean
 is_offline_error (const GError *error)
 {
@@ -909,8 +917,11 @@ sync_failed (SeatsSyncEngine *self,
     {
       g_clear_error (&owned);
       error = owned = g_error_new_literal (SEATS_API_ERROR, SEATS_API_ERROR_TIMEOUT,
-                                           _("The license server is too slow: the sync did not "
-                                             "finish in time. Seats will try again later."));
+                                           is_scim (self)
+                                           ? _("The service is too slow: the sync did not finish in "
+                                               "time. Seats will try again later.")
+                                           : _("The license server is too slow: the sync did not "
+                                               "finish in time. Seats will try again later."));
     }
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -1186,8 +1197,11 @@ seats_sync_engine_can_change (SeatsSyncEngine  *self,
   if (self->status == SEATS_SYNC_STATUS_OFFLINE)
     {
       g_set_error_literal (error, SEATS_API_ERROR, SEATS_API_ERROR_OFFLINE,
-                           _("The license server cannot be reached, so nothing can be changed "
-                             "now. Seats syncs again when the connection returns."));
+                           is_scim (self)
+                           ? _("The service cannot be reached, so nothing can be changed now. "
+                               "Seats syncs again when the connection returns.")
+                           : _("The license server cannot be reached, so nothing can be changed "
+                               "now. Seats syncs again when the connection returns."));
       return FALSE;
     }
 

@@ -70,6 +70,7 @@ struct _SeatsUsersPage
   GtkColumnViewColumn *status_column;
   GtkColumnViewColumn *start_column;
   GtkColumnViewColumn *end_column;
+  GtkColumnViewColumn *modules_column;
   AdwStatusPage       *no_users_page;
   GMenuModel          *row_menu;
 };
@@ -472,6 +473,9 @@ update_modules (SeatsUsersPage *self)
                              G_MENU_MODEL (section));
     }
   gtk_widget_set_visible (GTK_WIDGET (self->modules_button), self->filter_modules->len > 0);
+  /* A subscription without add-on modules, or a service without any, has
+   * no column of them. */
+  gtk_column_view_column_set_visible (self->modules_column, self->filter_modules->len > 0);
 
   entries = g_strv_builder_end (builder);
   g_signal_handlers_block_matched (self->filter_dropdown, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, self);
@@ -1972,6 +1976,7 @@ seats_users_page_class_init (SeatsUsersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SeatsUsersPage, activate_button);
   gtk_widget_class_bind_template_child (widget_class, SeatsUsersPage, deactivate_button);
   gtk_widget_class_bind_template_child (widget_class, SeatsUsersPage, modules_button);
+  gtk_widget_class_bind_template_child (widget_class, SeatsUsersPage, modules_column);
   gtk_widget_class_bind_template_child (widget_class, SeatsUsersPage, upstream_label);
   gtk_widget_class_bind_template_child (widget_class, SeatsUsersPage, list_stack);
   gtk_widget_class_bind_template_child (widget_class, SeatsUsersPage, column_view);

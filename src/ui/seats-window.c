@@ -97,7 +97,9 @@ seats_window_update_actions (SeatsWindow *self)
                                  app != NULL && !seats_application_is_demo (app));
   /* Loading a file is checked against the account's organization and key;
    * exporting reads the users: both need an account shown. */
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-license", engine != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.load-license",
+                                 engine != NULL &&
+                                 seats_sync_engine_supports (engine, SEATS_CHANGE_IMPORT_LICENSE));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-users", engine != NULL);
 }
 
@@ -113,6 +115,8 @@ seats_window_update_sync_state (SeatsWindow *self)
   gint64 last_synced;
   gint64 now;
   SeatsSyncStatus status;
+  SeatsAccount *account;
+  gboolean scim;
 
   gtk_widget_set_visible (GTK_WIDGET (self->sync_button), engine != NULL);
   gtk_widget_remove_css_class (GTK_WIDGET (self->sync_button), "offline");
@@ -126,6 +130,8 @@ seats_window_update_sync_state (SeatsWindow *self)
     }
 
   status = seats_sync_engine_get_status (engine);
+  account = seats_sync_engine_get_account (engine);
+  scim = account != NULL && seats_account_get_source (account) == SEATS_ACCOUNT_SOURCE_SCIM;
   last_synced = seats_sync_engine_get_last_synced (engine);
   now = seats_clock_get_unix_time (seats_sync_engine_get_clock (engine));
   if (last_synced > 0)
@@ -136,17 +142,25 @@ seats_window_update_sync_state (SeatsWindow *self)
     case SEATS_SYNC_STATUS_SYNCING:
       icon = "syncing";
       label = g_strdup (_("Syncing…"));
-      tooltip = g_strdup (_("Seats is fetching the subscription from the license server"));
+      tooltip = g_strdup (scim ? _("Seats is fetching the users from the service")
+                               : _("Seats is fetching the subscription from the license server"));
       break;
 
     case SEATS_SYNC_STATUS_OFFLINE:
       icon = "offline";
       label = g_strdup (_("Offline"));
       gtk_widget_add_css_class (GTK_WIDGET (self->sync_button), "offline");
-      if (since != NULL)
+      if (since != NULL && scim)
+        /* Translators: %s is how long ago, such as "5 minutes ago" */
+        banner = g_strdup_printf (_("The service cannot be reached. Shown is the copy synced %s; "
+                                    "nothing can be changed until the connection returns."), since);
+      else if (since != NULL)
         /* Translators: %s is how long ago, such as "5 minutes ago" */
         banner = g_strdup_printf (_("The license server cannot be reached. Shown is the copy synced %s; "
                                     "nothing can be changed until the connection returns."), since);
+      else if (scim)
+        banner = g_strdup (_("The service cannot be reached. Nothing can be changed until the "
+                             "connection returns."));
       else
         banner = g_strdup (_("The license server cannot be reached. Nothing can be changed until "
                              "the connection returns."));
