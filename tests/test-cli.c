@@ -27,6 +27,7 @@ typedef struct
   SeatsTestServer *vendor;
   const char      *admin_token;
   const char      *viewer_token;
+  char            *server;
 } Fixture;
 
 static void
@@ -44,6 +45,7 @@ fixture_set_up (Fixture       *fixture,
   demolen = seats_test_server_find (fixture->vendor, "demolen");
   fixture->admin_token = demolen->admin_token;
   fixture->viewer_token = demolen->viewer_token;
+  fixture->server = g_strdup (fixture->vendor->uri);
 }
 
 static void
@@ -51,11 +53,12 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
   g_clear_pointer (&fixture->vendor, seats_test_server_free);
+  g_clear_pointer (&fixture->server, g_free);
   seats_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
 }
 
-/* seatsctl --server URL with the token in SEATS_TOKEN and a private data
+/* seatsctl --server URL (the fixture's server) with the token in SEATS_TOKEN and a private data
  * directory, in English unless @env says otherwise. */
 static CliResult *
 run_as_full (Fixture            *fixture,
@@ -80,7 +83,7 @@ run_as_full (Fixture            *fixture,
   full_env = seats_test_child_environment (fixture->dir, (const char * const *) extra_env);
 
   g_ptr_array_add (full_args, "--server");
-  g_ptr_array_add (full_args, fixture->vendor->uri);
+  g_ptr_array_add (full_args, fixture->server);
   for (guint i = 0; args[i] != NULL; i++)
     g_ptr_array_add (full_args, (gpointer) args[i]);
   g_ptr_array_add (full_args, NULL);
@@ -978,6 +981,103 @@ test_token_hygiene (Fixture       *fixture,
   }
 }
 
+/* A SCIM account: the users and their status, changed as with a license
+ * server; what the service does not know is said, and what it does not
+ * offer is refused before anything is read or sent. */
+static void
+test_scim_account (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  const char *not_offered = "This account syncs with a SCIM 2.0 service, which gives its users "
+                            "and their status only: this is changed in the vendor’s portal.";
+  g_autofree char *license_file = g_build_filename (fixture->dir, "new.license", NULL);
+  g_autoptr(CliResult) status = NULL;
+  g_autoptr(CliResult) licenses = NULL;
+  g_autoptr(CliResult) users = NULL;
+  g_autoptr(CliResult) billing = NULL;
+  g_autoptr(CliResult) history = NULL;
+  g_autoptr(CliResult) deactivated = NULL;
+  g_autoptr(JsonNode) counted = NULL;
+  g_autoptr(JsonNode) all = NULL;
+  g_autofree char *expected = NULL;
+  const char *refused[][4] = {
+    { "buy", "2", NULL },
+    { "set-next-period", "3", NULL },
+    { "assign-module", "scheduling", "lars.vos1@demolen.example", NULL },
+    { "remove-module", "scheduling", "lars.vos1@demolen.example", NULL },
+    { "activate-license", NULL },
+    { "import-license", license_file, NULL },
+  };
+
+  g_free (fixture->server);
+  fixture->server = g_strconcat (fixture->vendor->uri, "/scim/v2", NULL);
+  g_assert_true (g_file_set_contents (license_file, "not a license\n", -1, NULL));
+
+  status = run_as (fixture, fixture->admin_token, "status", NULL);
+  assert_exit (status, 0);
+  g_assert_true (cli_contains (status->out, "SCIM 2.0 service"));
+  /* The floor of a license server's policy means nothing here. */
+  g_assert_false (cli_contains (status->out, "Policy"));
+
+  /* Who holds a license (R1), as counted by seatsctl users --counted. */
+  users = run_as (fixture, fixture->admin_token, "users", "--json", NULL);
+  assert_exit (users, 0);
+  all = json_from_string (users->out, NULL);
+  g_clear_pointer (&users, cli_result_free);
+  users = run_as (fixture, fixture->admin_token, "users", "--counted", "--json", NULL);
+  counted = json_from_string (users->out, NULL);
+  expected = g_strdup_printf ("%u of %u users hold a license.",
+                              json_array_get_length (json_node_get_array (counted)),
+                              json_array_get_length (json_node_get_array (all)));
+  licenses = run_as (fixture, fixture->admin_token, "licenses", NULL);
+  assert_exit (licenses, 0);
+  g_assert_true (g_str_has_prefix (licenses->out, expected));
+  g_assert_true (cli_contains (licenses->out, "not known"));
+
+  /* No Modules column: the service has no add-on modules. */
+  g_clear_pointer (&users, cli_result_free);
+  users = run_as (fixture, fixture->admin_token, "users", NULL);
+  assert_exit (users, 0);
+  g_assert_true (cli_contains (users->out, "lars.vos1@demolen.example"));
+  g_assert_false (cli_contains (users->out, "Modules"));
+
+  billing = run_as (fixture, fixture->admin_token, "billing", NULL);
+  assert_exit (billing, 1);
+  g_assert_true (cli_contains (billing->err, "vendor’s portal"));
+  history = run_as (fixture, fixture->admin_token, "history", NULL);
+  assert_exit (history, 1);
+  g_assert_true (cli_contains (history->err, "vendor’s portal"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr(CliResult) result = NULL;
+      g_autoptr(GPtrArray) args = g_ptr_array_new ();
+
+      for (guint j = 0; refused[i][j] != NULL; j++)
+        g_ptr_array_add (args, (gpointer) refused[i][j]);
+      g_ptr_array_add (args, NULL);
+      result = run_as_full (fixture, fixture->admin_token, NULL, NULL, NULL, NULL,
+                            (const char * const *) args->pdata);
+      g_test_message ("seatsctl %s", refused[i][0]);
+      assert_exit (result, 1);
+      g_assert_true (cli_contains (result->err, not_offered));
+    }
+
+  /* What it does offer: the same commands as with a license server. */
+  deactivated = run_as (fixture, fixture->admin_token, "deactivate-user", "lars.vos1@demolen.example", NULL);
+  assert_exit (deactivated, 0);
+  g_assert_true (cli_contains (deactivated->out, "Lars Vos is inactive"));
+  {
+    g_autoptr(JsonNode) page = server_request (fixture, "GET",
+                                               "scim/v2/Users?filter=userName%20eq%20%22lars.vos1%40demolen.example%22",
+                                               NULL);
+    JsonObject *user = json_array_get_object_element (json_object_get_array_member (json_node_get_object (page),
+                                                                                   "Resources"), 0);
+
+    g_assert_false (json_object_get_boolean_member (user, "active"));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1005,6 +1105,7 @@ main (int   argc,
   ADD ("/cli/billing-and-history", test_billing_and_history);
   ADD ("/cli/dutch", test_dutch);
   ADD ("/cli/token-hygiene", test_token_hygiene);
+  ADD ("/cli/scim-account", test_scim_account);
 
 #undef ADD
 

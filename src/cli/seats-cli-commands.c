@@ -17,6 +17,7 @@
 #include "seats-cli-private.h"
 #include "seats-format.h"
 #include "seats-rules.h"
+#include "seats-source-text.h"
 
 /* A license file is a few kilobytes; anything this large is not one. */
 #define MAX_LICENSE_FILE_SIZE (1024 * 1024)
@@ -88,6 +89,14 @@ add_row (SeatsCliTable *table,
   g_ptr_array_add (cells, NULL);
 
   seats_cli_table_add_row (table, (const char * const *) cells->pdata);
+}
+
+/* A value that may be missing, as an empty cell: a row ends at its first
+ * %NULL. */
+static const char *
+or_empty (const char *value)
+{
+  return value != NULL ? value : "";
 }
 
 /* A row of a key-value listing, skipped when there is no value. */
@@ -309,6 +318,25 @@ chosen_product (SeatsCli  *cli,
                  cli->product_id != NULL ? cli->product_id : "seats");
 
   return product;
+}
+
+/* Whether the account syncs with a SCIM service, which tells its users
+ * and their status and nothing of what was bought. */
+static gboolean
+is_scim (SeatsCli *cli)
+{
+  SeatsAccount *account = seats_sync_engine_get_account (cli->engine);
+
+  return account != NULL && seats_account_get_source (account) == SEATS_ACCOUNT_SOURCE_SCIM;
+}
+
+/* What the account's source does not offer is said before anything else. */
+static gboolean
+check_supported (SeatsCli         *cli,
+                 SeatsChangeKind   kind,
+                 GError          **error)
+{
+  return seats_sync_engine_check_supported (cli->engine, kind, error);
 }
 
 /* A change checked as the window checks it, and whether it can be sent
@@ -552,11 +580,12 @@ seats_cli_status (SeatsCli *cli)
       json_builder_begin_object (builder);
       json_add_string (builder, "account", cli->info->id);
       json_add_string (builder, "server", cli->info->server);
+      json_add_string (builder, "source", is_scim (cli) ? "scim" : "license_server");
       json_add_string (builder, "organization", seats_account_get_name (account));
       json_add_string (builder, "organization_id", seats_account_get_id (account));
       json_add_string (builder, "role", seats_role_to_string (seats_account_get_role (account)));
       json_add_string (builder, "seat_floor",
-                       policy ? seats_seat_floor_to_string (seats_policy_get_seat_floor (policy)) : NULL);
+                       policy && !is_scim (cli) ? seats_seat_floor_to_string (seats_policy_get_seat_floor (policy)) : NULL);
       json_add_string (builder, "sync", status_nick[seats_sync_engine_get_status (cli->engine)]);
       json_add_time (builder, "last_synced", last_synced);
       json_add_int (builder, "pending_changes", pending);
@@ -592,8 +621,9 @@ seats_cli_status (SeatsCli *cli)
     add_field (table, _("Organization"), seats_account_get_name (account));
     add_field (table, _("Account"), cli->info->id);
     add_field (table, _("Server"), cli->info->server);
+    add_field (table, _("Source"), seats_source_text_kind (seats_account_get_source (account)));
     add_field (table, _("Role"), role_label (seats_account_get_role (account)));
-    add_field (table, _("Policy"), policy_text);
+    add_field (table, _("Policy"), is_scim (cli) ? NULL : policy_text);
     add_field (table, _("Subscription"), trial);
     add_field (table, _("Serial number"), seats_account_get_serial_number (account));
     add_field (table, _("License owner"), seats_account_get_license_owner (account));
@@ -769,6 +799,14 @@ seats_cli_licenses (SeatsCli *cli)
       return SEATS_CLI_EXIT_OK;
     }
 
+  if (is_scim (cli))
+    {
+      g_autofree char *text = seats_source_text_licenses (cli->engine);
+
+      g_print ("%s\n", text);
+      return SEATS_CLI_EXIT_OK;
+    }
+
   seats_cli_table_set_headers (table, headers);
   for (guint column = 2; column < 7; column++)
     seats_cli_table_align_right (table, column);
@@ -869,7 +907,7 @@ seats_cli_licenses (SeatsCli *cli)
           seats_rules_deactivation_day (&deadline, &day);
           day_text = format_date (g_date_get_julian (&day));
 
-          add_row (users, user_name (user), seats_user_get_email (user), day_text, NULL);
+          add_row (users, user_name (user), or_empty (seats_user_get_email (user)), day_text, NULL);
         }
       print_table (users);
     }
@@ -878,6 +916,22 @@ seats_cli_licenses (SeatsCli *cli)
 }
 
 /* users */
+
+static gboolean
+has_modules (SeatsSyncEngine *engine)
+{
+  GListModel *products = seats_sync_engine_get_products (engine);
+
+  for (guint i = 0; i < g_list_model_get_n_items (products); i++)
+    {
+      g_autoptr(SeatsProduct) product = g_list_model_get_item (products, i);
+
+      if (seats_product_get_kind (product) == SEATS_PRODUCT_KIND_MODULE)
+        return TRUE;
+    }
+
+  return FALSE;
+}
 
 static char *
 modules_text (SeatsUser  *user,
@@ -993,13 +1047,21 @@ seats_cli_users (SeatsCli *cli)
     }
 
   {
-    g_autoptr(SeatsCliTable) table = seats_cli_table_new (7);
+    /* A subscription without add-on modules, or a service, has no column
+     * of them. */
+    gboolean with_modules = has_modules (cli->engine);
+    g_autoptr(SeatsCliTable) table = seats_cli_table_new (with_modules ? 7 : 6);
     g_autofree char *counted_text = seats_format_count (n_counted);
     g_autofree char *total_text = seats_format_count (n_users);
     const char *headers[] = {
       "", _("Name"), _("E-mail"), _("Start"), _("End"), _("Modules"), _("Id"), NULL
     };
 
+    if (!with_modules)
+      {
+        headers[5] = headers[6];
+        headers[6] = NULL;
+      }
     seats_cli_table_set_headers (table, headers);
     for (guint i = 0; i < shown->len; i++)
       {
@@ -1007,10 +1069,18 @@ seats_cli_users (SeatsCli *cli)
         g_autofree char *start = format_date_short (seats_user_get_start_date_julian (user));
         g_autofree char *end = format_date_short (seats_user_get_end_date_julian (user));
         g_autofree char *modules = module_names (cli->engine, user);
-
         /* A filled and a hollow marker, not colour alone (R17). */
-        add_row (table, seats_user_counts (user, &today) ? "●" : "○", user_name (user),
-                 seats_user_get_email (user), start, end, modules, seats_user_get_id (user), NULL);
+        const char *cells[] = {
+          seats_user_counts (user, &today) ? "●" : "○", user_name (user),
+          or_empty (seats_user_get_email (user)), start, end, modules, seats_user_get_id (user), NULL
+        };
+
+        if (!with_modules)
+          {
+            cells[5] = cells[6];
+            cells[6] = NULL;
+          }
+        seats_cli_table_add_row (table, cells);
       }
     print_table (table);
 
@@ -1047,7 +1117,8 @@ seats_cli_buy (SeatsCli *cli)
   if (!seats_cli_parse_count (cli->args[0], 1, &quantity))
     return seats_cli_usage_error (_("“%s” is not a number of licenses to buy."), cli->args[0]);
 
-  if (!(product = chosen_product (cli, &error)))
+  if (!check_supported (cli, SEATS_CHANGE_BUY, &error) ||
+      !(product = chosen_product (cli, &error)))
     return seats_cli_fail (error);
   product_id = g_strdup (seats_product_get_id (product));
   product_name = g_strdup (seats_product_get_name (product));
@@ -1132,7 +1203,8 @@ seats_cli_set_next_period (SeatsCli *cli)
   if (!seats_cli_parse_count (cli->args[0], 0, &count))
     return seats_cli_usage_error (_("“%s” is not a number of licenses."), cli->args[0]);
 
-  if (!(product = chosen_product (cli, &error)))
+  if (!check_supported (cli, SEATS_CHANGE_NEXT_PERIOD, &error) ||
+      !(product = chosen_product (cli, &error)))
     return seats_cli_fail (error);
   product_id = g_strdup (seats_product_get_id (product));
   product_name = g_strdup (seats_product_get_name (product));
@@ -1238,7 +1310,8 @@ change_module (SeatsCli *cli,
   SeatsProduct *module;
   SeatsUser *user;
 
-  if (!(module = find_module (cli, cli->args[0], &error)) ||
+  if (!check_supported (cli, SEATS_CHANGE_MODULE, &error) ||
+      !(module = find_module (cli, cli->args[0], &error)) ||
       !(user = find_user (cli->engine, cli->args[1], &error)))
     return seats_cli_fail (error);
   module_id = g_strdup (seats_product_get_id (module));
@@ -1346,7 +1419,8 @@ seats_cli_import_license (SeatsCli *cli)
   g_autoptr(SeatsPendingLicense) license = NULL;
   g_autofree char *contents = NULL;
 
-  if (!(contents = read_license_file (cli->args[0], &error)))
+  if (!check_supported (cli, SEATS_CHANGE_IMPORT_LICENSE, &error) ||
+      !(contents = read_license_file (cli->args[0], &error)))
     return seats_cli_fail (error);
 
   /* A file that is not a license file is refused here, with the reason,
@@ -1486,6 +1560,12 @@ seats_cli_billing (SeatsCli *cli)
   g_autofree char *address = NULL;
   g_autofree char *einvoice = NULL;
   guint months;
+
+  if (is_scim (cli))
+    {
+      g_printerr ("seatsctl: %s\n", seats_source_text_billing ());
+      return SEATS_CLI_EXIT_REFUSED;
+    }
 
   /* R15: billing is for administrators. */
   if (subscription == NULL || details == NULL)
@@ -1712,6 +1792,12 @@ seats_cli_history (SeatsCli *cli)
                                         compare_orders_newest_first);
   g_autoptr(GPtrArray) actions = sorted (seats_sync_engine_get_actions (cli->engine),
                                          compare_actions_newest_first);
+
+  if (is_scim (cli))
+    {
+      g_printerr ("seatsctl: %s\n", seats_source_text_billing ());
+      return SEATS_CLI_EXIT_REFUSED;
+    }
 
   if (seats_sync_engine_get_billing_details (cli->engine) == NULL)
     {

@@ -1225,6 +1225,31 @@ seats_sync_engine_supports (SeatsSyncEngine *self,
 }
 
 /**
+ * seats_sync_engine_check_supported:
+ * @kind: a kind of change
+ * @error: why it is not offered, for the person
+ *
+ * Returns: %TRUE if the account's source makes changes of @kind
+ */
+gboolean
+seats_sync_engine_check_supported (SeatsSyncEngine  *self,
+                                   SeatsChangeKind   kind,
+                                   GError          **error)
+{
+  g_return_val_if_fail (SEATS_IS_SYNC_ENGINE (self), FALSE);
+
+  if (seats_source_supports (self->source, kind))
+    return TRUE;
+
+  g_set_error_literal (error, SEATS_CHANGE_ERROR, SEATS_CHANGE_ERROR_NOT_SUPPORTED,
+                       is_scim (self)
+                       ? _("This account syncs with a SCIM 2.0 service, which gives its users "
+                           "and their status only: this is changed in the vendor’s portal.")
+                       : _("The service this account syncs with does not offer this change."));
+  return FALSE;
+}
+
+/**
  * seats_sync_engine_check:
  * @self: a #SeatsSyncEngine
  * @change: a change the person asked for
@@ -1250,12 +1275,8 @@ seats_sync_engine_check (SeatsSyncEngine     *self,
   g_return_val_if_fail (SEATS_IS_SYNC_ENGINE (self), NULL);
   g_return_val_if_fail (change != NULL, NULL);
 
-  if (!seats_source_supports (self->source, seats_change_get_kind (change)))
-    {
-      g_set_error_literal (error, SEATS_CHANGE_ERROR, SEATS_CHANGE_ERROR_NOT_SUPPORTED,
-                           _("The service this account syncs with does not offer this change."));
-      return NULL;
-    }
+  if (!seats_sync_engine_check_supported (self, seats_change_get_kind (change), error))
+    return NULL;
 
   seats_clock_get_today (self->clock, &today);
 
@@ -1520,7 +1541,11 @@ seats_sync_engine_check_license_file (SeatsSyncEngine  *self,
   g_return_val_if_fail (SEATS_IS_SYNC_ENGINE (self), NULL);
   g_return_val_if_fail (data != NULL, NULL);
 
-  if (self->state.account == NULL)
+  if (!seats_sync_engine_check_supported (self, SEATS_CHANGE_IMPORT_LICENSE, error))
+    return NULL;
+
+  if (self->state.account == NULL ||
+      seats_account_get_vendor_public_key (self->state.account) == NULL)
     {
       g_set_error_literal (error, SEATS_CHANGE_ERROR, SEATS_CHANGE_ERROR_NOT_FOUND,
                            _("The account has not been synced yet."));

@@ -102,6 +102,9 @@ gboolean             seats_sync_engine_can_change          (SeatsSyncEngine     
                                                             GError              **error);
 gboolean             seats_sync_engine_supports            (SeatsSyncEngine      *self,
                                                             SeatsChangeKind       kind);
+gboolean             seats_sync_engine_check_supported     (SeatsSyncEngine      *self,
+                                                            SeatsChangeKind       kind,
+                                                            GError              **error);
 SeatsChange         *seats_sync_engine_check               (SeatsSyncEngine      *self,
                                                             SeatsChange          *change,
                                                             SeatsChangeOutcome   *outcome,

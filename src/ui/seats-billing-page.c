@@ -18,6 +18,7 @@
 #include "seats-format.h"
 #include "seats-licenses-util.h"
 #include "seats-rules.h"
+#include "seats-source-text.h"
 #include "seats-sync-engine.h"
 #include "seats-user-filter.h"
 #include "seats-window.h"
@@ -72,6 +73,7 @@ struct _SeatsBillingPage
 
   /* Template widgets */
   GtkStack            *content_stack;
+  AdwStatusPage       *service_page;
   SeatsBanner         *changed_banner;
   AdwActionRow        *reseller_row;
   GtkButton           *reseller_button;
@@ -1675,6 +1677,7 @@ seats_billing_page_class_init (SeatsBillingPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE_PATH "/seats-billing-page.ui");
   gtk_widget_class_bind_template_child (widget_class, SeatsBillingPage, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, SeatsBillingPage, service_page);
   gtk_widget_class_bind_template_child (widget_class, SeatsBillingPage, changed_banner);
   gtk_widget_class_bind_template_child (widget_class, SeatsBillingPage, reseller_row);
   gtk_widget_class_bind_template_child (widget_class, SeatsBillingPage, reseller_button);
@@ -1768,6 +1771,7 @@ seats_billing_page_init (SeatsBillingPage *self)
   GtkListItemFactory *factory;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  adw_status_page_set_description (self->service_page, seats_source_text_billing ());
 
   self->cancellable = g_cancellable_new ();
   self->feature_rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);

@@ -22,6 +22,7 @@
 #include "seats-next-period-dialog.h"
 #include "seats-rules.h"
 #include "seats-seat-chart.h"
+#include "seats-source-text.h"
 #include "seats-sync-engine.h"
 #include "seats-trial-dialog.h"
 
@@ -373,29 +374,10 @@ seats_licenses_page_update (SeatsLicensesPage *self)
   if (self->engine != NULL && account != NULL &&
       seats_account_get_source (account) == SEATS_ACCOUNT_SOURCE_SCIM)
     {
-      GListModel *users = seats_sync_engine_get_users (self->engine);
-      guint n_users = g_list_model_get_n_items (users);
-      g_autofree char *counted = NULL;
-      g_autofree char *total = NULL;
-      g_autofree char *description = NULL;
-      GDate date;
+      g_autofree char *description = seats_source_text_licenses (self->engine);
 
       /* What is known of it: the users who hold a license (R1). */
-      seats_clock_get_today (seats_sync_engine_get_clock (self->engine), &date);
-      counted = seats_format_count (seats_users_count_counted (users, &date));
-      total = seats_format_count (n_users);
       adw_status_page_set_title (self->service_page, seats_account_get_name (account));
-      /* Translators: "12 of 15 users hold a license. …"; the plural is the second number's */
-      description = g_strdup_printf (ngettext ("%s of %s user holds a license. This account syncs "
-                                               "with a SCIM 2.0 service, which gives its users and "
-                                               "their status: the licenses bought and their prices "
-                                               "are not known from it.",
-                                               "%s of %s users hold a license. This account syncs "
-                                               "with a SCIM 2.0 service, which gives its users and "
-                                               "their status: the licenses bought and their prices "
-                                               "are not known from it.",
-                                               n_users),
-                                     counted, total);
       adw_status_page_set_description (self->service_page, description);
       seats_banner_set_revealed (self->pending_banner, FALSE);
       seats_banner_set_revealed (self->grace_banner, FALSE);
