@@ -303,6 +303,57 @@ test_next_period (Fixture       *fixture,
     }
 }
 
+/* R5 grace: the users over the next period's count keep their licenses
+ * for the policy's grace days from the start of the next period, a server's
+ * 0 days included; no deadline without users over the count or without a
+ * known period. */
+static void
+test_next_period_deadline (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  struct {
+    guint    grace_days;
+    guint    count;
+    gboolean subscription;
+    guint32  deadline;
+  } cases[] = {
+    { 7, 6, TRUE, 0 },
+    { 0, 6, TRUE, 0 },
+    { 30, 7, TRUE, 0 },
+    { 7, 8, TRUE, SEATS_JULIAN_NONE },
+    { 7, 6, FALSE, SEATS_JULIAN_NONE },
+  };
+  g_autoptr(SeatsSubscription) subscription = g_object_ref (fixture->snapshot.subscription);
+  guint32 period_end = seats_subscription_get_period_end_julian (subscription);
+
+  /* 2026-12-01 plus the grace days: the last day of grace. */
+  cases[0].deadline = period_end + 7;
+  cases[1].deadline = period_end;
+  cases[2].deadline = period_end + 30;
+
+  set_floor (fixture, SEATS_SEAT_FLOOR_GRACE);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(SeatsChange) change = seats_change_new_next_period ("seats", cases[i].count);
+      g_autoptr(SeatsChange) checked = NULL;
+      g_autoptr(GError) error = NULL;
+      SeatsChangeOutcome outcome;
+
+      g_test_message ("case %u", i);
+      seats_policy_set_grace_days (seats_account_get_policy (fixture->snapshot.account),
+                                   cases[i].grace_days);
+      g_clear_object (&fixture->snapshot.subscription);
+      if (cases[i].subscription)
+        fixture->snapshot.subscription = g_object_ref (subscription);
+
+      checked = check (fixture, change, &outcome, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (checked);
+      g_assert_cmpuint (outcome.over, ==, 8 - MIN (cases[i].count, 8));
+      g_assert_cmpuint (outcome.deadline, ==, cases[i].deadline);
+    }
+}
+
 /* R1, R6 for a selection: narrowed to whom it changes, refused as a whole
  * when the last of them finds no license. */
 static void
@@ -698,6 +749,7 @@ main (int   argc,
   ADD ("/change/who-may-change", test_who_may_change);
   ADD ("/change/buy", test_buy);
   ADD ("/change/next-period", test_next_period);
+  ADD ("/change/next-period-deadline", test_next_period_deadline);
   ADD ("/change/users-active", test_users_active);
   ADD ("/change/module", test_module);
   ADD ("/change/feature-and-billing", test_feature_and_billing);

@@ -341,6 +341,52 @@ test_licenses_next_period_refused (UiFixture     *fixture,
   g_assert_cmpuint (seats_product_get_next_period (seats), ==, next);
 }
 
+/* R5 grace: fewer licenses than users who count is allowed, and the dialog
+ * names the day the users over the count are deactivated: the policy's
+ * grace days after the next period starts, whatever they are. */
+static void
+test_licenses_next_period_grace (UiFixture     *fixture,
+                                 gconstpointer  user_data)
+{
+  SeatsLicensesPage *page = get_page (fixture);
+  SeatsProduct *seats = seats_sync_engine_find_user_seats (fixture->engine);
+  SeatsPolicy *policy = seats_account_get_policy (seats_sync_engine_get_account (fixture->engine));
+  SeatsSubscription *subscription = seats_sync_engine_get_subscription (fixture->engine);
+  guint in_use = seats_product_get_in_use (seats);
+  g_autofree char *date = NULL;
+  g_autofree char *text = NULL;
+  GtkWindow *dialog;
+  GtkWidget *spin;
+  GDate deadline;
+
+  g_assert_cmpint (seats_policy_get_seat_floor (policy), ==, SEATS_SEAT_FLOOR_GRACE);
+  g_assert_cmpuint (in_use, >, 2);
+
+  /* The period's end is the next period's first day; the deadline is the
+   * last day of grace, and the users go the day after. */
+  seats_julian_to_date (seats_subscription_get_period_end_julian (subscription) +
+                        seats_policy_get_grace_days (policy) + 1, &deadline);
+  date = seats_format_date (g_date_get_julian (&deadline));
+  text = g_strdup_printf (ngettext ("%u user over the count will be deactivated on %s, unless "
+                                    "licenses are bought or users deactivated first.",
+                                    "%u users over the count will be deactivated on %s, unless "
+                                    "licenses are bought or users deactivated first.",
+                                    2),
+                          2, date);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "licenses.change-next-period", NULL));
+  ui_iterate ();
+  dialog = ui_find_dialog (SEATS_TYPE_NEXT_PERIOD_DIALOG);
+  g_assert_nonnull (dialog);
+  spin = ui_find (GTK_WIDGET (dialog), GTK_TYPE_SPIN_BUTTON, NULL);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), in_use - 2);
+  ui_iterate ();
+
+  g_assert_true (ui_shows_text (GTK_WIDGET (dialog), text));
+  g_assert_true (gtk_widget_is_sensitive (ui_find (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, _("_Save"))));
+  gtk_window_destroy (dialog);
+}
+
 typedef struct
 {
   TestServer *server;
@@ -1294,6 +1340,8 @@ main (int   argc,
               test_licenses_policy_advice, fixture_tear_down);
   g_test_add ("/licenses/trial", UiFixture, "vandijk", demolen_set_up, test_licenses_trial,
               fixture_tear_down);
+  g_test_add ("/licenses/next-period-grace", UiFixture, NULL, clinic_set_up,
+              test_licenses_next_period_grace, fixture_tear_down);
   g_test_add ("/licenses/grace-deadlines", UiFixture, NULL, clinic_set_up,
               test_licenses_grace_deadlines, fixture_tear_down);
   for (guint i = 0; i < G_N_ELEMENTS (calendar_days); i++)

@@ -660,6 +660,18 @@ check_next_period (SeatsChange          *self,
       if (!seats_rules_check_next_period (&policy, self->count, seats_product_get_in_use (product),
                                           &outcome->over, error))
         return NULL;
+
+      /* R5 grace: the users over the count keep their licenses for the
+       * policy's grace days from the start of the next period. */
+      if (outcome->over > 0 && snapshot->subscription != NULL &&
+          seats_subscription_get_period_end_julian (snapshot->subscription) != SEATS_JULIAN_NONE)
+        {
+          GDate from, deadline;
+
+          seats_julian_to_date (seats_subscription_get_period_end_julian (snapshot->subscription), &from);
+          seats_rules_grace_deadline (&from, policy.grace_days, &deadline);
+          outcome->deadline = seats_julian_from_date (&deadline);
+        }
     }
 
   return seats_change_ref (self);

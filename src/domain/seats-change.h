@@ -103,8 +103,9 @@ typedef struct _SeatsChange SeatsChange;
  *   fewer than the users who count (grace policy, R5)
  * @over_allocated: %SEATS_CHANGE_USERS_ACTIVE: whether activating goes past
  *   the free licenses under the grace policy (R6)
- * @deadline: and the day those users are deactivated unless licenses are
- *   bought, as a Julian day
+ * @deadline: the last day of grace of the users over the count, as a
+ *   Julian day: after an activation past the free licenses, or (next
+ *   period) from the start of the next period; 0 when there is none
  * @n_unchanged: users of the selection that already are as asked
  * @n_left: users of the selection left out of an activation or an
  *   assignment because their end date has passed (R1)

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "seats-format.h"
 #include "seats-licenses-util.h"
@@ -72,15 +73,15 @@ seats_next_period_dialog_update_actions (SeatsNextPeriodDialog *self)
 static gboolean
 check_count (SeatsNextPeriodDialog  *self,
              guint                   count,
-             guint                  *over,
+             SeatsChangeOutcome     *outcome,
              GError                **error)
 {
   g_autoptr(SeatsChange) change = seats_change_new_next_period (self->product_id, count);
   g_autoptr(SeatsChange) checked = NULL;
-  SeatsChangeOutcome outcome;
 
-  checked = seats_sync_engine_check (self->engine, change, &outcome, error);
-  *over = checked != NULL ? outcome.over : 0;
+  checked = seats_sync_engine_check (self->engine, change, outcome, error);
+  if (checked == NULL)
+    memset (outcome, 0, sizeof *outcome);
 
   return checked != NULL;
 }
@@ -89,12 +90,10 @@ static void
 seats_next_period_dialog_update (SeatsNextPeriodDialog *self)
 {
   SeatsProduct *product = seats_sync_engine_find_product (self->engine, self->product_id);
-  SeatsSubscription *subscription = seats_sync_engine_get_subscription (self->engine);
-  SeatsAccount *account = seats_sync_engine_get_account (self->engine);
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   guint count = gtk_spin_button_get_value_as_int (self->count_spin);
-  guint over = 0;
+  SeatsChangeOutcome outcome;
 
   if (product == NULL)
     {
@@ -107,27 +106,19 @@ seats_next_period_dialog_update (SeatsNextPeriodDialog *self)
 
   adw_preferences_group_set_title (self->group, seats_product_get_name (product));
 
-  self->allowed = check_count (self, count, &over, &error);
+  self->allowed = check_count (self, count, &outcome, &error);
   if (!self->allowed)
     show_answer (self, "dialog-error-symbolic", "error", error->message);
-  else if (over > 0 && subscription != NULL && account != NULL)
+  else if (outcome.over > 0 && outcome.deadline != SEATS_JULIAN_NONE)
     {
-      guint grace_days = seats_policy_get_grace_days (seats_account_get_policy (account));
+      guint over = outcome.over;
       g_autofree char *date = NULL;
-      GDate from, deadline, day;
+      GDate deadline, day;
 
-      g_date_clear (&from, 1);
-      g_date_clear (&deadline, 1);
-      seats_julian_to_date (seats_subscription_get_period_end_julian (subscription), &from);
-      if (g_date_valid (&from))
-        {
-          seats_rules_grace_deadline (&from, grace_days > 0 ? grace_days : SEATS_RULE_DEFAULT_GRACE_DAYS,
-                                      &deadline);
-          seats_rules_deactivation_day (&deadline, &day);
-          date = seats_format_date (seats_julian_from_date (&day));
-        }
-      else
-        date = g_strdup ("");
+      /* R5 grace: the day after the last day of grace. */
+      seats_julian_to_date (outcome.deadline, &deadline);
+      seats_rules_deactivation_day (&deadline, &day);
+      date = seats_format_date (seats_julian_from_date (&day));
 
       text = g_strdup_printf (ngettext ("%u user over the count will be deactivated on %s, unless "
                                         "licenses are bought or users deactivated first.",
