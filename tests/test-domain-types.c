@@ -767,6 +767,118 @@ test_policy_to_rule (void)
   g_assert_cmpuint (rule.grace_days, ==, 0);
 }
 
+/* The add-on modules a user holds, by the vendor's names. */
+static void
+test_user_describe_modules (void)
+{
+  g_autoptr(GListStore) products = g_list_store_new (SEATS_TYPE_PRODUCT);
+  g_autoptr(SeatsProduct) imaging = seats_product_new ();
+  g_autoptr(SeatsUser) user = seats_user_new ();
+  const char *modules[] = { "imaging", "gone", NULL };
+  g_autofree char *none = NULL;
+  g_autofree char *named = NULL;
+  g_autofree char *without_products = NULL;
+
+  seats_product_set_id (imaging, "imaging");
+  seats_product_set_name (imaging, "Röntgen, digitaal");
+  g_list_store_append (products, imaging);
+
+  none = seats_user_describe_modules (user, G_LIST_MODEL (products), NULL);
+  g_assert_cmpstr (none, ==, "");
+
+  /* A module no longer among the products is shown by its id. */
+  seats_user_set_modules (user, modules);
+  named = seats_user_describe_modules (user, G_LIST_MODEL (products), NULL);
+  g_assert_cmpstr (named, ==, "Röntgen, digitaal, gone");
+  without_products = seats_user_describe_modules (user, NULL, " / ");
+  g_assert_cmpstr (without_products, ==, "imaging / gone");
+}
+
+/* R20 and seatsctl users --csv: one report, whom it holds by R1 on the
+ * day given, every cell safe for a spreadsheet, a missing value an empty
+ * cell that keeps the columns in place. */
+static void
+test_report_users_csv (void)
+{
+  enum { NO = G_MININT };
+  const guint32 today_j = seats_julian_from_ymd (2026, 11, 15);
+  g_autoptr(GListStore) users = g_list_store_new (SEATS_TYPE_USER);
+  g_autoptr(GListStore) products = g_list_store_new (SEATS_TYPE_PRODUCT);
+  g_autoptr(SeatsProduct) imaging = seats_product_new ();
+  struct {
+    const char *id;
+    const char *name;
+    const char *email;
+    gboolean    active;
+    int         start, end;
+  } cases[] = {
+    { "u1", "Vries, Anna \"Ankie\" de", "anna@example.com", TRUE, NO, NO },
+    { "u2", "=HYPERLINK(\"http://evil.example\")", NULL, TRUE, 3, NO },
+    /* The end date itself still counts; the day before it left does not. */
+    { "u3", "Leaves today", "l@example.com", TRUE, NO, 0 },
+    { "u4", "Left yesterday", "y@example.com", TRUE, NO, -1 },
+    { "u5", "Inactive", "i@example.com", FALSE, NO, NO },
+  };
+  const char *modules[] = { "imaging", "gone", NULL };
+  g_autofree char *counted = NULL;
+  g_autofree char *others = NULL;
+  g_autofree char *all = NULL;
+  g_autofree char *stable = NULL;
+  guint n_rows = 0;
+  GDate today;
+
+  seats_julian_to_date (today_j, &today);
+  seats_product_set_id (imaging, "imaging");
+  seats_product_set_name (imaging, "Imaging");
+  g_list_store_append (products, imaging);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(SeatsUser) user = seats_user_new ();
+
+      seats_user_set_id (user, cases[i].id);
+      seats_user_set_user_name (user, cases[i].id);
+      seats_user_set_display_name (user, cases[i].name);
+      seats_user_set_email (user, cases[i].email);
+      seats_user_set_active (user, cases[i].active);
+      if (cases[i].start != NO)
+        seats_user_set_start_date_julian (user, today_j + cases[i].start);
+      if (cases[i].end != NO)
+        seats_user_set_end_date_julian (user, today_j + cases[i].end);
+      if (i == 0)
+        seats_user_set_modules (user, modules);
+      g_list_store_append (users, user);
+    }
+
+  counted = seats_report_users_csv (G_LIST_MODEL (users), G_LIST_MODEL (products), &today,
+                                    SEATS_REPORT_USERS_COUNTED, SEATS_REPORT_FLAGS_NONE, &n_rows);
+  g_assert_cmpuint (n_rows, ==, 3);
+  g_assert_cmpstr (counted, ==,
+                   "ID,User name,Name,E-mail,Active,Start date,End date,Modules\r\n"
+                   "u1,u1,\"Vries, Anna \"\"Ankie\"\" de\",anna@example.com,true,,,\"Imaging, gone\"\r\n"
+                   "u2,u2,\"'=HYPERLINK(\"\"http://evil.example\"\")\",,true,2026-11-18,,\r\n"
+                   "u3,u3,Leaves today,l@example.com,true,,2026-11-15,\r\n");
+
+  others = seats_report_users_csv (G_LIST_MODEL (users), NULL, &today, SEATS_REPORT_USERS_NOT_COUNTED,
+                                   SEATS_REPORT_FLAGS_STABLE_HEADER, &n_rows);
+  g_assert_cmpuint (n_rows, ==, 2);
+  g_assert_cmpstr (others, ==,
+                   "id,user_name,name,email,active,start_date,end_date,modules\r\n"
+                   "u4,u4,Left yesterday,y@example.com,true,,2026-11-14,\r\n"
+                   "u5,u5,Inactive,i@example.com,false,,,\r\n");
+
+  all = seats_report_users_csv (G_LIST_MODEL (users), NULL, &today, SEATS_REPORT_USERS_ALL,
+                                SEATS_REPORT_FLAGS_NONE, &n_rows);
+  g_assert_cmpuint (n_rows, ==, 5);
+
+  /* A day later, who left today no longer holds a license. */
+  g_date_add_days (&today, 1);
+  stable = seats_report_users_csv (G_LIST_MODEL (users), NULL, &today, SEATS_REPORT_USERS_COUNTED,
+                                   SEATS_REPORT_FLAGS_STABLE_HEADER, &n_rows);
+  g_assert_cmpuint (n_rows, ==, 2);
+  g_assert_null (strstr (stable, "Leaves today"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -794,6 +906,8 @@ main (int   argc,
   g_test_add_func ("/domain/pending-license", test_pending_license);
   g_test_add_func ("/domain/account", test_account);
   g_test_add_func ("/domain/subscription/period", test_subscription_period);
+  g_test_add_func ("/domain/user/describe-modules", test_user_describe_modules);
+  g_test_add_func ("/domain/report/users-csv", test_report_users_csv);
 
   return g_test_run ();
 }

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
 #include <unistd.h>
 
 #include "seats-api-error.h"
@@ -933,36 +934,6 @@ has_modules (SeatsSyncEngine *engine)
   return FALSE;
 }
 
-static char *
-modules_text (SeatsUser  *user,
-              const char *separator)
-{
-  const char * const *modules = seats_user_get_modules (user);
-
-  return modules != NULL ? g_strjoinv (separator, (char **) modules) : g_strdup ("");
-}
-
-/* The modules a user holds, as the server names them, for a person. */
-static char *
-module_names (SeatsSyncEngine *engine,
-              SeatsUser       *user)
-{
-  const char * const *modules = seats_user_get_modules (user);
-  g_autoptr(GString) names = g_string_new (NULL);
-
-  for (guint i = 0; modules != NULL && modules[i] != NULL; i++)
-    {
-      SeatsProduct *product = seats_sync_engine_find_product (engine, modules[i]);
-
-      if (names->len > 0)
-        /* Translators: between the names of the modules a user holds */
-        g_string_append (names, _(", "));
-      g_string_append (names, product != NULL ? seats_product_get_name (product) : modules[i]);
-    }
-
-  return g_string_free (g_steal_pointer (&names), FALSE);
-}
-
 int
 seats_cli_users (SeatsCli *cli)
 {
@@ -1019,30 +990,15 @@ seats_cli_users (SeatsCli *cli)
 
   if (cli->csv)
     {
-      g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+      g_autofree char *csv = seats_report_users_csv (users, seats_sync_engine_get_products (cli->engine), &today,
+                                                     cli->counted ? SEATS_REPORT_USERS_COUNTED
+                                                     : cli->inactive ? SEATS_REPORT_USERS_NOT_COUNTED
+                                                     : SEATS_REPORT_USERS_ALL,
+                                                     cli->stable_header ? SEATS_REPORT_FLAGS_STABLE_HEADER
+                                                                        : SEATS_REPORT_FLAGS_NONE,
+                                                     NULL);
 
-      /* Translators: the columns of seatsctl users --csv, the active users report */
-      static const char *words[] = { N_("ID"), N_("User name"), N_("Name"), N_("E-mail"), N_("Active"),
-                                     N_("Start date"), N_("End date"), N_("Modules"), NULL };
-
-      g_ptr_array_add (rows, csv_header (cli, "id,user_name,name,email,active,start_date,end_date,"
-                                              "modules", words));
-      for (guint i = 0; i < shown->len; i++)
-        {
-          SeatsUser *user = g_ptr_array_index (shown, i);
-          g_autofree char *start = seats_cli_format_iso_date (seats_user_get_start_date_julian (user));
-          g_autofree char *end = seats_cli_format_iso_date (seats_user_get_end_date_julian (user));
-          g_autofree char *modules = modules_text (user, " ");
-          const char *row[] = {
-            seats_user_get_id (user), seats_user_get_user_name (user),
-            seats_user_get_display_name (user), seats_user_get_email (user),
-            seats_user_get_active (user) ? "true" : "false",
-            start != NULL ? start : "", end != NULL ? end : "", modules, NULL
-          };
-
-          g_ptr_array_add (rows, csv_row (row, G_N_ELEMENTS (row) - 1));
-        }
-      seats_cli_print_csv (rows);
+      fputs (csv, stdout);
       return SEATS_CLI_EXIT_OK;
     }
 
@@ -1068,7 +1024,7 @@ seats_cli_users (SeatsCli *cli)
         SeatsUser *user = g_ptr_array_index (shown, i);
         g_autofree char *start = format_date_short (seats_user_get_start_date_julian (user));
         g_autofree char *end = format_date_short (seats_user_get_end_date_julian (user));
-        g_autofree char *modules = module_names (cli->engine, user);
+        g_autofree char *modules = seats_user_describe_modules (user, seats_sync_engine_get_products (cli->engine), NULL);
         /* A filled and a hollow marker, not colour alone (R17). */
         const char *cells[] = {
           seats_user_counts (user, &today) ? "●" : "○", user_name (user),

@@ -22,6 +22,7 @@
 #include "seats-pending-license.h"
 #include "seats-policy.h"
 #include "seats-product.h"
+#include "seats-report.h"
 #include "seats-snapshot.h"
 #include "seats-subscription.h"
 #include "seats-user.h"

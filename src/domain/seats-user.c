@@ -9,7 +9,10 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
+
+#include "seats-product.h"
 #include "seats-rules.h"
 #include "seats-user.h"
 #include "seats-types-private.h"
@@ -459,4 +462,52 @@ seats_users_count_counted (GListModel  *users,
     }
 
   return counted;
+}
+
+/**
+ * seats_user_describe_modules:
+ * @self: a #SeatsUser
+ * @products: (nullable): the account's products, #SeatsProduct
+ * @separator: (nullable): between two names, or %NULL for the person's
+ *   language's
+ *
+ * Returns: (transfer full): the add-on modules @self holds, by the names
+ *   the vendor gives them in @products (by id where a module is not
+ *   there), as a list for a person; empty when none
+ */
+char *
+seats_user_describe_modules (SeatsUser  *self,
+                             GListModel *products,
+                             const char *separator)
+{
+  GString *text;
+
+  g_return_val_if_fail (SEATS_IS_USER (self), NULL);
+  g_return_val_if_fail (products == NULL || G_IS_LIST_MODEL (products), NULL);
+
+  text = g_string_new (NULL);
+  for (guint i = 0; self->modules != NULL && self->modules[i] != NULL; i++)
+    {
+      const char *name = self->modules[i];
+      guint n = products != NULL ? g_list_model_get_n_items (products) : 0;
+
+      for (guint j = 0; j < n; j++)
+        {
+          g_autoptr(SeatsProduct) product = g_list_model_get_item (products, j);
+
+          if (g_strcmp0 (seats_product_get_id (product), self->modules[i]) == 0)
+            {
+              /* The products outlive the list, so the name can be borrowed. */
+              name = seats_product_get_name (product);
+              break;
+            }
+        }
+
+      if (text->len > 0)
+        /* Translators: between the names in a list, as in "Imaging, Online agenda" */
+        g_string_append (text, separator != NULL ? separator : _(", "));
+      g_string_append (text, name);
+    }
+
+  return g_string_free (text, FALSE);
 }

@@ -109,5 +109,8 @@ gboolean            seats_user_counts                    (SeatsUser   *self,
                                                           const GDate *today);
 guint               seats_users_count_counted            (GListModel  *users,
                                                           const GDate *today);
+char               *seats_user_describe_modules          (SeatsUser   *self,
+                                                          GListModel  *products,
+                                                          const char  *separator);
 
 G_END_DECLS

@@ -177,19 +177,7 @@ static char *
 describe_modules (SeatsHoldersDialog *self,
                   SeatsUser          *user)
 {
-  const char * const *modules = seats_user_get_modules (user);
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
-
-  for (guint i = 0; modules != NULL && modules[i] != NULL; i++)
-    {
-      SeatsProduct *product = seats_sync_engine_find_product (self->engine, modules[i]);
-
-      g_ptr_array_add (names, (gpointer) (product != NULL ? seats_product_get_name (product) : modules[i]));
-    }
-  g_ptr_array_add (names, NULL);
-
-  /* Translators: the separator between the names of modules in a list */
-  return g_strjoinv (_(", "), (char **) names->pdata);
+  return seats_user_describe_modules (user, seats_sync_engine_get_products (self->engine), NULL);
 }
 
 static void

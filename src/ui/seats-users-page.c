@@ -192,19 +192,9 @@ static char *
 module_list (SeatsUsersPage *self,
              SeatsUser      *user)
 {
-  const char * const *modules = seats_user_get_modules (user);
-  g_autoptr(GString) text = g_string_new (NULL);
+  GListModel *products = self->engine != NULL ? seats_sync_engine_get_products (self->engine) : NULL;
 
-  for (guint i = 0; modules != NULL && modules[i] != NULL; i++)
-    {
-      const char *name = g_hash_table_lookup (self->module_names, modules[i]);
-
-      if (text->len > 0)
-        g_string_append (text, ", ");
-      g_string_append (text, name ? name : modules[i]);
-    }
-
-  return g_string_free (g_steal_pointer (&text), FALSE);
+  return seats_user_describe_modules (user, products, NULL);
 }
 
 /* Walks up from a widget in the column view to the cell of a row. */
@@ -2106,89 +2096,6 @@ seats_users_page_init (SeatsUsersPage *self)
 }
 
 /**
- * seats_users_page_build_csv:
- * @users: the account's users, #SeatsUser
- * @products: (nullable): the account's products, for the names of modules
- * @today: the day who counts is judged on (R1)
- * @n_rows: (out) (optional): how many users the report holds
- *
- * R20: the active users report: a header and one row per user who holds a
- * license on @today, as RFC 4180 CSV with every cell safe to open in a
- * spreadsheet. Dates are ISO 8601, which every spreadsheet reads.
- *
- * Returns: (transfer full): the report
- */
-char *
-seats_users_page_build_csv (GListModel  *users,
-                            GListModel  *products,
-                            const GDate *today,
-                            guint       *n_rows)
-{
-  g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
-  GString *csv = g_string_new (NULL);
-  const char *header[] = {
-    _("Name"), _("User Name"), _("E-mail"), _("Start"), _("End"), _("Modules"), NULL
-  };
-  guint n = g_list_model_get_n_items (users);
-  guint rows = 0;
-
-  g_return_val_if_fail (G_IS_LIST_MODEL (users), NULL);
-  g_return_val_if_fail (today != NULL && g_date_valid (today), NULL);
-
-  for (guint i = 0; products != NULL && i < g_list_model_get_n_items (products); i++)
-    {
-      g_autoptr(SeatsProduct) product = g_list_model_get_item (products, i);
-
-      /* The products outlive this function, so their strings can be borrowed. */
-      g_hash_table_insert (names, (char *) seats_product_get_id (product),
-                           (char *) seats_product_get_name (product));
-    }
-
-  seats_rules_csv_append_row (csv, header);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(SeatsUser) user = g_list_model_get_item (users, i);
-      const char * const *modules = seats_user_get_modules (user);
-      g_autoptr(GString) module_names = g_string_new (NULL);
-      char start[16] = "", end[16] = "";
-      const char *row[7];
-      GDate date;
-
-      if (!seats_user_counts (user, today))
-        continue;
-
-      if (seats_user_get_start_date (user, &date))
-        g_date_strftime (start, sizeof start, "%Y-%m-%d", &date);
-      if (seats_user_get_end_date (user, &date))
-        g_date_strftime (end, sizeof end, "%Y-%m-%d", &date);
-      for (guint j = 0; modules != NULL && modules[j] != NULL; j++)
-        {
-          const char *name = g_hash_table_lookup (names, modules[j]);
-
-          if (module_names->len > 0)
-            g_string_append (module_names, ", ");
-          g_string_append (module_names, name ? name : modules[j]);
-        }
-
-      row[0] = seats_user_get_display_name (user);
-      row[1] = seats_user_get_user_name (user);
-      row[2] = seats_user_get_email (user);
-      row[3] = start;
-      row[4] = end;
-      row[5] = module_names->str;
-      row[6] = NULL;
-      seats_rules_csv_append_row (csv, row);
-      rows++;
-    }
-
-  if (n_rows != NULL)
-    *n_rows = rows;
-
-  return g_string_free (csv, FALSE);
-}
-
-/**
  * seats_users_page_export_to_file:
  * @self: a #SeatsUsersPage
  * @file: where to write the report
@@ -2213,9 +2120,9 @@ seats_users_page_export_to_file (SeatsUsersPage *self,
 
   data = g_new0 (ExportData, 1);
   data->self = g_object_ref (self);
-  csv = seats_users_page_build_csv (seats_sync_engine_get_users (self->engine),
-                                    seats_sync_engine_get_products (self->engine),
-                                    &self->today, &data->n_rows);
+  csv = seats_report_users_csv (seats_sync_engine_get_users (self->engine),
+                                seats_sync_engine_get_products (self->engine), &self->today,
+                                SEATS_REPORT_USERS_COUNTED, SEATS_REPORT_FLAGS_NONE, &data->n_rows);
   length = strlen (csv);
   data->bytes = g_bytes_new_take (g_steal_pointer (&csv), length);
 

@@ -18,9 +18,5 @@ G_DECLARE_FINAL_TYPE (SeatsUsersPage, seats_users_page, SEATS, USERS_PAGE, AdwBi
 void  seats_users_page_export_counted (SeatsUsersPage *self);
 void  seats_users_page_export_to_file (SeatsUsersPage *self,
                                        GFile          *file);
-char *seats_users_page_build_csv      (GListModel     *users,
-                                       GListModel     *products,
-                                       const GDate    *today,
-                                       guint          *n_rows);
 
 G_END_DECLS
