@@ -6,6 +6,8 @@
 # For each language: msgfmt --check accepts the catalogue, no message is
 # untranslated or fuzzy, and no translation uses a word that GLOSSARY.md's
 # "Words Seats does not use" table lists for that language (case ignored).
+# And every file of src/ and data/ that marks a string for translation is
+# in POTFILES.in, so that no string is left out of the catalogues.
 # Prints one line per problem and exits non-zero when there is any.
 
 set -u
@@ -63,6 +65,21 @@ for lang in $(sed 's/#.*//' "$po_dir/LINGUAS"); do
     fi
   done < "$scratch/banned"
 done
+
+# Marked in C with _(), N_(), C_(), NC_() or ngettext (), in a .ui file
+# with translatable="yes", in the data files with translatable text.
+top=$po_dir/..
+grep -rlE '(^|[^A-Za-z0-9_])(N?C?_|ngettext) ?\(|translatable="yes"' \
+    "$top/src" "$top/data" --include='*.c' --include='*.ui' --include='*.in' --include='*.xml' \
+  | sed "s|^$top/||" | sort > "$scratch/marked"
+sed 's/#.*//; /^[[:space:]]*$/d' "$po_dir/POTFILES.in" | sort > "$scratch/listed"
+comm -23 "$scratch/marked" "$scratch/listed" | while read -r missing; do
+  echo "POTFILES.in: $missing marks strings for translation but is not listed"
+done > "$scratch/unlisted"
+if [ -s "$scratch/unlisted" ]; then
+  cat "$scratch/unlisted"
+  status=1
+fi
 
 [ "$status" -eq 0 ] && echo "$(sed 's/#.*//' "$po_dir/LINGUAS" | xargs) follow $glossary"
 exit "$status"

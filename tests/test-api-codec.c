@@ -11,7 +11,7 @@
 
 #include "seats-api-decode.h"
 #include "seats-api-error.h"
-#include "seats-api-request.h"
+#include "seats-api-request-private.h"
 #include "seats-json-private.h"
 
 #define USER_JSON(active, extra) \
@@ -75,6 +75,74 @@ test_request_round_trip (void)
 
   g_assert_null (seats_api_request_deserialize ("{\"kind\": 3}", &error));
   g_assert_error (error, SEATS_API_ERROR, SEATS_API_ERROR_MALFORMED);
+}
+
+/* What the outbox of Seats 0.1 kept, a request, comes back as the change
+ * it made, with the version it was made against: every kind. */
+static void
+test_request_kept_by_earlier_version (void)
+{
+  g_autoptr(SeatsBillingDetails) details = seats_billing_details_new ();
+  const char *one_user[] = { "u/1", NULL };
+  g_autoptr(GPtrArray) changes = g_ptr_array_new_with_free_func ((GDestroyNotify) seats_change_unref);
+  SeatsChange *change;
+
+  seats_billing_details_set_contact_email (details, "finance@example.test");
+  seats_billing_details_set_street (details, "Dorpsstraat 1");
+  seats_billing_details_set_postal_code (details, "1234 AB");
+  seats_billing_details_set_city (details, "Zwolle");
+  seats_billing_details_set_country (details, "NL");
+  seats_billing_details_set_e_invoicing (details, TRUE);
+  seats_billing_details_set_e_invoice_address (details, "0106:12345678");
+  seats_billing_details_set_operator_code (details, "PEPPOL");
+
+  g_ptr_array_add (changes, seats_change_new_buy ("seats", 3));
+  g_ptr_array_add (changes, change = seats_change_new_next_period ("se ats", 12));
+  seats_change_set_basis (change, SEATS_CHANGE_BASIS_PRODUCT "se ats", "\"p3\"");
+  g_ptr_array_add (changes, change = seats_change_new_users_active (one_user, FALSE));
+  seats_change_set_basis (change, SEATS_CHANGE_BASIS_USER "u/1", "W/\"7\"");
+  g_ptr_array_add (changes, seats_change_new_users_active (one_user, TRUE));
+  g_ptr_array_add (changes, change = seats_change_new_module ("imaging", one_user, TRUE));
+  seats_change_set_basis (change, SEATS_CHANGE_BASIS_PRODUCT "imaging", "\"p9\"");
+  g_ptr_array_add (changes, seats_change_new_module ("imaging", one_user, FALSE));
+  g_ptr_array_add (changes, change = seats_change_new_feature ("ideal", TRUE));
+  seats_change_set_basis (change, SEATS_CHANGE_BASIS_FEATURE "ideal", "\"f2\"");
+  g_ptr_array_add (changes, change = seats_change_new_billing_details (details));
+  seats_change_set_basis (change, SEATS_CHANGE_BASIS_BILLING, "\"b5\"");
+  g_ptr_array_add (changes, change = seats_change_new_activate_license ());
+  seats_change_set_basis (change, SEATS_CHANGE_BASIS_PENDING_LICENSE, "\"l1\"");
+  g_ptr_array_add (changes, seats_change_new_import_license ("{\"license\":{\"id\":\"L-1\"},\"signature\":\"c2ln\"}"));
+  g_ptr_array_add (changes, seats_change_new_convert_trial ("SN-1", "De Molen B.V."));
+
+  for (guint i = 0; i < changes->len; i++)
+    {
+      SeatsChange *made = g_ptr_array_index (changes, i);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) requests = seats_api_requests_for_change (made, &error);
+      g_autoptr(SeatsChange) read = NULL;
+      g_autofree char *kept = NULL;
+      g_autofree char *expected = NULL;
+      g_autofree char *got = NULL;
+
+      g_test_message ("%s", seats_change_get_kind_name (made));
+      g_assert_no_error (error);
+      g_assert_cmpuint (requests->len, ==, 1);
+      kept = seats_api_request_serialize (g_ptr_array_index (requests, 0));
+      read = seats_api_change_from_outbox_request (kept);
+      g_assert_nonnull (read);
+      expected = seats_change_serialize (made);
+      got = seats_change_serialize (read);
+      g_assert_cmpstr (got, ==, expected);
+    }
+
+  /* Not a request, or one of no known kind: nothing. */
+  g_assert_null (seats_api_change_from_outbox_request ("not json"));
+  g_assert_null (seats_api_change_from_outbox_request ("{\"kind\":\"buy\",\"method\":\"POST\","
+                                                       "\"path\":\"api/v1/orders\",\"needs_key\":true,"
+                                                       "\"body\":{\"product_id\":\"seats\",\"quantity\":0}}"));
+  g_assert_null (seats_api_change_from_outbox_request ("{\"kind\":\"next-period\",\"method\":\"PUT\","
+                                                       "\"path\":\"api/v1/features/x\",\"needs_key\":false,"
+                                                       "\"body\":{\"count\":3}}"));
 }
 
 static void
@@ -308,6 +376,7 @@ main (int   argc,
 
   g_test_add_func ("/api/request/round-trip", test_request_round_trip);
   g_test_add_func ("/api/request/import-license", test_request_import_license);
+  g_test_add_func ("/api/request/kept-by-earlier-version", test_request_kept_by_earlier_version);
   g_test_add_func ("/api/decode/user", test_decode_user);
   g_test_add_func ("/api/decode/user-unknown-members", test_decode_user_tolerates_unknown);
   g_test_add_func ("/api/decode/user-core-only", test_decode_user_core_only);

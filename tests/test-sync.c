@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <locale.h>
@@ -1065,6 +1066,130 @@ test_outbox_survives_restart (Fixture       *fixture,
   g_assert_cmpuint (server_order_count (fixture, token), ==, orders + 1);
 }
 
+/* Changes that waited in the outbox of Seats 0.1, which kept requests
+ * rather than changes, are still sent after the update, against the
+ * versions they were made against; one that is no change at all is put
+ * aside with the reason, and the others still go. */
+static void
+test_outbox_kept_by_earlier_version (Fixture       *fixture,
+                                     gconstpointer  user_data)
+{
+  const char *token = find_organization (fixture, "demolen")->admin_token;
+  g_autoptr(SeatsSyncEngine) restarted = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *user_id = NULL;
+  g_autofree char *deactivate = NULL;
+  g_autofree char *next_period = NULL;
+  SeatsProduct *seats;
+  guint orders, purchased, next;
+
+  g_assert_true (run_sync (fixture->engine, FALSE, &error));
+  orders = server_order_count (fixture, token);
+  seats = seats_sync_engine_find_user_seats (fixture->engine);
+  purchased = seats_product_get_purchased (seats);
+  next = seats_product_get_next_period (seats);
+  {
+    SeatsUser *user = first_user (fixture->engine, TRUE);
+    g_autofree char *escaped = g_uri_escape_string (seats_user_get_id (user), NULL, FALSE);
+    g_autoptr(JsonNode) etag = json_node_init_string (json_node_alloc (), seats_user_get_version (user));
+    g_autofree char *etag_json = json_to_string (etag, FALSE);
+
+    user_id = g_strdup (seats_user_get_id (user));
+    /* As Seats 0.1 wrote them. */
+    deactivate = g_strdup_printf ("{\"kind\":\"deactivate-user\",\"method\":\"PATCH\","
+                                  "\"path\":\"scim/v2/Users/%s\",\"if_match\":%s,\"needs_key\":false,"
+                                  "\"body\":{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
+                                  "\"Operations\":[{\"op\":\"replace\",\"path\":\"active\",\"value\":false}]}}",
+                                  escaped, etag_json);
+  }
+  next_period = g_strdup_printf ("{\"kind\":\"next-period\",\"method\":\"PUT\","
+                                 "\"path\":\"api/v1/products/seats/next-period\",\"if_match\":\"*\","
+                                 "\"needs_key\":false,\"body\":{\"count\":%u}}", next + 1);
+  g_clear_object (&fixture->engine);
+
+  {
+    g_autoptr(SeatsStore) store = seats_store_new (fixture->db_path, &error);
+    const char *kept[][2] = {
+      { "buy", "{\"kind\":\"buy\",\"method\":\"POST\",\"path\":\"api/v1/orders\",\"if_match\":\"*\","
+               "\"needs_key\":true,\"body\":{\"product_id\":\"seats\",\"quantity\":2}}" },
+      { "deactivate-user", deactivate },
+      { "next-period", next_period },
+      { "mystery", "{\"kind\":\"mystery\",\"method\":\"POST\",\"path\":\"api/v1/mystery\","
+                   "\"needs_key\":false,\"body\":null}" },
+    };
+
+    g_assert_no_error (error);
+    for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
+      {
+        g_autoptr(SeatsOutboxEntry) entry = seats_store_outbox_enqueue (store, kept[i][0], kept[i][1], &error);
+
+        g_assert_no_error (error);
+      }
+  }
+
+  restarted = open_engine (fixture, token, fixture->db_path);
+  g_assert_cmpuint (seats_sync_engine_count_waiting (restarted), ==, 4);
+  g_assert_false (run_flush (restarted, &error));
+  g_assert_error (error, SEATS_CHANGE_ERROR, SEATS_CHANGE_ERROR_UNREADABLE);
+  g_assert_cmpstr (error->message, ==, _("This change was kept by an earlier version of Seats and cannot "
+                                         "be read, so it was not sent."));
+  g_clear_error (&error);
+  g_assert_cmpuint (seats_sync_engine_count_waiting (restarted), ==, 0);
+
+  g_assert_true (run_sync (restarted, FALSE, &error));
+  g_assert_no_error (error);
+  seats = seats_sync_engine_find_user_seats (restarted);
+  g_assert_cmpuint (server_order_count (fixture, token), ==, orders + 1);
+  g_assert_cmpuint (seats_product_get_purchased (seats), ==, purchased + 2);
+  g_assert_cmpuint (seats_product_get_next_period (seats), ==, next + 1);
+  g_assert_false (seats_user_get_active (seats_sync_engine_find_user (restarted, user_id)));
+}
+
+/* A change made against a version the server has moved past, kept by
+ * Seats 0.1: refused as stale, not applied over the newer state. */
+static void
+test_outbox_kept_stale (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  const char *token = find_organization (fixture, "demolen")->admin_token;
+  g_autoptr(SeatsSyncEngine) restarted = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *user_id = NULL;
+  g_autofree char *payload = NULL;
+
+  g_assert_true (run_sync (fixture->engine, FALSE, &error));
+  user_id = g_strdup (seats_user_get_id (first_user (fixture->engine, TRUE)));
+  payload = g_strdup_printf ("{\"kind\":\"deactivate-user\",\"method\":\"PATCH\","
+                             "\"path\":\"scim/v2/Users/%s\",\"if_match\":\"W/\\\"1\\\"\",\"needs_key\":false,"
+                             "\"body\":null}", user_id);
+  g_clear_object (&fixture->engine);
+
+  /* Someone else deactivated and activated the user since. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("scim/v2/Users/%s", user_id);
+      g_autofree char *body = g_strdup_printf ("{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
+                                               "\"Operations\":[{\"op\":\"replace\",\"path\":\"active\","
+                                               "\"value\":%s}]}", i == 0 ? "false" : "true");
+      g_autoptr(JsonNode) changed = server_request (fixture, token, "PATCH", path, body, &error);
+
+      g_assert_no_error (error);
+    }
+  {
+    g_autoptr(SeatsStore) store = seats_store_new (fixture->db_path, &error);
+    g_autoptr(SeatsOutboxEntry) entry = seats_store_outbox_enqueue (store, "deactivate-user", payload, &error);
+
+    g_assert_no_error (error);
+  }
+
+  restarted = open_engine (fixture, token, fixture->db_path);
+  g_assert_false (run_flush (restarted, &error));
+  g_assert_error (error, SEATS_API_ERROR, SEATS_API_ERROR_STALE);
+  g_clear_error (&error);
+  g_assert_true (run_sync (restarted, FALSE, &error));
+  g_assert_true (seats_user_get_active (seats_sync_engine_find_user (restarted, user_id)));
+}
+
 static void
 assert_fault_changes_nothing (Fixture       *fixture,
                               const char    *fault,
@@ -1452,6 +1577,8 @@ main (int   argc,
   ADD ("/sync/license-file", test_license_file, NULL);
   ADD ("/sync/lost-answer-retried-once", test_lost_answer_is_retried_once, NULL);
   ADD ("/sync/outbox-survives-restart", test_outbox_survives_restart, NULL);
+  ADD ("/sync/outbox-kept-by-earlier-version", test_outbox_kept_by_earlier_version, NULL);
+  ADD ("/sync/outbox-kept-stale", test_outbox_kept_stale, NULL);
   ADD ("/sync/bad-answers", test_bad_answers, NULL);
   ADD ("/sync/viewer-changes-nothing", test_viewer_changes_nothing, NULL);
   ADD ("/sync/reseller", test_reseller_points_elsewhere, "bergstrom");

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <json-glib/json-glib.h>
+#include <string.h>
 
 #include "seats-api-error.h"
 #include "seats-api-request-private.h"
@@ -605,4 +606,206 @@ seats_api_requests_for_change (SeatsChange  *change,
     g_ptr_array_add (requests, request);
 
   return g_steal_pointer (&requests);
+}
+
+/* The outbox of Seats 0.1 kept requests, not changes. */
+
+/* The segments of @path after @prefix, unescaped: "api/v1/products/" and
+ * "a%2Fb/next-period" give { "a/b", "next-period" }. */
+static GStrv
+path_segments (const char *path,
+               const char *prefix)
+{
+  g_auto(GStrv) parts = NULL;
+
+  if (!g_str_has_prefix (path, prefix))
+    return NULL;
+
+  parts = g_strsplit (path + strlen (prefix), "/", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      char *unescaped = g_uri_unescape_string (parts[i], NULL);
+
+      if (unescaped == NULL || *unescaped == '\0')
+        {
+          g_free (unescaped);
+          return NULL;
+        }
+      g_free (parts[i]);
+      parts[i] = unescaped;
+    }
+
+  return g_steal_pointer (&parts);
+}
+
+static SeatsBillingDetails *
+billing_details_from_body (JsonObject  *body,
+                           GError     **error)
+{
+  g_autoptr(SeatsBillingDetails) details = seats_billing_details_new ();
+  JsonObject *contact = NULL, *address = NULL, *einvoice = NULL;
+  const char *user_id = NULL, *email = NULL, *street = NULL, *postal_code = NULL, *city = NULL;
+  const char *country = NULL, *einvoice_address = NULL, *operator_code = NULL;
+  gboolean einvoicing = FALSE;
+
+  if (!seats_json_member_object (body, "outbox", "contact", SEATS_JSON_REQUIRED, &contact, error) ||
+      !seats_json_string (contact, "outbox.contact", "user_id", SEATS_JSON_OPTIONAL, &user_id, error) ||
+      !seats_json_string (contact, "outbox.contact", "email", SEATS_JSON_OPTIONAL, &email, error) ||
+      !seats_json_member_object (body, "outbox", "postal_address", SEATS_JSON_REQUIRED, &address, error) ||
+      !seats_json_string (address, "outbox.postal_address", "street", SEATS_JSON_OPTIONAL, &street, error) ||
+      !seats_json_string (address, "outbox.postal_address", "postal_code", SEATS_JSON_OPTIONAL,
+                          &postal_code, error) ||
+      !seats_json_string (address, "outbox.postal_address", "city", SEATS_JSON_OPTIONAL, &city, error) ||
+      !seats_json_string (address, "outbox.postal_address", "country", SEATS_JSON_OPTIONAL, &country, error) ||
+      !seats_json_member_object (body, "outbox", "e_invoicing", SEATS_JSON_REQUIRED, &einvoice, error) ||
+      !seats_json_boolean (einvoice, "outbox.e_invoicing", "enabled", SEATS_JSON_REQUIRED, &einvoicing, error) ||
+      !seats_json_string (einvoice, "outbox.e_invoicing", "address", SEATS_JSON_OPTIONAL,
+                          &einvoice_address, error) ||
+      !seats_json_string (einvoice, "outbox.e_invoicing", "operator_code", SEATS_JSON_OPTIONAL,
+                          &operator_code, error))
+    return NULL;
+
+  seats_billing_details_set_contact_user_id (details, user_id);
+  seats_billing_details_set_contact_email (details, email);
+  seats_billing_details_set_street (details, street);
+  seats_billing_details_set_postal_code (details, postal_code);
+  seats_billing_details_set_city (details, city);
+  seats_billing_details_set_country (details, country);
+  seats_billing_details_set_e_invoicing (details, einvoicing);
+  seats_billing_details_set_e_invoice_address (details, einvoice_address);
+  seats_billing_details_set_operator_code (details, operator_code);
+
+  return g_steal_pointer (&details);
+}
+
+/* The change a request of Seats 0.1 makes, and the version it was made
+ * against; %NULL, without an error, for a request that is none of them. */
+static SeatsChange *
+request_to_change (SeatsApiRequest  *self,
+                   GError          **error)
+{
+  JsonObject *body = self->body != NULL && JSON_NODE_HOLDS_OBJECT (self->body)
+                     ? json_node_get_object (self->body) : NULL;
+  const char *etag = self->if_match != NULL && !g_str_equal (self->if_match, "*") ? self->if_match : NULL;
+  g_auto(GStrv) product = path_segments (self->path, "api/v1/products/");
+  g_auto(GStrv) user = path_segments (self->path, "scim/v2/Users/");
+  g_auto(GStrv) feature = path_segments (self->path, "api/v1/features/");
+  g_autoptr(SeatsChange) change = NULL;
+  g_autofree char *key = NULL;
+
+  if (g_str_equal (self->kind, "buy") && body != NULL)
+    {
+      const char *product_id = NULL;
+      gint64 quantity = 0;
+
+      if (!seats_json_string (body, "outbox", "product_id", SEATS_JSON_REQUIRED, &product_id, error) ||
+          !seats_json_int (body, "outbox", "quantity", SEATS_JSON_REQUIRED, 1, G_MAXINT, &quantity, error))
+        return NULL;
+      return seats_change_new_buy (product_id, (guint) quantity);
+    }
+
+  if (g_str_equal (self->kind, "next-period") && body != NULL && product != NULL &&
+      g_strv_length (product) == 2 && g_str_equal (product[1], "next-period"))
+    {
+      gint64 count = 0;
+
+      if (!seats_json_int (body, "outbox", "count", SEATS_JSON_REQUIRED, 0, G_MAXINT, &count, error))
+        return NULL;
+      change = seats_change_new_next_period (product[0], (guint) count);
+      key = g_strconcat (SEATS_CHANGE_BASIS_PRODUCT, product[0], NULL);
+    }
+  else if ((g_str_equal (self->kind, "activate-user") || g_str_equal (self->kind, "deactivate-user")) &&
+           user != NULL && g_strv_length (user) == 1)
+    {
+      const char *ids[] = { user[0], NULL };
+
+      change = seats_change_new_users_active (ids, g_str_equal (self->kind, "activate-user"));
+      key = g_strconcat (SEATS_CHANGE_BASIS_USER, user[0], NULL);
+    }
+  else if ((g_str_equal (self->kind, "assign-module") || g_str_equal (self->kind, "unassign-module")) &&
+           product != NULL && g_strv_length (product) == 3 && g_str_equal (product[1], "assignments"))
+    {
+      const char *ids[] = { product[2], NULL };
+
+      change = seats_change_new_module (product[0], ids, g_str_equal (self->kind, "assign-module"));
+      key = g_strconcat (SEATS_CHANGE_BASIS_PRODUCT, product[0], NULL);
+    }
+  else if (g_str_equal (self->kind, "switch-feature") && body != NULL &&
+           feature != NULL && g_strv_length (feature) == 1)
+    {
+      gboolean enabled = FALSE;
+
+      if (!seats_json_boolean (body, "outbox", "enabled", SEATS_JSON_REQUIRED, &enabled, error))
+        return NULL;
+      change = seats_change_new_feature (feature[0], enabled);
+      key = g_strconcat (SEATS_CHANGE_BASIS_FEATURE, feature[0], NULL);
+    }
+  else if (g_str_equal (self->kind, "update-billing") && body != NULL)
+    {
+      g_autoptr(SeatsBillingDetails) details = billing_details_from_body (body, error);
+
+      if (details == NULL)
+        return NULL;
+      change = seats_change_new_billing_details (details);
+      key = g_strdup (SEATS_CHANGE_BASIS_BILLING);
+    }
+  else if (g_str_equal (self->kind, "activate-license"))
+    {
+      change = seats_change_new_activate_license ();
+      key = g_strdup (SEATS_CHANGE_BASIS_PENDING_LICENSE);
+    }
+  else if (g_str_equal (self->kind, "import-license") && body != NULL)
+    {
+      g_autofree char *file = json_to_string (self->body, FALSE);
+
+      return seats_change_new_import_license (file);
+    }
+  else if (g_str_equal (self->kind, "convert-trial") && body != NULL)
+    {
+      const char *serial_number = NULL, *license_owner = NULL;
+
+      if (!seats_json_string (body, "outbox", "serial_number", SEATS_JSON_REQUIRED, &serial_number, error) ||
+          !seats_json_string (body, "outbox", "license_owner", SEATS_JSON_REQUIRED, &license_owner, error))
+        return NULL;
+      return seats_change_new_convert_trial (serial_number, license_owner);
+    }
+  else
+    return NULL;
+
+  if (etag != NULL)
+    seats_change_set_basis (change, key, etag);
+
+  return g_steal_pointer (&change);
+}
+
+/**
+ * seats_api_change_from_outbox_request:
+ * @text: an entry of the outbox as Seats 0.1 wrote it: a request of the
+ *   license API (seats_api_request_serialize())
+ *
+ * Reads a change that waited in the outbox across the update to the
+ * outbox of changes, so that it is still sent, checked against the same
+ * version as before.
+ *
+ * Returns: (transfer full) (nullable): the change, or %NULL when @text is
+ *   not such a request
+ */
+SeatsChange *
+seats_api_change_from_outbox_request (const char *text)
+{
+  g_autoptr(SeatsApiRequest) request = NULL;
+  g_autoptr(GError) local_error = NULL;
+  SeatsChange *change = NULL;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  request = seats_api_request_deserialize (text, &local_error);
+  if (request != NULL)
+    change = request_to_change (request, &local_error);
+
+  if (change == NULL)
+    g_debug ("An outbox entry of Seats 0.1 is not a change: %s",
+             local_error != NULL ? local_error->message : "a request of no known kind");
+
+  return change;
 }

@@ -1090,6 +1090,14 @@ seats_license_server_source_set_secret (SeatsSource *source,
   seats_client_set_token (SEATS_LICENSE_SERVER_SOURCE (source)->client, secret);
 }
 
+/* Seats 0.1 kept requests of this API in the outbox. */
+static SeatsChange *
+read_kept_change (SeatsSource *source,
+                  const char  *text)
+{
+  return seats_api_change_from_outbox_request (text);
+}
+
 static void
 source_iface_init (SeatsSourceInterface *iface)
 {
@@ -1101,6 +1109,7 @@ source_iface_init (SeatsSourceInterface *iface)
   iface->get_request_count = seats_license_server_source_get_request_count;
   iface->has_secret = seats_license_server_source_has_secret;
   iface->set_secret = seats_license_server_source_set_secret;
+  iface->read_kept_change = read_kept_change;
 }
 
 static void

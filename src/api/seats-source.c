@@ -9,6 +9,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "seats-source.h"
 
 G_DEFINE_INTERFACE (SeatsSource, seats_source, G_TYPE_OBJECT)
@@ -200,4 +202,38 @@ seats_source_report_progress (SeatsSource *self,
   g_return_if_fail (SEATS_IS_SOURCE (self));
 
   g_signal_emit (self, signals [PROGRESS], 0, CLAMP (progress, 0.0, 1.0));
+}
+
+/**
+ * seats_source_read_kept_change:
+ * @text: an entry of the outbox that is not a change as this version
+ *   writes them
+ * @error: why it cannot be read, for the person
+ *
+ * A change an earlier version of Seats kept in the outbox in its own way,
+ * read so that it is still sent.
+ *
+ * Returns: (transfer full) (nullable): the change
+ */
+SeatsChange *
+seats_source_read_kept_change (SeatsSource  *self,
+                               const char   *text,
+                               GError      **error)
+{
+  SeatsSourceInterface *iface;
+  SeatsChange *change = NULL;
+
+  g_return_val_if_fail (SEATS_IS_SOURCE (self), NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  iface = SEATS_SOURCE_GET_IFACE (self);
+  if (iface->read_kept_change != NULL)
+    change = iface->read_kept_change (self, text);
+  if (change != NULL)
+    return change;
+
+  g_set_error_literal (error, SEATS_CHANGE_ERROR, SEATS_CHANGE_ERROR_UNREADABLE,
+                       _("This change was kept by an earlier version of Seats and cannot be read, "
+                         "so it was not sent."));
+  return NULL;
 }

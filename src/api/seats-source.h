@@ -77,6 +77,8 @@ struct _SeatsSourceInterface
                                    GError               **error);
   void       (*set_secret)        (SeatsSource           *self,
                                    const char            *secret);
+  SeatsChange *(*read_kept_change) (SeatsSource          *self,
+                                   const char            *text);
 };
 
 void             seats_source_pull_async        (SeatsSource          *self,
@@ -107,5 +109,8 @@ void             seats_source_set_secret        (SeatsSource          *self,
                                                  const char           *secret);
 void             seats_source_report_progress   (SeatsSource          *self,
                                                  double                progress);
+SeatsChange     *seats_source_read_kept_change  (SeatsSource          *self,
+                                                 const char           *text,
+                                                 GError              **error);
 
 G_END_DECLS

@@ -764,7 +764,10 @@ send_entry_async (SeatsSyncEngine     *self,
   send->undo = undo != NULL ? seats_change_ref (undo) : NULL;
 
   send->change = change != NULL ? seats_change_ref (change)
-                                : seats_change_deserialize (entry->payload, &error);
+                                : seats_change_deserialize (entry->payload, NULL);
+  /* Or as an earlier version kept it. */
+  if (send->change == NULL)
+    send->change = seats_source_read_kept_change (self->source, entry->payload, &error);
   if (send->change == NULL)
     {
       /* Nothing can ever send it: keep it out of the way, with the reason. */
