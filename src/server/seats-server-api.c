@@ -915,6 +915,9 @@ apply_order (SeatsServer   *self,
              GError       **error)
 {
   OrderChange *change = data;
+  g_auto(SeatsSnapshot) snapshot = { 0, };
+  g_autoptr(SeatsChange) buy = seats_change_new_buy (change->product_id, change->quantity);
+  g_autoptr(SeatsChange) checked = NULL;
   g_autoptr(SeatsServerProduct) product = NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonGenerator) generator = json_generator_new ();
@@ -923,49 +926,37 @@ apply_order (SeatsServer   *self,
   g_autofree char *uuid = g_uuid_string_random ();
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  guint32 period_end = seats_period_end (req->org->period_start, req->org->period_months);
   sqlite3_stmt *stmt;
-  SeatsPurchaseQuote quote;
+  SeatsChangeOutcome outcome;
   guint new_purchased;
   guint new_next;
   gint64 amount;
   gint64 now = seats_server_now_ms (self);
   GDate today;
-  GDate start;
-  GDate end;
   char *text;
   gsize length;
 
   seats_server_org_today (self, req->org, &today);
-  seats_date_from_julian (&start, req->org->period_start);
-  seats_date_from_julian (&end, period_end);
 
   if (!seats_server_check_not_resold (req->org, error))
     return FALSE;
 
+  /* The product bought and the period it is prorated over. */
+  seats_server_snapshot_init (&snapshot, req->org, req->role);
+  seats_server_snapshot_add_subscription (&snapshot, req->org);
   product = seats_server_db_load_product (self, req->org, change->product_id, &today);
-  if (product == NULL)
-    {
-      g_set_error_literal (error, SEATS_SERVER_ERROR, SEATS_SERVER_ERROR_NOT_FOUND,
-                           _("There is no such product."));
-      return FALSE;
-    }
-
-  if (product->kind == SEATS_PRODUCT_KIND_INTEGRATION)
-    {
-      g_set_error_literal (error, SEATS_SERVER_ERROR, SEATS_SERVER_ERROR_NOT_COUNTABLE,
-                           _("An integration is switched on or off, not bought by the license."));
-      return FALSE;
-    }
+  if (product != NULL)
+    seats_server_snapshot_add_product (&snapshot, product, req->org->currency);
 
   /* R4 for the counts, R2 for the amount, as the window quoted them. */
-  if (!seats_rules_quote_purchase (product->purchased, product->next_period, change->quantity,
-                                   product->price, req->org->period_months,
-                                   &start, &end, &today, &quote, error))
+  checked = seats_server_check_change (buy, &snapshot, &today, &outcome, error);
+  if (checked == NULL)
     return FALSE;
-  new_purchased = quote.purchased_after;
-  new_next = quote.next_after;
-  amount = quote.amount;
+  new_purchased = outcome.quote.purchased_after;
+  new_next = outcome.quote.next_after;
+  amount = outcome.quote.amount;
+  /* The check found the product. */
+  g_assert (product != NULL);
 
   stmt = seats_server_db_prepare (self,
     "UPDATE products SET purchased = ?, next_period = ?, version = version + 1 "

@@ -11,6 +11,7 @@
 #include <libsoup/soup.h>
 #include <sqlite3.h>
 
+#include "seats-change.h"
 #include "seats-clock.h"
 #include "seats-domain-enums.h"
 #include "seats-rules.h"
@@ -480,6 +481,23 @@ gboolean     seats_server_set_user_active      (SeatsServer       *self,
                                                 SeatsRequest      *req,
                                                 const char        *user_id,
                                                 gboolean           active,
+                                                GError           **error);
+
+/* seats-server-snapshot.c: what a change is checked against, as domain
+ * values (see seats_change_check()) */
+void         seats_server_snapshot_init        (SeatsSnapshot     *snapshot,
+                                                SeatsOrg          *org,
+                                                SeatsRole          role);
+void         seats_server_snapshot_add_subscription
+                                               (SeatsSnapshot     *snapshot,
+                                                SeatsOrg          *org);
+void         seats_server_snapshot_add_product (SeatsSnapshot     *snapshot,
+                                                SeatsServerProduct *product,
+                                                const char        *currency);
+SeatsChange *seats_server_check_change         (SeatsChange       *change,
+                                                const SeatsSnapshot *snapshot,
+                                                const GDate       *today,
+                                                SeatsChangeOutcome *outcome,
                                                 GError           **error);
 
 /* seats-server-license.c */
