@@ -688,31 +688,26 @@ apply_next_period (SeatsServer   *self,
                    GError       **error)
 {
   NextPeriodChange *change = data;
+  g_auto(SeatsSnapshot) snapshot = { 0, };
+  g_autoptr(SeatsChange) next_period = seats_change_new_next_period (change->product->id,
+                                                                    change->count);
+  g_autoptr(SeatsChange) checked = NULL;
   g_autofree char *before = g_strdup_printf ("%u", change->product->next_period);
   g_autofree char *after = g_strdup_printf ("%u", change->count);
   sqlite3_stmt *stmt;
-  guint over = 0;
+  GDate today;
 
   if (!seats_server_check_not_resold (req->org, error))
     return FALSE;
 
-  if (change->product->kind == SEATS_PRODUCT_KIND_INTEGRATION)
-    {
-      g_set_error_literal (error, SEATS_SERVER_ERROR, SEATS_SERVER_ERROR_NOT_COUNTABLE,
-                           _("An integration is switched on or off, not counted."));
-      return FALSE;
-    }
-
-  /* R3 and R5 for user licenses; a module (R7) may go to 0, which removes
-   * it, but not below the users who hold it. */
-  if (change->product->kind == SEATS_PRODUCT_KIND_MODULE)
-    {
-      if (!seats_rules_check_module_next_period (change->product->name, change->count,
-                                                 change->product->in_use, error))
-        return FALSE;
-    }
-  else if (!seats_rules_check_next_period (&req->org->policy, change->count,
-                                           change->product->in_use, &over, error))
+  /* R3 and R5 for user licenses, on the policy and the users who count; a
+   * module (R7) may go to 0, which removes it, but not below the users who
+   * hold it; an integration has no count. */
+  seats_server_org_today (self, req->org, &today);
+  seats_server_snapshot_init (&snapshot, req->org, req->role);
+  seats_server_snapshot_add_product (&snapshot, change->product, req->org->currency);
+  checked = seats_server_check_change (next_period, &snapshot, &today, NULL, error);
+  if (checked == NULL)
     return FALSE;
 
 
