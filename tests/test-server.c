@@ -602,6 +602,22 @@ test_feature_switch (void)
   g_assert_cmpstr (test_json_string (actions->json, "items.0.subject"), ==, "sms-reminders");
   g_assert_cmpstr (test_json_string (actions->json, "items.0.actor"), ==, "Administrator");
   assert_problem (resold, 422, "managed-by-reseller");
+
+  /* Switched to what it is already: the feature as it is, and no switch
+   * in the log, where there was none (R14). */
+  {
+    g_autoptr(TestAnswer) again = test_server_request (demo, "PUT",
+                                                       "/api/v1/features/sms-reminders",
+                                                       admin ("demolen"), "{\"enabled\":true}",
+                                                       "If-Match", on->etag, NULL);
+    g_autoptr(TestAnswer) log = get ("/api/v1/actions?limit=1", admin ("demolen"));
+
+    g_assert_cmpuint (again->status, ==, 200);
+    g_assert_true (json_node_get_boolean (test_json_find (again->json, "enabled")));
+    g_assert_cmpstr (again->etag, ==, on->etag);
+    g_assert_cmpint (test_json_int (log->json, "total"), ==,
+                     test_json_int (actions->json, "total"));
+  }
 }
 
 /* R11 */

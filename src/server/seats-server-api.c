@@ -504,10 +504,31 @@ apply_feature (SeatsServer   *self,
                GError       **error)
 {
   FeatureChange *change = data;
+  g_auto(SeatsSnapshot) snapshot = { 0, };
+  g_autoptr(SeatsChange) feature = seats_change_new_feature (change->id, change->enabled);
+  g_autoptr(SeatsChange) checked = NULL;
+  g_autoptr(GError) refusal = NULL;
   sqlite3_stmt *stmt;
+  GDate today;
 
   if (!seats_server_check_not_resold (req->org, error))
     return FALSE;
+
+  seats_server_org_today (self, req->org, &today);
+  seats_server_snapshot_init (&snapshot, req->org, req->role);
+  seats_server_snapshot_add_feature (self, &snapshot, req->org, change->id, &today);
+  checked = seats_server_check_change (feature, &snapshot, &today, NULL, &refusal);
+
+  /* Switched to what it is already: answered with the feature as it is,
+   * and not written in the log as a switch (R14). */
+  if (g_error_matches (refusal, SEATS_CHANGE_ERROR, SEATS_CHANGE_ERROR_NOTHING_TO_DO))
+    return TRUE;
+
+  if (checked == NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&refusal));
+      return FALSE;
+    }
 
   if (change->integration)
     stmt = seats_server_db_prepare (self,

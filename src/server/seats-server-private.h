@@ -494,6 +494,11 @@ void         seats_server_snapshot_add_subscription
 void         seats_server_snapshot_add_product (SeatsSnapshot     *snapshot,
                                                 SeatsServerProduct *product,
                                                 const char        *currency);
+void         seats_server_snapshot_add_feature (SeatsServer       *self,
+                                                SeatsSnapshot     *snapshot,
+                                                SeatsOrg          *org,
+                                                const char        *id,
+                                                const GDate       *today);
 SeatsChange *seats_server_check_change         (SeatsChange       *change,
                                                 const SeatsSnapshot *snapshot,
                                                 const GDate       *today,

@@ -126,6 +126,62 @@ seats_server_snapshot_add_product (SeatsSnapshot      *snapshot,
   g_list_store_append (snapshot->products, value);
 }
 
+/**
+ * seats_server_snapshot_add_feature:
+ * @self: the server
+ * @snapshot: a snapshot begun with seats_server_snapshot_init()
+ * @org: its organization
+ * @id: a feature, or an integration
+ * @today: the organization's today
+ *
+ * Adds the feature or integration of @id, switched on or off (R12), with
+ * an integration's monthly fee; nothing where there is none.
+ */
+void
+seats_server_snapshot_add_feature (SeatsServer   *self,
+                                   SeatsSnapshot *snapshot,
+                                   SeatsOrg      *org,
+                                   const char    *id,
+                                   const GDate   *today)
+{
+  g_autoptr(SeatsServerProduct) product = seats_server_db_load_product (self, org, id, today);
+  g_autoptr(SeatsFeature) feature = NULL;
+
+  /* An integration is a product with a monthly fee, switched as a
+   * feature is. */
+  if (product != NULL && product->kind == SEATS_PRODUCT_KIND_INTEGRATION)
+    {
+      feature = seats_feature_new ();
+      seats_feature_set_kind (feature, SEATS_FEATURE_KIND_INTEGRATION);
+      seats_feature_set_name (feature, product->name);
+      seats_feature_set_enabled (feature, product->enabled);
+      seats_feature_set_monthly_fee (feature, product->price);
+    }
+  else
+    {
+      sqlite3_stmt *stmt = seats_server_db_prepare (self,
+        "SELECT name, enabled FROM features WHERE org_id = ? AND id = ?");
+
+      sqlite3_bind_int64 (stmt, 1, org->id);
+      seats_server_db_bind_text (stmt, 2, id);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        {
+          feature = seats_feature_new ();
+          seats_feature_set_kind (feature, SEATS_FEATURE_KIND_FEATURE);
+          seats_feature_set_name (feature, (const char *) sqlite3_column_text (stmt, 0));
+          seats_feature_set_enabled (feature, sqlite3_column_int (stmt, 1));
+        }
+      sqlite3_reset (stmt);
+    }
+
+  if (feature == NULL)
+    return;
+
+  seats_feature_set_id (feature, id);
+  seats_feature_set_currency (feature, org->currency);
+  g_list_store_append (snapshot->features, feature);
+}
+
 /* A refusal of the check as the server answers the same situation: a
  * license rule's stays as it is, with its code and figures; the others
  * take the server's codes. */
