@@ -579,6 +579,47 @@ test_module_assignment (void)
   g_assert_cmpuint (assigned->status, ==, 200);
   g_assert_cmpint (test_json_int (assigned->json, "in_use"), ==, 4);
   assert_problem (not_module, 422, "not-a-module");
+
+  /* A module goes with a user license: one who has left, active still
+   * but past the end date (R1), is not given one, free as one is, as the
+   * window does not give it; and the answer says that nothing changed. */
+  {
+    g_autoptr(TestAnswer) page = get ("/scim/v2/Users?count=1000", admin ("fjallgarden"));
+    JsonArray *users = json_node_get_array (test_json_find (page->json, "Resources"));
+    g_autofree char *left_path = NULL;
+    g_autofree char *user_path = NULL;
+    g_autoptr(TestAnswer) freed = test_server_request (demo, "DELETE", path, admin ("fjallgarden"),
+                                                       NULL, "If-Match", assigned->etag, NULL);
+    g_autoptr(TestAnswer) refused = NULL;
+    g_autoptr(TestAnswer) user_after = NULL;
+    const char *left = NULL;
+    JsonArray *modules;
+
+    for (guint i = 0; i < json_array_get_length (users) && left == NULL; i++)
+      {
+        JsonNode *node = json_array_get_element (users, i);
+
+        if (json_node_get_boolean (test_json_find (node, "active")) &&
+            !json_node_get_boolean (extension_member (node, "counts")) &&
+            json_array_get_length (json_node_get_array (extension_member (node, "modules"))) == 0)
+          left = test_json_string (node, "id");
+      }
+    g_assert_nonnull (left);
+
+    g_assert_cmpuint (freed->status, ==, 200);
+    g_assert_cmpint (test_json_int (freed->json, "in_use"), ==, 3);
+    left_path = g_strdup_printf ("/api/v1/products/imaging/assignments/%s", left);
+    refused = test_server_request (demo, "PUT", left_path, admin ("fjallgarden"), NULL,
+                                   "If-Match", freed->etag, NULL);
+    user_path = g_strconcat ("/scim/v2/Users/", left, NULL);
+    user_after = get (user_path, admin ("fjallgarden"));
+
+    g_assert_cmpuint (refused->status, ==, 200);
+    g_assert_cmpint (test_json_int (refused->json, "in_use"), ==, 3);
+    g_assert_cmpstr (refused->etag, ==, freed->etag);
+    modules = json_node_get_array (extension_member (user_after->json, "modules"));
+    g_assert_cmpuint (json_array_get_length (modules), ==, 0);
+  }
 }
 
 /* R12: switched, and written in the action log. */

@@ -787,42 +787,37 @@ apply_assignment (SeatsServer   *self,
                   GError       **error)
 {
   AssignmentChange *change = data;
+  const char *user_ids[] = { change->user_id, NULL };
+  g_auto(SeatsSnapshot) snapshot = { 0, };
+  g_autoptr(SeatsChange) module = seats_change_new_module (change->product->id, user_ids,
+                                                           change->assign);
+  g_autoptr(SeatsChange) checked = NULL;
+  g_autoptr(GError) refusal = NULL;
   sqlite3_stmt *stmt;
-  gboolean held;
+  GDate today;
 
-  stmt = seats_server_db_prepare (self, "SELECT 1 FROM users WHERE org_id = ? AND id = ?");
-  sqlite3_bind_int64 (stmt, 1, req->org->id);
-  seats_server_db_bind_text (stmt, 2, change->user_id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      sqlite3_reset (stmt);
-      g_set_error_literal (error, SEATS_SERVER_ERROR, SEATS_SERVER_ERROR_NOT_FOUND,
-                           _("There is no such user."));
-      return FALSE;
-    }
-  sqlite3_reset (stmt);
+  /* R7: a module's license is assigned only when one is free, and only to
+   * a user who has not left (R1). */
+  seats_server_org_today (self, req->org, &today);
+  seats_server_snapshot_init (&snapshot, req->org, req->role);
+  seats_server_snapshot_add_product (&snapshot, change->product, req->org->currency);
+  seats_server_snapshot_add_users (self, &snapshot, req->org, user_ids);
+  checked = seats_server_check_change (module, &snapshot, &today, NULL, &refusal);
 
-  stmt = seats_server_db_prepare (self,
-    "SELECT 1 FROM assignments WHERE org_id = ? AND product_id = ? AND user_id = ?");
-  sqlite3_bind_int64 (stmt, 1, req->org->id);
-  seats_server_db_bind_text (stmt, 2, change->product->id);
-  seats_server_db_bind_text (stmt, 3, change->user_id);
-  held = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_reset (stmt);
-
-  if (held == change->assign)
+  /* Held already, not held, or for someone who has left: nothing changes,
+   * and that is not an error, as assigning twice never was. */
+  if (g_error_matches (refusal, SEATS_CHANGE_ERROR, SEATS_CHANGE_ERROR_NOTHING_TO_DO))
     return TRUE;
 
-  if (change->assign)
+  if (checked == NULL)
     {
-      /* R7: a module's license is assigned only when one is free. */
-      if (!seats_rules_check_module_assignment (change->product->name, change->product->purchased,
-                                                change->product->in_use, error))
-        return FALSE;
-
-      stmt = seats_server_db_prepare (self,
-        "INSERT INTO assignments (org_id, product_id, user_id) VALUES (?, ?, ?)");
+      g_propagate_error (error, g_steal_pointer (&refusal));
+      return FALSE;
     }
+
+  if (change->assign)
+    stmt = seats_server_db_prepare (self,
+      "INSERT INTO assignments (org_id, product_id, user_id) VALUES (?, ?, ?)");
   else
     stmt = seats_server_db_prepare (self,
       "DELETE FROM assignments WHERE org_id = ? AND product_id = ? AND user_id = ?");

@@ -494,6 +494,10 @@ void         seats_server_snapshot_add_subscription
 void         seats_server_snapshot_add_product (SeatsSnapshot     *snapshot,
                                                 SeatsServerProduct *product,
                                                 const char        *currency);
+void         seats_server_snapshot_add_users   (SeatsServer       *self,
+                                                SeatsSnapshot     *snapshot,
+                                                SeatsOrg          *org,
+                                                const char * const *ids);
 void         seats_server_snapshot_add_feature (SeatsServer       *self,
                                                 SeatsSnapshot     *snapshot,
                                                 SeatsOrg          *org,

@@ -127,6 +127,56 @@ seats_server_snapshot_add_product (SeatsSnapshot      *snapshot,
 }
 
 /**
+ * seats_server_snapshot_add_users:
+ * @self: the server
+ * @snapshot: a snapshot begun with seats_server_snapshot_init()
+ * @org: its organization
+ * @ids: (array zero-terminated=1): the users the change is about
+ *
+ * Adds the users of @ids the organization has, with what the rules ask of
+ * them: whether they are active, their dates and their modules. One that
+ * is not there is left out, for the check to refuse.
+ */
+void
+seats_server_snapshot_add_users (SeatsServer        *self,
+                                 SeatsSnapshot      *snapshot,
+                                 SeatsOrg           *org,
+                                 const char * const *ids)
+{
+  sqlite3_stmt *stmt = seats_server_db_prepare (self,
+    "SELECT active, start_date, end_date, grace_deadline, modules FROM users "
+    "WHERE org_id = ? AND id = ?");
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      g_autoptr(SeatsUser) user = NULL;
+      g_auto(GStrv) modules = NULL;
+
+      sqlite3_bind_int64 (stmt, 1, org->id);
+      seats_server_db_bind_text (stmt, 2, ids[i]);
+      if (sqlite3_step (stmt) != SQLITE_ROW)
+        {
+          sqlite3_reset (stmt);
+          continue;
+        }
+
+      user = seats_user_new ();
+      seats_user_set_id (user, ids[i]);
+      seats_user_set_active (user, sqlite3_column_int (stmt, 0));
+      seats_user_set_start_date_julian (user, sqlite3_column_int (stmt, 1));
+      seats_user_set_end_date_julian (user, sqlite3_column_int (stmt, 2));
+      seats_user_set_grace_deadline_julian (user, sqlite3_column_int (stmt, 3));
+      /* The user's modules as every change of an assignment keeps them
+       * with the user, as the SCIM pages give them. */
+      modules = g_strsplit ((const char *) sqlite3_column_text (stmt, 4), ",", -1);
+      seats_user_set_modules (user, (const char * const *) modules);
+      sqlite3_reset (stmt);
+
+      g_list_store_append (snapshot->users, user);
+    }
+}
+
+/**
  * seats_server_snapshot_add_feature:
  * @self: the server
  * @snapshot: a snapshot begun with seats_server_snapshot_init()
