@@ -13,6 +13,7 @@
 
 #include <string.h>
 
+#include "seats-billing-details.h"
 #include "seats-license.h"
 #include "seats-server-private.h"
 
@@ -1186,7 +1187,10 @@ apply_billing (SeatsServer   *self,
                gpointer       data,
                GError       **error)
 {
-  SeatsRuleBillingDetails *details = data;
+  SeatsBillingDetails *details = data;
+  const char *contact_user_id = seats_billing_details_get_contact_user_id (details);
+  const char *contact_email = seats_billing_details_get_contact_email (details);
+  gboolean e_invoicing = seats_billing_details_get_e_invoicing (details);
   /* R14: the log says what changed, field by field, before and after. The
    * contact is the user's id where it is a user, as the log names users. */
   struct {
@@ -1194,14 +1198,14 @@ apply_billing (SeatsServer   *self,
     char       *before;
     const char *after;
   } fields[] = {
-    { "contact", NULL, details->contact_user_id ? details->contact_user_id : details->contact_email },
-    { "street", NULL, details->street },
-    { "postal-code", NULL, details->postal_code },
-    { "city", NULL, details->city },
-    { "country", NULL, details->country },
-    { "e-invoicing", NULL, details->einvoice_enabled ? "on" : "off" },
-    { "e-invoice-address", NULL, details->einvoice_address },
-    { "e-invoice-operator", NULL, details->einvoice_operator },
+    { "contact", NULL, contact_user_id ? contact_user_id : contact_email },
+    { "street", NULL, seats_billing_details_get_street (details) },
+    { "postal-code", NULL, seats_billing_details_get_postal_code (details) },
+    { "city", NULL, seats_billing_details_get_city (details) },
+    { "country", NULL, seats_billing_details_get_country (details) },
+    { "e-invoicing", NULL, e_invoicing ? "on" : "off" },
+    { "e-invoice-address", NULL, seats_billing_details_get_e_invoice_address (details) },
+    { "e-invoice-operator", NULL, seats_billing_details_get_operator_code (details) },
   };
   sqlite3_stmt *stmt = load_billing (self, req);
   gboolean done;
@@ -1221,15 +1225,15 @@ apply_billing (SeatsServer   *self,
     "city = ?, billing_country = ?, einvoice_enabled = ?, einvoice_address = ?, "
     "einvoice_operator = ?, billing_version = billing_version + 1 WHERE id = ?");
 
-  seats_server_db_bind_text (stmt, 1, details->contact_user_id);
-  seats_server_db_bind_text (stmt, 2, details->contact_email);
-  seats_server_db_bind_text (stmt, 3, details->street);
-  seats_server_db_bind_text (stmt, 4, details->postal_code);
-  seats_server_db_bind_text (stmt, 5, details->city);
-  seats_server_db_bind_text (stmt, 6, details->country);
-  sqlite3_bind_int (stmt, 7, details->einvoice_enabled);
-  seats_server_db_bind_text (stmt, 8, details->einvoice_address);
-  seats_server_db_bind_text (stmt, 9, details->einvoice_operator);
+  seats_server_db_bind_text (stmt, 1, contact_user_id);
+  seats_server_db_bind_text (stmt, 2, contact_email);
+  seats_server_db_bind_text (stmt, 3, seats_billing_details_get_street (details));
+  seats_server_db_bind_text (stmt, 4, seats_billing_details_get_postal_code (details));
+  seats_server_db_bind_text (stmt, 5, seats_billing_details_get_city (details));
+  seats_server_db_bind_text (stmt, 6, seats_billing_details_get_country (details));
+  sqlite3_bind_int (stmt, 7, e_invoicing);
+  seats_server_db_bind_text (stmt, 8, seats_billing_details_get_e_invoice_address (details));
+  seats_server_db_bind_text (stmt, 9, seats_billing_details_get_operator_code (details));
   sqlite3_bind_int64 (stmt, 10, req->org->id);
 
   done = seats_server_db_step_done (self, stmt, error);
@@ -1286,15 +1290,20 @@ put_billing (SeatsServer  *self,
     { "operator_code", SEATS_FIELD_STRING, TRUE, TRUE },
   };
   g_autoptr(GError) error = NULL;
+  g_auto(SeatsSnapshot) snapshot = { 0, };
+  g_autoptr(SeatsBillingDetails) details = seats_billing_details_new ();
+  g_autoptr(SeatsChange) change = NULL;
+  g_autoptr(SeatsChange) checked = NULL;
   g_autofree char *etag = NULL;
   g_autofree char *company = NULL;
   g_autofree char *vat = NULL;
-  SeatsRuleBillingDetails details = { 0, };
-  SeatsBillingField field = SEATS_BILLING_FIELD_NONE;
+  const char *contact_user_id;
+  SeatsChangeOutcome outcome;
   JsonObject *contact;
   JsonObject *address;
   JsonObject *einvoice;
   sqlite3_stmt *stmt;
+  GDate today;
 
   if (!seats_request_require_admin (req))
     return;
@@ -1333,29 +1342,46 @@ put_billing (SeatsServer  *self,
       return;
     }
 
-  details.contact_user_id = nonblank (seats_json_get_string (contact, "user_id"));
-  details.contact_email = nonblank (seats_json_get_string (contact, "email"));
-  details.street = seats_json_get_string (address, "street");
-  details.postal_code = seats_json_get_string (address, "postal_code");
-  details.city = seats_json_get_string (address, "city");
-  details.country = seats_json_get_string (address, "country");
-  details.einvoice_enabled = json_object_get_boolean_member (einvoice, "enabled");
-  details.einvoice_address = seats_json_get_string (einvoice, "address");
-  details.einvoice_operator = seats_json_get_string (einvoice, "operator_code");
+  seats_billing_details_set_company_name (details, company);
+  seats_billing_details_set_vat_number (details, vat);
+  /* The details as they are to be: the contact a user or an address,
+   * whichever is not blank. */
+  seats_billing_details_set_contact_user_id (details,
+                                             nonblank (seats_json_get_string (contact, "user_id")));
+  seats_billing_details_set_contact_email (details,
+                                           nonblank (seats_json_get_string (contact, "email")));
+  seats_billing_details_set_street (details, seats_json_get_string (address, "street"));
+  seats_billing_details_set_postal_code (details, seats_json_get_string (address, "postal_code"));
+  seats_billing_details_set_city (details, seats_json_get_string (address, "city"));
+  seats_billing_details_set_country (details, seats_json_get_string (address, "country"));
+  seats_billing_details_set_e_invoicing (details,
+                                         json_object_get_boolean_member (einvoice, "enabled"));
+  seats_billing_details_set_e_invoice_address (details,
+                                               seats_json_get_string (einvoice, "address"));
+  seats_billing_details_set_operator_code (details,
+                                           seats_json_get_string (einvoice, "operator_code"));
 
-  if (!seats_rules_check_billing_details (&details, &field, &error))
+  /* R13, the field a refusal is about named as the body names it. */
+  seats_server_org_today (self, req->org, &today);
+  seats_server_snapshot_init (&snapshot, req->org, req->role);
+  change = seats_change_new_billing_details (details);
+  checked = seats_server_check_change (change, &snapshot, &today, &outcome, &error);
+  if (checked == NULL)
     {
-      seats_request_reply_rule_error (req, error, billing_field_name (field));
+      seats_request_reply_rule_error (req, error, billing_field_name (outcome.field));
       return;
     }
 
-  if (details.contact_user_id != NULL)
+  /* The check does not know the organization's users: a contact who is one
+   * is looked up here. */
+  contact_user_id = seats_billing_details_get_contact_user_id (details);
+  if (contact_user_id != NULL)
     {
       gboolean known;
 
       stmt = seats_server_db_prepare (self, "SELECT 1 FROM users WHERE org_id = ? AND id = ?");
       sqlite3_bind_int64 (stmt, 1, req->org->id);
-      seats_server_db_bind_text (stmt, 2, details.contact_user_id);
+      seats_server_db_bind_text (stmt, 2, contact_user_id);
       known = sqlite3_step (stmt) == SQLITE_ROW;
       sqlite3_reset (stmt);
       if (!known)
@@ -1367,7 +1393,7 @@ put_billing (SeatsServer  *self,
         }
     }
 
-  if (run_change (self, req, apply_billing, &details, NULL))
+  if (run_change (self, req, apply_billing, seats_change_get_billing_details (checked), NULL))
     reply_billing (self, req, FALSE);
 }
 
