@@ -1428,19 +1428,24 @@ apply_trial_conversion (SeatsServer   *self,
                         gpointer       data,
                         GError       **error)
 {
-  const char *serial = seats_json_get_string (req->body, "serial_number");
-  const char *owner = seats_json_get_string (req->body, "license_owner");
+  g_auto(SeatsSnapshot) snapshot = { 0, };
+  g_autoptr(SeatsChange) conversion = NULL;
+  g_autoptr(SeatsChange) checked = NULL;
+  const char *serial;
+  const char *owner;
   sqlite3_stmt *stmt;
+  GDate today;
 
-  if (req->org->trial_end == 0)
-    {
-      g_set_error_literal (error, SEATS_SERVER_ERROR, SEATS_SERVER_ERROR_NOT_A_TRIAL,
-                           _("This subscription is not a trial."));
-      return FALSE;
-    }
-
-  if (!seats_rules_check_trial_conversion (serial, owner, error))
+  /* Only a trial is registered, with a serial number and an owner. */
+  seats_server_org_today (self, req->org, &today);
+  seats_server_snapshot_init (&snapshot, req->org, req->role);
+  conversion = seats_change_new_convert_trial (seats_json_get_string (req->body, "serial_number"),
+                                               seats_json_get_string (req->body, "license_owner"));
+  checked = seats_server_check_change (conversion, &snapshot, &today, NULL, error);
+  if (checked == NULL)
     return FALSE;
+  serial = seats_change_get_serial_number (checked);
+  owner = seats_change_get_license_owner (checked);
 
   /* The serial number brings what was bought: the edition and the
    * prices, which cost nothing while it was a trial. */
