@@ -1581,6 +1581,46 @@ test_scim_patch (void)
     assert_problem (move, 400, "malformed-request");
     g_assert_false (json_node_get_boolean (test_json_find (read->json, "active")));
   }
+
+  /* Someone who has left, past the end date (R1), is deactivated, but not
+   * activated again: that gives nobody a license, as the window says. The
+   * answer is the user as they are, and nothing is logged or changed. */
+  {
+    g_autoptr(TestAnswer) all = test_server_request (server, "GET", "/scim/v2/Users?count=1000",
+                                                     token, NULL, NULL);
+    JsonArray *users = json_node_get_array (test_json_find (all->json, "Resources"));
+    g_autoptr(TestAnswer) off = NULL;
+    g_autoptr(TestAnswer) on = NULL;
+    g_autoptr(TestAnswer) before = NULL;
+    g_autoptr(TestAnswer) after = NULL;
+    const char *left = NULL;
+
+    for (guint i = 0; i < json_array_get_length (users) && left == NULL; i++)
+      {
+        JsonNode *node = json_array_get_element (users, i);
+
+        if (json_node_get_boolean (test_json_find (node, "active")) &&
+            !json_node_get_boolean (extension_member (node, "counts")))
+          left = test_json_string (node, "id");
+      }
+    g_assert_nonnull (left);
+
+    off = patch_user (server, token, left,
+                      "{\"op\":\"replace\",\"path\":\"active\",\"value\":false}", NULL);
+    g_assert_cmpuint (off->status, ==, 200);
+    g_assert_false (json_node_get_boolean (test_json_find (off->json, "active")));
+    before = test_server_request (server, "GET", "/api/v1/sync", token, NULL, NULL);
+
+    on = patch_user (server, token, left,
+                     "{\"op\":\"replace\",\"path\":\"active\",\"value\":true}", NULL);
+    after = test_server_request (server, "GET", "/api/v1/sync", token, NULL, NULL);
+    g_assert_cmpuint (on->status, ==, 200);
+    g_assert_false (json_node_get_boolean (test_json_find (on->json, "active")));
+    g_assert_cmpstr (on->etag, ==, off->etag);
+    g_assert_cmpuint (count_actions (server, token, "activate-user", left), ==, 0);
+    g_assert_cmpint (test_json_int (after->json, "revision"), ==,
+                     test_json_int (before->json, "revision"));
+  }
 }
 
 /* The members of @node, sorted and joined by commas. */

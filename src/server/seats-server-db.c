@@ -600,21 +600,25 @@ count_assignments (SeatsServer *self,
   return n;
 }
 
+/* The products of @org, or the one of id @only, or those of @kind. */
 static GPtrArray *
 load_products (SeatsServer *self,
                SeatsOrg    *org,
                const char  *only,
+               const char  *kind,
                const GDate *today)
 {
   sqlite3_stmt *stmt = seats_server_db_prepare (self,
     "SELECT id, name, kind, purchased, next_period, price, enabled, version "
-    "FROM products WHERE org_id = ?1 AND (?2 IS NULL OR id = ?2) ORDER BY sort");
+    "FROM products WHERE org_id = ?1 AND (?2 IS NULL OR id = ?2) AND (?3 IS NULL OR kind = ?3) "
+    "ORDER BY sort");
   g_autoptr(GPtrArray) products = g_ptr_array_new_with_free_func ((GDestroyNotify) seats_server_product_free);
   guint counted = 0;
   gboolean counted_known = FALSE;
 
   sqlite3_bind_int64 (stmt, 1, org->id);
   seats_server_db_bind_text (stmt, 2, only);
+  seats_server_db_bind_text (stmt, 3, kind);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       SeatsServerProduct *product = g_new0 (SeatsServerProduct, 1);
@@ -721,7 +725,7 @@ seats_server_db_load_products (SeatsServer *self,
                                SeatsOrg    *org,
                                const GDate *today)
 {
-  return load_products (self, org, NULL, today);
+  return load_products (self, org, NULL, NULL, today);
 }
 
 SeatsServerProduct *
@@ -730,7 +734,31 @@ seats_server_db_load_product (SeatsServer *self,
                               const char  *product_id,
                               const GDate *today)
 {
-  g_autoptr(GPtrArray) products = load_products (self, org, product_id, today);
+  g_autoptr(GPtrArray) products = load_products (self, org, product_id, NULL, today);
+
+  if (products->len == 0)
+    return NULL;
+
+  return g_ptr_array_steal_index (products, 0);
+}
+
+/**
+ * seats_server_db_load_user_seats:
+ * @today: the organization's today, for who counts (R1)
+ *
+ * The organization's user licenses alone, with the users who count as in
+ * use, for a change that needs no other product.
+ *
+ * Returns: (transfer full) (nullable): the product, or %NULL where the
+ *   organization has none
+ */
+SeatsServerProduct *
+seats_server_db_load_user_seats (SeatsServer *self,
+                                 SeatsOrg    *org,
+                                 const GDate *today)
+{
+  const char *kind = seats_product_kind_to_string (SEATS_PRODUCT_KIND_USER_SEATS);
+  g_autoptr(GPtrArray) products = load_products (self, org, NULL, kind, today);
 
   if (products->len == 0)
     return NULL;

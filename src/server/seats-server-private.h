@@ -308,6 +308,9 @@ SeatsServerProduct *seats_server_db_load_product (SeatsServer     *self,
                                                 SeatsOrg          *org,
                                                 const char        *product_id,
                                                 const GDate       *today);
+SeatsServerProduct *seats_server_db_load_user_seats (SeatsServer  *self,
+                                                SeatsOrg          *org,
+                                                const GDate       *today);
 guint        seats_server_db_count_counted     (SeatsServer       *self,
                                                 gint64             org_id,
                                                 const GDate       *today);
@@ -494,6 +497,11 @@ void         seats_server_snapshot_add_subscription
 void         seats_server_snapshot_add_product (SeatsSnapshot     *snapshot,
                                                 SeatsServerProduct *product,
                                                 const char        *currency);
+void         seats_server_snapshot_add_user_seats
+                                               (SeatsServer       *self,
+                                                SeatsSnapshot     *snapshot,
+                                                SeatsOrg          *org,
+                                                const GDate       *today);
 void         seats_server_snapshot_add_users   (SeatsServer       *self,
                                                 SeatsSnapshot     *snapshot,
                                                 SeatsOrg          *org,

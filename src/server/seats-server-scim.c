@@ -624,9 +624,11 @@ get_user (SeatsServer  *self,
 /**
  * seats_server_set_user_active:
  *
- * Activates or deactivates a user in the current transaction. Activation
- * is R6: the rule decides whether a seat is free, and under `grace` gives
- * the deadline of an over-allocated user.
+ * Activates or deactivates a user in the current transaction, checked by
+ * seats_change_check() against the user and the user licenses (R6): a
+ * license must be free, or under `grace` the user gets the deadline of
+ * the over-allocated. A user who is as asked already, or who has left
+ * (R1) and is to be activated, is left as they are.
  */
 gboolean
 seats_server_set_user_active (SeatsServer   *self,
@@ -635,45 +637,41 @@ seats_server_set_user_active (SeatsServer   *self,
                               gboolean       active,
                               GError       **error)
 {
+  const char *user_ids[] = { user_id, NULL };
+  g_auto(SeatsSnapshot) snapshot = { 0, };
+  g_autoptr(SeatsChange) change = seats_change_new_users_active (user_ids, active);
+  g_autoptr(SeatsChange) checked = NULL;
+  g_autoptr(GError) refusal = NULL;
+  SeatsChangeOutcome outcome;
   sqlite3_stmt *stmt;
-  gboolean was_active;
-  guint32 deadline_julian = 0;
   GDate today;
 
+  /* The user alone, not the organization's users; and for an activation
+   * the licenses, with the users who count as the server counts them. A
+   * deactivation needs no free license, and counting the users who count
+   * a thousand times over would double the time of a Bulk at 100,000
+   * users for figures the server does not use. */
   seats_server_org_today (self, req->org, &today);
-  stmt = find_user (self, req, user_id);
-  if (stmt == NULL)
-    {
-      g_set_error_literal (error, SEATS_SERVER_ERROR, SEATS_SERVER_ERROR_NOT_FOUND,
-                           _("There is no such user."));
-      return FALSE;
-    }
-  was_active = sqlite3_column_int (stmt, 5);
-  sqlite3_reset (stmt);
+  seats_server_snapshot_init (&snapshot, req->org, req->role);
+  if (active)
+    seats_server_snapshot_add_user_seats (self, &snapshot, req->org, &today);
+  seats_server_snapshot_add_users (self, &snapshot, req->org, user_ids);
+  checked = seats_server_check_change (change, &snapshot, &today, &outcome, &refusal);
 
-  if (was_active == active)
+  if (g_error_matches (refusal, SEATS_CHANGE_ERROR, SEATS_CHANGE_ERROR_NOTHING_TO_DO))
     return TRUE;
 
-  if (active)
+  if (checked == NULL)
     {
-      gboolean over = FALSE;
-      GDate deadline;
-
-      if (!seats_rules_check_activation (&req->org->policy,
-                                         seats_server_db_user_seats (self, req->org->id),
-                                         seats_server_db_count_counted (self, req->org->id, &today),
-                                         &today, &over, &deadline, error))
-        return FALSE;
-
-      if (over && g_date_valid (&deadline))
-        deadline_julian = g_date_get_julian (&deadline);
+      g_propagate_error (error, g_steal_pointer (&refusal));
+      return FALSE;
     }
 
   stmt = seats_server_db_prepare (self,
     "UPDATE users SET active = ?, grace_deadline = ?, version = version + 1, modified = ? "
     "WHERE org_id = ? AND id = ?");
   sqlite3_bind_int (stmt, 1, active);
-  sqlite3_bind_int64 (stmt, 2, deadline_julian);
+  sqlite3_bind_int64 (stmt, 2, outcome.over_allocated ? outcome.deadline : 0);
   sqlite3_bind_int64 (stmt, 3, seats_server_now_ms (self));
   sqlite3_bind_int64 (stmt, 4, req->org->id);
   seats_server_db_bind_text (stmt, 5, user_id);

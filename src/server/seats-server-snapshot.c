@@ -127,6 +127,28 @@ seats_server_snapshot_add_product (SeatsSnapshot      *snapshot,
 }
 
 /**
+ * seats_server_snapshot_add_user_seats:
+ * @self: the server
+ * @snapshot: a snapshot begun with seats_server_snapshot_init()
+ * @org: its organization
+ * @today: the organization's today, for who counts (R1)
+ *
+ * Adds the user licenses, with the users who count as in use, counted in
+ * SQL rather than loaded; nothing where the organization has none.
+ */
+void
+seats_server_snapshot_add_user_seats (SeatsServer   *self,
+                                      SeatsSnapshot *snapshot,
+                                      SeatsOrg      *org,
+                                      const GDate   *today)
+{
+  g_autoptr(SeatsServerProduct) seats = seats_server_db_load_user_seats (self, org, today);
+
+  if (seats != NULL)
+    seats_server_snapshot_add_product (snapshot, seats, org->currency);
+}
+
+/**
  * seats_server_snapshot_add_users:
  * @self: the server
  * @snapshot: a snapshot begun with seats_server_snapshot_init()
