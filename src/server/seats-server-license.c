@@ -150,39 +150,17 @@ add_pending (JsonBuilder *builder,
   json_builder_end_object (builder);
 }
 
-/**
- * seats_server_activate_pending:
- *
- * R8: the new counts take effect, unless a product's new count is below
- * what is in use. In the caller's transaction.
- */
-gboolean
-seats_server_activate_pending (SeatsServer  *self,
-                               SeatsOrg     *org,
-                               const char   *actor,
-                               const GDate  *today,
-                               gboolean      automatic,
-                               GError      **error)
+/* R8: the new counts take effect and the license is no longer pending,
+ * in the caller's transaction. */
+static gboolean
+apply_pending (SeatsServer  *self,
+               SeatsOrg     *org,
+               const char   *actor,
+               Pending      *pending,
+               GError      **error)
 {
-  g_autoptr(Pending) pending = load_pending (self, org, today);
-  SeatsRuleLicenseLine *lines;
+  SeatsRuleLicenseLine *lines = (SeatsRuleLicenseLine *) (gpointer) pending->lines->data;
   sqlite3_stmt *stmt;
-
-  if (pending == NULL && automatic)
-    return TRUE;
-
-  if (pending == NULL)
-    {
-      g_set_error_literal (error, SEATS_SERVER_ERROR, SEATS_SERVER_ERROR_NOT_FOUND,
-                           _("There is no pending license."));
-      return FALSE;
-    }
-
-  lines = (SeatsRuleLicenseLine *) (gpointer) pending->lines->data;
-  if (automatic
-      ? !seats_rules_pending_license_activates_automatically (&org->policy, lines, pending->lines->len)
-      : !seats_rules_check_pending_license (lines, pending->lines->len, error))
-    return !automatic ? FALSE : TRUE;
 
   for (guint i = 0; i < pending->lines->len; i++)
     {
@@ -212,16 +190,64 @@ seats_server_activate_pending (SeatsServer  *self,
   return seats_server_db_step_done (self, stmt, error);
 }
 
+/* The administrator's activation of the pending license, checked by
+ * seats_change_check() as the window checks it: no product may end below
+ * what is in use (R8). In the caller's transaction. */
+static gboolean
+activate_pending (SeatsServer   *self,
+                  SeatsRequest  *req,
+                  const GDate   *today,
+                  GError       **error)
+{
+  g_autoptr(Pending) pending = load_pending (self, req->org, today);
+  g_auto(SeatsSnapshot) snapshot = { 0, };
+  g_autoptr(SeatsChange) activation = seats_change_new_activate_license ();
+  g_autoptr(SeatsChange) checked = NULL;
+
+  seats_server_snapshot_init (&snapshot, req->org, req->role);
+  if (pending != NULL)
+    seats_server_snapshot_set_pending_license (&snapshot, pending->id, pending->issued,
+                                               pending->expires, pending->products,
+                                               pending->lines);
+  checked = seats_server_check_change (activation, &snapshot, today, NULL, error);
+  if (checked == NULL)
+    return FALSE;
+
+  /* The check found the license. */
+  g_assert (pending != NULL);
+
+  return apply_pending (self, req->org, req->actor, pending, error);
+}
+
+/**
+ * seats_server_try_auto_activation:
+ *
+ * R8: where the policy says so, the pending license activates by itself
+ * when every new count covers what is in use; otherwise it waits for the
+ * administrator. In the caller's transaction.
+ */
 gboolean
 seats_server_try_auto_activation (SeatsServer  *self,
                                   SeatsOrg     *org,
                                   const GDate  *today,
                                   GError      **error)
 {
+  g_autoptr(Pending) pending = NULL;
+  SeatsRuleLicenseLine *lines;
+
   if (org->policy.activation != SEATS_ACTIVATION_AUTOMATIC)
     return TRUE;
 
-  return seats_server_activate_pending (self, org, "system", today, TRUE, error);
+  pending = load_pending (self, org, today);
+  if (pending == NULL)
+    return TRUE;
+
+  lines = (SeatsRuleLicenseLine *) (gpointer) pending->lines->data;
+  if (!seats_rules_pending_license_activates_automatically (&org->policy, lines,
+                                                            pending->lines->len))
+    return TRUE;
+
+  return apply_pending (self, org, "system", pending, error);
 }
 
 char *
@@ -450,7 +476,7 @@ seats_server_handle_license (SeatsServer  *self,
           seats_request_reply_db_error (req, error);
           return;
         }
-      if (!seats_server_activate_pending (self, req->org, req->actor, &today, FALSE, &error) ||
+      if (!activate_pending (self, req, &today, &error) ||
           !seats_server_db_bump_revision (self, req->org->id, &error) ||
           !seats_server_db_commit (self, &error))
         {

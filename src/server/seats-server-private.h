@@ -511,6 +511,13 @@ void         seats_server_snapshot_add_feature (SeatsServer       *self,
                                                 SeatsOrg          *org,
                                                 const char        *id,
                                                 const GDate       *today);
+void         seats_server_snapshot_set_pending_license
+                                               (SeatsSnapshot     *snapshot,
+                                                const char        *id,
+                                                guint32            issued,
+                                                guint32            expires,
+                                                GPtrArray         *products,
+                                                GArray            *lines);
 SeatsChange *seats_server_check_change         (SeatsChange       *change,
                                                 const SeatsSnapshot *snapshot,
                                                 const GDate       *today,
@@ -521,12 +528,6 @@ SeatsChange *seats_server_check_change         (SeatsChange       *change,
 char        *seats_server_license_file         (SeatsServer       *self,
                                                 SeatsOrg          *org,
                                                 const GDate       *today,
-                                                GError           **error);
-gboolean     seats_server_activate_pending     (SeatsServer       *self,
-                                                SeatsOrg          *org,
-                                                const char        *actor,
-                                                const GDate       *today,
-                                                gboolean           automatic,
                                                 GError           **error);
 gboolean     seats_server_try_auto_activation  (SeatsServer       *self,
                                                 SeatsOrg          *org,

@@ -254,6 +254,55 @@ seats_server_snapshot_add_feature (SeatsServer   *self,
   g_list_store_append (snapshot->features, feature);
 }
 
+/**
+ * seats_server_snapshot_set_pending_license:
+ * @snapshot: a snapshot begun with seats_server_snapshot_init()
+ * @id: the pending license
+ * @issued: its issue date, as a Julian day
+ * @expires: its expiry, as a Julian day
+ * @products: (element-type SeatsServerProduct): the products whose count
+ *   the license changes
+ * @lines: (element-type SeatsRuleLicenseLine): their counts now, in the
+ *   license and in use, in the order of @products
+ *
+ * Sets the vendor's pending license (R8), of the changed products only,
+ * as the window lists them.
+ */
+void
+seats_server_snapshot_set_pending_license (SeatsSnapshot *snapshot,
+                                           const char    *id,
+                                           guint32        issued,
+                                           guint32        expires,
+                                           GPtrArray     *products,
+                                           GArray        *lines)
+{
+  g_autoptr(GPtrArray) changes = g_ptr_array_new_with_free_func (g_object_unref);
+  SeatsPendingLicense *pending = seats_pending_license_new ();
+
+  g_assert (products->len == lines->len);
+  g_assert (snapshot->pending_license == NULL);
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      SeatsServerProduct *product = g_ptr_array_index (products, i);
+      SeatsRuleLicenseLine *line = &g_array_index (lines, SeatsRuleLicenseLine, i);
+      SeatsLicenseChange *change = seats_license_change_new ();
+
+      seats_license_change_set_product_id (change, product->id);
+      seats_license_change_set_product_name (change, product->name);
+      seats_license_change_set_current_count (change, line->current_count);
+      seats_license_change_set_new_count (change, line->new_count);
+      seats_license_change_set_in_use (change, line->in_use);
+      g_ptr_array_add (changes, change);
+    }
+
+  seats_pending_license_set_id (pending, id);
+  seats_pending_license_set_issued_julian (pending, issued);
+  seats_pending_license_set_expiry_julian (pending, expires);
+  seats_pending_license_set_changes (pending, (SeatsLicenseChange **) changes->pdata, changes->len);
+  snapshot->pending_license = pending;
+}
+
 /* A refusal of the check as the server answers the same situation: a
  * license rule's stays as it is, with its code and figures; the others
  * take the server's codes. */
