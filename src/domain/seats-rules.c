@@ -27,10 +27,14 @@ seats_rule_error_private_init (SeatsRuleErrorPrivate *priv)
 {
 }
 
+/* GLib hands these the private part of a SeatsRuleError, never NULL; the
+ * checks say so to an optimizing compiler too. */
 static void
 seats_rule_error_private_copy (const SeatsRuleErrorPrivate *src,
                                SeatsRuleErrorPrivate       *dest)
 {
+  g_return_if_fail (src != NULL && dest != NULL);
+
   dest->has_figures = src->has_figures;
   dest->figures = src->figures;
   dest->figures.name = g_strdup (src->figures.name);
@@ -39,6 +43,8 @@ seats_rule_error_private_copy (const SeatsRuleErrorPrivate *src,
 static void
 seats_rule_error_private_clear (SeatsRuleErrorPrivate *priv)
 {
+  g_return_if_fail (priv != NULL);
+
   g_clear_pointer (&priv->figures.name, g_free);
 }
 
@@ -375,7 +381,7 @@ seats_rule_error_get_figures (const GError *error)
     return NULL;
 
   priv = seats_rule_error_get_private (error);
-  return priv->has_figures ? &priv->figures : NULL;
+  return priv != NULL && priv->has_figures ? &priv->figures : NULL;
 }
 
 /* Refuses with @code, in the message seats_rule_error_describe() gives,
@@ -397,6 +403,7 @@ set_refusal (GError                 **error,
     {
       SeatsRuleErrorPrivate *priv = seats_rule_error_get_private (refusal);
 
+      g_assert (priv != NULL);
       priv->has_figures = TRUE;
       priv->figures = *figures;
       priv->figures.name = g_strdup (figures->name);
