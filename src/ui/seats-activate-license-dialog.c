@@ -126,7 +126,7 @@ seats_activate_license_dialog_update_actions (SeatsActivateLicenseDialog *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "license.confirm",
                                  can_change && !self->short_of_licenses && !self->busy);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "license.remove-surplus", can_change);
-  gtk_widget_set_tooltip_text (self->confirm_button, tooltip);
+  seats_widget_set_tooltip (self->confirm_button, tooltip);
 }
 
 static void

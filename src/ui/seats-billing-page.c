@@ -252,7 +252,7 @@ update_subscription (SeatsBillingPage *self)
                                                 seats_policy_get_reseller_name (policy));
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->reseller_row), title);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->reseller_button),
+      seats_widget_set_tooltip (GTK_WIDGET (self->reseller_button),
                                    seats_policy_get_reseller_url (policy));
     }
 
@@ -1268,12 +1268,12 @@ seats_billing_page_update_actions (SeatsBillingPage *self)
     save_tooltip = _("Nothing has changed yet");
   else if (!valid)
     save_tooltip = _("Correct the fields marked below first");
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->save_button), save_tooltip);
+  seats_widget_set_tooltip (GTK_WIDGET (self->save_button), save_tooltip);
 
   for (guint i = 0; i < G_N_ELEMENTS (form_rows); i++)
     {
       gtk_widget_set_sensitive (form_rows[i], can_change && !loading && !self->saving);
-      gtk_widget_set_tooltip_text (form_rows[i], form_tooltip);
+      seats_widget_set_tooltip (form_rows[i], form_tooltip);
     }
 
   g_hash_table_iter_init (&iter, self->feature_rows);
@@ -1283,7 +1283,7 @@ seats_billing_page_update_actions (SeatsBillingPage *self)
       gboolean in_flight = g_hash_table_contains (self->switching, key);
 
       gtk_widget_set_sensitive (toggle, can_change && !in_flight);
-      gtk_widget_set_tooltip_text (value, form_tooltip);
+      seats_widget_set_tooltip (value, form_tooltip);
     }
 }
 

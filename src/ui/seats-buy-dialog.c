@@ -59,7 +59,7 @@ seats_buy_dialog_update_actions (SeatsBuyDialog *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "buy.confirm",
                                  can_change && self->quoted && !self->busy);
-  gtk_widget_set_tooltip_text (self->buy_button, can_change ? NULL : error->message);
+  seats_widget_set_tooltip (self->buy_button, can_change ? NULL : error->message);
   gtk_widget_set_sensitive (GTK_WIDGET (self->quantity_spin), !self->busy);
 }
 

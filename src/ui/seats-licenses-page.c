@@ -185,11 +185,11 @@ seats_licenses_page_update_actions (SeatsLicensesPage *self)
   gtk_widget_set_visible (self->load_row, !viewer);
   gtk_widget_set_visible (self->shop_row, shop_url != NULL && *shop_url != '\0' && !viewer);
 
-  gtk_widget_set_tooltip_text (self->buy_button, tooltip);
-  gtk_widget_set_tooltip_text (self->next_period_button, tooltip);
-  gtk_widget_set_tooltip_text (self->serial_button, tooltip);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->pending_banner), tooltip);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->grace_banner), tooltip);
+  seats_widget_set_tooltip (self->buy_button, tooltip);
+  seats_widget_set_tooltip (self->next_period_button, tooltip);
+  seats_widget_set_tooltip (self->serial_button, tooltip);
+  seats_widget_set_tooltip (GTK_WIDGET (self->pending_banner), tooltip);
+  seats_widget_set_tooltip (GTK_WIDGET (self->grace_banner), tooltip);
 }
 
 static void
@@ -428,7 +428,7 @@ seats_licenses_page_update (SeatsLicensesPage *self)
                                                 seats_policy_get_reseller_name (policy));
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->reseller_row), title);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->reseller_row),
+      seats_widget_set_tooltip (GTK_WIDGET (self->reseller_row),
                                    seats_policy_get_reseller_url (policy));
     }
 
@@ -616,7 +616,7 @@ create_module_row_cb (gpointer item,
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "licenses.show-holders");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "s", id);
-  gtk_widget_set_tooltip_text (row, _("Show who holds the module"));
+  seats_widget_set_tooltip (row, _("Show who holds the module"));
 
   buy = g_menu_item_new (_("Bu_y Licenses…"), NULL);
   g_menu_item_set_action_and_target (buy, "licenses.buy-product", "s", id);
@@ -632,7 +632,7 @@ create_module_row_cb (gpointer item,
   gtk_widget_add_css_class (menu_button, "flat");
   /* Translators: %s is the name of an add-on module */
   menu_label = g_strdup_printf (_("Change %s"), seats_product_get_name (product));
-  gtk_widget_set_tooltip_text (menu_button, menu_label);
+  seats_widget_set_tooltip (menu_button, menu_label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (menu_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, menu_label,
                                   -1);

@@ -206,3 +206,30 @@ seats_open_address (GtkWidget  *widget,
 
   gtk_show_uri_full (GTK_WINDOW (root), uri, GDK_CURRENT_TIME, NULL, show_uri_cb, g_strdup (uri));
 }
+
+/**
+ * seats_widget_set_tooltip:
+ * @widget: a widget
+ * @text: (nullable): its tooltip, or %NULL for none
+ *
+ * Sets @widget's tooltip when it differs. GTK asks the display server
+ * where the pointer is each time a tooltip is set, and the pages set
+ * theirs whenever the rows or the selection change, which a sort or a
+ * filter of 100,000 users does many times.
+ */
+void
+seats_widget_set_tooltip (GtkWidget  *widget,
+                          const char *text)
+{
+  const char *current;
+
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  current = gtk_widget_get_tooltip_text (widget);
+  if (text != NULL && *text == '\0')
+    text = NULL;
+  if (g_strcmp0 (current, text) == 0)
+    return;
+
+  gtk_widget_set_tooltip_text (widget, text);
+}

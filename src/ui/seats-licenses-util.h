@@ -24,5 +24,7 @@ char    *seats_licenses_describe_assignment
                                         gboolean           assigned);
 void     seats_open_address            (GtkWidget         *widget,
                                         const char        *uri);
+void     seats_widget_set_tooltip      (GtkWidget         *widget,
+                                        const char        *text);
 
 G_END_DECLS

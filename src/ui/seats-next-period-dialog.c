@@ -65,7 +65,7 @@ seats_next_period_dialog_update_actions (SeatsNextPeriodDialog *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "next-period.save",
                                  can_change && self->allowed && !self->busy);
-  gtk_widget_set_tooltip_text (self->save_button, can_change ? NULL : error->message);
+  seats_widget_set_tooltip (self->save_button, can_change ? NULL : error->message);
   gtk_widget_set_sensitive (GTK_WIDGET (self->count_spin), !self->busy);
 }
 

@@ -56,7 +56,7 @@ seats_trial_dialog_update_actions (SeatsTrialDialog *self)
   gboolean can_change = seats_sync_engine_can_change (self->engine, &error);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "trial.confirm", can_change && !self->busy);
-  gtk_widget_set_tooltip_text (self->confirm_button, can_change ? NULL : error->message);
+  seats_widget_set_tooltip (self->confirm_button, can_change ? NULL : error->message);
 }
 
 static void

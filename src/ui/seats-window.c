@@ -189,7 +189,7 @@ seats_window_update_sync_state (SeatsWindow *self)
   gtk_stack_set_visible_child_name (self->sync_icon_stack, icon);
   gtk_spinner_set_spinning (self->sync_spinner, status == SEATS_SYNC_STATUS_SYNCING);
   gtk_label_set_label (self->sync_label, label);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->sync_button), tooltip);
+  seats_widget_set_tooltip (GTK_WIDGET (self->sync_button), tooltip);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->sync_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip,
