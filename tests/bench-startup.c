@@ -155,7 +155,7 @@ write_copy (const char *db_path)
         seats_user_set_modules (user, modules);
       g_ptr_array_add (users, user);
     }
-  g_list_store_splice (state.users, 0, 0, users->pdata, users->len);
+  seats_user_list_splice (state.users, 0, 0, (SeatsUser **) users->pdata, users->len);
   state.sync.last_synced = g_get_real_time () / G_USEC_PER_SEC - 600;
 
   store = seats_store_new (db_path, &error);

@@ -87,7 +87,7 @@ fill (SeatsSnapshot *state)
     }
 
   g_list_store_splice (state->products, 0, 0, products->pdata, products->len);
-  g_list_store_splice (state->users, 0, 0, users->pdata, users->len);
+  seats_user_list_splice (state->users, 0, 0, (SeatsUser **) users->pdata, users->len);
 }
 
 int

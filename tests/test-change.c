@@ -62,7 +62,7 @@ add_user (Fixture    *fixture,
     seats_user_set_end_date_julian (user, g_date_get_julian (&fixture->today) + end_in_days);
   if (module != NULL)
     seats_user_set_modules (user, modules);
-  g_list_store_append (fixture->snapshot.users, user);
+  seats_user_list_append (fixture->snapshot.users, user);
 
   return user;
 }

@@ -519,14 +519,15 @@ test_julian (void)
 }
 
 /* The object is small enough for 100,000 of them in the memory budget:
- * five strings, the modules, two moments, three dates and a bit. */
+ * five strings, the modules, two moments, three dates, a bit and the key
+ * its name sorts by. */
 static void
 test_user_size (void)
 {
   GTypeQuery query;
 
   g_type_query (SEATS_TYPE_USER, &query);
-  g_assert_cmpuint (query.instance_size, <=, 104);
+  g_assert_cmpuint (query.instance_size, <=, 112);
 }
 
 static void
@@ -767,6 +768,274 @@ test_policy_to_rule (void)
   g_assert_cmpuint (rule.grace_days, ==, 0);
 }
 
+/* The key a user's name sorts by: without regard to case, the user name
+ * where there is no display name, and made again when either changes,
+ * whichever way it is set. */
+static void
+test_user_sort_key (void)
+{
+  g_autoptr(SeatsUser) anna = seats_user_new ();
+  g_autoptr(SeatsUser) bob = seats_user_new ();
+  g_autofree char *before = NULL;
+
+  seats_user_set_display_name (anna, "anna de Vries");
+  seats_user_set_display_name (bob, "Bob");
+  g_assert_cmpint (strcmp (seats_user_get_sort_key (anna), seats_user_get_sort_key (bob)), <, 0);
+
+  /* Renamed: sorted by the new name. */
+  before = g_strdup (seats_user_get_sort_key (anna));
+  seats_user_set_display_name (anna, "Carla");
+  g_assert_cmpstr (seats_user_get_sort_key (anna), !=, before);
+  g_assert_cmpint (strcmp (seats_user_get_sort_key (anna), seats_user_get_sort_key (bob)), >, 0);
+  g_object_set (anna, "display-name", "Aart", NULL);
+  g_assert_cmpint (strcmp (seats_user_get_sort_key (anna), seats_user_get_sort_key (bob)), <, 0);
+
+  /* No display name: the user name, which may change too. */
+  seats_user_set_display_name (bob, NULL);
+  seats_user_set_user_name (bob, "zed");
+  g_assert_cmpint (strcmp (seats_user_get_sort_key (anna), seats_user_get_sort_key (bob)), <, 0);
+  g_object_set (bob, "user-name", "AAA", NULL);
+  g_assert_cmpint (strcmp (seats_user_get_sort_key (anna), seats_user_get_sort_key (bob)), >, 0);
+  seats_user_set_display_name (bob, "");
+  g_assert_cmpint (strcmp (seats_user_get_sort_key (anna), seats_user_get_sort_key (bob)), >, 0);
+}
+
+typedef struct
+{
+  guint position, removed, added, calls;
+} Changed;
+
+static void
+record_changed_cb (GListModel *model,
+                   guint       position,
+                   guint       removed,
+                   guint       added,
+                   Changed    *changed)
+{
+  *changed = (Changed) { position, removed, added, changed->calls + 1 };
+}
+
+static char *
+list_ids (SeatsUserList *list)
+{
+  GString *ids = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (list)); i++)
+    {
+      g_autoptr(SeatsUser) user = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+      g_string_append (ids, seats_user_get_id (user));
+    }
+
+  return g_string_free (ids, FALSE);
+}
+
+/* The users' list model: what g_list_store_splice() does, one
+ * items-changed each time, and a whole list handed over. */
+static void
+test_user_list (void)
+{
+  g_autoptr(SeatsUserList) list = seats_user_list_new ();
+  g_autoptr(SeatsUserList) other = seats_user_list_new ();
+  SeatsUser *users[5];
+  Changed changed = { 0 };
+  char *ids;
+
+  for (guint i = 0; i < G_N_ELEMENTS (users); i++)
+    {
+      char id[2] = { (char) ('a' + i), '\0' };
+
+      users[i] = seats_user_new ();
+      seats_user_set_id (users[i], id);
+    }
+  g_signal_connect (list, "items-changed", G_CALLBACK (record_changed_cb), &changed);
+
+  g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (list)) == SEATS_TYPE_USER);
+  seats_user_list_splice (list, 0, 0, users, 3);
+  g_assert_cmpuint (changed.calls, ==, 1);
+  g_assert_cmpuint (changed.added, ==, 3);
+  seats_user_list_append (list, users[4]);
+  /* Into the middle, in place of one. */
+  seats_user_list_splice (list, 1, 1, &users[3], 1);
+  g_assert_cmpuint (changed.position, ==, 1);
+  g_assert_cmpuint (changed.removed, ==, 1);
+  g_assert_cmpuint (changed.added, ==, 1);
+  ids = list_ids (list);
+  g_assert_cmpstr (ids, ==, "adce");
+  g_free (ids);
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (list), 4));
+
+  seats_user_list_remove (list, 0);
+  ids = list_ids (list);
+  g_assert_cmpstr (ids, ==, "dce");
+  g_free (ids);
+
+  /* Nothing to do: no signal. */
+  seats_user_list_splice (list, 3, 0, NULL, 0);
+  g_assert_cmpuint (changed.calls, ==, 4);
+
+  /* Brought again by a full sync: what is unchanged stays the same
+   * object. */
+  {
+    g_autoptr(SeatsUser) same_d = seats_user_new ();
+
+    seats_user_set_id (same_d, "d");
+    seats_user_list_splice (other, 0, 0, (SeatsUser *[]) { same_d, users[1], users[4] }, 3);
+    seats_user_list_update (list, other);
+    ids = list_ids (list);
+    g_assert_cmpstr (ids, ==, "dbe");
+    g_free (ids);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (other)), ==, 3);
+    seats_user_list_remove_all (other);
+    /* Only c became b. */
+    g_assert_cmpuint (changed.calls, ==, 5);
+    g_assert_cmpuint (changed.position, ==, 1);
+    g_assert_cmpuint (changed.removed, ==, 1);
+    g_assert_cmpuint (changed.added, ==, 1);
+    {
+      g_autoptr(SeatsUser) first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+
+      g_assert_true (first == users[3]);
+    }
+  }
+
+  /* Nothing changed: nothing said. */
+  seats_user_list_splice (other, 0, 0, (SeatsUser *[]) { users[3], users[1], users[4] }, 3);
+  seats_user_list_update (list, other);
+  g_assert_cmpuint (changed.calls, ==, 5);
+  seats_user_list_remove_all (other);
+
+  /* One more at the end, one fewer at the start. */
+  seats_user_list_splice (other, 0, 0, (SeatsUser *[]) { users[1], users[4], users[0] }, 3);
+  seats_user_list_update (list, other);
+  ids = list_ids (list);
+  g_assert_cmpstr (ids, ==, "bea");
+  g_free (ids);
+  g_assert_cmpuint (changed.calls, ==, 6);
+  seats_user_list_remove_all (other);
+
+  seats_user_list_remove_all (list);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+
+  /* Many scattered changes: one signal for the whole middle. */
+  {
+    g_autoptr(GPtrArray) before = g_ptr_array_new_with_free_func (g_object_unref);
+    g_autoptr(GPtrArray) after = g_ptr_array_new_with_free_func (g_object_unref);
+
+    for (guint i = 0; i < 1000; i++)
+      {
+        g_autofree char *id = g_strdup_printf ("u%u", i);
+        SeatsUser *user = seats_user_new ();
+        SeatsUser *changed_user = seats_user_new ();
+
+        seats_user_set_id (user, id);
+        seats_user_set_id (changed_user, id);
+        seats_user_set_active (changed_user, i % 10 == 5);
+        g_ptr_array_add (before, user);
+        g_ptr_array_add (after, i % 10 == 5 ? changed_user : g_object_ref (user));
+        if (i % 10 != 5)
+          g_object_unref (changed_user);
+      }
+    seats_user_list_splice (list, 0, 0, (SeatsUser **) before->pdata, before->len);
+    seats_user_list_splice (other, 0, 0, (SeatsUser **) after->pdata, after->len);
+    changed.calls = 0;
+    seats_user_list_update (list, other);
+    seats_user_list_remove_all (other);
+    g_assert_cmpuint (changed.calls, ==, 1);
+    g_assert_cmpuint (changed.position, ==, 5);
+    g_assert_cmpuint (changed.removed, ==, 991);
+    for (guint i = 0; i < 1000; i++)
+      {
+        g_autoptr(SeatsUser) user = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+        g_assert_true (seats_user_equal (user, after->pdata[i]));
+      }
+
+    /* A few stretches: one signal each. */
+    for (guint i = 0; i < 1000; i++)
+      {
+        g_autoptr(SeatsUser) user = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+        if (i == 10 || i == 500 || i == 501)
+          {
+            g_autofree char *id = g_strdup_printf ("x%u", i);
+            SeatsUser *renamed = seats_user_new ();
+
+            seats_user_set_id (renamed, id);
+            seats_user_list_append (other, renamed);
+            g_object_unref (renamed);
+          }
+        else
+          seats_user_list_append (other, user);
+      }
+    changed.calls = 0;
+    seats_user_list_update (list, other);
+    g_assert_cmpuint (changed.calls, ==, 2);
+    g_assert_cmpuint (changed.position, ==, 500);
+    g_assert_cmpuint (changed.removed, ==, 2);
+    g_assert_cmpuint (changed.added, ==, 2);
+  }
+
+  seats_user_list_remove_all (list);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (users); i++)
+    g_object_unref (users[i]);
+}
+
+/* Two users are equal when every field is. */
+static void
+test_user_equal (void)
+{
+  const char *modules[] = { "imaging", NULL };
+  const char *other_modules[] = { "imaging", "agenda", NULL };
+  struct {
+    const char *property;
+    GValue      value;
+  } changes[] = {
+    { "id", G_VALUE_INIT }, { "version", G_VALUE_INIT }, { "user-name", G_VALUE_INIT },
+    { "display-name", G_VALUE_INIT }, { "email", G_VALUE_INIT }, { "active", G_VALUE_INIT },
+    { "start-date", G_VALUE_INIT }, { "end-date", G_VALUE_INIT }, { "grace-deadline", G_VALUE_INIT },
+    { "created", G_VALUE_INIT }, { "modified", G_VALUE_INIT }, { "modules", G_VALUE_INIT },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (changes); i++)
+    {
+      g_autoptr(SeatsUser) a = g_object_new (SEATS_TYPE_USER, "id", "u1", "version", "W/\"1\"",
+                                             "user-name", "anna", "display-name", "Anna",
+                                             "email", "anna@example.test", "active", TRUE,
+                                             "start-date", 10, "end-date", 20, "grace-deadline", 15,
+                                             "created", (gint64) 100, "modified", (gint64) 200,
+                                             "modules", modules, NULL);
+      g_autoptr(SeatsUser) b = g_object_new (SEATS_TYPE_USER, "id", "u1", "version", "W/\"1\"",
+                                             "user-name", "anna", "display-name", "Anna",
+                                             "email", "anna@example.test", "active", TRUE,
+                                             "start-date", 10, "end-date", 20, "grace-deadline", 15,
+                                             "created", (gint64) 100, "modified", (gint64) 200,
+                                             "modules", modules, NULL);
+      GParamSpec *pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (b), changes[i].property);
+
+      g_assert_true (seats_user_equal (a, b));
+      g_value_init (&changes[i].value, pspec->value_type);
+      if (pspec->value_type == G_TYPE_STRING)
+        g_value_set_string (&changes[i].value, "other");
+      else if (pspec->value_type == G_TYPE_BOOLEAN)
+        g_value_set_boolean (&changes[i].value, FALSE);
+      else if (pspec->value_type == G_TYPE_UINT)
+        g_value_set_uint (&changes[i].value, 99);
+      else if (pspec->value_type == G_TYPE_INT64)
+        g_value_set_int64 (&changes[i].value, 99);
+      else
+        g_value_set_boxed (&changes[i].value, other_modules);
+      g_object_set_property (G_OBJECT (b), changes[i].property, &changes[i].value);
+      g_value_unset (&changes[i].value);
+
+      g_test_message ("%s", changes[i].property);
+      g_assert_false (seats_user_equal (a, b));
+      g_assert_false (seats_user_equal (b, a));
+    }
+}
+
 /* The add-on modules a user holds, by the vendor's names. */
 static void
 test_user_describe_modules (void)
@@ -907,6 +1176,9 @@ main (int   argc,
   g_test_add_func ("/domain/account", test_account);
   g_test_add_func ("/domain/subscription/period", test_subscription_period);
   g_test_add_func ("/domain/user/describe-modules", test_user_describe_modules);
+  g_test_add_func ("/domain/user/sort-key", test_user_sort_key);
+  g_test_add_func ("/domain/user/list", test_user_list);
+  g_test_add_func ("/domain/user/equal", test_user_equal);
   g_test_add_func ("/domain/report/users-csv", test_report_users_csv);
 
   return g_test_run ();

@@ -160,8 +160,8 @@ assert_same_object (GObject *expected,
 }
 
 static void
-assert_same_list (GListStore *expected,
-                  GListStore *actual)
+assert_same_list (gpointer expected,
+                  gpointer actual)
 {
   guint n_items = g_list_model_get_n_items (G_LIST_MODEL (expected));
 
@@ -175,10 +175,11 @@ assert_same_list (GListStore *expected,
     }
 }
 
+/* @store: a GListStore, or the users' SeatsUserList */
 static void
-add_filled (GListStore *store,
-            guint       n,
-            guint       salt)
+add_filled (gpointer store,
+            guint    n,
+            guint    salt)
 {
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
 
@@ -189,8 +190,12 @@ add_filled (GListStore *store,
       fill_object (item, salt + i * 100);
       g_ptr_array_add (items, item);
     }
-  g_list_store_splice (store, g_list_model_get_n_items (G_LIST_MODEL (store)), 0,
-                       items->pdata, items->len);
+  if (SEATS_IS_USER_LIST (store))
+    seats_user_list_splice (store, g_list_model_get_n_items (G_LIST_MODEL (store)), 0,
+                            (SeatsUser **) items->pdata, items->len);
+  else
+    g_list_store_splice (store, g_list_model_get_n_items (G_LIST_MODEL (store)), 0,
+                         items->pdata, items->len);
 }
 
 static void
@@ -352,7 +357,7 @@ test_users_later (Fixture       *fixture,
   store = open_store (fixture->path);
 
   /* The users list is left as it was. */
-  g_list_store_append (loaded.users, kept);
+  seats_user_list_append (loaded.users, kept);
   g_assert_true (seats_store_load_all_but_users (store, &loaded, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (loaded.users)), ==, 1);
@@ -377,7 +382,7 @@ test_users_later (Fixture       *fixture,
   g_assert_nonnull (users);
 
   /* The same users in the same order as seats_store_load() gives them. */
-  g_list_store_splice (loaded.users, 0, 1, users->pdata, users->len);
+  seats_user_list_splice (loaded.users, 0, 1, (SeatsUser **) users->pdata, users->len);
   assert_same_list (saved.users, loaded.users);
 }
 
@@ -450,9 +455,9 @@ test_one_items_changed (Fixture       *fixture,
   g_auto(SeatsSnapshot) loaded = { 0 };
   g_autoptr(SeatsStore) store = open_store (fixture->path);
   g_autoptr(GError) error = NULL;
-  GListStore *lists[7];
+  GListModel *lists[7];
   guint counts[7] = { 0 };
-  GListStore *users_before;
+  SeatsUserList *users_before;
 
   seats_snapshot_init (&saved);
   seats_snapshot_init (&loaded);
@@ -466,13 +471,13 @@ test_one_items_changed (Fixture       *fixture,
   add_filled (loaded.history, 2, 900);
   users_before = loaded.users;
 
-  lists[0] = loaded.products;
-  lists[1] = loaded.users;
-  lists[2] = loaded.orders;
-  lists[3] = loaded.invoices;
-  lists[4] = loaded.actions;
-  lists[5] = loaded.features;
-  lists[6] = loaded.history;
+  lists[0] = G_LIST_MODEL (loaded.products);
+  lists[1] = G_LIST_MODEL (loaded.users);
+  lists[2] = G_LIST_MODEL (loaded.orders);
+  lists[3] = G_LIST_MODEL (loaded.invoices);
+  lists[4] = G_LIST_MODEL (loaded.actions);
+  lists[5] = G_LIST_MODEL (loaded.features);
+  lists[6] = G_LIST_MODEL (loaded.history);
   for (guint i = 0; i < G_N_ELEMENTS (lists); i++)
     g_signal_connect (lists[i], "items-changed", G_CALLBACK (count_items_changed_cb),
                       &counts[i]);
@@ -493,8 +498,8 @@ test_one_items_changed (Fixture       *fixture,
 }
 
 static SeatsUser *
-dup_user (GListStore *users,
-          guint       position)
+dup_user (SeatsUserList *users,
+          guint          position)
 {
   return g_list_model_get_item (G_LIST_MODEL (users), position);
 }
@@ -589,7 +594,7 @@ test_failed_save_changes_nothing (Fixture       *fixture,
   fill_state (&second);
   seats_account_set_name (second.account, "Another name");
   g_list_store_remove_all (second.products);
-  g_list_store_append (second.users, twin);
+  seats_user_list_append (second.users, twin);
   g_hash_table_remove_all (second.sync.etags);
 
   g_assert_false (seats_store_save (store, &second, &error));
@@ -603,7 +608,7 @@ test_failed_save_changes_nothing (Fixture       *fixture,
   assert_same_state (&first, &loaded);
 
   /* And the store still works. */
-  g_list_store_remove (second.users, g_list_model_get_n_items (G_LIST_MODEL (second.users)) - 1);
+  seats_user_list_remove (second.users, g_list_model_get_n_items (G_LIST_MODEL (second.users)) - 1);
   g_assert_true (seats_store_save (store, &second, &error));
   g_assert_no_error (error);
 }
@@ -637,8 +642,8 @@ fill_other_state (SeatsSnapshot *state)
   g_list_store_append (state->history, point);
 
   fill_object (G_OBJECT (stray), 7000);
-  g_list_store_remove_all (state->users);
-  g_list_store_append (state->users, stray);
+  seats_user_list_remove_all (state->users);
+  seats_user_list_append (state->users, stray);
 
   g_hash_table_remove_all (state->sync.etags);
   g_hash_table_insert (state->sync.etags, g_strdup ("/api/v1/features"), g_strdup ("\"f3\""));
@@ -1392,8 +1397,8 @@ make_generation (SeatsSnapshot *state,
       seats_user_set_active (user, TRUE);
       g_ptr_array_add (users, user);
     }
-  g_list_store_splice (state->users, 0, g_list_model_get_n_items (G_LIST_MODEL (state->users)),
-                       users->pdata, users->len);
+  seats_user_list_splice (state->users, 0, g_list_model_get_n_items (G_LIST_MODEL (state->users)),
+                          (SeatsUser **) users->pdata, users->len);
   state->sync.delta_cursor = generation;
 }
 

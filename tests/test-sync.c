@@ -1037,6 +1037,57 @@ test_lost_answer_is_retried_once (Fixture       *fixture,
                     ==, purchased + 2);
 }
 
+/* A full sync that brings the users the local copy has says nothing to
+ * the views: the same users stay, so the Users page keeps its rows, its
+ * selection and its place; one user changed is one change. */
+static void
+test_full_resync_keeps_users (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  const char *token = find_organization (fixture, "demolen")->admin_token;
+  GListModel *users = seats_sync_engine_get_users (fixture->engine);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SeatsUser) first = NULL;
+  g_autoptr(SeatsUser) second = NULL;
+  g_autofree char *path = NULL;
+  guint changes = 0;
+
+  g_assert_true (run_sync (fixture->engine, TRUE, &error));
+  first = g_list_model_get_item (users, 0);
+  second = g_list_model_get_item (users, 1);
+  g_signal_connect (users, "items-changed", G_CALLBACK (count_changes_cb), &changes);
+
+  g_assert_true (run_sync (fixture->engine, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (changes, ==, 0);
+  {
+    g_autoptr(SeatsUser) again = g_list_model_get_item (users, 0);
+
+    g_assert_true (again == first);
+  }
+
+  /* Someone else deactivates the second user. */
+  path = g_strdup_printf ("scim/v2/Users/%s", seats_user_get_id (second));
+  {
+    g_autoptr(JsonNode) answer = server_request (fixture, token, "PATCH", path,
+                                                 "{\"schemas\":[\"urn:ietf:params:scim:api:messages:2.0:PatchOp\"],"
+                                                 "\"Operations\":[{\"op\":\"replace\",\"path\":\"active\","
+                                                 "\"value\":false}]}", &error);
+
+    g_assert_no_error (error);
+  }
+  g_assert_true (run_sync (fixture->engine, TRUE, &error));
+  g_assert_cmpuint (changes, ==, 1);
+  {
+    g_autoptr(SeatsUser) again = g_list_model_get_item (users, 0);
+    g_autoptr(SeatsUser) changed = g_list_model_get_item (users, 1);
+
+    g_assert_true (again == first);
+    g_assert_false (seats_user_get_active (changed));
+  }
+  g_signal_handlers_disconnect_by_func (users, count_changes_cb, &changes);
+}
+
 static void
 test_outbox_survives_restart (Fixture       *fixture,
                               gconstpointer  user_data)
@@ -1577,6 +1628,7 @@ main (int   argc,
   ADD ("/sync/license-file", test_license_file, NULL);
   ADD ("/sync/lost-answer-retried-once", test_lost_answer_is_retried_once, NULL);
   ADD ("/sync/outbox-survives-restart", test_outbox_survives_restart, NULL);
+  ADD ("/sync/full-resync-keeps-users", test_full_resync_keeps_users, NULL);
   ADD ("/sync/outbox-kept-by-earlier-version", test_outbox_kept_by_earlier_version, NULL);
   ADD ("/sync/outbox-kept-stale", test_outbox_kept_stale, NULL);
   ADD ("/sync/bad-answers", test_bad_answers, NULL);

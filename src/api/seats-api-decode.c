@@ -1161,7 +1161,7 @@ seats_api_decode_delta (JsonNode   *root,
 
       if (user == NULL)
         return FALSE;
-      g_list_store_append (next->users, user);
+      seats_user_list_append (next->users, user);
     }
 
   n = json_array_get_length (deleted);

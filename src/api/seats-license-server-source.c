@@ -333,15 +333,15 @@ static void
 pull_add_pages (GTask *task)
 {
   Pull *pull = g_task_get_task_data (task);
-  GListStore *users = pull_next (pull)->users;
+  SeatsUserList *users = pull_next (pull)->users;
 
   while (pull->pages_added < pull->pages_total &&
          g_ptr_array_index (pull->pages, pull->pages_added) != NULL)
     {
       SeatsUserPage *page = g_ptr_array_index (pull->pages, pull->pages_added);
 
-      g_list_store_splice (users, g_list_model_get_n_items (G_LIST_MODEL (users)),
-                           0, page->users->pdata, page->users->len);
+      seats_user_list_splice (users, g_list_model_get_n_items (G_LIST_MODEL (users)),
+                              0, (SeatsUser **) page->users->pdata, page->users->len);
       pull->users_fetched += page->users->len;
       g_clear_pointer (&g_ptr_array_index (pull->pages, pull->pages_added), seats_user_page_free);
       pull->pages_added++;
@@ -443,7 +443,7 @@ pull_users_cb (GTask         *task,
 {
   Pull *pull = g_task_get_task_data (task);
   g_autoptr(SeatsUserPage) page = NULL;
-  GListStore *users = pull_next (pull)->users;
+  SeatsUserList *users = pull_next (pull)->users;
   GError *error = NULL;
 
   page = seats_api_decode_user_page (response->root, &error);
@@ -492,8 +492,8 @@ pull_users_cb (GTask         *task,
       return;
     }
 
-  g_list_store_splice (users, g_list_model_get_n_items (G_LIST_MODEL (users)),
-                       0, page->users->pdata, page->users->len);
+  seats_user_list_splice (users, g_list_model_get_n_items (G_LIST_MODEL (users)),
+                          0, (SeatsUser **) page->users->pdata, page->users->len);
 
   pull->users_fetched += page->users->len;
   pull->users_total = page->total;

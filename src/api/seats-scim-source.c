@@ -159,7 +159,7 @@ add_page (GTask         *task,
           SeatsUserPage *page)
 {
   Pull *pull = g_task_get_task_data (task);
-  GListStore *users = pull->result->snapshot.users;
+  SeatsUserList *users = pull->result->snapshot.users;
   guint added = 0;
 
   for (guint i = 0; i < page->users->len; i++)
@@ -172,7 +172,7 @@ add_page (GTask         *task,
       if (!g_hash_table_add (pull->seen, g_strdup (seats_user_get_id (user))))
         continue;
 
-      g_list_store_append (users, user);
+      seats_user_list_append (users, user);
       pull->cursor = MAX (pull->cursor, modified);
       added++;
     }
@@ -550,7 +550,8 @@ send_done (GTask *task)
   answer = seats_pull_new (SEATS_PULL_DELTA);
   answer->parts = SEATS_PULL_PART_USERS;
   answer->snapshot.sync.delta_cursor = send->cursor;
-  g_list_store_splice (answer->snapshot.users, 0, 0, send->changed->pdata, send->changed->len);
+  seats_user_list_splice (answer->snapshot.users, 0, 0, (SeatsUser **) send->changed->pdata,
+                          send->changed->len);
   answer->refusal = g_steal_pointer (&send->refusal);
 
   g_task_return_pointer (task, answer, (GDestroyNotify) seats_pull_free);

@@ -26,3 +26,4 @@
 #include "seats-snapshot.h"
 #include "seats-subscription.h"
 #include "seats-user.h"
+#include "seats-user-list.h"

@@ -38,7 +38,7 @@ seats_snapshot_init (SeatsSnapshot *state)
 
   memset (state, 0, sizeof *state);
   state->products = g_list_store_new (SEATS_TYPE_PRODUCT);
-  state->users = g_list_store_new (SEATS_TYPE_USER);
+  state->users = seats_user_list_new ();
   state->orders = g_list_store_new (SEATS_TYPE_ORDER);
   state->invoices = g_list_store_new (SEATS_TYPE_INVOICE);
   state->actions = g_list_store_new (SEATS_TYPE_ACTION_ENTRY);

@@ -10,6 +10,7 @@
 #include <gio/gio.h>
 
 #include "seats-types.h"
+#include "seats-user-list.h"
 
 G_BEGIN_DECLS
 
@@ -44,7 +45,7 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SeatsSyncState, seats_sync_state_clear)
  * @billing_details: (nullable): who receives the invoices
  * @pending_license: (nullable): a new license waiting to be activated
  * @products: a list store of #SeatsProduct
- * @users: a list store of #SeatsUser
+ * @users: the users, #SeatsUser
  * @orders: a list store of #SeatsOrder
  * @invoices: a list store of #SeatsInvoice
  * @actions: a list store of #SeatsActionEntry, the action log
@@ -68,7 +69,7 @@ typedef struct
   SeatsPendingLicense *pending_license;
 
   GListStore          *products;
-  GListStore          *users;
+  SeatsUserList       *users;
   GListStore          *orders;
   GListStore          *invoices;
   GListStore          *actions;

@@ -36,6 +36,8 @@ struct _SeatsUser
   guint32       end_date;
   guint32       grace_deadline;
   guint         active : 1;
+  /* How the name sorts, made when first asked for; NULL until then. */
+  char         *sort_key;
 };
 
 G_DEFINE_FINAL_TYPE (SeatsUser, seats_user, G_TYPE_OBJECT)
@@ -103,6 +105,10 @@ seats_user_set_property (GObject      *object,
     seats_user_set_modules (self, g_value_get_boxed (value));
   else if (prop_id == PROP_ACTIVE)
     seats_user_set_active (self, g_value_get_boolean (value));
+  else if (prop_id == PROP_DISPLAY_NAME)
+    seats_user_set_display_name (self, g_value_get_string (value));
+  else if (prop_id == PROP_USER_NAME)
+    seats_user_set_user_name (self, g_value_get_string (value));
   else
     seats_fields_set_property (object, field_offsets[prop_id], value, pspec);
 }
@@ -114,6 +120,7 @@ seats_user_finalize (GObject *object)
 
   /* Only the array: the strings are interned. */
   g_clear_pointer (&self->modules, g_free);
+  g_clear_pointer (&self->sort_key, g_free);
   seats_fields_clear (object, properties, field_offsets, N_PROPS);
 
   G_OBJECT_CLASS (seats_user_parent_class)->finalize (object);
@@ -213,8 +220,72 @@ seats_user_new (void)
   SEATS_DEFINE_##KIND (SeatsUser, seats_user, SEATS_IS_USER, __VA_ARGS__)
 
 ACCESSORS (STRING, id, PROP_ID)
-ACCESSORS (STRING, user_name, PROP_USER_NAME)
-ACCESSORS (STRING, display_name, PROP_DISPLAY_NAME)
+
+const char *
+seats_user_get_user_name (SeatsUser *self)
+{
+  g_return_val_if_fail (SEATS_IS_USER (self), NULL);
+
+  return self->user_name;
+}
+
+void
+seats_user_set_user_name (SeatsUser  *self,
+                          const char *user_name)
+{
+  g_return_if_fail (SEATS_IS_USER (self));
+
+  if (seats_object_set_string (G_OBJECT (self), &self->user_name, user_name,
+                               properties[PROP_USER_NAME]))
+    g_clear_pointer (&self->sort_key, g_free);
+}
+
+const char *
+seats_user_get_display_name (SeatsUser *self)
+{
+  g_return_val_if_fail (SEATS_IS_USER (self), NULL);
+
+  return self->display_name;
+}
+
+void
+seats_user_set_display_name (SeatsUser  *self,
+                             const char *display_name)
+{
+  g_return_if_fail (SEATS_IS_USER (self));
+
+  if (seats_object_set_string (G_OBJECT (self), &self->display_name, display_name,
+                               properties[PROP_DISPLAY_NAME]))
+    g_clear_pointer (&self->sort_key, g_free);
+}
+
+/**
+ * seats_user_get_sort_key:
+ * @self: a #SeatsUser
+ *
+ * The name a person sees (the display name, else the user name), as a
+ * key that sorts with strcmp() the way the person's language sorts names,
+ * without regard to case. Made when first asked for and kept, so that
+ * sorting 100,000 users compares bytes rather than collating names.
+ *
+ * Returns: (transfer none): the key
+ */
+const char *
+seats_user_get_sort_key (SeatsUser *self)
+{
+  g_return_val_if_fail (SEATS_IS_USER (self), "");
+
+  if (self->sort_key == NULL)
+    {
+      const char *name = self->display_name != NULL && *self->display_name != '\0'
+                         ? self->display_name : self->user_name;
+      g_autofree char *folded = g_utf8_casefold (name != NULL ? name : "", -1);
+
+      self->sort_key = g_utf8_collate_key (folded, -1);
+    }
+
+  return self->sort_key;
+}
 ACCESSORS (STRING, email, PROP_EMAIL)
 ACCESSORS (STRING, version, PROP_VERSION)
 ACCESSORS (JULIAN, start_date, PROP_START_DATE)
@@ -510,4 +581,49 @@ seats_user_describe_modules (SeatsUser  *self,
     }
 
   return g_string_free (text, FALSE);
+}
+
+/**
+ * seats_user_equal:
+ * @a: a #SeatsUser
+ * @b: another
+ *
+ * Returns: %TRUE if @a and @b say the same of the same user, every field
+ *   alike
+ */
+gboolean
+seats_user_equal (SeatsUser *a,
+                  SeatsUser *b)
+{
+  const char * const *modules_a, * const *modules_b;
+
+  g_return_val_if_fail (SEATS_IS_USER (a), FALSE);
+  g_return_val_if_fail (SEATS_IS_USER (b), FALSE);
+
+  if (a == b)
+    return TRUE;
+
+  if (g_strcmp0 (a->id, b->id) != 0 ||
+      g_strcmp0 (a->version, b->version) != 0 ||
+      a->modified != b->modified ||
+      a->created != b->created ||
+      a->active != b->active ||
+      a->start_date != b->start_date ||
+      a->end_date != b->end_date ||
+      a->grace_deadline != b->grace_deadline ||
+      g_strcmp0 (a->user_name, b->user_name) != 0 ||
+      g_strcmp0 (a->display_name, b->display_name) != 0 ||
+      g_strcmp0 (a->email, b->email) != 0)
+    return FALSE;
+
+  /* The module ids are interned: compared as pointers. */
+  modules_a = seats_user_get_modules (a);
+  modules_b = seats_user_get_modules (b);
+  for (guint i = 0; ; i++)
+    {
+      if (modules_a[i] != modules_b[i])
+        return FALSE;
+      if (modules_a[i] == NULL)
+        return TRUE;
+    }
 }

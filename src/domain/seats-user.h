@@ -109,6 +109,9 @@ gboolean            seats_user_counts                    (SeatsUser   *self,
                                                           const GDate *today);
 guint               seats_users_count_counted            (GListModel  *users,
                                                           const GDate *today);
+const char         *seats_user_get_sort_key              (SeatsUser   *self);
+gboolean            seats_user_equal                     (SeatsUser   *a,
+                                                          SeatsUser   *b);
 char               *seats_user_describe_modules          (SeatsUser   *self,
                                                           GListModel  *products,
                                                           const char  *separator);

@@ -194,7 +194,7 @@ seats_server_snapshot_add_users (SeatsServer        *self,
       seats_user_set_modules (user, (const char * const *) modules);
       sqlite3_reset (stmt);
 
-      g_list_store_append (snapshot->users, user);
+      seats_user_list_append (snapshot->users, user);
     }
 }
 

@@ -1332,7 +1332,8 @@ load_state (SeatsStore       *self,
 
   replace_items (state->products, products);
   if (with_users)
-    replace_items (state->users, users);
+    seats_user_list_splice (state->users, 0, g_list_model_get_n_items (G_LIST_MODEL (state->users)),
+                            (SeatsUser **) users->pdata, users->len);
   replace_items (state->orders, orders);
   replace_items (state->invoices, invoices);
   replace_items (state->actions, actions);

@@ -68,6 +68,11 @@ struct _SeatsSyncEngine
   guint            offline_retry_source;
   guint            offline_retry_s;
   gulong           network_changed_handler;
+
+  /* The users by id, borrowed from state.users; built again when first
+   * asked for after the users changed. */
+  GHashTable      *users_by_id;
+  gboolean         users_by_id_stale;
 };
 
 G_DEFINE_FINAL_TYPE (SeatsSyncEngine, seats_sync_engine, G_TYPE_OBJECT)
@@ -229,9 +234,9 @@ replace_list (GListStore *store,
 /* The users after a delta: changed ones in their place, new ones last,
  * deleted ones gone; applied with one items-changed. */
 static void
-merge_users (GListStore  *store,
-             GListModel  *changed,
-             GStrv        deleted_ids)
+merge_users (SeatsUserList *store,
+             GListModel    *changed,
+             GStrv          deleted_ids)
 {
   g_autoptr(GHashTable) deleted = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_object_unref);
@@ -283,7 +288,7 @@ merge_users (GListStore  *store,
         g_ptr_array_add (merged, g_object_ref (user));
     }
 
-  g_list_store_splice (store, 0, n_old, merged->pdata, merged->len);
+  seats_user_list_splice (store, 0, n_old, (SeatsUser **) merged->pdata, merged->len);
 }
 
 typedef const char *(*GetIdFunc) (gpointer item);
@@ -391,8 +396,10 @@ show_pull (SeatsSyncEngine *self,
 
   if (parts & SEATS_PULL_PART_USERS)
     {
+      /* The pull is shown last: its users are handed over, and those
+       * the views show already stay. */
       if (pull->kind == SEATS_PULL_FULL)
-        replace_list (self->state.users, G_LIST_MODEL (next->users));
+        seats_user_list_update (self->state.users, next->users);
       else
         merge_users (self->state.users, G_LIST_MODEL (next->users), pull->deleted_ids);
     }
@@ -433,6 +440,13 @@ saving_free (gpointer data)
   g_free (saving);
 }
 
+static gpointer
+free_pull_thread (gpointer data)
+{
+  seats_pull_free (data);
+  return NULL;
+}
+
 static void
 saved_cb (GObject      *object,
           GAsyncResult *result,
@@ -450,6 +464,13 @@ saved_cb (GObject      *object,
     }
 
   show_pull (self, saving->pull);
+
+  /* What the pull holds that the views did not take, 100,000 users after
+   * a full sync that changed nothing, is freed off the main loop: none of
+   * it was ever shown. */
+  if (saving->pull->kind == SEATS_PULL_FULL)
+    g_thread_unref (g_thread_new ("seats-free-pull", free_pull_thread, g_steal_pointer (&saving->pull)));
+
   g_task_return_boolean (task, TRUE);
 }
 
@@ -1716,6 +1737,12 @@ seats_sync_engine_stop (SeatsSyncEngine *self)
 }
 
 static void
+users_changed_cb (SeatsSyncEngine *self)
+{
+  self->users_by_id_stale = TRUE;
+}
+
+static void
 seats_sync_engine_dispose (GObject *object)
 {
   SeatsSyncEngine *self = (SeatsSyncEngine *)object;
@@ -1734,6 +1761,7 @@ seats_sync_engine_finalize (GObject *object)
   g_clear_object (&self->source);
   g_clear_object (&self->store);
   g_clear_object (&self->clock);
+  g_clear_pointer (&self->users_by_id, g_hash_table_unref);
   seats_snapshot_clear (&self->state);
   g_clear_pointer (&self->error_message, g_free);
   g_clear_pointer (&self->waiting, g_ptr_array_unref);
@@ -1875,6 +1903,10 @@ static void
 seats_sync_engine_init (SeatsSyncEngine *self)
 {
   seats_snapshot_init (&self->state);
+  self->users_by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  self->users_by_id_stale = TRUE;
+  g_signal_connect_object (self->state.users, "items-changed", G_CALLBACK (users_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   g_queue_init (&self->operations);
   self->waiting = g_ptr_array_new_with_free_func (g_object_unref);
   self->clock = seats_clock_new_following (seats_clock_get_default (), NULL);
@@ -1908,13 +1940,6 @@ seats_sync_engine_new (SeatsSource *source,
   return self;
 }
 
-static void
-fill_list (GListStore *store,
-           GPtrArray  *items)
-{
-  g_list_store_splice (store, 0, g_list_model_get_n_items (G_LIST_MODEL (store)),
-                       items->pdata, items->len);
-}
 
 static void
 users_loaded_cb (GObject      *object,
@@ -1930,7 +1955,8 @@ users_loaded_cb (GObject      *object,
   self->loading = FALSE;
 
   if (users != NULL)
-    fill_list (self->state.users, users);
+    seats_user_list_splice (self->state.users, 0, g_list_model_get_n_items (G_LIST_MODEL (self->state.users)),
+                            (SeatsUser **) users->pdata, users->len);
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       /* Then the source tells who they are: everything is fetched again. */
@@ -2113,13 +2139,6 @@ product_is_user_seats (gpointer      item,
 }
 
 static gboolean
-user_has_id (gpointer      item,
-             gconstpointer id)
-{
-  return g_strcmp0 (seats_user_get_id (item), id) == 0;
-}
-
-static gboolean
 feature_has_id (gpointer      item,
                 gconstpointer id)
 {
@@ -2188,5 +2207,22 @@ seats_sync_engine_find_user (SeatsSyncEngine *self,
   g_return_val_if_fail (SEATS_IS_SYNC_ENGINE (self), NULL);
   g_return_val_if_fail (user_id != NULL, NULL);
 
-  return find_item (G_LIST_MODEL (self->state.users), user_has_id, user_id);
+  /* A page may ask for many, such as the action log naming whom each
+   * entry was about: not a walk through 100,000 users each time. */
+  if (self->users_by_id_stale)
+    {
+      GListModel *users = G_LIST_MODEL (self->state.users);
+      guint n = g_list_model_get_n_items (users);
+
+      g_hash_table_remove_all (self->users_by_id);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(SeatsUser) user = g_list_model_get_item (users, i);
+
+          g_hash_table_insert (self->users_by_id, (gpointer) seats_user_get_id (user), user);
+        }
+      self->users_by_id_stale = FALSE;
+    }
+
+  return g_hash_table_lookup (self->users_by_id, user_id);
 }

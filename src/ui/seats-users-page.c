@@ -313,15 +313,15 @@ update_actions (SeatsUsersPage *self)
                                  can_change && !self->busy && n_selected > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "users.remove-module",
                                  can_change && !self->busy && n_selected > 0);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->modules_button),
+  seats_widget_set_tooltip (GTK_WIDGET (self->modules_button),
                                change_error != NULL ? change_error->message
                                : n_selected == 0 ? _("Select users to assign or remove an add-on module")
                                : _("Assign or remove an add-on module for the selected users"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "users.export",
                                  self->engine != NULL && seats_sync_engine_get_account (self->engine) != NULL);
 
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->activate_button), activate_tip);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->deactivate_button), deactivate_tip);
+  seats_widget_set_tooltip (GTK_WIDGET (self->activate_button), activate_tip);
+  seats_widget_set_tooltip (GTK_WIDGET (self->deactivate_button), deactivate_tip);
 }
 
 static void
@@ -2004,6 +2004,29 @@ seats_users_page_class_init (SeatsUsersPageClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "users.export", NULL);
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  int order = strcmp (seats_user_get_sort_key ((SeatsUser *) a), seats_user_get_sort_key ((SeatsUser *) b));
+
+  return order < 0 ? GTK_ORDERING_SMALLER : order > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+}
+
+/* E-mail addresses are ASCII but for the rare international one. */
+static int
+compare_emails (gconstpointer a,
+                gconstpointer b,
+                gpointer      user_data)
+{
+  const char *x = seats_user_get_email ((SeatsUser *) a);
+  const char *y = seats_user_get_email ((SeatsUser *) b);
+  int order = g_ascii_strcasecmp (x != NULL ? x : "", y != NULL ? y : "");
+
+  return order < 0 ? GTK_ORDERING_SMALLER : order > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+}
+
 static void
 seats_users_page_init (SeatsUsersPage *self)
 {
@@ -2035,10 +2058,12 @@ seats_users_page_init (SeatsUsersPage *self)
 
   /* Sorting by a column: the name and e-mail as words, the status in the
    * order of SeatsUserStatus, the dates as days. */
-  sorter = GTK_SORTER (gtk_string_sorter_new (gtk_property_expression_new (SEATS_TYPE_USER, NULL, "display-name")));
+  /* By keys the users make once, not by keys the sort model makes for all
+   * of them at once whenever they change. */
+  sorter = GTK_SORTER (gtk_custom_sorter_new (compare_names, NULL, NULL));
   gtk_column_view_column_set_sorter (self->name_column, sorter);
   g_object_unref (sorter);
-  sorter = GTK_SORTER (gtk_string_sorter_new (gtk_property_expression_new (SEATS_TYPE_USER, NULL, "email")));
+  sorter = GTK_SORTER (gtk_custom_sorter_new (compare_emails, NULL, NULL));
   gtk_column_view_column_set_sorter (self->email_column, sorter);
   g_object_unref (sorter);
   sorter = GTK_SORTER (gtk_numeric_sorter_new (gtk_cclosure_expression_new (G_TYPE_INT, NULL, 0, NULL,
