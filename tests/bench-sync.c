@@ -1,13 +1,17 @@
-/* bench-sync.c: how long syncing 100,000 users takes, against the floor
+/* bench-sync.c: how long syncing 100,000 users takes, against the floor,
+ * and what changing some of them costs
  *
  * Not a test: prints figures. Run it from a release build without
  * sanitizers:  meson setup build-rel --buildtype=release
  *              ninja -C build-rel tests/bench-sync src/seats-server
  *              build-rel/tests/bench-sync
  *
- * It measures twice: with the server in this process, on the same main
- * loop as the client, and with `seats-server` as a process of its own, as
- * a real server is (found next to this program, or at $SEATS_SERVER).
+ * It syncs twice as a license server account: with the server in this
+ * process, on the same main loop as the client, and with `seats-server` as
+ * a process of its own, as a real server is (found next to this program,
+ * or at $SEATS_SERVER). Then, against that process, as a SCIM account of
+ * its SCIM endpoint. For both kinds of account it deactivates one user and
+ * fifty selected users, and undoes each, counting the requests.
  *
  * Copyright 2026 The Seats developers
  *
@@ -28,6 +32,7 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include "seats-accounts.h"
 #include "seats-server.h"
 #include "seats-sync-engine.h"
 #include "seats-test.h"
@@ -233,14 +238,43 @@ typedef struct
   double floor_work_ms;
 } Figures;
 
-/* (a), (b) and (c) against the server at @uri, into fresh files in @dir. */
-static void
+/* A SCIM account of the SCIM endpoint at @base, as the connect dialog
+ * opens one. */
+static SeatsSyncEngine *
+open_scim_engine (const char *base,
+                  const char *token,
+                  const char *db_path)
+{
+  g_autoptr(SeatsAccountInfo) info = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  SeatsSyncEngine *engine;
+
+  seats_accounts_check_async (base, NULL, token, NULL, done_cb, &result);
+  info = seats_accounts_check_finish (wait_for (&result), &error);
+  if (info == NULL)
+    g_error ("%s: %s", base, error->message);
+  g_assert_cmpint (info->source, ==, SEATS_ACCOUNT_SOURCE_SCIM);
+
+  engine = seats_accounts_open_at (info, token, db_path, SEATS_SYNC_LOAD_DEFAULT, &error);
+  if (engine == NULL)
+    g_error ("%s: %s", db_path, error->message);
+
+  return engine;
+}
+
+/* (a), (b) and, with @floor, (c) against the server at @uri, into fresh
+ * files in @dir; @scim syncs as a SCIM account of its SCIM endpoint. The
+ * engine stays open for what comes next. */
+static SeatsSyncEngine *
 measure (const char *uri,
          const char *token,
          const char *server_pid,
          const char *dir,
          const char *label,
          guint       n_users,
+         gboolean    scim,
+         gboolean    floor,
          Figures    *figures)
 {
   g_autoptr(GError) error = NULL;
@@ -253,7 +287,14 @@ measure (const char *uri,
   gint64 start;
   double cpu_start, server_cpu_start;
 
-  engine = sync_test_open_engine (uri, token, engine_db, SEATS_SYNC_LOAD_DEFAULT);
+  if (scim)
+    {
+      g_autofree char *base = g_strconcat (uri, "/scim/v2", NULL);
+
+      engine = open_scim_engine (base, token, engine_db);
+    }
+  else
+    engine = sync_test_open_engine (uri, token, engine_db, SEATS_SYNC_LOAD_DEFAULT);
 
   /* (a) a full sync into a fresh local copy */
   start = g_get_monotonic_time ();
@@ -273,63 +314,81 @@ measure (const char *uri,
   figures->requests = seats_sync_engine_get_request_count (engine) - figures->requests;
 
   /* (c) the floor: the same pages, parsed and bulk-inserted */
-  figures->floor_work_ms = 0;
-  start = g_get_monotonic_time ();
-  inserted = parse_and_insert (uri, token, floor_db, &figures->floor_work_ms);
-  figures->floor_ms = ms_since (start);
-  g_assert_cmpuint (inserted, ==, n_users);
-}
-
-static char *
-find_server (const char *argv0)
-{
-  g_autofree char *here = NULL;
-
-  if (g_getenv ("SEATS_SERVER") != NULL)
-    return g_strdup (g_getenv ("SEATS_SERVER"));
-
-  here = g_path_get_dirname (argv0);
-  return g_build_filename (here, "..", "src", "seats-server", NULL);
-}
-
-/* Starts `seats-server --seed-users`; returns its address and the admin
- * token of "scale" once it listens. */
-static GSubprocess *
-spawn_server (const char  *exe,
-              const char  *dir,
-              guint        n_users,
-              char       **uri,
-              char       **token)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *db = g_build_filename (dir, "process-server.db", NULL);
-  g_autofree char *count = g_strdup_printf ("%u", n_users);
-  g_autoptr(GDataInputStream) out = NULL;
-  GSubprocess *process;
-  char *line;
-
-  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, exe, "--db", db,
-                              "--listen", "127.0.0.1:0", "--seed-users", count, NULL);
-  if (process == NULL)
-    g_error ("cannot start %s: %s", exe, error->message);
-
-  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (process));
-  while (*token == NULL &&
-         (line = g_data_input_stream_read_line (out, NULL, NULL, &error)) != NULL)
+  if (floor)
     {
-      g_auto(GStrv) words = g_strsplit (line, " ", -1);
-
-      if (g_str_has_prefix (line, "Listening on "))
-        *uri = g_strdup (line + strlen ("Listening on "));
-      else if (g_strv_length (words) >= 4 && g_str_equal (words[0], "org") &&
-               g_str_equal (words[1], "scale"))
-        *token = g_strdup (words[3]);
-      g_free (line);
+      figures->floor_work_ms = 0;
+      start = g_get_monotonic_time ();
+      inserted = parse_and_insert (uri, token, floor_db, &figures->floor_work_ms);
+      figures->floor_ms = ms_since (start);
+      g_assert_cmpuint (inserted, ==, n_users);
     }
-  if (*uri == NULL || *token == NULL)
-    g_error ("%s did not say where it listens", exe);
 
-  return process;
+  return g_steal_pointer (&engine);
+}
+
+typedef struct
+{
+  guint  requests;
+  double ms;
+} Cost;
+
+/* What one change costs until the local copy shows it: requests, time. */
+static SeatsChange *
+submit (SeatsSyncEngine *engine,
+        SeatsChange     *change,
+        Cost            *cost)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  SeatsChange *undo = NULL;
+  guint requests = seats_sync_engine_get_request_count (engine);
+  gint64 start = g_get_monotonic_time ();
+
+  seats_sync_engine_submit_async (engine, change, NULL, done_cb, &result);
+  if (!seats_sync_engine_submit_finish (engine, wait_for (&result), &undo, &error))
+    g_error ("change refused: %s", error->message);
+
+  cost->ms = ms_since (start);
+  cost->requests = seats_sync_engine_get_request_count (engine) - requests;
+
+  return undo;
+}
+
+/* Deactivates the first @n users who hold a license, as a selection on
+ * the Users page, then undoes it: costs[0] and costs[1]. */
+static void
+measure_deactivation (SeatsSyncEngine *engine,
+                      guint            n,
+                      Cost             costs[2])
+{
+  GListModel *users = seats_sync_engine_get_users (engine);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(SeatsChange) change = NULL;
+  g_autoptr(SeatsChange) checked = NULL;
+  g_autoptr(SeatsChange) undo = NULL;
+  g_autoptr(SeatsChange) redo = NULL;
+  g_autoptr(GError) error = NULL;
+  GDate today;
+
+  seats_clock_get_today (seats_sync_engine_get_clock (engine), &today);
+  for (guint i = 0; i < g_list_model_get_n_items (users) && ids->len < n; i++)
+    {
+      g_autoptr(SeatsUser) user = g_list_model_get_item (users, i);
+
+      if (seats_user_get_status (user, &today) == SEATS_USER_STATUS_ACTIVE)
+        g_ptr_array_add (ids, g_strdup (seats_user_get_id (user)));
+    }
+  g_assert_cmpuint (ids->len, ==, n);
+  g_ptr_array_add (ids, NULL);
+
+  change = seats_change_new_users_active ((const char * const *) ids->pdata, FALSE);
+  checked = seats_sync_engine_check (engine, change, NULL, &error);
+  if (checked == NULL)
+    g_error ("deactivating %u users refused: %s", n, error->message);
+
+  undo = submit (engine, checked, &costs[0]);
+  g_assert_nonnull (undo);
+  redo = submit (engine, undo, &costs[1]);
 }
 
 static void
@@ -366,12 +425,14 @@ main (int   argc,
   g_autofree char *dir = NULL;
   g_autofree char *server_db = NULL;
   g_autofree char *uri = NULL;
-  g_autofree char *exe = find_server (argv[0]);
+  g_autofree char *exe = seats_test_find_server (argv[0]);
   g_autofree char *process_uri = NULL;
   g_autofree char *process_token = NULL;
   const char *token = NULL;
   guint n_users = argc > 1 ? (guint) atoi (argv[1]) : 100000;
-  Figures in_process, separate;
+  g_autoptr(SeatsSyncEngine) engine = NULL;
+  Figures in_process = { 0 }, separate = { 0 }, scim = { 0 };
+  Cost license_server[4], scim_costs[4];
 
   setlocale (LC_ALL, "");
 
@@ -398,33 +459,65 @@ main (int   argc,
     }
   g_assert_nonnull (token);
 
-  measure (uri, token, NULL, dir, "in-process", n_users, &in_process);
+  engine = measure (uri, token, NULL, dir, "in-process", n_users, FALSE, TRUE, &in_process);
+  g_clear_object (&engine);
   seats_server_disconnect (server);
   g_clear_object (&server);
 
   /* seats-server as a process of its own, seeded the same way */
   g_print ("Seeding %u users in %s...\n", n_users, exe);
-  process = spawn_server (exe, dir, n_users, &process_uri, &process_token);
-  measure (process_uri, process_token, g_subprocess_get_identifier (process), dir, "process",
-           n_users, &separate);
+  process = seats_test_spawn_seeded_server (exe, dir, n_users, &process_uri, &process_token);
+  engine = measure (process_uri, process_token, g_subprocess_get_identifier (process), dir, "process",
+                    n_users, FALSE, TRUE, &separate);
+  measure_deactivation (engine, 1, &license_server[0]);
+  measure_deactivation (engine, 50, &license_server[2]);
+  g_clear_object (&engine);
+
+  /* The same server's SCIM endpoint, as a SCIM account */
+  engine = measure (process_uri, process_token, g_subprocess_get_identifier (process), dir, "scim",
+                    n_users, TRUE, FALSE, &scim);
+  measure_deactivation (engine, 1, &scim_costs[0]);
+  measure_deactivation (engine, 50, &scim_costs[2]);
+  g_clear_object (&engine);
+
   g_subprocess_send_signal (process, SIGTERM);
   g_subprocess_wait (process, NULL, NULL);
 
   g_print ("\nSyncing %u users from seats-server on loopback.\n", n_users);
   g_print ("In process: the server runs on the client's main loop, so its time counts in\n"
            "(a) and (c) alike. Own process: seats-server serves from the other core.\n\n");
-  g_print ("%-46s %12s %12s\n", "", "in process", "own process");
-  print_row ("(a) full sync, engine into a fresh local copy", in_process.full_ms, separate.full_ms);
-  g_print ("%-46s %9.1f ms %9.1f ms  (%u/%u request%s)\n", "(b) unchanged re-sync",
-           in_process.resync_ms, separate.resync_ms, in_process.requests, separate.requests,
-           in_process.requests == 1 && separate.requests == 1 ? "" : "s");
-  print_row ("    CPU time of this process in (a)", in_process.full_cpu_ms, separate.full_cpu_ms);
-  g_print ("%-46s %12s %9.0f ms\n", "    CPU time of seats-server in (a)", "", separate.server_cpu_ms);
+  g_print ("%-46s %12s %12s %12s\n", "", "in process", "own process", "SCIM account");
+  g_print ("%-46s %9.0f ms %9.0f ms %9.0f ms\n", "(a) full sync, engine into a fresh local copy",
+           in_process.full_ms, separate.full_ms, scim.full_ms);
+  g_print ("%-46s %9.1f ms %9.1f ms %9.1f ms\n", "(b) unchanged re-sync",
+           in_process.resync_ms, separate.resync_ms, scim.resync_ms);
+  g_print ("%-46s %12u %12u %12u\n", "    requests of (b)", in_process.requests, separate.requests,
+           scim.requests);
+  g_print ("%-46s %9.0f ms %9.0f ms %9.0f ms\n", "    CPU time of this process in (a)",
+           in_process.full_cpu_ms, separate.full_cpu_ms, scim.full_cpu_ms);
+  g_print ("%-46s %12s %9.0f ms %9.0f ms\n", "    CPU time of seats-server in (a)", "",
+           separate.server_cpu_ms, scim.server_cpu_ms);
   print_row ("(c) fetch, parse and bulk-insert, nothing else", in_process.floor_ms, separate.floor_ms);
   print_row ("    of which parsing and inserting", in_process.floor_work_ms, separate.floor_work_ms);
-  g_print ("%-46s %11.2fx %11.2fx\n", "    (a) / (c)", in_process.full_ms / in_process.floor_ms,
-           separate.full_ms / separate.floor_ms);
+  g_print ("%-46s %11.2fx %11.2fx %11.2fx\n", "    (a) / (c)", in_process.full_ms / in_process.floor_ms,
+           separate.full_ms / separate.floor_ms, scim.full_ms / separate.floor_ms);
   g_print ("\nTargets: (a) under 2000 ms and within 2x of (c); (b) one request under 50 ms.\n");
+
+  g_print ("\nChanging users of the %u, until the local copy shows it (own process):\n\n", n_users);
+  g_print ("%-46s %21s %21s\n", "", "license server", "SCIM account");
+  {
+    const char *what[] = {
+      "deactivate 1 user", "    Undo", "deactivate 50 selected users", "    Undo"
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (what); i++)
+      g_print ("%-46s %3u request%s %7.1f ms %3u request%s %7.1f ms\n", what[i],
+               license_server[i].requests, license_server[i].requests == 1 ? " " : "s",
+               license_server[i].ms,
+               scim_costs[i].requests, scim_costs[i].requests == 1 ? " " : "s", scim_costs[i].ms);
+  }
+  g_print ("\nTargets: 1 request for one user; one batch, or 50 requests and no re-sync, for fifty.\n"
+           "A request is the change or the one delta after it.\n");
 
   remove_tree (dir);
 

@@ -239,6 +239,77 @@ seats_test_print_machine (void)
 }
 
 /**
+ * seats_test_find_server:
+ * @argv0: the benchmark's own path
+ *
+ * Returns: (transfer full): seats-server: $SEATS_SERVER, or the one of
+ *   the build tree the benchmark is in
+ */
+char *
+seats_test_find_server (const char *argv0)
+{
+  g_autofree char *here = NULL;
+
+  if (g_getenv ("SEATS_SERVER") != NULL)
+    return g_strdup (g_getenv ("SEATS_SERVER"));
+
+  here = g_path_get_dirname (argv0);
+  return g_build_filename (here, "..", "src", "seats-server", NULL);
+}
+
+/**
+ * seats_test_spawn_seeded_server:
+ * @exe: seats-server
+ * @dir: where its database goes
+ * @n_users: the users of its organization "scale"
+ * @uri: (out): where it listens
+ * @token: (out): the admin token of "scale"
+ *
+ * For a benchmark: starts `seats-server --seed-users` as a process of its
+ * own, as a real server is, and waits until it listens.
+ *
+ * Returns: (transfer full): the server's process
+ */
+GSubprocess *
+seats_test_spawn_seeded_server (const char  *exe,
+                                const char  *dir,
+                                guint        n_users,
+                                char       **uri,
+                                char       **token)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db = g_build_filename (dir, "process-server.db", NULL);
+  g_autofree char *count = g_strdup_printf ("%u", n_users);
+  g_autoptr(GDataInputStream) out = NULL;
+  GSubprocess *process;
+  char *line;
+
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, exe, "--db", db,
+                              "--listen", "127.0.0.1:0", "--seed-users", count, NULL);
+  if (process == NULL)
+    g_error ("cannot start %s: %s", exe, error->message);
+
+  *uri = *token = NULL;
+  out = g_data_input_stream_new (g_subprocess_get_stdout_pipe (process));
+  while (*token == NULL &&
+         (line = g_data_input_stream_read_line (out, NULL, NULL, &error)) != NULL)
+    {
+      g_auto(GStrv) words = g_strsplit (line, " ", -1);
+
+      if (g_str_has_prefix (line, "Listening on "))
+        *uri = g_strdup (line + strlen ("Listening on "));
+      else if (g_strv_length (words) >= 4 && g_str_equal (words[0], "org") &&
+               g_str_equal (words[1], "scale"))
+        *token = g_strdup (words[3]);
+      g_free (line);
+    }
+  if (*uri == NULL || *token == NULL)
+    g_error ("%s did not say where it listens", exe);
+
+  return process;
+}
+
+/**
  * seats_test_use_build_schemas:
  * @schema_dir: the build tree's compiled settings schemas
  *

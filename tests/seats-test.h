@@ -35,6 +35,12 @@ gboolean       seats_test_wait_until       (gboolean      (*condition) (gpointer
                                             guint           timeout_ms);
 
 void           seats_test_print_machine    (void);
+char          *seats_test_find_server      (const char     *argv0);
+GSubprocess   *seats_test_spawn_seeded_server (const char  *exe,
+                                            const char     *dir,
+                                            guint           n_users,
+                                            char          **uri,
+                                            char          **token);
 gboolean       seats_test_use_build_schemas (const char    *schema_dir);
 
 typedef struct _SeatsTestSlowServer SeatsTestSlowServer;
