@@ -1049,12 +1049,14 @@ test_full_resync_keeps_users (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(SeatsUser) first = NULL;
   g_autoptr(SeatsUser) second = NULL;
+  g_autoptr(SeatsUser) third = NULL;
   g_autofree char *path = NULL;
   guint changes = 0;
 
   g_assert_true (run_sync (fixture->engine, TRUE, &error));
   first = g_list_model_get_item (users, 0);
   second = g_list_model_get_item (users, 1);
+  third = g_list_model_get_item (users, 2);
   g_signal_connect (users, "items-changed", G_CALLBACK (count_changes_cb), &changes);
 
   g_assert_true (run_sync (fixture->engine, TRUE, &error));
@@ -1084,6 +1086,26 @@ test_full_resync_keeps_users (Fixture       *fixture,
 
     g_assert_true (again == first);
     g_assert_false (seats_user_get_active (changed));
+  }
+
+  /* A change made here, and the delta after it: that user alone. */
+  {
+    const char *ids[] = { seats_user_get_id (first), NULL };
+    g_autoptr(SeatsChange) change = sync_test_check (fixture->engine,
+                                                     seats_change_new_users_active (ids, FALSE), &error);
+
+    g_assert_no_error (error);
+    changes = 0;
+    g_assert_true (run_submit (fixture->engine, change, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (changes, ==, 1);
+  }
+  {
+    g_autoptr(SeatsUser) changed = g_list_model_get_item (users, 0);
+    g_autoptr(SeatsUser) unchanged = g_list_model_get_item (users, 2);
+
+    g_assert_false (seats_user_get_active (changed));
+    g_assert_true (unchanged == third);
   }
   g_signal_handlers_disconnect_by_func (users, count_changes_cb, &changes);
 }

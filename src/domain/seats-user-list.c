@@ -168,39 +168,38 @@ seats_user_list_remove_all (SeatsUserList *self)
 #define MAX_CHANGED_STRETCHES 64
 
 /**
- * seats_user_list_update:
+ * seats_user_list_replace:
  * @self: a #SeatsUserList
- * @other: the users as they are now
+ * @users: (array length=n_users): the users as they are now
+ * @n_users: how many
  *
- * Makes @self hold the users of @other, keeping each user of @self that
- * @other holds unchanged at the same place (seats_user_equal()), and says
- * only what changed: nothing when nothing did, a few items-changed for a
- * few stretches. A view bound to @self keeps its rows, its selection and
- * where it was scrolled to when a full sync brings what it already shows.
+ * Makes @self hold @users, keeping each user of @self that @users holds
+ * unchanged at the same place (seats_user_equal()), and says only what
+ * changed: nothing when nothing did, a few items-changed for a few
+ * stretches. A view bound to @self keeps its rows, its selection and where
+ * it was scrolled to when a sync brings what it already shows, and sorts
+ * again only what changed.
  */
 void
-seats_user_list_update (SeatsUserList *self,
-                        SeatsUserList *other)
+seats_user_list_replace (SeatsUserList  *self,
+                         SeatsUser     **users,
+                         guint           n_users)
 {
-  GPtrArray *next;
   GPtrArray *old;
   guint n_old, n_new, prefix = 0, suffix = 0, middle;
   guint stretches = 0;
 
   g_return_if_fail (SEATS_IS_USER_LIST (self));
-  g_return_if_fail (SEATS_IS_USER_LIST (other));
-  g_return_if_fail (self != other);
+  g_return_if_fail (n_users == 0 || users != NULL);
 
   old = self->users;
-  next = other->users;
   n_old = old->len;
-  n_new = next->len;
+  n_new = n_users;
 
-  while (prefix < n_old && prefix < n_new &&
-         seats_user_equal (old->pdata[prefix], next->pdata[prefix]))
+  while (prefix < n_old && prefix < n_new && seats_user_equal (old->pdata[prefix], users[prefix]))
     prefix++;
   while (suffix < n_old - prefix && suffix < n_new - prefix &&
-         seats_user_equal (old->pdata[n_old - 1 - suffix], next->pdata[n_new - 1 - suffix]))
+         seats_user_equal (old->pdata[n_old - 1 - suffix], users[n_new - 1 - suffix]))
     suffix++;
 
   if (prefix == n_old && prefix == n_new)
@@ -212,14 +211,12 @@ seats_user_list_update (SeatsUserList *self,
       middle = n_old - prefix - suffix;
       for (guint i = 0; i < middle; )
         {
-          guint first = prefix + i;
-
-          if (seats_user_equal (old->pdata[first], next->pdata[first]))
+          if (seats_user_equal (old->pdata[prefix + i], users[prefix + i]))
             {
               i++;
               continue;
             }
-          while (i < middle && !seats_user_equal (old->pdata[prefix + i], next->pdata[prefix + i]))
+          while (i < middle && !seats_user_equal (old->pdata[prefix + i], users[prefix + i]))
             i++;
           stretches++;
         }
@@ -230,15 +227,15 @@ seats_user_list_update (SeatsUserList *self,
             {
               guint first = i;
 
-              if (seats_user_equal (old->pdata[i], next->pdata[i]))
+              if (seats_user_equal (old->pdata[i], users[i]))
                 {
                   i++;
                   continue;
                 }
-              for (; i < n_old - suffix && !seats_user_equal (old->pdata[i], next->pdata[i]); i++)
+              for (; i < n_old - suffix && !seats_user_equal (old->pdata[i], users[i]); i++)
                 {
                   g_object_unref (old->pdata[i]);
-                  old->pdata[i] = g_object_ref (next->pdata[i]);
+                  old->pdata[i] = g_object_ref (users[i]);
                 }
               g_list_model_items_changed (G_LIST_MODEL (self), first, i - first, i - first);
             }
@@ -247,15 +244,23 @@ seats_user_list_update (SeatsUserList *self,
     }
 
   /* Otherwise the part between the same beginning and end at once. */
-  {
-    guint removed = n_old - prefix - suffix;
-    guint added = n_new - prefix - suffix;
+  seats_user_list_splice (self, prefix, n_old - prefix - suffix, users + prefix, n_new - prefix - suffix);
+}
 
-    g_ptr_array_remove_range (old, prefix, removed);
-    g_ptr_array_set_size (old, n_old - removed + added);
-    memmove (old->pdata + prefix + added, old->pdata + prefix, suffix * sizeof (gpointer));
-    for (guint i = 0; i < added; i++)
-      old->pdata[prefix + i] = g_object_ref (next->pdata[prefix + i]);
-    g_list_model_items_changed (G_LIST_MODEL (self), prefix, removed, added);
-  }
+/**
+ * seats_user_list_update:
+ * @self: a #SeatsUserList
+ * @other: the users as they are now
+ *
+ * seats_user_list_replace() with the users of @other.
+ */
+void
+seats_user_list_update (SeatsUserList *self,
+                        SeatsUserList *other)
+{
+  g_return_if_fail (SEATS_IS_USER_LIST (self));
+  g_return_if_fail (SEATS_IS_USER_LIST (other));
+  g_return_if_fail (self != other);
+
+  seats_user_list_replace (self, (SeatsUser **) other->users->pdata, other->users->len);
 }

@@ -28,6 +28,9 @@ void           seats_user_list_splice     (SeatsUserList  *self,
 void           seats_user_list_remove     (SeatsUserList  *self,
                                            guint           position);
 void           seats_user_list_remove_all (SeatsUserList  *self);
+void           seats_user_list_replace    (SeatsUserList  *self,
+                                           SeatsUser     **users,
+                                           guint           n_users);
 void           seats_user_list_update     (SeatsUserList  *self,
                                            SeatsUserList  *other);
 

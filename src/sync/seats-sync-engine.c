@@ -232,7 +232,7 @@ replace_list (GListStore *store,
 }
 
 /* The users after a delta: changed ones in their place, new ones last,
- * deleted ones gone; applied with one items-changed. */
+ * deleted ones gone; what stayed the same is not said to have changed. */
 static void
 merge_users (SeatsUserList *store,
              GListModel    *changed,
@@ -288,7 +288,9 @@ merge_users (SeatsUserList *store,
         g_ptr_array_add (merged, g_object_ref (user));
     }
 
-  seats_user_list_splice (store, 0, n_old, (SeatsUser **) merged->pdata, merged->len);
+  /* The users not in the delta are the same objects: only the changed
+   * stretches are said to have changed, and a view sorts again those. */
+  seats_user_list_replace (store, (SeatsUser **) merged->pdata, merged->len);
 }
 
 typedef const char *(*GetIdFunc) (gpointer item);
