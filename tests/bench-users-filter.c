@@ -33,7 +33,7 @@ static const char *family[] = {
 static GListModel *
 make_users (guint n)
 {
-  GListStore *store = g_list_store_new (SEATS_TYPE_USER);
+  SeatsUserList *store = seats_user_list_new ();
   g_autoptr(GPtrArray) users = g_ptr_array_new_with_free_func (g_object_unref);
   GRand *rand = g_rand_new_with_seed (42);
   static const char *modules[] = { "scheduling", NULL };
@@ -58,9 +58,18 @@ make_users (guint n)
       g_ptr_array_add (users, user);
     }
 
-  g_list_store_splice (store, 0, 0, users->pdata, users->len);
+  seats_user_list_splice (store, 0, 0, (SeatsUser **) users->pdata, users->len);
   g_rand_free (rand);
   return G_LIST_MODEL (store);
+}
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  return gtk_ordering_from_cmpfunc (strcmp (seats_user_get_sort_key ((SeatsUser *) a),
+                                            seats_user_get_sort_key ((SeatsUser *) b)));
 }
 
 static void
@@ -166,7 +175,8 @@ main (int   argc,
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), NULL);
   view = GTK_COLUMN_VIEW (gtk_column_view_new (NULL));
   column = gtk_column_view_column_new ("Name", factory);
-  sorter = GTK_SORTER (gtk_string_sorter_new (gtk_property_expression_new (SEATS_TYPE_USER, NULL, "display-name")));
+  /* As the page sorts: by the key each user makes once. */
+  sorter = GTK_SORTER (gtk_custom_sorter_new (compare_names, NULL, NULL));
   gtk_column_view_column_set_sorter (column, sorter);
   g_object_unref (sorter);
   gtk_column_view_column_set_expand (column, TRUE);

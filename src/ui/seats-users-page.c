@@ -2009,9 +2009,8 @@ compare_names (gconstpointer a,
                gconstpointer b,
                gpointer      user_data)
 {
-  int order = strcmp (seats_user_get_sort_key ((SeatsUser *) a), seats_user_get_sort_key ((SeatsUser *) b));
-
-  return order < 0 ? GTK_ORDERING_SMALLER : order > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+  return gtk_ordering_from_cmpfunc (strcmp (seats_user_get_sort_key ((SeatsUser *) a),
+                                            seats_user_get_sort_key ((SeatsUser *) b)));
 }
 
 /* E-mail addresses are ASCII but for the rare international one. */
@@ -2022,9 +2021,7 @@ compare_emails (gconstpointer a,
 {
   const char *x = seats_user_get_email ((SeatsUser *) a);
   const char *y = seats_user_get_email ((SeatsUser *) b);
-  int order = g_ascii_strcasecmp (x != NULL ? x : "", y != NULL ? y : "");
-
-  return order < 0 ? GTK_ORDERING_SMALLER : order > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+  return gtk_ordering_from_cmpfunc (g_ascii_strcasecmp (x != NULL ? x : "", y != NULL ? y : ""));
 }
 
 static void
