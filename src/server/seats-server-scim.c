@@ -363,14 +363,15 @@ bind_filter (sqlite3_stmt *stmt,
     sqlite3_bind_int (stmt, 5, filter->active);
 }
 
-/* SEATS_FOLD compares user names case-folded (see seats-server-db.c). The
- * times are a range even when not given, so that SQLite reads a delta off
- * the index on (org_id, modified) rather than every user of the
- * organization. */
+/* SEATS_FOLD compares user names case-folded (see seats-server-db.c). */
 #define FILTER_SQL \
-  "org_id = ?1 AND modified > ifnull (?2, -9223372036854775808) " \
-  "AND modified >= ifnull (?3, -9223372036854775808) " \
-  "AND (?4 IS NULL OR user_name = ?4 COLLATE SEATS_FOLD) AND (?5 IS NULL OR active = ?5)"
+  "org_id = ?1 AND (?4 IS NULL OR user_name = ?4 COLLATE SEATS_FOLD) AND (?5 IS NULL OR active = ?5)"
+
+/* With a time, as a range: SQLite reads a delta off the index on
+ * (org_id, modified) rather than every user of the organization. */
+#define TIME_FILTER_SQL \
+  FILTER_SQL " AND modified > ifnull (?2, -9223372036854775808) " \
+  "AND modified >= ifnull (?3, -9223372036854775808)"
 
 #define UNFILTERED_SQL "org_id = ?1"
 
@@ -386,10 +387,16 @@ prepare_list (SeatsServer  *self,
   gboolean filtered = filter->has_modified || filter->user_name != NULL || filter->active >= 0;
   sqlite3_stmt *stmt;
 
-  if (count)
+  /* Static strings all: the statements are kept by their text. */
+  if (count && filter->has_modified)
+    stmt = seats_server_db_prepare (self, "SELECT count(*) FROM users WHERE " TIME_FILTER_SQL);
+  else if (count)
     stmt = seats_server_db_prepare (self, filtered
       ? "SELECT count(*) FROM users WHERE " FILTER_SQL
       : "SELECT count(*) FROM users WHERE " UNFILTERED_SQL);
+  else if (filter->has_modified)
+    stmt = seats_server_db_prepare (self, "SELECT " USER_COLUMNS " FROM users WHERE " TIME_FILTER_SQL
+                                          " ORDER BY seq LIMIT ?6 OFFSET ?7");
   else
     stmt = seats_server_db_prepare (self, filtered
       ? "SELECT " USER_COLUMNS " FROM users WHERE " FILTER_SQL " ORDER BY seq LIMIT ?6 OFFSET ?7"
