@@ -86,6 +86,7 @@ test_request_kept_by_earlier_version (void)
   const char *one_user[] = { "u/1", NULL };
   g_autoptr(GPtrArray) changes = g_ptr_array_new_with_free_func ((GDestroyNotify) seats_change_unref);
   SeatsChange *change;
+  gboolean is_request = FALSE;
 
   seats_billing_details_set_contact_email (details, "finance@example.test");
   seats_billing_details_set_street (details, "Dorpsstraat 1");
@@ -128,7 +129,8 @@ test_request_kept_by_earlier_version (void)
       g_assert_no_error (error);
       g_assert_cmpuint (requests->len, ==, 1);
       kept = seats_api_request_serialize (g_ptr_array_index (requests, 0));
-      read = seats_api_change_from_outbox_request (kept);
+      read = seats_api_change_from_outbox_request (kept, &is_request);
+      g_assert_true (is_request);
       g_assert_nonnull (read);
       expected = seats_change_serialize (made);
       got = seats_change_serialize (read);
@@ -136,13 +138,21 @@ test_request_kept_by_earlier_version (void)
     }
 
   /* Not a request, or one of no known kind: nothing. */
-  g_assert_null (seats_api_change_from_outbox_request ("not json"));
+  g_assert_null (seats_api_change_from_outbox_request ("not json", &is_request));
+  g_assert_false (is_request);
   g_assert_null (seats_api_change_from_outbox_request ("{\"kind\":\"buy\",\"method\":\"POST\","
                                                        "\"path\":\"api/v1/orders\",\"needs_key\":true,"
-                                                       "\"body\":{\"product_id\":\"seats\",\"quantity\":0}}"));
+                                                       "\"body\":{\"product_id\":\"seats\",\"quantity\":0}}",
+                                                       &is_request));
+  g_assert_true (is_request);
   g_assert_null (seats_api_change_from_outbox_request ("{\"kind\":\"next-period\",\"method\":\"PUT\","
                                                        "\"path\":\"api/v1/features/x\",\"needs_key\":false,"
-                                                       "\"body\":{\"count\":3}}"));
+                                                       "\"body\":{\"count\":3}}",
+                                                       NULL));
+  g_assert_null (seats_api_change_from_outbox_request ("{\"kind\":\"deactivate-user\",\"method\":\"PATCH\","
+                                                       "\"path\":\"scim/v2/Users/%FF\",\"needs_key\":false,"
+                                                       "\"body\":null}",
+                                                       NULL));
 }
 
 static void

@@ -914,6 +914,17 @@ test_user_list (void)
   g_assert_cmpuint (changed.calls, ==, 6);
   seats_user_list_remove_all (other);
 
+  /* What only the pull held, to be freed anywhere; what the list shows
+   * stays with it. */
+  seats_user_list_splice (other, 0, 0, (SeatsUser *[]) { users[1], users[2] }, 2);
+  {
+    g_autoptr(GPtrArray) unshared = seats_user_list_take_unshared (other, list);
+
+    g_assert_cmpuint (unshared->len, ==, 1);
+    g_assert_true (unshared->pdata[0] == users[2]);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (other)), ==, 0);
+  }
+
   seats_user_list_remove_all (list);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 0);
 

@@ -17,6 +17,7 @@ G_BEGIN_DECLS
 JsonNode  *seats_api_request_get_body      (SeatsApiRequest  *self);
 GPtrArray *seats_api_requests_for_change   (SeatsChange      *change,
                                             GError          **error);
-SeatsChange *seats_api_change_from_outbox_request (const char *text);
+SeatsChange *seats_api_change_from_outbox_request (const char *text,
+                                                   gboolean   *is_request);
 
 G_END_DECLS

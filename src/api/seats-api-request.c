@@ -626,7 +626,7 @@ path_segments (const char *path,
     {
       char *unescaped = g_uri_unescape_string (parts[i], NULL);
 
-      if (unescaped == NULL || *unescaped == '\0')
+      if (unescaped == NULL || *unescaped == '\0' || !g_utf8_validate (unescaped, -1, NULL))
         {
           g_free (unescaped);
           return NULL;
@@ -787,11 +787,15 @@ request_to_change (SeatsApiRequest  *self,
  * outbox of changes, so that it is still sent, checked against the same
  * version as before.
  *
+ * @is_request: (out) (optional): whether @text is such a request at all,
+ *   whether or not it makes a change Seats knows
+ *
  * Returns: (transfer full) (nullable): the change, or %NULL when @text is
- *   not such a request
+ *   not such a request or not one of a change
  */
 SeatsChange *
-seats_api_change_from_outbox_request (const char *text)
+seats_api_change_from_outbox_request (const char *text,
+                                      gboolean   *is_request)
 {
   g_autoptr(SeatsApiRequest) request = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -800,6 +804,8 @@ seats_api_change_from_outbox_request (const char *text)
   g_return_val_if_fail (text != NULL, NULL);
 
   request = seats_api_request_deserialize (text, &local_error);
+  if (is_request != NULL)
+    *is_request = request != NULL;
   if (request != NULL)
     change = request_to_change (request, &local_error);
 

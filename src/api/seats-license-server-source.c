@@ -1093,9 +1093,10 @@ seats_license_server_source_set_secret (SeatsSource *source,
 /* Seats 0.1 kept requests of this API in the outbox. */
 static SeatsChange *
 read_kept_change (SeatsSource *source,
-                  const char  *text)
+                  const char  *text,
+                  gboolean    *recognized)
 {
-  return seats_api_change_from_outbox_request (text);
+  return seats_api_change_from_outbox_request (text, recognized);
 }
 
 static void

@@ -208,12 +208,15 @@ seats_source_report_progress (SeatsSource *self,
  * seats_source_read_kept_change:
  * @text: an entry of the outbox that is not a change as this version
  *   writes them
- * @error: why it cannot be read, for the person
+ * @error: why it cannot be read, for the person, when it is something an
+ *   earlier version kept
  *
  * A change an earlier version of Seats kept in the outbox in its own way,
  * read so that it is still sent.
  *
- * Returns: (transfer full) (nullable): the change
+ * Returns: (transfer full) (nullable): the change, or %NULL: with @error
+ *   set when @text is what an earlier version kept but no change Seats
+ *   knows, without when it is not that at all
  */
 SeatsChange *
 seats_source_read_kept_change (SeatsSource  *self,
@@ -222,18 +225,19 @@ seats_source_read_kept_change (SeatsSource  *self,
 {
   SeatsSourceInterface *iface;
   SeatsChange *change = NULL;
+  gboolean recognized = FALSE;
 
   g_return_val_if_fail (SEATS_IS_SOURCE (self), NULL);
   g_return_val_if_fail (text != NULL, NULL);
 
   iface = SEATS_SOURCE_GET_IFACE (self);
   if (iface->read_kept_change != NULL)
-    change = iface->read_kept_change (self, text);
-  if (change != NULL)
-    return change;
+    change = iface->read_kept_change (self, text, &recognized);
 
-  g_set_error_literal (error, SEATS_CHANGE_ERROR, SEATS_CHANGE_ERROR_UNREADABLE,
-                       _("This change was kept by an earlier version of Seats and cannot be read, "
-                         "so it was not sent."));
-  return NULL;
+  if (change == NULL && recognized)
+    g_set_error_literal (error, SEATS_CHANGE_ERROR, SEATS_CHANGE_ERROR_UNREADABLE,
+                         _("This change was kept by an earlier version of Seats and cannot be read, "
+                           "so it was not sent."));
+
+  return change;
 }

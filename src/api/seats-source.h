@@ -78,7 +78,8 @@ struct _SeatsSourceInterface
   void       (*set_secret)        (SeatsSource           *self,
                                    const char            *secret);
   SeatsChange *(*read_kept_change) (SeatsSource          *self,
-                                   const char            *text);
+                                    const char           *text,
+                                    gboolean             *recognized);
 };
 
 void             seats_source_pull_async        (SeatsSource          *self,

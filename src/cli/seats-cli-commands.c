@@ -586,7 +586,8 @@ seats_cli_status (SeatsCli *cli)
       json_add_string (builder, "organization_id", seats_account_get_id (account));
       json_add_string (builder, "role", seats_role_to_string (seats_account_get_role (account)));
       json_add_string (builder, "seat_floor",
-                       policy && !is_scim (cli) ? seats_seat_floor_to_string (seats_policy_get_seat_floor (policy)) : NULL);
+                       policy != NULL && !is_scim (cli)
+                       ? seats_seat_floor_to_string (seats_policy_get_seat_floor (policy)) : NULL);
       json_add_string (builder, "sync", status_nick[seats_sync_engine_get_status (cli->engine)]);
       json_add_time (builder, "last_synced", last_synced);
       json_add_int (builder, "pending_changes", pending);
@@ -990,13 +991,13 @@ seats_cli_users (SeatsCli *cli)
 
   if (cli->csv)
     {
-      g_autofree char *csv = seats_report_users_csv (users, seats_sync_engine_get_products (cli->engine), &today,
-                                                     cli->counted ? SEATS_REPORT_USERS_COUNTED
-                                                     : cli->inactive ? SEATS_REPORT_USERS_NOT_COUNTED
-                                                     : SEATS_REPORT_USERS_ALL,
-                                                     cli->stable_header ? SEATS_REPORT_FLAGS_STABLE_HEADER
-                                                                        : SEATS_REPORT_FLAGS_NONE,
-                                                     NULL);
+      SeatsReportUsers which = cli->counted ? SEATS_REPORT_USERS_COUNTED
+                               : cli->inactive ? SEATS_REPORT_USERS_NOT_COUNTED
+                               : SEATS_REPORT_USERS_ALL;
+      SeatsReportFlags flags = cli->stable_header ? SEATS_REPORT_FLAGS_STABLE_HEADER
+                                                  : SEATS_REPORT_FLAGS_NONE;
+      g_autofree char *csv = seats_report_users_csv (users, seats_sync_engine_get_products (cli->engine),
+                                                     &today, which, flags, NULL);
 
       fputs (csv, stdout);
       return SEATS_CLI_EXIT_OK;
@@ -1010,7 +1011,7 @@ seats_cli_users (SeatsCli *cli)
     g_autofree char *counted_text = seats_format_count (n_counted);
     g_autofree char *total_text = seats_format_count (n_users);
     const char *headers[] = {
-      "", _("Name"), _("E-mail"), _("Start"), _("End"), _("Modules"), _("Id"), NULL
+      "", _("Name"), _("E-mail"), _("Start"), _("End"), _("Modules"), _("ID"), NULL
     };
 
     if (!with_modules)
@@ -1024,7 +1025,9 @@ seats_cli_users (SeatsCli *cli)
         SeatsUser *user = g_ptr_array_index (shown, i);
         g_autofree char *start = format_date_short (seats_user_get_start_date_julian (user));
         g_autofree char *end = format_date_short (seats_user_get_end_date_julian (user));
-        g_autofree char *modules = seats_user_describe_modules (user, seats_sync_engine_get_products (cli->engine), NULL);
+        g_autofree char *modules = seats_user_describe_modules (user,
+                                                                seats_sync_engine_get_products (cli->engine),
+                                                                NULL);
         /* A filled and a hollow marker, not colour alone (R17). */
         const char *cells[] = {
           seats_user_counts (user, &today) ? "●" : "○", user_name (user),

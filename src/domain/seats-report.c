@@ -5,7 +5,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-#define G_LOG_DOMAIN "seats-report"
+#define G_LOG_DOMAIN "seats-domain"
 
 #include "config.h"
 
@@ -30,11 +30,8 @@ iso_date (guint32  julian,
   GDate date;
 
   text[0] = '\0';
-  if (julian == SEATS_JULIAN_NONE)
-    return;
-
-  seats_julian_to_date (julian, &date);
-  g_date_strftime (text, size, "%Y-%m-%d", &date);
+  if (julian != SEATS_JULIAN_NONE && seats_julian_to_date (julian, &date))
+    g_date_strftime (text, size, "%Y-%m-%d", &date);
 }
 
 static const char *
@@ -69,8 +66,8 @@ seats_report_users_csv (GListModel       *users,
                         SeatsReportFlags  flags,
                         guint            *n_rows)
 {
-  /* Translators: the columns of the users report, a CSV file */
   const char *words[] = {
+    /* Translators: the columns of the users report, a CSV file */
     _("ID"), _("User name"), _("Name"), _("E-mail"), _("Active"), _("Start date"), _("End date"),
     _("Modules"), NULL
   };
@@ -82,7 +79,8 @@ seats_report_users_csv (GListModel       *users,
   g_return_val_if_fail (today != NULL && g_date_valid (today), NULL);
 
   csv = g_string_new (NULL);
-  seats_rules_csv_append_row (csv, (flags & SEATS_REPORT_FLAGS_STABLE_HEADER) ? stable_header : words);
+  seats_rules_csv_append_row (csv, (flags & SEATS_REPORT_FLAGS_STABLE_HEADER) ? stable_header
+                                                                               : words);
 
   n = g_list_model_get_n_items (users);
   for (guint i = 0; i < n; i++)

@@ -109,6 +109,7 @@ seats_user_list_splice (SeatsUserList  *self,
                         SeatsUser     **additions,
                         guint           n_additions)
 {
+  g_autofree gpointer *added = NULL;
   guint n;
 
   g_return_if_fail (SEATS_IS_USER_LIST (self));
@@ -117,6 +118,11 @@ seats_user_list_splice (SeatsUserList  *self,
   g_return_if_fail (n_additions == 0 || additions != NULL);
   for (guint i = 0; i < n_additions; i++)
     g_return_if_fail (SEATS_IS_USER (additions[i]));
+
+  /* Referenced first: an addition may be one of the users removed. */
+  added = g_new (gpointer, MAX (n_additions, 1));
+  for (guint i = 0; i < n_additions; i++)
+    added[i] = g_object_ref (additions[i]);
 
   if (n_removals > 0)
     g_ptr_array_remove_range (self->users, position, n_removals);
@@ -127,8 +133,7 @@ seats_user_list_splice (SeatsUserList  *self,
       g_ptr_array_set_size (self->users, n + n_additions);
       memmove (self->users->pdata + position + n_additions, self->users->pdata + position,
                (n - position) * sizeof (gpointer));
-      for (guint i = 0; i < n_additions; i++)
-        self->users->pdata[position + i] = g_object_ref (additions[i]);
+      memcpy (self->users->pdata + position, added, n_additions * sizeof (gpointer));
     }
 
   if (n_removals > 0 || n_additions > 0)
@@ -173,12 +178,15 @@ seats_user_list_remove_all (SeatsUserList *self)
  * @users: (array length=n_users): the users as they are now
  * @n_users: how many
  *
- * Makes @self hold @users, keeping each user of @self that @users holds
- * unchanged at the same place (seats_user_equal()), and says only what
- * changed: nothing when nothing did, a few items-changed for a few
- * stretches. A view bound to @self keeps its rows, its selection and where
- * it was scrolled to when a sync brings what it already shows, and sorts
- * again only what changed.
+ * Makes @self hold @users, and says only what changed: nothing when
+ * nothing did, a few items-changed for a few stretches. The users at the
+ * beginning and the end that are unchanged (seats_user_equal()) stay the
+ * same objects, and so does every unchanged user in between when the
+ * number of users is the same and at most 64 stretches changed, which is
+ * what a sync brings; otherwise what lies between is replaced at once. A
+ * view bound to @self keeps its rows, its selection and where it was
+ * scrolled to when a sync brings what it already shows, and sorts again
+ * only what changed.
  */
 void
 seats_user_list_replace (SeatsUserList  *self,
@@ -244,7 +252,8 @@ seats_user_list_replace (SeatsUserList  *self,
     }
 
   /* Otherwise the part between the same beginning and end at once. */
-  seats_user_list_splice (self, prefix, n_old - prefix - suffix, users + prefix, n_new - prefix - suffix);
+  seats_user_list_splice (self, prefix, n_old - prefix - suffix,
+                          users + prefix, n_new - prefix - suffix);
 }
 
 /**
@@ -263,4 +272,46 @@ seats_user_list_update (SeatsUserList *self,
   g_return_if_fail (self != other);
 
   seats_user_list_replace (self, (SeatsUser **) other->users->pdata, other->users->len);
+}
+
+/**
+ * seats_user_list_take_unshared:
+ * @self: a #SeatsUserList, left empty
+ * @other: another list
+ *
+ * Empties @self, and hands over the users of @self that @other does not
+ * hold (the same objects, not equal ones). Whoever holds only those may
+ * free them on any thread: @other's users, which views may show, stay
+ * where they are.
+ *
+ * Returns: (transfer full) (element-type SeatsUser): the users only @self
+ *   held
+ */
+GPtrArray *
+seats_user_list_take_unshared (SeatsUserList *self,
+                               SeatsUserList *other)
+{
+  g_autoptr(GHashTable) shared = NULL;
+  g_autoptr(GPtrArray) held = NULL;
+  GPtrArray *unshared;
+
+  g_return_val_if_fail (SEATS_IS_USER_LIST (self), NULL);
+  g_return_val_if_fail (SEATS_IS_USER_LIST (other), NULL);
+  g_return_val_if_fail (self != other, NULL);
+
+  shared = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; i < other->users->len; i++)
+    g_hash_table_add (shared, other->users->pdata[i]);
+
+  held = g_steal_pointer (&self->users);
+  self->users = g_ptr_array_new_with_free_func (g_object_unref);
+  unshared = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < held->len; i++)
+    if (!g_hash_table_contains (shared, held->pdata[i]))
+      g_ptr_array_add (unshared, g_object_ref (held->pdata[i]));
+
+  if (held->len > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, held->len, 0);
+
+  return unshared;
 }

@@ -17,21 +17,23 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SeatsUserList, seats_user_list, SEATS, USER_LIST, GObject)
 
-SeatsUserList *seats_user_list_new        (void);
-void           seats_user_list_append     (SeatsUserList  *self,
-                                           SeatsUser      *user);
-void           seats_user_list_splice     (SeatsUserList  *self,
-                                           guint           position,
-                                           guint           n_removals,
-                                           SeatsUser     **additions,
-                                           guint           n_additions);
-void           seats_user_list_remove     (SeatsUserList  *self,
-                                           guint           position);
-void           seats_user_list_remove_all (SeatsUserList  *self);
-void           seats_user_list_replace    (SeatsUserList  *self,
-                                           SeatsUser     **users,
-                                           guint           n_users);
-void           seats_user_list_update     (SeatsUserList  *self,
-                                           SeatsUserList  *other);
+SeatsUserList *seats_user_list_new           (void);
+void           seats_user_list_append        (SeatsUserList  *self,
+                                              SeatsUser      *user);
+void           seats_user_list_splice        (SeatsUserList  *self,
+                                              guint           position,
+                                              guint           n_removals,
+                                              SeatsUser     **additions,
+                                              guint           n_additions);
+void           seats_user_list_remove        (SeatsUserList  *self,
+                                              guint           position);
+void           seats_user_list_remove_all    (SeatsUserList  *self);
+void           seats_user_list_replace       (SeatsUserList  *self,
+                                              SeatsUser     **users,
+                                              guint           n_users);
+void           seats_user_list_update        (SeatsUserList  *self,
+                                              SeatsUserList  *other);
+GPtrArray     *seats_user_list_take_unshared (SeatsUserList  *self,
+                                              SeatsUserList  *other);
 
 G_END_DECLS

@@ -235,9 +235,10 @@ seats_user_set_user_name (SeatsUser  *self,
 {
   g_return_if_fail (SEATS_IS_USER (self));
 
-  if (seats_object_set_string (G_OBJECT (self), &self->user_name, user_name,
-                               properties[PROP_USER_NAME]))
+  /* Before anyone is told: the key is made again from the new name. */
+  if (g_strcmp0 (self->user_name, user_name) != 0)
     g_clear_pointer (&self->sort_key, g_free);
+  seats_object_set_string (G_OBJECT (self), &self->user_name, user_name, properties[PROP_USER_NAME]);
 }
 
 const char *
@@ -254,9 +255,10 @@ seats_user_set_display_name (SeatsUser  *self,
 {
   g_return_if_fail (SEATS_IS_USER (self));
 
-  if (seats_object_set_string (G_OBJECT (self), &self->display_name, display_name,
-                               properties[PROP_DISPLAY_NAME]))
+  if (g_strcmp0 (self->display_name, display_name) != 0)
     g_clear_pointer (&self->sort_key, g_free);
+  seats_object_set_string (G_OBJECT (self), &self->display_name, display_name,
+                           properties[PROP_DISPLAY_NAME]);
 }
 
 /**
@@ -286,6 +288,7 @@ seats_user_get_sort_key (SeatsUser *self)
 
   return self->sort_key;
 }
+
 ACCESSORS (STRING, email, PROP_EMAIL)
 ACCESSORS (STRING, version, PROP_VERSION)
 ACCESSORS (JULIAN, start_date, PROP_START_DATE)

@@ -443,9 +443,9 @@ saving_free (gpointer data)
 }
 
 static gpointer
-free_pull_thread (gpointer data)
+free_users_thread (gpointer data)
 {
-  seats_pull_free (data);
+  g_ptr_array_unref (data);
   return NULL;
 }
 
@@ -467,11 +467,16 @@ saved_cb (GObject      *object,
 
   show_pull (self, saving->pull);
 
-  /* What the pull holds that the views did not take, 100,000 users after
-   * a full sync that changed nothing, is freed off the main loop: none of
-   * it was ever shown. */
+  /* The users of a full pull that the views did not take, 100,000 after a
+   * full sync that changed nothing, are freed off the main loop: nothing
+   * but the pull ever held them. */
   if (saving->pull->kind == SEATS_PULL_FULL)
-    g_thread_unref (g_thread_new ("seats-free-pull", free_pull_thread, g_steal_pointer (&saving->pull)));
+    {
+      GPtrArray *unshown = seats_user_list_take_unshared (saving->pull->snapshot.users,
+                                                          self->state.users);
+
+      g_thread_unref (g_thread_new ("seats-free-users", free_users_thread, unshown));
+    }
 
   g_task_return_boolean (task, TRUE);
 }
@@ -787,10 +792,19 @@ send_entry_async (SeatsSyncEngine     *self,
   send->undo = undo != NULL ? seats_change_ref (undo) : NULL;
 
   send->change = change != NULL ? seats_change_ref (change)
-                                : seats_change_deserialize (entry->payload, NULL);
-  /* Or as an earlier version kept it. */
+                                : seats_change_deserialize (entry->payload, &error);
+  /* Or as an earlier version kept it; then that is why it cannot be. */
   if (send->change == NULL)
-    send->change = seats_source_read_kept_change (self->source, entry->payload, &error);
+    {
+      g_autoptr(GError) kept_error = NULL;
+
+      send->change = seats_source_read_kept_change (self->source, entry->payload, &kept_error);
+      if (send->change != NULL || kept_error != NULL)
+        {
+          g_clear_error (&error);
+          error = g_steal_pointer (&kept_error);
+        }
+    }
   if (send->change == NULL)
     {
       /* Nothing can ever send it: keep it out of the way, with the reason. */
@@ -1570,11 +1584,18 @@ seats_sync_engine_check_license_file (SeatsSyncEngine  *self,
   if (!seats_sync_engine_check_supported (self, SEATS_CHANGE_IMPORT_LICENSE, error))
     return NULL;
 
-  if (self->state.account == NULL ||
-      seats_account_get_vendor_public_key (self->state.account) == NULL)
+  if (self->state.account == NULL)
     {
       g_set_error_literal (error, SEATS_CHANGE_ERROR, SEATS_CHANGE_ERROR_NOT_FOUND,
                            _("The account has not been synced yet."));
+      return NULL;
+    }
+
+  if (seats_account_get_vendor_public_key (self->state.account) == NULL)
+    {
+      g_set_error_literal (error, SEATS_CHANGE_ERROR, SEATS_CHANGE_ERROR_NOT_APPLICABLE,
+                           _("The license server gives no key to check license files with, so "
+                             "none can be loaded. Ask the vendor to activate the new license."));
       return NULL;
     }
 
@@ -1942,7 +1963,6 @@ seats_sync_engine_new (SeatsSource *source,
   return self;
 }
 
-
 static void
 users_loaded_cb (GObject      *object,
                  GAsyncResult *result,
@@ -1957,7 +1977,8 @@ users_loaded_cb (GObject      *object,
   self->loading = FALSE;
 
   if (users != NULL)
-    seats_user_list_splice (self->state.users, 0, g_list_model_get_n_items (G_LIST_MODEL (self->state.users)),
+    seats_user_list_splice (self->state.users, 0,
+                            g_list_model_get_n_items (G_LIST_MODEL (self->state.users)),
                             (SeatsUser **) users->pdata, users->len);
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
@@ -2220,8 +2241,11 @@ seats_sync_engine_find_user (SeatsSyncEngine *self,
       for (guint i = 0; i < n; i++)
         {
           g_autoptr(SeatsUser) user = g_list_model_get_item (users, i);
+          const char *id = seats_user_get_id (user);
 
-          g_hash_table_insert (self->users_by_id, (gpointer) seats_user_get_id (user), user);
+          /* The first of a twice-sent id, as before. */
+          if (id != NULL && !g_hash_table_contains (self->users_by_id, id))
+            g_hash_table_insert (self->users_by_id, (gpointer) id, user);
         }
       self->users_by_id_stale = FALSE;
     }

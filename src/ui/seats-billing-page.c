@@ -253,7 +253,7 @@ update_subscription (SeatsBillingPage *self)
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->reseller_row), title);
       seats_widget_set_tooltip (GTK_WIDGET (self->reseller_button),
-                                   seats_policy_get_reseller_url (policy));
+                                seats_policy_get_reseller_url (policy));
     }
 
   if (subscription != NULL)

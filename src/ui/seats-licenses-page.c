@@ -429,7 +429,7 @@ seats_licenses_page_update (SeatsLicensesPage *self)
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->reseller_row), title);
       seats_widget_set_tooltip (GTK_WIDGET (self->reseller_row),
-                                   seats_policy_get_reseller_url (policy));
+                                seats_policy_get_reseller_url (policy));
     }
 
   /* The summary (R1). */

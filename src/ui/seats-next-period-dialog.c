@@ -128,6 +128,19 @@ seats_next_period_dialog_update (SeatsNextPeriodDialog *self)
                               over, date);
       show_answer (self, "dialog-warning-symbolic", "warning", text);
     }
+  else if (outcome.over > 0)
+    {
+      /* The period is not known yet: the warning, without its day. */
+      text = g_strdup_printf (ngettext ("%u user over the count will be deactivated when the grace "
+                                        "days after the next period begins have passed, unless "
+                                        "licenses are bought or users deactivated first.",
+                                        "%u users over the count will be deactivated when the grace "
+                                        "days after the next period begins have passed, unless "
+                                        "licenses are bought or users deactivated first.",
+                                        outcome.over),
+                              outcome.over);
+      show_answer (self, "dialog-warning-symbolic", "warning", text);
+    }
   else
     {
       g_autofree char *formatted = seats_format_count (count);

@@ -314,9 +314,9 @@ update_actions (SeatsUsersPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "users.remove-module",
                                  can_change && !self->busy && n_selected > 0);
   seats_widget_set_tooltip (GTK_WIDGET (self->modules_button),
-                               change_error != NULL ? change_error->message
-                               : n_selected == 0 ? _("Select users to assign or remove an add-on module")
-                               : _("Assign or remove an add-on module for the selected users"));
+                            change_error != NULL ? change_error->message
+                            : n_selected == 0 ? _("Select users to assign or remove an add-on module")
+                            : _("Assign or remove an add-on module for the selected users"));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "users.export",
                                  self->engine != NULL && seats_sync_engine_get_account (self->engine) != NULL);
 
@@ -1937,6 +1937,27 @@ seats_users_page_finalize (GObject *object)
   G_OBJECT_CLASS (seats_users_page_parent_class)->finalize (object);
 }
 
+static int
+compare_names_cb (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  return gtk_ordering_from_cmpfunc (strcmp (seats_user_get_sort_key ((SeatsUser *) a),
+                                            seats_user_get_sort_key ((SeatsUser *) b)));
+}
+
+/* E-mail addresses are ASCII but for the rare international one. */
+static int
+compare_emails_cb (gconstpointer a,
+                   gconstpointer b,
+                   gpointer      user_data)
+{
+  const char *x = seats_user_get_email ((SeatsUser *) a);
+  const char *y = seats_user_get_email ((SeatsUser *) b);
+
+  return gtk_ordering_from_cmpfunc (g_ascii_strcasecmp (x != NULL ? x : "", y != NULL ? y : ""));
+}
+
 static void
 seats_users_page_class_init (SeatsUsersPageClass *klass)
 {
@@ -2004,26 +2025,6 @@ seats_users_page_class_init (SeatsUsersPageClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "users.export", NULL);
 }
 
-static int
-compare_names (gconstpointer a,
-               gconstpointer b,
-               gpointer      user_data)
-{
-  return gtk_ordering_from_cmpfunc (strcmp (seats_user_get_sort_key ((SeatsUser *) a),
-                                            seats_user_get_sort_key ((SeatsUser *) b)));
-}
-
-/* E-mail addresses are ASCII but for the rare international one. */
-static int
-compare_emails (gconstpointer a,
-                gconstpointer b,
-                gpointer      user_data)
-{
-  const char *x = seats_user_get_email ((SeatsUser *) a);
-  const char *y = seats_user_get_email ((SeatsUser *) b);
-  return gtk_ordering_from_cmpfunc (g_ascii_strcasecmp (x != NULL ? x : "", y != NULL ? y : ""));
-}
-
 static void
 seats_users_page_init (SeatsUsersPage *self)
 {
@@ -2057,10 +2058,10 @@ seats_users_page_init (SeatsUsersPage *self)
    * order of SeatsUserStatus, the dates as days. */
   /* By keys the users make once, not by keys the sort model makes for all
    * of them at once whenever they change. */
-  sorter = GTK_SORTER (gtk_custom_sorter_new (compare_names, NULL, NULL));
+  sorter = GTK_SORTER (gtk_custom_sorter_new (compare_names_cb, NULL, NULL));
   gtk_column_view_column_set_sorter (self->name_column, sorter);
   g_object_unref (sorter);
-  sorter = GTK_SORTER (gtk_custom_sorter_new (compare_emails, NULL, NULL));
+  sorter = GTK_SORTER (gtk_custom_sorter_new (compare_emails_cb, NULL, NULL));
   gtk_column_view_column_set_sorter (self->email_column, sorter);
   g_object_unref (sorter);
   sorter = GTK_SORTER (gtk_numeric_sorter_new (gtk_cclosure_expression_new (G_TYPE_INT, NULL, 0, NULL,
