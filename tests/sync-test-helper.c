@@ -73,7 +73,7 @@ sync_test_check (SeatsSyncEngine  *engine,
 {
   g_autoptr(SeatsChange) owned = change;
 
-  if (!seats_sync_engine_can_change (engine, error))
+  if (!seats_sync_engine_can_change (engine, seats_change_get_kind (change), error))
     return NULL;
 
   return seats_sync_engine_check (engine, owned, NULL, error);
@@ -88,7 +88,7 @@ sync_test_check_import (SeatsSyncEngine  *engine,
   g_autoptr(SeatsPendingLicense) license = NULL;
   g_autoptr(SeatsChange) import = NULL;
 
-  if (!seats_sync_engine_can_change (engine, error))
+  if (!seats_sync_engine_can_change (engine, SEATS_CHANGE_IMPORT_LICENSE, error))
     return NULL;
 
   license = seats_sync_engine_check_license_file (engine, license_file, strlen (license_file), error);

@@ -158,7 +158,7 @@ test_connect_open_remove (Fixture       *fixture,
   g_assert_nonnull (seats_sync_engine_get_account (engine));
   g_assert_cmpuint (g_list_model_get_n_items (seats_sync_engine_get_users (engine)), ==, n_users);
   g_assert_false (seats_source_has_secret (seats_sync_engine_get_source (engine), NULL));
-  g_assert_false (seats_sync_engine_can_change (engine, &error));
+  g_assert_false (seats_sync_engine_can_change (engine, SEATS_CHANGE_USERS_ACTIVE, &error));
   g_assert_error (error, SEATS_API_ERROR, SEATS_API_ERROR_UNAUTHORIZED);
   g_clear_error (&error);
   seats_sync_engine_sync_async (engine, FALSE, NULL, seats_test_done_cb, &refused);
@@ -172,7 +172,7 @@ test_connect_open_remove (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpstr (token, ==, fixture->token);
   seats_source_set_secret (seats_sync_engine_get_source (engine), token);
-  g_assert_true (seats_sync_engine_can_change (engine, NULL));
+  g_assert_true (seats_sync_engine_can_change (engine, SEATS_CHANGE_USERS_ACTIVE, NULL));
   seats_sync_engine_sync_async (engine, FALSE, NULL, seats_test_done_cb, &resynced);
   g_assert_true (seats_sync_engine_sync_finish (engine, seats_test_wait_for (&resynced), &error));
   g_assert_no_error (error);

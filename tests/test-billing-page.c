@@ -800,7 +800,7 @@ test_offline (UiFixture     *fixture,
   seats_client_set_retry_policy (client, 1, 0);
   seats_server_disconnect (fixture->vendor->server);
   g_assert_false (ui_fixture_sync (fixture));
-  g_assert_false (seats_sync_engine_can_change (fixture->engine, &why));
+  g_assert_false (seats_sync_engine_can_change (fixture->engine, SEATS_CHANGE_FEATURE, &why));
   g_assert_error (why, SEATS_API_ERROR, SEATS_API_ERROR_OFFLINE);
 
   /* The local copy stays readable; nothing can be changed, and it says why. */

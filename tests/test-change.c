@@ -167,8 +167,9 @@ check_owned (Fixture             *fixture,
 
 static const char *ids_ab[] = { "a", "b", NULL };
 
-/* R15, R10: a viewer and a resold subscription change nothing; an
- * account never synced cannot be checked against. */
+/* R15, R10: a viewer changes nothing; a subscription bought through a
+ * reseller is changed there, and its users here; an account never synced
+ * cannot be checked against. */
 static void
 test_who_may_change (Fixture       *fixture,
                      gconstpointer  data)
@@ -179,7 +180,7 @@ test_who_may_change (Fixture       *fixture,
   SeatsPolicy *policy = seats_account_get_policy (fixture->snapshot.account);
   g_autoptr(SeatsAccount) account = NULL;
 
-  g_assert_true (seats_snapshot_can_change (&fixture->snapshot, NULL));
+  g_assert_true (seats_snapshot_can_change (&fixture->snapshot, SEATS_CHANGE_BUY, NULL));
 
   seats_account_set_role (fixture->snapshot.account, SEATS_ROLE_VIEWER);
   g_assert_null (check (fixture, change, NULL, &error));
@@ -189,11 +190,27 @@ test_who_may_change (Fixture       *fixture,
 
   seats_policy_set_reseller_name (policy, "Visma.net");
   seats_policy_set_reseller_url (policy, "https://reseller.example.test");
-  g_assert_null (check (fixture, change, NULL, &error));
-  g_assert_error (error, SEATS_CHANGE_ERROR, SEATS_CHANGE_ERROR_NOT_ALLOWED);
-  g_assert_nonnull (strstr (error->message, "Visma.net"));
-  g_assert_nonnull (strstr (error->message, "https://reseller.example.test"));
-  g_clear_error (&error);
+  {
+    g_autoptr(SeatsChange) buy = seats_change_new_buy ("seats", 1);
+
+    g_assert_null (check (fixture, buy, NULL, &error));
+    g_assert_error (error, SEATS_CHANGE_ERROR, SEATS_CHANGE_ERROR_NOT_ALLOWED);
+    g_assert_nonnull (strstr (error->message, "Visma.net"));
+    g_assert_nonnull (strstr (error->message, "https://reseller.example.test"));
+    g_clear_error (&error);
+  }
+  checked = check (fixture, change, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (checked);
+  g_clear_pointer (&checked, seats_change_unref);
+  for (SeatsChangeKind kind = SEATS_CHANGE_BUY; kind <= SEATS_CHANGE_CONVERT_TRIAL; kind++)
+    {
+      gboolean users = kind == SEATS_CHANGE_USERS_ACTIVE || kind == SEATS_CHANGE_MODULE;
+
+      g_test_message ("kind %d", kind);
+      g_assert_true (seats_change_kind_is_subscription (kind) == !users);
+      g_assert_true (seats_snapshot_can_change (&fixture->snapshot, kind, NULL) == users);
+    }
   seats_policy_set_reseller_name (policy, NULL);
   seats_policy_set_reseller_url (policy, NULL);
 

@@ -1340,7 +1340,7 @@ test_viewer_changes_nothing (Fixture       *fixture,
   buy = sync_test_check (viewer, seats_change_new_buy ("seats", 1), &error);
   g_assert_null (buy);
   g_assert_error (error, SEATS_CHANGE_ERROR, SEATS_CHANGE_ERROR_NOT_ALLOWED);
-  g_assert_false (seats_sync_engine_can_change (viewer, NULL));
+  g_assert_false (seats_sync_engine_can_change (viewer, SEATS_CHANGE_USERS_ACTIVE, NULL));
   g_assert_cmpuint (seats_sync_engine_get_request_count (viewer), ==, requests);
 }
 
@@ -1351,9 +1351,26 @@ test_reseller_points_elsewhere (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
 
   g_assert_true (run_sync (fixture->engine, FALSE, &error));
-  g_assert_false (seats_sync_engine_can_change (fixture->engine, &error));
+  g_assert_false (seats_sync_engine_can_change (fixture->engine, SEATS_CHANGE_BUY, &error));
   g_assert_error (error, SEATS_CHANGE_ERROR, SEATS_CHANGE_ERROR_NOT_ALLOWED);
   g_assert_nonnull (strstr (error->message, "http"));
+  g_clear_error (&error);
+
+  /* Its users are the organization's own to activate and deactivate. */
+  g_assert_true (seats_sync_engine_can_change (fixture->engine, SEATS_CHANGE_USERS_ACTIVE, &error));
+  g_assert_true (seats_sync_engine_can_change (fixture->engine, SEATS_CHANGE_MODULE, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *id = g_strdup (seats_user_get_id (first_user (fixture->engine, TRUE)));
+    const char *ids[] = { id, NULL };
+    g_autoptr(SeatsChange) change = sync_test_check (fixture->engine,
+                                                     seats_change_new_users_active (ids, FALSE), &error);
+
+    g_assert_no_error (error);
+    g_assert_true (run_submit (fixture->engine, change, &error));
+    g_assert_no_error (error);
+    g_assert_false (seats_user_get_active (seats_sync_engine_find_user (fixture->engine, id)));
+  }
 }
 
 static gboolean

@@ -136,6 +136,13 @@ viewer_set_up (PageFixture   *f,
 }
 
 static void
+reseller_set_up (PageFixture   *f,
+                 gconstpointer  user_data)
+{
+  page_set_up (f, "bergstrom", FALSE, FALSE);
+}
+
+static void
 scim_set_up (PageFixture   *f,
              gconstpointer  user_data)
 {
@@ -645,6 +652,23 @@ test_users_scim (PageFixture   *f,
   }
 }
 
+/* R10: a subscription bought through a reseller is changed there, but its
+ * users are the organization's: deactivated and activated here. */
+static void
+test_users_reseller (PageFixture   *f,
+                     gconstpointer  user_data)
+{
+  SeatsPolicy *policy = seats_account_get_policy (seats_sync_engine_get_account (f->fixture.engine));
+  g_autofree char *id = g_strdup (seats_user_get_id (find_user (f, plain_counted)));
+  UserState inactive = { f, id, FALSE };
+
+  g_assert_true (seats_policy_is_resold (policy));
+  search_for (f, seats_user_get_email (seats_sync_engine_find_user (f->fixture.engine, id)));
+  select_rows (f, 1);
+  ui_click (ui_find (GTK_WIDGET (f->page), GTK_TYPE_BUTTON, _("_Deactivate")));
+  g_assert_true (ui_wait_for (user_is, &inactive, 20000));
+}
+
 /* Deactivates the counted user @id from the page, as a person does. */
 static void
 deactivate_one (PageFixture *f,
@@ -1101,7 +1125,7 @@ test_users_viewer (PageFixture   *f,
   GtkWidget *activate = ui_find (GTK_WIDGET (f->page), GTK_TYPE_BUTTON, _("_Activate"));
   GtkWidget *deactivate = ui_find (GTK_WIDGET (f->page), GTK_TYPE_BUTTON, _("_Deactivate"));
 
-  g_assert_false (seats_sync_engine_can_change (f->fixture.engine, &error));
+  g_assert_false (seats_sync_engine_can_change (f->fixture.engine, SEATS_CHANGE_USERS_ACTIVE, &error));
 
   /* A viewer selects users and reads why nothing can be changed (R15). */
   gtk_drop_down_set_selected (f->filter, 0);
@@ -1294,6 +1318,8 @@ main (int   argc,
   g_test_add ("/users-page/details", PageFixture, NULL, admin_set_up, test_users_details, page_tear_down);
   g_test_add ("/users-page/csv", PageFixture, NULL, admin_set_up, test_users_csv, page_tear_down);
   g_test_add ("/users-page/scim", PageFixture, NULL, scim_set_up, test_users_scim, page_tear_down);
+  g_test_add ("/users-page/reseller", PageFixture, NULL, reseller_set_up, test_users_reseller,
+              page_tear_down);
   g_test_add ("/users-page/viewer", PageFixture, NULL, viewer_set_up, test_users_viewer, page_tear_down);
 
   return g_test_run ();

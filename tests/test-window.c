@@ -281,7 +281,7 @@ test_window_sync_state (UiFixture     *fixture,
     g_autoptr(GError) error = NULL;
 
     g_assert_true (ui_shows_text (root, banner));
-    g_assert_false (seats_sync_engine_can_change (fixture->engine, &error));
+    g_assert_false (seats_sync_engine_can_change (fixture->engine, SEATS_CHANGE_USERS_ACTIVE, &error));
     g_assert_error (error, SEATS_API_ERROR, SEATS_API_ERROR_OFFLINE);
   }
 }

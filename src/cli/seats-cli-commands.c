@@ -350,7 +350,7 @@ check_change (SeatsCli            *cli,
 {
   g_autoptr(SeatsChange) owned = change;
 
-  if (!seats_sync_engine_can_change (cli->engine, error))
+  if (!seats_sync_engine_can_change (cli->engine, seats_change_get_kind (owned), error))
     return NULL;
 
   return seats_sync_engine_check (cli->engine, owned, outcome, error);
@@ -1384,7 +1384,7 @@ seats_cli_import_license (SeatsCli *cli)
 
   /* A file that is not a license file is refused here, with the reason,
    * whatever the server could say about it; and nothing is sent. */
-  if (!seats_sync_engine_can_change (cli->engine, &error) ||
+  if (!seats_sync_engine_can_change (cli->engine, SEATS_CHANGE_IMPORT_LICENSE, &error) ||
       !(license = seats_sync_engine_check_license_file (cli->engine, contents, strlen (contents), &error)) ||
       !(change = check_change (cli, seats_change_new_import_license (contents), NULL, &error)))
     return seats_cli_fail (error);

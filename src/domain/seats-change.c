@@ -544,18 +544,36 @@ refuse_integration (SeatsProduct  *product,
 }
 
 /**
+ * seats_change_kind_is_subscription:
+ * @kind: a kind of change
+ *
+ * Returns: %TRUE if @kind changes the subscription (what was bought, its
+ *   features, the billing details or the license), which a reseller
+ *   changes for a subscription bought through it (R10); %FALSE for
+ *   activating users and giving them modules, which the organization does
+ *   itself whoever sold the licenses
+ */
+gboolean
+seats_change_kind_is_subscription (SeatsChangeKind kind)
+{
+  return kind != SEATS_CHANGE_USERS_ACTIVE && kind != SEATS_CHANGE_MODULE;
+}
+
+/**
  * seats_snapshot_can_change:
  * @snapshot: the account as it is known
+ * @kind: the kind of change
  * @error: why it cannot be changed, for the person
  *
- * Whether the account may be changed at all: only by an administrator
- * (R15), and not a subscription bought through a reseller, which is
- * changed there (R10).
+ * Whether the account may be changed so at all: only by an administrator
+ * (R15), and the subscription of one bought through a reseller only there
+ * (R10).
  *
- * Returns: %TRUE if the account may be changed
+ * Returns: %TRUE if the account may be changed so
  */
 gboolean
 seats_snapshot_can_change (const SeatsSnapshot  *snapshot,
+                           SeatsChangeKind       kind,
                            GError              **error)
 {
   SeatsPolicy *policy;
@@ -578,7 +596,7 @@ seats_snapshot_can_change (const SeatsSnapshot  *snapshot,
     }
 
   policy = seats_account_get_policy (snapshot->account);
-  if (seats_policy_is_resold (policy))
+  if (seats_change_kind_is_subscription (kind) && seats_policy_is_resold (policy))
     {
       g_set_error (error, SEATS_CHANGE_ERROR, SEATS_CHANGE_ERROR_NOT_ALLOWED,
                    _("This subscription was bought through %s. Change it there: %s"),
@@ -1029,7 +1047,7 @@ seats_change_check (SeatsChange          *self,
     outcome = &unused;
   memset (outcome, 0, sizeof *outcome);
 
-  if (!seats_snapshot_can_change (snapshot, error))
+  if (!seats_snapshot_can_change (snapshot, self->kind, error))
     return NULL;
 
   switch (self->kind)

@@ -176,7 +176,9 @@ void                 seats_change_set_basis           (SeatsChange          *sel
 void                 seats_change_record_basis        (SeatsChange          *self,
                                                        const SeatsSnapshot  *snapshot);
 
+gboolean             seats_change_kind_is_subscription (SeatsChangeKind      kind);
 gboolean             seats_snapshot_can_change        (const SeatsSnapshot  *snapshot,
+                                                       SeatsChangeKind       kind,
                                                        GError              **error);
 SeatsChange         *seats_change_check               (SeatsChange          *self,
                                                        const SeatsSnapshot  *snapshot,

@@ -1212,12 +1212,15 @@ seats_sync_engine_flush_outbox_finish (SeatsSyncEngine  *self,
 /**
  * seats_sync_engine_can_change:
  * @self: a #SeatsSyncEngine
- * @error: why nothing can be changed now, for the person
+ * @kind: the kind of change
+ * @error: why nothing of @kind can be changed now, for the person
  *
- * Returns: %TRUE if the account may be changed now
+ * Returns: %TRUE if the account may be changed so now: by its role, its
+ *   reseller (R10), its secret and the connection
  */
 gboolean
 seats_sync_engine_can_change (SeatsSyncEngine  *self,
+                              SeatsChangeKind   kind,
                               GError          **error)
 {
   g_return_val_if_fail (SEATS_IS_SYNC_ENGINE (self), FALSE);
@@ -1230,7 +1233,7 @@ seats_sync_engine_can_change (SeatsSyncEngine  *self,
     }
 
   if (!seats_source_has_secret (self->source, error) ||
-      !seats_snapshot_can_change (&self->state, error))
+      !seats_snapshot_can_change (&self->state, kind, error))
     return FALSE;
 
   /* Offline nothing is queued silently: the person is told at once. */
@@ -1502,7 +1505,7 @@ seats_sync_engine_submit_async (SeatsSyncEngine     *self,
   submit = g_new0 (Submit, 1);
   g_task_set_task_data (task, submit, submit_free);
 
-  if (seats_sync_engine_can_change (self, &error))
+  if (seats_sync_engine_can_change (self, seats_change_get_kind (change), &error))
     submit->change = seats_sync_engine_check (self, change, NULL, &error);
   if (submit->change == NULL)
     {

@@ -99,6 +99,7 @@ gboolean             seats_sync_engine_sync_finish         (SeatsSyncEngine     
                                                             GError              **error);
 
 gboolean             seats_sync_engine_can_change          (SeatsSyncEngine      *self,
+                                                            SeatsChangeKind       kind,
                                                             GError              **error);
 gboolean             seats_sync_engine_supports            (SeatsSyncEngine      *self,
                                                             SeatsChangeKind       kind);

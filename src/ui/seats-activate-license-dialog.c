@@ -115,7 +115,7 @@ static void
 seats_activate_license_dialog_update_actions (SeatsActivateLicenseDialog *self)
 {
   g_autoptr(GError) error = NULL;
-  gboolean can_change = seats_sync_engine_can_change (self->engine, &error);
+  gboolean can_change = seats_sync_engine_can_change (self->engine, SEATS_CHANGE_ACTIVATE_LICENSE, &error);
   const char *tooltip = NULL;
 
   if (!can_change)

@@ -1238,7 +1238,8 @@ static void
 seats_billing_page_update_actions (SeatsBillingPage *self)
 {
   g_autoptr(GError) why = NULL;
-  gboolean can_change = self->engine != NULL && seats_sync_engine_can_change (self->engine, &why);
+  gboolean can_change = self->engine != NULL && seats_sync_engine_can_change (self->engine,
+                                                                          SEATS_CHANGE_BILLING_DETAILS, &why);
   /* The contact is one of the users: the form waits until they are read. */
   gboolean loading = self->engine != NULL && seats_sync_engine_get_loading (self->engine);
   gboolean dirty = form_is_dirty (self);

@@ -55,7 +55,7 @@ static void
 seats_buy_dialog_update_actions (SeatsBuyDialog *self)
 {
   g_autoptr(GError) error = NULL;
-  gboolean can_change = seats_sync_engine_can_change (self->engine, &error);
+  gboolean can_change = seats_sync_engine_can_change (self->engine, SEATS_CHANGE_BUY, &error);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "buy.confirm",
                                  can_change && self->quoted && !self->busy);

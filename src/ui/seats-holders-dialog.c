@@ -183,8 +183,8 @@ describe_modules (SeatsHoldersDialog *self,
 static void
 seats_holders_dialog_update_actions (SeatsHoldersDialog *self)
 {
-  g_autoptr(GError) error = NULL;
-  gboolean can_change = seats_sync_engine_can_change (self->engine, &error);
+  gboolean can_change = seats_sync_engine_can_change (self->engine, SEATS_CHANGE_MODULE, NULL);
+  gboolean can_buy = seats_sync_engine_can_change (self->engine, SEATS_CHANGE_BUY, NULL);
   SeatsProduct *module = get_module (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "holders.remove",
@@ -193,7 +193,7 @@ seats_holders_dialog_update_actions (SeatsHoldersDialog *self)
   /* R7: a module is given only while one of its licenses is free. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "holders.assign",
                                  can_change && module != NULL && seats_product_get_free (module) > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "holders.buy", can_change && module != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "holders.buy", can_buy && module != NULL);
 }
 
 /* The chosen module's licenses: how many are free to give, and the

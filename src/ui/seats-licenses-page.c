@@ -141,7 +141,7 @@ seats_licenses_page_update_actions (SeatsLicensesPage *self)
 
   if (self->engine != NULL)
     {
-      can_change = seats_sync_engine_can_change (self->engine, &error);
+      can_change = seats_sync_engine_can_change (self->engine, SEATS_CHANGE_BUY, &error);
       syncing = seats_sync_engine_get_status (self->engine) == SEATS_SYNC_STATUS_SYNCING;
       pending = seats_sync_engine_get_pending_license (self->engine) != NULL;
       has_seats = seats_sync_engine_find_user_seats (self->engine) != NULL;

@@ -61,7 +61,7 @@ static void
 seats_next_period_dialog_update_actions (SeatsNextPeriodDialog *self)
 {
   g_autoptr(GError) error = NULL;
-  gboolean can_change = seats_sync_engine_can_change (self->engine, &error);
+  gboolean can_change = seats_sync_engine_can_change (self->engine, SEATS_CHANGE_NEXT_PERIOD, &error);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "next-period.save",
                                  can_change && self->allowed && !self->busy);

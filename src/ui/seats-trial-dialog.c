@@ -53,7 +53,7 @@ static void
 seats_trial_dialog_update_actions (SeatsTrialDialog *self)
 {
   g_autoptr(GError) error = NULL;
-  gboolean can_change = seats_sync_engine_can_change (self->engine, &error);
+  gboolean can_change = seats_sync_engine_can_change (self->engine, SEATS_CHANGE_CONVERT_TRIAL, &error);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "trial.confirm", can_change && !self->busy);
   seats_widget_set_tooltip (self->confirm_button, can_change ? NULL : error->message);

@@ -280,7 +280,7 @@ update_actions (SeatsUsersPage *self)
       gboolean over;
       GDate deadline;
 
-      can_change = seats_sync_engine_can_change (self->engine, &change_error);
+      can_change = seats_sync_engine_can_change (self->engine, SEATS_CHANGE_USERS_ACTIVE, &change_error);
       if (can_change)
         can_activate_more = check_activation (self, &over, &deadline, &activation_error);
     }
