@@ -15,6 +15,7 @@
 G_BEGIN_DECLS
 
 JsonNode  *seats_api_request_get_body      (SeatsApiRequest  *self);
+JsonNode  *seats_api_scim_patch_active     (gboolean          active);
 GPtrArray *seats_api_requests_for_change   (SeatsChange      *change,
                                             GError          **error);
 SeatsChange *seats_api_change_from_outbox_request (const char *text,

@@ -16,8 +16,8 @@
 #include "seats-api-request-private.h"
 #include "seats-billing-details.h"
 #include "seats-json-private.h"
+#include "seats-scim.h"
 
-#define SCIM_PATCH_SCHEMA "urn:ietf:params:scim:api:messages:2.0:PatchOp"
 /* What the license server takes in one Bulk request (its
  * /ServiceProviderConfig says so too). */
 #define SEATS_API_BULK_MAX_OPERATIONS 1000
@@ -292,16 +292,22 @@ seats_api_request_set_next_period (const char *product_id,
                       etag, FALSE);
 }
 
-/* A SCIM PatchOp that sets "active". */
-static JsonNode *
-patch_active_body (gboolean active)
+/**
+ * seats_api_scim_patch_active:
+ * @active: whether the user is to be active
+ *
+ * Returns: (transfer full): a SCIM PatchOp that sets "active" (RFC 7644
+ *   3.5.2), for a license server and any SCIM service alike
+ */
+JsonNode *
+seats_api_scim_patch_active (gboolean active)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "schemas");
   json_builder_begin_array (builder);
-  json_builder_add_string_value (builder, SCIM_PATCH_SCHEMA);
+  json_builder_add_string_value (builder, SEATS_SCIM_PATCH_SCHEMA);
   json_builder_end_array (builder);
   json_builder_set_member_name (builder, "Operations");
   json_builder_begin_array (builder);
@@ -331,7 +337,7 @@ seats_api_request_set_user_active (const char *user_id,
   id = escape_segment (user_id);
   return request_new (active ? "activate-user" : "deactivate-user", "PATCH",
                       g_strdup_printf ("scim/v2/Users/%s", id),
-                      patch_active_body (active),
+                      seats_api_scim_patch_active (active),
                       etag, FALSE);
 }
 
@@ -371,7 +377,7 @@ request_users_active_bulk (SeatsChange *change,
           json_builder_add_string_value (builder, version);
         }
       json_builder_set_member_name (builder, "data");
-      json_builder_add_value (builder, patch_active_body (active));
+      json_builder_add_value (builder, seats_api_scim_patch_active (active));
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

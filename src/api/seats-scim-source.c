@@ -14,6 +14,7 @@
 
 #include "seats-api-decode.h"
 #include "seats-api-error.h"
+#include "seats-api-request-private.h"
 #include "seats-scim-source.h"
 
 /* The users asked for at once, unless the service says it gives fewer. */
@@ -730,32 +731,6 @@ changed_cb (GObject      *object,
   send_changed (task, user);
 }
 
-static JsonNode *
-patch_body (gboolean active)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "schemas");
-  json_builder_begin_array (builder);
-  json_builder_add_string_value (builder, SEATS_SCIM_PATCH_SCHEMA);
-  json_builder_end_array (builder);
-  json_builder_set_member_name (builder, "Operations");
-  json_builder_begin_array (builder);
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "op");
-  json_builder_add_string_value (builder, "replace");
-  json_builder_set_member_name (builder, "path");
-  json_builder_add_string_value (builder, "active");
-  json_builder_set_member_name (builder, "value");
-  json_builder_add_boolean_value (builder, active);
-  json_builder_end_object (builder);
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-
-  return json_builder_get_root (builder);
-}
-
 /* Without PATCH a user is replaced whole: read first, so that nothing but
  * "active" changes. */
 static void
@@ -834,7 +809,7 @@ send_one (GTask *task)
       return;
     }
 
-  body = patch_body (send->active);
+  body = seats_api_scim_patch_active (send->active);
   /* If-Match is optional (RFC 7644 3.14): only a version known is sent. */
   seats_client_send_async (self->client, "PATCH", path, body, version != NULL ? version : NULL,
                            NULL, NULL, g_task_get_cancellable (task), changed_cb, task);
@@ -977,7 +952,7 @@ send_bulk (GTask *task)
           json_builder_add_string_value (builder, version);
         }
       json_builder_set_member_name (builder, "data");
-      json_builder_add_value (builder, patch_body (send->active));
+      json_builder_add_value (builder, seats_api_scim_patch_active (send->active));
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
