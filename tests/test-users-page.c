@@ -594,6 +594,37 @@ test_users_scim (PageFixture   *f,
   g_assert_true (ui_wait_for (user_is, &active, 20000));
   g_assert_true (server_user_active (f, id));
 
+  /* A selection: the confirmation says what the service does, and no
+   * counts of licenses it does not know. */
+  search_for (f, "");
+  select_rows (f, 2);
+  ui_click (ui_find (GTK_WIDGET (f->page), GTK_TYPE_BUTTON, _("_Deactivate")));
+  {
+    GtkWindow *dialog = ui_find_dialog (ADW_TYPE_MESSAGE_DIALOG);
+    guint n_counted = 0;
+
+    g_assert_nonnull (dialog);
+    for (guint i = 0; i < 2; i++)
+      {
+        g_autoptr(SeatsUser) user = g_list_model_get_item (f->rows, i);
+
+        n_counted += counts_today (user);
+      }
+    g_assert_cmpuint (n_counted, >, 0);
+    {
+      g_autofree char *body = g_strdup_printf (ngettext ("%u of them holds a license now and will no "
+                                                         "longer hold one.",
+                                                         "%u of them hold a license now and will no "
+                                                         "longer hold one.",
+                                                         n_counted),
+                                               n_counted);
+
+      g_assert_cmpstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), ==, body);
+    }
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+    ui_iterate ();
+  }
+
   /* Licenses: who holds one, and that what was bought is not known. */
   seats_window_set_visible_page (f->fixture.window, "licenses");
   ui_iterate ();

@@ -1092,9 +1092,19 @@ confirm_body (SeatsUsersPage *self,
               guint           n,
               guint           n_counted)
 {
-  SeatsProduct *seats;
+  SeatsProduct *seats = seats_sync_engine_find_user_seats (self->engine);
   SeatsRulePolicy policy;
   guint available;
+
+  /* A service that gives users and no licenses: what it does, not counts
+   * it does not know. */
+  if (seats == NULL && active)
+    return g_strdup (_("Each of them will hold a license. How many licenses are available is not "
+                       "known from this service."));
+  if (seats == NULL && n_counted > 0)
+    return g_strdup_printf (ngettext ("%u of them holds a license now and will no longer hold one.",
+                                      "%u of them hold a license now and will no longer hold one.",
+                                      n_counted), n_counted);
 
   if (!active)
     {
@@ -1110,10 +1120,8 @@ confirm_body (SeatsUsersPage *self,
                                         n_counted), n_counted);
     }
 
-  seats = seats_sync_engine_find_user_seats (self->engine);
-  available = seats ? seats_product_get_purchased (seats) - MIN (seats_product_get_purchased (seats),
-                                                                  seats_product_get_in_use (seats))
-                    : n;
+  available = seats_product_get_purchased (seats) - MIN (seats_product_get_purchased (seats),
+                                                         seats_product_get_in_use (seats));
   rule_policy_of (self->engine, &policy);
 
   if (available >= n)
