@@ -854,6 +854,47 @@ test_next_period_grace (void)
   g_assert_true (seats_rules_check_next_period (&policy, 1, 50, NULL, NULL));
 }
 
+/* A subscription kept by hand whose vendor sets no rule: any count at or
+ * above the minimum, no advice, and users are activated whatever the
+ * licenses; 0 still cancels. */
+static void
+test_seat_floor_none (void)
+{
+  SeatsRulePolicy policy;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *words = NULL;
+  SeatsSeatAction action = SEATS_SEAT_ACTION_BUY;
+  gboolean over = TRUE;
+  GDate today, deadline;
+  guint excess = 7;
+
+  seats_rule_policy_init (&policy);
+  policy.seat_floor = SEATS_SEAT_FLOOR_NONE;
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 15, G_DATE_NOVEMBER, 2026);
+
+  g_assert_true (seats_rules_check_next_period (&policy, 1, 50, &excess, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (excess, ==, 0);
+  g_assert_true (seats_rules_check_next_period (&policy, 80, 50, NULL, &error));
+  g_assert_false (seats_rules_check_next_period (&policy, 0, 50, NULL, &error));
+  g_assert_error (error, SEATS_RULE_ERROR, SEATS_RULE_ERROR_CANCELS_SUBSCRIPTION);
+  g_clear_error (&error);
+
+  g_assert_null (seats_rules_advise_now (&policy, 3, 10, &action));
+  g_assert_cmpint (action, ==, SEATS_SEAT_ACTION_NONE);
+  g_assert_null (seats_rules_advise_next (&policy, 3, 10, &action));
+  g_assert_null (seats_rules_advise_next (&policy, 30, 10, &action));
+
+  g_assert_true (seats_rules_check_activation (&policy, 10, 10, &today, &over, &deadline, &error));
+  g_assert_no_error (error);
+  g_assert_false (over);
+  g_assert_false (g_date_valid (&deadline));
+
+  words = seats_rules_describe_policy (&policy);
+  g_assert_cmpstr (words, ==, "The vendor sets no rule for the licenses and the users who count");
+}
+
 /* R4 */
 
 static void
@@ -2390,6 +2431,7 @@ main (int   argc,
   g_test_add_func ("/rules/r5/at-least-active", test_next_period_at_least_active);
   g_test_add_func ("/rules/r5/equal-active", test_next_period_equal_active);
   g_test_add_func ("/rules/r5/grace", test_next_period_grace);
+  g_test_add_func ("/rules/r5/none", test_seat_floor_none);
   g_test_add_func ("/rules/r4/purchase", test_purchase_next_period);
   g_test_add_func ("/rules/r2/proration-days", test_proration_days);
   g_test_add_func ("/rules/r2-r4/quote", test_quote_purchase);

@@ -15,7 +15,8 @@
 G_DEFINE_ENUM_TYPE (SeatsSeatFloor, seats_seat_floor,
   G_DEFINE_ENUM_VALUE (SEATS_SEAT_FLOOR_AT_LEAST_ACTIVE, "at_least_active"),
   G_DEFINE_ENUM_VALUE (SEATS_SEAT_FLOOR_EQUAL_ACTIVE, "equal_active"),
-  G_DEFINE_ENUM_VALUE (SEATS_SEAT_FLOOR_GRACE, "grace"))
+  G_DEFINE_ENUM_VALUE (SEATS_SEAT_FLOOR_GRACE, "grace"),
+  G_DEFINE_ENUM_VALUE (SEATS_SEAT_FLOOR_NONE, "none"))
 
 G_DEFINE_ENUM_TYPE (SeatsActivation, seats_activation,
   G_DEFINE_ENUM_VALUE (SEATS_ACTIVATION_AUTOMATIC, "automatic"),
@@ -36,7 +37,8 @@ G_DEFINE_ENUM_TYPE (SeatsFeatureKind, seats_feature_kind,
 
 G_DEFINE_ENUM_TYPE (SeatsAccountSource, seats_account_source,
   G_DEFINE_ENUM_VALUE (SEATS_ACCOUNT_SOURCE_LICENSE_SERVER, "license_server"),
-  G_DEFINE_ENUM_VALUE (SEATS_ACCOUNT_SOURCE_SCIM, "scim"))
+  G_DEFINE_ENUM_VALUE (SEATS_ACCOUNT_SOURCE_SCIM, "scim"),
+  G_DEFINE_ENUM_VALUE (SEATS_ACCOUNT_SOURCE_MANUAL, "manual"))
 
 static const char *
 enum_to_nick (GType type,

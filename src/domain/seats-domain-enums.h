@@ -19,6 +19,9 @@ G_BEGIN_DECLS
  *   count; a change is saved only when they match
  * @SEATS_SEAT_FLOOR_GRACE: going below is allowed; the excess users get a
  *   deadline and are deactivated at it unless licenses are bought first
+ * @SEATS_SEAT_FLOOR_NONE: the vendor sets no rule: the count may be set to
+ *   anything, and users are activated whatever it is; a subscription kept
+ *   by hand may say so
  *
  * The subscription policy's seat floor (R5).
  */
@@ -27,6 +30,7 @@ typedef enum
   SEATS_SEAT_FLOOR_AT_LEAST_ACTIVE,
   SEATS_SEAT_FLOOR_EQUAL_ACTIVE,
   SEATS_SEAT_FLOOR_GRACE,
+  SEATS_SEAT_FLOOR_NONE,
 } SeatsSeatFloor;
 
 /**
@@ -90,7 +94,10 @@ typedef enum
  * @SEATS_ACCOUNT_SOURCE_LICENSE_SERVER: a Seats license server: users,
  *   licenses, orders and billing
  * @SEATS_ACCOUNT_SOURCE_SCIM: a SCIM 2.0 service: users and their status;
- *   the licenses bought and their prices are not known from it
+ *   the licenses bought and their prices are not known from it, unless the
+ *   administrator keeps them by hand
+ * @SEATS_ACCOUNT_SOURCE_MANUAL: nothing at all: the terms are kept by hand
+ *   and the users imported from the vendor's export, on this computer only
  *
  * Where an account's data comes from, and so what can be shown and
  * changed of it.
@@ -99,6 +106,7 @@ typedef enum
 {
   SEATS_ACCOUNT_SOURCE_LICENSE_SERVER,
   SEATS_ACCOUNT_SOURCE_SCIM,
+  SEATS_ACCOUNT_SOURCE_MANUAL,
 } SeatsAccountSource;
 
 #define SEATS_TYPE_SEAT_FLOOR   (seats_seat_floor_get_type ())

@@ -25,5 +25,6 @@
 #include "seats-report.h"
 #include "seats-snapshot.h"
 #include "seats-subscription.h"
+#include "seats-terms.h"
 #include "seats-user.h"
 #include "seats-user-list.h"

@@ -995,6 +995,9 @@ seats_rules_check_next_period (const SeatsRulePolicy  *policy,
         *over = counted - requested;
       return TRUE;
 
+    case SEATS_SEAT_FLOOR_NONE:
+      return TRUE;
+
     default:
       g_return_val_if_reached (FALSE);
     }
@@ -1155,6 +1158,8 @@ seats_rules_describe_policy (const SeatsRulePolicy *policy)
                                         "Users beyond the licenses are deactivated after %u days",
                                         policy->grace_days),
                               policy->grace_days);
+    case SEATS_SEAT_FLOOR_NONE:
+      return g_strdup (_("The vendor sets no rule for the licenses and the users who count"));
     default:
       g_return_val_if_reached (NULL);
     }
@@ -1187,7 +1192,7 @@ seats_rules_advise_now (const SeatsRulePolicy *policy,
   if (action != NULL)
     *action = SEATS_SEAT_ACTION_NONE;
 
-  if (policy->seat_floor == SEATS_SEAT_FLOOR_GRACE)
+  if (policy->seat_floor == SEATS_SEAT_FLOOR_GRACE || policy->seat_floor == SEATS_SEAT_FLOOR_NONE)
     return NULL;
 
   if (purchased < counted)
@@ -1246,6 +1251,9 @@ seats_rules_advise_next (const SeatsRulePolicy *policy,
 
   if (action != NULL)
     *action = SEATS_SEAT_ACTION_NONE;
+
+  if (policy->seat_floor == SEATS_SEAT_FLOOR_NONE)
+    return NULL;
 
   if (next_count < counted)
     {
@@ -1514,6 +1522,9 @@ seats_rules_check_activation (const SeatsRulePolicy  *policy,
         *over_allocated = TRUE;
       if (deadline != NULL)
         seats_rules_grace_deadline (today, policy->grace_days, deadline);
+      return TRUE;
+
+    case SEATS_SEAT_FLOOR_NONE:
       return TRUE;
 
     default:

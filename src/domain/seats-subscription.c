@@ -25,6 +25,7 @@ struct _SeatsSubscription
   guint32  period_start;
   guint32  period_end;
   guint    period_months;
+  guint    notice_days;
 };
 
 G_DEFINE_FINAL_TYPE (SeatsSubscription, seats_subscription, G_TYPE_OBJECT)
@@ -40,6 +41,7 @@ enum {
   PROP_MONTHLY_PRICE,
   PROP_TOTAL_PRICE,
   PROP_CURRENCY,
+  PROP_NOTICE_DAYS,
   N_PROPS
 };
 
@@ -55,6 +57,7 @@ static const gsize field_offsets [N_PROPS] = {
   [PROP_MONTHLY_PRICE] = SEATS_FIELD (SeatsSubscription, monthly_price),
   [PROP_TOTAL_PRICE] = SEATS_FIELD (SeatsSubscription, total_price),
   [PROP_CURRENCY] = SEATS_FIELD (SeatsSubscription, currency),
+  [PROP_NOTICE_DAYS] = SEATS_FIELD (SeatsSubscription, notice_days),
 };
 
 SEATS_DEFINE_FIELD_VFUNCS (seats_subscription)
@@ -111,6 +114,11 @@ seats_subscription_class_init (SeatsSubscriptionClass *klass)
                          NULL,
                          SEATS_PARAM_FLAGS);
 
+  properties [PROP_NOTICE_DAYS] =
+    g_param_spec_uint ("notice-days", NULL, NULL,
+                       0, G_MAXUINT16, 0,
+                       SEATS_PARAM_FLAGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -137,6 +145,7 @@ ACCESSORS (INT64, storage_used, PROP_STORAGE_USED)
 ACCESSORS (INT64, storage_included, PROP_STORAGE_INCLUDED)
 ACCESSORS (INT64, monthly_price, PROP_MONTHLY_PRICE)
 ACCESSORS (INT64, total_price, PROP_TOTAL_PRICE)
+ACCESSORS (UINT, notice_days, PROP_NOTICE_DAYS)
 
 /**
  * seats_subscription_has_prices:

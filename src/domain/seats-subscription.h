@@ -24,6 +24,9 @@ G_DECLARE_FINAL_TYPE (SeatsSubscription, seats_subscription, SEATS, SUBSCRIPTION
  * period-end is the first day of the next period, so the days in the period
  * are period-end - period-start and "the period has turned" is
  * today >= period-end. period-months is its length in months (1, 3, 12).
+ * notice-days is how many days before the period turns a change of the next
+ * period's count must be made; 0 when the vendor does not say (a license
+ * server takes changes up to the last day).
  * The edition (R11) is read-only in the interface. Storage is in bytes,
  * prices in minor units of currency, or %SEATS_PRICE_NOT_SHARED.
  */
@@ -57,5 +60,8 @@ const char        *seats_subscription_get_currency            (SeatsSubscription
 void               seats_subscription_set_currency            (SeatsSubscription *self,
                                                                const char        *currency);
 guint              seats_subscription_get_period_days         (SeatsSubscription *self);
+guint              seats_subscription_get_notice_days         (SeatsSubscription *self);
+void               seats_subscription_set_notice_days         (SeatsSubscription *self,
+                                                               guint              notice_days);
 
 G_END_DECLS
