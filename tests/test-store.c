@@ -1029,6 +1029,9 @@ assert_schema_3_defaults (const SeatsSnapshot *state)
   g_assert_null (seats_account_get_time_zone (state->account));
   /* Schema 6: every copy before it is of a license server. */
   g_assert_cmpint (seats_account_get_source (state->account), ==, SEATS_ACCOUNT_SOURCE_LICENSE_SERVER);
+  /* Schema 7: a license server decides at the turn itself, with no notice. */
+  if (state->subscription != NULL)
+    g_assert_cmpuint (seats_subscription_get_notice_days (state->subscription), ==, 0);
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (state->features)); i++)
     {
       g_autoptr(SeatsFeature) feature = g_list_model_get_item (G_LIST_MODEL (state->features), i);
@@ -1105,7 +1108,7 @@ assert_migrated_like_fresh (Fixture    *fixture,
   sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, seats_store_get_schema_version ());
-  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 6);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 7);
   sqlite3_finalize (stmt);
   sqlite3_close (db);
 }
@@ -1264,6 +1267,7 @@ test_migrate_from_v4 (Fixture       *fixture,
   g_clear_object (&store);
   db = open_raw (fixture->path);
   exec_raw (db,
+            "ALTER TABLE subscription DROP COLUMN notice_days;"
             "ALTER TABLE account DROP COLUMN source;"
             "ALTER TABLE users DROP COLUMN etag;"
             "ALTER TABLE users ADD COLUMN version INTEGER NOT NULL DEFAULT 0;"

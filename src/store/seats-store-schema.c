@@ -135,6 +135,12 @@ static const MigrationStep migrations[] = {
    * license server. */
   { 6,
     "ALTER TABLE account ADD COLUMN source TEXT NOT NULL DEFAULT 'license_server';" },
+
+  /* 7: how many days before the period turns its next count must be set,
+   * for a subscription whose terms are kept by hand; 0 where the source
+   * decides at the turn itself. */
+  { 7,
+    "ALTER TABLE subscription ADD COLUMN notice_days INTEGER NOT NULL DEFAULT 0;" },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SEATS_STORE_SCHEMA_VERSION);
