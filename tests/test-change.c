@@ -753,6 +753,112 @@ test_serialize (Fixture       *fixture,
     }
 }
 
+/* Terms and users kept by hand: only where they are kept by hand, checked
+ * as the terms dialog checks them, undone to what was kept, and kept in
+ * the outbox whole. */
+static void
+test_kept_by_hand (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(SeatsTerms) terms = seats_terms_new ();
+  g_autoptr(SeatsChange) change = NULL;
+  g_autoptr(SeatsChange) checked = NULL;
+  g_autoptr(SeatsChange) inverse = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) users = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(SeatsUser) changed_a = seats_user_new ();
+  g_autoptr(SeatsUser) added = seats_user_new ();
+  const char *removed[] = { "c", NULL };
+
+  terms->vendor = g_strdup ("Qualiview");
+  terms->product = g_strdup ("Qualiview Pro");
+  terms->purchased = 10;
+  terms->next_period = 10;
+  terms->price = 1500;
+  terms->period_start = seats_julian_from_ymd (2026, 11, 1);
+  change = seats_change_new_terms (terms);
+
+  /* A license server keeps its own terms. */
+  g_assert_null (check (fixture, change, NULL, &error));
+  g_assert_error (error, SEATS_CHANGE_ERROR, SEATS_CHANGE_ERROR_NOT_APPLICABLE);
+  g_clear_error (&error);
+
+  seats_account_set_source (fixture->snapshot.account, SEATS_ACCOUNT_SOURCE_MANUAL);
+  checked = check (fixture, change, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (checked == change);
+  g_clear_pointer (&checked, seats_change_unref);
+
+  /* Eight users count (a, b and e, and the five the fixture's products
+   * count are not users here: three do): below them is refused. */
+  {
+    g_autoptr(SeatsTerms) low = seats_terms_copy (terms);
+    g_autoptr(SeatsChange) too_low = NULL;
+
+    low->next_period = 2;
+    too_low = seats_change_new_terms (low);
+    g_assert_null (check (fixture, too_low, NULL, &error));
+    g_assert_error (error, SEATS_RULE_ERROR, SEATS_RULE_ERROR_BELOW_COUNTED_USERS);
+    g_clear_error (&error);
+  }
+
+  /* Undone to the terms the account had. */
+  inverse = seats_change_invert (change, &fixture->snapshot);
+  g_assert_nonnull (inverse);
+  g_assert_cmpint (seats_change_get_kind (inverse), ==, SEATS_CHANGE_TERMS);
+  g_assert_cmpuint (seats_change_get_terms (inverse)->purchased, ==, 10);
+  g_assert_cmpstr (seats_change_get_terms (inverse)->product, ==, "seats");
+  assert_round_trip (change);
+  g_clear_pointer (&inverse, seats_change_unref);
+  g_clear_pointer (&change, seats_change_unref);
+
+  /* Users: a changed, one added, c removed; undone, a as it was, the new
+   * one removed and c back. */
+  seats_user_set_id (changed_a, "a");
+  seats_user_set_display_name (changed_a, "Anna");
+  seats_user_set_active (changed_a, FALSE);
+  seats_user_set_id (added, "f");
+  seats_user_set_email (added, "f@example.test");
+  g_ptr_array_add (users, g_object_ref (changed_a));
+  g_ptr_array_add (users, g_object_ref (added));
+  change = seats_change_new_users_put (users, removed, "export.csv");
+  checked = check (fixture, change, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&checked, seats_change_unref);
+  assert_round_trip (change);
+  {
+    g_autofree char *text = seats_change_serialize (change);
+    g_autoptr(SeatsChange) read = seats_change_deserialize (text, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (seats_change_get_users (read)->len, ==, 2);
+    g_assert_true (seats_user_equal (g_ptr_array_index (seats_change_get_users (read), 0), changed_a));
+    g_assert_cmpstr (seats_change_get_removed_ids (read)[0], ==, "c");
+    g_assert_cmpstr (seats_change_get_source_name (read), ==, "export.csv");
+  }
+
+  inverse = seats_change_invert (change, &fixture->snapshot);
+  g_assert_cmpuint (seats_change_get_users (inverse)->len, ==, 2);
+  g_assert_cmpstr (seats_user_get_id (g_ptr_array_index (seats_change_get_users (inverse), 0)), ==, "a");
+  g_assert_true (seats_user_get_active (g_ptr_array_index (seats_change_get_users (inverse), 0)));
+  g_assert_cmpstr (seats_user_get_id (g_ptr_array_index (seats_change_get_users (inverse), 1)), ==, "c");
+  g_assert_cmpstr (seats_change_get_removed_ids (inverse)[0], ==, "f");
+  g_assert_null (seats_change_get_removed_ids (inverse)[1]);
+
+  /* The same person twice is refused; and only where users are kept. */
+  g_ptr_array_add (users, g_object_ref (changed_a));
+  {
+    g_autoptr(SeatsChange) twice = seats_change_new_users_put (users, NULL, NULL);
+
+    g_assert_null (check (fixture, twice, NULL, &error));
+    g_assert_error (error, SEATS_CHANGE_ERROR, SEATS_CHANGE_ERROR_NOT_APPLICABLE);
+    g_clear_error (&error);
+  }
+  seats_account_set_source (fixture->snapshot.account, SEATS_ACCOUNT_SOURCE_SCIM);
+  g_assert_null (check (fixture, change, NULL, &error));
+  g_assert_error (error, SEATS_CHANGE_ERROR, SEATS_CHANGE_ERROR_NOT_APPLICABLE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -773,6 +879,7 @@ main (int   argc,
   ADD ("/change/license-and-trial", test_license_and_trial);
   ADD ("/change/invert", test_invert);
   ADD ("/change/serialize", test_serialize);
+  ADD ("/change/kept-by-hand", test_kept_by_hand);
 
 #undef ADD
 

@@ -1066,8 +1066,9 @@ static gboolean
 seats_license_server_source_supports (SeatsSource     *source,
                                       SeatsChangeKind  kind)
 {
-  /* The full API: every kind of change. */
-  return TRUE;
+  /* The full API: every kind of change but the terms and users kept by
+   * hand, which the server keeps itself. */
+  return kind != SEATS_CHANGE_TERMS && kind != SEATS_CHANGE_USERS_PUT;
 }
 
 static guint

@@ -38,6 +38,12 @@ struct _SeatsChange
   char                *license_file;
   char                *serial_number;
   char                *license_owner;
+  SeatsTerms          *terms;
+  /* SEATS_CHANGE_USERS_PUT: the users as they are to be, those to remove,
+   * and the file they came from, if one */
+  GPtrArray           *users;
+  GStrv                removed_ids;
+  char                *source_name;
   /* What the change was made against: "user:ID", "product:ID", ... to the
    * version the source gave it. */
   GHashTable          *basis;
@@ -57,6 +63,8 @@ static const char * const kind_names[] = {
   [SEATS_CHANGE_ACTIVATE_LICENSE] = "activate-license",
   [SEATS_CHANGE_IMPORT_LICENSE] = "import-license",
   [SEATS_CHANGE_CONVERT_TRIAL] = "convert-trial",
+  [SEATS_CHANGE_TERMS] = "terms",
+  [SEATS_CHANGE_USERS_PUT] = "users-put",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (kind_names) == SEATS_CHANGE_KIND_LAST + 1);
@@ -117,8 +125,61 @@ seats_change_unref (SeatsChange *self)
   g_free (self->license_file);
   g_free (self->serial_number);
   g_free (self->license_owner);
+  g_clear_pointer (&self->terms, seats_terms_free);
+  g_clear_pointer (&self->users, g_ptr_array_unref);
+  g_strfreev (self->removed_ids);
+  g_free (self->source_name);
   g_clear_pointer (&self->basis, g_hash_table_unref);
   g_free (self);
+}
+
+/**
+ * seats_change_new_terms:
+ * @terms: the terms to keep
+ *
+ * Returns: (transfer full): terms kept by hand, for an account with no
+ *   server or a SCIM account
+ */
+SeatsChange *
+seats_change_new_terms (const SeatsTerms *terms)
+{
+  SeatsChange *self;
+
+  g_return_val_if_fail (terms != NULL, NULL);
+
+  self = change_new (SEATS_CHANGE_TERMS);
+  self->terms = seats_terms_copy (terms);
+
+  return self;
+}
+
+/**
+ * seats_change_new_users_put:
+ * @users: (element-type SeatsUser): the users as they are to be: new ones
+ *   added, known ones (by id) replaced
+ * @removed_ids: (array zero-terminated=1) (nullable): users to remove
+ * @source_name: (nullable): the file they were imported from
+ *
+ * Returns: (transfer full): users kept on this computer, added, changed or
+ *   removed at once
+ */
+SeatsChange *
+seats_change_new_users_put (GPtrArray          *users,
+                            const char * const *removed_ids,
+                            const char         *source_name)
+{
+  SeatsChange *self;
+
+  g_return_val_if_fail (users != NULL, NULL);
+
+  self = change_new (SEATS_CHANGE_USERS_PUT);
+  self->users = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < users->len; i++)
+    g_ptr_array_add (self->users, seats_object_dup (g_ptr_array_index (users, i)));
+  self->removed_ids = removed_ids != NULL ? g_strdupv ((char **) removed_ids) : NULL;
+  self->source_name = g_strdup (source_name);
+
+  return self;
 }
 
 /**
@@ -328,6 +389,10 @@ GETTER (SeatsBillingDetails *, billing_details, self->billing_details, NULL)
 GETTER (const char *, license_file, self->license_file, NULL)
 GETTER (const char *, serial_number, self->serial_number, NULL)
 GETTER (const char *, license_owner, self->license_owner, NULL)
+GETTER (const SeatsTerms *, terms, self->terms, NULL)
+GETTER (GPtrArray *, users, self->users, NULL)
+GETTER (const char * const *, removed_ids, (const char * const *) self->removed_ids, NULL)
+GETTER (const char *, source_name, self->source_name, NULL)
 
 #undef GETTER
 
@@ -556,7 +621,10 @@ refuse_integration (SeatsProduct  *product,
 gboolean
 seats_change_kind_is_subscription (SeatsChangeKind kind)
 {
-  return kind != SEATS_CHANGE_USERS_ACTIVE && kind != SEATS_CHANGE_MODULE;
+  /* Terms kept by hand and users kept on this computer are the
+   * administrator's own notes of the subscription. */
+  return kind != SEATS_CHANGE_USERS_ACTIVE && kind != SEATS_CHANGE_MODULE &&
+         kind != SEATS_CHANGE_TERMS && kind != SEATS_CHANGE_USERS_PUT;
 }
 
 /**
@@ -1011,6 +1079,65 @@ check_convert_trial (SeatsChange          *self,
   return seats_change_ref (self);
 }
 
+/* Terms kept by hand: checked against the users who count today (R3, R5).
+ * A license server keeps its own. */
+static SeatsChange *
+check_terms (SeatsChange          *self,
+             const SeatsSnapshot  *snapshot,
+             const GDate          *today,
+             GError              **error)
+{
+  if (seats_account_get_source (snapshot->account) == SEATS_ACCOUNT_SOURCE_LICENSE_SERVER)
+    {
+      g_set_error_literal (error, SEATS_CHANGE_ERROR, SEATS_CHANGE_ERROR_NOT_APPLICABLE,
+                           _("The license server keeps the terms of this subscription."));
+      return NULL;
+    }
+
+  if (!seats_terms_check (self->terms, seats_users_count_counted (G_LIST_MODEL (snapshot->users), today),
+                          NULL, error))
+    return NULL;
+
+  return seats_change_ref (self);
+}
+
+/* Users kept on this computer: each with an id of its own, once. */
+static SeatsChange *
+check_users_put (SeatsChange          *self,
+                 const SeatsSnapshot  *snapshot,
+                 GError              **error)
+{
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+
+  if (seats_account_get_source (snapshot->account) != SEATS_ACCOUNT_SOURCE_MANUAL)
+    {
+      g_set_error_literal (error, SEATS_CHANGE_ERROR, SEATS_CHANGE_ERROR_NOT_APPLICABLE,
+                           _("The users of this account come from its service."));
+      return NULL;
+    }
+
+  for (guint i = 0; i < self->users->len; i++)
+    {
+      const char *id = seats_user_get_id (g_ptr_array_index (self->users, i));
+
+      if (id == NULL || *id == '\0' || !g_hash_table_add (ids, (gpointer) id))
+        {
+          g_set_error_literal (error, SEATS_CHANGE_ERROR, SEATS_CHANGE_ERROR_NOT_APPLICABLE,
+                               _("Two users are the same person."));
+          return NULL;
+        }
+    }
+
+  if (self->users->len == 0 && (self->removed_ids == NULL || self->removed_ids[0] == NULL))
+    {
+      g_set_error_literal (error, SEATS_CHANGE_ERROR, SEATS_CHANGE_ERROR_NOTHING_TO_DO,
+                           _("Nothing would change."));
+      return NULL;
+    }
+
+  return seats_change_ref (self);
+}
+
 /**
  * seats_change_check:
  * @snapshot: the account as it is known: the local copy, or what the
@@ -1080,9 +1207,58 @@ seats_change_check (SeatsChange          *self,
     case SEATS_CHANGE_CONVERT_TRIAL:
       return check_convert_trial (self, snapshot, error);
 
+    case SEATS_CHANGE_TERMS:
+      return check_terms (self, snapshot, today, error);
+
+    case SEATS_CHANGE_USERS_PUT:
+      return check_users_put (self, snapshot, error);
+
     default:
       g_assert_not_reached ();
     }
+}
+
+/* Users put back as @before had them: the changed and removed ones as they
+ * were, the added ones removed. */
+static SeatsChange *
+invert_users_put (SeatsChange         *self,
+                  const SeatsSnapshot *before)
+{
+  g_autoptr(GHashTable) known = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) users = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GStrvBuilder) removed = g_strv_builder_new ();
+  g_auto(GStrv) removed_ids = NULL;
+  GListModel *list = G_LIST_MODEL (before->users);
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(SeatsUser) user = g_list_model_get_item (list, i);
+
+      /* The list holds the user: the key may be borrowed. */
+      g_hash_table_insert (known, (gpointer) seats_user_get_id (user), user);
+    }
+
+  for (guint i = 0; i < self->users->len; i++)
+    {
+      const char *id = seats_user_get_id (g_ptr_array_index (self->users, i));
+      SeatsUser *old = g_hash_table_lookup (known, id);
+
+      if (old != NULL)
+        g_ptr_array_add (users, g_object_ref (old));
+      else
+        g_strv_builder_add (removed, id);
+    }
+
+  for (guint i = 0; self->removed_ids != NULL && self->removed_ids[i] != NULL; i++)
+    {
+      SeatsUser *old = g_hash_table_lookup (known, self->removed_ids[i]);
+
+      if (old != NULL)
+        g_ptr_array_add (users, g_object_ref (old));
+    }
+
+  removed_ids = g_strv_builder_end (removed);
+  return seats_change_new_users_put (users, (const char * const *) removed_ids, self->source_name);
 }
 
 /**
@@ -1137,6 +1313,19 @@ seats_change_invert (SeatsChange         *self,
         inverse = seats_change_new_billing_details (before->billing_details);
       break;
 
+    case SEATS_CHANGE_TERMS:
+      {
+        g_autoptr(SeatsTerms) terms = seats_terms_from_snapshot (before);
+
+        if (terms != NULL)
+          inverse = seats_change_new_terms (terms);
+      }
+      break;
+
+    case SEATS_CHANGE_USERS_PUT:
+      inverse = invert_users_put (self, before);
+      break;
+
     case SEATS_CHANGE_BUY:
     case SEATS_CHANGE_ACTIVATE_LICENSE:
     case SEATS_CHANGE_IMPORT_LICENSE:
@@ -1185,6 +1374,21 @@ seats_change_serialize (SeatsChange *self)
     g_variant_builder_add (&fields, "{sv}", "user-ids",
                            g_variant_new_strv ((const char * const *) self->user_ids, -1));
   g_variant_builder_add (&fields, "{sv}", "on", g_variant_new_boolean (self->on));
+  add_string (&fields, "source-name", self->source_name);
+  if (self->terms != NULL)
+    g_variant_builder_add (&fields, "{sv}", "terms", seats_terms_to_variant (self->terms));
+  if (self->users != NULL)
+    {
+      GVariantBuilder users;
+
+      g_variant_builder_init (&users, G_VARIANT_TYPE ("aa{sv}"));
+      for (guint i = 0; i < self->users->len; i++)
+        g_variant_builder_add_value (&users, seats_user_to_variant (g_ptr_array_index (self->users, i)));
+      g_variant_builder_add (&fields, "{sv}", "users", g_variant_builder_end (&users));
+    }
+  if (self->removed_ids != NULL)
+    g_variant_builder_add (&fields, "{sv}", "removed-ids",
+                           g_variant_new_strv ((const char * const *) self->removed_ids, -1));
 
   if (self->billing_details != NULL)
     {
@@ -1295,6 +1499,35 @@ seats_change_deserialize (const char  *text,
       self->user_ids = g_strdupv ((char **) user_ids);
     }
 
+  g_variant_lookup (fields, "source-name", "s", &self->source_name);
+  {
+    g_autoptr(GVariant) terms = g_variant_lookup_value (fields, "terms", G_VARIANT_TYPE_VARDICT);
+    g_autoptr(GVariant) users = g_variant_lookup_value (fields, "users", G_VARIANT_TYPE ("aa{sv}"));
+    g_autofree const char **removed = NULL;
+
+    if (terms != NULL && (self->terms = seats_terms_from_variant (terms)) == NULL)
+      return unreadable (error, "bad terms");
+    if (users != NULL)
+      {
+        GVariantIter users_iter;
+        GVariant *user_variant;
+
+        self->users = g_ptr_array_new_with_free_func (g_object_unref);
+        g_variant_iter_init (&users_iter, users);
+        while ((user_variant = g_variant_iter_next_value (&users_iter)) != NULL)
+          {
+            SeatsUser *user = seats_user_new_from_variant (user_variant);
+
+            g_variant_unref (user_variant);
+            if (user == NULL)
+              return unreadable (error, "bad user");
+            g_ptr_array_add (self->users, user);
+          }
+      }
+    if (g_variant_lookup (fields, "removed-ids", "^a&s", &removed))
+      self->removed_ids = g_strdupv ((char **) removed);
+  }
+
   details = g_variant_lookup_value (fields, "billing-details", G_VARIANT_TYPE ("a{sv}"));
   if (details != NULL)
     {
@@ -1344,6 +1577,16 @@ seats_change_deserialize (const char  *text,
     case SEATS_CHANGE_IMPORT_LICENSE:
       if (self->license_file == NULL)
         return unreadable (error, "no license file");
+      break;
+
+    case SEATS_CHANGE_TERMS:
+      if (self->terms == NULL)
+        return unreadable (error, "no terms");
+      break;
+
+    case SEATS_CHANGE_USERS_PUT:
+      if (self->users == NULL)
+        return unreadable (error, "no users");
       break;
 
     case SEATS_CHANGE_ACTIVATE_LICENSE:

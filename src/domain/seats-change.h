@@ -11,6 +11,7 @@
 
 #include "seats-rules.h"
 #include "seats-snapshot.h"
+#include "seats-terms.h"
 #include "seats-types.h"
 
 G_BEGIN_DECLS
@@ -65,6 +66,10 @@ GQuark seats_change_error_quark (void);
  * @SEATS_CHANGE_ACTIVATE_LICENSE: activate the vendor's pending license (R8)
  * @SEATS_CHANGE_IMPORT_LICENSE: load a license file signed by the vendor (R9)
  * @SEATS_CHANGE_CONVERT_TRIAL: register a trial with a serial number (R18)
+ * @SEATS_CHANGE_TERMS: keep the terms of a subscription by hand: for an
+ *   account with no server, or a SCIM account
+ * @SEATS_CHANGE_USERS_PUT: add, change or remove users kept on this
+ *   computer: one by hand, or all of a file the vendor's portal exported
  *
  * What an administrator can change. The names are the kinds of the outbox
  * and of the action log.
@@ -80,9 +85,11 @@ typedef enum
   SEATS_CHANGE_ACTIVATE_LICENSE,
   SEATS_CHANGE_IMPORT_LICENSE,
   SEATS_CHANGE_CONVERT_TRIAL,
+  SEATS_CHANGE_TERMS,
+  SEATS_CHANGE_USERS_PUT,
 } SeatsChangeKind;
 
-#define SEATS_CHANGE_KIND_LAST SEATS_CHANGE_CONVERT_TRIAL
+#define SEATS_CHANGE_KIND_LAST SEATS_CHANGE_USERS_PUT
 
 /**
  * SeatsChange:
@@ -155,6 +162,10 @@ SeatsChange         *seats_change_new_activate_license (void);
 SeatsChange         *seats_change_new_import_license  (const char           *license_file);
 SeatsChange         *seats_change_new_convert_trial   (const char           *serial_number,
                                                        const char           *license_owner);
+SeatsChange         *seats_change_new_terms           (const SeatsTerms     *terms);
+SeatsChange         *seats_change_new_users_put       (GPtrArray            *users,
+                                                       const char * const   *removed_ids,
+                                                       const char           *source_name);
 
 SeatsChangeKind      seats_change_get_kind            (SeatsChange          *self);
 const char          *seats_change_get_kind_name       (SeatsChange          *self);
@@ -167,6 +178,10 @@ SeatsBillingDetails *seats_change_get_billing_details (SeatsChange          *sel
 const char          *seats_change_get_license_file    (SeatsChange          *self);
 const char          *seats_change_get_serial_number   (SeatsChange          *self);
 const char          *seats_change_get_license_owner   (SeatsChange          *self);
+const SeatsTerms    *seats_change_get_terms           (SeatsChange          *self);
+GPtrArray           *seats_change_get_users           (SeatsChange          *self);
+const char * const  *seats_change_get_removed_ids     (SeatsChange          *self);
+const char          *seats_change_get_source_name     (SeatsChange          *self);
 
 const char          *seats_change_get_basis           (SeatsChange          *self,
                                                        const char           *key);

@@ -270,3 +270,46 @@ seats_julian_to_date (guint32  julian,
   g_date_set_julian (date, julian);
   return TRUE;
 }
+
+/**
+ * seats_object_dup:
+ * @object: (type GObject): one of the domain's records
+ *
+ * A record is changed by making a new one (the one a view shows stays as
+ * it is until the new one replaces it): this copies every property.
+ *
+ * Returns: (transfer full) (type GObject): a copy of @object
+ */
+gpointer
+seats_object_dup (gpointer object)
+{
+  g_autofree GParamSpec **pspecs = NULL;
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GArray) values = g_array_new (FALSE, TRUE, sizeof (GValue));
+  GObject *copy;
+  guint n = 0;
+
+  g_return_val_if_fail (G_IS_OBJECT (object), NULL);
+
+  g_array_set_clear_func (values, (GDestroyNotify) g_value_unset);
+  pspecs = g_object_class_list_properties (G_OBJECT_GET_CLASS (object), &n);
+  for (guint i = 0; i < n; i++)
+    {
+      GValue value = G_VALUE_INIT;
+
+      if ((pspecs[i]->flags & G_PARAM_READWRITE) != G_PARAM_READWRITE ||
+          (pspecs[i]->flags & G_PARAM_CONSTRUCT_ONLY) != 0)
+        continue;
+
+      g_value_init (&value, pspecs[i]->value_type);
+      g_object_get_property (object, pspecs[i]->name, &value);
+      g_ptr_array_add (names, (gpointer) pspecs[i]->name);
+      g_array_append_val (values, value);
+    }
+
+  copy = g_object_new_with_properties (G_OBJECT_TYPE (object), names->len,
+                                       (const char **) names->pdata,
+                                       (const GValue *) (gpointer) values->data);
+
+  return copy;
+}

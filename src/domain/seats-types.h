@@ -63,4 +63,6 @@ guint32  seats_julian_from_ymd  (int          year,
 gboolean seats_julian_to_date   (guint32      julian,
                                  GDate       *date);
 
+gpointer seats_object_dup       (gpointer     object);
+
 G_END_DECLS

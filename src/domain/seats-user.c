@@ -630,3 +630,90 @@ seats_user_equal (SeatsUser *a,
         return TRUE;
     }
 }
+
+/**
+ * seats_user_to_variant:
+ * @self: a #SeatsUser
+ *
+ * Returns: (transfer floating): every field of @self as a{sv}, for a
+ *   change that carries users in the outbox
+ */
+GVariant *
+seats_user_to_variant (SeatsUser *self)
+{
+  GVariantBuilder builder;
+
+  g_return_val_if_fail (SEATS_IS_USER (self), NULL);
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE_VARDICT);
+#define ADD_STRING(key, value) \
+  if ((value) != NULL) \
+    g_variant_builder_add (&builder, "{sv}", key, g_variant_new_string (value))
+  ADD_STRING ("id", self->id);
+  ADD_STRING ("user-name", self->user_name);
+  ADD_STRING ("display-name", self->display_name);
+  ADD_STRING ("email", self->email);
+  ADD_STRING ("version", self->version);
+#undef ADD_STRING
+  g_variant_builder_add (&builder, "{sv}", "active", g_variant_new_boolean (self->active));
+  g_variant_builder_add (&builder, "{sv}", "start-date", g_variant_new_uint32 (self->start_date));
+  g_variant_builder_add (&builder, "{sv}", "end-date", g_variant_new_uint32 (self->end_date));
+  g_variant_builder_add (&builder, "{sv}", "grace-deadline", g_variant_new_uint32 (self->grace_deadline));
+  g_variant_builder_add (&builder, "{sv}", "created", g_variant_new_int64 (self->created));
+  g_variant_builder_add (&builder, "{sv}", "modified", g_variant_new_int64 (self->modified));
+  g_variant_builder_add (&builder, "{sv}", "modules",
+                         g_variant_new_strv (seats_user_get_modules (self), -1));
+
+  return g_variant_builder_end (&builder);
+}
+
+/**
+ * seats_user_new_from_variant:
+ * @variant: what seats_user_to_variant() made
+ *
+ * Returns: (transfer full) (nullable): the user, or %NULL when @variant is
+ *   not one: no id
+ */
+SeatsUser *
+seats_user_new_from_variant (GVariant *variant)
+{
+  g_autoptr(SeatsUser) user = NULL;
+  g_autofree const char **modules = NULL;
+  const char *text = NULL;
+  gboolean active = FALSE;
+  guint32 date = 0;
+  gint64 time = 0;
+
+  g_return_val_if_fail (variant != NULL, NULL);
+
+  if (!g_variant_is_of_type (variant, G_VARIANT_TYPE_VARDICT) ||
+      !g_variant_lookup (variant, "id", "&s", &text) || *text == '\0')
+    return NULL;
+
+  user = seats_user_new ();
+  seats_user_set_id (user, text);
+  if (g_variant_lookup (variant, "user-name", "&s", &text))
+    seats_user_set_user_name (user, text);
+  if (g_variant_lookup (variant, "display-name", "&s", &text))
+    seats_user_set_display_name (user, text);
+  if (g_variant_lookup (variant, "email", "&s", &text))
+    seats_user_set_email (user, text);
+  if (g_variant_lookup (variant, "version", "&s", &text))
+    seats_user_set_version (user, text);
+  if (g_variant_lookup (variant, "active", "b", &active))
+    seats_user_set_active (user, active);
+  if (g_variant_lookup (variant, "start-date", "u", &date))
+    seats_user_set_start_date_julian (user, date);
+  if (g_variant_lookup (variant, "end-date", "u", &date))
+    seats_user_set_end_date_julian (user, date);
+  if (g_variant_lookup (variant, "grace-deadline", "u", &date))
+    seats_user_set_grace_deadline_julian (user, date);
+  if (g_variant_lookup (variant, "created", "x", &time))
+    seats_user_set_created (user, time);
+  if (g_variant_lookup (variant, "modified", "x", &time))
+    seats_user_set_modified (user, time);
+  if (g_variant_lookup (variant, "modules", "^a&s", &modules))
+    seats_user_set_modules (user, modules);
+
+  return g_steal_pointer (&user);
+}

@@ -112,6 +112,8 @@ guint               seats_users_count_counted            (GListModel  *users,
 const char         *seats_user_get_sort_key              (SeatsUser   *self);
 gboolean            seats_user_equal                     (SeatsUser   *a,
                                                           SeatsUser   *b);
+GVariant           *seats_user_to_variant                (SeatsUser   *self);
+SeatsUser          *seats_user_new_from_variant          (GVariant    *variant);
 char               *seats_user_describe_modules          (SeatsUser   *self,
                                                           GListModel  *products,
                                                           const char  *separator);
