@@ -17,6 +17,7 @@ seats_build_packages=(
   libjson-glib-dev
   libsqlite3-dev
   libsecret-1-dev
+  libical-dev
   libgnutls28-dev
   desktop-file-utils
   appstream

@@ -170,7 +170,8 @@ test_action_text (void)
     "billing", "trial-converted", "user-added", "user-removed", "grace-deadline", "period-turned",
     "deactivated-at-deadline", "license-activated", "license-imported", "activate-user",
     "deactivate-user", "seats-bought", "next-period-changed", "user-deactivated",
-    "feature-switched", "billing-changed",
+    "feature-switched", "billing-changed", "terms-changed", "user-added-here",
+    "user-changed-here", "user-removed-here", "users-imported",
   };
   g_autofree char *unknown = seats_action_text_describe ("frobnicated", "Anna");
   g_autofree char *bare = seats_action_text_describe ("frobnicated", NULL);

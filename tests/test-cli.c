@@ -9,6 +9,7 @@
 
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <libical/ical.h>
 #include <locale.h>
 
 #include "cli-test-helper.h"
@@ -188,6 +189,7 @@ test_help_lists_every_command (Fixture       *fixture,
     "users", "buy N", "set-next-period N", "activate-user ID", "deactivate-user ID",
     "assign-module MODULE USER", "remove-module MODULE USER",
     "activate-license", "import-license FILE", "billing", "history", "help COMMAND",
+    "add-subscription NAME=VALUE…", "set-terms NAME=VALUE…", "reminders", "calendar FILE",
     "--server", "--account", "--csv", "--json", "--yes", "--product", "--counted",
     "--inactive", "SEATS_TOKEN",
   };
@@ -1080,6 +1082,137 @@ test_scim_account (Fixture       *fixture,
   }
 }
 
+/* seatsctl on this computer alone, with settings that last between runs,
+ * as a person's own do. */
+static CliResult *
+run_here (Fixture *fixture,
+          ...)
+{
+  const char *extra[] = { "GSETTINGS_BACKEND=keyfile", NULL };
+  g_auto(GStrv) env = seats_test_child_environment (fixture->dir, extra);
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  const char *arg;
+  va_list ap;
+
+  va_start (ap, fixture);
+  while ((arg = va_arg (ap, const char *)) != NULL)
+    g_ptr_array_add (args, (gpointer) arg);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
+
+  return cli_run_full ((const char * const *) env, NULL, NULL, NULL,
+                       (const char * const *) args->pdata);
+}
+
+static JsonObject *
+user_seats_of (JsonNode *licenses)
+{
+  JsonArray *products = json_object_get_array_member (json_node_get_object (licenses), "products");
+
+  g_assert_nonnull (products);
+  return json_array_get_object_element (products, 0);
+}
+
+/* A subscription with no server: added with its terms, bought from and
+ * lowered by the same rules, reminded of before its notice date, and its
+ * notice date in a calendar file that an iCalendar parser reads back. The
+ * clock is November 16, 2026; the period began on November 1 with 14 days
+ * of notice, so the last day to change it is November 17. */
+static void
+test_kept_by_hand (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autofree char *calendar_path = g_build_filename (fixture->dir, "notice.ics", NULL);
+  g_autofree char *calendar = NULL;
+  g_autoptr(CliResult) result = NULL;
+  g_autoptr(JsonNode) licenses = NULL;
+  icalcomponent *parsed, *event;
+  struct icaltimetype start;
+
+#define RUN(...) G_STMT_START { \
+    g_clear_pointer (&result, cli_result_free); \
+    result = run_here (fixture, __VA_ARGS__, NULL); \
+  } G_STMT_END
+
+  RUN ("add-subscription", "vendor=TimeLog", "product=TimeLog PSA", "currency=DKK",
+       "licenses=12", "price=349", "start=2026-11-01", "notice=14");
+  assert_exit (result, 0);
+  g_assert_true (cli_contains (result->out, "kept on this computer"));
+
+  /* Bad terms are refused with the reason, and nothing is added. */
+  RUN ("add-subscription", "vendor=Visma", "product=Severa", "licenses=3", "price=12,5",
+       "start=2026-11-01", "notice=40");
+  assert_exit (result, 1);
+  g_assert_true (cli_contains (result->err, "notice must be shorter than the billing period"));
+  RUN ("add-subscription", "vendor=Visma", "product=Severa", "price=twelve");
+  assert_exit (result, 2);
+  g_assert_true (cli_contains (result->err, "“twelve” is not a price"));
+  RUN ("add-subscription", "vendor=Visma", "seats=3");
+  assert_exit (result, 2);
+  RUN ("accounts");
+  g_assert_true (cli_contains (result->out, "TimeLog"));
+  g_assert_false (cli_contains (result->out, "Visma"));
+
+  RUN ("status");
+  assert_exit (result, 0);
+  g_assert_true (cli_contains (result->out, "Kept on this computer"));
+
+  /* Buying on November 16: 2 licenses for 15 of 30 days (R2), recorded. */
+  RUN ("buy", "2", "--yes");
+  assert_exit (result, 0);
+  g_assert_true (cli_contains (result->out, "15/30"));
+  g_assert_true (cli_contains (result->out, "bought 2 licenses for DKK\u00a0349.00"));
+  RUN ("licenses", "--json");
+  assert_exit (result, 0);
+  licenses = json_from_string (result->out, NULL);
+  g_assert_cmpint (json_object_get_int_member (user_seats_of (licenses), "purchased"), ==, 14);
+  g_assert_cmpint (json_object_get_int_member (user_seats_of (licenses), "next_period"), ==, 14);
+
+  /* A day before the notice date, 14 licenses and nobody counts: due. */
+  RUN ("reminders");
+  assert_exit (result, 1);
+  g_assert_true (cli_contains (result->out, "TimeLog: change the licenses of the next billing "
+                                            "period by November 17, 2026, in 1 day."));
+
+  /* Lowered to the least it can be, nothing is due. */
+  RUN ("set-next-period", "1");
+  assert_exit (result, 0);
+  RUN ("reminders");
+  assert_exit (result, 0);
+  g_assert_true (cli_contains (result->out, "Nothing is due in the next 7 days."));
+
+  /* Terms changed in place, and the log says who. */
+  RUN ("set-terms", "price=1.234");
+  assert_exit (result, 2);
+  RUN ("set-terms", "price=399", "notice=7");
+  assert_exit (result, 0);
+  RUN ("history");
+  assert_exit (result, 0);
+  g_assert_true (cli_contains (result->out, "Changed the terms of the subscription"));
+  g_assert_true (cli_contains (result->out, "You, on this computer"));
+  g_assert_true (cli_contains (result->out, "TimeLog PSA: licenses bought"));
+
+  /* The calendar: notice of 7 days before December 1. */
+  RUN ("calendar", calendar_path);
+  assert_exit (result, 0);
+  g_assert_true (g_file_get_contents (calendar_path, &calendar, NULL, NULL));
+  parsed = icalparser_parse_string (calendar);
+  g_assert_nonnull (parsed);
+  event = icalcomponent_get_first_component (parsed, ICAL_VEVENT_COMPONENT);
+  g_assert_nonnull (event);
+  start = icalcomponent_get_dtstart (event);
+  g_assert_true (start.is_date);
+  g_assert_cmpint (start.year, ==, 2026);
+  g_assert_cmpint (start.month, ==, 11);
+  g_assert_cmpint (start.day, ==, 24);
+  g_assert_true (cli_contains (icalcomponent_get_summary (event), "TimeLog"));
+  g_assert_nonnull (icalcomponent_get_first_component (event, ICAL_VALARM_COMPONENT));
+  g_assert_null (icalcomponent_get_next_component (parsed, ICAL_VEVENT_COMPONENT));
+  icalcomponent_free (parsed);
+
+#undef RUN
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1108,6 +1241,7 @@ main (int   argc,
   ADD ("/cli/dutch", test_dutch);
   ADD ("/cli/token-hygiene", test_token_hygiene);
   ADD ("/cli/scim-account", test_scim_account);
+  ADD ("/cli/kept-by-hand", test_kept_by_hand);
 
 #undef ADD
 

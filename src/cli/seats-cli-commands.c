@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "seats-api-error.h"
+#include "seats-calendar.h"
 #include "seats-action-text.h"
 #include "seats-cli-private.h"
 #include "seats-format.h"
@@ -622,7 +623,8 @@ seats_cli_status (SeatsCli *cli)
 
     add_field (table, _("Organization"), seats_account_get_name (account));
     add_field (table, _("Account"), cli->info->id);
-    add_field (table, _("Server"), cli->info->server);
+    add_field (table, _("Server"), seats_account_get_source (account) == SEATS_ACCOUNT_SOURCE_MANUAL
+                                   ? NULL : cli->info->server);
     add_field (table, _("Source"), seats_source_text_kind (seats_account_get_source (account)));
     add_field (table, _("Role"), role_label (seats_account_get_role (account)));
     add_field (table, _("Policy"), is_scim (cli) ? NULL : policy_text);
@@ -1502,6 +1504,9 @@ seats_cli_billing (SeatsCli *cli)
   SeatsSubscription *subscription = seats_sync_engine_get_subscription (cli->engine);
   SeatsBillingDetails *details = seats_sync_engine_get_billing_details (cli->engine);
   GListModel *features = seats_sync_engine_get_features (cli->engine);
+  SeatsAccount *account = seats_sync_engine_get_account (cli->engine);
+  gboolean kept_here = account != NULL &&
+                       seats_account_get_source (account) == SEATS_ACCOUNT_SOURCE_MANUAL;
   const char *currency;
   g_autoptr(SeatsCliTable) table = NULL;
   g_autoptr(SeatsCliTable) feature_table = NULL;
@@ -1579,6 +1584,20 @@ seats_cli_billing (SeatsCli *cli)
   table = seats_cli_table_new (2);
   add_field (table, _("Billing period"), period);
   add_field (table, _("Period length"), length);
+  if (kept_here)
+    {
+      g_autofree char *notice = format_date (seats_rules_notice_date (seats_subscription_get_period_end_julian (subscription),
+                                                                     seats_subscription_get_notice_days (subscription)));
+
+      /* A subscription kept by hand: its terms, and nothing of the
+       * vendor's that is not kept. */
+      add_field (table, _("Last day to change the next period"), notice);
+      add_field (table, _("Monthly price"), monthly);
+      add_field (table, _("Total price"), total);
+      add_field (table, _("Kept"), _("On this computer"));
+      print_table (table);
+      return SEATS_CLI_EXIT_OK;
+    }
   add_field (table, _("Edition"), edition);
   add_field (table, _("Storage"), storage);
   add_field (table, _("Monthly price"), monthly);
@@ -1817,6 +1836,428 @@ seats_cli_history (SeatsCli *cli)
       }
     print_table (action_table);
   }
+
+  return SEATS_CLI_EXIT_OK;
+}
+
+/* add-subscription, set-terms */
+
+static gboolean
+parse_price (const char  *text,
+             const char  *currency,
+             gint64      *amount,
+             GError     **error)
+{
+  g_autofree char *copy = g_strstrip (g_strdup (text));
+  guint digits = seats_currency_digits (currency);
+  guint64 whole = 0, fraction = 0;
+  guint n_fraction = 0;
+  const char *p = copy;
+
+  /* Written with a decimal point or comma, as the person's locale has it. */
+  for (; g_ascii_isdigit (*p); p++)
+    if (!g_uint64_checked_mul (&whole, whole, 10) || !g_uint64_checked_add (&whole, whole, *p - '0'))
+      goto bad;
+  if (p == copy)
+    goto bad;
+  if (*p == '.' || *p == ',')
+    for (p++; g_ascii_isdigit (*p); p++, n_fraction++)
+      {
+        if (n_fraction >= digits)
+          goto bad;
+        fraction = fraction * 10 + (guint64) (*p - '0');
+      }
+  if (*p != '\0')
+    goto bad;
+  for (; n_fraction < digits; n_fraction++)
+    fraction *= 10;
+  for (guint i = 0; i < digits; i++)
+    if (!g_uint64_checked_mul (&whole, whole, 10))
+      goto bad;
+  if (!g_uint64_checked_add (&whole, whole, fraction) || whole > G_MAXINT64)
+    goto bad;
+
+  *amount = (gint64) whole;
+  return TRUE;
+
+bad:
+  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+               /* Translators: %s is what was written as a price */
+               _("“%s” is not a price. Write it as a number such as 12.50."), text);
+  return FALSE;
+}
+
+static gboolean
+parse_date (const char  *text,
+            guint32     *julian,
+            GError     **error)
+{
+  int year, month, day;
+  char end;
+
+  if (sscanf (text, "%4d-%2d-%2d%c", &year, &month, &day, &end) != 3 ||
+      (*julian = seats_julian_from_ymd (year, month, day)) == 0)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   /* Translators: %s is what was written as a date; keep YYYY-MM-DD */
+                   _("“%s” is not a date. Write it as YYYY-MM-DD."), text);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* The terms are NAME=VALUE arguments, each setting one of them. */
+static gboolean
+parse_terms (SeatsCli    *cli,
+             SeatsTerms  *terms,
+             GError     **error)
+{
+  static const char *names = "vendor, product, currency, licenses, next, price, period, start, "
+                             "notice, rule, grace, reseller, reseller-url, portal";
+  gboolean next_given = FALSE;
+  const char *price = NULL;
+
+  for (guint i = 0; i < cli->n_args; i++)
+    {
+      const char *equals = strchr (cli->args[i], '=');
+      g_autofree char *name = NULL;
+      const char *value;
+      guint number = 0;
+
+      if (equals == NULL)
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       _("“%s” is not a term. Write it as NAME=VALUE, such as licenses=12."),
+                       cli->args[i]);
+          return FALSE;
+        }
+      name = g_strndup (cli->args[i], equals - cli->args[i]);
+      value = equals + 1;
+
+#define SET_STRING(member) G_STMT_START { g_free (terms->member); terms->member = g_strdup (value); } G_STMT_END
+#define NUMBER(min) G_STMT_START { \
+    if (!seats_cli_parse_count (value, (min), &number)) \
+      { \
+        g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, \
+                     _("“%s” is not a number here."), cli->args[i]); \
+        return FALSE; \
+      } \
+  } G_STMT_END
+
+      if (g_str_equal (name, "vendor"))
+        SET_STRING (vendor);
+      else if (g_str_equal (name, "product"))
+        SET_STRING (product);
+      else if (g_str_equal (name, "currency"))
+        {
+          SET_STRING (currency);
+          g_strstrip (terms->currency);
+          for (char *c = terms->currency; *c != '\0'; c++)
+            *c = g_ascii_toupper (*c);
+        }
+      else if (g_str_equal (name, "licenses"))
+        {
+          NUMBER (0);
+          terms->purchased = number;
+          if (!next_given)
+            terms->next_period = number;
+        }
+      else if (g_str_equal (name, "next"))
+        {
+          NUMBER (0);
+          terms->next_period = number;
+          next_given = TRUE;
+        }
+      else if (g_str_equal (name, "price"))
+        price = value;
+      else if (g_str_equal (name, "period"))
+        {
+          NUMBER (1);
+          terms->period_months = number;
+        }
+      else if (g_str_equal (name, "start"))
+        {
+          if (!parse_date (value, &terms->period_start, error))
+            return FALSE;
+        }
+      else if (g_str_equal (name, "notice"))
+        {
+          NUMBER (0);
+          terms->notice_days = number;
+        }
+      else if (g_str_equal (name, "rule"))
+        {
+          if (g_str_equal (value, "at-least"))
+            terms->seat_floor = SEATS_SEAT_FLOOR_AT_LEAST_ACTIVE;
+          else if (g_str_equal (value, "equal"))
+            terms->seat_floor = SEATS_SEAT_FLOOR_EQUAL_ACTIVE;
+          else if (g_str_equal (value, "grace"))
+            terms->seat_floor = SEATS_SEAT_FLOOR_GRACE;
+          else if (g_str_equal (value, "none"))
+            terms->seat_floor = SEATS_SEAT_FLOOR_NONE;
+          else
+            {
+              g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           /* Translators: keep the values after the colon as they are */
+                           _("“%s” is not a seat rule: at-least, equal, grace or none."), value);
+              return FALSE;
+            }
+        }
+      else if (g_str_equal (name, "grace"))
+        {
+          NUMBER (0);
+          terms->grace_days = number;
+          terms->seat_floor = SEATS_SEAT_FLOOR_GRACE;
+        }
+      else if (g_str_equal (name, "reseller"))
+        SET_STRING (reseller_name);
+      else if (g_str_equal (name, "reseller-url"))
+        SET_STRING (reseller_url);
+      else if (g_str_equal (name, "portal"))
+        SET_STRING (portal_url);
+      else
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       /* Translators: %s is a name; the list after the colon stays as it is */
+                       _("Seats keeps no term called “%s”. The terms are: %s."), name, names);
+          return FALSE;
+        }
+
+#undef SET_STRING
+#undef NUMBER
+    }
+
+  /* A price is read once the currency is known, for its decimals. */
+  if (price != NULL && !parse_price (price, terms->currency, &terms->price, error))
+    return FALSE;
+
+  return TRUE;
+}
+
+int
+seats_cli_add_subscription (SeatsCli *cli)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SeatsTerms) terms = seats_terms_new ();
+  g_autoptr(SeatsAccountInfo) info = NULL;
+  g_autofree char *active = NULL;
+  GSettings *settings;
+
+  if (!parse_terms (cli, terms, &error))
+    return seats_cli_usage_error ("%s", error->message);
+
+  if (!(settings = seats_cli_get_settings (cli, &error)) ||
+      !(info = seats_accounts_add_manual (settings, terms, &error)))
+    return seats_cli_fail (error);
+
+  active = g_settings_get_string (settings, "active-account");
+  if (*active == '\0')
+    g_settings_set_string (settings, "active-account", info->id);
+
+  /* Translators: a subscription, as its vendor is called, then its account id */
+  g_print (_("Added %s, kept on this computer: its account ID is %s."), info->name, info->id);
+  g_print ("\n");
+
+  return SEATS_CLI_EXIT_OK;
+}
+
+int
+seats_cli_set_terms (SeatsCli *cli)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SeatsTerms) terms = NULL;
+  g_autoptr(SeatsChange) change = NULL;
+
+  if (!check_supported (cli, SEATS_CHANGE_TERMS, &error))
+    return seats_cli_fail (error);
+
+  if (!(terms = seats_terms_from_snapshot (seats_sync_engine_get_snapshot (cli->engine))))
+    terms = seats_terms_new ();
+  if (!parse_terms (cli, terms, &error))
+    return seats_cli_usage_error ("%s", error->message);
+
+  if (!(change = check_change (cli, seats_change_new_terms (terms), NULL, &error)) ||
+      !submit (cli, change, &error))
+    return seats_cli_fail (error);
+
+  g_print ("%s\n", _("The terms are changed and kept on this computer."));
+
+  return SEATS_CLI_EXIT_OK;
+}
+
+/* reminders, calendar */
+
+/* What `seatsctl reminders` ends with when something is due. */
+#define SEATS_CLI_EXIT_DUE 1
+
+typedef struct
+{
+  GPtrArray *names;
+  GPtrArray *engines;
+  GDate      today;
+  gint64     now;
+} Everything;
+
+static void
+everything_clear (Everything *all)
+{
+  g_clear_pointer (&all->names, g_ptr_array_unref);
+  g_clear_pointer (&all->engines, g_ptr_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Everything, everything_clear)
+
+/* Every account's local copy, as it is today: a subscription kept by hand
+ * is brought up to today first, the others as they were last synced. */
+static gboolean
+open_everything (SeatsCli    *cli,
+                 Everything  *all,
+                 GError     **error)
+{
+  g_autoptr(GPtrArray) accounts = NULL;
+  SeatsClock *clock = seats_clock_get_default ();
+  GSettings *settings;
+
+  if (!(settings = seats_cli_get_settings (cli, error)))
+    return FALSE;
+
+  all->names = g_ptr_array_new_with_free_func (g_free);
+  all->engines = g_ptr_array_new_with_free_func (g_object_unref);
+  seats_clock_get_today (clock, &all->today);
+  all->now = seats_clock_get_unix_time (clock);
+
+  accounts = seats_accounts_list (settings);
+  for (guint i = 0; i < accounts->len; i++)
+    {
+      SeatsAccountInfo *info = g_ptr_array_index (accounts, i);
+      g_autoptr(SeatsSyncEngine) engine = NULL;
+      g_autoptr(GError) local_error = NULL;
+
+      if (!(engine = seats_accounts_open_cached (info, SEATS_SYNC_LOAD_DEFAULT, &local_error)))
+        {
+          g_printerr ("seatsctl: %s: %s\n", info->name, local_error->message);
+          continue;
+        }
+
+      if (info->source == SEATS_ACCOUNT_SOURCE_MANUAL)
+        {
+          g_autoptr(GAsyncResult) result = NULL;
+
+          seats_sync_engine_sync_async (engine, FALSE, NULL, seats_cli_done_cb, &result);
+          seats_cli_wait (&result);
+          if (!seats_sync_engine_sync_finish (engine, result, &local_error))
+            {
+              g_printerr ("seatsctl: %s: %s\n", info->name, local_error->message);
+              continue;
+            }
+        }
+
+      g_ptr_array_add (all->names, g_strdup (info->name));
+      g_ptr_array_add (all->engines, g_steal_pointer (&engine));
+    }
+
+  return TRUE;
+}
+
+int
+seats_cli_reminders (SeatsCli *cli)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(Everything) all = { 0 };
+  guint days, n_due = 0;
+
+  if (!open_everything (cli, &all, &error))
+    return seats_cli_fail (error);
+
+  days = g_settings_get_uint (seats_cli_get_settings (cli, NULL), "reminder-days");
+  for (guint i = 0; i < all.engines->len; i++)
+    {
+      SeatsSyncEngine *engine = g_ptr_array_index (all.engines, i);
+      const char *name = g_ptr_array_index (all.names, i);
+      g_auto(SeatsReminder) reminder = { 0 };
+      g_autofree char *date = NULL;
+
+      if (!seats_reminder_compute (seats_sync_engine_get_snapshot (engine), &all.today, days,
+                                   &reminder) ||
+          !reminder.due)
+        continue;
+
+      n_due++;
+      date = seats_format_date (reminder.notice_date);
+      /* Translators: a subscription, a date, then how many days until it */
+      g_print (ngettext ("%s: change the licenses of the next billing period by %s, in %u day.",
+                         "%s: change the licenses of the next billing period by %s, in %u days.",
+                         reminder.days_left),
+               name, date, reminder.days_left);
+      g_print ("\n  ");
+      /* Translators: licenses of the next period, then the users who count */
+      g_print (ngettext ("It has %u license; ", "It has %u licenses; ", reminder.next_period),
+               reminder.next_period);
+      g_print (ngettext ("%u user counts.", "%u users count.", reminder.counted), reminder.counted);
+      if (reminder.saving > 0)
+        {
+          g_autofree char *saving = seats_format_money (reminder.saving, reminder.currency);
+
+          g_print (" ");
+          g_print (ngettext ("Lowering it to %u license saves %s a period.",
+                             "Lowering it to %u licenses saves %s a period.", reminder.target),
+                   reminder.target, saving);
+        }
+      if (reminder.left > 0)
+        {
+          g_print (" ");
+          g_print (ngettext ("%u active user has passed the end date.",
+                             "%u active users have passed the end date.", reminder.left),
+                   reminder.left);
+        }
+      g_print ("\n");
+    }
+
+  if (n_due == 0)
+    {
+      g_print (ngettext ("Nothing is due in the next %u day.", "Nothing is due in the next %u days.",
+                         days),
+               days);
+      g_print ("\n");
+      return SEATS_CLI_EXIT_OK;
+    }
+
+  /* Something to do: a script tells by the status. */
+  return SEATS_CLI_EXIT_DUE;
+}
+
+int
+seats_cli_calendar (SeatsCli *cli)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(Everything) all = { 0 };
+  g_autoptr(GPtrArray) snapshots = g_ptr_array_new ();
+  g_autofree char *text = NULL;
+
+  if (!open_everything (cli, &all, &error))
+    return seats_cli_fail (error);
+
+  for (guint i = 0; i < all.engines->len; i++)
+    g_ptr_array_add (snapshots, (gpointer) seats_sync_engine_get_snapshot (g_ptr_array_index (all.engines, i)));
+
+  text = seats_calendar_of_notice_dates ((const char * const *) all.names->pdata,
+                                         (const SeatsSnapshot **) snapshots->pdata,
+                                         snapshots->len, &all.today, all.now);
+
+  if (g_str_equal (cli->args[0], "-"))
+    {
+      g_print ("%s", text);
+      return SEATS_CLI_EXIT_OK;
+    }
+
+  /* Written whole or not at all. */
+  if (!g_file_set_contents (cli->args[0], text, -1, &error))
+    return seats_cli_fail (error);
+
+  /* Translators: %s is a file name */
+  g_print (_("The last days to change each subscription are in %s."), cli->args[0]);
+  g_print ("\n");
 
   return SEATS_CLI_EXIT_OK;
 }

@@ -94,5 +94,9 @@ int          seats_cli_activate_license   (SeatsCli *cli);
 int          seats_cli_import_license     (SeatsCli *cli);
 int          seats_cli_billing            (SeatsCli *cli);
 int          seats_cli_history            (SeatsCli *cli);
+int          seats_cli_add_subscription   (SeatsCli *cli);
+int          seats_cli_set_terms          (SeatsCli *cli);
+int          seats_cli_reminders          (SeatsCli *cli);
+int          seats_cli_calendar           (SeatsCli *cli);
 
 G_END_DECLS

@@ -29,6 +29,9 @@ typedef enum
   NEEDS_ENGINE,
 } Needs;
 
+/* A command that takes one or more arguments. */
+#define ANY_ARGS G_MAXUINT
+
 typedef enum
 {
   ALLOW_CSV      = 1 << 0,
@@ -102,6 +105,30 @@ static const Command commands[] = {
     NULL, seats_cli_billing, NEEDS_ENGINE, 0, ALLOW_JSON, -1 },
   { "history", NULL, N_("Show the orders and the action log, newest first"),
     NULL, seats_cli_history, NEEDS_ENGINE, 0, ALLOW_CSV | ALLOW_JSON, -1 },
+  { "add-subscription", "NAME=VALUE…", N_("Add a subscription whose terms are kept on this computer"),
+    N_("For a subscription with no server to sync with. Each term is NAME=VALUE: vendor and "
+       "product (names), currency (such as EUR or SEK), licenses (bought this period), next "
+       "(for the next period, the same unless given), price (of one license a month, such as "
+       "12.50), period (1, 3 or 12 months), start (the day the current period began, "
+       "YYYY-MM-DD), notice (the days before the period turns by which a change must be "
+       "made), rule (at-least, equal, grace or none), grace (days, with the grace rule), "
+       "reseller and reseller-url, and portal (the vendor’s portal). For example: seatsctl "
+       "add-subscription vendor=TimeLog product=\"TimeLog PSA\" currency=DKK licenses=12 "
+       "price=349 start=2026-11-01 notice=14"),
+    seats_cli_add_subscription, NEEDS_SETTINGS, ANY_ARGS, 0, -1 },
+  { "set-terms", "NAME=VALUE…", N_("Change the terms of a subscription kept on this computer"),
+    N_("Takes the terms as add-subscription does; those not given stay as they are."),
+    seats_cli_set_terms, NEEDS_ENGINE, ANY_ARGS, 0, -1 },
+  { "reminders", NULL, N_("Say which subscriptions must be changed soon; exit status 1 if any"),
+    N_("For every account: when the last day to change the licenses of its next billing period "
+       "is within the days of the “reminder-days” setting (7 unless set) and it has licenses "
+       "nobody holds or users past their end date, says so with what lowering the count saves. "
+       "Ends with exit status 0 when nothing is due and 1 when something is."),
+    seats_cli_reminders, NEEDS_SETTINGS, 0, 0, -1 },
+  { "calendar", "FILE", N_("Write the last day to change each subscription to an iCalendar file"),
+    N_("One all-day event for each account, with a reminder a week before, for GNOME Calendar "
+       "or Outlook to import. FILE - writes it to standard output."),
+    seats_cli_calendar, NEEDS_SETTINGS, 1, 0, -1 },
 };
 
 static const Command *
@@ -650,7 +677,7 @@ check_options (SeatsCli       *cli,
       return FALSE;
     }
 
-  if (cli->n_args != command->n_args)
+  if (command->n_args == ANY_ARGS ? cli->n_args == 0 : cli->n_args != command->n_args)
     {
       g_autofree char *usage = command_usage (command);
 

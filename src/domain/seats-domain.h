@@ -25,6 +25,8 @@
 #include "seats-report.h"
 #include "seats-snapshot.h"
 #include "seats-subscription.h"
+#include "seats-local.h"
+#include "seats-reminder.h"
 #include "seats-terms.h"
 #include "seats-user.h"
 #include "seats-user-list.h"

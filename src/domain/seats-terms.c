@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "seats-account.h"
+#include "seats-billing-details.h"
 #include "seats-policy.h"
 #include "seats-product.h"
 #include "seats-rules.h"
@@ -387,6 +388,11 @@ seats_terms_apply (const SeatsTerms *terms,
 
   g_set_object (&snapshot->account, account);
   g_set_object (&snapshot->subscription, subscription);
+
+  /* Who is billed is between the organization and the vendor: nothing is
+   * kept of it here but that the administrator may see billing (R15). */
+  if (snapshot->billing_details == NULL)
+    snapshot->billing_details = seats_billing_details_new ();
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (snapshot->products)); i++)
     {
       g_autoptr(SeatsProduct) product = g_list_model_get_item (G_LIST_MODEL (snapshot->products), i);

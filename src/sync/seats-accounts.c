@@ -18,6 +18,7 @@
 #include "seats-client.h"
 #include "seats-discovery.h"
 #include "seats-license-server-source.h"
+#include "seats-local-source.h"
 #include "seats-scim-source.h"
 #include "seats-store.h"
 
@@ -113,6 +114,30 @@ seats_account_info_new_scim (const char *base,
   info->source = SEATS_ACCOUNT_SOURCE_SCIM;
   info->user_name = g_strdup (user_name);
   info->scim_config = scim_config != NULL ? g_variant_ref_sink (scim_config) : NULL;
+
+  return info;
+}
+
+/* The address of every subscription kept by hand: this computer. */
+#define MANUAL_SERVER "local:"
+
+/**
+ * seats_account_info_new_manual:
+ * @name: what the subscription is shown by: its vendor
+ *
+ * Returns: (transfer full): a new subscription kept on this computer, with
+ *   a key of its own
+ */
+SeatsAccountInfo *
+seats_account_info_new_manual (const char *name)
+{
+  g_autofree char *organization = g_uuid_string_random ();
+  SeatsAccountInfo *info;
+
+  g_return_val_if_fail (name != NULL, NULL);
+
+  info = seats_account_info_new (MANUAL_SERVER, organization, name);
+  info->source = SEATS_ACCOUNT_SOURCE_MANUAL;
 
   return info;
 }
@@ -454,6 +479,66 @@ connect_checked_cb (GObject      *object,
 }
 
 /**
+ * seats_accounts_add_manual:
+ * @settings: the application's settings
+ * @terms: the terms of a subscription that has no server to sync with
+ * @error: why they are refused, or the local copy could not be written
+ *
+ * Adds a subscription kept on this computer: @terms are checked as the
+ * terms dialog checks them, written to a local copy of its own, and the
+ * account is added to the list. Nothing goes to the keyring: there is no
+ * one to sign in to.
+ *
+ * Returns: (transfer full) (nullable): the new account
+ */
+SeatsAccountInfo *
+seats_accounts_add_manual (GSettings         *settings,
+                           const SeatsTerms  *terms,
+                           GError           **error)
+{
+  g_autoptr(SeatsAccountInfo) info = NULL;
+  g_autoptr(SeatsAccount) account = seats_account_new ();
+  g_autoptr(SeatsStore) store = NULL;
+  g_autoptr(SeatsChange) change = NULL;
+  g_autoptr(SeatsPull) pull = NULL;
+  g_auto(SeatsSnapshot) empty = { 0 };
+  g_autofree char *path = NULL;
+  g_autofree char *name = NULL;
+  SeatsClock *clock = seats_clock_get_default ();
+  GDate today;
+
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+  g_return_val_if_fail (terms != NULL, NULL);
+
+  if (!seats_terms_check (terms, 0, NULL, error))
+    return NULL;
+
+  name = g_strstrip (g_strdup (terms->vendor));
+  info = seats_account_info_new_manual (name);
+
+  /* The terms, made by the rules as a change of an account with none yet:
+   * the summary, the log and the chart begin with them. */
+  seats_snapshot_init (&empty);
+  seats_account_set_id (account, info->id);
+  seats_account_set_source (account, SEATS_ACCOUNT_SOURCE_MANUAL);
+  empty.account = g_steal_pointer (&account);
+  seats_terms_apply (terms, &empty);
+  change = seats_change_new_terms (terms);
+  seats_clock_get_today (clock, &today);
+  if (!(pull = seats_local_apply (change, &empty, &today, seats_clock_get_unix_time (clock), error)))
+    return NULL;
+
+  path = seats_store_dup_default_path (info->id);
+  if (!(store = seats_store_new (path, error)) ||
+      !seats_store_save (store, &pull->snapshot, error))
+    return NULL;
+
+  put_account (settings, info);
+
+  return g_steal_pointer (&info);
+}
+
+/**
  * seats_accounts_connect_async:
  * @settings: the application's settings
  * @server: the address of a license server or a SCIM service
@@ -558,13 +643,14 @@ seats_accounts_open_at (const SeatsAccountInfo  *info,
   g_return_val_if_fail (info != NULL, NULL);
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (!(client = seats_client_new (info->server, token, error)))
-    return NULL;
-
   if (!(store = seats_store_new (path, error)))
     return NULL;
 
-  if (info->source == SEATS_ACCOUNT_SOURCE_SCIM)
+  if (info->source == SEATS_ACCOUNT_SOURCE_MANUAL)
+    source = seats_local_source_new ();
+  else if (!(client = seats_client_new (info->server, token, error)))
+    return NULL;
+  else if (info->source == SEATS_ACCOUNT_SOURCE_SCIM)
     {
       g_autoptr(SeatsScimConfig) config = info->scim_config != NULL
                                           ? seats_scim_config_from_variant (info->scim_config)
@@ -747,6 +833,19 @@ seats_accounts_open_async (const SeatsAccountInfo *info,
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, seats_accounts_open_async);
   g_task_set_task_data (task, open, open_free);
+
+  /* A subscription kept by hand has no token to look up. */
+  if (info->source == SEATS_ACCOUNT_SOURCE_MANUAL)
+    {
+      g_autoptr(GError) error = NULL;
+      SeatsSyncEngine *engine = seats_accounts_open_cached (info, flags, &error);
+
+      if (engine == NULL)
+        g_task_return_error (task, g_steal_pointer (&error));
+      else
+        g_task_return_pointer (task, engine, g_object_unref);
+      return;
+    }
 
   seats_accounts_lookup_token_async (info, cancellable, open_looked_up_cb, g_steal_pointer (&task));
 }

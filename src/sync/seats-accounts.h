@@ -50,6 +50,7 @@ SeatsAccountInfo   *seats_account_info_new          (const char           *serve
 SeatsAccountInfo   *seats_account_info_new_scim     (const char           *base,
                                                      const char           *user_name,
                                                      GVariant             *scim_config);
+SeatsAccountInfo   *seats_account_info_new_manual   (const char           *name);
 SeatsAccountInfo   *seats_account_info_copy         (const SeatsAccountInfo *info);
 void                seats_account_info_free         (SeatsAccountInfo     *info);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SeatsAccountInfo, seats_account_info_free)
@@ -60,6 +61,9 @@ GPtrArray          *seats_accounts_list             (GSettings            *setti
 SeatsAccountInfo   *seats_accounts_find             (GSettings            *settings,
                                                      const char           *id);
 
+SeatsAccountInfo   *seats_accounts_add_manual       (GSettings            *settings,
+                                                     const SeatsTerms     *terms,
+                                                     GError              **error);
 void                seats_accounts_connect_async    (GSettings            *settings,
                                                      const char           *server,
                                                      const char           *user_name,

@@ -71,6 +71,12 @@ seats_action_text_describe (const char *action,
     { "trial-converted", N_("Turned the trial into a paid subscription"),
       N_("Turned the trial into a paid subscription") },
     { "period-turned", N_("A new billing period began"), N_("A new billing period began") },
+    { "terms-changed", N_("Changed the terms of the subscription"),
+      N_("Changed the terms of the subscription") },
+    { "user-added-here", N_("Added %s"), N_("Added a user") },
+    { "user-changed-here", N_("Changed the details of %s"), N_("Changed the details of a user") },
+    { "user-removed-here", N_("Removed %s"), N_("Removed a user") },
+    { "users-imported", N_("Imported the users of “%s”"), N_("Imported users from a file") },
   };
   gboolean has_subject = subject != NULL && *subject != '\0';
 
@@ -292,6 +298,9 @@ seats_action_text_actor (SeatsSyncEngine *engine,
 
   if (g_strcmp0 (actor, "system") == 0)
     return _("The license server");
+
+  if (g_strcmp0 (actor, SEATS_LOCAL_ACTOR) == 0)
+    return _("You, on this computer");
 
   if (g_strcmp0 (actor, "upstream") == 0)
     {

@@ -31,6 +31,9 @@ seats_source_text_kind (SeatsAccountSource source)
     case SEATS_ACCOUNT_SOURCE_SCIM:
       return _("SCIM 2.0 service");
 
+    case SEATS_ACCOUNT_SOURCE_MANUAL:
+      return _("Kept on this computer");
+
     case SEATS_ACCOUNT_SOURCE_LICENSE_SERVER:
     default:
       return _("Seats license server");

@@ -175,7 +175,13 @@ seats_application_open_account (SeatsApplication       *self,
     }
 
   seats_session_set_engine (session, engine);
-  seats_accounts_lookup_token_async (info, NULL, token_looked_up_cb, g_object_ref (session));
+
+  /* A subscription kept by hand signs in nowhere: it is brought up to
+   * today at once. */
+  if (info->source == SEATS_ACCOUNT_SOURCE_MANUAL)
+    seats_sync_engine_start (engine);
+  else
+    seats_accounts_lookup_token_async (info, NULL, token_looked_up_cb, g_object_ref (session));
 }
 
 static void

@@ -1,0 +1,520 @@
+/* test-local.c: a subscription kept on this computer changes by the rules
+ *
+ * Copyright 2026 The Seats developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <locale.h>
+
+#include "seats-domain.h"
+
+typedef struct
+{
+  SeatsSnapshot snapshot;
+  SeatsTerms   *terms;
+  GDate         today;
+} Fixture;
+
+static void
+add_user (Fixture    *fixture,
+          const char *id,
+          gint64      created,
+          gboolean    active)
+{
+  g_autoptr(SeatsUser) user = seats_user_new ();
+
+  seats_user_set_id (user, id);
+  seats_user_set_display_name (user, id);
+  seats_user_set_email (user, "someone@example.test");
+  seats_user_set_active (user, active);
+  seats_user_set_created (user, created);
+  seats_user_list_append (fixture->snapshot.users, user);
+}
+
+/* TimeLog, 12 licenses at DKK 349.00 a month, the period November 2026;
+ * ten users, of whom eight are active. */
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(SeatsAccount) account = seats_account_new ();
+  g_autoptr(SeatsPull) counted = NULL;
+  g_autoptr(GError) error = NULL;
+
+  seats_snapshot_init (&fixture->snapshot);
+  seats_account_set_id (account, "timelog");
+  seats_account_set_source (account, SEATS_ACCOUNT_SOURCE_MANUAL);
+  fixture->snapshot.account = g_steal_pointer (&account);
+
+  fixture->terms = seats_terms_new ();
+  fixture->terms->vendor = g_strdup ("TimeLog");
+  fixture->terms->product = g_strdup ("TimeLog PSA");
+  g_free (fixture->terms->currency);
+  fixture->terms->currency = g_strdup ("DKK");
+  fixture->terms->purchased = 12;
+  fixture->terms->next_period = 12;
+  fixture->terms->price = 34900;
+  fixture->terms->period_start = seats_julian_from_ymd (2026, 11, 1);
+  fixture->terms->notice_days = 14;
+  seats_terms_apply (fixture->terms, &fixture->snapshot);
+
+  for (guint i = 0; i < 10; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("user-%u", i);
+
+      add_user (fixture, id, 1000 + i, i < 8);
+    }
+
+  g_date_set_dmy (&fixture->today, 16, G_DATE_NOVEMBER, 2026);
+
+  /* The licenses in use are counted by the same terms, changed to none. */
+  {
+    g_autoptr(SeatsChange) same = seats_change_new_terms (fixture->terms);
+
+    counted = seats_local_apply (same, &fixture->snapshot, &fixture->today, 1, &error);
+    g_assert_no_error (error);
+    seats_snapshot_clear (&fixture->snapshot);
+    fixture->snapshot = counted->snapshot;
+    seats_snapshot_init (&counted->snapshot);
+  }
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  seats_snapshot_clear (&fixture->snapshot);
+  seats_terms_free (fixture->terms);
+}
+
+static SeatsProduct *
+user_seats (const SeatsSnapshot *snapshot)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (snapshot->products)); i++)
+    {
+      g_autoptr(SeatsProduct) product = g_list_model_get_item (G_LIST_MODEL (snapshot->products), i);
+
+      if (seats_product_get_kind (product) == SEATS_PRODUCT_KIND_USER_SEATS)
+        return product;
+    }
+
+  g_assert_not_reached ();
+}
+
+static SeatsUser *
+user_of (const SeatsSnapshot *snapshot,
+         const char          *id)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (snapshot->users)); i++)
+    {
+      g_autoptr(SeatsUser) user = g_list_model_get_item (G_LIST_MODEL (snapshot->users), i);
+
+      if (g_strcmp0 (seats_user_get_id (user), id) == 0)
+        return user;
+    }
+
+  return NULL;
+}
+
+static SeatsActionEntry *
+newest_action (const SeatsSnapshot *snapshot)
+{
+  g_autoptr(SeatsActionEntry) entry = g_list_model_get_item (G_LIST_MODEL (snapshot->actions), 0);
+
+  g_assert_nonnull (entry);
+  return entry;
+}
+
+/* Replaces the fixture's account by @pull's, as the engine does. */
+static void
+take (Fixture   *fixture,
+      SeatsPull *pull)
+{
+  g_assert_nonnull (pull);
+  g_assert_cmpint (pull->kind, ==, SEATS_PULL_FULL);
+  g_assert_cmpint (pull->parts, ==, SEATS_PULL_PARTS_ALL);
+  seats_snapshot_clear (&fixture->snapshot);
+  fixture->snapshot = pull->snapshot;
+  seats_snapshot_init (&pull->snapshot);
+  seats_pull_free (pull);
+}
+
+/* Eight active users hold a license of the twelve, the chart has November. */
+static void
+test_counted (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(SeatsHistoryPoint) point = NULL;
+
+  g_assert_cmpuint (seats_product_get_in_use (user_seats (&fixture->snapshot)), ==, 8);
+  g_assert_cmpint (seats_subscription_get_monthly_price (fixture->snapshot.subscription), ==,
+                   12 * 34900);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->snapshot.history)), ==, 1);
+  point = g_list_model_get_item (G_LIST_MODEL (fixture->snapshot.history), 0);
+  g_assert_cmpuint (seats_history_point_get_month_julian (point), ==,
+                    seats_julian_from_ymd (2026, 11, 1));
+  g_assert_cmpuint (seats_history_point_get_purchased (point), ==, 12);
+  g_assert_cmpuint (seats_history_point_get_used (point), ==, 8);
+  g_assert_cmpstr (seats_action_entry_get_action (newest_action (&fixture->snapshot)), ==,
+                   "terms-changed");
+  g_assert_cmpstr (seats_action_entry_get_actor (newest_action (&fixture->snapshot)), ==,
+                   SEATS_LOCAL_ACTOR);
+}
+
+/* Buying on November 16 of a 30-day period: 3 licenses for 15 days at the
+ * quoted price, the next period raised with them (R2, R4), the order and
+ * the log, the monthly price and the chart's month. */
+static void
+test_buy (Fixture       *fixture,
+          gconstpointer  data)
+{
+  g_autoptr(SeatsChange) change = seats_change_new_buy (SEATS_TERMS_PRODUCT_ID, 3);
+  g_autoptr(SeatsOrder) order = NULL;
+  g_autoptr(SeatsHistoryPoint) point = NULL;
+  g_autoptr(GError) error = NULL;
+  SeatsChangeOutcome outcome = { 0 };
+  g_autoptr(SeatsChange) checked = NULL;
+
+  checked = seats_change_check (change, &fixture->snapshot, &fixture->today, &outcome, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (outcome.quote.amount, ==, 3 * 34900 * 15 / 30);
+
+  take (fixture, seats_local_apply (change, &fixture->snapshot, &fixture->today, 5000, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (seats_product_get_purchased (user_seats (&fixture->snapshot)), ==, 15);
+  g_assert_cmpuint (seats_product_get_next_period (user_seats (&fixture->snapshot)), ==, 15);
+  g_assert_cmpint (seats_subscription_get_monthly_price (fixture->snapshot.subscription), ==,
+                   15 * 34900);
+
+  order = g_list_model_get_item (G_LIST_MODEL (fixture->snapshot.orders), 0);
+  g_assert_cmpuint (seats_order_get_quantity (order), ==, 3);
+  g_assert_cmpint (seats_order_get_amount (order), ==, outcome.quote.amount);
+  g_assert_cmpstr (seats_order_get_currency (order), ==, "DKK");
+  g_assert_cmpint (seats_order_get_created (order), ==, 5000);
+  g_assert_cmpstr (seats_action_entry_get_action (newest_action (&fixture->snapshot)), ==, "order");
+  g_assert_cmpstr (seats_action_entry_get_after (newest_action (&fixture->snapshot)), ==, "15");
+
+  point = g_list_model_get_item (G_LIST_MODEL (fixture->snapshot.history), 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->snapshot.history)), ==, 1);
+  g_assert_cmpuint (seats_history_point_get_purchased (point), ==, 15);
+
+  /* Its inverse is a change of the terms back; the bought licenses are
+   * what the vendor's portal was asked for, so Undo is of the count. */
+  {
+    g_autoptr(SeatsChange) lower = seats_change_new_next_period (SEATS_TERMS_PRODUCT_ID, 8);
+
+    take (fixture, seats_local_apply (lower, &fixture->snapshot, &fixture->today, 5001, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (seats_product_get_purchased (user_seats (&fixture->snapshot)), ==, 15);
+    g_assert_cmpuint (seats_product_get_next_period (user_seats (&fixture->snapshot)), ==, 8);
+    g_assert_cmpstr (seats_action_entry_get_before (newest_action (&fixture->snapshot)), ==, "15");
+  }
+}
+
+/* The next period may not go below the users who count (R3, R5); a
+ * refusal changes nothing. */
+static void
+test_next_period_refused (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(SeatsChange) change = seats_change_new_next_period (SEATS_TERMS_PRODUCT_ID, 7);
+  g_autoptr(GError) error = NULL;
+  SeatsPull *pull;
+
+  pull = seats_local_apply (change, &fixture->snapshot, &fixture->today, 5000, &error);
+  g_assert_null (pull);
+  g_assert_error (error, SEATS_RULE_ERROR, SEATS_RULE_ERROR_BELOW_COUNTED_USERS);
+  g_assert_cmpuint (seats_product_get_next_period (user_seats (&fixture->snapshot)), ==, 12);
+
+  /* What a subscription kept by hand has no setting for is refused. */
+  {
+    g_autoptr(SeatsChange) feature = seats_change_new_feature ("sso", TRUE);
+
+    g_clear_error (&error);
+    g_assert_null (seats_local_apply (feature, &fixture->snapshot, &fixture->today, 1, &error));
+    g_assert_nonnull (error);
+  }
+}
+
+/* Users added, changed and removed by hand, counted again (R1); a user
+ * whose end date has passed holds no license. */
+static void
+test_users_put (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GPtrArray) users = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(SeatsUser) added = seats_user_new ();
+  g_autoptr(SeatsUser) left = seats_object_dup (user_of (&fixture->snapshot, "user-0"));
+  g_autoptr(SeatsChange) change = NULL;
+  g_autoptr(SeatsChange) undo = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *removed[] = { "user-1", NULL };
+
+  seats_user_set_id (added, "new");
+  seats_user_set_display_name (added, "Nina");
+  seats_user_set_active (added, TRUE);
+  seats_user_set_end_date_julian (left, seats_julian_from_ymd (2026, 11, 10));
+  g_ptr_array_add (users, g_object_ref (added));
+  g_ptr_array_add (users, g_object_ref (left));
+  change = seats_change_new_users_put (users, removed, NULL);
+  undo = seats_change_invert (change, &fixture->snapshot);
+
+  take (fixture, seats_local_apply (change, &fixture->snapshot, &fixture->today, 7000, &error));
+  g_assert_no_error (error);
+  /* 8, Nina added, user-0 left, user-1 removed. */
+  g_assert_cmpuint (seats_product_get_in_use (user_seats (&fixture->snapshot)), ==, 7);
+  g_assert_cmpint (seats_user_get_created (user_of (&fixture->snapshot, "new")), ==, 7000);
+  g_assert_cmpint (seats_user_get_created (user_of (&fixture->snapshot, "user-0")), ==, 1000);
+  g_assert_null (user_of (&fixture->snapshot, "user-1"));
+  g_assert_cmpstr (seats_action_entry_get_action (newest_action (&fixture->snapshot)), ==,
+                   "user-removed-here");
+
+  /* Undo: as it was. */
+  take (fixture, seats_local_apply (undo, &fixture->snapshot, &fixture->today, 7001, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (seats_product_get_in_use (user_seats (&fixture->snapshot)), ==, 8);
+  g_assert_null (user_of (&fixture->snapshot, "new"));
+  g_assert_nonnull (user_of (&fixture->snapshot, "user-1"));
+  g_assert_cmpuint (seats_user_get_end_date_julian (user_of (&fixture->snapshot, "user-0")), ==, 0);
+
+  /* An import says so once, with the file's name. */
+  {
+    g_autoptr(SeatsChange) import = seats_change_new_users_put (users, NULL, "timelog.csv");
+
+    take (fixture, seats_local_apply (import, &fixture->snapshot, &fixture->today, 7002, &error));
+    g_assert_no_error (error);
+    g_assert_cmpstr (seats_action_entry_get_action (newest_action (&fixture->snapshot)), ==,
+                     "users-imported");
+    g_assert_cmpstr (seats_action_entry_get_subject (newest_action (&fixture->snapshot)), ==,
+                     "timelog.csv");
+  }
+}
+
+/* Activating past the free licenses: refused where the count is a floor,
+ * with a deadline under the grace policy (R6), and the deadline's passing
+ * takes the license. */
+static void
+test_activate (Fixture       *fixture,
+               gconstpointer  data)
+{
+  const char *both[] = { "user-8", "user-9", NULL };
+  g_autoptr(SeatsChange) change = seats_change_new_users_active (both, TRUE);
+  g_autoptr(SeatsTerms) grace = seats_terms_copy (fixture->terms);
+  g_autoptr(GError) error = NULL;
+  GDate later;
+
+  /* Four free: both get a license. */
+  take (fixture, seats_local_apply (change, &fixture->snapshot, &fixture->today, 8000, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (seats_product_get_in_use (user_seats (&fixture->snapshot)), ==, 10);
+  g_assert_cmpuint (seats_user_get_grace_deadline_julian (user_of (&fixture->snapshot, "user-9")), ==, 0);
+
+  /* Deactivate two, and nine licenses under a grace of 5 days: activated
+   * again with one license free, the second waits for its deadline. */
+  grace->purchased = 9;
+  grace->next_period = 9;
+  grace->seat_floor = SEATS_SEAT_FLOOR_GRACE;
+  grace->grace_days = 5;
+  {
+    g_autoptr(SeatsChange) terms = seats_change_new_terms (grace);
+    g_autoptr(SeatsChange) off = seats_change_new_users_active (both, FALSE);
+
+    take (fixture, seats_local_apply (off, &fixture->snapshot, &fixture->today, 8001, &error));
+    g_assert_no_error (error);
+    take (fixture, seats_local_apply (terms, &fixture->snapshot, &fixture->today, 8002, &error));
+    g_assert_no_error (error);
+  }
+  take (fixture, seats_local_apply (change, &fixture->snapshot, &fixture->today, 8003, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (seats_user_get_grace_deadline_julian (user_of (&fixture->snapshot, "user-8")), ==, 0);
+  g_assert_cmpuint (seats_user_get_grace_deadline_julian (user_of (&fixture->snapshot, "user-9")), !=, 0);
+
+  /* Nothing turns before the deadline; after it, user-9 is deactivated. */
+  g_assert_null (seats_local_turn (&fixture->snapshot, &fixture->today, 8004));
+  seats_julian_to_date (seats_user_get_grace_deadline_julian (user_of (&fixture->snapshot, "user-9")),
+                        &later);
+  g_assert_null (seats_local_turn (&fixture->snapshot, &later, 8005));
+  g_date_add_days (&later, 1);
+  take (fixture, seats_local_turn (&fixture->snapshot, &later, 8006));
+  g_assert_false (seats_user_get_active (user_of (&fixture->snapshot, "user-9")));
+  g_assert_true (seats_user_get_active (user_of (&fixture->snapshot, "user-8")));
+  g_assert_cmpstr (seats_action_entry_get_action (newest_action (&fixture->snapshot)), ==,
+                   "deactivated-at-deadline");
+}
+
+/* The period turns with the count set for the next one (R3): not on its
+ * last day, on the first of the next, and every period missed at once. */
+static void
+test_turn (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autoptr(SeatsChange) lower = seats_change_new_next_period (SEATS_TERMS_PRODUCT_ID, 9);
+  g_autoptr(GError) error = NULL;
+  GDate day;
+
+  take (fixture, seats_local_apply (lower, &fixture->snapshot, &fixture->today, 9000, &error));
+  g_assert_no_error (error);
+
+  g_date_set_dmy (&day, 30, G_DATE_NOVEMBER, 2026);
+  g_assert_null (seats_local_turn (&fixture->snapshot, &day, 9001));
+
+  g_date_set_dmy (&day, 1, G_DATE_DECEMBER, 2026);
+  take (fixture, seats_local_turn (&fixture->snapshot, &day, 9002));
+  g_assert_cmpuint (seats_product_get_purchased (user_seats (&fixture->snapshot)), ==, 9);
+  g_assert_cmpuint (seats_subscription_get_period_start_julian (fixture->snapshot.subscription), ==,
+                    seats_julian_from_ymd (2026, 12, 1));
+  g_assert_cmpuint (seats_subscription_get_period_end_julian (fixture->snapshot.subscription), ==,
+                    seats_julian_from_ymd (2027, 1, 1));
+  g_assert_cmpint (seats_subscription_get_monthly_price (fixture->snapshot.subscription), ==,
+                   9 * 34900);
+  g_assert_cmpstr (seats_action_entry_get_action (newest_action (&fixture->snapshot)), ==,
+                   "period-turned");
+  g_assert_cmpstr (seats_action_entry_get_after (newest_action (&fixture->snapshot)), ==,
+                   "2026-12-01");
+  /* December's point of the chart follows November's. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->snapshot.history)), ==, 2);
+  g_assert_null (seats_local_turn (&fixture->snapshot, &day, 9003));
+
+  g_date_set_dmy (&day, 10, G_DATE_MARCH, 2027);
+  take (fixture, seats_local_turn (&fixture->snapshot, &day, 9004));
+  g_assert_cmpuint (seats_subscription_get_period_start_julian (fixture->snapshot.subscription), ==,
+                    seats_julian_from_ymd (2027, 3, 1));
+  {
+    guint turned = 0;
+
+    for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (fixture->snapshot.actions)); i++)
+      {
+        g_autoptr(SeatsActionEntry) entry = g_list_model_get_item (G_LIST_MODEL (fixture->snapshot.actions), i);
+
+        if (g_strcmp0 (seats_action_entry_get_action (entry), "period-turned") == 0)
+          turned++;
+      }
+    g_assert_cmpuint (turned, ==, 4);
+  }
+}
+
+/* Under the grace policy a period that starts below the users who count
+ * gives the newest of them a deadline (R5). */
+static void
+test_turn_grace (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(SeatsTerms) grace = seats_terms_copy (fixture->terms);
+  g_autoptr(SeatsChange) terms = NULL;
+  g_autoptr(GError) error = NULL;
+  GDate day, deadline;
+
+  grace->seat_floor = SEATS_SEAT_FLOOR_GRACE;
+  grace->grace_days = 7;
+  grace->next_period = 6;
+  terms = seats_change_new_terms (grace);
+  take (fixture, seats_local_apply (terms, &fixture->snapshot, &fixture->today, 1, &error));
+  g_assert_no_error (error);
+
+  g_date_set_dmy (&day, 2, G_DATE_DECEMBER, 2026);
+  take (fixture, seats_local_turn (&fixture->snapshot, &day, 2));
+  /* Eight count, six bought: user-7 and user-6, the newest. */
+  g_assert_cmpuint (seats_user_get_grace_deadline_julian (user_of (&fixture->snapshot, "user-7")), !=, 0);
+  g_assert_cmpuint (seats_user_get_grace_deadline_julian (user_of (&fixture->snapshot, "user-6")), !=, 0);
+  g_assert_cmpuint (seats_user_get_grace_deadline_julian (user_of (&fixture->snapshot, "user-5")), ==, 0);
+  g_date_set_dmy (&day, 1, G_DATE_DECEMBER, 2026);
+  seats_rules_grace_deadline (&day, 7, &deadline);
+  g_assert_cmpuint (seats_user_get_grace_deadline_julian (user_of (&fixture->snapshot, "user-7")), ==,
+                    seats_julian_from_date (&deadline));
+}
+
+/* The reminder before a notice date: its day and what lowering saves,
+ * due within the days asked and only with something to do; after the
+ * notice date, the next period's. Notice 14 before December 1: November 17. */
+static void
+test_reminder (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_auto(SeatsReminder) reminder = { 0 };
+  GDate day;
+
+  /* Ten days ahead: not due with 7, due with 10. */
+  g_date_set_dmy (&day, 7, G_DATE_NOVEMBER, 2026);
+  g_assert_true (seats_reminder_compute (&fixture->snapshot, &day, 7, &reminder));
+  g_assert_cmpuint (reminder.notice_date, ==, seats_julian_from_ymd (2026, 11, 17));
+  g_assert_cmpuint (reminder.period_end, ==, seats_julian_from_ymd (2026, 12, 1));
+  g_assert_cmpuint (reminder.days_left, ==, 10);
+  g_assert_false (reminder.due);
+  seats_reminder_clear (&reminder);
+  g_assert_true (seats_reminder_compute (&fixture->snapshot, &day, 10, &reminder));
+  g_assert_true (reminder.due);
+  /* 12 for the next period, 8 count: 4 × DKK 349.00 a month. */
+  g_assert_cmpuint (reminder.target, ==, 8);
+  g_assert_cmpint (reminder.saving, ==, 4 * 34900);
+  g_assert_cmpstr (reminder.currency, ==, "DKK");
+  seats_reminder_clear (&reminder);
+
+  /* On the notice date itself, still due; the day after, the next one. */
+  g_date_set_dmy (&day, 17, G_DATE_NOVEMBER, 2026);
+  g_assert_true (seats_reminder_compute (&fixture->snapshot, &day, 0, &reminder));
+  g_assert_true (reminder.due);
+  g_assert_cmpuint (reminder.days_left, ==, 0);
+  seats_reminder_clear (&reminder);
+  g_date_set_dmy (&day, 18, G_DATE_NOVEMBER, 2026);
+  g_assert_true (seats_reminder_compute (&fixture->snapshot, &day, 7, &reminder));
+  g_assert_cmpuint (reminder.notice_date, ==, seats_julian_from_ymd (2026, 12, 18));
+  g_assert_false (reminder.due);
+  seats_reminder_clear (&reminder);
+
+  /* Lowered to the users who count: nothing to do, unless one has left. */
+  {
+    g_autoptr(SeatsChange) lower = seats_change_new_next_period (SEATS_TERMS_PRODUCT_ID, 8);
+    g_autoptr(GError) error = NULL;
+
+    take (fixture, seats_local_apply (lower, &fixture->snapshot, &fixture->today, 1, &error));
+    g_assert_no_error (error);
+  }
+  g_date_set_dmy (&day, 16, G_DATE_NOVEMBER, 2026);
+  g_assert_true (seats_reminder_compute (&fixture->snapshot, &day, 7, &reminder));
+  g_assert_false (reminder.due);
+  g_assert_cmpint (reminder.saving, ==, 0);
+  seats_reminder_clear (&reminder);
+  {
+    g_autoptr(SeatsUser) left = seats_object_dup (user_of (&fixture->snapshot, "user-0"));
+    g_autoptr(GPtrArray) users = g_ptr_array_new_with_free_func (g_object_unref);
+    g_autoptr(SeatsChange) put = NULL;
+    g_autoptr(GError) error = NULL;
+
+    seats_user_set_end_date_julian (left, seats_julian_from_ymd (2026, 11, 10));
+    g_ptr_array_add (users, g_object_ref (left));
+    put = seats_change_new_users_put (users, NULL, NULL);
+    take (fixture, seats_local_apply (put, &fixture->snapshot, &fixture->today, 2, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_true (seats_reminder_compute (&fixture->snapshot, &day, 7, &reminder));
+  g_assert_cmpuint (reminder.left, ==, 1);
+  g_assert_true (reminder.due);
+  /* Seven count now: the eighth license is one to lower. */
+  g_assert_cmpuint (reminder.target, ==, 7);
+  g_assert_cmpint (reminder.saving, ==, 34900);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/local/counted", test_counted);
+  ADD ("/local/buy", test_buy);
+  ADD ("/local/next-period-refused", test_next_period_refused);
+  ADD ("/local/users-put", test_users_put);
+  ADD ("/local/activate", test_activate);
+  ADD ("/local/turn", test_turn);
+  ADD ("/local/turn-grace", test_turn_grace);
+  ADD ("/local/reminder", test_reminder);
+
+  return g_test_run ();
+}
