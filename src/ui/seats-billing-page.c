@@ -80,6 +80,11 @@ struct _SeatsBillingPage
   GtkLabel            *current_period_label;
   GtkLabel            *next_period_label;
   AdwActionRow        *edition_row;
+  GtkWidget           *features_group;
+  GtkWidget           *billing_group;
+  GtkWidget           *address_group;
+  GtkWidget           *einvoice_group;
+  GtkWidget           *invoices_group;
   GtkLabel            *edition_label;
   AdwActionRow        *serial_row;
   GtkLabel            *serial_label;
@@ -1303,6 +1308,21 @@ update_page (SeatsBillingPage *self)
     page = "viewer";
 
   gtk_stack_set_visible_child_name (self->content_stack, page);
+
+  /* A subscription kept by hand has its terms, its orders and its log:
+   * nothing of the vendor's edition, storage, features, invoices or who
+   * is billed is kept here. */
+  {
+    gboolean vendors = account == NULL || seats_account_get_source (account) != SEATS_ACCOUNT_SOURCE_MANUAL;
+
+    gtk_widget_set_visible (GTK_WIDGET (self->edition_row), vendors);
+    gtk_widget_set_visible (GTK_WIDGET (self->storage_row), vendors);
+    gtk_widget_set_visible (self->features_group, vendors);
+    gtk_widget_set_visible (self->billing_group, vendors);
+    gtk_widget_set_visible (self->address_group, vendors);
+    gtk_widget_set_visible (self->einvoice_group, vendors);
+    gtk_widget_set_visible (self->invoices_group, vendors);
+  }
 }
 
 static void
@@ -1685,6 +1705,11 @@ seats_billing_page_class_init (SeatsBillingPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SeatsBillingPage, current_period_label);
   gtk_widget_class_bind_template_child (widget_class, SeatsBillingPage, next_period_label);
   gtk_widget_class_bind_template_child (widget_class, SeatsBillingPage, edition_row);
+  gtk_widget_class_bind_template_child (widget_class, SeatsBillingPage, features_group);
+  gtk_widget_class_bind_template_child (widget_class, SeatsBillingPage, billing_group);
+  gtk_widget_class_bind_template_child (widget_class, SeatsBillingPage, address_group);
+  gtk_widget_class_bind_template_child (widget_class, SeatsBillingPage, einvoice_group);
+  gtk_widget_class_bind_template_child (widget_class, SeatsBillingPage, invoices_group);
   gtk_widget_class_bind_template_child (widget_class, SeatsBillingPage, edition_label);
   gtk_widget_class_bind_template_child (widget_class, SeatsBillingPage, serial_row);
   gtk_widget_class_bind_template_child (widget_class, SeatsBillingPage, serial_label);
