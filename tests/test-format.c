@@ -270,6 +270,48 @@ test_monthly_sum (void)
   g_assert_cmpstr (dutch, ==, "22 × €" NBSP "29,50 + 6 × €" NBSP "7,37 + €" NBSP "15,00 = €" NBSP "708,22");
 }
 
+/* An amount as a person types it, with a point or a comma, and no more
+ * decimals than the currency has. */
+static void
+test_parse_money (void)
+{
+  static const struct {
+    const char *text;
+    const char *currency;
+    gboolean    ok;
+    gint64      amount;
+  } cases[] = {
+    { "12.50", "EUR", TRUE, 1250 },
+    { "12,5", "SEK", TRUE, 1250 },
+    { " 349 ", "DKK", TRUE, 34900 },
+    { "0", "EUR", TRUE, 0 },
+    { "0,01", "EUR", TRUE, 1 },
+    { "1.234", "EUR", FALSE, 0 },
+    { "1.234", "KWD", TRUE, 1234 },
+    { "100", "JPY", TRUE, 100 },
+    { "100.5", "JPY", FALSE, 0 },
+    { "-1", "EUR", FALSE, 0 },
+    { "+1", "EUR", FALSE, 0 },
+    { "", "EUR", FALSE, 0 },
+    { ",50", "EUR", FALSE, 0 },
+    { "12 kr", "SEK", FALSE, 0 },
+    { "1.000,00", "EUR", FALSE, 0 },
+    { "92233720368547758.07", "EUR", TRUE, G_MAXINT64 },
+    { "92233720368547758.08", "EUR", FALSE, 0 },
+    { "99999999999999999999", "EUR", FALSE, 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      gint64 amount = -1;
+
+      g_test_message ("%s %s", cases[i].text, cases[i].currency);
+      g_assert_cmpint (seats_parse_money (cases[i].text, cases[i].currency, &amount), ==, cases[i].ok);
+      if (cases[i].ok)
+        g_assert_cmpint (amount, ==, cases[i].amount);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -282,6 +324,7 @@ main (int   argc,
 
   g_test_add_func ("/format/money/dutch", test_money_dutch);
   g_test_add_func ("/format/monthly-sum", test_monthly_sum);
+  g_test_add_func ("/format/parse-money", test_parse_money);
   g_test_add_func ("/format/money/swedish", test_money_swedish);
   g_test_add_func ("/format/money/plain", test_money_plain);
   g_test_add_func ("/format/dates", test_dates);

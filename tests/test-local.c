@@ -201,8 +201,8 @@ test_buy (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->snapshot.history)), ==, 1);
   g_assert_cmpuint (seats_history_point_get_purchased (point), ==, 15);
 
-  /* Its inverse is a change of the terms back; the bought licenses are
-   * what the vendor's portal was asked for, so Undo is of the count. */
+  /* Lowering the next period afterwards leaves what was bought this one,
+   * and the log has the count it was lowered from. */
   {
     g_autoptr(SeatsChange) lower = seats_change_new_next_period (SEATS_TERMS_PRODUCT_ID, 8);
 

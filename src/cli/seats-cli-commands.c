@@ -1848,39 +1848,9 @@ parse_price (const char  *text,
              gint64      *amount,
              GError     **error)
 {
-  g_autofree char *copy = g_strstrip (g_strdup (text));
-  guint digits = seats_currency_digits (currency);
-  guint64 whole = 0, fraction = 0;
-  guint n_fraction = 0;
-  const char *p = copy;
+  if (seats_parse_money (text, currency, amount))
+    return TRUE;
 
-  /* Written with a decimal point or comma, as the person's locale has it. */
-  for (; g_ascii_isdigit (*p); p++)
-    if (!g_uint64_checked_mul (&whole, whole, 10) || !g_uint64_checked_add (&whole, whole, *p - '0'))
-      goto bad;
-  if (p == copy)
-    goto bad;
-  if (*p == '.' || *p == ',')
-    for (p++; g_ascii_isdigit (*p); p++, n_fraction++)
-      {
-        if (n_fraction >= digits)
-          goto bad;
-        fraction = fraction * 10 + (guint64) (*p - '0');
-      }
-  if (*p != '\0')
-    goto bad;
-  for (; n_fraction < digits; n_fraction++)
-    fraction *= 10;
-  for (guint i = 0; i < digits; i++)
-    if (!g_uint64_checked_mul (&whole, whole, 10))
-      goto bad;
-  if (!g_uint64_checked_add (&whole, whole, fraction) || whole > G_MAXINT64)
-    goto bad;
-
-  *amount = (gint64) whole;
-  return TRUE;
-
-bad:
   g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                /* Translators: %s is what was written as a price */
                _("“%s” is not a price. Write it as a number such as 12.50."), text);

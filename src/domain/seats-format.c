@@ -359,3 +359,62 @@ seats_format_monthly_sum (const SeatsRulePriceLine *lines,
   /* Translators: a sum, then its result: "22 × EUR 29.50 + EUR 15.00 = EUR 664.00" */
   return g_strdup_printf (_("%s = %s"), sum, total_text);
 }
+
+/**
+ * seats_parse_money:
+ * @text: an amount as a person writes it: "12.50", "12,5" or "349"
+ * @currency: its ISO 4217 code, for how many decimals it has
+ * @amount: (out): the amount in minor units
+ *
+ * Reads an amount of money written with a decimal point or a decimal
+ * comma, as the Netherlands and Sweden write it, and no more decimals
+ * than @currency has. Negative amounts and signs are not read.
+ *
+ * Returns: %TRUE with @amount set, %FALSE when @text is not such an
+ *   amount or does not fit
+ */
+gboolean
+seats_parse_money (const char *text,
+                   const char *currency,
+                   gint64     *amount)
+{
+  g_autofree char *copy = NULL;
+  guint digits = seats_currency_digits (currency);
+  guint64 value = 0, fraction = 0;
+  guint n_fraction = 0;
+  const char *p;
+
+  g_return_val_if_fail (amount != NULL, FALSE);
+
+  if (text == NULL)
+    return FALSE;
+
+  copy = g_strstrip (g_strdup (text));
+  for (p = copy; g_ascii_isdigit (*p); p++)
+    if (!g_uint64_checked_mul (&value, value, 10) ||
+        !g_uint64_checked_add (&value, value, (guint64) (*p - '0')))
+      return FALSE;
+  if (p == copy)
+    return FALSE;
+
+  if (*p == '.' || *p == ',')
+    for (p++; g_ascii_isdigit (*p); p++, n_fraction++)
+      {
+        if (n_fraction >= digits)
+          return FALSE;
+        fraction = fraction * 10 + (guint64) (*p - '0');
+      }
+  if (*p != '\0')
+    return FALSE;
+
+  for (; n_fraction < digits; n_fraction++)
+    fraction *= 10;
+  for (guint i = 0; i < digits; i++)
+    if (!g_uint64_checked_mul (&value, value, 10))
+      return FALSE;
+  if (!g_uint64_checked_add (&value, value, fraction) || value > G_MAXINT64)
+    return FALSE;
+
+  *amount = (gint64) value;
+  return TRUE;
+}

@@ -25,6 +25,9 @@ char *seats_format_count      (guint64     count);
 char *seats_format_since      (gint64      then,
                                gint64      now);
 guint seats_currency_digits   (const char *currency);
+gboolean seats_parse_money    (const char *text,
+                               const char *currency,
+                               gint64     *amount);
 char *seats_format_proration  (const SeatsPurchaseQuote *quote,
                                const char               *currency);
 char *seats_format_restored_next

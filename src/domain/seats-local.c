@@ -109,25 +109,48 @@ log_action (Local      *local,
   local->changed = TRUE;
 }
 
+typedef const char *(*IdFunc) (gpointer item);
+
+/* The record of @model with @id, and where it is. */
+static gpointer
+find_by_id (GListModel *model,
+            IdFunc      get_id,
+            const char *id,
+            guint      *position)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (get_id (item), id) == 0)
+        {
+          *position = i;
+          return item;
+        }
+    }
+
+  return NULL;
+}
+
+static const char *
+product_id (gpointer item)
+{
+  return seats_product_get_id (item);
+}
+
+static const char *
+user_id (gpointer item)
+{
+  return seats_user_get_id (item);
+}
+
 static SeatsProduct *
 find_product (Local      *local,
               const char *id,
               guint      *position)
 {
-  GListModel *products = G_LIST_MODEL (local->pull->snapshot.products);
-
-  for (guint i = 0; i < g_list_model_get_n_items (products); i++)
-    {
-      g_autoptr(SeatsProduct) product = g_list_model_get_item (products, i);
-
-      if (g_strcmp0 (seats_product_get_id (product), id) == 0)
-        {
-          *position = i;
-          return product;
-        }
-    }
-
-  return NULL;
+  return find_by_id (G_LIST_MODEL (local->pull->snapshot.products),
+                     product_id, id, position);
 }
 
 static void
@@ -143,20 +166,8 @@ find_user (Local      *local,
            const char *id,
            guint      *position)
 {
-  GListModel *users = G_LIST_MODEL (local->pull->snapshot.users);
-
-  for (guint i = 0; i < g_list_model_get_n_items (users); i++)
-    {
-      g_autoptr(SeatsUser) user = g_list_model_get_item (users, i);
-
-      if (g_strcmp0 (seats_user_get_id (user), id) == 0)
-        {
-          *position = i;
-          return user;
-        }
-    }
-
-  return NULL;
+  return find_by_id (G_LIST_MODEL (local->pull->snapshot.users),
+                     user_id, id, position);
 }
 
 static void
@@ -212,38 +223,28 @@ recount (Local *local)
     }
 }
 
-/* What the subscription costs a month: every license bought at its price. */
+/* What the subscription costs a month, by the rule the Billing page
+ * explains it with: every license bought at its price. */
 static void
 reprice (Local *local)
 {
   SeatsSnapshot *next = &local->pull->snapshot;
   g_autoptr(SeatsSubscription) subscription = NULL;
-  guint64 monthly = 0;
+  g_autoptr(GArray) lines = NULL;
+  gint64 monthly;
 
-  if (next->subscription == NULL)
-    return;
-
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (next->products)); i++)
-    {
-      g_autoptr(SeatsProduct) product = g_list_model_get_item (G_LIST_MODEL (next->products), i);
-      guint64 line;
-
-      if (seats_product_get_kind (product) == SEATS_PRODUCT_KIND_INTEGRATION ||
-          seats_product_get_price (product) < 0 ||
-          !g_uint64_checked_mul (&line, (guint64) seats_product_get_price (product),
-                                 seats_product_get_purchased (product)) ||
-          !g_uint64_checked_add (&monthly, monthly, line) ||
-          monthly > G_MAXINT64 / 12)
-        return;
-    }
-
-  if ((gint64) monthly == seats_subscription_get_monthly_price (next->subscription))
+  if (next->subscription == NULL ||
+      !(lines = seats_products_price_lines (G_LIST_MODEL (next->products))) ||
+      !seats_rules_monthly_price ((const SeatsRulePriceLine *) (gpointer) lines->data, lines->len,
+                                  &monthly, NULL) ||
+      monthly > G_MAXINT64 / 12 ||
+      monthly == seats_subscription_get_monthly_price (next->subscription))
     return;
 
   subscription = seats_object_dup (next->subscription);
-  seats_subscription_set_monthly_price (subscription, (gint64) monthly);
+  seats_subscription_set_monthly_price (subscription, monthly);
   seats_subscription_set_total_price (subscription,
-                                      (gint64) monthly * seats_subscription_get_period_months (subscription));
+                                      monthly * seats_subscription_get_period_months (subscription));
   g_set_object (&next->subscription, subscription);
 }
 
@@ -254,21 +255,11 @@ record_month (Local *local)
   SeatsSnapshot *next = &local->pull->snapshot;
   GListModel *history = G_LIST_MODEL (next->history);
   g_autoptr(SeatsHistoryPoint) point = seats_history_point_new ();
-  SeatsProduct *seats = NULL;
+  SeatsProduct *seats = seats_products_find_user_seats (G_LIST_MODEL (next->products));
   GDate first = *local->today;
   guint32 month;
   guint at;
 
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (next->products)); i++)
-    {
-      g_autoptr(SeatsProduct) product = g_list_model_get_item (G_LIST_MODEL (next->products), i);
-
-      if (seats_product_get_kind (product) == SEATS_PRODUCT_KIND_USER_SEATS)
-        {
-          seats = product;
-          break;
-        }
-    }
   if (seats == NULL)
     return;
 
@@ -379,17 +370,12 @@ free_user_seats (Local *local)
 {
   SeatsSnapshot *next = &local->pull->snapshot;
   guint counted = seats_users_count_counted (G_LIST_MODEL (next->users), local->today);
+  SeatsProduct *seats = seats_products_find_user_seats (G_LIST_MODEL (next->products));
 
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (next->products)); i++)
-    {
-      g_autoptr(SeatsProduct) product = g_list_model_get_item (G_LIST_MODEL (next->products), i);
+  if (seats == NULL || seats_product_get_purchased (seats) <= counted)
+    return 0;
 
-      if (seats_product_get_kind (product) == SEATS_PRODUCT_KIND_USER_SEATS)
-        return seats_product_get_purchased (product) > counted
-               ? seats_product_get_purchased (product) - counted : 0;
-    }
-
-  return 0;
+  return seats_product_get_purchased (seats) - counted;
 }
 
 static void
@@ -625,16 +611,9 @@ turn_period (Local   *local,
       g_autofree SeatsRuleUser *rule_users = g_new0 (SeatsRuleUser, MAX (n_users, 1));
       g_autoptr(GPtrArray) held = g_ptr_array_new_with_free_func (g_object_unref);
       g_autoptr(GArray) excess = NULL;
-      guint seats = 0;
+      SeatsProduct *user_seats = seats_products_find_user_seats (G_LIST_MODEL (next->products));
+      guint seats = user_seats != NULL ? seats_product_get_purchased (user_seats) : 0;
       GDate deadline;
-
-      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (next->products)); i++)
-        {
-          g_autoptr(SeatsProduct) product = g_list_model_get_item (G_LIST_MODEL (next->products), i);
-
-          if (seats_product_get_kind (product) == SEATS_PRODUCT_KIND_USER_SEATS)
-            seats = seats_product_get_purchased (product);
-        }
 
       for (guint i = 0; i < n_users; i++)
         {

@@ -180,6 +180,29 @@ seats_product_get_free (SeatsProduct *self)
  * Returns: (transfer full) (element-type SeatsRulePriceLine) (nullable): the
  *   lines, or %NULL when a price is not shared (R15)
  */
+/**
+ * seats_products_find_user_seats:
+ * @products: (element-type SeatsProduct): an account's products
+ *
+ * Returns: (transfer none) (nullable): the user licenses among @products,
+ *   which the list holds
+ */
+SeatsProduct *
+seats_products_find_user_seats (GListModel *products)
+{
+  g_return_val_if_fail (G_IS_LIST_MODEL (products), NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (products); i++)
+    {
+      g_autoptr(SeatsProduct) product = g_list_model_get_item (products, i);
+
+      if (seats_product_get_kind (product) == SEATS_PRODUCT_KIND_USER_SEATS)
+        return product;
+    }
+
+  return NULL;
+}
+
 GArray *
 seats_products_price_lines (GListModel *products)
 {

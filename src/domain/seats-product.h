@@ -61,6 +61,7 @@ gboolean         seats_product_get_enabled     (SeatsProduct *self);
 void             seats_product_set_enabled     (SeatsProduct *self,
                                                 gboolean      enabled);
 
+SeatsProduct    *seats_products_find_user_seats (GListModel  *products);
 GArray          *seats_products_price_lines    (GListModel   *products);
 char            *seats_products_explain_monthly_price
                                                (GListModel   *products,

@@ -62,17 +62,7 @@ seats_reminder_compute (const SeatsSnapshot *snapshot,
       (end = seats_subscription_get_period_end_julian (snapshot->subscription)) == 0)
     return FALSE;
 
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (snapshot->products)); i++)
-    {
-      g_autoptr(SeatsProduct) product = g_list_model_get_item (G_LIST_MODEL (snapshot->products), i);
-
-      if (seats_product_get_kind (product) == SEATS_PRODUCT_KIND_USER_SEATS)
-        {
-          seats = product;
-          break;
-        }
-    }
-  if (seats == NULL)
+  if (!(seats = seats_products_find_user_seats (G_LIST_MODEL (snapshot->products))))
     return FALSE;
 
   seats_rule_policy_init (&policy);

@@ -107,20 +107,6 @@ seats_terms_equal (const SeatsTerms *a,
          g_strcmp0 (a->portal_url, b->portal_url) == 0;
 }
 
-static SeatsProduct *
-find_user_seats (GListModel *products)
-{
-  for (guint i = 0; i < g_list_model_get_n_items (products); i++)
-    {
-      g_autoptr(SeatsProduct) product = g_list_model_get_item (products, i);
-
-      if (seats_product_get_kind (product) == SEATS_PRODUCT_KIND_USER_SEATS)
-        return product;
-    }
-
-  return NULL;
-}
-
 /**
  * seats_terms_from_snapshot:
  * @snapshot: an account as it is known
@@ -138,7 +124,7 @@ seats_terms_from_snapshot (const SeatsSnapshot *snapshot)
   g_return_val_if_fail (snapshot != NULL, NULL);
 
   if (snapshot->account == NULL || snapshot->subscription == NULL ||
-      (seats = find_user_seats (G_LIST_MODEL (snapshot->products))) == NULL)
+      (seats = seats_products_find_user_seats (G_LIST_MODEL (snapshot->products))) == NULL)
     return NULL;
 
   policy = seats_account_get_policy (snapshot->account);
@@ -370,7 +356,7 @@ seats_terms_apply (const SeatsTerms *terms,
   seats_subscription_set_monthly_price (subscription, monthly);
   seats_subscription_set_total_price (subscription, monthly * terms->period_months);
 
-  old_seats = find_user_seats (G_LIST_MODEL (snapshot->products));
+  old_seats = seats_products_find_user_seats (G_LIST_MODEL (snapshot->products));
   {
     g_autofree char *product = g_strstrip (g_strdup (terms->product));
 

@@ -2158,13 +2158,6 @@ product_has_id (gpointer      item,
 }
 
 static gboolean
-product_is_user_seats (gpointer      item,
-                       gconstpointer data)
-{
-  return seats_product_get_kind (item) == SEATS_PRODUCT_KIND_USER_SEATS;
-}
-
-static gboolean
 feature_has_id (gpointer      item,
                 gconstpointer id)
 {
@@ -2216,7 +2209,7 @@ seats_sync_engine_find_user_seats (SeatsSyncEngine *self)
 {
   g_return_val_if_fail (SEATS_IS_SYNC_ENGINE (self), NULL);
 
-  return find_item (G_LIST_MODEL (self->state.products), product_is_user_seats, NULL);
+  return seats_products_find_user_seats (G_LIST_MODEL (self->state.products));
 }
 
 /**
