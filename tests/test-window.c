@@ -11,6 +11,7 @@
 
 #include "seats-api-error.h"
 #include "seats-connect-dialog.h"
+#include "seats-terms-dialog.h"
 #include "ui-test-helper.h"
 
 /* What a person reads, in the language under test. */
@@ -359,6 +360,116 @@ test_window_remembers_size (void)
   g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
 }
 
+static gboolean
+dialog_closed (gpointer data)
+{
+  return ui_find_dialog ((GType) GPOINTER_TO_SIZE (data)) == NULL;
+}
+
+static gboolean
+next_period_is_eight (gpointer data)
+{
+  SeatsProduct *seats = seats_sync_engine_find_user_seats (data);
+
+  return seats != NULL && seats_product_get_next_period (seats) == 8;
+}
+
+static void
+set_row (GtkWidget  *dialog,
+         const char *id,
+         const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (ui_find_by_id (dialog, id)), text);
+}
+
+/* A subscription kept by hand, added and changed in the window. A term
+ * that breaks a rule is refused beside its field before anything is
+ * saved, the message goes as the field is put right, and the new
+ * account's pages show its terms. The clock is November 16, 2026. */
+static void
+test_window_kept_by_hand (UiFixture     *fixture,
+                          gconstpointer  user_data)
+{
+  SeatsApplication *app = ui_test_get_application ();
+  GListModel *sessions = seats_application_get_sessions (app);
+  guint n_sessions = g_list_model_get_n_items (sessions);
+  g_autofree char *too_long = NULL;
+  g_autoptr(SeatsSession) session = NULL;
+  GtkWidget *dialog, *message, *price, *notice;
+  SeatsSyncEngine *engine;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.add-subscription", NULL));
+  ui_iterate ();
+  dialog = GTK_WIDGET (ui_find_dialog (SEATS_TYPE_TERMS_DIALOG));
+  g_assert_nonnull (dialog);
+  ui_assert_access_keys_unique (dialog);
+  message = ui_find_by_id (dialog, "error_label");
+  price = ui_find_by_id (dialog, "price_row");
+  notice = ui_find_by_id (dialog, "notice_row");
+
+  set_row (dialog, "vendor_row", "TimeLog");
+  set_row (dialog, "product_row", "TimeLog PSA");
+  set_row (dialog, "currency_row", "dkk");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (ui_find_by_id (dialog, "purchased_spin")), 12);
+  set_row (dialog, "price_row", "twelve");
+  set_row (dialog, "start_row", "2026-11-01");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (ui_find_by_id (dialog, "notice_spin")), 40);
+
+  /* Not a price: said beside the price, and nothing is added. */
+  g_assert_true (gtk_widget_activate_action (dialog, "terms.save", NULL));
+  ui_iterate ();
+  g_assert_true (gtk_widget_get_visible (message));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (message)), ==,
+                   _("Enter the price of one license a month as a number, such as 12.50."));
+  g_assert_true (gtk_widget_has_css_class (price, "error"));
+  g_assert_cmpuint (g_list_model_get_n_items (sessions), ==, n_sessions);
+
+  /* Put right, the message goes; a notice longer than the month is the
+   * next thing refused, by the domain's rule. */
+  set_row (dialog, "price_row", "349,00");
+  g_assert_false (gtk_widget_get_visible (message));
+  g_assert_false (gtk_widget_has_css_class (price, "error"));
+  g_assert_true (gtk_widget_activate_action (dialog, "terms.save", NULL));
+  ui_iterate ();
+  too_long = g_strdup_printf (ngettext ("The notice must be shorter than the billing period, which is %u day long.",
+                                        "The notice must be shorter than the billing period, which is %u days long.",
+                                        30), 30);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (message)), ==, too_long);
+  g_assert_true (gtk_widget_has_css_class (notice, "error"));
+  g_assert_cmpuint (g_list_model_get_n_items (sessions), ==, n_sessions);
+
+  /* Added: the window shows it, with the twelve licenses bought. */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (ui_find_by_id (dialog, "notice_spin")), 14);
+  g_assert_true (gtk_widget_activate_action (dialog, "terms.save", NULL));
+  g_assert_true (ui_wait_for (dialog_closed, GSIZE_TO_POINTER (SEATS_TYPE_TERMS_DIALOG), 5000));
+  g_assert_cmpuint (g_list_model_get_n_items (sessions), ==, n_sessions + 1);
+  session = g_list_model_get_item (sessions, n_sessions);
+  g_assert_true (seats_window_get_session (fixture->window) == session);
+  engine = seats_session_get_engine (session);
+  g_assert_nonnull (engine);
+  g_assert_cmpint (seats_account_get_source (seats_sync_engine_get_account (engine)), ==,
+                   SEATS_ACCOUNT_SOURCE_MANUAL);
+  g_assert_cmpuint (seats_product_get_purchased (seats_sync_engine_find_user_seats (engine)), ==, 12);
+  g_assert_cmpint (seats_product_get_price (seats_sync_engine_find_user_seats (engine)), ==, 34900);
+  g_assert_nonnull (ui_wait_for_widget (GTK_WIDGET (fixture->window), GTK_TYPE_LABEL, "TimeLog"));
+
+  /* Its terms, changed in place: the dialog has them as they were. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.edit-terms", NULL));
+  ui_iterate ();
+  dialog = GTK_WIDGET (ui_find_dialog (SEATS_TYPE_TERMS_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ui_find_by_id (dialog, "vendor_row"))), ==, "TimeLog");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ui_find_by_id (dialog, "price_row"))), ==, "349.00");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (ui_find_by_id (dialog, "next_spin")), 8);
+  g_assert_true (gtk_widget_activate_action (dialog, "terms.save", NULL));
+  g_assert_true (ui_wait_for (next_period_is_eight, engine, 5000));
+  g_assert_cmpuint (seats_product_get_purchased (seats_sync_engine_find_user_seats (engine)), ==, 12);
+
+  /* The account is the test's alone. */
+  seats_application_remove_session (app, session);
+  ui_iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -383,6 +494,8 @@ main (int   argc,
   g_test_add ("/window/menu", UiFixture, NULL, fixture_set_up, test_window_menu, fixture_tear_down);
   g_test_add ("/window/sync-state", UiFixture, NULL, fixture_set_up, test_window_sync_state, fixture_tear_down);
   g_test_add_func ("/window/remembers-size", test_window_remembers_size);
+  g_test_add ("/window/kept-by-hand", UiFixture, NULL, fixture_set_up, test_window_kept_by_hand,
+              fixture_tear_down);
 
   return g_test_run ();
 }

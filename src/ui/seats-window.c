@@ -14,6 +14,7 @@
 #include "seats-banner.h"
 #include "seats-billing-page.h"
 #include "seats-connect-dialog.h"
+#include "seats-terms-dialog.h"
 #include "seats-format.h"
 #include "seats-licenses-page.h"
 #include "seats-licenses-util.h"
@@ -101,6 +102,8 @@ seats_window_update_actions (SeatsWindow *self)
                                  engine != NULL &&
                                  seats_sync_engine_supports (engine, SEATS_CHANGE_IMPORT_LICENSE));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-users", engine != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-terms",
+                                 engine != NULL && seats_sync_engine_supports (engine, SEATS_CHANGE_TERMS));
 }
 
 static void
@@ -419,6 +422,33 @@ seats_window_connect_account_action (GtkWidget  *widget,
   SeatsWindow *self = SEATS_WINDOW (widget);
   SeatsConnectDialog *dialog = seats_connect_dialog_new (GTK_WINDOW (self), self->settings);
 
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+seats_window_add_subscription_action (GtkWidget  *widget,
+                                      const char *action_name,
+                                      GVariant   *param)
+{
+  SeatsWindow *self = SEATS_WINDOW (widget);
+  SeatsTermsDialog *dialog = seats_terms_dialog_new (GTK_WINDOW (self), self->settings, NULL);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+seats_window_edit_terms_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *param)
+{
+  SeatsWindow *self = SEATS_WINDOW (widget);
+  SeatsSyncEngine *engine = get_engine (self);
+  SeatsTermsDialog *dialog;
+
+  if (engine == NULL || !seats_sync_engine_supports (engine, SEATS_CHANGE_TERMS))
+    return;
+
+  dialog = seats_terms_dialog_new (GTK_WINDOW (self), self->settings, engine);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -780,6 +810,10 @@ seats_window_class_init (SeatsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.sync", NULL, seats_window_sync_action);
   gtk_widget_class_install_action (widget_class, "win.connect-account", NULL,
                                    seats_window_connect_account_action);
+  gtk_widget_class_install_action (widget_class, "win.add-subscription", NULL,
+                                   seats_window_add_subscription_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-terms", NULL,
+                                   seats_window_edit_terms_action);
   gtk_widget_class_install_action (widget_class, "win.remove-account", NULL,
                                    seats_window_remove_account_action);
   gtk_widget_class_install_action (widget_class, "win.try-demo", NULL, seats_window_try_demo_action);
