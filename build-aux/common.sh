@@ -18,6 +18,7 @@ seats_build_packages=(
   libsqlite3-dev
   libsecret-1-dev
   libical-dev
+  libcsv-dev
   libgnutls28-dev
   desktop-file-utils
   appstream

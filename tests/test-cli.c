@@ -190,6 +190,7 @@ test_help_lists_every_command (Fixture       *fixture,
     "assign-module MODULE USER", "remove-module MODULE USER",
     "activate-license", "import-license FILE", "billing", "history", "help COMMAND",
     "add-subscription NAME=VALUE…", "set-terms NAME=VALUE…", "reminders", "calendar FILE",
+    "import-users FILE",
     "--server", "--account", "--csv", "--json", "--yes", "--product", "--counted",
     "--inactive", "SEATS_TOKEN",
   };
@@ -1123,6 +1124,7 @@ test_kept_by_hand (Fixture       *fixture,
                    gconstpointer  user_data)
 {
   g_autofree char *calendar_path = g_build_filename (fixture->dir, "notice.ics", NULL);
+  g_autofree char *csv_path = g_build_filename (fixture->dir, "users.csv", NULL);
   g_autofree char *calendar = NULL;
   g_autoptr(CliResult) result = NULL;
   g_autoptr(JsonNode) licenses = NULL;
@@ -1209,6 +1211,42 @@ test_kept_by_hand (Fixture       *fixture,
   g_assert_nonnull (icalcomponent_get_first_component (event, ICAL_VALARM_COMPONENT));
   g_assert_null (icalcomponent_get_next_component (parsed, ICAL_VEVENT_COMPONENT));
   icalcomponent_free (parsed);
+
+  /* Users from the vendor's export, as Excel writes it in the Netherlands:
+   * asked before anything is imported, the bad row left out with its row
+   * number, and those missing from a later file become former users. */
+  g_assert_true (g_file_set_contents (csv_path,
+                                      "Naam;E-mailadres;Status;Einddatum\r\n"
+                                      "J\xf6rg Berg;jorg@example.test;Actief;\r\n"
+                                      "Anna Ek;anna@example.test;actief;31-12-2026\r\n"
+                                      "Bo;bo@example.test;gek;\r\n", -1, NULL));
+  RUN ("import-users", csv_path);
+  assert_exit (result, 2);
+  RUN ("users", "--counted", "--json");
+  g_assert_false (cli_contains (result->out, "jorg@example.test"));
+  RUN ("import-users", csv_path, "--yes");
+  assert_exit (result, 0);
+  g_assert_true (cli_contains (result->out, "2 users added, 0 changed, 0 become former users"));
+  g_assert_true (cli_contains (result->out, "Row 4 is left out: “gek” does not say whether the user is active."));
+  RUN ("users");
+  g_assert_true (cli_contains (result->out, "Jörg Berg"));
+  g_assert_true (cli_contains (result->out, "2 users of 2 hold a license"));
+
+  g_assert_true (g_file_set_contents (csv_path, "\xef\xbb\xbfName\tEmail\nJörg Berg\tjorg@example.test\n",
+                                      -1, NULL));
+  RUN ("import-users", csv_path, "--yes");
+  assert_exit (result, 0);
+  g_assert_true (cli_contains (result->out, "0 users added, 0 changed, 1 becomes a former user, 1 unchanged."));
+  RUN ("users");
+  g_assert_true (cli_contains (result->out, "1 user of 2 holds a license"));
+
+  g_assert_true (g_file_set_contents (csv_path, "Name,Email\nJ\xc3\xb6rg,j@x.test\nK\xf6re,k@x.test\n",
+                                      -1, NULL));
+  RUN ("import-users", csv_path, "--yes");
+  assert_exit (result, 1);
+  g_assert_true (cli_contains (result->err, "Part of the file is written as UTF-8"));
+  RUN ("history");
+  g_assert_true (cli_contains (result->out, "Imported the users of “users.csv”"));
 
 #undef RUN
 }

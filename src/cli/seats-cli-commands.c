@@ -15,6 +15,7 @@
 
 #include "seats-api-error.h"
 #include "seats-calendar.h"
+#include "seats-user-import.h"
 #include "seats-action-text.h"
 #include "seats-cli-private.h"
 #include "seats-format.h"
@@ -2227,6 +2228,82 @@ seats_cli_calendar (SeatsCli *cli)
 
   /* Translators: %s is a file name */
   g_print (_("The last days to change each subscription are in %s."), cli->args[0]);
+  g_print ("\n");
+
+  return SEATS_CLI_EXIT_OK;
+}
+
+/* import-users */
+
+int
+seats_cli_import_users (SeatsCli *cli)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (cli->args[0]);
+  g_autoptr(GBytes) contents = NULL;
+  g_autoptr(SeatsUserTable) table = NULL;
+  g_autoptr(SeatsUserImport) import = NULL;
+  g_autoptr(SeatsChange) change = NULL;
+  g_autofree char *name = g_file_get_basename (file);
+
+  if (!check_supported (cli, SEATS_CHANGE_USERS_PUT, &error))
+    return seats_cli_fail (error);
+
+  if (!(contents = g_file_load_bytes (file, NULL, NULL, &error)) ||
+      !(table = seats_user_table_read (contents, name, &error)))
+    {
+      g_printerr ("seatsctl: %s\n", error->message);
+      return SEATS_CLI_EXIT_REFUSED;
+    }
+
+  /* What Seats reads from each column, for the person to check. */
+  for (guint i = 0; table->header[i] != NULL; i++)
+    g_print ("  %s → %s\n", table->header[i],
+             seats_import_column_describe (g_array_index (table->mapping, SeatsImportColumn, i)));
+
+  import = seats_user_import_plan (table, seats_sync_engine_get_users (cli->engine));
+  /* Translators: how many users an import adds, changes and makes former users */
+  g_print (ngettext ("%u user added, ", "%u users added, ", import->n_added), import->n_added);
+  g_print (ngettext ("%u changed, ", "%u changed, ", import->n_changed), import->n_changed);
+  g_print (ngettext ("%u becomes a former user, ", "%u become former users, ", import->n_gone),
+           import->n_gone);
+  g_print (ngettext ("%u unchanged.", "%u unchanged.", import->n_unchanged), import->n_unchanged);
+  g_print ("\n");
+  for (guint i = 0; i < import->problems->len; i++)
+    {
+      SeatsImportProblem *problem = g_ptr_array_index (import->problems, i);
+
+      /* Translators: a row of the file, as a spreadsheet numbers it, then why */
+      g_print (_("Row %u is left out: %s"), problem->row, problem->reason);
+      g_print ("\n");
+    }
+
+  if (import->users->len == 0)
+    {
+      g_print ("%s\n", _("Nothing would change."));
+      return SEATS_CLI_EXIT_OK;
+    }
+
+  if (!cli->yes)
+    {
+      if (!isatty (STDIN_FILENO))
+        return seats_cli_usage_error (_("Not imported: standard input is not a terminal to ask "
+                                        "on. Add --yes to import without being asked."));
+
+      if (!seats_cli_ask_yes (_("Import these users? [y/N]")))
+        {
+          g_printerr ("seatsctl: %s\n", _("Nothing was imported."));
+          return SEATS_CLI_EXIT_REFUSED;
+        }
+    }
+
+  change = seats_change_new_users_put (import->users, NULL, name);
+  if (!(change = check_change (cli, g_steal_pointer (&change), NULL, &error)) ||
+      !submit (cli, change, &error))
+    return seats_cli_fail (error);
+
+  /* Translators: %s is a file name */
+  g_print (_("Imported the users of %s."), name);
   g_print ("\n");
 
   return SEATS_CLI_EXIT_OK;

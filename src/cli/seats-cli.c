@@ -119,6 +119,12 @@ static const Command commands[] = {
   { "set-terms", "NAME=VALUE…", N_("Change the terms of a subscription kept on this computer"),
     N_("Takes the terms as add-subscription does; those not given stay as they are."),
     seats_cli_set_terms, NEEDS_ENGINE, ANY_ARGS, 0, -1 },
+  { "import-users", "FILE", N_("Import the users of a subscription kept by hand from a CSV file"),
+    N_("FILE is the vendor’s export of its users, with commas, semicolons or tabs, in UTF-8 or "
+       "as Excel writes it. Shows what Seats reads from each column, how many users are added, "
+       "changed and become former users (those missing from the file), and the rows left out "
+       "and why; then asks before importing, all or nothing, unless --yes is given."),
+    seats_cli_import_users, NEEDS_ENGINE, 1, ALLOW_YES, -1 },
   { "reminders", NULL, N_("Say which subscriptions must be changed soon; exit status 1 if any"),
     N_("For every account: when the last day to change the licenses of its next billing period "
        "is within the days of the “reminder-days” setting (7 unless set) and it has licenses "
