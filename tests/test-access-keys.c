@@ -27,6 +27,7 @@ static const struct {
   { "Change Next Period dialog", { "seats-next-period-dialog.ui" } },
   { "Trial dialog", { "seats-trial-dialog.ui" } },
   { "Subscription Terms dialog", { "seats-terms-dialog.ui" } },
+  { "Import Users dialog", { "seats-import-dialog.ui" } },
   { "Licenses page", { "seats-window.ui#sync_banner,stack", "seats-licenses-page.ui" } },
   { "Users page", { "seats-window.ui#sync_banner,stack", "seats-users-page.ui" } },
   { "Billing page", { "seats-window.ui#sync_banner,stack", "seats-billing-page.ui" } },

@@ -8,9 +8,11 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "seats-api-error.h"
 #include "seats-connect-dialog.h"
+#include "seats-import-dialog.h"
 #include "seats-terms-dialog.h"
 #include "ui-test-helper.h"
 
@@ -464,6 +466,51 @@ test_window_kept_by_hand (UiFixture     *fixture,
   g_assert_true (gtk_widget_activate_action (dialog, "terms.save", NULL));
   g_assert_true (ui_wait_for (next_period_is_eight, engine, 5000));
   g_assert_cmpuint (seats_product_get_purchased (seats_sync_engine_find_user_seats (engine)), ==, 12);
+
+  /* Users from the vendor's export: what each column holds, what
+   * importing changes and the row left out are shown before anything is
+   * imported; without a column of names nothing can be. */
+  {
+    const char *text = "Naam;E-mailadres;Status\r\n"
+                       "J\xf6rg Berg;jorg@example.test;Actief\r\n"
+                       "Anna Ek;anna@example.test;actief\r\n"
+                       "Bo;bo@example.test;gek\r\n";
+    g_autoptr(GBytes) bytes = g_bytes_new_static (text, strlen (text));
+    g_autoptr(GError) error = NULL;
+    SeatsUserTable *table = seats_user_table_read (bytes, "timelog.csv", &error);
+    GtkWidget *import, *added, *problems, *columns, *name_row;
+
+    g_assert_no_error (error);
+    import = GTK_WIDGET (seats_import_dialog_new (GTK_WINDOW (fixture->window), engine, table));
+    gtk_window_present (GTK_WINDOW (import));
+    ui_iterate ();
+    ui_assert_access_keys_unique (import);
+    added = ui_find_by_id (import, "added_label");
+    problems = ui_find_by_id (import, "problems_group");
+    columns = ui_find_by_id (import, "columns_group");
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (added)), ==, "2");
+    g_assert_true (gtk_widget_get_visible (problems));
+    g_assert_true (ui_shows_text_containing (problems, "gek"));
+    g_assert_true (ui_shows_text (columns, "Jörg Berg"));
+    g_assert_cmpuint (g_list_model_get_n_items (seats_sync_engine_get_users (engine)), ==, 0);
+
+    /* Neither names nor addresses: refused, and Import cannot be pressed. */
+    name_row = gtk_widget_get_ancestor (ui_find (columns, GTK_TYPE_LABEL, "Naam"), ADW_TYPE_COMBO_ROW);
+    adw_combo_row_set_selected (ADW_COMBO_ROW (name_row), SEATS_IMPORT_COLUMN_IGNORE);
+    adw_combo_row_set_selected (ADW_COMBO_ROW (gtk_widget_get_ancestor (ui_find (columns, GTK_TYPE_LABEL, "E-mailadres"),
+                                                                        ADW_TYPE_COMBO_ROW)),
+                                SEATS_IMPORT_COLUMN_IGNORE);
+    g_assert_true (gtk_widget_get_visible (ui_find_by_id (import, "error_label")));
+    g_assert_false (gtk_widget_get_sensitive (ui_find_by_id (import, "import_button")));
+    adw_combo_row_set_selected (ADW_COMBO_ROW (name_row), SEATS_IMPORT_COLUMN_NAME);
+    g_assert_false (gtk_widget_get_visible (ui_find_by_id (import, "error_label")));
+    g_assert_true (gtk_widget_get_sensitive (ui_find_by_id (import, "import_button")));
+
+    g_assert_true (gtk_widget_activate_action (import, "import.import", NULL));
+    g_assert_true (ui_wait_for (dialog_closed, GSIZE_TO_POINTER (SEATS_TYPE_IMPORT_DIALOG), 5000));
+    g_assert_cmpuint (g_list_model_get_n_items (seats_sync_engine_get_users (engine)), ==, 2);
+    g_assert_cmpuint (seats_product_get_in_use (seats_sync_engine_find_user_seats (engine)), ==, 2);
+  }
 
   /* The account is the test's alone. */
   seats_application_remove_session (app, session);

@@ -14,6 +14,7 @@
 #include "seats-banner.h"
 #include "seats-billing-page.h"
 #include "seats-connect-dialog.h"
+#include "seats-import-dialog.h"
 #include "seats-terms-dialog.h"
 #include "seats-format.h"
 #include "seats-licenses-page.h"
@@ -102,6 +103,8 @@ seats_window_update_actions (SeatsWindow *self)
                                  engine != NULL &&
                                  seats_sync_engine_supports (engine, SEATS_CHANGE_IMPORT_LICENSE));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-users", engine != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-users",
+                                 engine != NULL && seats_sync_engine_supports (engine, SEATS_CHANGE_USERS_PUT));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-terms",
                                  engine != NULL && seats_sync_engine_supports (engine, SEATS_CHANGE_TERMS));
 }
@@ -450,6 +453,18 @@ seats_window_edit_terms_action (GtkWidget  *widget,
 
   dialog = seats_terms_dialog_new (GTK_WINDOW (self), self->settings, engine);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+seats_window_import_users_action (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *param)
+{
+  SeatsWindow *self = SEATS_WINDOW (widget);
+  SeatsSyncEngine *engine = get_engine (self);
+
+  if (engine != NULL && seats_sync_engine_supports (engine, SEATS_CHANGE_USERS_PUT))
+    seats_import_dialog_choose_file (GTK_WINDOW (self), engine);
 }
 
 static void
@@ -814,6 +829,8 @@ seats_window_class_init (SeatsWindowClass *klass)
                                    seats_window_add_subscription_action);
   gtk_widget_class_install_action (widget_class, "win.edit-terms", NULL,
                                    seats_window_edit_terms_action);
+  gtk_widget_class_install_action (widget_class, "win.import-users", NULL,
+                                   seats_window_import_users_action);
   gtk_widget_class_install_action (widget_class, "win.remove-account", NULL,
                                    seats_window_remove_account_action);
   gtk_widget_class_install_action (widget_class, "win.try-demo", NULL, seats_window_try_demo_action);
