@@ -13,6 +13,7 @@
 #include "seats-api-error.h"
 #include "seats-connect-dialog.h"
 #include "seats-import-dialog.h"
+#include "seats-next-period-dialog.h"
 #include "seats-terms-dialog.h"
 #include "ui-test-helper.h"
 
@@ -454,6 +455,25 @@ test_window_kept_by_hand (UiFixture     *fixture,
   g_assert_cmpuint (seats_product_get_purchased (seats_sync_engine_find_user_seats (engine)), ==, 12);
   g_assert_cmpint (seats_product_get_price (seats_sync_engine_find_user_seats (engine)), ==, 34900);
   g_assert_nonnull (ui_wait_for_widget (GTK_WIDGET (fixture->window), GTK_TYPE_LABEL, "TimeLog"));
+
+  /* The notice date is tomorrow and twelve licenses stand against no user
+   * who counts: the desktop is told once, and the notification opens the
+   * Change Next Period dialog of this account. */
+  {
+    GPtrArray *sent = ui_test_get_notifications ();
+    g_autofree char *id = g_strdup_printf ("%s-notice-%u", seats_account_get_id (seats_sync_engine_get_account (engine)),
+                                           seats_julian_from_ymd (2026, 11, 17));
+    GtkWindow *next;
+
+    g_assert_true (g_ptr_array_find_with_equal_func (sent, id, g_str_equal, NULL));
+    g_action_group_activate_action (G_ACTION_GROUP (app), "change-next-period",
+                                    g_variant_new_string (seats_account_get_id (seats_sync_engine_get_account (engine))));
+    ui_iterate ();
+    next = ui_find_dialog (SEATS_TYPE_NEXT_PERIOD_DIALOG);
+    g_assert_nonnull (next);
+    gtk_window_destroy (next);
+    ui_iterate ();
+  }
 
   /* Its terms, changed in place: the dialog has them as they were. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.edit-terms", NULL));

@@ -33,8 +33,16 @@ date_of (guint32 julian)
   return time;
 }
 
-static char *
-describe (const SeatsReminder *reminder)
+/**
+ * seats_reminder_text:
+ * @reminder: what a notice date asks
+ *
+ * Returns: (transfer full): what the next period begins with, what
+ *   lowering it saves and who has left, in the person's words, for the
+ *   calendar's event and the desktop's notification alike
+ */
+char *
+seats_reminder_text (const SeatsReminder *reminder)
 {
   g_autofree char *begins = seats_format_date (reminder->period_end);
   GString *text = g_string_new (NULL);
@@ -128,7 +136,7 @@ seats_calendar_of_notice_dates (const char * const   *names,
       /* Translators: %s is a subscription, as its vendor is called */
       summary = g_strdup_printf (_("%s: last day to change the licenses of the next billing period"),
                                  names[i]);
-      description = describe (&reminder);
+      description = seats_reminder_text (&reminder);
       start = date_of (reminder.notice_date);
       end = date_of (reminder.notice_date + 1);
 

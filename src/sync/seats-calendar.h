@@ -13,6 +13,7 @@
 
 G_BEGIN_DECLS
 
+char *seats_reminder_text            (const SeatsReminder  *reminder);
 char *seats_calendar_of_notice_dates (const char * const   *names,
                                       const SeatsSnapshot **snapshots,
                                       guint                 n_accounts,

@@ -112,9 +112,30 @@ seats_application_quit_action (GSimpleAction *action,
   g_application_quit (G_APPLICATION (self));
 }
 
+/* A reminder of a notice date, clicked: the account's next period. */
+static void
+seats_application_change_next_period_action (GSimpleAction *action,
+                                             GVariant      *parameter,
+                                             gpointer       user_data)
+{
+  SeatsApplication *self = user_data;
+  GtkWindow *window;
+
+  g_assert (SEATS_IS_APPLICATION (self));
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (window == NULL)
+    window = GTK_WINDOW (seats_window_new (self));
+
+  gtk_window_present (window);
+  if (SEATS_IS_WINDOW (window))
+    seats_window_change_next_period (SEATS_WINDOW (window), g_variant_get_string (parameter, NULL));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", seats_application_quit_action },
   { "about", seats_application_about_action },
+  { "change-next-period", seats_application_change_next_period_action, "s" },
 };
 
 static void

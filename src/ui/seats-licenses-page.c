@@ -12,8 +12,10 @@
 #include <glib/gi18n.h>
 
 #include "seats-activate-license-dialog.h"
+#include "seats-application.h"
 #include "seats-banner.h"
 #include "seats-buy-dialog.h"
+#include "seats-calendar.h"
 #include "seats-format.h"
 #include "seats-holders-dialog.h"
 #include "seats-licenses-page.h"
@@ -196,7 +198,8 @@ static void
 notify_once (SeatsLicensesPage *self,
              const char        *key,
              const char        *title,
-             const char        *body)
+             const char        *body,
+             const char        *action)
 {
   g_autoptr(GNotification) notification = NULL;
   GApplication *app = g_application_get_default ();
@@ -212,6 +215,9 @@ notify_once (SeatsLicensesPage *self,
 
   notification = g_notification_new (title);
   g_notification_set_body (notification, body);
+  if (action != NULL)
+    g_notification_set_default_action_and_target (notification, action, "s",
+                                                   seats_account_get_id (account));
   g_application_send_notification (app, id, notification);
 }
 
@@ -349,8 +355,44 @@ seats_licenses_page_update_grace (SeatsLicensesPage *self,
     {
       g_autofree char *key = g_strdup_printf ("deadline-%u", first_deadline);
 
-      notify_once (self, key, _("Users Will Be Deactivated Soon"), title);
+      notify_once (self, key, _("Users Will Be Deactivated Soon"), title, NULL);
     }
+}
+
+/* A notice date near with licenses to lower or users who have left: the
+ * desktop says so once, and opens the Change Next Period dialog. */
+static void
+notify_reminder (SeatsLicensesPage *self)
+{
+  g_auto(SeatsReminder) reminder = { 0 };
+  GApplication *app = g_application_get_default ();
+  SeatsAccount *account = get_account (self);
+  g_autofree char *key = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *body = NULL;
+  guint days = SEATS_REMINDER_DEFAULT_DAYS;
+  GDate today;
+
+  if (self->engine == NULL || account == NULL ||
+      !seats_sync_engine_supports (self->engine, SEATS_CHANGE_NEXT_PERIOD))
+    return;
+
+  if (SEATS_IS_APPLICATION (app))
+    days = g_settings_get_uint (seats_application_get_settings (SEATS_APPLICATION (app)), "reminder-days");
+
+  seats_clock_get_today (seats_sync_engine_get_clock (self->engine), &today);
+  if (!seats_reminder_compute (seats_sync_engine_get_snapshot (self->engine), &today, days, &reminder) ||
+      !reminder.due)
+    return;
+
+  key = g_strdup_printf ("notice-%u", reminder.notice_date);
+  date = seats_format_date (reminder.notice_date);
+  /* Translators: a subscription, as its vendor is called, then a date */
+  title = g_strdup_printf (_("%s: change the next period’s licenses by %s"),
+                           seats_account_get_name (account), date);
+  body = seats_reminder_text (&reminder);
+  notify_once (self, key, title, body, "app.change-next-period");
 }
 
 static void
@@ -531,10 +573,11 @@ seats_licenses_page_update (SeatsLicensesPage *self)
       g_autofree char *key = g_strdup_printf ("license-%s", seats_pending_license_get_id (pending));
 
       notify_once (self, key, _("New License Waiting"),
-                   _("A new license from the vendor is waiting to be activated in Seats."));
+                   _("A new license from the vendor is waiting to be activated in Seats."), NULL);
     }
 
   seats_licenses_page_update_grace (self, today);
+  notify_reminder (self);
   gtk_widget_set_visible (GTK_WIDGET (self->modules_group),
                           g_list_model_get_n_items (G_LIST_MODEL (self->modules)) > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->integrations_group),

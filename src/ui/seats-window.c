@@ -956,6 +956,25 @@ seats_window_get_session (SeatsWindow *self)
  * @self: a #SeatsWindow
  * @id: the key of an account of the application
  */
+/**
+ * seats_window_change_next_period:
+ * @self: a #SeatsWindow
+ * @id: the key of an account of the application
+ *
+ * Shows the account's Licenses page with its Change Next Period dialog:
+ * what a reminder of a notice date opens.
+ */
+void
+seats_window_change_next_period (SeatsWindow *self,
+                                 const char  *id)
+{
+  g_return_if_fail (SEATS_IS_WINDOW (self));
+
+  seats_window_show_account (self, id);
+  seats_window_set_visible_page (self, "licenses");
+  gtk_widget_activate_action (GTK_WIDGET (self->licenses_page), "licenses.change-next-period", NULL);
+}
+
 void
 seats_window_show_account (SeatsWindow *self,
                            const char  *id)

@@ -26,5 +26,7 @@ void         seats_window_add_toast        (SeatsWindow      *self,
 SeatsSession *seats_window_get_session     (SeatsWindow      *self);
 void         seats_window_show_account     (SeatsWindow      *self,
                                             const char       *id);
+void         seats_window_change_next_period (SeatsWindow    *self,
+                                            const char       *id);
 
 G_END_DECLS
