@@ -497,6 +497,101 @@ test_reminder (Fixture       *fixture,
   g_assert_cmpint (reminder.saving, ==, 34900);
 }
 
+/* One subscription at a glance: 12 bought, 8 in use, 4 free at DKK 349.00
+ * a month each; the notice date a day away. */
+static void
+test_overview (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_auto(SeatsOverviewLine) line = { 0 };
+
+  seats_overview_line_compute (&fixture->snapshot, &fixture->today, 7, &line);
+  g_assert_true (line.has_terms);
+  g_assert_cmpuint (line.bought, ==, 12);
+  g_assert_cmpuint (line.in_use, ==, 8);
+  g_assert_cmpuint (line.free, ==, 4);
+  g_assert_cmpint (line.monthly, ==, 12 * 34900);
+  g_assert_cmpint (line.free_monthly, ==, 4 * 34900);
+  g_assert_cmpstr (line.currency, ==, "DKK");
+  g_assert_cmpuint (line.next_period, ==, seats_julian_from_ymd (2026, 12, 1));
+  g_assert_cmpuint (line.change_by, ==, seats_julian_from_ymd (2026, 11, 17));
+  g_assert_cmpint (line.attention, ==, SEATS_ATTENTION_NOTICE);
+  seats_overview_line_clear (&line);
+
+  /* The notice date not yet within the days asked: nothing to do. */
+  seats_overview_line_compute (&fixture->snapshot, &fixture->today, 0, &line);
+  g_assert_cmpint (line.attention, ==, SEATS_ATTENTION_NONE);
+  seats_overview_line_clear (&line);
+
+  /* More in use than bought, a user in grace, a new license waiting. */
+  {
+    SeatsProduct *seats = user_seats (&fixture->snapshot);
+
+    seats_product_set_in_use (seats, 13);
+    seats_user_set_grace_deadline_julian (user_of (&fixture->snapshot, "user-7"),
+                                          seats_julian_from_ymd (2026, 11, 30));
+    fixture->snapshot.pending_license = seats_pending_license_new ();
+  }
+  seats_overview_line_compute (&fixture->snapshot, &fixture->today, 0, &line);
+  g_assert_cmpuint (line.free, ==, 0);
+  g_assert_cmpint (line.free_monthly, ==, 0);
+  g_assert_cmpint (line.attention, ==,
+                   SEATS_ATTENTION_OVER | SEATS_ATTENTION_GRACE | SEATS_ATTENTION_NEW_LICENSE);
+  seats_overview_line_clear (&line);
+
+  /* Users only, as a SCIM service gives them: the users who count. */
+  g_clear_object (&fixture->snapshot.subscription);
+  seats_overview_line_compute (&fixture->snapshot, &fixture->today, 7, &line);
+  g_assert_false (line.has_terms);
+  g_assert_cmpuint (line.in_use, ==, 8);
+  g_assert_null (line.currency);
+  g_assert_cmpuint (line.change_by, ==, 0);
+}
+
+/* Totals per currency: euros and kronor are never added together, and a
+ * subscription without terms adds nothing. */
+static void
+test_overview_totals (void)
+{
+  SeatsOverviewLine lines[] = {
+    { TRUE, 10, 8, 2, 10000, 2000, (char *) "SEK", 0, 0, 0 },
+    { TRUE, 5, 5, 0, 5000, 0, (char *) "EUR", 0, 0, 0 },
+    { FALSE, 0, 40, 0, 0, 0, NULL, 0, 0, 0 },
+    { TRUE, 20, 12, 8, 40000, 16000, (char *) "SEK", 0, 0, 0 },
+    { TRUE, 1, 0, 1, G_MAXINT64, G_MAXINT64, (char *) "EUR", 0, 0, 0 },
+  };
+  g_autoptr(GArray) totals = seats_overview_totals (lines, 4);
+  SeatsOverviewTotal *total;
+
+  g_assert_cmpuint (totals->len, ==, 2);
+  total = &g_array_index (totals, SeatsOverviewTotal, 0);
+  g_assert_cmpstr (total->currency, ==, "EUR");
+  g_assert_cmpuint (total->subscriptions, ==, 1);
+  g_assert_cmpint (total->monthly, ==, 5000);
+  total = &g_array_index (totals, SeatsOverviewTotal, 1);
+  g_assert_cmpstr (total->currency, ==, "SEK");
+  g_assert_cmpuint (total->subscriptions, ==, 2);
+  g_assert_cmpuint (total->bought, ==, 30);
+  g_assert_cmpuint (total->in_use, ==, 20);
+  g_assert_cmpuint (total->free, ==, 10);
+  g_assert_cmpint (total->monthly, ==, 50000);
+  g_assert_cmpint (total->free_monthly, ==, 18000);
+  g_clear_pointer (&totals, g_array_unref);
+
+  /* An amount too large to hold stays at the largest there is. */
+  totals = seats_overview_totals (lines, G_N_ELEMENTS (lines));
+  total = &g_array_index (totals, SeatsOverviewTotal, 0);
+  g_assert_cmpuint (total->subscriptions, ==, 2);
+  g_assert_cmpint (total->monthly, ==, G_MAXINT64);
+  g_assert_cmpint (total->free_monthly, ==, G_MAXINT64);
+  g_assert_cmpuint (total->free, ==, 1);
+
+  /* Nothing to add up. */
+  g_clear_pointer (&totals, g_array_unref);
+  totals = seats_overview_totals (NULL, 0);
+  g_assert_cmpuint (totals->len, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -515,6 +610,8 @@ main (int   argc,
   ADD ("/local/turn", test_turn);
   ADD ("/local/turn-grace", test_turn_grace);
   ADD ("/local/reminder", test_reminder);
+  ADD ("/local/overview", test_overview);
+  g_test_add_func ("/local/overview-totals", test_overview_totals);
 
   return g_test_run ();
 }

@@ -26,6 +26,7 @@
 #include "seats-snapshot.h"
 #include "seats-subscription.h"
 #include "seats-local.h"
+#include "seats-overview.h"
 #include "seats-reminder.h"
 #include "seats-terms.h"
 #include "seats-user.h"
