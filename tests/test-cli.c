@@ -190,6 +190,7 @@ test_help_lists_every_command (Fixture       *fixture,
     "assign-module MODULE USER", "remove-module MODULE USER",
     "activate-license", "import-license FILE", "billing", "history", "help COMMAND",
     "add-subscription NAME=VALUE…", "set-terms NAME=VALUE…", "reminders", "calendar FILE",
+    "overview",
     "import-users FILE",
     "--server", "--account", "--csv", "--json", "--yes", "--product", "--counted",
     "--inactive", "SEATS_TOKEN",
@@ -1247,6 +1248,48 @@ test_kept_by_hand (Fixture       *fixture,
   g_assert_true (cli_contains (result->err, "Part of the file is written as UTF-8"));
   RUN ("history");
   g_assert_true (cli_contains (result->out, "Imported the users of “users.csv”"));
+
+  /* All subscriptions at a glance: kronor of two countries are never
+   * added together, and Danish kroner of two subscriptions are. */
+  RUN ("add-subscription", "vendor=Quinyx", "product=Quinyx", "currency=SEK", "licenses=10",
+       "price=95", "start=2026-11-01", "notice=20");
+  assert_exit (result, 0);
+  RUN ("add-subscription", "vendor=SuperOffice", "product=CRM", "currency=DKK", "licenses=5",
+       "price=100", "start=2026-10-01", "period=3", "notice=30");
+  assert_exit (result, 0);
+  RUN ("overview");
+  assert_exit (result, 0);
+  g_assert_true (cli_contains (result->out, "SEK, 1 subscription: 10 licenses bought, 0 in use, "
+                                            "10 available; SEK\u00a0950.00 a month"));
+  g_assert_true (cli_contains (result->out, "DKK, 2 subscriptions: 19 licenses bought, 1 in use, "
+                                            "18 available"));
+  RUN ("overview", "--json");
+  assert_exit (result, 0);
+  {
+    g_autoptr(JsonNode) overview = json_from_string (result->out, NULL);
+    JsonObject *root = json_node_get_object (overview);
+    JsonArray *subscriptions = json_object_get_array_member (root, "subscriptions");
+    JsonArray *totals = json_object_get_array_member (root, "totals");
+    JsonObject *timelog = json_array_get_object_element (subscriptions, 0);
+    JsonObject *superoffice = json_array_get_object_element (subscriptions, 2);
+    JsonObject *dkk = json_array_get_object_element (totals, 0);
+    gint64 timelog_monthly = json_object_get_int_member (json_object_get_object_member (timelog, "monthly_price"), "amount");
+
+    g_assert_cmpuint (json_array_get_length (subscriptions), ==, 3);
+    g_assert_cmpuint (json_array_get_length (totals), ==, 2);
+    /* 14 bought at DKK 399.00, one of them held by Jörg Berg. */
+    g_assert_cmpint (timelog_monthly, ==, 14 * 39900);
+    g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (timelog, "available_monthly_price"), "amount"), ==, 13 * 39900);
+    g_assert_cmpstr (json_object_get_string_member (timelog, "change_by"), ==, "2026-11-24");
+    /* Three months from October 1, with 30 days of notice. */
+    g_assert_cmpstr (json_object_get_string_member (superoffice, "next_period"), ==, "2027-01-01");
+    g_assert_cmpstr (json_object_get_string_member (superoffice, "change_by"), ==, "2026-12-02");
+    g_assert_cmpstr (json_object_get_string_member (dkk, "currency"), ==, "DKK");
+    g_assert_cmpint (json_object_get_int_member (dkk, "subscriptions"), ==, 2);
+    g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (dkk, "monthly_price"), "amount"), ==,
+                     timelog_monthly + 5 * 10000);
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (totals, 1), "currency"), ==, "SEK");
+  }
 
 #undef RUN
 }

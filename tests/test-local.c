@@ -537,6 +537,15 @@ test_overview (Fixture       *fixture,
   g_assert_cmpint (line.free_monthly, ==, 0);
   g_assert_cmpint (line.attention, ==,
                    SEATS_ATTENTION_OVER | SEATS_ATTENTION_GRACE | SEATS_ATTENTION_NEW_LICENSE);
+  {
+    g_autofree char *reasons = seats_attention_text (line.attention);
+
+    g_assert_cmpstr (reasons, ==,
+                     "More licenses are in use than were bought.\n"
+                     "Users over the count lose their license when the grace period ends.\n"
+                     "A new license from the vendor is waiting to be activated.");
+    g_assert_null (seats_attention_text (SEATS_ATTENTION_NONE));
+  }
   seats_overview_line_clear (&line);
 
   /* Users only, as a SCIM service gives them: the users who count. */

@@ -2198,6 +2198,174 @@ seats_cli_reminders (SeatsCli *cli)
   return SEATS_CLI_EXIT_DUE;
 }
 
+/* Amounts are in the line's currency; a subscription without terms shows
+ * only its users. */
+static void
+overview_json (Everything              *all,
+               const SeatsOverviewLine *lines,
+               GArray                  *totals)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "subscriptions");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < all->engines->len; i++)
+    {
+      const SeatsOverviewLine *line = &lines[i];
+      SeatsSyncEngine *engine = g_ptr_array_index (all->engines, i);
+      SeatsAccount *account = seats_sync_engine_get_account (engine);
+      g_autofree char *reasons = seats_attention_text (line->attention);
+      g_auto(GStrv) split = reasons != NULL ? g_strsplit (reasons, "\n", -1) : g_new0 (char *, 1);
+
+      json_builder_begin_object (builder);
+      json_add_string (builder, "account", account != NULL ? seats_account_get_id (account) : NULL);
+      json_add_string (builder, "name", g_ptr_array_index (all->names, i));
+      json_add_bool (builder, "terms_known", line->has_terms);
+      json_add_int (builder, "in_use", line->in_use);
+      if (line->has_terms)
+        {
+          json_add_int (builder, "purchased", line->bought);
+          json_add_int (builder, "available", line->free);
+          json_add_money (builder, "monthly_price", line->monthly, line->currency);
+          json_add_money (builder, "available_monthly_price", line->free_monthly, line->currency);
+          json_add_date (builder, "next_period", line->next_period);
+          json_add_date (builder, "change_by", line->change_by);
+        }
+      json_builder_set_member_name (builder, "attention");
+      json_builder_begin_array (builder);
+      for (guint j = 0; split[j] != NULL; j++)
+        json_builder_add_string_value (builder, split[j]);
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "totals");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < totals->len; i++)
+    {
+      const SeatsOverviewTotal *total = &g_array_index (totals, SeatsOverviewTotal, i);
+
+      json_builder_begin_object (builder);
+      json_add_string (builder, "currency", total->currency);
+      json_add_int (builder, "subscriptions", total->subscriptions);
+      json_add_int (builder, "purchased", total->bought);
+      json_add_int (builder, "in_use", total->in_use);
+      json_add_int (builder, "available", total->free);
+      json_add_money (builder, "monthly_price", total->monthly, total->currency);
+      json_add_money (builder, "available_monthly_price", total->free_monthly, total->currency);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  print_builder (builder);
+}
+
+int
+seats_cli_overview (SeatsCli *cli)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(Everything) all = { 0 };
+  g_autoptr(SeatsCliTable) table = seats_cli_table_new (9);
+  g_autoptr(GArray) totals = NULL;
+  g_autofree SeatsOverviewLine *lines = NULL;
+  g_autoptr(GString) attention = g_string_new (NULL);
+  const char *headers[] = {
+    _("Subscription"), _("Purchased"), _("In use"), _("Available"), _("A month"),
+    _("Available a month"), _("Next period"), _("Change by"), _("Attention"), NULL
+  };
+  guint days;
+
+  if (!open_everything (cli, &all, &error))
+    return seats_cli_fail (error);
+
+  days = g_settings_get_uint (seats_cli_get_settings (cli, NULL), "reminder-days");
+  lines = g_new0 (SeatsOverviewLine, MAX (all.engines->len, 1));
+  for (guint i = 0; i < all.engines->len; i++)
+    seats_overview_line_compute (seats_sync_engine_get_snapshot (g_ptr_array_index (all.engines, i)),
+                                 &all.today, days, &lines[i]);
+  totals = seats_overview_totals (lines, all.engines->len);
+
+  if (cli->json)
+    overview_json (&all, lines, totals);
+  else if (all.engines->len == 0)
+    g_print ("%s\n", _("No accounts yet. Add one with connect, connect-scim or add-subscription."));
+  else
+    {
+      seats_cli_table_set_headers (table, headers);
+      for (guint column = 1; column < 6; column++)
+        seats_cli_table_align_right (table, column);
+
+      for (guint i = 0; i < all.engines->len; i++)
+        {
+          const SeatsOverviewLine *line = &lines[i];
+          g_autofree char *reasons = seats_attention_text (line->attention);
+          g_autofree char *bought = line->has_terms ? seats_format_count (line->bought) : NULL;
+          g_autofree char *in_use = seats_format_count (line->in_use);
+          g_autofree char *free = line->has_terms ? seats_format_count (line->free) : NULL;
+          g_autofree char *monthly = line->has_terms ? seats_format_money (line->monthly, line->currency) : NULL;
+          g_autofree char *free_monthly = line->has_terms
+                                          ? seats_format_money (line->free_monthly, line->currency)
+                                          : NULL;
+          g_autofree char *next = line->next_period != 0 ? seats_format_date (line->next_period) : NULL;
+          g_autofree char *change_by = line->change_by != 0 ? seats_format_date (line->change_by) : NULL;
+          const char *row[] = {
+            g_ptr_array_index (all.names, i),
+            bought ? bought : "", in_use, free ? free : "", monthly ? monthly : "",
+            free_monthly ? free_monthly : "", next ? next : "", change_by ? change_by : "",
+            line->attention != SEATS_ATTENTION_NONE ? "!" : "", NULL
+          };
+
+          seats_cli_table_add_row (table, row);
+          if (reasons != NULL)
+            {
+              g_auto(GStrv) split = g_strsplit (reasons, "\n", -1);
+
+              for (guint j = 0; split[j] != NULL; j++)
+                {
+                  /* Translators: an account, then why it needs attention */
+                  g_string_append_printf (attention, _("%s: %s"),
+                                          (char *) g_ptr_array_index (all.names, i), split[j]);
+                  g_string_append_c (attention, '\n');
+                }
+            }
+        }
+      print_table (table);
+
+      for (guint i = 0; i < totals->len; i++)
+        {
+          const SeatsOverviewTotal *total = &g_array_index (totals, SeatsOverviewTotal, i);
+          g_autofree char *monthly = seats_format_money (total->monthly, total->currency);
+          g_autofree char *free_monthly = seats_format_money (total->free_monthly, total->currency);
+
+          g_print ("\n");
+          /* Translators: a currency code, then how many subscriptions are
+           * in it; the next sentence follows */
+          g_print (ngettext ("%s, %u subscription: ", "%s, %u subscriptions: ", total->subscriptions),
+                   total->currency, total->subscriptions);
+          /* Translators: licenses bought, then in use, then available */
+          g_print (ngettext ("%u license bought, %u in use, %u available; ",
+                             "%u licenses bought, %u in use, %u available; ", total->bought),
+                   total->bought, total->in_use, total->free);
+          /* Translators: what the subscriptions cost a month, then what
+           * their available licenses cost a month */
+          g_print (_("%s a month, of which %s for licenses nobody holds."), monthly, free_monthly);
+        }
+      if (totals->len > 0)
+        g_print ("\n");
+
+      if (attention->len > 0)
+        g_print ("\n%s", attention->str);
+    }
+
+  for (guint i = 0; i < all.engines->len; i++)
+    seats_overview_line_clear (&lines[i]);
+
+  return SEATS_CLI_EXIT_OK;
+}
+
 int
 seats_cli_calendar (SeatsCli *cli)
 {

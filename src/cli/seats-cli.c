@@ -125,6 +125,12 @@ static const Command commands[] = {
        "changed and become former users (those missing from the file), and the rows left out "
        "and why; then asks before importing, all or nothing, unless --yes is given."),
     seats_cli_import_users, NEEDS_ENGINE, 1, ALLOW_YES, -1 },
+  { "overview", NULL, N_("Show every account at a glance, with totals per currency"),
+    N_("For every account: the licenses purchased, in use and available, what the subscription "
+       "and its available licenses cost a month, the next period whose licenses can still be "
+       "changed and the last day to change them, and what needs attention. Amounts in "
+       "different currencies are added up apart."),
+    seats_cli_overview, NEEDS_SETTINGS, 0, ALLOW_JSON, -1 },
   { "reminders", NULL, N_("Say which subscriptions must be changed soon; exit status 1 if any"),
     N_("For every account: when the last day to change the licenses of its next billing period "
        "is within the days of the “reminder-days” setting (7 unless set) and it has licenses "

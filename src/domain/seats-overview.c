@@ -11,6 +11,8 @@
 
 #include <string.h>
 
+#include <glib/gi18n.h>
+
 #include "seats-overview.h"
 #include "seats-product.h"
 #include "seats-reminder.h"
@@ -186,4 +188,31 @@ seats_overview_totals (const SeatsOverviewLine *lines,
   g_array_sort (totals, compare_totals);
 
   return totals;
+}
+
+/**
+ * seats_attention_text:
+ * @attention: what needs the administrator
+ *
+ * Returns: (transfer full) (nullable): why a subscription needs attention,
+ *   one reason a line, or %NULL when nothing does
+ */
+char *
+seats_attention_text (SeatsAttention attention)
+{
+  g_autoptr(GPtrArray) reasons = g_ptr_array_new_null_terminated (4, NULL, TRUE);
+
+  if (attention & SEATS_ATTENTION_OVER)
+    g_ptr_array_add (reasons, _("More licenses are in use than were bought."));
+  if (attention & SEATS_ATTENTION_GRACE)
+    g_ptr_array_add (reasons, _("Users over the count lose their license when the grace period ends."));
+  if (attention & SEATS_ATTENTION_NEW_LICENSE)
+    g_ptr_array_add (reasons, _("A new license from the vendor is waiting to be activated."));
+  if (attention & SEATS_ATTENTION_NOTICE)
+    g_ptr_array_add (reasons, _("The next period’s licenses can be lowered, and the last day to change them is near."));
+
+  if (reasons->len == 0)
+    return NULL;
+
+  return g_strjoinv ("\n", (char **) reasons->pdata);
 }

@@ -97,6 +97,7 @@ void    seats_overview_line_compute (const SeatsSnapshot     *snapshot,
 void    seats_overview_line_clear   (SeatsOverviewLine       *line);
 GArray *seats_overview_totals       (const SeatsOverviewLine *lines,
                                      guint                    n_lines);
+char   *seats_attention_text        (SeatsAttention           attention);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SeatsOverviewLine, seats_overview_line_clear)
 
