@@ -12,6 +12,7 @@
 
 #include "seats-api-error.h"
 #include "seats-connect-dialog.h"
+#include "seats-format.h"
 #include "seats-import-dialog.h"
 #include "seats-next-period-dialog.h"
 #include "seats-terms-dialog.h"
@@ -537,6 +538,173 @@ test_window_kept_by_hand (UiFixture     *fixture,
   ui_iterate ();
 }
 
+static SeatsSession *
+add_kept_by_hand (const char *vendor,
+                  const char *currency,
+                  guint       purchased,
+                  gint64      price)
+{
+  SeatsApplication *app = ui_test_get_application ();
+  g_autoptr(SeatsTerms) terms = seats_terms_new ();
+  g_autoptr(SeatsAccountInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+  SeatsSession *session;
+
+  terms->vendor = g_strdup (vendor);
+  terms->product = g_strdup (vendor);
+  g_free (terms->currency);
+  terms->currency = g_strdup (currency);
+  terms->purchased = terms->next_period = purchased;
+  terms->price = price;
+  terms->period_start = seats_julian_from_ymd (2026, 11, 1);
+  terms->notice_days = 14;
+  info = seats_accounts_add_manual (seats_application_get_settings (app), terms, &error);
+  g_assert_no_error (error);
+  seats_application_open_account (app, info);
+  session = seats_application_find_session (app, info->id);
+  g_assert_nonnull (session);
+  g_assert_nonnull (seats_session_get_engine (session));
+
+  return session;
+}
+
+static GtkWidget *
+sidebar_row_of (SeatsWindow *window,
+                const char  *text)
+{
+  GtkWidget *label = ui_find (ui_find_by_id (GTK_WIDGET (window), "sidebar_list"), GTK_TYPE_LABEL, text);
+
+  return label != NULL ? gtk_widget_get_ancestor (label, GTK_TYPE_LIST_BOX_ROW) : NULL;
+}
+
+static gboolean
+accounts_menu_lists_overview (GMenuModel *section)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (section); i++)
+    {
+      g_autofree char *action = NULL;
+
+      if (g_menu_model_get_item_attribute (section, i, G_MENU_ATTRIBUTE_ACTION, "s", &action) &&
+          g_str_equal (action, "win.show-overview"))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static GMenuModel *
+accounts_section (GtkWidget *window)
+{
+  GtkWidget *button = ui_find_by_id (window, "primary_menu_button");
+
+  return g_menu_model_get_item_link (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (button)),
+                                     0, G_MENU_LINK_SECTION);
+}
+
+static gboolean
+leaflet_folded (gpointer data)
+{
+  return adw_leaflet_get_folded (ADW_LEAFLET (data));
+}
+
+static gboolean
+leaflet_unfolded (gpointer data)
+{
+  return !adw_leaflet_get_folded (ADW_LEAFLET (data));
+}
+
+/* Every account at a glance: the Dutch practice in euros, a subscription
+ * kept by hand in euros and one in kronor. The euros of two accounts add
+ * up, kronor never join them; the sidebar lists each account with its
+ * licenses in use of bought, and a narrow window lists them in its menu. */
+static void
+test_window_overview (UiFixture     *fixture,
+                      gconstpointer  user_data)
+{
+  SeatsApplication *app = ui_test_get_application ();
+  SeatsSession *severa = add_kept_by_hand ("Visma Severa", "EUR", 5, 1250);
+  SeatsSession *quinyx = add_kept_by_hand ("Quinyx", "SEK", 10, 9500);
+  SeatsProduct *seats = seats_sync_engine_find_user_seats (fixture->engine);
+  const char *currency = seats_product_get_currency (seats);
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  GtkWidget *overview, *leaflet, *row;
+  GMenuModel *accounts;
+  g_autofree char *euros = NULL;
+  g_autofree char *euros_monthly = NULL;
+  g_autofree char *euros_text = NULL;
+  g_autofree char *kronor = NULL;
+  g_autofree char *kronor_monthly = NULL;
+  g_autofree char *kronor_text = NULL;
+  g_autofree char *quinyx_caption = NULL;
+  gint64 monthly;
+
+  g_assert_cmpstr (currency, ==, "EUR");
+  monthly = seats_subscription_get_monthly_price (seats_sync_engine_get_subscription (fixture->engine));
+
+  seats_window_show_overview (fixture->window);
+  ui_iterate ();
+  g_assert_true (seats_window_get_overview_shown (fixture->window));
+  overview = ui_find_by_id (window, "overview_page");
+  g_assert_true (gtk_widget_get_mapped (overview));
+
+  /* Totals per currency, each in its own. */
+  euros = g_strdup_printf (ngettext ("%s, %u subscription", "%s, %u subscriptions", 2), "EUR", 2);
+  euros_monthly = seats_format_money (monthly + 5 * 1250, "EUR");
+  euros_text = g_strdup_printf (_("%s a month"), euros_monthly);
+  kronor = g_strdup_printf (ngettext ("%s, %u subscription", "%s, %u subscriptions", 1), "SEK", 1);
+  kronor_monthly = seats_format_money (10 * 9500, "SEK");
+  kronor_text = g_strdup_printf (_("%s a month"), kronor_monthly);
+  g_assert_true (ui_shows_text (overview, euros));
+  g_assert_true (ui_shows_text (overview, euros_text));
+  g_assert_true (ui_shows_text (overview, kronor));
+  g_assert_true (ui_shows_text (overview, kronor_text));
+  g_assert_true (ui_shows_text (overview, "Quinyx"));
+
+  /* The sidebar: the overview, then each account with its licenses. */
+  quinyx_caption = g_strdup_printf (ngettext ("%s of %s in use", "%s of %s in use", 10), "0", "10");
+  row = sidebar_row_of (fixture->window, "Quinyx");
+  g_assert_nonnull (row);
+  g_assert_true (ui_shows_text (row, quinyx_caption));
+  g_assert_true (gtk_list_box_row_is_selected (GTK_LIST_BOX_ROW (sidebar_row_of (fixture->window,
+                                                                                  _("All Subscriptions")))));
+
+  /* An account opened from the overview, and the overview again from the
+   * sidebar. */
+  row = gtk_widget_get_ancestor (ui_find (overview, GTK_TYPE_LABEL, "Quinyx"), GTK_TYPE_LIST_BOX_ROW);
+  g_assert_nonnull (row);
+  g_signal_emit_by_name (gtk_widget_get_parent (row), "row-activated", row);
+  ui_iterate ();
+  g_assert_false (seats_window_get_overview_shown (fixture->window));
+  g_assert_true (seats_window_get_session (fixture->window) == quinyx);
+  g_assert_true (gtk_list_box_row_is_selected (GTK_LIST_BOX_ROW (sidebar_row_of (fixture->window, "Quinyx"))));
+  gtk_list_box_select_row (GTK_LIST_BOX (ui_find_by_id (window, "sidebar_list")),
+                           GTK_LIST_BOX_ROW (sidebar_row_of (fixture->window, _("All Subscriptions"))));
+  ui_iterate ();
+  g_assert_true (seats_window_get_overview_shown (fixture->window));
+
+  /* Narrow, the account fills the window and the menu lists the
+   * accounts; wide again, the sidebar does. */
+  leaflet = ui_find_by_id (window, "leaflet");
+  g_assert_false (adw_leaflet_get_folded (ADW_LEAFLET (leaflet)));
+  accounts = accounts_section (window);
+  g_assert_false (accounts_menu_lists_overview (accounts));
+  g_clear_object (&accounts);
+  gtk_window_set_default_size (GTK_WINDOW (window), 400, 600);
+  g_assert_true (ui_wait_for (leaflet_folded, leaflet, 5000));
+  accounts = accounts_section (window);
+  g_assert_true (accounts_menu_lists_overview (accounts));
+  g_clear_object (&accounts);
+  g_assert_true (gtk_widget_get_child_visible (ui_find_by_id (window, "content_box")));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  g_assert_true (ui_wait_for (leaflet_unfolded, leaflet, 5000));
+
+  /* The accounts are the test's alone. */
+  seats_window_show_account (fixture->window, seats_session_get_id (fixture->session));
+  seats_application_remove_session (app, severa);
+  seats_application_remove_session (app, quinyx);
+  ui_iterate ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -561,6 +729,7 @@ main (int   argc,
   g_test_add ("/window/menu", UiFixture, NULL, fixture_set_up, test_window_menu, fixture_tear_down);
   g_test_add ("/window/sync-state", UiFixture, NULL, fixture_set_up, test_window_sync_state, fixture_tear_down);
   g_test_add_func ("/window/remembers-size", test_window_remembers_size);
+  g_test_add ("/window/overview", UiFixture, NULL, fixture_set_up, test_window_overview, fixture_tear_down);
   g_test_add ("/window/kept-by-hand", UiFixture, NULL, fixture_set_up, test_window_kept_by_hand,
               fixture_tear_down);
 

@@ -19,11 +19,15 @@
 #include "seats-format.h"
 #include "seats-licenses-page.h"
 #include "seats-licenses-util.h"
+#include "seats-overview-page.h"
 #include "seats-users-page.h"
 #include "seats-window.h"
 
 /* "Synced 2 minutes ago" stays true by being written again now and then. */
 #define RELABEL_INTERVAL_S 30
+
+/* What the "active-account" setting holds when the overview was shown. */
+#define OVERVIEW_KEY "overview"
 
 struct _SeatsWindow
 {
@@ -34,9 +38,21 @@ struct _SeatsWindow
   GSignalGroup         *session_signals;
   GSignalGroup         *engine_signals;
   guint                 relabel_source;
+  /* The overview shows every account; the sidebar lists them. */
+  gboolean              overview_shown;
+  gboolean              selecting;
+  GPtrArray            *watches;
+  guint                 refresh_source;
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
+  AdwLeaflet           *leaflet;
+  GtkWidget            *sidebar_box;
+  GtkWidget            *sidebar_separator;
+  GtkListBox           *sidebar_list;
+  GtkWidget            *content_box;
+  AdwWindowTitle       *window_title;
+  SeatsOverviewPage    *overview_page;
   AdwViewStack         *stack;
   GtkStack             *main_stack;
   GtkStack             *title_stack;
@@ -72,6 +88,9 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 
+static void seats_window_select_in_sidebar (SeatsWindow *self);
+static void seats_window_queue_refresh     (SeatsWindow *self);
+
 static SeatsApplication *
 get_application (SeatsWindow *self)
 {
@@ -88,13 +107,15 @@ static void
 seats_window_update_actions (SeatsWindow *self)
 {
   SeatsApplication *app = get_application (self);
-  SeatsSyncEngine *engine = get_engine (self);
+  /* The overview is of every account: what acts on one waits for it. */
+  SeatsSyncEngine *engine = self->overview_shown ? NULL : get_engine (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.sync",
                                  engine != NULL &&
                                  seats_sync_engine_get_status (engine) != SEATS_SYNC_STATUS_SYNCING);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-account",
-                                 self->session != NULL && !seats_session_is_demo (self->session));
+                                 self->session != NULL && !self->overview_shown &&
+                                 !seats_session_is_demo (self->session));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.try-demo",
                                  app != NULL && !seats_application_is_demo (app));
   /* Loading a file is checked against the account's organization and key;
@@ -124,7 +145,13 @@ seats_window_update_sync_state (SeatsWindow *self)
   SeatsAccount *account;
   gboolean scim;
 
-  gtk_widget_set_visible (GTK_WIDGET (self->sync_button), engine != NULL);
+  /* A subscription kept by hand has nothing to sync with, and the overview
+   * is of every account. */
+  gtk_widget_set_visible (GTK_WIDGET (self->sync_button),
+                          engine != NULL && !self->overview_shown &&
+                          (seats_sync_engine_get_account (engine) == NULL ||
+                           seats_account_get_source (seats_sync_engine_get_account (engine)) !=
+                           SEATS_ACCOUNT_SOURCE_MANUAL));
   gtk_widget_remove_css_class (GTK_WIDGET (self->sync_button), "offline");
   gtk_widget_remove_css_class (GTK_WIDGET (self->sync_button), "failed");
 
@@ -206,7 +233,7 @@ seats_window_update_sync_state (SeatsWindow *self)
 
   if (banner != NULL)
     seats_banner_set_title (self->sync_banner, banner);
-  seats_banner_set_revealed (self->sync_banner, banner != NULL);
+  seats_banner_set_revealed (self->sync_banner, banner != NULL && !self->overview_shown);
 
   seats_window_update_actions (self);
 }
@@ -247,6 +274,8 @@ seats_window_update_view (SeatsWindow *self)
 
   if (self->session == NULL)
     page = "welcome";
+  else if (self->overview_shown)
+    page = "overview";
   else if (engine != NULL)
     page = "main";
   else if (seats_session_get_error (self->session) != NULL)
@@ -256,6 +285,11 @@ seats_window_update_view (SeatsWindow *self)
 
   gtk_stack_set_visible_child_name (self->main_stack, page);
   gtk_stack_set_visible_child_name (self->title_stack, g_str_equal (page, "main") ? "switcher" : "title");
+  adw_window_title_set_title (self->window_title, g_str_equal (page, "overview") ? _("All Subscriptions")
+                                                                                 : _("Seats"));
+  /* Without an account there is nothing to list beside the welcome. */
+  gtk_widget_set_visible (self->sidebar_box, self->session != NULL);
+  gtk_widget_set_visible (self->sidebar_separator, self->session != NULL);
 
   if (self->session != NULL)
     {
@@ -292,13 +326,17 @@ seats_window_rebuild_accounts_menu (SeatsWindow *self)
 
   g_menu_remove_all (self->accounts_section);
 
-  if (app == NULL)
+  /* Beside the sidebar the menu need not list the accounts again: only a
+   * window too narrow for both has them here. */
+  if (app == NULL || !adw_leaflet_get_folded (self->leaflet))
     return;
 
   sessions = seats_application_get_sessions (app);
   n = g_list_model_get_n_items (sessions);
 
-  /* The accounts, the one shown checked. */
+  /* The overview, then the accounts, the one shown checked. */
+  if (n > 0)
+    g_menu_append (self->accounts_section, _("All Subscriptions"), "win.show-overview");
 
   for (guint i = 0; i < n; i++)
     {
@@ -310,15 +348,261 @@ seats_window_rebuild_accounts_menu (SeatsWindow *self)
     }
 }
 
+/* The sidebar: the overview first, then each account with its licenses in
+ * use of bought and a marker when something needs attention. */
+static GtkWidget *
+sidebar_row (const char              *title,
+             const char              *caption,
+             const char              *icon_name,
+             const SeatsOverviewLine *line)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *label = gtk_label_new (title);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (labels), label);
+  gtk_widget_set_hexpand (labels, TRUE);
+  gtk_widget_set_valign (labels, GTK_ALIGN_CENTER);
+
+  if (icon_name != NULL)
+    gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (icon_name));
+
+  if (caption != NULL)
+    {
+      GtkWidget *small = gtk_label_new (caption);
+
+      gtk_label_set_xalign (GTK_LABEL (small), 0.0);
+      gtk_label_set_ellipsize (GTK_LABEL (small), PANGO_ELLIPSIZE_END);
+      gtk_widget_add_css_class (small, "caption");
+      gtk_widget_add_css_class (small, "dim-label");
+      gtk_box_append (GTK_BOX (labels), small);
+    }
+  gtk_box_append (GTK_BOX (box), labels);
+
+  if (line != NULL && line->attention != SEATS_ATTENTION_NONE)
+    {
+      g_autofree char *reasons = seats_attention_text (line->attention);
+      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+      gtk_widget_add_css_class (icon, "warning");
+      gtk_widget_set_tooltip_text (icon, reasons);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Needs attention"),
+                                      -1);
+      gtk_box_append (GTK_BOX (box), icon);
+    }
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+
+  return row;
+}
+
+static char *
+sidebar_caption (SeatsSession            *session,
+                 const SeatsOverviewLine *line)
+{
+  g_autofree char *in_use = NULL;
+
+  if (seats_session_get_engine (session) == NULL)
+    return g_strdup (seats_session_get_error (session) != NULL ? _("Could not be opened")
+                                                               : _("Opening…"));
+
+  in_use = seats_format_count (line->in_use);
+  if (!line->has_terms)
+    /* Translators: %s is a number of users */
+    return g_strdup_printf (ngettext ("%s user", "%s users", line->in_use), in_use);
+
+  {
+    g_autofree char *bought = seats_format_count (line->bought);
+
+    /* Translators: licenses in use, then bought */
+    return g_strdup_printf (ngettext ("%s of %s in use", "%s of %s in use", line->bought), in_use, bought);
+  }
+}
+
+static void
+refresh_needed_cb (SeatsWindow *self)
+{
+  seats_window_queue_refresh (self);
+}
+
+/* Computes every account at a glance, shows it in the overview and the
+ * sidebar, and watches the accounts for what changes it. */
+static void
+seats_window_refresh (SeatsWindow *self)
+{
+  SeatsApplication *app = get_application (self);
+  g_autofree SeatsOverviewLine *lines = NULL;
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_null_terminated (0, NULL, TRUE);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_null_terminated (0, NULL, TRUE);
+  g_autoptr(GPtrArray) with_engine = g_ptr_array_new ();
+  GListModel *sessions;
+  GtkWidget *child;
+  guint n, days;
+
+  if (app == NULL)
+    return;
+
+  sessions = seats_application_get_sessions (app);
+  n = g_list_model_get_n_items (sessions);
+  days = g_settings_get_uint (self->settings, "reminder-days");
+  lines = g_new0 (SeatsOverviewLine, MAX (n, 1));
+
+  g_ptr_array_set_size (self->watches, 0);
+  self->selecting = TRUE;
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list))) != NULL)
+    gtk_list_box_remove (self->sidebar_list, child);
+  gtk_list_box_append (self->sidebar_list,
+                       sidebar_row (_("All Subscriptions"), NULL, "view-grid-symbolic", NULL));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SeatsSession) session = g_list_model_get_item (sessions, i);
+      SeatsSyncEngine *engine = seats_session_get_engine (session);
+      GSignalGroup *watch = g_signal_group_new (SEATS_TYPE_SESSION);
+      g_autofree char *caption = NULL;
+      GtkWidget *row;
+
+      g_signal_group_connect_object (watch, "notify::engine", G_CALLBACK (refresh_needed_cb),
+                                     self, G_CONNECT_SWAPPED);
+      g_signal_group_connect_object (watch, "notify::error", G_CALLBACK (refresh_needed_cb),
+                                     self, G_CONNECT_SWAPPED);
+      g_signal_group_set_target (watch, session);
+      g_ptr_array_add (self->watches, watch);
+
+      if (engine != NULL)
+        {
+          GDate today;
+
+          watch = g_signal_group_new (SEATS_TYPE_SYNC_ENGINE);
+          g_signal_group_connect_object (watch, "changed", G_CALLBACK (refresh_needed_cb),
+                                         self, G_CONNECT_SWAPPED);
+          g_signal_group_set_target (watch, engine);
+          g_ptr_array_add (self->watches, watch);
+
+          seats_clock_get_today (seats_sync_engine_get_clock (engine), &today);
+          seats_overview_line_compute (seats_sync_engine_get_snapshot (engine), &today, days,
+                                       &lines[with_engine->len]);
+          g_ptr_array_add (ids, (gpointer) seats_session_get_id (session));
+          g_ptr_array_add (names, (gpointer) seats_session_get_title (session));
+          g_ptr_array_add (with_engine, &lines[with_engine->len]);
+        }
+
+      caption = sidebar_caption (session, engine != NULL ? with_engine->pdata[with_engine->len - 1] : NULL);
+      row = sidebar_row (seats_session_get_title (session), caption, NULL,
+                         engine != NULL ? with_engine->pdata[with_engine->len - 1] : NULL);
+      g_object_set_data_full (G_OBJECT (row), "account-id", g_strdup (seats_session_get_id (session)), g_free);
+      gtk_list_box_append (self->sidebar_list, row);
+    }
+  self->selecting = FALSE;
+
+  seats_overview_page_set_lines (self->overview_page,
+                                 (const char * const *) ids->pdata,
+                                 (const char * const *) names->pdata,
+                                 lines, with_engine->len);
+
+  for (guint i = 0; i < with_engine->len; i++)
+    seats_overview_line_clear (&lines[i]);
+
+  seats_window_select_in_sidebar (self);
+}
+
+static gboolean
+refresh_cb (gpointer user_data)
+{
+  SeatsWindow *self = SEATS_WINDOW (user_data);
+
+  self->refresh_source = 0;
+  seats_window_refresh (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+seats_window_queue_refresh (SeatsWindow *self)
+{
+  if (self->refresh_source == 0)
+    self->refresh_source = g_idle_add (refresh_cb, self);
+}
+
+static void
+seats_window_select_in_sidebar (SeatsWindow *self)
+{
+  const char *id = self->session != NULL && !self->overview_shown ? seats_session_get_id (self->session)
+                                                                   : NULL;
+  GtkWidget *child;
+
+  self->selecting = TRUE;
+  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (child), "account-id"), id) == 0)
+      {
+        gtk_list_box_select_row (self->sidebar_list, GTK_LIST_BOX_ROW (child));
+        break;
+      }
+  self->selecting = FALSE;
+}
+
+static void
+seats_window_sidebar_row_selected_cb (SeatsWindow   *self,
+                                      GtkListBoxRow *row,
+                                      GtkListBox    *list)
+{
+  const char *id;
+
+  if (self->selecting || row == NULL)
+    return;
+
+  id = g_object_get_data (G_OBJECT (row), "account-id");
+  if (id == NULL)
+    seats_window_show_overview (self);
+  else
+    seats_window_show_account (self, id);
+}
+
+static void
+seats_window_overview_account_activated_cb (SeatsWindow       *self,
+                                            const char        *id,
+                                            SeatsOverviewPage *page)
+{
+  seats_window_show_account (self, id);
+}
+
+static void
+seats_window_leaflet_notify_folded_cb (SeatsWindow *self,
+                                       GParamSpec  *pspec,
+                                       AdwLeaflet  *leaflet)
+{
+  /* Folded, the account shown fills the window and the main menu lists
+   * the accounts instead of the sidebar. */
+  if (adw_leaflet_get_folded (leaflet))
+    adw_leaflet_set_visible_child (leaflet, self->content_box);
+
+  seats_window_rebuild_accounts_menu (self);
+}
+
+static void
+seats_window_show_overview_action (GtkWidget  *widget,
+                                   const char *action_name,
+                                   GVariant   *param)
+{
+  seats_window_show_overview (SEATS_WINDOW (widget));
+}
+
 static void
 seats_window_set_session (SeatsWindow  *self,
                           SeatsSession *session)
 {
   SeatsApplication *app = get_application (self);
 
-  if (self->session == session)
+  if (self->session == session && !self->overview_shown)
     return;
 
+  self->overview_shown = FALSE;
   g_set_object (&self->session, session);
   g_signal_group_set_target (self->session_signals, session);
 
@@ -326,6 +610,7 @@ seats_window_set_session (SeatsWindow  *self,
     g_settings_set_string (self->settings, "active-account", seats_session_get_id (session));
 
   seats_window_update_view (self);
+  seats_window_select_in_sidebar (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ACCOUNT_ID]);
 }
 
@@ -354,6 +639,10 @@ seats_window_pick_session (SeatsWindow *self)
     found = first = g_list_model_get_item (sessions, 0);
 
   seats_window_set_session (self, found);
+
+  /* Where the person left Seats: the overview of all accounts. */
+  if (found != NULL && g_str_equal (wanted, OVERVIEW_KEY))
+    seats_window_show_overview (self);
 }
 
 static void
@@ -368,6 +657,7 @@ sessions_changed_cb (SeatsWindow *self,
   seats_window_rebuild_accounts_menu (self);
   seats_window_pick_session (self);
   seats_window_update_actions (self);
+  seats_window_queue_refresh (self);
 }
 
 static void
@@ -662,6 +952,7 @@ seats_window_realize (GtkWidget *widget)
                                G_CALLBACK (sessions_changed_cb), self, G_CONNECT_SWAPPED);
       seats_window_rebuild_accounts_menu (self);
       seats_window_pick_session (self);
+      seats_window_refresh (self);
     }
 
   seats_window_update_view (self);
@@ -674,6 +965,8 @@ seats_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->relabel_source, g_source_remove);
   g_clear_handle_id (&self->build_pages_source, g_source_remove);
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  g_clear_pointer (&self->watches, g_ptr_array_unref);
   if (self->session_signals != NULL)
     g_signal_group_set_target (self->session_signals, NULL);
   if (self->engine_signals != NULL)
@@ -712,7 +1005,8 @@ seats_window_get_property (GObject    *object,
       break;
 
     case PROP_ACCOUNT_ID:
-      g_value_set_string (value, self->session != NULL ? seats_session_get_id (self->session) : "");
+      g_value_set_string (value, self->session != NULL && !self->overview_shown
+                                 ? seats_session_get_id (self->session) : "");
       break;
 
     default:
@@ -798,10 +1092,18 @@ seats_window_class_init (SeatsWindowClass *klass)
   g_type_ensure (SEATS_TYPE_BANNER);
   g_type_ensure (SEATS_TYPE_BILLING_PAGE);
   g_type_ensure (SEATS_TYPE_LICENSES_PAGE);
+  g_type_ensure (SEATS_TYPE_OVERVIEW_PAGE);
   g_type_ensure (SEATS_TYPE_USERS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/seats-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SeatsWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, SeatsWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, SeatsWindow, sidebar_box);
+  gtk_widget_class_bind_template_child (widget_class, SeatsWindow, sidebar_separator);
+  gtk_widget_class_bind_template_child (widget_class, SeatsWindow, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, SeatsWindow, content_box);
+  gtk_widget_class_bind_template_child (widget_class, SeatsWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, SeatsWindow, overview_page);
   gtk_widget_class_bind_template_child (widget_class, SeatsWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, SeatsWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, SeatsWindow, title_stack);
@@ -820,9 +1122,14 @@ seats_window_class_init (SeatsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SeatsWindow, users_bin);
   gtk_widget_class_bind_template_child (widget_class, SeatsWindow, billing_bin);
   gtk_widget_class_bind_template_callback (widget_class, seats_window_stack_notify_visible_child_cb);
+  gtk_widget_class_bind_template_callback (widget_class, seats_window_sidebar_row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, seats_window_overview_account_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, seats_window_leaflet_notify_folded_cb);
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", seats_window_show_page_action);
   gtk_widget_class_install_action (widget_class, "win.sync", NULL, seats_window_sync_action);
+  gtk_widget_class_install_action (widget_class, "win.show-overview", NULL,
+                                   seats_window_show_overview_action);
   gtk_widget_class_install_action (widget_class, "win.connect-account", NULL,
                                    seats_window_connect_account_action);
   gtk_widget_class_install_action (widget_class, "win.add-subscription", NULL,
@@ -856,6 +1163,7 @@ seats_window_init (SeatsWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->watches = g_ptr_array_new_with_free_func (g_object_unref);
   self->session_signals = g_signal_group_new (SEATS_TYPE_SESSION);
   g_signal_group_connect_object (self->session_signals, "notify::engine",
                                  G_CALLBACK (session_notify_cb), self, G_CONNECT_SWAPPED);
@@ -952,11 +1260,6 @@ seats_window_get_session (SeatsWindow *self)
 }
 
 /**
- * seats_window_show_account:
- * @self: a #SeatsWindow
- * @id: the key of an account of the application
- */
-/**
  * seats_window_change_next_period:
  * @self: a #SeatsWindow
  * @id: the key of an account of the application
@@ -975,6 +1278,11 @@ seats_window_change_next_period (SeatsWindow *self,
   gtk_widget_activate_action (GTK_WIDGET (self->licenses_page), "licenses.change-next-period", NULL);
 }
 
+/**
+ * seats_window_show_account:
+ * @self: a #SeatsWindow
+ * @id: the key of an account of the application
+ */
 void
 seats_window_show_account (SeatsWindow *self,
                            const char  *id)
@@ -986,4 +1294,44 @@ seats_window_show_account (SeatsWindow *self,
   session = seats_application_find_session (get_application (self), id);
   if (session != NULL)
     seats_window_set_session (self, session);
+}
+
+/**
+ * seats_window_show_overview:
+ * @self: a #SeatsWindow
+ *
+ * Shows every account at a glance, with the totals per currency.
+ */
+void
+seats_window_show_overview (SeatsWindow *self)
+{
+  SeatsApplication *app;
+
+  g_return_if_fail (SEATS_IS_WINDOW (self));
+
+  app = get_application (self);
+  if (self->session == NULL || self->overview_shown)
+    return;
+
+  self->overview_shown = TRUE;
+  if (app != NULL && !seats_application_is_demo (app))
+    g_settings_set_string (self->settings, "active-account", OVERVIEW_KEY);
+
+  seats_window_update_view (self);
+  seats_window_select_in_sidebar (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ACCOUNT_ID]);
+}
+
+/**
+ * seats_window_get_overview_shown:
+ * @self: a #SeatsWindow
+ *
+ * Returns: whether the overview of all accounts is shown
+ */
+gboolean
+seats_window_get_overview_shown (SeatsWindow *self)
+{
+  g_return_val_if_fail (SEATS_IS_WINDOW (self), FALSE);
+
+  return self->overview_shown;
 }
