@@ -19,6 +19,7 @@ seats_build_packages=(
   libsecret-1-dev
   libical-dev
   libcsv-dev
+  libportal-gtk4-dev
   libgnutls28-dev
   desktop-file-utils
   appstream

@@ -7,7 +7,11 @@
 
 #include "config.h"
 
+#define G_SETTINGS_ENABLE_BACKEND
+#include <gio/gsettingsbackend.h>
+
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "seats-api-error.h"
@@ -15,6 +19,7 @@
 #include "seats-format.h"
 #include "seats-import-dialog.h"
 #include "seats-next-period-dialog.h"
+#include "seats-store.h"
 #include "seats-terms-dialog.h"
 #include "ui-test-helper.h"
 
@@ -462,13 +467,13 @@ test_window_kept_by_hand (UiFixture     *fixture,
    * Change Next Period dialog of this account. */
   {
     GPtrArray *sent = ui_test_get_notifications ();
-    g_autofree char *id = g_strdup_printf ("%s-notice-%u", seats_account_get_id (seats_sync_engine_get_account (engine)),
+    g_autofree char *id = g_strdup_printf ("%s-notice-%u", seats_session_get_id (session),
                                            seats_julian_from_ymd (2026, 11, 17));
     GtkWindow *next;
 
     g_assert_true (g_ptr_array_find_with_equal_func (sent, id, g_str_equal, NULL));
     g_action_group_activate_action (G_ACTION_GROUP (app), "change-next-period",
-                                    g_variant_new_string (seats_account_get_id (seats_sync_engine_get_account (engine))));
+                                    g_variant_new_string (seats_session_get_id (session)));
     ui_iterate ();
     next = ui_find_dialog (SEATS_TYPE_NEXT_PERIOD_DIALOG);
     g_assert_nonnull (next);
@@ -705,6 +710,153 @@ test_window_overview (UiFixture     *fixture,
   ui_iterate ();
 }
 
+static gboolean
+setting_is (gpointer data)
+{
+  SeatsApplication *app = ui_test_get_application ();
+
+  return g_settings_get_boolean (seats_application_get_settings (app), "remind-at-login") ==
+         GPOINTER_TO_INT (data);
+}
+
+static gboolean
+has_requests (gpointer data)
+{
+  GPtrArray *requests = ((gpointer *) data)[0];
+
+  return requests->len >= GPOINTER_TO_UINT (((gpointer *) data)[1]);
+}
+
+static void
+wait_for_requests (GPtrArray *requests,
+                   guint      n)
+{
+  gpointer data[2] = { requests, GUINT_TO_POINTER (n) };
+
+  g_assert_true (ui_wait_for (has_requests, data, 5000));
+}
+
+static gboolean
+subprocess_done (gpointer data)
+{
+  return *(GAsyncResult **) data != NULL;
+}
+
+static void
+subprocess_done_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+/* Reminding at login: the person is asked through the desktop's Background
+ * portal, and only what they allowed is kept; a desktop without the portal
+ * is said to be so. Started at login, `seats --remind` sends the reminders
+ * that are due from the local copies, without a window, and quits. */
+static void
+test_window_remind_at_login (UiFixture     *fixture,
+                             gconstpointer  user_data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  GPtrArray *requests = ui_test_serve_portal (TRUE);
+  GVariant *options;
+  g_autofree char *seats_dir = NULL;
+  g_autofree const char **commandline = NULL;
+  gboolean autostart = FALSE, activatable = FALSE;
+
+  g_assert_true (setting_is (GINT_TO_POINTER (FALSE)));
+  g_assert_true (gtk_widget_activate_action (window, "win.remind-at-login", NULL));
+  g_assert_true (ui_wait_for (setting_is, GINT_TO_POINTER (TRUE), 5000));
+  options = g_ptr_array_index (requests, 0);
+  g_assert_true (g_variant_lookup (options, "autostart", "b", &autostart));
+  g_assert_true (autostart);
+  g_assert_true (g_variant_lookup (options, "dbus-activatable", "b", &activatable));
+  g_assert_true (activatable);
+  g_assert_true (g_variant_lookup (options, "commandline", "^a&s", &commandline));
+  g_assert_cmpstr (commandline[0], ==, "seats");
+  g_assert_cmpstr (commandline[1], ==, "--remind");
+  g_assert_null (commandline[2]);
+  g_assert_nonnull (ui_wait_for_widget (window, GTK_TYPE_LABEL,
+                                        _("Seats will start when you log in and remind you in time")));
+
+  /* Turned off: the desktop is told not to start Seats. */
+  g_assert_true (gtk_widget_activate_action (window, "win.remind-at-login", NULL));
+  g_assert_true (ui_wait_for (setting_is, GINT_TO_POINTER (FALSE), 5000));
+  wait_for_requests (requests, 2);
+  g_assert_true (g_variant_lookup (g_ptr_array_index (requests, 1), "autostart", "b", &autostart));
+  g_assert_false (autostart);
+
+  /* Refused by the person: nothing is kept, and the window says where to
+   * allow it. */
+  ui_test_serve_portal (FALSE);
+  g_assert_true (gtk_widget_activate_action (window, "win.remind-at-login", NULL));
+  wait_for_requests (requests, 3);
+  g_assert_nonnull (ui_wait_for_widget (window, GTK_TYPE_LABEL,
+                                        _("Seats may not start at login. You can allow it in the "
+                                          "Settings of the desktop, under Apps.")));
+  g_assert_true (setting_is (GINT_TO_POINTER (FALSE)));
+
+  /* No portal at all. */
+  ui_test_stop_portal ();
+  g_assert_true (gtk_widget_activate_action (window, "win.remind-at-login", NULL));
+  g_assert_nonnull (ui_wait_for_widget (window, GTK_TYPE_LABEL,
+                                        _("The desktop could not be asked to start Seats at login")));
+  g_assert_true (setting_is (GINT_TO_POINTER (FALSE)));
+
+  /* At login: a subscription kept by hand whose last day to change is
+   * tomorrow, with twelve licenses and nobody who counts. */
+  seats_dir = seats_test_make_dir ("remind");
+  {
+    g_autofree char *keyfile = g_build_filename (seats_dir, "config", "glib-2.0", "settings", "keyfile", NULL);
+    g_autofree char *config_env = g_strconcat ("XDG_CONFIG_HOME=", seats_dir, "/config", NULL);
+    g_autofree char *clock_env = seats_test_clock_env ();
+    g_autofree char *expected = NULL;
+    g_autofree char *store = NULL;
+    g_autoptr(GSettingsBackend) backend = g_keyfile_settings_backend_new (keyfile, "/", NULL);
+    g_autoptr(GSettings) settings = g_settings_new_with_backend (APPLICATION_ID, backend);
+    g_autoptr(SeatsTerms) terms = seats_terms_new ();
+    g_autoptr(SeatsAccountInfo) info = NULL;
+    g_autoptr(GSubprocessLauncher) launcher = NULL;
+    g_autoptr(GSubprocess) child = NULL;
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(GError) error = NULL;
+    GPtrArray *sent = ui_test_get_notifications ();
+    guint before = sent->len;
+
+    terms->vendor = g_strdup ("TimeLog");
+    terms->product = g_strdup ("TimeLog PSA");
+    terms->purchased = terms->next_period = 12;
+    terms->price = 34900;
+    terms->period_start = seats_julian_from_ymd (2026, 11, 1);
+    terms->notice_days = 14;
+    info = seats_accounts_add_manual (settings, terms, &error);
+    g_assert_no_error (error);
+    g_settings_sync ();
+
+    launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_NONE);
+    g_subprocess_launcher_setenv (launcher, "GSETTINGS_BACKEND", "keyfile", TRUE);
+    g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", config_env + strlen ("XDG_CONFIG_HOME="), TRUE);
+    g_subprocess_launcher_setenv (launcher, "SEATS_CLOCK", clock_env + strlen ("SEATS_CLOCK="), TRUE);
+    child = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("SEATS_APP"), "--remind", NULL);
+    g_assert_no_error (error);
+    g_subprocess_wait_async (child, NULL, subprocess_done_cb, &result);
+    /* It quits by itself: no window keeps it. */
+    g_assert_true (ui_wait_for (subprocess_done, &result, 60000));
+    g_assert_true (g_subprocess_wait_finish (child, result, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (g_subprocess_get_exit_status (child), ==, 0);
+
+    expected = g_strdup_printf ("%s-notice-%u", info->id, seats_julian_from_ymd (2026, 11, 17));
+    g_assert_cmpuint (sent->len, ==, before + 1);
+    g_assert_cmpstr (g_ptr_array_index (sent, before), ==, expected);
+
+    store = seats_store_dup_default_path (info->id);
+    g_unlink (store);
+  }
+  seats_test_remove_tree (seats_dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -730,6 +882,8 @@ main (int   argc,
   g_test_add ("/window/sync-state", UiFixture, NULL, fixture_set_up, test_window_sync_state, fixture_tear_down);
   g_test_add_func ("/window/remembers-size", test_window_remembers_size);
   g_test_add ("/window/overview", UiFixture, NULL, fixture_set_up, test_window_overview, fixture_tear_down);
+  g_test_add ("/window/remind-at-login", UiFixture, NULL, fixture_set_up, test_window_remind_at_login,
+              fixture_tear_down);
   g_test_add ("/window/kept-by-hand", UiFixture, NULL, fixture_set_up, test_window_kept_by_hand,
               fixture_tear_down);
 

@@ -189,6 +189,128 @@ serve_notifications (void)
   g_assert_no_error (error);
 }
 
+/* The desktop's Background portal, as xdg-desktop-portal serves it: asked
+ * whether Seats may start at login, it answers as the test says the person
+ * did, and keeps what it was asked. */
+static const char portal_xml[] =
+  "<node>"
+  "  <interface name='org.freedesktop.portal.Background'>"
+  "    <method name='RequestBackground'>"
+  "      <arg type='s' direction='in'/><arg type='a{sv}' direction='in'/>"
+  "      <arg type='o' direction='out'/>"
+  "    </method>"
+  "  </interface>"
+  "</node>";
+
+static GPtrArray *portal_requests;
+static gboolean portal_allows;
+static guint portal_object;
+
+static void
+portal_method_cb (GDBusConnection       *connection,
+                  const char            *sender,
+                  const char            *object_path,
+                  const char            *interface_name,
+                  const char            *method_name,
+                  GVariant              *parameters,
+                  GDBusMethodInvocation *invocation,
+                  gpointer               user_data)
+{
+  g_autoptr(GVariant) options = NULL;
+  g_autofree char *caller = g_strdup (sender + 1);
+  g_autofree char *handle = NULL;
+  GVariantBuilder results;
+  const char *parent = NULL;
+  const char *token = "";
+  gboolean autostart = FALSE;
+
+  g_variant_get (parameters, "(&s@a{sv})", &parent, &options);
+  g_ptr_array_add (portal_requests, g_variant_ref (options));
+  g_variant_lookup (options, "handle_token", "&s", &token);
+  g_variant_lookup (options, "autostart", "b", &autostart);
+
+  /* The request's object, where the answer comes from. */
+  g_strdelimit (caller, ".", '_');
+  handle = g_strdup_printf ("/org/freedesktop/portal/desktop/request/%s/%s", caller, token);
+  g_dbus_method_invocation_return_value (invocation, g_variant_new ("(o)", handle));
+
+  g_variant_builder_init (&results, G_VARIANT_TYPE_VARDICT);
+  g_variant_builder_add (&results, "{sv}", "background", g_variant_new_boolean (portal_allows));
+  g_variant_builder_add (&results, "{sv}", "autostart", g_variant_new_boolean (portal_allows && autostart));
+  g_dbus_connection_emit_signal (connection, sender, handle, "org.freedesktop.portal.Request", "Response",
+                                 g_variant_new ("(ua{sv})", 0, &results), NULL);
+}
+
+static GVariant *
+call_bus (const char *method,
+          GVariant   *parameters)
+{
+  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  g_autoptr(GError) error = NULL;
+  GVariant *reply;
+
+  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus", method, parameters,
+                                       G_VARIANT_TYPE ("(u)"), G_DBUS_CALL_FLAGS_NONE, -1,
+                                       NULL, &error);
+  g_assert_no_error (error);
+
+  return reply;
+}
+
+/**
+ * ui_test_serve_portal:
+ * @allow: what the person answers
+ *
+ * Serves the Background portal on the test's bus, until
+ * ui_test_stop_portal(); called again, changes only the answer.
+ *
+ * Returns: (transfer none): the options of the requests so far
+ */
+GPtrArray *
+ui_test_serve_portal (gboolean allow)
+{
+  static const GDBusInterfaceVTable vtable = { portal_method_cb, NULL, NULL, { 0 } };
+  g_autoptr(GDBusNodeInfo) info = NULL;
+  g_autoptr(GDBusConnection) bus = NULL;
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GError) error = NULL;
+
+  portal_allows = allow;
+  if (portal_object != 0)
+    return portal_requests;
+
+  if (portal_requests == NULL)
+    portal_requests = g_ptr_array_new_with_free_func ((GDestroyNotify) g_variant_unref);
+
+  bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
+  g_assert_no_error (error);
+  info = g_dbus_node_info_new_for_xml (portal_xml, &error);
+  g_assert_no_error (error);
+  portal_object = g_dbus_connection_register_object (bus, "/org/freedesktop/portal/desktop",
+                                                     info->interfaces[0], &vtable, NULL, NULL, &error);
+  g_assert_no_error (error);
+  reply = call_bus ("RequestName", g_variant_new ("(su)", "org.freedesktop.portal.Desktop", 4));
+
+  return portal_requests;
+}
+
+/* The portal gone, as on a desktop that has none. */
+void
+ui_test_stop_portal (void)
+{
+  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  g_autoptr(GVariant) reply = NULL;
+
+  if (portal_object == 0)
+    return;
+
+  reply = call_bus ("ReleaseName", g_variant_new ("(s)", "org.freedesktop.portal.Desktop"));
+  g_dbus_connection_unregister_object (bus, portal_object);
+  portal_object = 0;
+  g_clear_pointer (&portal_requests, g_ptr_array_unref);
+}
+
 /* The ids of the desktop notifications sent so far. */
 GPtrArray *
 ui_test_get_notifications (void)

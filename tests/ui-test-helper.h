@@ -31,6 +31,8 @@ typedef struct
 void                           ui_test_init            (void);
 SeatsApplication              *ui_test_get_application (void);
 GPtrArray                     *ui_test_get_notifications (void);
+GPtrArray                     *ui_test_serve_portal    (gboolean     allow);
+void                           ui_test_stop_portal     (void);
 
 /* A server with the demo organizations (clock and faults allowed), the
  * account @slug opened with its admin or viewer token, and a window that

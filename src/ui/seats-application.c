@@ -15,6 +15,9 @@
 #include <gio/gsettingsbackend.h>
 
 #include "seats-application.h"
+#include "seats-calendar.h"
+#include "seats-format.h"
+#include "seats-reminder.h"
 #include "seats-server.h"
 #include "seats-window.h"
 
@@ -25,6 +28,11 @@ struct _SeatsApplication
   GSettings      *settings;
   GListStore     *sessions;
 
+  /* The reminders sent, by their notification's id: each once. */
+  GHashTable     *reminded;
+  /* `seats --remind`: reminders only, no window, then quit. */
+  gboolean        remind_only;
+
   /* Demo mode: the reference server in this process, and everything it
    * and the accounts write in one temporary directory. */
   SeatsServer    *demo_server;
@@ -34,12 +42,114 @@ struct _SeatsApplication
 
 G_DEFINE_FINAL_TYPE (SeatsApplication, seats_application, ADW_TYPE_APPLICATION)
 
+/* A notice date near with licenses to lower or users who have left: the
+ * desktop says so once, and the notification opens the Change Next Period
+ * dialog of the account. */
+static void
+seats_application_remind (SeatsApplication *self,
+                          SeatsSession     *session)
+{
+  SeatsSyncEngine *engine = seats_session_get_engine (session);
+  g_auto(SeatsReminder) reminder = { 0 };
+  g_autoptr(GNotification) notification = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *body = NULL;
+  GDate today;
+
+  /* A demo's organizations are gone when it ends; a viewer cannot change
+   * the next period. */
+  if (engine == NULL || seats_session_is_demo (session) ||
+      seats_sync_engine_get_account (engine) == NULL ||
+      seats_account_get_role (seats_sync_engine_get_account (engine)) == SEATS_ROLE_VIEWER ||
+      !seats_sync_engine_supports (engine, SEATS_CHANGE_NEXT_PERIOD))
+    return;
+
+  seats_clock_get_today (seats_sync_engine_get_clock (engine), &today);
+  if (!seats_reminder_compute (seats_sync_engine_get_snapshot (engine), &today,
+                               g_settings_get_uint (seats_application_get_settings (self), "reminder-days"),
+                               &reminder) ||
+      !reminder.due)
+    return;
+
+  id = g_strdup_printf ("%s-notice-%u", seats_session_get_id (session), reminder.notice_date);
+  if (!g_hash_table_add (self->reminded, g_strdup (id)))
+    return;
+
+  date = seats_format_date (reminder.notice_date);
+  /* Translators: a subscription, as its vendor is called, then a date */
+  title = g_strdup_printf (_("%s: change the next period’s licenses by %s"),
+                           seats_session_get_title (session), date);
+  body = seats_reminder_text (&reminder);
+  notification = g_notification_new (title);
+  g_notification_set_body (notification, body);
+  g_notification_set_default_action_and_target (notification, "app.change-next-period", "s",
+                                                seats_session_get_id (session));
+  g_application_send_notification (G_APPLICATION (self), id, notification);
+}
+
+static void
+seats_application_remind_all (SeatsApplication *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sessions));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SeatsSession) session = g_list_model_get_item (G_LIST_MODEL (self->sessions), i);
+
+      seats_application_remind (self, session);
+    }
+}
+
+static void
+engine_changed_cb (SeatsSyncEngine  *engine,
+                   SeatsApplication *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->sessions));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SeatsSession) session = g_list_model_get_item (G_LIST_MODEL (self->sessions), i);
+
+      if (seats_session_get_engine (session) == engine)
+        seats_application_remind (self, session);
+    }
+}
+
+static void
+session_engine_cb (SeatsSession     *session,
+                   GParamSpec       *pspec,
+                   SeatsApplication *self)
+{
+  SeatsSyncEngine *engine = seats_session_get_engine (session);
+
+  if (engine == NULL)
+    return;
+
+  g_signal_handlers_disconnect_by_func (engine, engine_changed_cb, self);
+  g_signal_connect_object (engine, "changed", G_CALLBACK (engine_changed_cb), self, 0);
+  seats_application_remind (self, session);
+}
+
 static void
 seats_application_activate (GApplication *app)
 {
+  SeatsApplication *self = SEATS_APPLICATION (app);
   GtkWindow *window;
 
   g_assert (SEATS_IS_APPLICATION (app));
+
+  /* Started at login: the reminders are sent, and Seats is gone again. */
+  if (self->remind_only)
+    {
+      GDBusConnection *bus = g_application_get_dbus_connection (app);
+
+      seats_application_remind_all (self);
+      if (bus != NULL)
+        g_dbus_connection_flush_sync (bus, NULL, NULL);
+      return;
+    }
 
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   if (window == NULL)
@@ -54,6 +164,25 @@ seats_application_handle_local_options (GApplication *app,
 {
   SeatsApplication *self = SEATS_APPLICATION (app);
   g_autoptr(GError) error = NULL;
+
+  if (g_variant_dict_contains (options, "remind"))
+    {
+      if (!g_application_register (app, NULL, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+
+      /* Seats is open already: it reminds, and nothing else happens. */
+      if (g_application_get_is_remote (app))
+        {
+          g_action_group_activate_action (G_ACTION_GROUP (app), "check-reminders", NULL);
+          return 0;
+        }
+
+      self->remind_only = TRUE;
+      return -1;
+    }
 
   if (!g_variant_dict_contains (options, "demo"))
     return -1;
@@ -132,10 +261,19 @@ seats_application_change_next_period_action (GSimpleAction *action,
     seats_window_change_next_period (SEATS_WINDOW (window), g_variant_get_string (parameter, NULL));
 }
 
+static void
+seats_application_check_reminders_action (GSimpleAction *action,
+                                          GVariant      *parameter,
+                                          gpointer       user_data)
+{
+  seats_application_remind_all (SEATS_APPLICATION (user_data));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", seats_application_quit_action },
   { "about", seats_application_about_action },
   { "change-next-period", seats_application_change_next_period_action, "s" },
+  { "check-reminders", seats_application_check_reminders_action },
 };
 
 static void
@@ -196,6 +334,10 @@ seats_application_open_account (SeatsApplication       *self,
     }
 
   seats_session_set_engine (session, engine);
+
+  /* Reminding at login reads the local copies only: no keyring, no sync. */
+  if (self->remind_only)
+    return;
 
   /* A subscription kept by hand signs in nowhere: it is brought up to
    * today at once. */
@@ -280,6 +422,7 @@ seats_application_finalize (GObject *object)
   SeatsApplication *self = (SeatsApplication *)object;
 
   g_clear_object (&self->sessions);
+  g_clear_pointer (&self->reminded, g_hash_table_unref);
   g_clear_object (&self->settings);
   g_clear_object (&self->demo_server);
   g_clear_pointer (&self->demo_dir, g_free);
@@ -308,10 +451,14 @@ seats_application_init (SeatsApplication *self)
   static const GOptionEntry options[] = {
     { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
       N_("Show demo organizations served by the reference license server on this computer"), NULL },
+    { "remind", 0, 0, G_OPTION_ARG_NONE, NULL,
+      N_("Remind of the subscriptions whose last day to change is near, without opening the window"),
+      NULL },
     { NULL }
   };
 
   self->sessions = g_list_store_new (SEATS_TYPE_SESSION);
+  self->reminded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   g_application_add_main_option_entries (G_APPLICATION (self), options);
   g_action_map_add_action_entries (G_ACTION_MAP (self),
@@ -379,6 +526,9 @@ seats_application_add_session (SeatsApplication *self,
   g_return_if_fail (SEATS_IS_SESSION (session));
 
   g_list_store_append (self->sessions, session);
+
+  g_signal_connect_object (session, "notify::engine", G_CALLBACK (session_engine_cb), self, 0);
+  session_engine_cb (session, NULL, self);
 }
 
 void

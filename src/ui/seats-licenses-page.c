@@ -15,7 +15,6 @@
 #include "seats-application.h"
 #include "seats-banner.h"
 #include "seats-buy-dialog.h"
-#include "seats-calendar.h"
 #include "seats-format.h"
 #include "seats-holders-dialog.h"
 #include "seats-licenses-page.h"
@@ -359,42 +358,6 @@ seats_licenses_page_update_grace (SeatsLicensesPage *self,
     }
 }
 
-/* A notice date near with licenses to lower or users who have left: the
- * desktop says so once, and opens the Change Next Period dialog. */
-static void
-notify_reminder (SeatsLicensesPage *self)
-{
-  g_auto(SeatsReminder) reminder = { 0 };
-  GApplication *app = g_application_get_default ();
-  SeatsAccount *account = get_account (self);
-  g_autofree char *key = NULL;
-  g_autofree char *date = NULL;
-  g_autofree char *title = NULL;
-  g_autofree char *body = NULL;
-  guint days = SEATS_REMINDER_DEFAULT_DAYS;
-  GDate today;
-
-  if (self->engine == NULL || account == NULL ||
-      !seats_sync_engine_supports (self->engine, SEATS_CHANGE_NEXT_PERIOD))
-    return;
-
-  if (SEATS_IS_APPLICATION (app))
-    days = g_settings_get_uint (seats_application_get_settings (SEATS_APPLICATION (app)), "reminder-days");
-
-  seats_clock_get_today (seats_sync_engine_get_clock (self->engine), &today);
-  if (!seats_reminder_compute (seats_sync_engine_get_snapshot (self->engine), &today, days, &reminder) ||
-      !reminder.due)
-    return;
-
-  key = g_strdup_printf ("notice-%u", reminder.notice_date);
-  date = seats_format_date (reminder.notice_date);
-  /* Translators: a subscription, as its vendor is called, then a date */
-  title = g_strdup_printf (_("%s: change the next period’s licenses by %s"),
-                           seats_account_get_name (account), date);
-  body = seats_reminder_text (&reminder);
-  notify_once (self, key, title, body, "app.change-next-period");
-}
-
 static void
 seats_licenses_page_update (SeatsLicensesPage *self)
 {
@@ -577,7 +540,6 @@ seats_licenses_page_update (SeatsLicensesPage *self)
     }
 
   seats_licenses_page_update_grace (self, today);
-  notify_reminder (self);
   gtk_widget_set_visible (GTK_WIDGET (self->modules_group),
                           g_list_model_get_n_items (G_LIST_MODEL (self->modules)) > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->integrations_group),

@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <libportal-gtk4/portal-gtk4.h>
 
 #include "seats-banner.h"
 #include "seats-billing-page.h"
@@ -43,6 +44,9 @@ struct _SeatsWindow
   gboolean              selecting;
   GPtrArray            *watches;
   guint                 refresh_source;
+  /* Starting at login to remind, through the Background portal. */
+  XdpPortal            *portal;
+  GSimpleAction        *remind_at_login;
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
@@ -593,6 +597,80 @@ seats_window_show_overview_action (GtkWidget  *widget,
   seats_window_show_overview (SEATS_WINDOW (widget));
 }
 
+/* Reminding at login: the desktop asks the person, through the Background
+ * portal, whether Seats may start then; only what was allowed is kept. */
+typedef struct
+{
+  SeatsWindow *self;
+  gboolean     enable;
+} BackgroundRequest;
+
+static void
+background_requested_cb (GObject      *object,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  BackgroundRequest *request = user_data;
+  g_autoptr(SeatsWindow) self = request->self;
+  g_autoptr(GError) error = NULL;
+  gboolean enable = request->enable;
+  gboolean allowed;
+
+  g_free (request);
+
+  allowed = xdp_portal_request_background_finish (XDP_PORTAL (object), result, &error);
+  if (error != NULL)
+    g_debug ("The Background portal refused: %s", error->message);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  /* Turned off, Seats no longer starts at login whatever the desktop says. */
+  if (!enable || allowed)
+    {
+      g_simple_action_set_state (self->remind_at_login, g_variant_new_boolean (enable));
+      g_settings_set_boolean (self->settings, "remind-at-login", enable);
+    }
+
+  if (enable && allowed)
+    seats_window_add_toast (self, adw_toast_new (_("Seats will start when you log in and remind you in time")));
+  else if (enable && error == NULL)
+    seats_window_add_toast (self, adw_toast_new (_("Seats may not start at login. You can allow it in the "
+                                                   "Settings of the desktop, under Apps.")));
+  else if (error != NULL)
+    seats_window_add_toast (self, adw_toast_new (_("The desktop could not be asked to start Seats at login")));
+}
+
+static void
+remind_at_login_change_state_cb (SeatsWindow   *self,
+                                 GVariant      *state,
+                                 GSimpleAction *action)
+{
+  g_autoptr(GPtrArray) commandline = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *reason = NULL;
+  BackgroundRequest *request;
+  XdpParent *parent;
+  gboolean enable = g_variant_get_boolean (state);
+
+  if (self->portal == NULL)
+    self->portal = xdp_portal_new ();
+
+  g_ptr_array_add (commandline, g_strdup ("seats"));
+  g_ptr_array_add (commandline, g_strdup ("--remind"));
+  reason = g_strdup (_("Seats starts when you log in to remind you before the last day to change a "
+                       "subscription."));
+  request = g_new0 (BackgroundRequest, 1);
+  request->self = g_object_ref (self);
+  request->enable = enable;
+
+  parent = xdp_parent_new_gtk (GTK_WINDOW (self));
+  xdp_portal_request_background (self->portal, parent, reason, commandline,
+                                 enable ? XDP_BACKGROUND_FLAG_AUTOSTART | XDP_BACKGROUND_FLAG_ACTIVATABLE
+                                        : XDP_BACKGROUND_FLAG_NONE,
+                                 NULL, background_requested_cb, request);
+  xdp_parent_free (parent);
+}
+
 static void
 seats_window_set_session (SeatsWindow  *self,
                           SeatsSession *session)
@@ -985,6 +1063,8 @@ seats_window_finalize (GObject *object)
 
   g_clear_object (&self->session_signals);
   g_clear_object (&self->engine_signals);
+  g_clear_object (&self->remind_at_login);
+  g_clear_object (&self->portal);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (seats_window_parent_class)->finalize (object);
@@ -1164,6 +1244,12 @@ seats_window_init (SeatsWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->watches = g_ptr_array_new_with_free_func (g_object_unref);
+
+  self->remind_at_login = g_simple_action_new_stateful ("remind-at-login", NULL,
+                                                        g_variant_new_boolean (FALSE));
+  g_signal_connect_object (self->remind_at_login, "change-state",
+                           G_CALLBACK (remind_at_login_change_state_cb), self, G_CONNECT_SWAPPED);
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (self->remind_at_login));
   self->session_signals = g_signal_group_new (SEATS_TYPE_SESSION);
   g_signal_group_connect_object (self->session_signals, "notify::engine",
                                  G_CALLBACK (session_notify_cb), self, G_CONNECT_SWAPPED);
@@ -1196,6 +1282,12 @@ seats_window_new (SeatsApplication *application)
    * GtkWindow:application is set after construction, so they are taken here. */
   self->settings = g_object_ref (seats_application_get_settings (application));
   seats_window_restore_state (self);
+
+  /* A demo writes nothing outside its temporary directory, and starts
+   * nothing at login. */
+  g_simple_action_set_state (self->remind_at_login,
+                             g_variant_new_boolean (g_settings_get_boolean (self->settings, "remind-at-login")));
+  g_simple_action_set_enabled (self->remind_at_login, !seats_application_is_demo (application));
 
   return self;
 }
