@@ -10,6 +10,7 @@
 #include <locale.h>
 
 #include "seats-domain.h"
+#include "seats-format.h"
 
 typedef struct
 {
@@ -506,7 +507,9 @@ test_overview (Fixture       *fixture,
   g_auto(SeatsOverviewLine) line = { 0 };
 
   seats_overview_line_compute (&fixture->snapshot, &fixture->today, 7, &line);
+  g_assert_true (line.synced);
   g_assert_true (line.has_terms);
+  g_assert_true (line.has_prices);
   g_assert_cmpuint (line.bought, ==, 12);
   g_assert_cmpuint (line.in_use, ==, 8);
   g_assert_cmpuint (line.free, ==, 4);
@@ -516,6 +519,24 @@ test_overview (Fixture       *fixture,
   g_assert_cmpuint (line.next_period, ==, seats_julian_from_ymd (2026, 12, 1));
   g_assert_cmpuint (line.change_by, ==, seats_julian_from_ymd (2026, 11, 17));
   g_assert_cmpint (line.attention, ==, SEATS_ATTENTION_NOTICE);
+
+  /* What the overview says of it, and the sidebar. */
+  {
+    g_autofree char *cost = seats_format_money (4 * 34900, "DKK");
+    g_autofree char *next = seats_format_date (seats_julian_from_ymd (2026, 12, 1));
+    g_autofree char *change_by = seats_format_date (seats_julian_from_ymd (2026, 11, 17));
+    g_autofree char *expected = g_strdup_printf ("8 of 12 licenses in use. 4 are available.\n"
+                                                 "The licenses nobody holds cost %s a month.\n"
+                                                 "Next period from %s; change it by %s.\n"
+                                                 "The next period’s licenses can be lowered, and the "
+                                                 "last day to change them is near.",
+                                                 cost, next, change_by);
+    g_autofree char *described = seats_overview_line_describe (&line);
+    g_autofree char *caption = seats_overview_line_caption (&line);
+
+    g_assert_cmpstr (described, ==, expected);
+    g_assert_cmpstr (caption, ==, "8 of 12 in use");
+  }
   seats_overview_line_clear (&line);
 
   /* The notice date not yet within the days asked: nothing to do. */
@@ -545,7 +566,19 @@ test_overview (Fixture       *fixture,
                      "Users over the count lose their license when the grace period ends.\n"
                      "A new license from the vendor is waiting to be activated.");
     g_assert_null (seats_attention_text (SEATS_ATTENTION_NONE));
+    g_assert_cmpstr (seats_attention_to_string (SEATS_ATTENTION_GRACE), ==, "grace");
   }
+  seats_overview_line_clear (&line);
+
+  /* A viewer is not told the prices (R15): the counts, and no amounts. */
+  seats_product_set_price (user_seats (&fixture->snapshot), SEATS_PRICE_NOT_SHARED);
+  seats_overview_line_compute (&fixture->snapshot, &fixture->today, 0, &line);
+  g_assert_true (line.has_terms);
+  g_assert_false (line.has_prices);
+  g_assert_cmpuint (line.bought, ==, 12);
+  g_assert_cmpint (line.monthly, ==, SEATS_PRICE_NOT_SHARED);
+  g_assert_cmpint (line.free_monthly, ==, SEATS_PRICE_NOT_SHARED);
+  g_assert_null (seats_overview_monthly_text (line.monthly, line.currency));
   seats_overview_line_clear (&line);
 
   /* Users only, as a SCIM service gives them: the users who count. */
@@ -553,21 +586,40 @@ test_overview (Fixture       *fixture,
   seats_overview_line_compute (&fixture->snapshot, &fixture->today, 7, &line);
   g_assert_false (line.has_terms);
   g_assert_cmpuint (line.in_use, ==, 8);
-  g_assert_null (line.currency);
   g_assert_cmpuint (line.change_by, ==, 0);
+  {
+    g_autofree char *described = seats_overview_line_describe (&line);
+    g_autofree char *caption = seats_overview_line_caption (&line);
+
+    g_assert_true (g_str_has_prefix (described, "8 users hold a license; nobody keeps the terms"));
+    g_assert_cmpstr (caption, ==, "8 users");
+  }
+  seats_overview_line_clear (&line);
+
+  /* Nothing known yet: a license server not synced with. */
+  g_clear_object (&fixture->snapshot.account);
+  seats_overview_line_compute (&fixture->snapshot, &fixture->today, 7, &line);
+  g_assert_false (line.synced);
+  {
+    g_autofree char *described = seats_overview_line_describe (&line);
+
+    g_assert_cmpstr (described, ==, "Not synced yet.");
+  }
 }
 
-/* Totals per currency: euros and kronor are never added together, and a
- * subscription without terms adds nothing. */
+/* Totals per currency: euros and kronor are never added together, a
+ * subscription without terms adds nothing, and one without prices adds
+ * its licenses but no amounts. */
 static void
 test_overview_totals (void)
 {
   SeatsOverviewLine lines[] = {
-    { TRUE, 10, 8, 2, 10000, 2000, (char *) "SEK", 0, 0, 0 },
-    { TRUE, 5, 5, 0, 5000, 0, (char *) "EUR", 0, 0, 0 },
-    { FALSE, 0, 40, 0, 0, 0, NULL, 0, 0, 0 },
-    { TRUE, 20, 12, 8, 40000, 16000, (char *) "SEK", 0, 0, 0 },
-    { TRUE, 1, 0, 1, G_MAXINT64, G_MAXINT64, (char *) "EUR", 0, 0, 0 },
+    { TRUE, TRUE, TRUE, 10, 8, 2, 10000, 2000, (char *) "SEK", 0, 0, 0 },
+    { TRUE, TRUE, TRUE, 5, 5, 0, 5000, 0, (char *) "EUR", 0, 0, 0 },
+    { TRUE, FALSE, FALSE, 0, 40, 0, SEATS_PRICE_NOT_SHARED, SEATS_PRICE_NOT_SHARED, (char *) "EUR", 0, 0, 0 },
+    { TRUE, TRUE, TRUE, 20, 12, 8, 40000, 16000, (char *) "SEK", 0, 0, 0 },
+    { TRUE, TRUE, FALSE, 3, 1, 2, SEATS_PRICE_NOT_SHARED, SEATS_PRICE_NOT_SHARED, (char *) "SEK", 0, 0, 0 },
+    { TRUE, TRUE, TRUE, 1, 0, 1, G_MAXINT64, G_MAXINT64, (char *) "EUR", 0, 0, 0 },
   };
   g_autoptr(GArray) totals = seats_overview_totals (lines, 4);
   SeatsOverviewTotal *total;
@@ -585,15 +637,37 @@ test_overview_totals (void)
   g_assert_cmpuint (total->free, ==, 10);
   g_assert_cmpint (total->monthly, ==, 50000);
   g_assert_cmpint (total->free_monthly, ==, 18000);
+  {
+    g_autofree char *title = seats_overview_total_title (total);
+    g_autofree char *cost = seats_format_money (18000, "SEK");
+    g_autofree char *expected = g_strdup_printf ("20 of 30 licenses in use. 10 are available.\n"
+                                                 "The licenses nobody holds cost %s a month.", cost);
+    g_autofree char *described = seats_overview_total_describe (total);
+
+    g_assert_cmpstr (title, ==, "SEK, 2 subscriptions");
+    g_assert_cmpstr (described, ==, expected);
+  }
   g_clear_pointer (&totals, g_array_unref);
 
-  /* An amount too large to hold stays at the largest there is. */
+  /* An amount too large to hold stays at the largest there is; the
+   * licenses of a subscription without prices count, its amounts cannot. */
   totals = seats_overview_totals (lines, G_N_ELEMENTS (lines));
   total = &g_array_index (totals, SeatsOverviewTotal, 0);
   g_assert_cmpuint (total->subscriptions, ==, 2);
   g_assert_cmpint (total->monthly, ==, G_MAXINT64);
   g_assert_cmpint (total->free_monthly, ==, G_MAXINT64);
   g_assert_cmpuint (total->free, ==, 1);
+  total = &g_array_index (totals, SeatsOverviewTotal, 1);
+  g_assert_cmpuint (total->subscriptions, ==, 3);
+  g_assert_cmpuint (total->unpriced, ==, 1);
+  g_assert_cmpuint (total->bought, ==, 33);
+  g_assert_cmpint (total->monthly, ==, 50000);
+  {
+    g_autofree char *described = seats_overview_total_describe (total);
+
+    g_assert_true (g_str_has_suffix (described, "\nThe prices of 1 subscription are not shared with "
+                                                "you, so the amounts leave it out."));
+  }
 
   /* Nothing to add up. */
   g_clear_pointer (&totals, g_array_unref);

@@ -673,6 +673,32 @@ test_window_overview (UiFixture     *fixture,
   g_assert_true (gtk_list_box_row_is_selected (GTK_LIST_BOX_ROW (sidebar_row_of (fixture->window,
                                                                                   _("All Subscriptions")))));
 
+  /* Bought from elsewhere: the account's rows change in place, so that a
+   * person on them keeps the focus, and say what changed. */
+  {
+    SeatsSyncEngine *engine = seats_session_get_engine (quinyx);
+    g_autoptr(SeatsChange) buy = seats_change_new_buy (SEATS_TERMS_PRODUCT_ID, 2);
+    g_autoptr(SeatsChange) checked = NULL;
+    g_autoptr(GAsyncResult) result = NULL;
+    g_autoptr(GError) error = NULL;
+    g_autofree char *bought = g_strdup_printf (ngettext ("%s of %s in use", "%s of %s in use", 12),
+                                               "0", "12");
+    GtkWidget *before = sidebar_row_of (fixture->window, "Quinyx");
+    GtkWidget *overview_row = gtk_widget_get_ancestor (ui_find (overview, GTK_TYPE_LABEL, "Quinyx"),
+                                                       GTK_TYPE_LIST_BOX_ROW);
+
+    checked = seats_sync_engine_check (engine, buy, NULL, &error);
+    g_assert_no_error (error);
+    seats_sync_engine_submit_async (engine, checked, NULL, seats_test_done_cb, &result);
+    seats_test_wait_for (&result);
+    g_assert_true (seats_sync_engine_submit_finish (engine, result, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_nonnull (ui_wait_for_widget (before, GTK_TYPE_LABEL, bought));
+    g_assert_true (sidebar_row_of (fixture->window, "Quinyx") == before);
+    g_assert_true (gtk_widget_get_ancestor (ui_find (overview, GTK_TYPE_LABEL, "Quinyx"),
+                                            GTK_TYPE_LIST_BOX_ROW) == overview_row);
+  }
+
   /* An account opened from the overview, and the overview again from the
    * sidebar. */
   row = gtk_widget_get_ancestor (ui_find (overview, GTK_TYPE_LABEL, "Quinyx"), GTK_TYPE_LIST_BOX_ROW);

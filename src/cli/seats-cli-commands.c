@@ -2198,14 +2198,17 @@ seats_cli_reminders (SeatsCli *cli)
   return SEATS_CLI_EXIT_DUE;
 }
 
-/* Amounts are in the line's currency; a subscription without terms shows
- * only its users. */
+/* Amounts are in the line's currency, or null when a viewer is not told
+ * them; a subscription without terms shows only its users. */
 static void
 overview_json (Everything              *all,
                const SeatsOverviewLine *lines,
                GArray                  *totals)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
+  static const SeatsAttention reasons[] = {
+    SEATS_ATTENTION_OVER, SEATS_ATTENTION_GRACE, SEATS_ATTENTION_NEW_LICENSE, SEATS_ATTENTION_NOTICE,
+  };
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "subscriptions");
@@ -2215,8 +2218,6 @@ overview_json (Everything              *all,
       const SeatsOverviewLine *line = &lines[i];
       SeatsSyncEngine *engine = g_ptr_array_index (all->engines, i);
       SeatsAccount *account = seats_sync_engine_get_account (engine);
-      g_autofree char *reasons = seats_attention_text (line->attention);
-      g_auto(GStrv) split = reasons != NULL ? g_strsplit (reasons, "\n", -1) : g_new0 (char *, 1);
 
       json_builder_begin_object (builder);
       json_add_string (builder, "account", account != NULL ? seats_account_get_id (account) : NULL);
@@ -2234,8 +2235,19 @@ overview_json (Everything              *all,
         }
       json_builder_set_member_name (builder, "attention");
       json_builder_begin_array (builder);
-      for (guint j = 0; split[j] != NULL; j++)
-        json_builder_add_string_value (builder, split[j]);
+      for (guint j = 0; j < G_N_ELEMENTS (reasons); j++)
+        if (line->attention & reasons[j])
+          json_builder_add_string_value (builder, seats_attention_to_string (reasons[j]));
+      json_builder_end_array (builder);
+      json_builder_set_member_name (builder, "attention_text");
+      json_builder_begin_array (builder);
+      for (guint j = 0; j < G_N_ELEMENTS (reasons); j++)
+        if (line->attention & reasons[j])
+          {
+            g_autofree char *text = seats_attention_text (reasons[j]);
+
+            json_builder_add_string_value (builder, text);
+          }
       json_builder_end_array (builder);
       json_builder_end_object (builder);
     }
@@ -2250,6 +2262,7 @@ overview_json (Everything              *all,
       json_builder_begin_object (builder);
       json_add_string (builder, "currency", total->currency);
       json_add_int (builder, "subscriptions", total->subscriptions);
+      json_add_int (builder, "without_prices", total->unpriced);
       json_add_int (builder, "purchased", total->bought);
       json_add_int (builder, "in_use", total->in_use);
       json_add_int (builder, "available", total->free);
@@ -2263,19 +2276,93 @@ overview_json (Everything              *all,
   print_builder (builder);
 }
 
+/* Each line of @text, indented. */
+static void
+print_indented (const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    g_print ("  %s\n", lines[i]);
+}
+
+static void
+overview_text (Everything              *all,
+               const SeatsOverviewLine *lines,
+               GArray                  *totals)
+{
+  g_autoptr(SeatsCliTable) table = seats_cli_table_new (9);
+  g_autoptr(GString) attention = g_string_new (NULL);
+  const char *headers[] = {
+    _("Subscription"), _("Purchased"), _("In use"), _("Available"), _("A month"),
+    _("Cost of available a month"), _("Next period"), _("Change by"), _("Attention"), NULL
+  };
+
+  seats_cli_table_set_headers (table, headers);
+  for (guint column = 1; column < 6; column++)
+    seats_cli_table_align_right (table, column);
+
+  for (guint i = 0; i < all->engines->len; i++)
+    {
+      const SeatsOverviewLine *line = &lines[i];
+      const char *name = g_ptr_array_index (all->names, i);
+      gboolean priced = line->has_terms && line->has_prices;
+      g_autofree char *reasons = seats_attention_text (line->attention);
+      g_autofree char *bought = line->has_terms ? seats_format_count (line->bought) : NULL;
+      g_autofree char *in_use = seats_format_count (line->in_use);
+      g_autofree char *free = line->has_terms ? seats_format_count (line->free) : NULL;
+      g_autofree char *monthly = priced ? seats_format_money (line->monthly, line->currency) : NULL;
+      g_autofree char *free_monthly = priced ? seats_format_money (line->free_monthly, line->currency) : NULL;
+      g_autofree char *next = line->next_period != 0 ? seats_format_date (line->next_period) : NULL;
+      g_autofree char *change_by = line->change_by != 0 ? seats_format_date (line->change_by) : NULL;
+      const char *row[] = {
+        name, bought ? bought : "", in_use, free ? free : "", monthly ? monthly : "",
+        free_monthly ? free_monthly : "", next ? next : "", change_by ? change_by : "",
+        reasons != NULL ? "!" : "", NULL
+      };
+
+      seats_cli_table_add_row (table, row);
+      if (reasons != NULL)
+        {
+          g_auto(GStrv) split = g_strsplit (reasons, "\n", -1);
+
+          for (guint j = 0; split[j] != NULL; j++)
+            {
+              /* Translators: an account, then why it needs attention */
+              g_string_append_printf (attention, _("%s: %s"), name, split[j]);
+              g_string_append_c (attention, '\n');
+            }
+        }
+    }
+  print_table (table);
+
+  for (guint i = 0; i < totals->len; i++)
+    {
+      const SeatsOverviewTotal *total = &g_array_index (totals, SeatsOverviewTotal, i);
+      g_autofree char *title = seats_overview_total_title (total);
+      g_autofree char *description = seats_overview_total_describe (total);
+
+      g_print ("\n%s\n", title);
+      if (total->unpriced < total->subscriptions)
+        {
+          g_autofree char *monthly = seats_overview_monthly_text (total->monthly, total->currency);
+
+          print_indented (monthly);
+        }
+      print_indented (description);
+    }
+
+  if (attention->len > 0)
+    g_print ("\n%s", attention->str);
+}
+
 int
 seats_cli_overview (SeatsCli *cli)
 {
   g_autoptr(GError) error = NULL;
   g_auto(Everything) all = { 0 };
-  g_autoptr(SeatsCliTable) table = seats_cli_table_new (9);
   g_autoptr(GArray) totals = NULL;
   g_autofree SeatsOverviewLine *lines = NULL;
-  g_autoptr(GString) attention = g_string_new (NULL);
-  const char *headers[] = {
-    _("Subscription"), _("Purchased"), _("In use"), _("Available"), _("A month"),
-    _("Available a month"), _("Next period"), _("Change by"), _("Attention"), NULL
-  };
   guint days;
 
   if (!open_everything (cli, &all, &error))
@@ -2293,72 +2380,7 @@ seats_cli_overview (SeatsCli *cli)
   else if (all.engines->len == 0)
     g_print ("%s\n", _("No accounts yet. Add one with connect, connect-scim or add-subscription."));
   else
-    {
-      seats_cli_table_set_headers (table, headers);
-      for (guint column = 1; column < 6; column++)
-        seats_cli_table_align_right (table, column);
-
-      for (guint i = 0; i < all.engines->len; i++)
-        {
-          const SeatsOverviewLine *line = &lines[i];
-          g_autofree char *reasons = seats_attention_text (line->attention);
-          g_autofree char *bought = line->has_terms ? seats_format_count (line->bought) : NULL;
-          g_autofree char *in_use = seats_format_count (line->in_use);
-          g_autofree char *free = line->has_terms ? seats_format_count (line->free) : NULL;
-          g_autofree char *monthly = line->has_terms ? seats_format_money (line->monthly, line->currency) : NULL;
-          g_autofree char *free_monthly = line->has_terms
-                                          ? seats_format_money (line->free_monthly, line->currency)
-                                          : NULL;
-          g_autofree char *next = line->next_period != 0 ? seats_format_date (line->next_period) : NULL;
-          g_autofree char *change_by = line->change_by != 0 ? seats_format_date (line->change_by) : NULL;
-          const char *row[] = {
-            g_ptr_array_index (all.names, i),
-            bought ? bought : "", in_use, free ? free : "", monthly ? monthly : "",
-            free_monthly ? free_monthly : "", next ? next : "", change_by ? change_by : "",
-            line->attention != SEATS_ATTENTION_NONE ? "!" : "", NULL
-          };
-
-          seats_cli_table_add_row (table, row);
-          if (reasons != NULL)
-            {
-              g_auto(GStrv) split = g_strsplit (reasons, "\n", -1);
-
-              for (guint j = 0; split[j] != NULL; j++)
-                {
-                  /* Translators: an account, then why it needs attention */
-                  g_string_append_printf (attention, _("%s: %s"),
-                                          (char *) g_ptr_array_index (all.names, i), split[j]);
-                  g_string_append_c (attention, '\n');
-                }
-            }
-        }
-      print_table (table);
-
-      for (guint i = 0; i < totals->len; i++)
-        {
-          const SeatsOverviewTotal *total = &g_array_index (totals, SeatsOverviewTotal, i);
-          g_autofree char *monthly = seats_format_money (total->monthly, total->currency);
-          g_autofree char *free_monthly = seats_format_money (total->free_monthly, total->currency);
-
-          g_print ("\n");
-          /* Translators: a currency code, then how many subscriptions are
-           * in it; the next sentence follows */
-          g_print (ngettext ("%s, %u subscription: ", "%s, %u subscriptions: ", total->subscriptions),
-                   total->currency, total->subscriptions);
-          /* Translators: licenses bought, then in use, then available */
-          g_print (ngettext ("%u license bought, %u in use, %u available; ",
-                             "%u licenses bought, %u in use, %u available; ", total->bought),
-                   total->bought, total->in_use, total->free);
-          /* Translators: what the subscriptions cost a month, then what
-           * their available licenses cost a month */
-          g_print (_("%s a month, of which %s for licenses nobody holds."), monthly, free_monthly);
-        }
-      if (totals->len > 0)
-        g_print ("\n");
-
-      if (attention->len > 0)
-        g_print ("\n%s", attention->str);
-    }
+    overview_text (&all, lines, totals);
 
   for (guint i = 0; i < all.engines->len; i++)
     seats_overview_line_clear (&lines[i]);

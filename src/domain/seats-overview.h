@@ -37,13 +37,18 @@ typedef enum
 
 /**
  * SeatsOverviewLine:
- * @has_terms: whether the subscription's counts and price are known; a
- *   SCIM account whose terms nobody keeps knows only its users
+ * @synced: whether anything of the account is known yet
+ * @has_terms: whether the subscription's counts are known; a SCIM account
+ *   whose terms nobody keeps knows only its users
+ * @has_prices: whether its prices are known; a viewer is not told them
+ *   (R15)
  * @bought: the user licenses of this period
  * @in_use: the licenses that count (R1)
  * @free: the licenses bought that nobody holds
- * @monthly: what the subscription costs a month, in minor units
- * @free_monthly: what the free licenses cost a month, in minor units
+ * @monthly: what the subscription costs a month, in minor units, or
+ *   %SEATS_PRICE_NOT_SHARED
+ * @free_monthly: what the free licenses cost a month, in minor units, or
+ *   %SEATS_PRICE_NOT_SHARED
  * @currency: (nullable): the subscription's currency
  * @next_period: the first day of the next period whose count can still be
  *   changed, Julian, or 0
@@ -54,7 +59,9 @@ typedef enum
  */
 typedef struct
 {
+  gboolean        synced;
   gboolean        has_terms;
+  gboolean        has_prices;
   guint           bought;
   guint           in_use;
   guint           free;
@@ -70,6 +77,8 @@ typedef struct
  * SeatsOverviewTotal:
  * @currency: the currency of the subscriptions added up
  * @subscriptions: how many subscriptions are added up
+ * @unpriced: how many of them do not share their prices, which the
+ *   amounts leave out
  * @bought: their user licenses
  * @in_use: their licenses in use
  * @free: their free licenses
@@ -83,6 +92,7 @@ typedef struct
 {
   char   *currency;
   guint   subscriptions;
+  guint   unpriced;
   guint   bought;
   guint   in_use;
   guint   free;
@@ -90,14 +100,21 @@ typedef struct
   gint64  free_monthly;
 } SeatsOverviewTotal;
 
-void    seats_overview_line_compute (const SeatsSnapshot     *snapshot,
-                                     const GDate             *today,
-                                     guint                    days_ahead,
-                                     SeatsOverviewLine       *line);
-void    seats_overview_line_clear   (SeatsOverviewLine       *line);
-GArray *seats_overview_totals       (const SeatsOverviewLine *lines,
-                                     guint                    n_lines);
-char   *seats_attention_text        (SeatsAttention           attention);
+void        seats_overview_line_compute    (const SeatsSnapshot      *snapshot,
+                                            const GDate              *today,
+                                            guint                     days_ahead,
+                                            SeatsOverviewLine        *line);
+void        seats_overview_line_clear      (SeatsOverviewLine        *line);
+char       *seats_overview_line_describe   (const SeatsOverviewLine  *line);
+char       *seats_overview_line_caption    (const SeatsOverviewLine  *line);
+GArray     *seats_overview_totals          (const SeatsOverviewLine  *lines,
+                                            guint                     n_lines);
+char       *seats_overview_total_title     (const SeatsOverviewTotal *total);
+char       *seats_overview_total_describe  (const SeatsOverviewTotal *total);
+char       *seats_overview_monthly_text    (gint64                    amount,
+                                            const char               *currency);
+char       *seats_attention_text           (SeatsAttention            attention);
+const char *seats_attention_to_string      (SeatsAttention            attention);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SeatsOverviewLine, seats_overview_line_clear)
 

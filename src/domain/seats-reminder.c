@@ -89,9 +89,7 @@ seats_reminder_compute (const SeatsSnapshot *snapshot,
   reminder->notice_date = seats_rules_notice_date (end, notice_days);
   reminder->next_period = seats_product_get_next_period (seats);
   reminder->counted = seats_users_count_counted (G_LIST_MODEL (snapshot->users), today);
-  reminder->currency = g_strdup (seats_product_get_currency (seats) != NULL
-                                 ? seats_product_get_currency (seats)
-                                 : seats_subscription_get_currency (snapshot->subscription));
+  reminder->currency = g_strdup (seats_snapshot_get_currency (snapshot));
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (snapshot->users)); i++)
     {
       g_autoptr(SeatsUser) user = g_list_model_get_item (G_LIST_MODEL (snapshot->users), i);

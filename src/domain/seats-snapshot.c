@@ -94,3 +94,30 @@ seats_pull_free (SeatsPull *pull)
   g_clear_error (&pull->refusal);
   g_free (pull);
 }
+
+/**
+ * seats_snapshot_get_currency:
+ * @snapshot: an account as it is known
+ *
+ * The currency of an account's prices: its user licenses', else its
+ * subscription's, else the account's own, which a viewer is told too.
+ *
+ * Returns: (nullable): an ISO 4217 code
+ */
+const char *
+seats_snapshot_get_currency (const SeatsSnapshot *snapshot)
+{
+  SeatsProduct *seats;
+
+  g_return_val_if_fail (snapshot != NULL, NULL);
+
+  seats = snapshot->products != NULL
+          ? seats_products_find_user_seats (G_LIST_MODEL (snapshot->products)) : NULL;
+  if (seats != NULL && seats_product_get_currency (seats) != NULL)
+    return seats_product_get_currency (seats);
+
+  if (snapshot->subscription != NULL && seats_subscription_get_currency (snapshot->subscription) != NULL)
+    return seats_subscription_get_currency (snapshot->subscription);
+
+  return snapshot->account != NULL ? seats_account_get_currency (snapshot->account) : NULL;
+}

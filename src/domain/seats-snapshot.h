@@ -79,8 +79,9 @@ typedef struct
   SeatsSyncState       sync;
 } SeatsSnapshot;
 
-void seats_snapshot_init  (SeatsSnapshot *state);
-void seats_snapshot_clear (SeatsSnapshot *state);
+void        seats_snapshot_init         (SeatsSnapshot       *state);
+void        seats_snapshot_clear        (SeatsSnapshot       *state);
+const char *seats_snapshot_get_currency (const SeatsSnapshot *snapshot);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SeatsSnapshot, seats_snapshot_clear)
 

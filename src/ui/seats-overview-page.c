@@ -11,16 +11,19 @@
 
 #include <glib/gi18n.h>
 
-#include "seats-format.h"
 #include "seats-overview-page.h"
 
 struct _SeatsOverviewPage
 {
-  AdwBin      parent_instance;
+  AdwBin                parent_instance;
 
-  GtkListBox *subscriptions_list;
-  GtkListBox *totals_list;
-  GtkWidget  *totals_group;
+  /* The rows of the accounts, by key; they are changed in place, so that
+   * a sync does not take the focus from the row a person is on. */
+  GHashTable           *rows;
+
+  GtkListBox           *subscriptions_list;
+  GtkListBox           *totals_list;
+  AdwPreferencesGroup  *totals_group;
 };
 
 G_DEFINE_FINAL_TYPE (SeatsOverviewPage, seats_overview_page, ADW_TYPE_BIN)
@@ -41,189 +44,199 @@ remove_rows (GtkListBox *list)
     gtk_list_box_remove (list, child);
 }
 
-/**
- * seats_overview_line_describe:
- * @line: a subscription at a glance
- *
- * Returns: (transfer full): what the overview says of @line under its
- *   name, a fact a line: its licenses, what the free ones cost, the next
- *   period and the last day to change it, and what needs attention
- */
-char *
-seats_overview_line_describe (const SeatsOverviewLine *line)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-  g_autofree char *in_use = seats_format_count (line->in_use);
-  g_autofree char *reasons = seats_attention_text (line->attention);
-
-  if (!line->has_terms)
-    /* Translators: %s is a number of users */
-    g_string_append_printf (text, ngettext ("%s user holds a license; nobody keeps the terms of this "
-                                            "subscription yet.",
-                                            "%s users hold a license; nobody keeps the terms of this "
-                                            "subscription yet.", line->in_use), in_use);
-  else
-    {
-      g_autofree char *bought = seats_format_count (line->bought);
-      g_autofree char *free = seats_format_count (line->free);
-
-      /* Translators: licenses in use, then bought, then available */
-      g_string_append_printf (text, ngettext ("%s of %s license in use, %s available.",
-                                              "%s of %s licenses in use, %s available.", line->bought),
-                              in_use, bought, free);
-      if (line->free > 0)
-        {
-          g_autofree char *cost = seats_format_money (line->free_monthly, line->currency);
-
-          g_string_append_c (text, '\n');
-          /* Translators: %s is an amount of money */
-          g_string_append_printf (text, _("The licenses nobody holds cost %s a month."), cost);
-        }
-    }
-
-  if (line->next_period != 0 && line->change_by != 0)
-    {
-      g_autofree char *next = seats_format_date (line->next_period);
-      g_autofree char *change_by = seats_format_date (line->change_by);
-
-      g_string_append_c (text, '\n');
-      /* Translators: the day the next billing period begins, then the last
-       * day its licenses can be changed */
-      g_string_append_printf (text, _("Next period from %s; change it by %s."), next, change_by);
-    }
-
-  if (reasons != NULL)
-    g_string_append_printf (text, "\n%s", reasons);
-
-  return g_string_free (g_steal_pointer (&text), FALSE);
-}
-
 static GtkWidget *
-attention_icon (SeatsAttention attention)
+account_row (const char *id)
 {
-  g_autofree char *reasons = seats_attention_text (attention);
-  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
+  GtkWidget *icon = g_object_new (GTK_TYPE_IMAGE,
+                                  "icon-name", "dialog-warning-symbolic",
+                                  "valign", GTK_ALIGN_CENTER,
+                                  "opacity", 0.0,
+                                  "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                  NULL);
+  GtkWidget *amount = gtk_label_new (NULL);
 
   gtk_widget_add_css_class (icon, "warning");
-  gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (icon, reasons);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Needs attention"),
-                                  -1);
-
-  return icon;
-}
-
-static GtkWidget *
-amount_label (const char *text)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 1.0);
-  gtk_widget_add_css_class (label, "numeric");
-
-  return label;
-}
-
-static GtkWidget *
-subscription_row (const char              *id,
-                  const char              *name,
-                  const SeatsOverviewLine *line)
-{
-  g_autofree char *description = seats_overview_line_describe (line);
-  AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
+  gtk_label_set_xalign (GTK_LABEL (amount), 1.0);
+  gtk_widget_add_css_class (amount, "numeric");
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
-  adw_action_row_set_subtitle (row, description);
   adw_action_row_set_subtitle_lines (row, 0);
+  adw_action_row_add_prefix (row, icon);
+  adw_action_row_add_suffix (row, amount);
+  adw_action_row_add_suffix (row, g_object_new (GTK_TYPE_IMAGE,
+                                                "icon-name", "go-next-symbolic",
+                                                "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                                NULL));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+
   g_object_set_data_full (G_OBJECT (row), "account-id", g_strdup (id), g_free);
-
-  if (line->attention != SEATS_ATTENTION_NONE)
-    adw_action_row_add_prefix (row, attention_icon (line->attention));
-
-  if (line->has_terms)
-    {
-      g_autofree char *monthly = seats_format_money (line->monthly, line->currency);
-      /* Translators: %s is what a subscription costs a month */
-      g_autofree char *text = g_strdup_printf (_("%s a month"), monthly);
-
-      adw_action_row_add_suffix (row, amount_label (text));
-    }
-
-  adw_action_row_add_suffix (row, gtk_image_new_from_icon_name ("go-next-symbolic"));
+  g_object_set_data (G_OBJECT (row), "attention-icon", icon);
+  g_object_set_data (G_OBJECT (row), "amount-label", amount);
 
   return GTK_WIDGET (row);
+}
+
+/**
+ * seats_overview_page_set_accounts:
+ * @self: a #SeatsOverviewPage
+ * @ids: (array zero-terminated=1): the keys of the accounts, in order
+ *
+ * Has a row for each account, in the order given; the rows of accounts
+ * kept stay as they are. Each row is filled by
+ * seats_overview_page_update_account().
+ */
+void
+seats_overview_page_set_accounts (SeatsOverviewPage  *self,
+                                  const char * const *ids)
+{
+  GtkWidget *child;
+  guint i = 0;
+  gboolean same = TRUE;
+
+  g_return_if_fail (SEATS_IS_OVERVIEW_PAGE (self));
+  g_return_if_fail (ids != NULL);
+
+  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->subscriptions_list));
+       child != NULL && same;
+       child = gtk_widget_get_next_sibling (child), i++)
+    same = ids[i] != NULL && g_strcmp0 (g_object_get_data (G_OBJECT (child), "account-id"), ids[i]) == 0;
+  if (same && ids[i] == NULL)
+    return;
+
+  g_hash_table_remove_all (self->rows);
+  remove_rows (self->subscriptions_list);
+  for (i = 0; ids[i] != NULL; i++)
+    {
+      GtkWidget *row = account_row (ids[i]);
+
+      g_hash_table_insert (self->rows, g_strdup (ids[i]), row);
+      gtk_list_box_append (self->subscriptions_list, row);
+    }
+}
+
+/**
+ * seats_overview_page_update_account:
+ * @self: a #SeatsOverviewPage
+ * @id: the key of an account
+ * @name: its name
+ * @line: (nullable): the account at a glance, or %NULL while it cannot be
+ *   read
+ * @state: (nullable): without @line, why: opening, or what went wrong
+ *
+ * Shows what is known of one account: its licenses, costs and dates, and
+ * what needs attention.
+ */
+void
+seats_overview_page_update_account (SeatsOverviewPage       *self,
+                                    const char              *id,
+                                    const char              *name,
+                                    const SeatsOverviewLine *line,
+                                    const char              *state)
+{
+  g_autofree char *description = NULL;
+  g_autofree char *amount = NULL;
+  g_autofree char *reasons = NULL;
+  g_autofree char *spoken = NULL;
+  GtkWidget *row, *icon, *amount_label;
+
+  g_return_if_fail (SEATS_IS_OVERVIEW_PAGE (self));
+
+  if (!(row = g_hash_table_lookup (self->rows, id)))
+    return;
+
+  icon = g_object_get_data (G_OBJECT (row), "attention-icon");
+  amount_label = g_object_get_data (G_OBJECT (row), "amount-label");
+
+  if (line != NULL)
+    {
+      description = seats_overview_line_describe (line);
+      amount = line->has_terms ? seats_overview_monthly_text (line->monthly, line->currency) : NULL;
+      reasons = seats_attention_text (line->attention);
+    }
+  else
+    description = g_strdup (state);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), description != NULL ? description : "");
+  gtk_label_set_label (GTK_LABEL (amount_label), amount != NULL ? amount : "");
+  gtk_widget_set_visible (amount_label, amount != NULL);
+  /* Hidden, the marker still keeps the names of all rows in line. */
+  gtk_widget_set_opacity (icon, reasons != NULL ? 1.0 : 0.0);
+  gtk_widget_set_tooltip_text (icon, reasons);
+
+  /* A screen reader hears the name, then all the row shows. */
+  spoken = amount != NULL ? g_strconcat (description, "\n", amount, NULL) : g_strdup (description);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, spoken != NULL ? spoken : "",
+                                  -1);
 }
 
 static GtkWidget *
 total_row (const SeatsOverviewTotal *total)
 {
   AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
-  g_autofree char *bought = seats_format_count (total->bought);
-  g_autofree char *in_use = seats_format_count (total->in_use);
-  g_autofree char *free = seats_format_count (total->free);
-  g_autofree char *monthly = seats_format_money (total->monthly, total->currency);
-  g_autofree char *free_monthly = seats_format_money (total->free_monthly, total->currency);
-  g_autofree char *title = NULL;
-  g_autofree char *subtitle = NULL;
+  g_autofree char *title = seats_overview_total_title (total);
+  g_autofree char *description = seats_overview_total_describe (total);
   g_autofree char *amount = NULL;
-
-  /* Translators: a currency code, then how many subscriptions are in it */
-  title = g_strdup_printf (ngettext ("%s, %u subscription", "%s, %u subscriptions", total->subscriptions),
-                           total->currency, total->subscriptions);
-  /* Translators: licenses in use, then bought, then available, then what
-   * the available ones cost a month */
-  subtitle = g_strdup_printf (ngettext ("%s of %s license in use, %s available.\n"
-                                        "The licenses nobody holds cost %s a month.",
-                                        "%s of %s licenses in use, %s available.\n"
-                                        "The licenses nobody holds cost %s a month.", total->bought),
-                              in_use, bought, free, free_monthly);
-  amount = g_strdup_printf (_("%s a month"), monthly);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (row, subtitle);
+  adw_action_row_set_subtitle (row, description);
   adw_action_row_set_subtitle_lines (row, 0);
-  adw_action_row_add_suffix (row, amount_label (amount));
+
+  /* Only what the subscriptions sharing their prices cost. */
+  if (total->unpriced < total->subscriptions)
+    {
+      GtkWidget *label;
+
+      amount = seats_overview_monthly_text (total->monthly, total->currency);
+      label = gtk_label_new (amount);
+      gtk_label_set_xalign (GTK_LABEL (label), 1.0);
+      gtk_widget_add_css_class (label, "numeric");
+      adw_action_row_add_suffix (row, label);
+    }
 
   return GTK_WIDGET (row);
 }
 
 /**
- * seats_overview_page_set_lines:
+ * seats_overview_page_set_totals:
  * @self: a #SeatsOverviewPage
- * @ids: (array length=n_lines): the accounts' keys
- * @names: (array length=n_lines): the accounts' names
- * @lines: (array length=n_lines): the accounts at a glance
- * @n_lines: how many accounts there are
+ * @totals: (element-type SeatsOverviewTotal): the totals per currency
+ * @left_out: how many accounts the totals leave out, as what they bought
+ *   is not known
  *
- * Shows the accounts, each with its licenses, costs and dates, and their
- * totals per currency.
+ * Shows the totals per currency.
  */
 void
-seats_overview_page_set_lines (SeatsOverviewPage       *self,
-                               const char * const      *ids,
-                               const char * const      *names,
-                               const SeatsOverviewLine *lines,
-                               guint                    n_lines)
+seats_overview_page_set_totals (SeatsOverviewPage *self,
+                                GArray            *totals,
+                                guint              left_out)
 {
-  g_autoptr(GArray) totals = NULL;
+  g_autoptr(GString) description = g_string_new (_("Amounts in different currencies are never added "
+                                                   "together."));
 
   g_return_if_fail (SEATS_IS_OVERVIEW_PAGE (self));
-  g_return_if_fail (n_lines == 0 || (ids != NULL && names != NULL && lines != NULL));
+  g_return_if_fail (totals != NULL);
 
-  remove_rows (self->subscriptions_list);
   remove_rows (self->totals_list);
-
-  for (guint i = 0; i < n_lines; i++)
-    gtk_list_box_append (self->subscriptions_list, subscription_row (ids[i], names[i], &lines[i]));
-
-  totals = seats_overview_totals (lines, n_lines);
   for (guint i = 0; i < totals->len; i++)
     gtk_list_box_append (self->totals_list, total_row (&g_array_index (totals, SeatsOverviewTotal, i)));
-  gtk_widget_set_visible (self->totals_group, totals->len > 0);
+
+  if (left_out > 0)
+    {
+      g_string_append_c (description, ' ');
+      g_string_append_printf (description,
+                              ngettext ("%u account is left out, as what it bought is not known.",
+                                        "%u accounts are left out, as what they bought is not known.",
+                                        left_out),
+                              left_out);
+    }
+
+  adw_preferences_group_set_description (self->totals_group, description->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->totals_list), totals->len > 0);
 }
 
 static void
@@ -240,6 +253,9 @@ subscription_activated_cb (SeatsOverviewPage *self,
 static void
 seats_overview_page_dispose (GObject *object)
 {
+  SeatsOverviewPage *self = SEATS_OVERVIEW_PAGE (object);
+
+  g_clear_pointer (&self->rows, g_hash_table_unref);
   gtk_widget_dispose_template (GTK_WIDGET (object), SEATS_TYPE_OVERVIEW_PAGE);
 
   G_OBJECT_CLASS (seats_overview_page_parent_class)->dispose (object);
@@ -277,5 +293,7 @@ seats_overview_page_class_init (SeatsOverviewPageClass *klass)
 static void
 seats_overview_page_init (SeatsOverviewPage *self)
 {
+  self->rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
   gtk_widget_init_template (GTK_WIDGET (self));
 }

@@ -17,11 +17,15 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SeatsOverviewPage, seats_overview_page, SEATS, OVERVIEW_PAGE, AdwBin)
 
-void  seats_overview_page_set_lines     (SeatsOverviewPage        *self,
-                                         const char * const       *ids,
-                                         const char * const       *names,
-                                         const SeatsOverviewLine  *lines,
-                                         guint                     n_lines);
-char *seats_overview_line_describe      (const SeatsOverviewLine  *line);
+void seats_overview_page_set_accounts   (SeatsOverviewPage       *self,
+                                         const char * const      *ids);
+void seats_overview_page_update_account (SeatsOverviewPage       *self,
+                                         const char              *id,
+                                         const char              *name,
+                                         const SeatsOverviewLine *line,
+                                         const char              *state);
+void seats_overview_page_set_totals     (SeatsOverviewPage       *self,
+                                         GArray                  *totals,
+                                         guint                    left_out);
 
 G_END_DECLS

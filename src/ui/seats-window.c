@@ -27,9 +27,6 @@
 /* "Synced 2 minutes ago" stays true by being written again now and then. */
 #define RELABEL_INTERVAL_S 30
 
-/* What the "active-account" setting holds when the overview was shown. */
-#define OVERVIEW_KEY "overview"
-
 struct _SeatsWindow
 {
   AdwApplicationWindow  parent_instance;
@@ -43,6 +40,10 @@ struct _SeatsWindow
   gboolean              overview_shown;
   gboolean              selecting;
   GPtrArray            *watches;
+  GHashTable           *sidebar_rows;
+  GHashTable           *lines;
+  GHashTable           *changed;
+  gboolean              refresh_all;
   guint                 refresh_source;
   /* Starting at login to remind, through the Background portal. */
   XdpPortal            *portal;
@@ -51,6 +52,7 @@ struct _SeatsWindow
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
   AdwLeaflet           *leaflet;
+  AdwHeaderBar         *header_bar;
   GtkWidget            *sidebar_box;
   GtkWidget            *sidebar_separator;
   GtkListBox           *sidebar_list;
@@ -94,6 +96,7 @@ static GParamSpec *properties [N_PROPS];
 
 static void seats_window_select_in_sidebar (SeatsWindow *self);
 static void seats_window_queue_refresh     (SeatsWindow *self);
+static void seats_window_refresh           (SeatsWindow *self);
 
 static SeatsApplication *
 get_application (SeatsWindow *self)
@@ -120,6 +123,7 @@ seats_window_update_actions (SeatsWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.remove-account",
                                  self->session != NULL && !self->overview_shown &&
                                  !seats_session_is_demo (self->session));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-overview", self->session != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.try-demo",
                                  app != NULL && !seats_application_is_demo (app));
   /* Loading a file is checked against the account's organization and key;
@@ -270,6 +274,16 @@ ensure_billing_page (SeatsWindow *self)
   return self->billing_page;
 }
 
+/* The window's buttons at the start belong to the sidebar's header,
+ * unless the sidebar is folded away or hidden. */
+static void
+seats_window_update_title_buttons (SeatsWindow *self)
+{
+  adw_header_bar_set_show_start_title_buttons (self->header_bar,
+                                               adw_leaflet_get_folded (self->leaflet) ||
+                                               !gtk_widget_get_visible (self->sidebar_box));
+}
+
 static void
 seats_window_update_view (SeatsWindow *self)
 {
@@ -294,6 +308,7 @@ seats_window_update_view (SeatsWindow *self)
   /* Without an account there is nothing to list beside the welcome. */
   gtk_widget_set_visible (self->sidebar_box, self->session != NULL);
   gtk_widget_set_visible (self->sidebar_separator, self->session != NULL);
+  seats_window_update_title_buttons (self);
 
   if (self->session != NULL)
     {
@@ -353,183 +368,296 @@ seats_window_rebuild_accounts_menu (SeatsWindow *self)
 }
 
 /* The sidebar: the overview first, then each account with its licenses in
- * use of bought and a marker when something needs attention. */
+ * use of bought and a marker when something needs attention. Its rows are
+ * changed in place, so that a sync does not move the focus. */
 static GtkWidget *
-sidebar_row (const char              *title,
-             const char              *caption,
-             const char              *icon_name,
-             const SeatsOverviewLine *line)
+sidebar_row (const char *id)
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *labels = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *label = gtk_label_new (title);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *caption = gtk_label_new (NULL);
+  GtkWidget *icon = g_object_new (GTK_TYPE_IMAGE,
+                                  "icon-name", "dialog-warning-symbolic",
+                                  "visible", FALSE,
+                                  "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                  NULL);
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_box_append (GTK_BOX (labels), label);
+  if (id == NULL)
+    gtk_box_append (GTK_BOX (box), g_object_new (GTK_TYPE_IMAGE,
+                                                 "icon-name", "view-grid-symbolic",
+                                                 "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                                 NULL));
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0.0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (caption), 0.0);
+  gtk_label_set_ellipsize (GTK_LABEL (caption), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (caption, "caption");
+  gtk_widget_add_css_class (caption, "dim-label");
+  gtk_widget_set_visible (caption, FALSE);
+  gtk_widget_add_css_class (icon, "warning");
+  gtk_box_append (GTK_BOX (labels), title);
+  gtk_box_append (GTK_BOX (labels), caption);
   gtk_widget_set_hexpand (labels, TRUE);
   gtk_widget_set_valign (labels, GTK_ALIGN_CENTER);
-
-  if (icon_name != NULL)
-    gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name (icon_name));
-
-  if (caption != NULL)
-    {
-      GtkWidget *small = gtk_label_new (caption);
-
-      gtk_label_set_xalign (GTK_LABEL (small), 0.0);
-      gtk_label_set_ellipsize (GTK_LABEL (small), PANGO_ELLIPSIZE_END);
-      gtk_widget_add_css_class (small, "caption");
-      gtk_widget_add_css_class (small, "dim-label");
-      gtk_box_append (GTK_BOX (labels), small);
-    }
   gtk_box_append (GTK_BOX (box), labels);
-
-  if (line != NULL && line->attention != SEATS_ATTENTION_NONE)
-    {
-      g_autofree char *reasons = seats_attention_text (line->attention);
-      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-
-      gtk_widget_add_css_class (icon, "warning");
-      gtk_widget_set_tooltip_text (icon, reasons);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Needs attention"),
-                                      -1);
-      gtk_box_append (GTK_BOX (box), icon);
-    }
-
+  gtk_box_append (GTK_BOX (box), icon);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+
+  g_object_set_data_full (G_OBJECT (row), "account-id", g_strdup (id), g_free);
+  g_object_set_data (G_OBJECT (row), "title-label", title);
+  g_object_set_data (G_OBJECT (row), "caption-label", caption);
+  g_object_set_data (G_OBJECT (row), "attention-icon", icon);
 
   return row;
 }
 
-static char *
-sidebar_caption (SeatsSession            *session,
-                 const SeatsOverviewLine *line)
+static void
+sidebar_row_update (GtkWidget  *row,
+                    const char *title,
+                    const char *caption,
+                    const char *reasons)
 {
-  g_autofree char *in_use = NULL;
+  GtkWidget *caption_label = g_object_get_data (G_OBJECT (row), "caption-label");
+  GtkWidget *icon = g_object_get_data (G_OBJECT (row), "attention-icon");
+  g_autofree char *description = NULL;
 
-  if (seats_session_get_engine (session) == NULL)
-    return g_strdup (seats_session_get_error (session) != NULL ? _("Could not be opened")
-                                                               : _("Opening…"));
+  gtk_label_set_label (g_object_get_data (G_OBJECT (row), "title-label"), title);
+  gtk_label_set_label (GTK_LABEL (caption_label), caption != NULL ? caption : "");
+  gtk_widget_set_visible (caption_label, caption != NULL);
+  gtk_widget_set_visible (icon, reasons != NULL);
+  gtk_widget_set_tooltip_text (icon, reasons);
 
-  in_use = seats_format_count (line->in_use);
-  if (!line->has_terms)
-    /* Translators: %s is a number of users */
-    return g_strdup_printf (ngettext ("%s user", "%s users", line->in_use), in_use);
-
-  {
-    g_autofree char *bought = seats_format_count (line->bought);
-
-    /* Translators: licenses in use, then bought */
-    return g_strdup_printf (ngettext ("%s of %s in use", "%s of %s in use", line->bought), in_use, bought);
-  }
+  /* A screen reader hears the name, then the caption and what needs
+   * attention. */
+  description = reasons != NULL ? g_strjoin ("\n", caption != NULL ? caption : "", reasons, NULL)
+                                : g_strdup (caption);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description != NULL ? description : "",
+                                  -1);
 }
 
 static void
-refresh_needed_cb (SeatsWindow *self)
+overview_line_free (gpointer data)
 {
-  seats_window_queue_refresh (self);
+  SeatsOverviewLine *line = data;
+
+  seats_overview_line_clear (line);
+  g_free (line);
 }
 
-/* Computes every account at a glance, shows it in the overview and the
- * sidebar, and watches the accounts for what changes it. */
+/* One account, at a glance, in the sidebar and in the overview. */
 static void
-seats_window_refresh (SeatsWindow *self)
+seats_window_update_account (SeatsWindow  *self,
+                             SeatsSession *session)
 {
-  SeatsApplication *app = get_application (self);
-  g_autofree SeatsOverviewLine *lines = NULL;
-  g_autoptr(GPtrArray) ids = g_ptr_array_new_null_terminated (0, NULL, TRUE);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_null_terminated (0, NULL, TRUE);
-  g_autoptr(GPtrArray) with_engine = g_ptr_array_new ();
-  GListModel *sessions;
-  GtkWidget *child;
-  guint n, days;
+  SeatsSyncEngine *engine = seats_session_get_engine (session);
+  const char *id = seats_session_get_id (session);
+  const char *error = seats_session_get_error (session);
+  SeatsOverviewLine *line = NULL;
+  g_autofree char *caption = NULL;
+  g_autofree char *reasons = NULL;
+  GtkWidget *row;
 
-  if (app == NULL)
-    return;
+  if (engine != NULL)
+    {
+      GDate today;
 
-  sessions = seats_application_get_sessions (app);
-  n = g_list_model_get_n_items (sessions);
-  days = g_settings_get_uint (self->settings, "reminder-days");
-  lines = g_new0 (SeatsOverviewLine, MAX (n, 1));
+      line = g_new0 (SeatsOverviewLine, 1);
+      seats_clock_get_today (seats_sync_engine_get_clock (engine), &today);
+      seats_overview_line_compute (seats_sync_engine_get_snapshot (engine), &today,
+                                   g_settings_get_uint (self->settings, "reminder-days"), line);
+      g_hash_table_replace (self->lines, g_strdup (id), line);
+      caption = seats_overview_line_caption (line);
+      reasons = seats_attention_text (line->attention);
+    }
+  else
+    {
+      g_hash_table_remove (self->lines, id);
+      caption = g_strdup (error != NULL ? _("Could not be opened") : _("Opening…"));
+      reasons = g_strdup (error);
+    }
 
-  g_ptr_array_set_size (self->watches, 0);
-  self->selecting = TRUE;
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list))) != NULL)
-    gtk_list_box_remove (self->sidebar_list, child);
-  gtk_list_box_append (self->sidebar_list,
-                       sidebar_row (_("All Subscriptions"), NULL, "view-grid-symbolic", NULL));
+  if ((row = g_hash_table_lookup (self->sidebar_rows, id)) != NULL)
+    sidebar_row_update (row, seats_session_get_title (session), caption, reasons);
+
+  seats_overview_page_update_account (self->overview_page, id, seats_session_get_title (session), line,
+                                      error != NULL ? error : _("Opening…"));
+}
+
+/* The totals per currency, of the accounts whose terms are known. */
+static void
+seats_window_update_totals (SeatsWindow *self)
+{
+  GListModel *sessions = seats_application_get_sessions (get_application (self));
+  guint n = g_list_model_get_n_items (sessions);
+  g_autofree SeatsOverviewLine *lines = g_new0 (SeatsOverviewLine, MAX (n, 1));
+  g_autoptr(GArray) totals = NULL;
+  guint n_lines = 0, left_out = 0;
 
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(SeatsSession) session = g_list_model_get_item (sessions, i);
-      SeatsSyncEngine *engine = seats_session_get_engine (session);
-      GSignalGroup *watch = g_signal_group_new (SEATS_TYPE_SESSION);
-      g_autofree char *caption = NULL;
-      GtkWidget *row;
+      SeatsOverviewLine *line = g_hash_table_lookup (self->lines, seats_session_get_id (session));
 
-      g_signal_group_connect_object (watch, "notify::engine", G_CALLBACK (refresh_needed_cb),
-                                     self, G_CONNECT_SWAPPED);
-      g_signal_group_connect_object (watch, "notify::error", G_CALLBACK (refresh_needed_cb),
-                                     self, G_CONNECT_SWAPPED);
-      g_signal_group_set_target (watch, session);
-      g_ptr_array_add (self->watches, watch);
-
-      if (engine != NULL)
-        {
-          GDate today;
-
-          watch = g_signal_group_new (SEATS_TYPE_SYNC_ENGINE);
-          g_signal_group_connect_object (watch, "changed", G_CALLBACK (refresh_needed_cb),
-                                         self, G_CONNECT_SWAPPED);
-          g_signal_group_set_target (watch, engine);
-          g_ptr_array_add (self->watches, watch);
-
-          seats_clock_get_today (seats_sync_engine_get_clock (engine), &today);
-          seats_overview_line_compute (seats_sync_engine_get_snapshot (engine), &today, days,
-                                       &lines[with_engine->len]);
-          g_ptr_array_add (ids, (gpointer) seats_session_get_id (session));
-          g_ptr_array_add (names, (gpointer) seats_session_get_title (session));
-          g_ptr_array_add (with_engine, &lines[with_engine->len]);
-        }
-
-      caption = sidebar_caption (session, engine != NULL ? with_engine->pdata[with_engine->len - 1] : NULL);
-      row = sidebar_row (seats_session_get_title (session), caption, NULL,
-                         engine != NULL ? with_engine->pdata[with_engine->len - 1] : NULL);
-      g_object_set_data_full (G_OBJECT (row), "account-id", g_strdup (seats_session_get_id (session)), g_free);
-      gtk_list_box_append (self->sidebar_list, row);
+      /* A shallow copy: the lines keep what they point to. */
+      if (line != NULL && line->has_terms && line->currency != NULL)
+        lines[n_lines++] = *line;
+      else
+        left_out++;
     }
-  self->selecting = FALSE;
 
-  seats_overview_page_set_lines (self->overview_page,
-                                 (const char * const *) ids->pdata,
-                                 (const char * const *) names->pdata,
-                                 lines, with_engine->len);
+  totals = seats_overview_totals (lines, n_lines);
+  seats_overview_page_set_totals (self->overview_page, totals, left_out);
+}
 
-  for (guint i = 0; i < with_engine->len; i++)
-    seats_overview_line_clear (&lines[i]);
+typedef struct
+{
+  SeatsWindow *self;
+  char        *id;
+} Watch;
 
-  seats_window_select_in_sidebar (self);
+static void
+watch_free (gpointer data,
+            GClosure *closure)
+{
+  Watch *watch = data;
+
+  g_free (watch->id);
+  g_free (watch);
 }
 
 static gboolean
 refresh_cb (gpointer user_data)
 {
   SeatsWindow *self = SEATS_WINDOW (user_data);
+  SeatsApplication *app = get_application (self);
+  GHashTableIter iter;
+  gpointer id;
 
   self->refresh_source = 0;
-  seats_window_refresh (self);
+
+  if (self->refresh_all)
+    {
+      seats_window_refresh (self);
+      return G_SOURCE_REMOVE;
+    }
+
+  g_hash_table_iter_init (&iter, self->changed);
+  while (app != NULL && g_hash_table_iter_next (&iter, &id, NULL))
+    {
+      SeatsSession *session = seats_application_find_session (app, id);
+
+      if (session != NULL)
+        seats_window_update_account (self, session);
+    }
+  g_hash_table_remove_all (self->changed);
+  seats_window_update_totals (self);
 
   return G_SOURCE_REMOVE;
 }
 
 static void
-seats_window_queue_refresh (SeatsWindow *self)
+queue_refresh (SeatsWindow *self)
 {
   if (self->refresh_source == 0)
     self->refresh_source = g_idle_add (refresh_cb, self);
+}
+
+/* An account's copy changed: only its line is computed again. */
+static void
+engine_changed_cb (SeatsSyncEngine *engine,
+                   Watch           *watch)
+{
+  g_hash_table_add (watch->self->changed, g_strdup (watch->id));
+  queue_refresh (watch->self);
+}
+
+/* An account opened, or could not be: everything is looked at again. */
+static void
+seats_window_queue_refresh (SeatsWindow *self)
+{
+  self->refresh_all = TRUE;
+  queue_refresh (self);
+}
+
+/* Every account at a glance, in the sidebar and the overview, and a watch
+ * on each for what changes it. */
+static void
+seats_window_refresh (SeatsWindow *self)
+{
+  SeatsApplication *app = get_application (self);
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_null_terminated (1, g_free, TRUE);
+  GListModel *sessions;
+  GtkWidget *child;
+  guint n;
+
+  self->refresh_all = FALSE;
+  g_hash_table_remove_all (self->changed);
+
+  if (app == NULL)
+    return;
+
+  sessions = seats_application_get_sessions (app);
+  n = g_list_model_get_n_items (sessions);
+
+  g_ptr_array_set_size (self->watches, 0);
+  g_hash_table_remove_all (self->sidebar_rows);
+  self->selecting = TRUE;
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar_list))) != NULL)
+    gtk_list_box_remove (self->sidebar_list, child);
+  child = sidebar_row (NULL);
+  sidebar_row_update (child, _("All Subscriptions"), NULL, NULL);
+  gtk_list_box_append (self->sidebar_list, child);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SeatsSession) session = g_list_model_get_item (sessions, i);
+      SeatsSyncEngine *engine = seats_session_get_engine (session);
+      const char *id = seats_session_get_id (session);
+      GSignalGroup *watch = g_signal_group_new (SEATS_TYPE_SESSION);
+
+      g_signal_group_connect_object (watch, "notify::engine", G_CALLBACK (seats_window_queue_refresh),
+                                     self, G_CONNECT_SWAPPED);
+      g_signal_group_connect_object (watch, "notify::error", G_CALLBACK (seats_window_queue_refresh),
+                                     self, G_CONNECT_SWAPPED);
+      g_signal_group_set_target (watch, session);
+      g_ptr_array_add (self->watches, watch);
+
+      if (engine != NULL)
+        {
+          Watch *data = g_new0 (Watch, 1);
+
+          data->self = self;
+          data->id = g_strdup (id);
+          watch = g_signal_group_new (SEATS_TYPE_SYNC_ENGINE);
+          g_signal_group_connect_data (watch, "changed", G_CALLBACK (engine_changed_cb), data,
+                                       watch_free, 0);
+          g_signal_group_set_target (watch, engine);
+          g_ptr_array_add (self->watches, watch);
+        }
+
+      child = sidebar_row (id);
+      g_hash_table_insert (self->sidebar_rows, g_strdup (id), child);
+      gtk_list_box_append (self->sidebar_list, child);
+      g_ptr_array_add (ids, g_strdup (id));
+    }
+  self->selecting = FALSE;
+
+  seats_overview_page_set_accounts (self->overview_page, (const char * const *) ids->pdata);
+  g_hash_table_remove_all (self->lines);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(SeatsSession) session = g_list_model_get_item (sessions, i);
+
+      seats_window_update_account (self, session);
+    }
+  seats_window_update_totals (self);
+
+  seats_window_select_in_sidebar (self);
 }
 
 static void
@@ -586,6 +714,7 @@ seats_window_leaflet_notify_folded_cb (SeatsWindow *self,
   if (adw_leaflet_get_folded (leaflet))
     adw_leaflet_set_visible_child (leaflet, self->content_box);
 
+  seats_window_update_title_buttons (self);
   seats_window_rebuild_accounts_menu (self);
 }
 
@@ -685,7 +814,10 @@ seats_window_set_session (SeatsWindow  *self,
   g_signal_group_set_target (self->session_signals, session);
 
   if (session != NULL && app != NULL && !seats_application_is_demo (app))
-    g_settings_set_string (self->settings, "active-account", seats_session_get_id (session));
+    {
+      g_settings_set_string (self->settings, "active-account", seats_session_get_id (session));
+      g_settings_set_boolean (self->settings, "show-overview", FALSE);
+    }
 
   seats_window_update_view (self);
   seats_window_select_in_sidebar (self);
@@ -719,7 +851,7 @@ seats_window_pick_session (SeatsWindow *self)
   seats_window_set_session (self, found);
 
   /* Where the person left Seats: the overview of all accounts. */
-  if (found != NULL && g_str_equal (wanted, OVERVIEW_KEY))
+  if (found != NULL && g_settings_get_boolean (self->settings, "show-overview"))
     seats_window_show_overview (self);
 }
 
@@ -1045,6 +1177,9 @@ seats_window_dispose (GObject *object)
   g_clear_handle_id (&self->build_pages_source, g_source_remove);
   g_clear_handle_id (&self->refresh_source, g_source_remove);
   g_clear_pointer (&self->watches, g_ptr_array_unref);
+  g_clear_pointer (&self->sidebar_rows, g_hash_table_unref);
+  g_clear_pointer (&self->lines, g_hash_table_unref);
+  g_clear_pointer (&self->changed, g_hash_table_unref);
   if (self->session_signals != NULL)
     g_signal_group_set_target (self->session_signals, NULL);
   if (self->engine_signals != NULL)
@@ -1178,6 +1313,7 @@ seats_window_class_init (SeatsWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/seats-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SeatsWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SeatsWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, SeatsWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, SeatsWindow, sidebar_box);
   gtk_widget_class_bind_template_child (widget_class, SeatsWindow, sidebar_separator);
   gtk_widget_class_bind_template_child (widget_class, SeatsWindow, sidebar_list);
@@ -1244,6 +1380,9 @@ seats_window_init (SeatsWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->watches = g_ptr_array_new_with_free_func (g_object_unref);
+  self->sidebar_rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, overview_line_free);
+  self->changed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   self->remind_at_login = g_simple_action_new_stateful ("remind-at-login", NULL,
                                                         g_variant_new_boolean (FALSE));
@@ -1407,7 +1546,7 @@ seats_window_show_overview (SeatsWindow *self)
 
   self->overview_shown = TRUE;
   if (app != NULL && !seats_application_is_demo (app))
-    g_settings_set_string (self->settings, "active-account", OVERVIEW_KEY);
+    g_settings_set_boolean (self->settings, "show-overview", TRUE);
 
   seats_window_update_view (self);
   seats_window_select_in_sidebar (self);
