@@ -272,6 +272,29 @@ test_monthly_sum (void)
 
 /* An amount as a person types it, with a point or a comma, and no more
  * decimals than the currency has. */
+/* A day as ISO writes it, as Dutch and Swedish spreadsheets export it with
+ * the day first, or not a day at all. */
+static void
+test_parse_day (void)
+{
+  guint32 julian = 0;
+
+  g_assert_true (seats_parse_day ("2026-12-31", &julian));
+  g_assert_cmpuint (julian, ==, seats_julian_from_ymd (2026, 12, 31));
+  g_assert_true (seats_parse_day (" 31-12-2026 ", &julian));
+  g_assert_cmpuint (julian, ==, seats_julian_from_ymd (2026, 12, 31));
+  g_assert_true (seats_parse_day ("1/2/2027", &julian));
+  g_assert_cmpuint (julian, ==, seats_julian_from_ymd (2027, 2, 1));
+  g_assert_true (seats_parse_day ("29.02.2028", &julian));
+  g_assert_cmpuint (julian, ==, seats_julian_from_ymd (2028, 2, 29));
+
+  g_assert_false (seats_parse_day ("2026-02-30", &julian));
+  g_assert_false (seats_parse_day ("29.02.2027", &julian));
+  g_assert_false (seats_parse_day ("someday", &julian));
+  g_assert_false (seats_parse_day ("", &julian));
+  g_assert_false (seats_parse_day (NULL, &julian));
+}
+
 static void
 test_parse_money (void)
 {
@@ -325,6 +348,7 @@ main (int   argc,
   g_test_add_func ("/format/money/dutch", test_money_dutch);
   g_test_add_func ("/format/monthly-sum", test_monthly_sum);
   g_test_add_func ("/format/parse-money", test_parse_money);
+  g_test_add_func ("/format/parse-day", test_parse_day);
   g_test_add_func ("/format/money/swedish", test_money_swedish);
   g_test_add_func ("/format/money/plain", test_money_plain);
   g_test_add_func ("/format/dates", test_dates);

@@ -26,10 +26,11 @@ add_user (Fixture    *fixture,
           gboolean    active)
 {
   g_autoptr(SeatsUser) user = seats_user_new ();
+  g_autofree char *email = g_strdup_printf ("%s@example.test", id);
 
   seats_user_set_id (user, id);
   seats_user_set_display_name (user, id);
-  seats_user_set_email (user, "someone@example.test");
+  seats_user_set_email (user, email);
   seats_user_set_active (user, active);
   seats_user_set_created (user, created);
   seats_user_list_append (fixture->snapshot.users, user);
@@ -675,6 +676,99 @@ test_overview_totals (void)
   g_assert_cmpuint (totals->len, ==, 0);
 }
 
+static GError *
+put_refused (Fixture   *fixture,
+             SeatsUser *user)
+{
+  g_autoptr(GPtrArray) users = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(SeatsChange) change = NULL;
+  g_autoptr(SeatsPull) pull = NULL;
+  GError *error = NULL;
+
+  g_ptr_array_add (users, g_object_ref (user));
+  change = seats_change_new_users_put (users, NULL, NULL);
+  pull = seats_local_apply (change, &fixture->snapshot, &fixture->today, 8000, &error);
+  g_assert_true ((pull == NULL) == (error != NULL));
+
+  return error;
+}
+
+/* One user added or changed by hand: a name or an e-mail address, an
+ * address that is one, no end before the start, and nobody twice. */
+static void
+test_user_by_hand (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(SeatsUser) user = seats_user_new ();
+  g_autoptr(SeatsUser) changed = seats_object_dup (user_of (&fixture->snapshot, "user-3"));
+  g_autoptr(GError) error = NULL;
+  SeatsUserField field = SEATS_USER_FIELD_NONE;
+
+  seats_user_set_id (user, "hand-1");
+  seats_user_set_active (user, TRUE);
+
+  /* Neither name nor address, even in blanks. */
+  seats_user_set_display_name (user, "  ");
+  g_assert_false (seats_user_check (user, &field, &error));
+  g_assert_cmpint (field, ==, SEATS_USER_FIELD_NAME);
+  g_assert_cmpstr (error->message, ==, "Enter the user’s name or e-mail address.");
+  g_clear_error (&error);
+  error = put_refused (fixture, user);
+  g_assert_error (error, SEATS_CHANGE_ERROR, SEATS_CHANGE_ERROR_NOT_APPLICABLE);
+  g_clear_error (&error);
+
+  /* An address that is not one. */
+  seats_user_set_display_name (user, "Nina Berg");
+  seats_user_set_email (user, "nina at example.test");
+  g_assert_false (seats_user_check (user, &field, &error));
+  g_assert_cmpint (field, ==, SEATS_USER_FIELD_EMAIL);
+  g_assert_cmpstr (error->message, ==, "“nina at example.test” is not an e-mail address.");
+  g_clear_error (&error);
+
+  /* An end before the start; the same day is fine. */
+  seats_user_set_email (user, "nina@example.test");
+  seats_user_set_start_date_julian (user, seats_julian_from_ymd (2026, 11, 10));
+  seats_user_set_end_date_julian (user, seats_julian_from_ymd (2026, 11, 9));
+  g_assert_false (seats_user_check (user, &field, &error));
+  g_assert_cmpint (field, ==, SEATS_USER_FIELD_END);
+  g_clear_error (&error);
+  error = put_refused (fixture, user);
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  seats_user_set_end_date_julian (user, seats_julian_from_ymd (2026, 11, 10));
+  g_assert_true (seats_user_check (user, &field, &error));
+  g_assert_cmpint (field, ==, SEATS_USER_FIELD_NONE);
+  g_assert_no_error (error);
+
+  /* Somebody's address already, in other letters: refused. */
+  seats_user_set_email (user, "User-4@Example.test");
+  error = put_refused (fixture, user);
+  g_assert_error (error, SEATS_CHANGE_ERROR, SEATS_CHANGE_ERROR_NOT_APPLICABLE);
+  g_assert_cmpstr (error->message, ==, "user-4 is a user already, with the same e-mail address or name.");
+  g_clear_error (&error);
+
+  /* Added, and a user changed in place keeps the address that is hers. */
+  seats_user_set_email (user, "nina@example.test");
+  seats_user_set_end_date_julian (user, SEATS_JULIAN_NONE);
+  g_assert_null ((error = put_refused (fixture, user)));
+  seats_user_set_display_name (changed, "User Three");
+  g_assert_null ((error = put_refused (fixture, changed)));
+  {
+    g_autoptr(GPtrArray) users = g_ptr_array_new_with_free_func (g_object_unref);
+    g_autoptr(SeatsChange) change = NULL;
+
+    g_ptr_array_add (users, g_object_ref (user));
+    g_ptr_array_add (users, g_object_ref (changed));
+    change = seats_change_new_users_put (users, NULL, NULL);
+    take (fixture, seats_local_apply (change, &fixture->snapshot, &fixture->today, 8001, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_cmpstr (seats_user_get_display_name (user_of (&fixture->snapshot, "user-3")), ==, "User Three");
+  g_assert_nonnull (user_of (&fixture->snapshot, "hand-1"));
+  /* 8 active, and Nina. */
+  g_assert_cmpuint (seats_product_get_in_use (user_seats (&fixture->snapshot)), ==, 9);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -689,6 +783,7 @@ main (int   argc,
   ADD ("/local/buy", test_buy);
   ADD ("/local/next-period-refused", test_next_period_refused);
   ADD ("/local/users-put", test_users_put);
+  ADD ("/local/user-by-hand", test_user_by_hand);
   ADD ("/local/activate", test_activate);
   ADD ("/local/turn", test_turn);
   ADD ("/local/turn-grace", test_turn_grace);

@@ -1118,7 +1118,8 @@ check_users_put (SeatsChange          *self,
 
   for (guint i = 0; i < self->users->len; i++)
     {
-      const char *id = seats_user_get_id (g_ptr_array_index (self->users, i));
+      SeatsUser *user = g_ptr_array_index (self->users, i);
+      const char *id = seats_user_get_id (user);
 
       if (id == NULL || *id == '\0' || !g_hash_table_add (ids, (gpointer) id))
         {
@@ -1126,7 +1127,55 @@ check_users_put (SeatsChange          *self,
                                _("Two users are the same person."));
           return NULL;
         }
+
+      if (!seats_user_check (user, NULL, error))
+        return NULL;
     }
+
+  /* Nobody twice: each user's e-mail address (else user name, else name)
+   * is nobody else's, among those kept and those put. */
+  {
+    g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    g_autoptr(GHashTable) removed = g_hash_table_new (g_str_hash, g_str_equal);
+    GListModel *known = G_LIST_MODEL (snapshot->users);
+
+    for (guint i = 0; self->removed_ids != NULL && self->removed_ids[i] != NULL; i++)
+      g_hash_table_add (removed, self->removed_ids[i]);
+
+    for (guint i = 0; i < g_list_model_get_n_items (known); i++)
+      {
+        g_autoptr(SeatsUser) user = g_list_model_get_item (known, i);
+        const char *id = seats_user_get_id (user);
+        char *key;
+
+        if (g_hash_table_contains (ids, id) || g_hash_table_contains (removed, id) ||
+            !(key = seats_user_dup_key (user)))
+          continue;
+        g_hash_table_insert (keys, key, user);
+      }
+
+    for (guint i = 0; i < self->users->len; i++)
+      {
+        SeatsUser *user = g_ptr_array_index (self->users, i);
+        char *key = seats_user_dup_key (user);
+        SeatsUser *other;
+
+        if (key == NULL)
+          continue;
+        if ((other = g_hash_table_lookup (keys, key)) != NULL)
+          {
+            const char *name = seats_user_get_display_name (other);
+
+            g_set_error (error, SEATS_CHANGE_ERROR, SEATS_CHANGE_ERROR_NOT_APPLICABLE,
+                         /* Translators: %s is a user's name, else e-mail address */
+                         _("%s is a user already, with the same e-mail address or name."),
+                         name != NULL && *name != '\0' ? name : key);
+            g_free (key);
+            return NULL;
+          }
+        g_hash_table_insert (keys, key, user);
+      }
+  }
 
   if (self->users->len == 0 && (self->removed_ids == NULL || self->removed_ids[0] == NULL))
     {

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <stdio.h>
 
 #include "seats-format.h"
 #include "seats-types.h"
@@ -417,4 +418,47 @@ seats_parse_money (const char *text,
 
   *amount = (gint64) value;
   return TRUE;
+}
+
+/**
+ * seats_parse_day:
+ * @text: a day as a person writes it: "2026-12-31", "31-12-2026",
+ *   "31/12/2026", "31.12.2026", or as the locale writes it
+ * @julian: (out): the day, Julian
+ *
+ * Reads a day as ISO 8601 writes it, as the Netherlands and Sweden write it
+ * with the day first (what their spreadsheets export), or as the person's
+ * locale writes it.
+ *
+ * Returns: %TRUE with @julian set, %FALSE when @text is not a day
+ */
+gboolean
+seats_parse_day (const char *text,
+                 guint32    *julian)
+{
+  g_autofree char *copy = NULL;
+  int a, b, c;
+  char sep1, sep2, rest;
+  GDate date;
+
+  g_return_val_if_fail (julian != NULL, FALSE);
+
+  if (text == NULL)
+    return FALSE;
+
+  copy = g_strstrip (g_strdup (text));
+  if (sscanf (copy, "%4d-%2d-%2d%c", &a, &b, &c, &rest) == 3)
+    return (*julian = seats_julian_from_ymd (a, b, c)) != 0;
+
+  if (sscanf (copy, "%2d%c%2d%c%4d%c", &a, &sep1, &b, &sep2, &c, &rest) == 5 &&
+      sep1 == sep2 && (sep1 == '-' || sep1 == '/' || sep1 == '.') && c >= 1000)
+    return (*julian = seats_julian_from_ymd (c, b, a)) != 0;
+
+  g_date_clear (&date, 1);
+  g_date_set_parse (&date, copy);
+  if (!g_date_valid (&date))
+    return FALSE;
+
+  *julian = seats_julian_from_date (&date);
+  return *julian != 0;
 }

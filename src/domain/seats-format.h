@@ -28,6 +28,8 @@ guint seats_currency_digits   (const char *currency);
 gboolean seats_parse_money    (const char *text,
                                const char *currency,
                                gint64     *amount);
+gboolean seats_parse_day      (const char *text,
+                               guint32    *julian);
 char *seats_format_proration  (const SeatsPurchaseQuote *quote,
                                const char               *currency);
 char *seats_format_restored_next

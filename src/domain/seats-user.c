@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "seats-change.h"
 #include "seats-product.h"
 #include "seats-rules.h"
 #include "seats-user.h"
@@ -716,4 +717,99 @@ seats_user_new_from_variant (GVariant *variant)
     seats_user_set_modules (user, modules);
 
   return g_steal_pointer (&user);
+}
+
+/**
+ * seats_users_key:
+ * @email: (nullable): an e-mail address
+ * @user_name: (nullable): a user name
+ * @name: (nullable): a name
+ *
+ * What finds a person again among the users kept on this computer: the
+ * e-mail address, else the user name, else the name, folded.
+ *
+ * Returns: (transfer full) (nullable): the key, or %NULL with none of them
+ */
+char *
+seats_users_key (const char *email,
+                 const char *user_name,
+                 const char *name)
+{
+  const char *key = email != NULL && *email != '\0' ? email
+                    : user_name != NULL && *user_name != '\0' ? user_name : name;
+
+  return key != NULL && *key != '\0' ? g_utf8_casefold (key, -1) : NULL;
+}
+
+/**
+ * seats_user_dup_key:
+ * @self: a #SeatsUser
+ *
+ * Returns: (transfer full) (nullable): what finds @self again, see
+ *   seats_users_key()
+ */
+char *
+seats_user_dup_key (SeatsUser *self)
+{
+  g_return_val_if_fail (SEATS_IS_USER (self), NULL);
+
+  return seats_users_key (self->email, self->user_name, self->display_name);
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  for (; text != NULL && *text != '\0'; text = g_utf8_next_char (text))
+    if (!g_unichar_isspace (g_utf8_get_char (text)))
+      return FALSE;
+
+  return TRUE;
+}
+
+/**
+ * seats_user_check:
+ * @self: a user kept on this computer, as it is to be
+ * @field: (out) (optional): which detail is refused
+ * @error: why, for the person
+ *
+ * A user kept by hand has a name or an e-mail address, an e-mail address
+ * that is one, and no end date before its start date.
+ *
+ * Returns: %TRUE if @self may be kept
+ */
+gboolean
+seats_user_check (SeatsUser       *self,
+                  SeatsUserField  *field,
+                  GError         **error)
+{
+  SeatsUserField refused = SEATS_USER_FIELD_NONE;
+
+  g_return_val_if_fail (SEATS_IS_USER (self), FALSE);
+
+  if (is_blank (self->display_name) && is_blank (self->email))
+    {
+      refused = SEATS_USER_FIELD_NAME;
+      g_set_error_literal (error, SEATS_CHANGE_ERROR, SEATS_CHANGE_ERROR_NOT_APPLICABLE,
+                           _("Enter the user’s name or e-mail address."));
+    }
+  else if (!is_blank (self->email) && !seats_rules_check_email (self->email, NULL))
+    {
+      refused = SEATS_USER_FIELD_EMAIL;
+      g_set_error (error, SEATS_CHANGE_ERROR, SEATS_CHANGE_ERROR_NOT_APPLICABLE,
+                   /* Translators: %s is what was written as an e-mail address */
+                   _("“%s” is not an e-mail address."), self->email);
+    }
+  else if (seats_user_get_start_date_julian (self) != SEATS_JULIAN_NONE &&
+           seats_user_get_end_date_julian (self) != SEATS_JULIAN_NONE &&
+           seats_user_get_end_date_julian (self) < seats_user_get_start_date_julian (self))
+    {
+      refused = SEATS_USER_FIELD_END;
+      g_set_error_literal (error, SEATS_CHANGE_ERROR, SEATS_CHANGE_ERROR_NOT_APPLICABLE,
+                           _("The end date is before the start date."));
+    }
+
+  if (field != NULL)
+    *field = refused;
+
+  return refused == SEATS_USER_FIELD_NONE;
 }

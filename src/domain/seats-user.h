@@ -13,6 +13,23 @@
 
 G_BEGIN_DECLS
 
+/**
+ * SeatsUserField:
+ * @SEATS_USER_FIELD_NONE: none
+ * @SEATS_USER_FIELD_NAME: the name
+ * @SEATS_USER_FIELD_EMAIL: the e-mail address
+ * @SEATS_USER_FIELD_END: the end date
+ *
+ * Which detail of a user a refusal is about, so that it is said beside it.
+ */
+typedef enum
+{
+  SEATS_USER_FIELD_NONE,
+  SEATS_USER_FIELD_NAME,
+  SEATS_USER_FIELD_EMAIL,
+  SEATS_USER_FIELD_END,
+} SeatsUserField;
+
 #define SEATS_TYPE_USER (seats_user_get_type ())
 
 G_DECLARE_FINAL_TYPE (SeatsUser, seats_user, SEATS, USER, GObject)
@@ -117,5 +134,13 @@ SeatsUser          *seats_user_new_from_variant          (GVariant    *variant);
 char               *seats_user_describe_modules          (SeatsUser   *self,
                                                           GListModel  *products,
                                                           const char  *separator);
+
+char           *seats_users_key     (const char     *email,
+                                     const char     *user_name,
+                                     const char     *name);
+char           *seats_user_dup_key  (SeatsUser      *self);
+gboolean        seats_user_check    (SeatsUser      *self,
+                                     SeatsUserField *field,
+                                     GError        **error);
 
 G_END_DECLS

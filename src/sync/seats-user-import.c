@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "seats-format.h"
 #include "seats-user-import.h"
 
 /*
@@ -364,30 +365,6 @@ seats_user_table_free (SeatsUserTable *table)
 
 /* A day as ISO 8601, as the Netherlands write it (day first, with -, / or
  * .), or as the person's locale does. */
-static gboolean
-parse_day (const char *text,
-           guint32    *julian)
-{
-  int a, b, c;
-  char sep1, sep2, rest;
-  GDate date;
-
-  if (sscanf (text, "%4d-%2d-%2d%c", &a, &b, &c, &rest) == 3)
-    return (*julian = seats_julian_from_ymd (a, b, c)) != 0;
-
-  if (sscanf (text, "%2d%c%2d%c%4d%c", &a, &sep1, &b, &sep2, &c, &rest) == 5 &&
-      sep1 == sep2 && (sep1 == '-' || sep1 == '/' || sep1 == '.') && c >= 1000)
-    return (*julian = seats_julian_from_ymd (c, b, a)) != 0;
-
-  g_date_clear (&date, 1);
-  g_date_set_parse (&date, text);
-  if (!g_date_valid (&date))
-    return FALSE;
-
-  *julian = seats_julian_from_date (&date);
-  return TRUE;
-}
-
 /* Active or not, as the vendors' exports write it. */
 static gboolean
 parse_status (const char *text,
@@ -431,19 +408,6 @@ problem_free (gpointer data)
   g_free (problem);
 }
 
-/* What finds a person again: the e-mail address, else the user name, else
- * the name, folded. */
-static char *
-key_of (const char *email,
-        const char *user_name,
-        const char *name)
-{
-  const char *key = email != NULL && *email != '\0' ? email
-                    : user_name != NULL && *user_name != '\0' ? user_name : name;
-
-  return key != NULL && *key != '\0' ? g_utf8_casefold (key, -1) : NULL;
-}
-
 /**
  * seats_user_import_plan:
  * @table: a table with its columns mapped
@@ -484,7 +448,7 @@ seats_user_import_plan (const SeatsUserTable *table,
   for (guint i = 0; i < g_list_model_get_n_items (known); i++)
     {
       SeatsUser *user = g_list_model_get_item (known, i);
-      char *key = key_of (seats_user_get_email (user), seats_user_get_user_name (user),
+      char *key = seats_users_key (seats_user_get_email (user), seats_user_get_user_name (user),
                           seats_user_get_display_name (user));
 
       if (key != NULL && !g_hash_table_contains (by_key, key))
@@ -511,7 +475,7 @@ seats_user_import_plan (const SeatsUserTable *table,
       for (guint c = 1; c < SEATS_IMPORT_N_COLUMNS; c++)
         cell[c] = columns[c] >= 0 && (guint) columns[c] < n_cells ? cells[columns[c]] : "";
 
-      if (!(key = key_of (cell[SEATS_IMPORT_COLUMN_EMAIL], cell[SEATS_IMPORT_COLUMN_USER_NAME],
+      if (!(key = seats_users_key (cell[SEATS_IMPORT_COLUMN_EMAIL], cell[SEATS_IMPORT_COLUMN_USER_NAME],
                           cell[SEATS_IMPORT_COLUMN_NAME])))
         {
           add_problem (import->problems, row, g_strdup (_("It has no name and no e-mail address.")));
@@ -532,8 +496,8 @@ seats_user_import_plan (const SeatsUserTable *table,
                                         cell[SEATS_IMPORT_COLUMN_STATUS]));
           continue;
         }
-      if ((*cell[SEATS_IMPORT_COLUMN_START] != '\0' && !parse_day (cell[SEATS_IMPORT_COLUMN_START], &start)) ||
-          (*cell[SEATS_IMPORT_COLUMN_END] != '\0' && !parse_day (cell[SEATS_IMPORT_COLUMN_END], &end)))
+      if ((*cell[SEATS_IMPORT_COLUMN_START] != '\0' && !seats_parse_day (cell[SEATS_IMPORT_COLUMN_START], &start)) ||
+          (*cell[SEATS_IMPORT_COLUMN_END] != '\0' && !seats_parse_day (cell[SEATS_IMPORT_COLUMN_END], &end)))
         {
           add_problem (import->problems, row,
                        g_strdup_printf (_("“%s” is not a date."),

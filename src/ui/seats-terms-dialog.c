@@ -10,7 +10,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <stdio.h>
 
 #include "seats-accounts.h"
 #include "seats-application.h"
@@ -137,28 +136,6 @@ text_of (AdwEntryRow *row)
   return gtk_editable_get_text (GTK_EDITABLE (row));
 }
 
-/* A day as ISO 8601 or as the person's locale writes it. */
-static gboolean
-parse_day (const char *text,
-           guint32    *julian)
-{
-  g_autofree char *copy = g_strstrip (g_strdup (text));
-  int year, month, day;
-  char rest;
-  GDate date;
-
-  if (sscanf (copy, "%4d-%2d-%2d%c", &year, &month, &day, &rest) == 3)
-    return (*julian = seats_julian_from_ymd (year, month, day)) != 0;
-
-  g_date_clear (&date, 1);
-  g_date_set_parse (&date, copy);
-  if (!g_date_valid (&date))
-    return FALSE;
-
-  *julian = seats_julian_from_date (&date);
-  return TRUE;
-}
-
 static guint
 counted_users (SeatsTermsDialog *self)
 {
@@ -203,7 +180,7 @@ read_terms (SeatsTermsDialog  *self,
       return NULL;
     }
 
-  if (!parse_day (text_of (self->start_row), &terms->period_start))
+  if (!seats_parse_day (text_of (self->start_row), &terms->period_start))
     {
       *field = SEATS_TERMS_FIELD_PERIOD;
       g_set_error_literal (error, SEATS_TERMS_ERROR, SEATS_TERMS_ERROR_INVALID,
