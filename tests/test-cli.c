@@ -190,7 +190,7 @@ test_help_lists_every_command (Fixture       *fixture,
     "assign-module MODULE USER", "remove-module MODULE USER",
     "activate-license", "import-license FILE", "billing", "history", "help COMMAND",
     "add-subscription NAME=VALUE…", "set-terms NAME=VALUE…", "reminders", "calendar FILE",
-    "overview",
+    "overview", "add-user NAME=VALUE…", "edit-user USER NAME=VALUE…",
     "import-users FILE",
     "--server", "--account", "--csv", "--json", "--yes", "--product", "--counted",
     "--inactive", "SEATS_TOKEN",
@@ -1249,6 +1249,31 @@ test_kept_by_hand (Fixture       *fixture,
   RUN ("history");
   g_assert_true (cli_contains (result->out, "Imported the users of “users.csv”"));
 
+  /* One user by hand: added, refused as somebody already there or with an
+   * address that is none, and given an end date when she leaves. */
+  RUN ("add-user", "name=Nina Berg", "email=nina@example.test", "start=2026-11-01");
+  assert_exit (result, 0);
+  g_assert_true (cli_contains (result->out, "Added Nina Berg, kept on this computer."));
+  RUN ("add-user", "name=Nina B", "email=NINA@example.test");
+  assert_exit (result, 1);
+  g_assert_true (cli_contains (result->err, "Nina Berg is a user already"));
+  RUN ("add-user", "email=nina(at)example.test");
+  assert_exit (result, 1);
+  g_assert_true (cli_contains (result->err, "“nina(at)example.test” is not an e-mail address."));
+  RUN ("add-user", "colour=red");
+  assert_exit (result, 2);
+  RUN ("edit-user", "nina@example.test", "end=2026-10-31");
+  assert_exit (result, 1);
+  g_assert_true (cli_contains (result->err, "The end date is before the start date."));
+  RUN ("edit-user", "nina@example.test", "end=2026-11-30");
+  assert_exit (result, 0);
+  RUN ("users");
+  g_assert_true (cli_contains (result->out, "Nina Berg"));
+  g_assert_true (cli_contains (result->out, "2 users of 3 hold a license"));
+  RUN ("history");
+  g_assert_true (cli_contains (result->out, "Added Nina Berg"));
+  g_assert_true (cli_contains (result->out, "Changed the details of Nina Berg"));
+
   /* All subscriptions at a glance: kronor of two countries are never
    * added together, and Danish kroner of two subscriptions are. */
   RUN ("add-subscription", "vendor=Quinyx", "product=Quinyx", "currency=SEK", "licenses=10",
@@ -1262,7 +1287,7 @@ test_kept_by_hand (Fixture       *fixture,
   g_assert_true (cli_contains (result->out, "SEK, 1 subscription\n  SEK\u00a0950.00 a month\n"
                                             "  0 of 10 licenses in use. 10 are available.\n"));
   g_assert_true (cli_contains (result->out, "DKK, 2 subscriptions\n"));
-  g_assert_true (cli_contains (result->out, "  1 of 19 licenses in use. 18 are available.\n"));
+  g_assert_true (cli_contains (result->out, "  2 of 19 licenses in use. 17 are available.\n"));
   RUN ("overview", "--json");
   assert_exit (result, 0);
   {
@@ -1277,9 +1302,9 @@ test_kept_by_hand (Fixture       *fixture,
 
     g_assert_cmpuint (json_array_get_length (subscriptions), ==, 3);
     g_assert_cmpuint (json_array_get_length (totals), ==, 2);
-    /* 14 bought at DKK 399.00, one of them held by Jörg Berg. */
+    /* 14 bought at DKK 399.00, two of them held by Jörg Berg and Nina Berg. */
     g_assert_cmpint (timelog_monthly, ==, 14 * 39900);
-    g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (timelog, "available_monthly_price"), "amount"), ==, 13 * 39900);
+    g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (timelog, "available_monthly_price"), "amount"), ==, 12 * 39900);
     g_assert_cmpstr (json_object_get_string_member (timelog, "change_by"), ==, "2026-11-24");
     /* Three months from October 1, with 30 days of notice. */
     g_assert_cmpstr (json_object_get_string_member (superoffice, "next_period"), ==, "2027-01-01");

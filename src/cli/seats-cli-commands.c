@@ -2057,6 +2057,148 @@ seats_cli_set_terms (SeatsCli *cli)
   return SEATS_CLI_EXIT_OK;
 }
 
+/* add-user, edit-user */
+
+/* The details are NAME=VALUE arguments from @first on, each setting one. */
+static gboolean
+parse_user (SeatsCli   *cli,
+            guint       first,
+            SeatsUser  *user,
+            GError    **error)
+{
+  static const char *names = "name, email, user-name, active, start, end";
+
+  for (guint i = first; i < cli->n_args; i++)
+    {
+      const char *equals = strchr (cli->args[i], '=');
+      g_autofree char *name = NULL;
+      g_autofree char *value = NULL;
+      guint32 day = SEATS_JULIAN_NONE;
+
+      if (equals == NULL)
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       _("“%s” is not a detail. Write it as NAME=VALUE, such as name=\"Nina Berg\"."),
+                       cli->args[i]);
+          return FALSE;
+        }
+      name = g_strndup (cli->args[i], equals - cli->args[i]);
+      value = g_strstrip (g_strdup (equals + 1));
+
+      if (g_str_equal (name, "name"))
+        seats_user_set_display_name (user, value);
+      else if (g_str_equal (name, "email"))
+        seats_user_set_email (user, value);
+      else if (g_str_equal (name, "user-name"))
+        seats_user_set_user_name (user, value);
+      else if (g_str_equal (name, "active"))
+        {
+          if (g_str_equal (value, "yes"))
+            seats_user_set_active (user, TRUE);
+          else if (g_str_equal (value, "no"))
+            seats_user_set_active (user, FALSE);
+          else
+            {
+              g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                           /* Translators: keep "active", "yes" and "no" as they are */
+                           _("“%s” is not yes or no: write active=yes or active=no."), value);
+              return FALSE;
+            }
+        }
+      else if (g_str_equal (name, "start") || g_str_equal (name, "end"))
+        {
+          if (!g_str_equal (value, "none") && !parse_date (value, &day, error))
+            return FALSE;
+          if (g_str_equal (name, "start"))
+            seats_user_set_start_date_julian (user, day);
+          else
+            seats_user_set_end_date_julian (user, day);
+        }
+      else
+        {
+          g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                       /* Translators: the first %s is what was written, the second the
+                        * details there are, which stay as they are */
+                       _("A user has no detail called “%s”. The details are: %s."), name, names);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
+/* Puts @user, checked by the rules as the window checks it. */
+static int
+put_user (SeatsCli  *cli,
+          SeatsUser *user,
+          gboolean   added)
+{
+  g_autoptr(GPtrArray) users = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(SeatsChange) change = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Signed in as something: the e-mail address unless a user name is given. */
+  if (seats_user_get_user_name (user) == NULL || *seats_user_get_user_name (user) == '\0')
+    seats_user_set_user_name (user, seats_user_get_email (user) != NULL && *seats_user_get_email (user)
+                                    ? seats_user_get_email (user) : seats_user_get_display_name (user));
+
+  g_ptr_array_add (users, g_object_ref (user));
+  if (!seats_user_check (user, NULL, &error) ||
+      !(change = check_change (cli, seats_change_new_users_put (users, NULL, NULL), NULL, &error)) ||
+      !submit (cli, change, &error))
+    return seats_cli_fail (error);
+
+  /* Translators: %s is a user's name */
+  g_print (added ? _("Added %s, kept on this computer.") : _("Changed %s, kept on this computer."),
+           user_name (user));
+  g_print ("\n");
+
+  return SEATS_CLI_EXIT_OK;
+}
+
+int
+seats_cli_add_user (SeatsCli *cli)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SeatsUser) user = seats_user_new ();
+  g_autofree char *uuid = g_uuid_string_random ();
+  g_autofree char *id = g_strconcat ("here-", uuid, NULL);
+
+  if (!check_supported (cli, SEATS_CHANGE_USERS_PUT, &error))
+    return seats_cli_fail (error);
+
+  seats_user_set_id (user, id);
+  seats_user_set_active (user, TRUE);
+  if (!parse_user (cli, 0, user, &error))
+    return seats_cli_usage_error ("%s", error->message);
+
+  return put_user (cli, user, TRUE);
+}
+
+int
+seats_cli_edit_user (SeatsCli *cli)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SeatsUser) user = NULL;
+  SeatsUser *found;
+
+  if (!check_supported (cli, SEATS_CHANGE_USERS_PUT, &error))
+    return seats_cli_fail (error);
+
+  if (cli->n_args < 2)
+    return seats_cli_usage_error ("%s", _("Say which user, then what to change, such as "
+                                          "edit-user nina@example.com end=2026-12-31."));
+
+  if (!(found = find_user (cli->engine, cli->args[0], &error)))
+    return seats_cli_fail (error);
+
+  user = seats_object_dup (found);
+  if (!parse_user (cli, 1, user, &error))
+    return seats_cli_usage_error ("%s", error->message);
+
+  return put_user (cli, user, FALSE);
+}
+
 /* reminders, calendar */
 
 /* What `seatsctl reminders` ends with when something is due. */

@@ -99,6 +99,8 @@ int          seats_cli_set_terms          (SeatsCli *cli);
 int          seats_cli_reminders          (SeatsCli *cli);
 int          seats_cli_calendar           (SeatsCli *cli);
 int          seats_cli_overview           (SeatsCli *cli);
+int          seats_cli_add_user           (SeatsCli *cli);
+int          seats_cli_edit_user          (SeatsCli *cli);
 int          seats_cli_import_users       (SeatsCli *cli);
 
 G_END_DECLS

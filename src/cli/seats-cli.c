@@ -119,6 +119,17 @@ static const Command commands[] = {
   { "set-terms", "NAME=VALUE…", N_("Change the terms of a subscription kept on this computer"),
     N_("Takes the terms as add-subscription does; those not given stay as they are."),
     seats_cli_set_terms, NEEDS_ENGINE, ANY_ARGS, 0, -1 },
+  { "add-user", "NAME=VALUE…", N_("Add a user to a subscription kept by hand"),
+    N_("Each detail is NAME=VALUE: name, email, user-name, active (yes or no; yes unless "
+       "given), start and end (YYYY-MM-DD, or none). A name or an e-mail address is needed. "
+       "For example: seatsctl add-user name=\"Nina Berg\" email=nina@example.com "
+       "start=2026-12-01"),
+    seats_cli_add_user, NEEDS_ENGINE, ANY_ARGS, 0, -1 },
+  { "edit-user", "USER NAME=VALUE…", N_("Change a user of a subscription kept by hand"),
+    N_("USER is an e-mail address, a user name or an ID, as “seatsctl users” lists them. Takes "
+       "the details as add-user does; those not given stay as they are. A user who has left is "
+       "given an end date, such as end=2026-12-31, and stays in the history."),
+    seats_cli_edit_user, NEEDS_ENGINE, ANY_ARGS, 0, -1 },
   { "import-users", "FILE", N_("Import the users of a subscription kept by hand from a CSV file"),
     N_("FILE is the vendor’s export of its users, with commas, semicolons or tabs, in UTF-8 or "
        "as Excel writes it. Shows what Seats reads from each column, how many users are added, "
