@@ -28,6 +28,7 @@ static const struct {
   { "Trial dialog", { "seats-trial-dialog.ui" } },
   { "Subscription Terms dialog", { "seats-terms-dialog.ui" } },
   { "Import Users dialog", { "seats-import-dialog.ui" } },
+  { "User dialog", { "seats-user-dialog.ui" } },
   { "Licenses page", { "seats-window.ui#sync_banner,stack", "seats-licenses-page.ui" } },
   { "Users page", { "seats-window.ui#sync_banner,stack", "seats-users-page.ui" } },
   { "Billing page", { "seats-window.ui#sync_banner,stack", "seats-billing-page.ui" } },

@@ -21,6 +21,7 @@
 #include "seats-next-period-dialog.h"
 #include "seats-store.h"
 #include "seats-terms-dialog.h"
+#include "seats-user-dialog.h"
 #include "ui-test-helper.h"
 
 /* What a person reads, in the language under test. */
@@ -535,6 +536,77 @@ test_window_kept_by_hand (UiFixture     *fixture,
     g_assert_true (gtk_widget_activate_action (import, "import.import", NULL));
     g_assert_true (ui_wait_for (dialog_closed, GSIZE_TO_POINTER (SEATS_TYPE_IMPORT_DIALOG), 5000));
     g_assert_cmpuint (g_list_model_get_n_items (seats_sync_engine_get_users (engine)), ==, 2);
+    g_assert_cmpuint (seats_product_get_in_use (seats_sync_engine_find_user_seats (engine)), ==, 2);
+  }
+
+  /* One user by hand, on the Users page: refused beside the field when the
+   * rules say no, then added; changed later in the same dialog. */
+  {
+    GtkWidget *users_page, *user_dialog, *error_label, *email, *end;
+    SeatsUser *nina = NULL;
+    g_autofree char *taken = NULL;
+
+    seats_window_set_visible_page (fixture->window, "users");
+    ui_iterate ();
+    users_page = ui_find_by_id (GTK_WIDGET (fixture->window), "add_user_button");
+    g_assert_true (gtk_widget_get_visible (users_page));
+    g_assert_true (gtk_widget_activate_action (users_page, "users.add-user", NULL));
+    ui_iterate ();
+    user_dialog = GTK_WIDGET (ui_find_dialog (SEATS_TYPE_USER_DIALOG));
+    g_assert_nonnull (user_dialog);
+    ui_assert_access_keys_unique (user_dialog);
+    error_label = ui_find_by_id (user_dialog, "error_label");
+    email = ui_find_by_id (user_dialog, "email_row");
+    end = ui_find_by_id (user_dialog, "end_row");
+
+    /* Jörg Berg, imported above without an address, already. */
+    set_row (user_dialog, "name_row", "JÖRG BERG");
+    g_assert_true (gtk_widget_activate_action (user_dialog, "user.save", NULL));
+    ui_iterate ();
+    taken = g_strdup_printf (_("%s is a user already, with the same e-mail address or name."), "Jörg Berg");
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (error_label)), ==, taken);
+
+    set_row (user_dialog, "name_row", "Nina Berg");
+    g_assert_false (gtk_widget_get_visible (error_label));
+    set_row (user_dialog, "email_row", "nina(at)example.test");
+    g_assert_true (gtk_widget_activate_action (user_dialog, "user.save", NULL));
+    ui_iterate ();
+    g_assert_true (gtk_widget_get_visible (error_label));
+    g_assert_true (gtk_widget_has_css_class (email, "error"));
+
+    set_row (user_dialog, "email_row", "nina@example.test");
+    set_row (user_dialog, "start_row", "01-11-2026");
+    set_row (user_dialog, "end_row", "2026-10-31");
+    g_assert_true (gtk_widget_activate_action (user_dialog, "user.save", NULL));
+    ui_iterate ();
+    g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (error_label)), ==, _("The end date is before the start date."));
+    g_assert_true (gtk_widget_has_css_class (end, "error"));
+    set_row (user_dialog, "end_row", "");
+    g_assert_true (gtk_widget_activate_action (user_dialog, "user.save", NULL));
+    g_assert_true (ui_wait_for (dialog_closed, GSIZE_TO_POINTER (SEATS_TYPE_USER_DIALOG), 5000));
+    g_assert_cmpuint (g_list_model_get_n_items (seats_sync_engine_get_users (engine)), ==, 3);
+    g_assert_cmpuint (seats_product_get_in_use (seats_sync_engine_find_user_seats (engine)), ==, 3);
+
+    for (guint i = 0; i < 3 && nina == NULL; i++)
+      {
+        g_autoptr(SeatsUser) user = g_list_model_get_item (seats_sync_engine_get_users (engine), i);
+
+        if (g_strcmp0 (seats_user_get_email (user), "nina@example.test") == 0)
+          nina = user;
+      }
+    g_assert_nonnull (nina);
+    g_assert_cmpuint (seats_user_get_start_date_julian (nina), ==, seats_julian_from_ymd (2026, 11, 1));
+
+    /* She leaves: an end date, and she no longer counts. */
+    user_dialog = GTK_WIDGET (seats_user_dialog_new (GTK_WINDOW (fixture->window), engine, nina));
+    gtk_window_present (GTK_WINDOW (user_dialog));
+    ui_iterate ();
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (ui_find_by_id (user_dialog, "start_row"))), ==,
+                     "2026-11-01");
+    set_row (user_dialog, "end_row", "2026-11-15");
+    g_assert_true (gtk_widget_activate_action (user_dialog, "user.save", NULL));
+    g_assert_true (ui_wait_for (dialog_closed, GSIZE_TO_POINTER (SEATS_TYPE_USER_DIALOG), 5000));
+    g_assert_cmpuint (g_list_model_get_n_items (seats_sync_engine_get_users (engine)), ==, 3);
     g_assert_cmpuint (seats_product_get_in_use (seats_sync_engine_find_user_seats (engine)), ==, 2);
   }
 

@@ -2137,20 +2137,15 @@ put_user (SeatsCli  *cli,
   g_autoptr(SeatsChange) change = NULL;
   g_autoptr(GError) error = NULL;
 
-  /* Signed in as something: the e-mail address unless a user name is given. */
-  if (seats_user_get_user_name (user) == NULL || *seats_user_get_user_name (user) == '\0')
-    seats_user_set_user_name (user, seats_user_get_email (user) != NULL && *seats_user_get_email (user)
-                                    ? seats_user_get_email (user) : seats_user_get_display_name (user));
-
   g_ptr_array_add (users, g_object_ref (user));
   if (!seats_user_check (user, NULL, &error) ||
       !(change = check_change (cli, seats_change_new_users_put (users, NULL, NULL), NULL, &error)) ||
       !submit (cli, change, &error))
     return seats_cli_fail (error);
 
-  /* Translators: %s is a user's name */
+  /* Translators: %s is a user's name, else e-mail address */
   g_print (added ? _("Added %s, kept on this computer.") : _("Changed %s, kept on this computer."),
-           user_name (user));
+           user_name (user) != NULL ? user_name (user) : seats_user_get_email (user));
   g_print ("\n");
 
   return SEATS_CLI_EXIT_OK;

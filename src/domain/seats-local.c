@@ -432,6 +432,12 @@ users_put (Local       *local,
       SeatsUser *user;
       guint position;
 
+      /* Signed in as something: the e-mail address unless a user name is
+       * given, else the name. */
+      if (seats_user_get_user_name (put) == NULL || *seats_user_get_user_name (put) == '\0')
+        seats_user_set_user_name (put, seats_user_get_email (put) != NULL && *seats_user_get_email (put) != '\0'
+                                       ? seats_user_get_email (put) : seats_user_get_display_name (put));
+
       seats_user_set_modified (put, local->now);
       if ((user = find_user (local, seats_user_get_id (put), &position)) != NULL)
         {

@@ -17,6 +17,7 @@
 #include "seats-module-batch.h"
 #include "seats-rules.h"
 #include "seats-sync-engine.h"
+#include "seats-user-dialog.h"
 #include "seats-user-filter.h"
 #include "seats-user-status.h"
 #include "seats-wrap-box.h"
@@ -59,6 +60,7 @@ struct _SeatsUsersPage
   GtkDropDown         *filter_dropdown;
   GtkLabel            *count_label;
   GtkButton           *activate_button;
+  GtkButton           *add_user_button;
   GtkButton           *deactivate_button;
   GtkMenuButton       *modules_button;
   GMenu               *modules_menu;
@@ -309,6 +311,18 @@ update_actions (SeatsUsersPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "users.deactivate",
                                  can_change && !self->busy && n_active > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "users.details", n_selected > 0);
+
+  /* The users of a subscription kept by hand are added and changed here. */
+  {
+    gboolean by_hand = self->engine != NULL &&
+                       seats_sync_engine_supports (self->engine, SEATS_CHANGE_USERS_PUT);
+    gboolean can_put = by_hand && !self->busy &&
+                       seats_sync_engine_can_change (self->engine, SEATS_CHANGE_USERS_PUT, NULL);
+
+    gtk_widget_set_visible (GTK_WIDGET (self->add_user_button), by_hand);
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "users.add-user", can_put);
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), "users.edit-user", can_put && n_selected == 1);
+  }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "users.assign-module",
                                  can_change && !self->busy && n_selected > 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "users.remove-module",
@@ -1242,6 +1256,27 @@ details_row (const char *title,
 /* What one user holds and why (R1, R7, R17), and where the name and
  * address come from (R16). */
 static void
+edit_user (SeatsUsersPage *self,
+           SeatsUser      *user)
+{
+  SeatsUserDialog *dialog;
+
+  if (self->engine == NULL)
+    return;
+
+  dialog = seats_user_dialog_new (GTK_WINDOW (get_window (self)), self->engine, user);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+details_edit_cb (SeatsUsersPage   *self,
+                 const char       *response,
+                 AdwMessageDialog *dialog)
+{
+  edit_user (self, g_object_get_data (G_OBJECT (dialog), "user"));
+}
+
+static void
 show_details (SeatsUsersPage *self,
               SeatsUser      *user)
 {
@@ -1290,6 +1325,13 @@ show_details (SeatsUsersPage *self,
                                                        seats_user_get_email (user)));
   adw_message_dialog_set_extra_child (dialog, box);
   adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  if (self->engine != NULL && seats_sync_engine_supports (self->engine, SEATS_CHANGE_USERS_PUT))
+    {
+      adw_message_dialog_add_response (dialog, "edit", _("_Edit…"));
+      g_object_set_data_full (G_OBJECT (dialog), "user", g_object_ref (user), g_object_unref);
+      g_signal_connect_object (dialog, "response::edit", G_CALLBACK (details_edit_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -1729,6 +1771,31 @@ details_action (GtkWidget  *widget,
 }
 
 static void
+add_user_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  edit_user (SEATS_USERS_PAGE (widget), NULL);
+}
+
+static void
+edit_user_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  SeatsUsersPage *self = SEATS_USERS_PAGE (widget);
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  g_autoptr(SeatsUser) user = NULL;
+
+  if (gtk_bitset_get_size (selected) != 1)
+    return;
+
+  user = g_list_model_get_item (G_LIST_MODEL (self->selection), gtk_bitset_get_minimum (selected));
+  if (user != NULL)
+    edit_user (self, user);
+}
+
+static void
 export_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
@@ -1993,6 +2060,7 @@ seats_users_page_class_init (SeatsUsersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SeatsUsersPage, filter_dropdown);
   gtk_widget_class_bind_template_child (widget_class, SeatsUsersPage, count_label);
   gtk_widget_class_bind_template_child (widget_class, SeatsUsersPage, activate_button);
+  gtk_widget_class_bind_template_child (widget_class, SeatsUsersPage, add_user_button);
   gtk_widget_class_bind_template_child (widget_class, SeatsUsersPage, deactivate_button);
   gtk_widget_class_bind_template_child (widget_class, SeatsUsersPage, modules_button);
   gtk_widget_class_bind_template_child (widget_class, SeatsUsersPage, modules_column);
@@ -2024,6 +2092,8 @@ seats_users_page_class_init (SeatsUsersPageClass *klass)
   gtk_widget_class_install_action (widget_class, "users.activate", NULL, activate_action);
   gtk_widget_class_install_action (widget_class, "users.deactivate", NULL, deactivate_action);
   gtk_widget_class_install_action (widget_class, "users.details", NULL, details_action);
+  gtk_widget_class_install_action (widget_class, "users.add-user", NULL, add_user_action);
+  gtk_widget_class_install_action (widget_class, "users.edit-user", NULL, edit_user_action);
   gtk_widget_class_install_action (widget_class, "users.assign-module", "s", module_action);
   gtk_widget_class_install_action (widget_class, "users.remove-module", "s", module_action);
   gtk_widget_class_install_action (widget_class, "users.export", NULL, export_action);
