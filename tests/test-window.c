@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "seats-api-error.h"
+#include "seats-buy-dialog.h"
 #include "seats-connect-dialog.h"
 #include "seats-format.h"
 #include "seats-import-dialog.h"
@@ -450,6 +451,7 @@ test_window_kept_by_hand (UiFixture     *fixture,
 
   /* Added: the window shows it, with the twelve licenses bought. */
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (ui_find_by_id (dialog, "notice_spin")), 14);
+  set_row (dialog, "portal_row", "https://portal.timelog.example");
   g_assert_true (gtk_widget_activate_action (dialog, "terms.save", NULL));
   g_assert_true (ui_wait_for (dialog_closed, GSIZE_TO_POINTER (SEATS_TYPE_TERMS_DIALOG), 5000));
   g_assert_cmpuint (g_list_model_get_n_items (sessions), ==, n_sessions + 1);
@@ -482,6 +484,29 @@ test_window_kept_by_hand (UiFixture     *fixture,
     ui_iterate ();
   }
 
+  /* Bought by hand: the order is recorded at the quoted price, and the
+   * vendor's portal, where they are really bought, is opened. */
+  {
+    GtkWidget *licenses = ui_find_by_id (GTK_WIDGET (fixture->window), "licenses_page");
+    g_autofree char *recorded = g_strdup_printf (ngettext ("Recorded %u license bought. Buy it in the vendor’s portal too.",
+                                                           "Recorded %u licenses bought. Buy them in the vendor’s portal too.",
+                                                           2), 2);
+    GtkWindow *buy;
+
+    g_assert_cmpstr (seats_account_get_shop_url (seats_sync_engine_get_account (engine)), ==,
+                     "https://portal.timelog.example");
+    g_assert_true (gtk_widget_activate_action (licenses, "licenses.buy", NULL));
+    ui_iterate ();
+    buy = ui_find_dialog (SEATS_TYPE_BUY_DIALOG);
+    g_assert_nonnull (buy);
+    gtk_spin_button_set_value (GTK_SPIN_BUTTON (ui_find (GTK_WIDGET (buy), GTK_TYPE_SPIN_BUTTON, NULL)), 2);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (buy), "buy.confirm", NULL));
+    g_assert_true (ui_wait_for (dialog_closed, GSIZE_TO_POINTER (SEATS_TYPE_BUY_DIALOG), 5000));
+    g_assert_nonnull (ui_wait_for_widget (GTK_WIDGET (fixture->window), GTK_TYPE_LABEL, recorded));
+    g_assert_cmpuint (g_list_model_get_n_items (seats_sync_engine_get_orders (engine)), ==, 1);
+    g_assert_cmpuint (seats_product_get_purchased (seats_sync_engine_find_user_seats (engine)), ==, 14);
+  }
+
   /* Its terms, changed in place: the dialog has them as they were. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.edit-terms", NULL));
   ui_iterate ();
@@ -492,7 +517,7 @@ test_window_kept_by_hand (UiFixture     *fixture,
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (ui_find_by_id (dialog, "next_spin")), 8);
   g_assert_true (gtk_widget_activate_action (dialog, "terms.save", NULL));
   g_assert_true (ui_wait_for (next_period_is_eight, engine, 5000));
-  g_assert_cmpuint (seats_product_get_purchased (seats_sync_engine_find_user_seats (engine)), ==, 12);
+  g_assert_cmpuint (seats_product_get_purchased (seats_sync_engine_find_user_seats (engine)), ==, 14);
 
   /* Users from the vendor's export: what each column holds, what
    * importing changes and the row left out are shown before anything is

@@ -341,6 +341,10 @@ ui_test_init (void)
   adw_init ();
   serve_notifications ();
 
+  /* No timers that run on their own: a blinking cursor's checks whether
+   * its field still has the focus when windows come and go in one go. */
+  g_object_set (gtk_settings_get_default (), "gtk-cursor-blink", FALSE, NULL);
+
   application = seats_application_new ();
   g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
   g_application_register (G_APPLICATION (application), NULL, &error);

@@ -152,6 +152,7 @@ submitted_cb (GObject      *object,
   g_autoptr(SeatsBuyDialog) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
+  SeatsAccount *account;
   guint quantity;
 
   if (!seats_sync_engine_submit_finish (SEATS_SYNC_ENGINE (object), result, NULL, &error))
@@ -166,8 +167,27 @@ submitted_cb (GObject      *object,
     }
 
   quantity = gtk_spin_button_get_value_as_int (self->quantity_spin);
-  message = g_strdup_printf (ngettext ("Bought %u license", "Bought %u licenses", quantity), quantity);
-  seats_licenses_add_toast (GTK_WIDGET (self), adw_toast_new (message));
+  account = seats_sync_engine_get_account (self->engine);
+  if (account != NULL && seats_account_get_source (account) == SEATS_ACCOUNT_SOURCE_MANUAL)
+    {
+      GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+      const char *portal = seats_account_get_shop_url (account);
+
+      /* Recorded here at the quoted price; the vendor sells them in its
+       * portal, which is opened to buy them there. */
+      message = g_strdup_printf (ngettext ("Recorded %u license bought. Buy it in the vendor’s portal too.",
+                                           "Recorded %u licenses bought. Buy them in the vendor’s portal too.",
+                                           quantity),
+                                 quantity);
+      seats_licenses_add_toast (GTK_WIDGET (self), adw_toast_new (message));
+      if (portal != NULL && parent != NULL)
+        seats_open_address (GTK_WIDGET (parent), portal);
+    }
+  else
+    {
+      message = g_strdup_printf (ngettext ("Bought %u license", "Bought %u licenses", quantity), quantity);
+      seats_licenses_add_toast (GTK_WIDGET (self), adw_toast_new (message));
+    }
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
