@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <libical/ical.h>
 #include <string.h>
 
 #include "seats-api-error.h"
@@ -825,6 +826,36 @@ test_window_overview (UiFixture     *fixture,
   g_assert_true (gtk_widget_get_child_visible (ui_find_by_id (window, "content_box")));
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
   g_assert_true (ui_wait_for (leaflet_unfolded, leaflet, 5000));
+
+  /* Every account's last day to change, as a calendar file, read back. */
+  {
+    g_autofree char *dir = seats_test_make_dir ("calendar");
+    g_autofree char *path = g_build_filename (dir, "notice-dates.ics", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autofree char *saved = g_strdup_printf (_("Saved the last days to change the subscriptions to “%s”"),
+                                              "notice-dates.ics");
+    g_autofree char *text = NULL;
+    icalcomponent *calendar, *event;
+    guint n_events = 0;
+    gboolean quinyx_seen = FALSE;
+
+    seats_window_export_calendar_to_file (fixture->window, file);
+    g_assert_nonnull (ui_wait_for_widget (window, GTK_TYPE_LABEL, saved));
+    g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+    calendar = icalparser_parse_string (text);
+    g_assert_nonnull (calendar);
+    for (event = icalcomponent_get_first_component (calendar, ICAL_VEVENT_COMPONENT);
+         event != NULL;
+         event = icalcomponent_get_next_component (calendar, ICAL_VEVENT_COMPONENT))
+      {
+        n_events++;
+        quinyx_seen |= strstr (icalcomponent_get_summary (event), "Quinyx") != NULL;
+      }
+    icalcomponent_free (calendar);
+    g_assert_cmpuint (n_events, ==, 3);
+    g_assert_true (quinyx_seen);
+    seats_test_remove_tree (dir);
+  }
 
   /* The accounts are the test's alone. */
   seats_window_show_account (fixture->window, seats_session_get_id (fixture->session));

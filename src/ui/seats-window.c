@@ -10,10 +10,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 #include <libportal-gtk4/portal-gtk4.h>
 
 #include "seats-banner.h"
 #include "seats-billing-page.h"
+#include "seats-calendar.h"
 #include "seats-connect-dialog.h"
 #include "seats-import-dialog.h"
 #include "seats-terms-dialog.h"
@@ -124,6 +126,7 @@ seats_window_update_actions (SeatsWindow *self)
                                  self->session != NULL && !self->overview_shown &&
                                  !seats_session_is_demo (self->session));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-overview", self->session != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-calendar", self->session != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.try-demo",
                                  app != NULL && !seats_application_is_demo (app));
   /* Loading a file is checked against the account's organization and key;
@@ -988,6 +991,113 @@ seats_window_export_users_action (GtkWidget  *widget,
   seats_users_page_export_counted (ensure_users_page (self));
 }
 
+/* The notice dates of every account, as an iCalendar file for GNOME
+ * Calendar or Outlook. */
+
+static void
+calendar_written_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(SeatsWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_file_get_basename (G_FILE (object));
+  g_autofree char *title = NULL;
+
+  if (!g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
+    /* Translators: a toast; %s says why the file could not be written */
+    title = g_strdup_printf (_("Could not save the notice dates: %s. Choose another folder and try "
+                               "again."), error->message);
+  else
+    /* Translators: a toast; %s is a file name */
+    title = g_strdup_printf (_("Saved the last days to change the subscriptions to “%s”"), name);
+
+  seats_window_add_toast (self, adw_toast_new (title));
+}
+
+/**
+ * seats_window_export_calendar_to_file:
+ * @self: a #SeatsWindow
+ * @file: where to write
+ *
+ * Writes the last day to change each account's next period to @file as
+ * iCalendar, in one replace, so that a failure leaves no half-written file.
+ */
+void
+seats_window_export_calendar_to_file (SeatsWindow *self,
+                                      GFile       *file)
+{
+  GListModel *sessions;
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GPtrArray) snapshots = g_ptr_array_new ();
+  g_autoptr(GBytes) bytes = NULL;
+  SeatsClock *clock = seats_clock_get_default ();
+  char *text;
+  GDate today;
+
+  g_return_if_fail (SEATS_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  sessions = seats_application_get_sessions (get_application (self));
+  for (guint i = 0; i < g_list_model_get_n_items (sessions); i++)
+    {
+      g_autoptr(SeatsSession) session = g_list_model_get_item (sessions, i);
+      SeatsSyncEngine *engine = seats_session_get_engine (session);
+
+      if (engine == NULL)
+        continue;
+      g_ptr_array_add (names, (gpointer) seats_session_get_title (session));
+      g_ptr_array_add (snapshots, (gpointer) seats_sync_engine_get_snapshot (engine));
+    }
+
+  seats_clock_get_today (clock, &today);
+  text = seats_calendar_of_notice_dates ((const char * const *) names->pdata,
+                                         (const SeatsSnapshot **) snapshots->pdata, snapshots->len,
+                                         &today, seats_clock_get_unix_time (clock));
+  bytes = g_bytes_new_take (text, strlen (text));
+  g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+                                       NULL, calendar_written_cb, g_object_ref (self));
+}
+
+static void
+calendar_response_cb (SeatsWindow     *self,
+                      int              response,
+                      GtkNativeDialog *dialog)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      seats_window_export_calendar_to_file (self, file);
+    }
+
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+seats_window_export_calendar_action (GtkWidget  *widget,
+                                     const char *action_name,
+                                     GVariant   *param)
+{
+  SeatsWindow *self = SEATS_WINDOW (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  GtkFileChooserNative *native;
+
+  native = gtk_file_chooser_native_new (_("Save Notice Dates"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  /* Translators: the suggested file name of the calendar of notice dates;
+   * keep it free of spaces and of / */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), C_("file name", "notice-dates.ics"));
+  gtk_file_filter_set_name (filter, _("Calendar Files"));
+  gtk_file_filter_add_mime_type (filter, "text/calendar");
+  gtk_file_filter_add_pattern (filter, "*.ics");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+  g_signal_connect_object (native, "response", G_CALLBACK (calendar_response_cb), self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
 static void
 seats_window_try_demo_action (GtkWidget  *widget,
                               const char *action_name,
@@ -1361,6 +1471,8 @@ seats_window_class_init (SeatsWindowClass *klass)
                                    seats_window_load_license_action);
   gtk_widget_class_install_action (widget_class, "win.export-users", NULL,
                                    seats_window_export_users_action);
+  gtk_widget_class_install_action (widget_class, "win.export-calendar", NULL,
+                                   seats_window_export_calendar_action);
   gtk_widget_class_install_property_action (widget_class, "win.account-id", "account-id");
 
   for (guint i = 0; i < G_N_ELEMENTS (page_keys); i++)

@@ -30,5 +30,8 @@ void          seats_window_change_next_period (SeatsWindow      *self,
                                                const char       *id);
 void          seats_window_show_overview      (SeatsWindow      *self);
 gboolean      seats_window_get_overview_shown (SeatsWindow      *self);
+void          seats_window_export_calendar_to_file
+                                              (SeatsWindow      *self,
+                                               GFile            *file);
 
 G_END_DECLS
