@@ -15,6 +15,7 @@
 #include <signal.h>
 
 #include "seats-accounts.h"
+#include "seats-domain.h"
 #include "seats-api-error.h"
 #include "seats-server.h"
 #include "seats-source.h"
@@ -841,6 +842,120 @@ test_seats_server (Fixture       *fixture,
   g_assert_nonnull (undo);
 }
 
+static SeatsPull *
+submit (SeatsSyncEngine *engine,
+        SeatsChange     *change,
+        GError         **error)
+{
+  g_autoptr(SeatsChange) checked = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+
+  if (!(checked = seats_sync_engine_check (engine, change, NULL, error)))
+    return NULL;
+  seats_sync_engine_submit_async (engine, checked, NULL, seats_test_done_cb, &result);
+
+  return seats_sync_engine_submit_finish (engine, seats_test_wait_for (&result), NULL, error)
+         ? (SeatsPull *) engine : NULL;
+}
+
+/* A SCIM service gives users, not what was bought: the terms are kept on
+ * this computer, and the service's users are counted against them after
+ * every change and sync, full or delta. The clock is November 16, 2026. */
+static void
+test_terms_kept_here (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  g_autoptr(SeatsTestServer) vendor = seats_test_server_new (SEATS_SERVER_FLAGS_NONE);
+  const char *token = seats_test_server_find (vendor, "demolen")->admin_token;
+  g_autofree char *base = g_strconcat (vendor->uri, "/scim/v2", NULL);
+  g_autofree char *path = g_build_filename (fixture->dir, "scim-terms.db", NULL);
+  g_autoptr(SeatsAccountInfo) info = NULL;
+  g_autoptr(SeatsTerms) terms = seats_terms_new ();
+  g_autoptr(SeatsChange) change = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *one_id = NULL;
+  SeatsProduct *seats;
+  GListModel *users;
+  guint counted;
+  GDate today;
+
+  info = check (base, NULL, token, &error);
+  g_assert_no_error (error);
+  fixture->engine = seats_accounts_open_at (info, token, path, SEATS_SYNC_LOAD_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_true (run_sync (fixture->engine, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_true (seats_sync_engine_supports (fixture->engine, SEATS_CHANGE_TERMS));
+  g_assert_false (seats_sync_engine_supports (fixture->engine, SEATS_CHANGE_USERS_PUT));
+  g_assert_null (seats_sync_engine_find_user_seats (fixture->engine));
+
+  seats_clock_get_today (seats_sync_engine_get_clock (fixture->engine), &today);
+  users = seats_sync_engine_get_users (fixture->engine);
+  counted = seats_users_count_counted (users, &today);
+  g_assert_cmpuint (counted, >, 3);
+  for (guint i = 0; i < g_list_model_get_n_items (users) && one_id == NULL; i++)
+    {
+      g_autoptr(SeatsUser) user = g_list_model_get_item (users, i);
+
+      if (seats_user_counts (user, &today))
+        one_id = g_strdup (seats_user_get_id (user));
+    }
+
+  /* The terms: five more than count, and the vendor's portal. */
+  terms->vendor = g_strdup ("Demolen");
+  terms->product = g_strdup ("Practice software");
+  terms->purchased = terms->next_period = counted + 5;
+  terms->price = 1250;
+  terms->period_start = seats_julian_from_ymd (2026, 11, 1);
+  terms->notice_days = 14;
+  terms->portal_url = g_strdup ("https://portal.example");
+  change = seats_change_new_terms (terms);
+  g_assert_nonnull (submit (fixture->engine, change, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&change, seats_change_unref);
+  seats = seats_sync_engine_find_user_seats (fixture->engine);
+  g_assert_nonnull (seats);
+  g_assert_cmpuint (seats_product_get_purchased (seats), ==, counted + 5);
+  g_assert_cmpuint (seats_product_get_in_use (seats), ==, counted);
+  g_assert_cmpint (seats_subscription_get_monthly_price (seats_sync_engine_get_subscription (fixture->engine)),
+                   ==, (gint64) (counted + 5) * 1250);
+
+  /* One user deactivated at the service: counted at once. */
+  {
+    const char *ids[] = { one_id, NULL };
+
+    change = seats_change_new_users_active (ids, FALSE);
+    g_assert_nonnull (submit (fixture->engine, change, &error));
+    g_assert_no_error (error);
+    g_clear_pointer (&change, seats_change_unref);
+  }
+  seats = seats_sync_engine_find_user_seats (fixture->engine);
+  g_assert_cmpuint (seats_product_get_in_use (seats), ==, counted - 1);
+
+  /* Synced again, delta and full: the terms stay, the count with them. */
+  for (guint full = 0; full < 2; full++)
+    {
+      g_assert_true (run_sync (fixture->engine, full, &error));
+      g_assert_no_error (error);
+      seats = seats_sync_engine_find_user_seats (fixture->engine);
+      g_assert_nonnull (seats);
+      g_assert_cmpuint (seats_product_get_purchased (seats), ==, counted + 5);
+      g_assert_cmpuint (seats_product_get_in_use (seats), ==, counted - 1);
+      g_assert_cmpstr (seats_account_get_shop_url (seats_sync_engine_get_account (fixture->engine)), ==,
+                       "https://portal.example");
+      g_assert_cmpint (seats_account_get_source (seats_sync_engine_get_account (fixture->engine)), ==,
+                       SEATS_ACCOUNT_SOURCE_SCIM);
+    }
+
+  /* Bought under the terms: recorded here, at the prorated price. */
+  change = seats_change_new_buy (SEATS_TERMS_PRODUCT_ID, 2);
+  g_assert_nonnull (submit (fixture->engine, change, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (seats_product_get_purchased (seats_sync_engine_find_user_seats (fixture->engine)), ==,
+                    counted + 7);
+  g_assert_cmpuint (g_list_model_get_n_items (seats_sync_engine_get_orders (fixture->engine)), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -858,6 +973,7 @@ main (int   argc,
   ADD ("/scim/patch-and-undo", test_patch_and_undo);
   ADD ("/scim/bulk", test_bulk);
   ADD ("/scim/put", test_put);
+  ADD ("/scim/terms-kept-here", test_terms_kept_here);
   ADD ("/scim/basic", test_basic);
   ADD ("/scim/errors", test_errors);
   ADD ("/scim/made-before-answer-lost", test_made_before_answer_lost);

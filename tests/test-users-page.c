@@ -13,6 +13,7 @@
 
 #include "seats-format.h"
 #include "seats-rules.h"
+#include "seats-terms-dialog.h"
 #include "seats-user-status.h"
 #include "seats-users-page.h"
 #include "sync-test-helper.h"
@@ -564,6 +565,12 @@ wait_for_text (GtkWidget  *root,
 /* An account synced with a SCIM 2.0 service (the demo server's own SCIM
  * endpoint): its users as any account's, changed and undone the same way;
  * what it cannot know is said rather than shown empty. */
+static gboolean
+no_terms_dialog (gpointer data)
+{
+  return ui_find_dialog (SEATS_TYPE_TERMS_DIALOG) == NULL;
+}
+
 static void
 test_users_scim (PageFixture   *f,
                  gconstpointer  user_data)
@@ -669,6 +676,38 @@ test_users_scim (PageFixture   *f,
     g_assert_nonnull (ui_find (root, GTK_TYPE_LABEL, _("_Export Active Users…")));
     g_assert_null (ui_find (root, GTK_TYPE_LABEL, _("_Load License From File…")));
     gtk_menu_button_popdown (GTK_MENU_BUTTON (menu_button));
+  }
+
+  /* The terms entered for it on this computer: the Licenses and Billing
+   * pages count the service's users against them. */
+  {
+    GtkWidget *dialog;
+    guint counted = seats_users_count_counted (users, &today);
+
+    g_assert_true (gtk_widget_activate_action (root, "win.edit-terms", NULL));
+    ui_iterate ();
+    dialog = GTK_WIDGET (ui_find_dialog (SEATS_TYPE_TERMS_DIALOG));
+    g_assert_nonnull (dialog);
+    gtk_editable_set_text (GTK_EDITABLE (ui_find_by_id (dialog, "vendor_row")), "Demolen");
+    gtk_editable_set_text (GTK_EDITABLE (ui_find_by_id (dialog, "product_row")), "Practice software");
+    gtk_spin_button_set_value (GTK_SPIN_BUTTON (ui_find_by_id (dialog, "purchased_spin")), counted + 5);
+    gtk_editable_set_text (GTK_EDITABLE (ui_find_by_id (dialog, "price_row")), "12,50");
+    gtk_editable_set_text (GTK_EDITABLE (ui_find_by_id (dialog, "start_row")), "2026-11-01");
+    g_assert_true (gtk_widget_activate_action (dialog, "terms.save", NULL));
+    g_assert_true (ui_wait_for (no_terms_dialog, NULL, 10000));
+    g_assert_nonnull (seats_sync_engine_find_user_seats (f->fixture.engine));
+    g_assert_cmpuint (seats_product_get_in_use (seats_sync_engine_find_user_seats (f->fixture.engine)), ==,
+                      counted);
+    seats_window_set_visible_page (f->fixture.window, "licenses");
+    ui_iterate ();
+    g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (ui_find_by_id (root, "content_stack"))), ==,
+                     "content");
+    seats_window_set_visible_page (f->fixture.window, "billing");
+    ui_iterate ();
+    g_assert_false (ui_shows_text (root, _("This account syncs with a SCIM 2.0 service, which gives its users "
+                                           "and their status. The subscription, its prices, invoices and "
+                                           "billing details are not known from it: they are in the vendor’s "
+                                           "portal.")));
   }
 
   /* Out of reach: the banner names the service, not a license server. */

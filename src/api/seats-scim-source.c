@@ -15,6 +15,8 @@
 #include "seats-api-decode.h"
 #include "seats-api-error.h"
 #include "seats-api-request-private.h"
+#include "seats-local.h"
+#include "seats-product.h"
 #include "seats-scim-source.h"
 
 /* The users asked for at once, unless the service says it gives fewer. */
@@ -100,6 +102,10 @@ typedef struct
   guint                in_flight;
   gboolean             irregular;
   gboolean             failed;
+  /* Terms kept on this computer: the account as it was, which the users
+   * are put into and counted against. */
+  gboolean             has_terms;
+  SeatsSnapshot        known;
 } Pull;
 
 static void
@@ -111,6 +117,7 @@ pull_free (gpointer data)
   g_free (pull->filter);
   g_clear_pointer (&pull->seen, g_hash_table_unref);
   g_clear_pointer (&pull->planned, g_ptr_array_unref);
+  seats_snapshot_clear (&pull->known);
   g_free (pull);
 }
 
@@ -145,6 +152,23 @@ pull_done (GTask *task)
     {
       result->snapshot.account = make_account (self);
       result->parts = SEATS_PULL_PART_ACCOUNT | SEATS_PULL_PART_USERS;
+    }
+
+  /* With terms kept on this computer, the users count against them: the
+   * whole account comes back, counted and brought up to today. */
+  if (pull->has_terms)
+    {
+      SeatsClock *clock = seats_clock_get_default ();
+      SeatsPull *merged;
+      GDate today;
+
+      seats_clock_get_today (clock, &today);
+      if ((merged = seats_local_merge_users (&pull->known, result, &today,
+                                             seats_clock_get_unix_time (clock))) != NULL)
+        {
+          g_clear_pointer (&pull->result, seats_pull_free);
+          result = pull->result = merged;
+        }
     }
 
   result->snapshot.sync.delta_cursor = pull->cursor;
@@ -476,6 +500,12 @@ seats_scim_source_pull_async (SeatsSource         *source,
   pull->cursor = known->sync.delta_cursor;
   pull->result = seats_pull_new (pull->full ? SEATS_PULL_FULL : SEATS_PULL_DELTA);
   pull->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  seats_snapshot_init (&pull->known);
+  if (known->subscription != NULL && seats_products_find_user_seats (G_LIST_MODEL (known->products)))
+    {
+      pull->has_terms = TRUE;
+      seats_snapshot_copy (&pull->known, known);
+    }
 
   if (!pull->full)
     {
@@ -512,6 +542,10 @@ typedef struct
   GPtrArray   *changed;
   GError      *refusal;
   gint64       cursor;
+  /* Terms kept on this computer: the account as it was, to count the
+   * users against once they are changed. */
+  gboolean     has_terms;
+  SeatsSnapshot base;
 } Send;
 
 static void
@@ -524,6 +558,7 @@ send_free (gpointer data)
   g_clear_pointer (&send->known, g_hash_table_unref);
   g_clear_pointer (&send->changed, g_ptr_array_unref);
   g_clear_error (&send->refusal);
+  seats_snapshot_clear (&send->base);
   g_free (send);
 }
 
@@ -554,6 +589,24 @@ send_done (GTask *task)
   seats_user_list_splice (answer->snapshot.users, 0, 0, (SeatsUser **) send->changed->pdata,
                           send->changed->len);
   answer->refusal = g_steal_pointer (&send->refusal);
+
+  /* Counted against the terms kept on this computer at once. */
+  if (send->has_terms)
+    {
+      SeatsClock *clock = seats_clock_get_default ();
+      SeatsPull *merged;
+      GDate today;
+
+      seats_clock_get_today (clock, &today);
+      if ((merged = seats_local_merge_users (&send->base, answer, &today,
+                                             seats_clock_get_unix_time (clock))) != NULL)
+        {
+          merged->refusal = g_steal_pointer (&answer->refusal);
+          merged->snapshot.sync.delta_cursor = send->cursor;
+          seats_pull_free (answer);
+          answer = merged;
+        }
+    }
 
   g_task_return_pointer (task, answer, (GDestroyNotify) seats_pull_free);
   g_object_unref (task);
@@ -1002,6 +1055,26 @@ seats_scim_source_send_async (SeatsSource         *source,
 
   g_task_set_source_tag (task, seats_scim_source_send_async);
 
+  /* The terms, and what is bought under them, are kept on this computer,
+   * by the rules a license server applies. */
+  if (seats_change_get_kind (change) == SEATS_CHANGE_TERMS ||
+      seats_change_get_kind (change) == SEATS_CHANGE_BUY ||
+      seats_change_get_kind (change) == SEATS_CHANGE_NEXT_PERIOD)
+    {
+      SeatsClock *clock = seats_clock_get_default ();
+      g_autoptr(GError) error = NULL;
+      SeatsPull *pull;
+      GDate today;
+
+      seats_clock_get_today (clock, &today);
+      if (!(pull = seats_local_apply (change, known, &today, seats_clock_get_unix_time (clock), &error)))
+        g_task_return_error (task, g_steal_pointer (&error));
+      else
+        g_task_return_pointer (task, pull, (GDestroyNotify) seats_pull_free);
+      g_object_unref (task);
+      return;
+    }
+
   if (seats_change_get_kind (change) != SEATS_CHANGE_USERS_ACTIVE)
     {
       g_task_return_new_error (task, SEATS_CHANGE_ERROR, SEATS_CHANGE_ERROR_NOT_SUPPORTED,
@@ -1017,6 +1090,12 @@ seats_scim_source_send_async (SeatsSource         *source,
   send->known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   send->changed = g_ptr_array_new_with_free_func (g_object_unref);
   send->cursor = known->sync.delta_cursor;
+  seats_snapshot_init (&send->base);
+  if (known->subscription != NULL && seats_products_find_user_seats (G_LIST_MODEL (known->products)))
+    {
+      send->has_terms = TRUE;
+      seats_snapshot_copy (&send->base, known);
+    }
   g_task_set_task_data (task, send, send_free);
 
   for (guint i = 0; ids[i] != NULL; i++)
@@ -1058,8 +1137,10 @@ static gboolean
 seats_scim_source_supports (SeatsSource     *source,
                             SeatsChangeKind  kind)
 {
-  /* Users and their status: nothing of a subscription. */
-  return kind == SEATS_CHANGE_USERS_ACTIVE;
+  /* Users and their status; the terms, when the administrator keeps them
+   * on this computer. */
+  return kind == SEATS_CHANGE_USERS_ACTIVE || kind == SEATS_CHANGE_TERMS ||
+         kind == SEATS_CHANGE_BUY || kind == SEATS_CHANGE_NEXT_PERIOD;
 }
 
 static guint

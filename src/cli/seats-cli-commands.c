@@ -333,6 +333,13 @@ is_scim (SeatsCli *cli)
   return account != NULL && seats_account_get_source (account) == SEATS_ACCOUNT_SOURCE_SCIM;
 }
 
+/* A SCIM account whose terms nobody keeps on this computer yet. */
+static gboolean
+is_users_only (SeatsCli *cli)
+{
+  return is_scim (cli) && !seats_snapshot_terms_kept_here (seats_sync_engine_get_snapshot (cli->engine));
+}
+
 /* What the account's source does not offer is said before anything else. */
 static gboolean
 check_supported (SeatsCli         *cli,
@@ -583,12 +590,14 @@ seats_cli_status (SeatsCli *cli)
       json_builder_begin_object (builder);
       json_add_string (builder, "account", cli->info->id);
       json_add_string (builder, "server", cli->info->server);
-      json_add_string (builder, "source", is_scim (cli) ? "scim" : "license_server");
+      json_add_string (builder, "source", is_scim (cli) ? "scim"
+                                          : seats_account_get_source (account) == SEATS_ACCOUNT_SOURCE_MANUAL
+                                          ? "manual" : "license_server");
       json_add_string (builder, "organization", seats_account_get_name (account));
       json_add_string (builder, "organization_id", seats_account_get_id (account));
       json_add_string (builder, "role", seats_role_to_string (seats_account_get_role (account)));
       json_add_string (builder, "seat_floor",
-                       policy != NULL && !is_scim (cli)
+                       policy != NULL && !is_users_only (cli)
                        ? seats_seat_floor_to_string (seats_policy_get_seat_floor (policy)) : NULL);
       json_add_string (builder, "sync", status_nick[seats_sync_engine_get_status (cli->engine)]);
       json_add_time (builder, "last_synced", last_synced);
@@ -628,7 +637,7 @@ seats_cli_status (SeatsCli *cli)
                                    ? NULL : cli->info->server);
     add_field (table, _("Source"), seats_source_text_kind (seats_account_get_source (account)));
     add_field (table, _("Role"), role_label (seats_account_get_role (account)));
-    add_field (table, _("Policy"), is_scim (cli) ? NULL : policy_text);
+    add_field (table, _("Policy"), is_users_only (cli) ? NULL : policy_text);
     add_field (table, _("Subscription"), trial);
     add_field (table, _("Serial number"), seats_account_get_serial_number (account));
     add_field (table, _("License owner"), seats_account_get_license_owner (account));
@@ -804,7 +813,7 @@ seats_cli_licenses (SeatsCli *cli)
       return SEATS_CLI_EXIT_OK;
     }
 
-  if (is_scim (cli))
+  if (is_users_only (cli))
     {
       g_autofree char *text = seats_source_text_licenses (cli->engine);
 
@@ -1507,7 +1516,7 @@ seats_cli_billing (SeatsCli *cli)
   GListModel *features = seats_sync_engine_get_features (cli->engine);
   SeatsAccount *account = seats_sync_engine_get_account (cli->engine);
   gboolean kept_here = account != NULL &&
-                       seats_account_get_source (account) == SEATS_ACCOUNT_SOURCE_MANUAL;
+                       seats_snapshot_terms_kept_here (seats_sync_engine_get_snapshot (cli->engine));
   const char *currency;
   g_autoptr(SeatsCliTable) table = NULL;
   g_autoptr(SeatsCliTable) feature_table = NULL;
@@ -1526,7 +1535,7 @@ seats_cli_billing (SeatsCli *cli)
   g_autofree char *einvoice = NULL;
   guint months;
 
-  if (is_scim (cli))
+  if (is_users_only (cli))
     {
       g_printerr ("seatsctl: %s\n", seats_source_text_billing ());
       return SEATS_CLI_EXIT_REFUSED;
@@ -1772,7 +1781,7 @@ seats_cli_history (SeatsCli *cli)
   g_autoptr(GPtrArray) actions = sorted (seats_sync_engine_get_actions (cli->engine),
                                          compare_actions_newest_first);
 
-  if (is_scim (cli))
+  if (is_users_only (cli))
     {
       g_printerr ("seatsctl: %s\n", seats_source_text_billing ());
       return SEATS_CLI_EXIT_REFUSED;

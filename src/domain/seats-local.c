@@ -41,49 +41,18 @@ typedef struct
 } Local;
 
 static void
-copy_list (GListStore *to,
-           GListStore *from)
-{
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (from)); i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (from), i);
-
-      g_list_store_append (to, item);
-    }
-}
-
-static void
 local_init (Local               *local,
             const SeatsSnapshot *known,
             const GDate         *today,
             gint64               now)
 {
-  SeatsSnapshot *next;
-
   local->pull = seats_pull_new (SEATS_PULL_FULL);
   local->pull->parts = SEATS_PULL_PARTS_ALL;
   local->today = today;
   local->now = now;
   local->changed = FALSE;
 
-  next = &local->pull->snapshot;
-  g_set_object (&next->account, known->account);
-  g_set_object (&next->subscription, known->subscription);
-  g_set_object (&next->billing_details, known->billing_details);
-  g_set_object (&next->pending_license, known->pending_license);
-  copy_list (next->products, known->products);
-  copy_list (next->orders, known->orders);
-  copy_list (next->invoices, known->invoices);
-  copy_list (next->actions, known->actions);
-  copy_list (next->features, known->features);
-  copy_list (next->history, known->history);
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (known->users)); i++)
-    {
-      g_autoptr(SeatsUser) user = g_list_model_get_item (G_LIST_MODEL (known->users), i);
-
-      seats_user_list_append (next->users, user);
-    }
-  next->sync.delta_cursor = known->sync.delta_cursor;
+  seats_snapshot_copy (&local->pull->snapshot, known);
 }
 
 static void
@@ -651,6 +620,57 @@ turn_period (Local   *local,
     }
 }
 
+/* Each billing period that has ended turns with the counts set for it
+ * (R3), users over the count get their grace deadline (R5), and those whose
+ * deadline has passed hold no license any more (R6). */
+static void
+bring_to_today (Local *local)
+{
+  const SeatsSnapshot *known = &local->pull->snapshot;
+  guint32 today_julian, start, end;
+  guint months;
+
+  if (known->subscription == NULL)
+    return;
+
+  today_julian = seats_julian_from_date (local->today);
+  end = seats_subscription_get_period_end_julian (known->subscription);
+  months = seats_subscription_get_period_months (known->subscription);
+  while (end != 0 && end <= today_julian)
+    {
+      GDate first, after;
+
+      start = end;
+      if (!seats_julian_to_date (start, &first) ||
+          !seats_rules_period_end (&first, months, &after, NULL) ||
+          (end = seats_julian_from_date (&after)) <= start)
+        break;
+
+      turn_period (local, start, end);
+    }
+
+  /* R6: a deadline passed with no license bought for the user. */
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (local->pull->snapshot.users)); i++)
+    {
+      g_autoptr(SeatsUser) user = g_list_model_get_item (G_LIST_MODEL (local->pull->snapshot.users), i);
+      g_autoptr(SeatsUser) deactivated = NULL;
+      guint32 deadline = seats_user_get_grace_deadline_julian (user);
+      GDate day;
+
+      if (deadline == 0 || !seats_user_get_active (user) ||
+          !seats_julian_to_date (deadline, &day) ||
+          !seats_rules_deadline_passed (&day, local->today))
+        continue;
+
+      deactivated = seats_object_dup (user);
+      seats_user_set_active (deactivated, FALSE);
+      seats_user_set_grace_deadline_julian (deactivated, 0);
+      seats_user_set_modified (deactivated, local->now);
+      replace_user (local, i, deactivated);
+      log_action (local, "deactivated-at-deadline", seats_user_get_id (user), NULL, NULL);
+    }
+}
+
 /**
  * seats_local_turn:
  * @known: a subscription kept on this computer
@@ -670,8 +690,6 @@ seats_local_turn (const SeatsSnapshot *known,
                   const GDate         *today,
                   gint64               now)
 {
-  guint32 today_julian, start, end;
-  guint months;
   Local local;
 
   g_return_val_if_fail (known != NULL, NULL);
@@ -681,43 +699,84 @@ seats_local_turn (const SeatsSnapshot *known,
     return NULL;
 
   local_init (&local, known, today, now);
+  bring_to_today (&local);
 
-  today_julian = seats_julian_from_date (today);
-  end = seats_subscription_get_period_end_julian (known->subscription);
-  months = seats_subscription_get_period_months (known->subscription);
-  while (end != 0 && end <= today_julian)
+  if (!local.changed)
     {
-      GDate first, after;
-
-      start = end;
-      if (!seats_julian_to_date (start, &first) ||
-          !seats_rules_period_end (&first, months, &after, NULL) ||
-          (end = seats_julian_from_date (&after)) <= start)
-        break;
-
-      turn_period (&local, start, end);
+      seats_pull_free (local.pull);
+      return NULL;
     }
 
-  /* R6: a deadline passed with no license bought for the user. */
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (local.pull->snapshot.users)); i++)
+  return local_finish (&local);
+}
+
+/**
+ * seats_local_merge_users:
+ * @known: an account whose terms are kept on this computer and whose users
+ *   come from a service
+ * @users: what the service gave: all its users, those changed, or nothing
+ * @today: today, from the one clock
+ * @now: the moment, Unix seconds, for the action log
+ *
+ * The service's users put into @known, which is then brought up to @today
+ * as seats_local_turn() does: the licenses in use are counted again (R1),
+ * the price and this month's chart point follow.
+ *
+ * Returns: (transfer full) (nullable): the whole account as it is now, or
+ *   %NULL when nothing changed
+ */
+SeatsPull *
+seats_local_merge_users (const SeatsSnapshot *known,
+                         const SeatsPull     *users,
+                         const GDate         *today,
+                         gint64               now)
+{
+  Local local;
+  GListModel *given;
+
+  g_return_val_if_fail (known != NULL, NULL);
+  g_return_val_if_fail (users != NULL, NULL);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), NULL);
+
+  local_init (&local, known, today, now);
+  given = G_LIST_MODEL (users->snapshot.users);
+
+  if (users->kind == SEATS_PULL_FULL && (users->parts & SEATS_PULL_PART_USERS))
     {
-      g_autoptr(SeatsUser) user = g_list_model_get_item (G_LIST_MODEL (local.pull->snapshot.users), i);
-      g_autoptr(SeatsUser) deactivated = NULL;
-      guint32 deadline = seats_user_get_grace_deadline_julian (user);
-      GDate day;
+      seats_user_list_remove_all (local.pull->snapshot.users);
+      for (guint i = 0; i < g_list_model_get_n_items (given); i++)
+        {
+          g_autoptr(SeatsUser) user = g_list_model_get_item (given, i);
 
-      if (deadline == 0 || !seats_user_get_active (user) ||
-          !seats_julian_to_date (deadline, &day) ||
-          !seats_rules_deadline_passed (&day, today))
-        continue;
-
-      deactivated = seats_object_dup (user);
-      seats_user_set_active (deactivated, FALSE);
-      seats_user_set_grace_deadline_julian (deactivated, 0);
-      seats_user_set_modified (deactivated, now);
-      replace_user (&local, i, deactivated);
-      log_action (&local, "deactivated-at-deadline", seats_user_get_id (user), NULL, NULL);
+          seats_user_list_append (local.pull->snapshot.users, user);
+        }
+      local.changed = TRUE;
     }
+  else if (users->kind == SEATS_PULL_DELTA)
+    {
+      for (guint i = 0; i < g_list_model_get_n_items (given); i++)
+        {
+          g_autoptr(SeatsUser) user = g_list_model_get_item (given, i);
+          guint position;
+
+          if (find_user (&local, seats_user_get_id (user), &position) != NULL)
+            replace_user (&local, position, user);
+          else
+            seats_user_list_append (local.pull->snapshot.users, user);
+          local.changed = TRUE;
+        }
+      for (guint i = 0; users->deleted_ids != NULL && users->deleted_ids[i] != NULL; i++)
+        {
+          guint position;
+
+          if (find_user (&local, users->deleted_ids[i], &position) == NULL)
+            continue;
+          seats_user_list_remove (local.pull->snapshot.users, position);
+          local.changed = TRUE;
+        }
+    }
+
+  bring_to_today (&local);
 
   if (!local.changed)
     {

@@ -26,4 +26,9 @@ SeatsPull *seats_local_turn  (const SeatsSnapshot  *known,
                               const GDate          *today,
                               gint64                now);
 
+SeatsPull *seats_local_merge_users (const SeatsSnapshot *known,
+                                    const SeatsPull     *users,
+                                    const GDate         *today,
+                                    gint64               now);
+
 G_END_DECLS

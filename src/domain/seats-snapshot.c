@@ -121,3 +121,82 @@ seats_snapshot_get_currency (const SeatsSnapshot *snapshot)
 
   return snapshot->account != NULL ? seats_account_get_currency (snapshot->account) : NULL;
 }
+
+static void
+copy_store (GListStore *to,
+            GListStore *from)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (from)); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (from), i);
+
+      g_list_store_append (to, item);
+    }
+}
+
+/**
+ * seats_snapshot_copy:
+ * @to: an empty account, from seats_snapshot_init()
+ * @from: an account as it is known
+ *
+ * Makes @to hold what @from holds: the same objects, which are not changed
+ * in place but replaced, and the delta cursor; not the tags of the parts.
+ */
+void
+seats_snapshot_copy (SeatsSnapshot       *to,
+                     const SeatsSnapshot *from)
+{
+  g_return_if_fail (to != NULL);
+  g_return_if_fail (from != NULL);
+
+  g_set_object (&to->account, from->account);
+  g_set_object (&to->subscription, from->subscription);
+  g_set_object (&to->billing_details, from->billing_details);
+  g_set_object (&to->pending_license, from->pending_license);
+  copy_store (to->products, from->products);
+  copy_store (to->orders, from->orders);
+  copy_store (to->invoices, from->invoices);
+  copy_store (to->actions, from->actions);
+  copy_store (to->features, from->features);
+  copy_store (to->history, from->history);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (from->users)); i++)
+    {
+      g_autoptr(SeatsUser) user = g_list_model_get_item (G_LIST_MODEL (from->users), i);
+
+      seats_user_list_append (to->users, user);
+    }
+  to->sync.delta_cursor = from->sync.delta_cursor;
+}
+
+/**
+ * seats_snapshot_terms_kept_here:
+ * @snapshot: an account as it is known
+ *
+ * Whether the subscription's terms are kept on this computer: always for a
+ * subscription kept by hand, and for an account whose service gives only
+ * users (SCIM) once the administrator entered them.
+ *
+ * Returns: %TRUE if the terms are kept here
+ */
+gboolean
+seats_snapshot_terms_kept_here (const SeatsSnapshot *snapshot)
+{
+  g_return_val_if_fail (snapshot != NULL, FALSE);
+
+  if (snapshot->account == NULL)
+    return FALSE;
+
+  switch (seats_account_get_source (snapshot->account))
+    {
+    case SEATS_ACCOUNT_SOURCE_MANUAL:
+      return TRUE;
+
+    case SEATS_ACCOUNT_SOURCE_SCIM:
+      return snapshot->subscription != NULL &&
+             seats_products_find_user_seats (G_LIST_MODEL (snapshot->products)) != NULL;
+
+    case SEATS_ACCOUNT_SOURCE_LICENSE_SERVER:
+    default:
+      return FALSE;
+    }
+}

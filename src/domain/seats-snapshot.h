@@ -82,6 +82,10 @@ typedef struct
 void        seats_snapshot_init         (SeatsSnapshot       *state);
 void        seats_snapshot_clear        (SeatsSnapshot       *state);
 const char *seats_snapshot_get_currency (const SeatsSnapshot *snapshot);
+void        seats_snapshot_copy         (SeatsSnapshot       *to,
+                                         const SeatsSnapshot *from);
+gboolean    seats_snapshot_terms_kept_here
+                                        (const SeatsSnapshot *snapshot);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (SeatsSnapshot, seats_snapshot_clear)
 

@@ -1264,6 +1264,14 @@ seats_sync_engine_supports (SeatsSyncEngine *self,
 {
   g_return_val_if_fail (SEATS_IS_SYNC_ENGINE (self), FALSE);
 
+  /* A service of users only buys and counts under terms kept on this
+   * computer, once there are some. */
+  if ((kind == SEATS_CHANGE_BUY || kind == SEATS_CHANGE_NEXT_PERIOD) &&
+      self->state.account != NULL &&
+      seats_account_get_source (self->state.account) == SEATS_ACCOUNT_SOURCE_SCIM &&
+      seats_products_find_user_seats (G_LIST_MODEL (self->state.products)) == NULL)
+    return FALSE;
+
   return seats_source_supports (self->source, kind);
 }
 

@@ -1301,7 +1301,8 @@ update_page (SeatsBillingPage *self)
 
   if (self->engine == NULL)
     page = "empty";
-  else if (account != NULL && seats_account_get_source (account) == SEATS_ACCOUNT_SOURCE_SCIM)
+  else if (account != NULL && seats_account_get_source (account) == SEATS_ACCOUNT_SOURCE_SCIM &&
+           !seats_snapshot_terms_kept_here (seats_sync_engine_get_snapshot (self->engine)))
     page = "service";
   /* R15: a viewer's token gets no billing data at all. */
   else if (account != NULL && seats_account_get_role (account) != SEATS_ROLE_ADMIN)
@@ -1313,7 +1314,8 @@ update_page (SeatsBillingPage *self)
    * nothing of the vendor's edition, storage, features, invoices or who
    * is billed is kept here. */
   {
-    gboolean vendors = account == NULL || seats_account_get_source (account) != SEATS_ACCOUNT_SOURCE_MANUAL;
+    gboolean vendors = self->engine == NULL ||
+                       !seats_snapshot_terms_kept_here (seats_sync_engine_get_snapshot (self->engine));
 
     gtk_widget_set_visible (GTK_WIDGET (self->edition_row), vendors);
     gtk_widget_set_visible (GTK_WIDGET (self->storage_row), vendors);

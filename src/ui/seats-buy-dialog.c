@@ -168,7 +168,7 @@ submitted_cb (GObject      *object,
 
   quantity = gtk_spin_button_get_value_as_int (self->quantity_spin);
   account = seats_sync_engine_get_account (self->engine);
-  if (account != NULL && seats_account_get_source (account) == SEATS_ACCOUNT_SOURCE_MANUAL)
+  if (account != NULL && seats_snapshot_terms_kept_here (seats_sync_engine_get_snapshot (self->engine)))
     {
       GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
       const char *portal = seats_account_get_shop_url (account);

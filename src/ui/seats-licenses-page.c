@@ -370,14 +370,17 @@ seats_licenses_page_update (SeatsLicensesPage *self)
   g_autofree char *period_text = NULL;
   guint32 today;
   guint purchased = 0, in_use = 0, next_period = 0;
+  gboolean users_only;
 
+  /* A service of users only, until its terms are kept on this computer. */
+  users_only = self->engine != NULL && account != NULL &&
+               seats_account_get_source (account) == SEATS_ACCOUNT_SOURCE_SCIM &&
+               !seats_snapshot_terms_kept_here (seats_sync_engine_get_snapshot (self->engine));
   gtk_stack_set_visible_child_name (self->content_stack,
                                     self->engine == NULL || account == NULL ? "empty"
-                                    : seats_account_get_source (account) == SEATS_ACCOUNT_SOURCE_SCIM
-                                    ? "service" : "content");
+                                    : users_only ? "service" : "content");
 
-  if (self->engine != NULL && account != NULL &&
-      seats_account_get_source (account) == SEATS_ACCOUNT_SOURCE_SCIM)
+  if (users_only)
     {
       g_autofree char *description = seats_source_text_licenses (self->engine);
 
