@@ -769,6 +769,61 @@ test_user_by_hand (Fixture       *fixture,
   g_assert_cmpuint (seats_product_get_in_use (user_seats (&fixture->snapshot)), ==, 9);
 }
 
+/* A monthly period begun on January 31 turns on the last day of shorter
+ * months and on the 31st again after, however many turns there are; the
+ * anchor stays while the terms change in other ways. */
+static void
+test_turn_31st (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(SeatsTerms) terms = seats_terms_copy (fixture->terms);
+  g_autoptr(SeatsChange) change = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(SeatsReminder) reminder = { 0 };
+  GDate day;
+
+  terms->period_start = seats_julian_from_ymd (2027, 1, 31);
+  change = seats_change_new_terms (terms);
+  g_date_set_dmy (&day, 31, G_DATE_JANUARY, 2027);
+  take (fixture, seats_local_apply (change, &fixture->snapshot, &day, 9000, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (seats_subscription_get_anchor_julian (fixture->snapshot.subscription), ==,
+                    seats_julian_from_ymd (2027, 1, 31));
+  g_assert_cmpuint (seats_subscription_get_period_end_julian (fixture->snapshot.subscription), ==,
+                    seats_julian_from_ymd (2027, 2, 28));
+  g_assert_cmpuint (seats_subscription_period_after (fixture->snapshot.subscription,
+                                                     seats_julian_from_ymd (2027, 2, 28)), ==,
+                    seats_julian_from_ymd (2027, 3, 31));
+
+  /* Turned three times: February 28, March 31, April 30. */
+  g_date_set_dmy (&day, 15, G_DATE_MAY, 2027);
+  take (fixture, seats_local_turn (&fixture->snapshot, &day, 9001));
+  g_assert_cmpuint (seats_subscription_get_period_start_julian (fixture->snapshot.subscription), ==,
+                    seats_julian_from_ymd (2027, 4, 30));
+  g_assert_cmpuint (seats_subscription_get_period_end_julian (fixture->snapshot.subscription), ==,
+                    seats_julian_from_ymd (2027, 5, 31));
+
+  /* The price changed: the anchor stays, and so does the 31st. */
+  g_clear_pointer (&change, seats_change_unref);
+  g_clear_pointer (&terms, seats_terms_free);
+  terms = seats_terms_from_snapshot (&fixture->snapshot);
+  terms->price = 39900;
+  change = seats_change_new_terms (terms);
+  take (fixture, seats_local_apply (change, &fixture->snapshot, &day, 9002, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (seats_subscription_get_anchor_julian (fixture->snapshot.subscription), ==,
+                    seats_julian_from_ymd (2027, 1, 31));
+  g_assert_cmpuint (seats_subscription_get_period_end_julian (fixture->snapshot.subscription), ==,
+                    seats_julian_from_ymd (2027, 5, 31));
+
+  /* The reminder after the notice date looks at the period after: June 30,
+   * whose notice of 14 days ends June 16. */
+  g_date_set_dmy (&day, 20, G_DATE_MAY, 2027);
+  g_assert_true (seats_reminder_compute (&fixture->snapshot, &day, 7, &reminder));
+  g_assert_cmpuint (reminder.period_end, ==, seats_julian_from_ymd (2027, 6, 30));
+  g_assert_cmpuint (reminder.notice_date, ==, seats_julian_from_ymd (2027, 6, 16));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -787,6 +842,7 @@ main (int   argc,
   ADD ("/local/activate", test_activate);
   ADD ("/local/turn", test_turn);
   ADD ("/local/turn-grace", test_turn_grace);
+  ADD ("/local/turn-31st", test_turn_31st);
   ADD ("/local/reminder", test_reminder);
   ADD ("/local/overview", test_overview);
   g_test_add_func ("/local/overview-totals", test_overview_totals);

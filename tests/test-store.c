@@ -1032,6 +1032,9 @@ assert_schema_3_defaults (const SeatsSnapshot *state)
   /* Schema 7: a license server decides at the turn itself, with no notice. */
   if (state->subscription != NULL)
     g_assert_cmpuint (seats_subscription_get_notice_days (state->subscription), ==, 0);
+  /* Schema 8: and it counts its periods itself, with no anchor kept here. */
+  if (state->subscription != NULL)
+    g_assert_cmpuint (seats_subscription_get_anchor_julian (state->subscription), ==, 0);
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (state->features)); i++)
     {
       g_autoptr(SeatsFeature) feature = g_list_model_get_item (G_LIST_MODEL (state->features), i);
@@ -1108,7 +1111,7 @@ assert_migrated_like_fresh (Fixture    *fixture,
   sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, seats_store_get_schema_version ());
-  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 7);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 8);
   sqlite3_finalize (stmt);
   sqlite3_close (db);
 }
@@ -1267,6 +1270,7 @@ test_migrate_from_v4 (Fixture       *fixture,
   g_clear_object (&store);
   db = open_raw (fixture->path);
   exec_raw (db,
+            "ALTER TABLE subscription DROP COLUMN anchor;"
             "ALTER TABLE subscription DROP COLUMN notice_days;"
             "ALTER TABLE account DROP COLUMN source;"
             "ALTER TABLE users DROP COLUMN etag;"

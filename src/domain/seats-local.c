@@ -628,22 +628,16 @@ bring_to_today (Local *local)
 {
   const SeatsSnapshot *known = &local->pull->snapshot;
   guint32 today_julian, start, end;
-  guint months;
 
   if (known->subscription == NULL)
     return;
 
   today_julian = seats_julian_from_date (local->today);
   end = seats_subscription_get_period_end_julian (known->subscription);
-  months = seats_subscription_get_period_months (known->subscription);
   while (end != 0 && end <= today_julian)
     {
-      GDate first, after;
-
       start = end;
-      if (!seats_julian_to_date (start, &first) ||
-          !seats_rules_period_end (&first, months, &after, NULL) ||
-          (end = seats_julian_from_date (&after)) <= start)
+      if ((end = seats_subscription_period_after (known->subscription, start)) <= start)
         break;
 
       turn_period (local, start, end);

@@ -76,13 +76,11 @@ seats_reminder_compute (const SeatsSnapshot *snapshot,
   months = MAX (seats_subscription_get_period_months (snapshot->subscription), 1);
   while (seats_rules_notice_date (end, notice_days) < today_julian)
     {
-      GDate first, after;
+      guint32 after = seats_subscription_period_after (snapshot->subscription, end);
 
-      if (!seats_julian_to_date (end, &first) ||
-          !seats_rules_period_end (&first, months, &after, NULL) ||
-          seats_julian_from_date (&after) <= end)
+      if (after <= end)
         return FALSE;
-      end = seats_julian_from_date (&after);
+      end = after;
     }
 
   reminder->period_end = end;

@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include "seats-rules.h"
 #include "seats-subscription.h"
 #include "seats-types-private.h"
 
@@ -26,6 +27,7 @@ struct _SeatsSubscription
   guint32  period_end;
   guint    period_months;
   guint    notice_days;
+  guint32  anchor;
 };
 
 G_DEFINE_FINAL_TYPE (SeatsSubscription, seats_subscription, G_TYPE_OBJECT)
@@ -42,6 +44,7 @@ enum {
   PROP_TOTAL_PRICE,
   PROP_CURRENCY,
   PROP_NOTICE_DAYS,
+  PROP_ANCHOR,
   N_PROPS
 };
 
@@ -58,6 +61,7 @@ static const gsize field_offsets [N_PROPS] = {
   [PROP_TOTAL_PRICE] = SEATS_FIELD (SeatsSubscription, total_price),
   [PROP_CURRENCY] = SEATS_FIELD (SeatsSubscription, currency),
   [PROP_NOTICE_DAYS] = SEATS_FIELD (SeatsSubscription, notice_days),
+  [PROP_ANCHOR] = SEATS_FIELD (SeatsSubscription, anchor),
 };
 
 SEATS_DEFINE_FIELD_VFUNCS (seats_subscription)
@@ -119,6 +123,11 @@ seats_subscription_class_init (SeatsSubscriptionClass *klass)
                        0, G_MAXUINT16, 0,
                        SEATS_PARAM_FLAGS);
 
+  properties [PROP_ANCHOR] =
+    g_param_spec_uint ("anchor", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       SEATS_PARAM_FLAGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -146,6 +155,7 @@ ACCESSORS (INT64, storage_included, PROP_STORAGE_INCLUDED)
 ACCESSORS (INT64, monthly_price, PROP_MONTHLY_PRICE)
 ACCESSORS (INT64, total_price, PROP_TOTAL_PRICE)
 ACCESSORS (UINT, notice_days, PROP_NOTICE_DAYS)
+ACCESSORS (JULIAN, anchor, PROP_ANCHOR)
 
 /**
  * seats_subscription_has_prices:
@@ -178,4 +188,33 @@ seats_subscription_get_period_days (SeatsSubscription *self)
     return 0;
 
   return self->period_end - self->period_start;
+}
+
+/**
+ * seats_subscription_period_after:
+ * @self: a #SeatsSubscription
+ * @start: the first day of one of its periods, Julian
+ *
+ * The first day of the period after the one that begins on @start,
+ * counted from the subscription's anchor when it has one: a monthly period
+ * begun on January 31 is followed by February 28, then March 31 (R2).
+ *
+ * Returns: the day, Julian, or 0 when it cannot be represented
+ */
+guint32
+seats_subscription_period_after (SeatsSubscription *self,
+                                 guint32            start)
+{
+  guint32 from;
+  GDate anchor, day, period_start, period_end;
+
+  g_return_val_if_fail (SEATS_IS_SUBSCRIPTION (self), 0);
+
+  from = self->anchor != 0 && self->anchor <= start ? self->anchor : start;
+  if (!seats_julian_to_date (from, &anchor) || !seats_julian_to_date (start, &day) ||
+      !seats_rules_period_containing (&anchor, MAX (self->period_months, 1), &day,
+                                      &period_start, &period_end, NULL))
+    return 0;
+
+  return seats_julian_from_date (&period_end);
 }

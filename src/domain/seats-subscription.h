@@ -27,6 +27,10 @@ G_DECLARE_FINAL_TYPE (SeatsSubscription, seats_subscription, SEATS, SUBSCRIPTION
  * notice-days is how many days before the period turns a change of the next
  * period's count must be made; 0 when the vendor does not say (a license
  * server takes changes up to the last day).
+ * anchor is the first day of the first period of terms kept on this
+ * computer, which every later period is counted from, so that a period
+ * begun on the 31st begins on the last day of shorter months and on the
+ * 31st again after; 0 when the source decides the periods.
  * The edition (R11) is read-only in the interface. Storage is in bytes,
  * prices in minor units of currency, or %SEATS_PRICE_NOT_SHARED.
  */
@@ -63,5 +67,10 @@ guint              seats_subscription_get_period_days         (SeatsSubscription
 guint              seats_subscription_get_notice_days         (SeatsSubscription *self);
 void               seats_subscription_set_notice_days         (SeatsSubscription *self,
                                                                guint              notice_days);
+guint32            seats_subscription_get_anchor_julian       (SeatsSubscription *self);
+void               seats_subscription_set_anchor_julian       (SeatsSubscription *self,
+                                                               guint32            anchor);
+guint32            seats_subscription_period_after            (SeatsSubscription *self,
+                                                               guint32            start);
 
 G_END_DECLS

@@ -349,8 +349,22 @@ seats_terms_apply (const SeatsTerms *terms,
       monthly = (gint64) sum;
   }
   seats_subscription_set_period_start_julian (subscription, terms->period_start);
-  seats_subscription_set_period_end_julian (subscription, seats_julian_from_date (&end));
   seats_subscription_set_period_months (subscription, terms->period_months);
+  /* The periods are counted from where they began: the anchor stays while
+   * the current period and its length do. */
+  if (snapshot->subscription != NULL &&
+      seats_subscription_get_anchor_julian (snapshot->subscription) != 0 &&
+      seats_subscription_get_period_start_julian (snapshot->subscription) == terms->period_start &&
+      seats_subscription_get_period_months (snapshot->subscription) == terms->period_months)
+    seats_subscription_set_anchor_julian (subscription,
+                                          seats_subscription_get_anchor_julian (snapshot->subscription));
+  else
+    seats_subscription_set_anchor_julian (subscription, terms->period_start);
+  if (seats_subscription_period_after (subscription, terms->period_start) != 0)
+    seats_subscription_set_period_end_julian (subscription,
+                                              seats_subscription_period_after (subscription, terms->period_start));
+  else
+    seats_subscription_set_period_end_julian (subscription, seats_julian_from_date (&end));
   seats_subscription_set_notice_days (subscription, terms->notice_days);
   seats_subscription_set_currency (subscription, terms->currency);
   seats_subscription_set_monthly_price (subscription, monthly);
@@ -482,17 +496,17 @@ seats_terms_current_period (guint32      start,
                             guint        months,
                             const GDate *today)
 {
-  GDate first, end;
+  GDate first, period_start, period_end;
 
   g_return_val_if_fail (today != NULL && g_date_valid (today), start);
 
-  if (!seats_julian_to_date (start, &first))
+  /* Counted from @start, not from one period's end to the next: a period
+   * begun on the 31st begins on the 31st again after a shorter month. */
+  if (!seats_julian_to_date (start, &first) || g_date_compare (today, &first) < 0 ||
+      !seats_rules_period_containing (&first, MAX (months, 1), today, &period_start, &period_end, NULL))
     return start;
 
-  while (seats_rules_period_end (&first, months, &end, NULL) && g_date_compare (&end, today) <= 0)
-    first = end;
-
-  return seats_julian_from_date (&first);
+  return seats_julian_from_date (&period_start);
 }
 
 /**

@@ -41,7 +41,7 @@ void          seats_store_rollback         (SeatsStore    *self);
 GRecMutexLocker *seats_store_lock          (SeatsStore    *self);
 
 /* The schema: its version and the migrations up to it. */
-#define SEATS_STORE_SCHEMA_VERSION 7
+#define SEATS_STORE_SCHEMA_VERSION 8
 
 gboolean      seats_store_schema_read_version (sqlite3  *db,
                                                int      *version,

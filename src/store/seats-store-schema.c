@@ -141,6 +141,11 @@ static const MigrationStep migrations[] = {
    * decides at the turn itself. */
   { 7,
     "ALTER TABLE subscription ADD COLUMN notice_days INTEGER NOT NULL DEFAULT 0;" },
+
+  /* 8: the first day of the first period of terms kept by hand, which the
+   * later periods are counted from; 0 where the source decides them. */
+  { 8,
+    "ALTER TABLE subscription ADD COLUMN anchor INTEGER NOT NULL DEFAULT 0;" },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SEATS_STORE_SCHEMA_VERSION);

@@ -96,13 +96,13 @@ static const RowMapping subscription_mapping = {
   seats_subscription_get_type,
   "DELETE FROM subscription",
   "INSERT INTO subscription (singleton, period_start, period_end, period_months, edition,"
-  " storage_used, storage_included, monthly_price, total_price, currency, notice_days)"
-  " VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+  " storage_used, storage_included, monthly_price, total_price, currency, notice_days, anchor)"
+  " VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
   "SELECT period_start, period_end, period_months, edition, storage_used,"
-  " storage_included, monthly_price, total_price, currency, notice_days FROM subscription",
+  " storage_included, monthly_price, total_price, currency, notice_days, anchor FROM subscription",
   0,
   { "period-start", "period-end", "period-months", "edition", "storage-used",
-    "storage-included", "monthly-price", "total-price", "currency", "notice-days", NULL },
+    "storage-included", "monthly-price", "total-price", "currency", "notice-days", "anchor", NULL },
 };
 
 static const RowMapping billing_details_mapping = {
