@@ -131,30 +131,6 @@ add_column_rows (SeatsImportDialog *self)
     }
 }
 
-typedef struct
-{
-  SeatsSyncEngine *engine;
-  SeatsChange     *undo;
-} Undo;
-
-static void
-undo_free (gpointer  data,
-           GClosure *closure)
-{
-  Undo *undo = data;
-
-  g_clear_object (&undo->engine);
-  g_clear_pointer (&undo->undo, seats_change_unref);
-  g_free (undo);
-}
-
-static void
-undo_clicked_cb (AdwToast *toast,
-                 Undo     *undo)
-{
-  seats_sync_engine_submit_async (undo->engine, undo->undo, NULL, NULL, NULL);
-}
-
 static void
 imported_cb (GObject      *object,
              GAsyncResult *result,
@@ -180,17 +156,7 @@ imported_cb (GObject      *object,
 
   /* Translators: %s is the name of the file the users came from */
   title = g_strdup_printf (_("Imported the users of “%s”"), self->table->file_name);
-  toast = adw_toast_new (title);
-  if (undo != NULL)
-    {
-      Undo *data = g_new0 (Undo, 1);
-
-      data->engine = g_object_ref (self->engine);
-      data->undo = g_steal_pointer (&undo);
-      adw_toast_set_button_label (toast, _("_Undo"));
-      g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), data,
-                             undo_free, 0);
-    }
+  toast = seats_undo_toast_new (title, self->engine, g_steal_pointer (&undo));
   seats_licenses_add_toast (GTK_WIDGET (self), toast);
   gtk_window_destroy (GTK_WINDOW (self));
 }

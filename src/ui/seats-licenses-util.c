@@ -233,3 +233,62 @@ seats_widget_set_tooltip (GtkWidget  *widget,
 
   gtk_widget_set_tooltip_text (widget, text);
 }
+
+typedef struct
+{
+  SeatsSyncEngine *engine;
+  SeatsChange     *undo;
+} UndoData;
+
+static void
+undo_data_free (gpointer  data,
+                GClosure *closure)
+{
+  UndoData *undo = data;
+
+  g_clear_object (&undo->engine);
+  g_clear_pointer (&undo->undo, seats_change_unref);
+  g_free (undo);
+}
+
+static void
+undo_clicked_cb (AdwToast *toast,
+                 UndoData *undo)
+{
+  seats_sync_engine_submit_async (undo->engine, undo->undo, NULL, NULL, NULL);
+}
+
+/**
+ * seats_undo_toast_new:
+ * @title: what was done
+ * @engine: the account it was done to
+ * @undo: (nullable) (transfer full): the change that puts it back, or
+ *   %NULL when it cannot be undone
+ *
+ * Returns: (transfer full): a toast that says what was done, with an Undo
+ *   button that sends @undo
+ */
+AdwToast *
+seats_undo_toast_new (const char      *title,
+                      SeatsSyncEngine *engine,
+                      SeatsChange     *undo)
+{
+  AdwToast *toast;
+
+  g_return_val_if_fail (title != NULL, NULL);
+  g_return_val_if_fail (SEATS_IS_SYNC_ENGINE (engine), NULL);
+
+  toast = adw_toast_new (title);
+  if (undo != NULL)
+    {
+      UndoData *data = g_new0 (UndoData, 1);
+
+      data->engine = g_object_ref (engine);
+      data->undo = undo;
+      adw_toast_set_button_label (toast, _("_Undo"));
+      g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), data,
+                             undo_data_free, 0);
+    }
+
+  return toast;
+}

@@ -10,6 +10,7 @@
 #include <adwaita.h>
 
 #include "seats-domain.h"
+#include "seats-sync-engine.h"
 
 G_BEGIN_DECLS
 
@@ -26,5 +27,8 @@ void     seats_open_address            (GtkWidget         *widget,
                                         const char        *uri);
 void     seats_widget_set_tooltip      (GtkWidget         *widget,
                                         const char        *text);
+AdwToast *seats_undo_toast_new         (const char        *title,
+                                        SeatsSyncEngine   *engine,
+                                        SeatsChange       *undo);
 
 G_END_DECLS

@@ -237,30 +237,6 @@ next_changed_cb (SeatsTermsDialog *self)
     self->next_edited = TRUE;
 }
 
-typedef struct
-{
-  SeatsSyncEngine *engine;
-  SeatsChange     *undo;
-} Undo;
-
-static void
-undo_free (gpointer data,
-           GClosure *closure)
-{
-  Undo *undo = data;
-
-  g_clear_object (&undo->engine);
-  g_clear_pointer (&undo->undo, seats_change_unref);
-  g_free (undo);
-}
-
-static void
-undo_clicked_cb (AdwToast *toast,
-                 Undo     *undo)
-{
-  seats_sync_engine_submit_async (undo->engine, undo->undo, NULL, NULL, NULL);
-}
-
 static void
 submitted_cb (GObject      *object,
               GAsyncResult *result,
@@ -282,17 +258,8 @@ submitted_cb (GObject      *object,
       return;
     }
 
-  toast = adw_toast_new (_("Terms saved on this computer"));
-  if (undo != NULL)
-    {
-      Undo *data = g_new0 (Undo, 1);
-
-      data->engine = g_object_ref (self->engine);
-      data->undo = g_steal_pointer (&undo);
-      adw_toast_set_button_label (toast, _("_Undo"));
-      g_signal_connect_data (toast, "button-clicked", G_CALLBACK (undo_clicked_cb), data,
-                             undo_free, 0);
-    }
+  toast = seats_undo_toast_new (_("Terms saved on this computer"), self->engine,
+                                g_steal_pointer (&undo));
   seats_licenses_add_toast (GTK_WIDGET (self), toast);
   gtk_window_destroy (GTK_WINDOW (self));
 }
