@@ -283,7 +283,7 @@ test_parse_day (void)
   g_assert_cmpuint (julian, ==, seats_julian_from_ymd (2026, 12, 31));
   g_assert_true (seats_parse_day (" 31-12-2026 ", &julian));
   g_assert_cmpuint (julian, ==, seats_julian_from_ymd (2026, 12, 31));
-  g_assert_true (seats_parse_day ("1/2/2027", &julian));
+  g_assert_true (seats_parse_day ("1.2.2027", &julian));
   g_assert_cmpuint (julian, ==, seats_julian_from_ymd (2027, 2, 1));
   g_assert_true (seats_parse_day ("29.02.2028", &julian));
   g_assert_cmpuint (julian, ==, seats_julian_from_ymd (2028, 2, 29));

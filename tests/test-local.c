@@ -767,6 +767,22 @@ test_user_by_hand (Fixture       *fixture,
   g_assert_nonnull (user_of (&fixture->snapshot, "hand-1"));
   /* 8 active, and Nina. */
   g_assert_cmpuint (seats_product_get_in_use (user_seats (&fixture->snapshot)), ==, 9);
+
+  /* Signed in as her address, which follows it when it changes. */
+  g_assert_cmpstr (seats_user_get_user_name (user_of (&fixture->snapshot, "hand-1")), ==, "nina@example.test");
+  {
+    g_autoptr(SeatsUser) moved = seats_object_dup (user_of (&fixture->snapshot, "hand-1"));
+    g_autoptr(GPtrArray) users = g_ptr_array_new_with_free_func (g_object_unref);
+    g_autoptr(SeatsChange) change = NULL;
+
+    seats_user_set_email (moved, "nina.berg@example.test");
+    g_ptr_array_add (users, g_object_ref (moved));
+    change = seats_change_new_users_put (users, NULL, NULL);
+    take (fixture, seats_local_apply (change, &fixture->snapshot, &fixture->today, 8002, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_cmpstr (seats_user_get_user_name (user_of (&fixture->snapshot, "hand-1")), ==,
+                   "nina.berg@example.test");
 }
 
 /* A monthly period begun on January 31 turns on the last day of shorter
@@ -816,12 +832,78 @@ test_turn_31st (Fixture       *fixture,
   g_assert_cmpuint (seats_subscription_get_period_end_julian (fixture->snapshot.subscription), ==,
                     seats_julian_from_ymd (2027, 5, 31));
 
+  /* Quarterly from April 30, counted from January 31: then July 31; and
+   * undone, monthly from the 31st again. */
+  {
+    g_autoptr(SeatsTerms) quarterly = seats_terms_from_snapshot (&fixture->snapshot);
+    g_autoptr(SeatsChange) longer = NULL;
+    g_autoptr(SeatsChange) undo = NULL;
+
+    quarterly->period_months = 3;
+    longer = seats_change_new_terms (quarterly);
+    undo = seats_change_invert (longer, &fixture->snapshot);
+    take (fixture, seats_local_apply (longer, &fixture->snapshot, &day, 9003, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (seats_subscription_get_period_end_julian (fixture->snapshot.subscription), ==,
+                      seats_julian_from_ymd (2027, 7, 31));
+    take (fixture, seats_local_apply (undo, &fixture->snapshot, &day, 9004, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (seats_subscription_get_anchor_julian (fixture->snapshot.subscription), ==,
+                      seats_julian_from_ymd (2027, 1, 31));
+    g_assert_cmpuint (seats_subscription_get_period_end_julian (fixture->snapshot.subscription), ==,
+                      seats_julian_from_ymd (2027, 5, 31));
+  }
+
   /* The reminder after the notice date looks at the period after: June 30,
    * whose notice of 14 days ends June 16. */
   g_date_set_dmy (&day, 20, G_DATE_MAY, 2027);
   g_assert_true (seats_reminder_compute (&fixture->snapshot, &day, 7, &reminder));
   g_assert_cmpuint (reminder.period_end, ==, seats_julian_from_ymd (2027, 6, 30));
   g_assert_cmpuint (reminder.notice_date, ==, seats_julian_from_ymd (2027, 6, 16));
+}
+
+/* The users of a service merged into terms kept here: a delta stays a
+ * delta of the users that changed, so that a later full pull still finds
+ * who was deleted; a full pull stays full; nothing new, nothing written. */
+static void
+test_merge_users (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(SeatsAccount) scim = seats_object_dup (fixture->snapshot.account);
+  g_autoptr(SeatsPull) delta = seats_pull_new (SEATS_PULL_DELTA);
+  g_autoptr(SeatsPull) unchanged = seats_pull_new (SEATS_PULL_UNCHANGED);
+  g_autoptr(SeatsPull) full = seats_pull_new (SEATS_PULL_FULL);
+  g_autoptr(SeatsPull) merged = NULL;
+  g_autoptr(SeatsUser) left = seats_object_dup (user_of (&fixture->snapshot, "user-0"));
+  const char *deleted[] = { "user-9", NULL };
+
+  seats_account_set_source (scim, SEATS_ACCOUNT_SOURCE_SCIM);
+  g_set_object (&fixture->snapshot.account, scim);
+
+  g_assert_null (seats_local_merge_users (&fixture->snapshot, unchanged, &fixture->today, 9100));
+
+  seats_user_set_active (left, FALSE);
+  delta->parts = SEATS_PULL_PART_USERS;
+  seats_user_list_append (delta->snapshot.users, left);
+  delta->deleted_ids = g_strdupv ((char **) deleted);
+  merged = seats_local_merge_users (&fixture->snapshot, delta, &fixture->today, 9101);
+  g_assert_nonnull (merged);
+  g_assert_cmpint (merged->kind, ==, SEATS_PULL_DELTA);
+  g_assert_true (merged->parts & SEATS_PULL_PART_PRODUCTS);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (merged->snapshot.users)), ==, 1);
+  g_assert_cmpstr (merged->deleted_ids[0], ==, "user-9");
+  g_assert_null (merged->deleted_ids[1]);
+  /* Eight counted, user-0 no longer. */
+  g_assert_cmpuint (seats_product_get_in_use (user_seats (&merged->snapshot)), ==, 7);
+  g_clear_pointer (&merged, seats_pull_free);
+
+  full->parts = SEATS_PULL_PART_ACCOUNT | SEATS_PULL_PART_USERS;
+  seats_user_list_append (full->snapshot.users, left);
+  merged = seats_local_merge_users (&fixture->snapshot, full, &fixture->today, 9102);
+  g_assert_cmpint (merged->kind, ==, SEATS_PULL_FULL);
+  g_assert_cmpint (merged->parts, ==, SEATS_PULL_PARTS_ALL);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (merged->snapshot.users)), ==, 1);
+  g_assert_cmpuint (seats_product_get_in_use (user_seats (&merged->snapshot)), ==, 0);
 }
 
 int
@@ -843,6 +925,7 @@ main (int   argc,
   ADD ("/local/turn", test_turn);
   ADD ("/local/turn-grace", test_turn_grace);
   ADD ("/local/turn-31st", test_turn_31st);
+  ADD ("/local/merge-users", test_merge_users);
   ADD ("/local/reminder", test_reminder);
   ADD ("/local/overview", test_overview);
   g_test_add_func ("/local/overview-totals", test_overview_totals);

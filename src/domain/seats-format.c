@@ -423,7 +423,7 @@ seats_parse_money (const char *text,
 /**
  * seats_parse_day:
  * @text: a day as a person writes it: "2026-12-31", "31-12-2026",
- *   "31/12/2026", "31.12.2026", or as the locale writes it
+ *   "31.12.2026", or as the locale writes it
  * @julian: (out): the day, Julian
  *
  * Reads a day as ISO 8601 writes it, as the Netherlands and Sweden write it
@@ -450,8 +450,10 @@ seats_parse_day (const char *text,
   if (sscanf (copy, "%4d-%2d-%2d%c", &a, &b, &c, &rest) == 3)
     return (*julian = seats_julian_from_ymd (a, b, c)) != 0;
 
+  /* Day first with dashes or dots, as Dutch and Swedish spreadsheets
+   * write it; with slashes the locale says which comes first. */
   if (sscanf (copy, "%2d%c%2d%c%4d%c", &a, &sep1, &b, &sep2, &c, &rest) == 5 &&
-      sep1 == sep2 && (sep1 == '-' || sep1 == '/' || sep1 == '.') && c >= 1000)
+      sep1 == sep2 && (sep1 == '-' || sep1 == '.') && c >= 1000)
     return (*julian = seats_julian_from_ymd (c, b, a)) != 0;
 
   g_date_clear (&date, 1);

@@ -386,6 +386,15 @@ users_active (Local                    *local,
     }
 }
 
+/* The user name a user kept here gets when none is given. */
+static const char *
+derived_user_name (SeatsUser *user)
+{
+  const char *email = seats_user_get_email (user);
+
+  return email != NULL && *email != '\0' ? email : seats_user_get_display_name (user);
+}
+
 static void
 users_put (Local       *local,
            SeatsChange *change)
@@ -401,14 +410,18 @@ users_put (Local       *local,
       SeatsUser *user;
       guint position;
 
+      user = find_user (local, seats_user_get_id (put), &position);
+
       /* Signed in as something: the e-mail address unless a user name is
-       * given, else the name. */
-      if (seats_user_get_user_name (put) == NULL || *seats_user_get_user_name (put) == '\0')
-        seats_user_set_user_name (put, seats_user_get_email (put) != NULL && *seats_user_get_email (put) != '\0'
-                                       ? seats_user_get_email (put) : seats_user_get_display_name (put));
+       * given, else the name; one taken from them follows them. */
+      if (seats_user_get_user_name (put) == NULL || *seats_user_get_user_name (put) == '\0' ||
+          (user != NULL &&
+           g_strcmp0 (seats_user_get_user_name (user), derived_user_name (user)) == 0 &&
+           g_strcmp0 (seats_user_get_user_name (put), seats_user_get_user_name (user)) == 0))
+        seats_user_set_user_name (put, derived_user_name (put));
 
       seats_user_set_modified (put, local->now);
-      if ((user = find_user (local, seats_user_get_id (put), &position)) != NULL)
+      if (user != NULL)
         {
           if (seats_user_get_created (put) == 0)
             seats_user_set_created (put, seats_user_get_created (user));
@@ -539,6 +552,17 @@ seats_local_apply (SeatsChange          *change,
   return local_finish (&local);
 }
 
+/* Whether the users are kept on this computer too, so that Seats gives and
+ * takes their licenses itself (R5, R6); a service's users are switched on
+ * and off at the service, by the administrator. */
+static gboolean
+users_kept_here (Local *local)
+{
+  SeatsAccount *account = local->pull->snapshot.account;
+
+  return account == NULL || seats_account_get_source (account) == SEATS_ACCOUNT_SOURCE_MANUAL;
+}
+
 static void
 turn_period (Local   *local,
              guint32  start,
@@ -579,7 +603,7 @@ turn_period (Local   *local,
   seats_rule_policy_init (&policy);
   if (next->account != NULL && seats_account_get_policy (next->account) != NULL)
     seats_policy_to_rule (seats_account_get_policy (next->account), &policy);
-  if (policy.seat_floor == SEATS_SEAT_FLOOR_GRACE)
+  if (policy.seat_floor == SEATS_SEAT_FLOOR_GRACE && users_kept_here (local))
     {
       GListModel *users = G_LIST_MODEL (next->users);
       guint n_users = g_list_model_get_n_items (users);
@@ -644,7 +668,9 @@ bring_to_today (Local *local)
     }
 
   /* R6: a deadline passed with no license bought for the user. */
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (local->pull->snapshot.users)); i++)
+  for (guint i = 0;
+       users_kept_here (local) && i < g_list_model_get_n_items (G_LIST_MODEL (local->pull->snapshot.users));
+       i++)
     {
       g_autoptr(SeatsUser) user = g_list_model_get_item (G_LIST_MODEL (local->pull->snapshot.users), i);
       g_autoptr(SeatsUser) deactivated = NULL;
@@ -714,10 +740,13 @@ seats_local_turn (const SeatsSnapshot *known,
  *
  * The service's users put into @known, which is then brought up to @today
  * as seats_local_turn() does: the licenses in use are counted again (R1),
- * the price and this month's chart point follow.
+ * the price and this month's chart point follow. What the service gave
+ * stays what it was: all users after all of them, only the users that
+ * changed after a delta, so that a delta writes no more than it must and a
+ * later full pull still finds who was deleted.
  *
- * Returns: (transfer full) (nullable): the whole account as it is now, or
- *   %NULL when nothing changed
+ * Returns: (transfer full) (nullable): the account as it is now, or %NULL
+ *   when nothing changed
  */
 SeatsPull *
 seats_local_merge_users (const SeatsSnapshot *known,
@@ -725,8 +754,13 @@ seats_local_merge_users (const SeatsSnapshot *known,
                          const GDate         *today,
                          gint64               now)
 {
+  g_autoptr(GHashTable) positions = NULL;
+  g_autoptr(GHashTable) unchanged = NULL;
+  SeatsUserList *changed;
+  SeatsPull *merged;
+  GListModel *given, *all;
+  gboolean full;
   Local local;
-  GListModel *given;
 
   g_return_val_if_fail (known != NULL, NULL);
   g_return_val_if_fail (users != NULL, NULL);
@@ -734,8 +768,10 @@ seats_local_merge_users (const SeatsSnapshot *known,
 
   local_init (&local, known, today, now);
   given = G_LIST_MODEL (users->snapshot.users);
+  all = G_LIST_MODEL (local.pull->snapshot.users);
+  full = users->kind == SEATS_PULL_FULL && (users->parts & SEATS_PULL_PART_USERS);
 
-  if (users->kind == SEATS_PULL_FULL && (users->parts & SEATS_PULL_PART_USERS))
+  if (full)
     {
       seats_user_list_remove_all (local.pull->snapshot.users);
       for (guint i = 0; i < g_list_model_get_n_items (given); i++)
@@ -748,17 +784,29 @@ seats_local_merge_users (const SeatsSnapshot *known,
     }
   else if (users->kind == SEATS_PULL_DELTA)
     {
+      /* Where each user is, looked up once: a delta of many users stays
+       * quick in an account of very many. */
+      positions = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+        {
+          g_autoptr(SeatsUser) user = g_list_model_get_item (all, i);
+
+          g_hash_table_insert (positions, (gpointer) seats_user_get_id (user), GUINT_TO_POINTER (i + 1));
+        }
+
       for (guint i = 0; i < g_list_model_get_n_items (given); i++)
         {
           g_autoptr(SeatsUser) user = g_list_model_get_item (given, i);
-          guint position;
+          guint position = GPOINTER_TO_UINT (g_hash_table_lookup (positions, seats_user_get_id (user)));
 
-          if (find_user (&local, seats_user_get_id (user), &position) != NULL)
-            replace_user (&local, position, user);
+          if (position != 0)
+            replace_user (&local, position - 1, user);
           else
             seats_user_list_append (local.pull->snapshot.users, user);
           local.changed = TRUE;
         }
+      g_clear_pointer (&positions, g_hash_table_unref);
+
       for (guint i = 0; users->deleted_ids != NULL && users->deleted_ids[i] != NULL; i++)
         {
           guint position;
@@ -778,5 +826,32 @@ seats_local_merge_users (const SeatsSnapshot *known,
       return NULL;
     }
 
-  return local_finish (&local);
+  merged = local_finish (&local);
+  if (full)
+    return merged;
+
+  /* A delta: the users that are not those known, and who was deleted. */
+  unchanged = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (known->users)); i++)
+    {
+      g_autoptr(SeatsUser) user = g_list_model_get_item (G_LIST_MODEL (known->users), i);
+
+      g_hash_table_add (unchanged, user);
+    }
+  changed = seats_user_list_new ();
+  for (guint i = 0; i < g_list_model_get_n_items (all); i++)
+    {
+      g_autoptr(SeatsUser) user = g_list_model_get_item (all, i);
+
+      if (!g_hash_table_contains (unchanged, user))
+        seats_user_list_append (changed, user);
+    }
+  g_object_unref (merged->snapshot.users);
+  merged->snapshot.users = changed;
+  merged->kind = SEATS_PULL_DELTA;
+  merged->parts = SEATS_PULL_PART_ACCOUNT | SEATS_PULL_PART_SUBSCRIPTION | SEATS_PULL_PART_PRODUCTS |
+                  SEATS_PULL_PART_ACTIONS | SEATS_PULL_PART_HISTORY | SEATS_PULL_PART_USERS;
+  merged->deleted_ids = g_strdupv (users->deleted_ids);
+
+  return merged;
 }

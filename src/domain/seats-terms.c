@@ -143,6 +143,7 @@ seats_terms_from_snapshot (const SeatsSnapshot *snapshot)
   terms->reseller_name = g_strdup (seats_policy_get_reseller_name (policy));
   terms->reseller_url = g_strdup (seats_policy_get_reseller_url (policy));
   terms->portal_url = g_strdup (seats_account_get_shop_url (snapshot->account));
+  terms->anchor = seats_subscription_get_anchor_julian (snapshot->subscription);
 
   return terms;
 }
@@ -351,15 +352,18 @@ seats_terms_apply (const SeatsTerms *terms,
   seats_subscription_set_period_start_julian (subscription, terms->period_start);
   seats_subscription_set_period_months (subscription, terms->period_months);
   /* The periods are counted from where they began: the anchor stays while
-   * the current period and its length do. */
-  if (snapshot->subscription != NULL &&
-      seats_subscription_get_anchor_julian (snapshot->subscription) != 0 &&
-      seats_subscription_get_period_start_julian (snapshot->subscription) == terms->period_start &&
-      seats_subscription_get_period_months (snapshot->subscription) == terms->period_months)
-    seats_subscription_set_anchor_julian (subscription,
-                                          seats_subscription_get_anchor_julian (snapshot->subscription));
-  else
-    seats_subscription_set_anchor_julian (subscription, terms->period_start);
+   * the current period is one of its periods of this length. */
+  seats_subscription_set_anchor_julian (subscription, terms->period_start);
+  if (terms->anchor != 0 && terms->anchor <= terms->period_start)
+    {
+      GDate anchor, period_start, period_end;
+
+      if (seats_julian_to_date (terms->anchor, &anchor) &&
+          seats_rules_period_containing (&anchor, MAX (terms->period_months, 1), &start,
+                                         &period_start, &period_end, NULL) &&
+          seats_julian_from_date (&period_start) == terms->period_start)
+        seats_subscription_set_anchor_julian (subscription, terms->anchor);
+    }
   if (seats_subscription_period_after (subscription, terms->period_start) != 0)
     seats_subscription_set_period_end_julian (subscription,
                                               seats_subscription_period_after (subscription, terms->period_start));
@@ -437,6 +441,8 @@ seats_terms_to_variant (const SeatsTerms *terms)
     g_variant_builder_add (&builder, "{sv}", "reseller-url", g_variant_new_string (terms->reseller_url));
   if (terms->portal_url != NULL)
     g_variant_builder_add (&builder, "{sv}", "portal-url", g_variant_new_string (terms->portal_url));
+  if (terms->anchor != 0)
+    g_variant_builder_add (&builder, "{sv}", "anchor", g_variant_new_uint32 (terms->anchor));
 
   return g_variant_builder_end (&builder);
 }
@@ -477,6 +483,7 @@ seats_terms_from_variant (GVariant *variant)
   g_variant_lookup (variant, "reseller-name", "s", &terms->reseller_name);
   g_variant_lookup (variant, "reseller-url", "s", &terms->reseller_url);
   g_variant_lookup (variant, "portal-url", "s", &terms->portal_url);
+  g_variant_lookup (variant, "anchor", "u", &terms->anchor);
 
   return g_steal_pointer (&terms);
 }

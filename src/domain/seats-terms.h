@@ -32,6 +32,8 @@ G_BEGIN_DECLS
  *   through (R10)
  * @reseller_url: (nullable): where the reseller changes it
  * @portal_url: (nullable): the vendor's portal, where licenses are bought
+ * @anchor: the first day of the first period, which the periods are
+ *   counted from, Julian; 0 when @period_start is that day
  *
  * The terms of a subscription the administrator keeps by hand: for an
  * account with no server at all, or for a SCIM account, whose service
@@ -54,6 +56,7 @@ typedef struct
   char           *reseller_name;
   char           *reseller_url;
   char           *portal_url;
+  guint32         anchor;
 } SeatsTerms;
 
 /**
