@@ -671,9 +671,7 @@ test_users_scim (PageFixture   *f,
 
     g_assert_true (gtk_menu_button_get_primary (GTK_MENU_BUTTON (menu_button)));
     gtk_menu_button_popup (GTK_MENU_BUTTON (menu_button));
-    ui_iterate ();
-    ui_iterate ();
-    g_assert_nonnull (ui_find (root, GTK_TYPE_LABEL, _("_Export Active Users…")));
+    g_assert_nonnull (ui_wait_for_widget (root, GTK_TYPE_LABEL, _("_Export Active Users…")));
     g_assert_null (ui_find (root, GTK_TYPE_LABEL, _("_Load License From File…")));
     gtk_menu_button_popdown (GTK_MENU_BUTTON (menu_button));
   }

@@ -913,7 +913,7 @@ test_window_remind_at_login (UiFixture     *fixture,
                              gconstpointer  user_data)
 {
   GtkWidget *window = GTK_WIDGET (fixture->window);
-  GPtrArray *requests = ui_test_serve_portal (TRUE);
+  GPtrArray *requests = ui_test_serve_portal (TRUE, FALSE);
   GVariant *options;
   g_autofree char *seats_dir = NULL;
   g_autofree const char **commandline = NULL;
@@ -941,15 +941,25 @@ test_window_remind_at_login (UiFixture     *fixture,
   g_assert_true (g_variant_lookup (g_ptr_array_index (requests, 1), "autostart", "b", &autostart));
   g_assert_false (autostart);
 
-  /* Refused by the person: nothing is kept, and the window says where to
-   * allow it. */
-  ui_test_serve_portal (FALSE);
+  /* Refused by the person, or the question closed: nothing is kept, and
+   * the window says where to allow it. */
+  ui_test_serve_portal (FALSE, FALSE);
   g_assert_true (gtk_widget_activate_action (window, "win.remind-at-login", NULL));
   wait_for_requests (requests, 3);
   g_assert_nonnull (ui_wait_for_widget (window, GTK_TYPE_LABEL,
                                         _("Seats may not start at login. You can allow it in the "
                                           "Settings of the desktop, under Apps.")));
   g_assert_true (setting_is (GINT_TO_POINTER (FALSE)));
+  ui_test_serve_portal (FALSE, TRUE);
+  g_assert_true (gtk_widget_activate_action (window, "win.remind-at-login", NULL));
+  wait_for_requests (requests, 4);
+  ui_iterate ();
+  g_assert_true (setting_is (GINT_TO_POINTER (FALSE)));
+  {
+    g_autoptr(GVariant) state = g_action_group_get_action_state (G_ACTION_GROUP (window), "remind-at-login");
+
+    g_assert_false (g_variant_get_boolean (state));
+  }
 
   /* No portal at all. */
   ui_test_stop_portal ();

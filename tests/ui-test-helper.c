@@ -204,6 +204,7 @@ static const char portal_xml[] =
 
 static GPtrArray *portal_requests;
 static gboolean portal_allows;
+static guint portal_response;
 static guint portal_object;
 
 static void
@@ -238,7 +239,7 @@ portal_method_cb (GDBusConnection       *connection,
   g_variant_builder_add (&results, "{sv}", "background", g_variant_new_boolean (portal_allows));
   g_variant_builder_add (&results, "{sv}", "autostart", g_variant_new_boolean (portal_allows && autostart));
   g_dbus_connection_emit_signal (connection, sender, handle, "org.freedesktop.portal.Request", "Response",
-                                 g_variant_new ("(ua{sv})", 0, &results), NULL);
+                                 g_variant_new ("(ua{sv})", portal_response, &results), NULL);
 }
 
 static GVariant *
@@ -261,6 +262,8 @@ call_bus (const char *method,
 /**
  * ui_test_serve_portal:
  * @allow: what the person answers
+ * @closed: whether the person closes the question instead, which the
+ *   portal answers as cancelled
  *
  * Serves the Background portal on the test's bus, until
  * ui_test_stop_portal(); called again, changes only the answer.
@@ -268,7 +271,8 @@ call_bus (const char *method,
  * Returns: (transfer none): the options of the requests so far
  */
 GPtrArray *
-ui_test_serve_portal (gboolean allow)
+ui_test_serve_portal (gboolean allow,
+                      gboolean closed)
 {
   static const GDBusInterfaceVTable vtable = { portal_method_cb, NULL, NULL, { 0 } };
   g_autoptr(GDBusNodeInfo) info = NULL;
@@ -277,6 +281,7 @@ ui_test_serve_portal (gboolean allow)
   g_autoptr(GError) error = NULL;
 
   portal_allows = allow;
+  portal_response = closed ? 1 : 0;
   if (portal_object != 0)
     return portal_requests;
 

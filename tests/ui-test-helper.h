@@ -31,7 +31,8 @@ typedef struct
 void                           ui_test_init            (void);
 SeatsApplication              *ui_test_get_application (void);
 GPtrArray                     *ui_test_get_notifications (void);
-GPtrArray                     *ui_test_serve_portal    (gboolean     allow);
+GPtrArray                     *ui_test_serve_portal    (gboolean     allow,
+                                                        gboolean     closed);
 void                           ui_test_stop_portal     (void);
 
 /* A server with the demo organizations (clock and faults allowed), the

@@ -1289,7 +1289,7 @@ seats_sync_engine_check_supported (SeatsSyncEngine  *self,
 {
   g_return_val_if_fail (SEATS_IS_SYNC_ENGINE (self), FALSE);
 
-  if (seats_source_supports (self->source, kind))
+  if (seats_sync_engine_supports (self, kind))
     return TRUE;
 
   g_set_error_literal (error, SEATS_CHANGE_ERROR, SEATS_CHANGE_ERROR_NOT_SUPPORTED,

@@ -60,7 +60,8 @@ seats_application_remind (SeatsApplication *self,
 
   /* A demo's organizations are gone when it ends; a viewer cannot change
    * the next period. */
-  if (engine == NULL || seats_session_is_demo (session) ||
+  /* Not before the users are read: until then nobody seems to count. */
+  if (engine == NULL || seats_session_is_demo (session) || seats_sync_engine_get_loading (engine) ||
       seats_sync_engine_get_account (engine) == NULL ||
       seats_account_get_role (seats_sync_engine_get_account (engine)) == SEATS_ROLE_VIEWER ||
       !seats_sync_engine_supports (engine, SEATS_CHANGE_NEXT_PERIOD))
@@ -118,6 +119,14 @@ engine_changed_cb (SeatsSyncEngine  *engine,
 }
 
 static void
+engine_loading_cb (SeatsSyncEngine  *engine,
+                   GParamSpec       *pspec,
+                   SeatsApplication *self)
+{
+  engine_changed_cb (engine, self);
+}
+
+static void
 session_engine_cb (SeatsSession     *session,
                    GParamSpec       *pspec,
                    SeatsApplication *self)
@@ -128,7 +137,9 @@ session_engine_cb (SeatsSession     *session,
     return;
 
   g_signal_handlers_disconnect_by_func (engine, engine_changed_cb, self);
+  g_signal_handlers_disconnect_by_func (engine, engine_loading_cb, self);
   g_signal_connect_object (engine, "changed", G_CALLBACK (engine_changed_cb), self, 0);
+  g_signal_connect_object (engine, "notify::loading", G_CALLBACK (engine_loading_cb), self, 0);
   seats_application_remind (self, session);
 }
 
@@ -167,6 +178,8 @@ seats_application_handle_local_options (GApplication *app,
 
   if (g_variant_dict_contains (options, "remind"))
     {
+      /* Known before the accounts are opened, as registering does. */
+      self->remind_only = TRUE;
       if (!g_application_register (app, NULL, &error))
         {
           g_printerr ("%s\n", error->message);
@@ -180,7 +193,6 @@ seats_application_handle_local_options (GApplication *app,
           return 0;
         }
 
-      self->remind_only = TRUE;
       return -1;
     }
 
@@ -325,7 +337,10 @@ seats_application_open_account (SeatsApplication       *self,
   session = seats_session_new (info, FALSE);
   seats_application_add_session (self, session);
 
-  engine = seats_accounts_open_cached (info, SEATS_SYNC_LOAD_USERS_LATER, &error);
+  /* Reminding at login, the users are read at once: the window is not
+   * waiting to be drawn. */
+  engine = seats_accounts_open_cached (info, self->remind_only ? SEATS_SYNC_LOAD_DEFAULT
+                                                               : SEATS_SYNC_LOAD_USERS_LATER, &error);
   if (engine == NULL)
     {
       g_warning ("Could not open %s: %s", seats_session_get_title (session), error->message);

@@ -175,10 +175,16 @@ submitted_cb (GObject      *object,
 
       /* Recorded here at the quoted price; the vendor sells them in its
        * portal, which is opened to buy them there. */
-      message = g_strdup_printf (ngettext ("Recorded %u license bought. Buy it in the vendor’s portal too.",
-                                           "Recorded %u licenses bought. Buy them in the vendor’s portal too.",
-                                           quantity),
-                                 quantity);
+      if (portal != NULL)
+        message = g_strdup_printf (ngettext ("Recorded %u license bought. Buy it in the vendor’s portal too.",
+                                             "Recorded %u licenses bought. Buy them in the vendor’s portal too.",
+                                             quantity),
+                                   quantity);
+      else
+        message = g_strdup_printf (ngettext ("Recorded %u license bought. Buy it from the vendor too.",
+                                             "Recorded %u licenses bought. Buy them from the vendor too.",
+                                             quantity),
+                                   quantity);
       seats_licenses_add_toast (GTK_WIDGET (self), adw_toast_new (message));
       if (portal != NULL && parent != NULL)
         seats_open_address (GTK_WIDGET (parent), portal);

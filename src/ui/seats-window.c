@@ -752,12 +752,11 @@ background_requested_cb (GObject      *object,
 
   allowed = xdp_portal_request_background_finish (XDP_PORTAL (object), result, &error);
   if (error != NULL)
-    g_debug ("The Background portal refused: %s", error->message);
+    g_debug ("The Background portal did not allow it: %s", error->message);
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  /* Turned off, Seats no longer starts at login whatever the desktop says. */
+  /* Turned off, Seats no longer starts at login whatever the desktop says;
+   * turned on, only when it allowed it. A person who closes the desktop's
+   * question refuses it. */
   if (!enable || allowed)
     {
       g_simple_action_set_state (self->remind_at_login, g_variant_new_boolean (enable));
@@ -766,10 +765,10 @@ background_requested_cb (GObject      *object,
 
   if (enable && allowed)
     seats_window_add_toast (self, adw_toast_new (_("Seats will start when you log in and remind you in time")));
-  else if (enable && error == NULL)
+  else if (enable && (error == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)))
     seats_window_add_toast (self, adw_toast_new (_("Seats may not start at login. You can allow it in the "
                                                    "Settings of the desktop, under Apps.")));
-  else if (error != NULL)
+  else if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     seats_window_add_toast (self, adw_toast_new (_("The desktop could not be asked to start Seats at login")));
 }
 
