@@ -375,8 +375,16 @@ update_upstream (SeatsUsersPage *self)
   g_autofree char *note = NULL;
   g_autofree char *empty = NULL;
 
+  /* Kept on this computer: added, changed and imported here. */
+  if (account != NULL && seats_account_get_source (account) == SEATS_ACCOUNT_SOURCE_MANUAL)
+    {
+      note = g_strdup (_("These users are kept on this computer. Add one with +, change one from its "
+                         "details, or import the vendor’s export of its users from the main menu."));
+      empty = g_strdup (_("Add a user with +, or import the vendor’s export of its users from the main "
+                          "menu."));
+    }
   /* R16: names and addresses are the organization's own, read-only here. */
-  if (upstream != NULL && upstream[0] != '\0')
+  else if (upstream != NULL && upstream[0] != '\0')
     {
       /* Translators: %s is the organization's own system, such as its HR system */
       note = g_strdup_printf (_("Names and e-mail addresses come from %s. Change them there; "
