@@ -58,9 +58,9 @@ seats_application_remind (SeatsApplication *self,
   g_autofree char *body = NULL;
   GDate today;
 
-  /* A demo's organizations are gone when it ends; a viewer cannot change
-   * the next period. */
-  /* Not before the users are read: until then nobody seems to count. */
+  /* Not before the users are read, as until then nobody seems to count; a
+   * demo's organizations are gone when it ends; a viewer cannot change the
+   * next period. */
   if (engine == NULL || seats_session_is_demo (session) || seats_sync_engine_get_loading (engine) ||
       seats_sync_engine_get_account (engine) == NULL ||
       seats_account_get_role (seats_sync_engine_get_account (engine)) == SEATS_ROLE_VIEWER ||
