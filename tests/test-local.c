@@ -906,6 +906,81 @@ test_merge_users (Fixture       *fixture,
   g_assert_cmpuint (seats_product_get_in_use (user_seats (&merged->snapshot)), ==, 0);
 }
 
+/* The history of orders kept here, corrected: an amount put right, an
+ * order removed and added back by Undo; an order of no licenses, or one
+ * that a license server keeps, is refused. */
+static void
+test_orders_put (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(SeatsChange) buy = seats_change_new_buy (SEATS_TERMS_PRODUCT_ID, 2);
+  g_autoptr(SeatsChange) change = NULL;
+  g_autoptr(SeatsChange) undo = NULL;
+  g_autoptr(SeatsOrder) corrected = NULL;
+  g_autoptr(GPtrArray) orders = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  GListModel *list;
+
+  take (fixture, seats_local_apply (buy, &fixture->snapshot, &fixture->today, 9200, &error));
+  g_assert_no_error (error);
+  list = G_LIST_MODEL (fixture->snapshot.orders);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
+  {
+    g_autoptr(SeatsOrder) first = g_list_model_get_item (list, 0);
+
+    id = g_strdup (seats_order_get_id (first));
+    corrected = seats_object_dup (first);
+  }
+
+  /* An amount put right: the licenses bought stay what the terms say. */
+  seats_order_set_amount (corrected, 65000);
+  g_ptr_array_add (orders, g_object_ref (corrected));
+  change = seats_change_new_orders_put (orders, NULL);
+  take (fixture, seats_local_apply (change, &fixture->snapshot, &fixture->today, 9201, &error));
+  g_assert_no_error (error);
+  list = G_LIST_MODEL (fixture->snapshot.orders);
+  {
+    g_autoptr(SeatsOrder) order = g_list_model_get_item (list, 0);
+
+    g_assert_cmpint (seats_order_get_amount (order), ==, 65000);
+  }
+  g_assert_cmpuint (seats_product_get_purchased (user_seats (&fixture->snapshot)), ==, 14);
+  g_assert_cmpstr (seats_action_entry_get_action (newest_action (&fixture->snapshot)), ==,
+                   "orders-corrected-here");
+  g_clear_pointer (&change, seats_change_unref);
+
+  /* Removed, and back with Undo. */
+  {
+    const char *removed[] = { id, NULL };
+    g_autoptr(GPtrArray) none = g_ptr_array_new ();
+
+    change = seats_change_new_orders_put (none, removed);
+    undo = seats_change_invert (change, &fixture->snapshot);
+    take (fixture, seats_local_apply (change, &fixture->snapshot, &fixture->today, 9202, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->snapshot.orders)), ==, 0);
+    take (fixture, seats_local_apply (undo, &fixture->snapshot, &fixture->today, 9203, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->snapshot.orders)), ==, 1);
+    g_clear_pointer (&change, seats_change_unref);
+  }
+
+  /* An order of no licenses. */
+  seats_order_set_quantity (corrected, 0);
+  change = seats_change_new_orders_put (orders, NULL);
+  g_assert_null (seats_local_apply (change, &fixture->snapshot, &fixture->today, 9204, &error));
+  g_assert_error (error, SEATS_CHANGE_ERROR, SEATS_CHANGE_ERROR_NOT_APPLICABLE);
+  g_assert_cmpstr (error->message, ==, "An order is of one license or more.");
+  g_clear_error (&error);
+
+  /* A license server keeps its own orders. */
+  seats_order_set_quantity (corrected, 2);
+  seats_account_set_source (fixture->snapshot.account, SEATS_ACCOUNT_SOURCE_LICENSE_SERVER);
+  g_assert_null (seats_change_check (change, &fixture->snapshot, &fixture->today, NULL, &error));
+  g_assert_error (error, SEATS_CHANGE_ERROR, SEATS_CHANGE_ERROR_NOT_APPLICABLE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -926,6 +1001,7 @@ main (int   argc,
   ADD ("/local/turn-grace", test_turn_grace);
   ADD ("/local/turn-31st", test_turn_31st);
   ADD ("/local/merge-users", test_merge_users);
+  ADD ("/local/orders-put", test_orders_put);
   ADD ("/local/reminder", test_reminder);
   ADD ("/local/overview", test_overview);
   g_test_add_func ("/local/overview-totals", test_overview_totals);

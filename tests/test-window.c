@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "seats-api-error.h"
+#include "seats-billing-page.h"
 #include "seats-buy-dialog.h"
 #include "seats-connect-dialog.h"
 #include "seats-format.h"
@@ -378,6 +379,28 @@ dialog_closed (gpointer data)
   return ui_find_dialog ((GType) GPOINTER_TO_SIZE (data)) == NULL;
 }
 
+/* The message dialog with @heading, among the windows open. */
+static GtkWindow *
+find_message_dialog (const char *heading)
+{
+  g_autoptr(GList) windows = gtk_window_list_toplevels ();
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) &&
+        g_strcmp0 (adw_message_dialog_get_heading (l->data), heading) == 0)
+      return l->data;
+
+  return NULL;
+}
+
+static gboolean
+order_is_corrected (gpointer data)
+{
+  g_autoptr(SeatsOrder) order = g_list_model_get_item (seats_sync_engine_get_orders (data), 0);
+
+  return order != NULL && seats_order_get_amount (order) == 65000;
+}
+
 static gboolean
 next_period_is_eight (gpointer data)
 {
@@ -506,6 +529,41 @@ test_window_kept_by_hand (UiFixture     *fixture,
     g_assert_nonnull (ui_wait_for_widget (GTK_WIDGET (fixture->window), GTK_TYPE_LABEL, recorded));
     g_assert_cmpuint (g_list_model_get_n_items (seats_sync_engine_get_orders (engine)), ==, 1);
     g_assert_cmpuint (seats_product_get_purchased (seats_sync_engine_find_user_seats (engine)), ==, 14);
+  }
+
+  /* The order as recorded, corrected on the Billing page: a wrong amount
+   * is said and nothing changes; the right one is kept. */
+  {
+    g_autoptr(SeatsOrder) order = g_list_model_get_item (seats_sync_engine_get_orders (engine), 0);
+    g_autofree char *id = g_strdup (seats_order_get_id (order));
+    GtkWidget *billing;
+    GtkWindow *correct;
+
+    seats_window_set_visible_page (fixture->window, "billing");
+    ui_iterate ();
+    billing = GTK_WIDGET (ui_find (GTK_WIDGET (fixture->window), SEATS_TYPE_BILLING_PAGE, NULL));
+    g_assert_nonnull (billing);
+    g_assert_nonnull (ui_wait_for_widget (billing, GTK_TYPE_BUTTON, NULL));
+
+    g_assert_true (gtk_widget_activate_action (billing, "billing.correct-order", "s", id));
+    ui_iterate ();
+    correct = find_message_dialog (_("Correct Order"));
+    g_assert_nonnull (correct);
+    gtk_editable_set_text (GTK_EDITABLE (ui_find (GTK_WIDGET (correct), ADW_TYPE_ENTRY_ROW, NULL)), "a lot");
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (correct), "save");
+    g_assert_nonnull (ui_wait_for_widget (GTK_WIDGET (fixture->window), GTK_TYPE_LABEL,
+                                          _("Enter the amount as a number, such as 12.50.")));
+
+    g_assert_true (gtk_widget_activate_action (billing, "billing.correct-order", "s", id));
+    ui_iterate ();
+    correct = find_message_dialog (_("Correct Order"));
+    g_assert_nonnull (correct);
+    gtk_editable_set_text (GTK_EDITABLE (ui_find (GTK_WIDGET (correct), ADW_TYPE_ENTRY_ROW, NULL)), "650,00");
+    adw_message_dialog_response (ADW_MESSAGE_DIALOG (correct), "save");
+    g_assert_true (ui_wait_for (order_is_corrected, engine, 5000));
+    g_assert_cmpuint (seats_product_get_purchased (seats_sync_engine_find_user_seats (engine)), ==, 14);
+    seats_window_set_visible_page (fixture->window, "licenses");
+    ui_iterate ();
   }
 
   /* Its terms, changed in place: the dialog has them as they were. */

@@ -1066,9 +1066,10 @@ static gboolean
 seats_license_server_source_supports (SeatsSource     *source,
                                       SeatsChangeKind  kind)
 {
-  /* The full API: every kind of change but the terms and users kept by
+  /* The full API: every kind of change but the terms, users and orders kept by
    * hand, which the server keeps itself. */
-  return kind != SEATS_CHANGE_TERMS && kind != SEATS_CHANGE_USERS_PUT;
+  return kind != SEATS_CHANGE_TERMS && kind != SEATS_CHANGE_USERS_PUT &&
+         kind != SEATS_CHANGE_ORDERS_PUT;
 }
 
 static guint

@@ -107,6 +107,7 @@ seats_local_source_supports (SeatsSource     *source,
     case SEATS_CHANGE_NEXT_PERIOD:
     case SEATS_CHANGE_USERS_ACTIVE:
     case SEATS_CHANGE_USERS_PUT:
+    case SEATS_CHANGE_ORDERS_PUT:
     case SEATS_CHANGE_TERMS:
       return TRUE;
 

@@ -1059,7 +1059,8 @@ seats_scim_source_send_async (SeatsSource         *source,
    * by the rules a license server applies. */
   if (seats_change_get_kind (change) == SEATS_CHANGE_TERMS ||
       seats_change_get_kind (change) == SEATS_CHANGE_BUY ||
-      seats_change_get_kind (change) == SEATS_CHANGE_NEXT_PERIOD)
+      seats_change_get_kind (change) == SEATS_CHANGE_NEXT_PERIOD ||
+      seats_change_get_kind (change) == SEATS_CHANGE_ORDERS_PUT)
     {
       SeatsClock *clock = seats_clock_get_default ();
       g_autoptr(GError) error = NULL;
@@ -1140,7 +1141,8 @@ seats_scim_source_supports (SeatsSource     *source,
   /* Users and their status; the terms, when the administrator keeps them
    * on this computer. */
   return kind == SEATS_CHANGE_USERS_ACTIVE || kind == SEATS_CHANGE_TERMS ||
-         kind == SEATS_CHANGE_BUY || kind == SEATS_CHANGE_NEXT_PERIOD;
+         kind == SEATS_CHANGE_BUY || kind == SEATS_CHANGE_NEXT_PERIOD ||
+         kind == SEATS_CHANGE_ORDERS_PUT;
 }
 
 static guint

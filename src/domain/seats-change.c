@@ -42,6 +42,9 @@ struct _SeatsChange
   /* SEATS_CHANGE_USERS_PUT: the users as they are to be, those to remove,
    * and the file they came from, if one */
   GPtrArray           *users;
+  /* SEATS_CHANGE_ORDERS_PUT: the orders as they are to be; removed_ids,
+   * those to remove */
+  GPtrArray           *orders;
   GStrv                removed_ids;
   char                *source_name;
   /* What the change was made against: "user:ID", "product:ID", ... to the
@@ -65,6 +68,7 @@ static const char * const kind_names[] = {
   [SEATS_CHANGE_CONVERT_TRIAL] = "convert-trial",
   [SEATS_CHANGE_TERMS] = "terms",
   [SEATS_CHANGE_USERS_PUT] = "users-put",
+  [SEATS_CHANGE_ORDERS_PUT] = "orders-put",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (kind_names) == SEATS_CHANGE_KIND_LAST + 1);
@@ -127,6 +131,7 @@ seats_change_unref (SeatsChange *self)
   g_free (self->license_owner);
   g_clear_pointer (&self->terms, seats_terms_free);
   g_clear_pointer (&self->users, g_ptr_array_unref);
+  g_clear_pointer (&self->orders, g_ptr_array_unref);
   g_strfreev (self->removed_ids);
   g_free (self->source_name);
   g_clear_pointer (&self->basis, g_hash_table_unref);
@@ -178,6 +183,32 @@ seats_change_new_users_put (GPtrArray          *users,
     g_ptr_array_add (self->users, seats_object_dup (g_ptr_array_index (users, i)));
   self->removed_ids = removed_ids != NULL ? g_strdupv ((char **) removed_ids) : NULL;
   self->source_name = g_strdup (source_name);
+
+  return self;
+}
+
+/**
+ * seats_change_new_orders_put:
+ * @orders: (element-type SeatsOrder): the orders as they are to be: new
+ *   ones added, known ones (by id) corrected
+ * @removed_ids: (array zero-terminated=1) (nullable): orders to remove
+ *
+ * Returns: (transfer full): the history of orders of terms kept on this
+ *   computer, corrected at once
+ */
+SeatsChange *
+seats_change_new_orders_put (GPtrArray          *orders,
+                             const char * const *removed_ids)
+{
+  SeatsChange *self;
+
+  g_return_val_if_fail (orders != NULL, NULL);
+
+  self = change_new (SEATS_CHANGE_ORDERS_PUT);
+  self->orders = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < orders->len; i++)
+    g_ptr_array_add (self->orders, seats_object_dup (g_ptr_array_index (orders, i)));
+  self->removed_ids = removed_ids != NULL ? g_strdupv ((char **) removed_ids) : NULL;
 
   return self;
 }
@@ -391,6 +422,7 @@ GETTER (const char *, serial_number, self->serial_number, NULL)
 GETTER (const char *, license_owner, self->license_owner, NULL)
 GETTER (const SeatsTerms *, terms, self->terms, NULL)
 GETTER (GPtrArray *, users, self->users, NULL)
+GETTER (GPtrArray *, orders, self->orders, NULL)
 GETTER (const char * const *, removed_ids, (const char * const *) self->removed_ids, NULL)
 GETTER (const char *, source_name, self->source_name, NULL)
 
@@ -624,7 +656,8 @@ seats_change_kind_is_subscription (SeatsChangeKind kind)
   /* Terms kept by hand and users kept on this computer are the
    * administrator's own notes of the subscription. */
   return kind != SEATS_CHANGE_USERS_ACTIVE && kind != SEATS_CHANGE_MODULE &&
-         kind != SEATS_CHANGE_TERMS && kind != SEATS_CHANGE_USERS_PUT;
+         kind != SEATS_CHANGE_TERMS && kind != SEATS_CHANGE_USERS_PUT &&
+         kind != SEATS_CHANGE_ORDERS_PUT;
 }
 
 /**
@@ -1187,6 +1220,57 @@ check_users_put (SeatsChange          *self,
   return seats_change_ref (self);
 }
 
+/* Orders kept on this computer, corrected: each of a license or more, at
+ * an amount of 0 or more, once. */
+static SeatsChange *
+check_orders_put (SeatsChange          *self,
+                  const SeatsSnapshot  *snapshot,
+                  GError              **error)
+{
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+
+  if (!seats_snapshot_terms_kept_here (snapshot))
+    {
+      g_set_error_literal (error, SEATS_CHANGE_ERROR, SEATS_CHANGE_ERROR_NOT_APPLICABLE,
+                           _("The license server keeps the orders of this subscription."));
+      return NULL;
+    }
+
+  for (guint i = 0; i < self->orders->len; i++)
+    {
+      SeatsOrder *order = g_ptr_array_index (self->orders, i);
+      const char *id = seats_order_get_id (order);
+
+      if (id == NULL || *id == '\0' || !g_hash_table_add (ids, (gpointer) id))
+        {
+          g_set_error_literal (error, SEATS_CHANGE_ERROR, SEATS_CHANGE_ERROR_NOT_APPLICABLE,
+                               _("Two orders are the same order."));
+          return NULL;
+        }
+      if (seats_order_get_quantity (order) == 0)
+        {
+          g_set_error_literal (error, SEATS_CHANGE_ERROR, SEATS_CHANGE_ERROR_NOT_APPLICABLE,
+                               _("An order is of one license or more."));
+          return NULL;
+        }
+      if (seats_order_get_amount (order) < 0)
+        {
+          g_set_error_literal (error, SEATS_CHANGE_ERROR, SEATS_CHANGE_ERROR_NOT_APPLICABLE,
+                               _("An amount is 0 or more."));
+          return NULL;
+        }
+    }
+
+  if (self->orders->len == 0 && (self->removed_ids == NULL || self->removed_ids[0] == NULL))
+    {
+      g_set_error_literal (error, SEATS_CHANGE_ERROR, SEATS_CHANGE_ERROR_NOTHING_TO_DO,
+                           _("Nothing would change."));
+      return NULL;
+    }
+
+  return seats_change_ref (self);
+}
+
 /**
  * seats_change_check:
  * @snapshot: the account as it is known: the local copy, or what the
@@ -1262,6 +1346,9 @@ seats_change_check (SeatsChange          *self,
     case SEATS_CHANGE_USERS_PUT:
       return check_users_put (self, snapshot, error);
 
+    case SEATS_CHANGE_ORDERS_PUT:
+      return check_orders_put (self, snapshot, error);
+
     default:
       g_assert_not_reached ();
     }
@@ -1308,6 +1395,48 @@ invert_users_put (SeatsChange         *self,
 
   removed_ids = g_strv_builder_end (removed);
   return seats_change_new_users_put (users, (const char * const *) removed_ids, self->source_name);
+}
+
+/* Orders put back as @before had them. */
+static SeatsChange *
+invert_orders_put (SeatsChange         *self,
+                   const SeatsSnapshot *before)
+{
+  g_autoptr(GHashTable) known = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) orders = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GStrvBuilder) removed = g_strv_builder_new ();
+  g_auto(GStrv) removed_ids = NULL;
+  GListModel *list = G_LIST_MODEL (before->orders);
+
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(SeatsOrder) order = g_list_model_get_item (list, i);
+
+      /* The list holds the order: the key may be borrowed. */
+      g_hash_table_insert (known, (gpointer) seats_order_get_id (order), order);
+    }
+
+  for (guint i = 0; i < self->orders->len; i++)
+    {
+      const char *id = seats_order_get_id (g_ptr_array_index (self->orders, i));
+      SeatsOrder *old = g_hash_table_lookup (known, id);
+
+      if (old != NULL)
+        g_ptr_array_add (orders, g_object_ref (old));
+      else
+        g_strv_builder_add (removed, id);
+    }
+
+  for (guint i = 0; self->removed_ids != NULL && self->removed_ids[i] != NULL; i++)
+    {
+      SeatsOrder *old = g_hash_table_lookup (known, self->removed_ids[i]);
+
+      if (old != NULL)
+        g_ptr_array_add (orders, g_object_ref (old));
+    }
+
+  removed_ids = g_strv_builder_end (removed);
+  return seats_change_new_orders_put (orders, (const char * const *) removed_ids);
 }
 
 /**
@@ -1375,6 +1504,10 @@ seats_change_invert (SeatsChange         *self,
       inverse = invert_users_put (self, before);
       break;
 
+    case SEATS_CHANGE_ORDERS_PUT:
+      inverse = invert_orders_put (self, before);
+      break;
+
     case SEATS_CHANGE_BUY:
     case SEATS_CHANGE_ACTIVATE_LICENSE:
     case SEATS_CHANGE_IMPORT_LICENSE:
@@ -1434,6 +1567,15 @@ seats_change_serialize (SeatsChange *self)
       for (guint i = 0; i < self->users->len; i++)
         g_variant_builder_add_value (&users, seats_user_to_variant (g_ptr_array_index (self->users, i)));
       g_variant_builder_add (&fields, "{sv}", "users", g_variant_builder_end (&users));
+    }
+  if (self->orders != NULL)
+    {
+      GVariantBuilder orders;
+
+      g_variant_builder_init (&orders, G_VARIANT_TYPE ("aa{sv}"));
+      for (guint i = 0; i < self->orders->len; i++)
+        g_variant_builder_add_value (&orders, seats_order_to_variant (g_ptr_array_index (self->orders, i)));
+      g_variant_builder_add (&fields, "{sv}", "orders", g_variant_builder_end (&orders));
     }
   if (self->removed_ids != NULL)
     g_variant_builder_add (&fields, "{sv}", "removed-ids",
@@ -1573,6 +1715,27 @@ seats_change_deserialize (const char  *text,
             g_ptr_array_add (self->users, user);
           }
       }
+    {
+      g_autoptr(GVariant) orders = g_variant_lookup_value (fields, "orders", G_VARIANT_TYPE ("aa{sv}"));
+
+      if (orders != NULL)
+        {
+          GVariantIter orders_iter;
+          GVariant *order_variant;
+
+          self->orders = g_ptr_array_new_with_free_func (g_object_unref);
+          g_variant_iter_init (&orders_iter, orders);
+          while ((order_variant = g_variant_iter_next_value (&orders_iter)) != NULL)
+            {
+              SeatsOrder *order = seats_order_new_from_variant (order_variant);
+
+              g_variant_unref (order_variant);
+              if (order == NULL)
+                return unreadable (error, "bad order");
+              g_ptr_array_add (self->orders, order);
+            }
+        }
+    }
     if (g_variant_lookup (fields, "removed-ids", "^a&s", &removed))
       self->removed_ids = g_strdupv ((char **) removed);
   }
@@ -1636,6 +1799,11 @@ seats_change_deserialize (const char  *text,
     case SEATS_CHANGE_USERS_PUT:
       if (self->users == NULL)
         return unreadable (error, "no users");
+      break;
+
+    case SEATS_CHANGE_ORDERS_PUT:
+      if (self->orders == NULL)
+        return unreadable (error, "no orders");
       break;
 
     case SEATS_CHANGE_ACTIVATE_LICENSE:

@@ -87,9 +87,10 @@ typedef enum
   SEATS_CHANGE_CONVERT_TRIAL,
   SEATS_CHANGE_TERMS,
   SEATS_CHANGE_USERS_PUT,
+  SEATS_CHANGE_ORDERS_PUT,
 } SeatsChangeKind;
 
-#define SEATS_CHANGE_KIND_LAST SEATS_CHANGE_USERS_PUT
+#define SEATS_CHANGE_KIND_LAST SEATS_CHANGE_ORDERS_PUT
 
 /**
  * SeatsChange:
@@ -166,6 +167,8 @@ SeatsChange         *seats_change_new_terms           (const SeatsTerms     *ter
 SeatsChange         *seats_change_new_users_put       (GPtrArray            *users,
                                                        const char * const   *removed_ids,
                                                        const char           *source_name);
+SeatsChange         *seats_change_new_orders_put      (GPtrArray            *orders,
+                                                       const char * const   *removed_ids);
 
 SeatsChangeKind      seats_change_get_kind            (SeatsChange          *self);
 const char          *seats_change_get_kind_name       (SeatsChange          *self);
@@ -180,6 +183,7 @@ const char          *seats_change_get_serial_number   (SeatsChange          *sel
 const char          *seats_change_get_license_owner   (SeatsChange          *self);
 const SeatsTerms    *seats_change_get_terms           (SeatsChange          *self);
 GPtrArray           *seats_change_get_users           (SeatsChange          *self);
+GPtrArray           *seats_change_get_orders          (SeatsChange          *self);
 const char * const  *seats_change_get_removed_ids     (SeatsChange          *self);
 const char          *seats_change_get_source_name     (SeatsChange          *self);
 

@@ -113,6 +113,12 @@ user_id (gpointer item)
   return seats_user_get_id (item);
 }
 
+static const char *
+order_id (gpointer item)
+{
+  return seats_order_get_id (item);
+}
+
 static SeatsProduct *
 find_product (Local      *local,
               const char *id,
@@ -386,6 +392,38 @@ users_active (Local                    *local,
     }
 }
 
+/* The history of orders corrected: one put where it was, or added, and
+ * those removed gone; the counts are the terms', not the orders'. */
+static void
+orders_put (Local       *local,
+            SeatsChange *change)
+{
+  GListStore *orders = local->pull->snapshot.orders;
+  GPtrArray *put = seats_change_get_orders (change);
+  const char * const *removed = seats_change_get_removed_ids (change);
+
+  for (guint i = 0; put != NULL && i < put->len; i++)
+    {
+      SeatsOrder *order = g_ptr_array_index (put, i);
+      guint position;
+
+      if (find_by_id (G_LIST_MODEL (orders), order_id, seats_order_get_id (order), &position) != NULL)
+        replace_item (orders, position, order);
+      else
+        g_list_store_append (orders, order);
+    }
+
+  for (guint i = 0; removed != NULL && removed[i] != NULL; i++)
+    {
+      guint position;
+
+      if (find_by_id (G_LIST_MODEL (orders), order_id, removed[i], &position) != NULL)
+        g_list_store_remove (orders, position);
+    }
+
+  log_action (local, "orders-corrected-here", NULL, NULL, NULL);
+}
+
 /* The user name a user kept here gets when none is given. */
 static const char *
 derived_user_name (SeatsUser *user)
@@ -499,6 +537,7 @@ seats_local_apply (SeatsChange          *change,
     case SEATS_CHANGE_NEXT_PERIOD:
     case SEATS_CHANGE_USERS_ACTIVE:
     case SEATS_CHANGE_USERS_PUT:
+    case SEATS_CHANGE_ORDERS_PUT:
     case SEATS_CHANGE_TERMS:
       break;
 
@@ -532,6 +571,10 @@ seats_local_apply (SeatsChange          *change,
 
     case SEATS_CHANGE_USERS_PUT:
       users_put (&local, checked);
+      break;
+
+    case SEATS_CHANGE_ORDERS_PUT:
+      orders_put (&local, checked);
       break;
 
     case SEATS_CHANGE_TERMS:

@@ -155,3 +155,83 @@ ACCESSORS (JULIAN, period_end, PROP_PERIOD_END)
 ACCESSORS (STRING, idempotency_key, PROP_IDEMPOTENCY_KEY)
 ACCESSORS (STRING, product_name, PROP_PRODUCT_NAME)
 ACCESSORS (STRING, actor, PROP_ACTOR)
+
+/**
+ * seats_order_to_variant:
+ * @self: a #SeatsOrder
+ *
+ * Returns: (transfer floating): @self as a dictionary, for a change that
+ *   waits in the outbox
+ */
+GVariant *
+seats_order_to_variant (SeatsOrder *self)
+{
+  GVariantBuilder builder;
+
+  g_return_val_if_fail (SEATS_IS_ORDER (self), NULL);
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE_VARDICT);
+#define ADD_STRING(key, value) \
+  if ((value) != NULL) \
+    g_variant_builder_add (&builder, "{sv}", key, g_variant_new_string (value))
+  ADD_STRING ("id", self->id);
+  ADD_STRING ("product-id", self->product_id);
+  ADD_STRING ("currency", self->currency);
+  ADD_STRING ("idempotency-key", self->idempotency_key);
+  ADD_STRING ("product-name", self->product_name);
+  ADD_STRING ("actor", self->actor);
+#undef ADD_STRING
+  g_variant_builder_add (&builder, "{sv}", "created", g_variant_new_int64 (self->created));
+  g_variant_builder_add (&builder, "{sv}", "amount", g_variant_new_int64 (self->amount));
+  g_variant_builder_add (&builder, "{sv}", "quantity", g_variant_new_uint32 (self->quantity));
+  g_variant_builder_add (&builder, "{sv}", "period-start", g_variant_new_uint32 (self->period_start));
+  g_variant_builder_add (&builder, "{sv}", "period-end", g_variant_new_uint32 (self->period_end));
+
+  return g_variant_builder_end (&builder);
+}
+
+/**
+ * seats_order_new_from_variant:
+ * @variant: what seats_order_to_variant() made
+ *
+ * Returns: (transfer full) (nullable): the order, or %NULL when @variant is
+ *   not one
+ */
+SeatsOrder *
+seats_order_new_from_variant (GVariant *variant)
+{
+  g_autoptr(SeatsOrder) order = NULL;
+  const char *text = NULL;
+  gint64 number = 0;
+  guint32 count = 0;
+
+  g_return_val_if_fail (variant != NULL, NULL);
+
+  if (!g_variant_is_of_type (variant, G_VARIANT_TYPE_VARDICT) ||
+      !g_variant_lookup (variant, "id", "&s", &text) || *text == '\0')
+    return NULL;
+
+  order = seats_order_new ();
+  seats_order_set_id (order, text);
+#define GET_STRING(key, setter) \
+  if (g_variant_lookup (variant, key, "&s", &text)) \
+    setter (order, text)
+  GET_STRING ("product-id", seats_order_set_product_id);
+  GET_STRING ("currency", seats_order_set_currency);
+  GET_STRING ("idempotency-key", seats_order_set_idempotency_key);
+  GET_STRING ("product-name", seats_order_set_product_name);
+  GET_STRING ("actor", seats_order_set_actor);
+#undef GET_STRING
+  if (g_variant_lookup (variant, "created", "x", &number))
+    seats_order_set_created (order, number);
+  if (g_variant_lookup (variant, "amount", "x", &number))
+    seats_order_set_amount (order, number);
+  if (g_variant_lookup (variant, "quantity", "u", &count))
+    seats_order_set_quantity (order, count);
+  if (g_variant_lookup (variant, "period-start", "u", &count))
+    seats_order_set_period_start_julian (order, count);
+  if (g_variant_lookup (variant, "period-end", "u", &count))
+    seats_order_set_period_end_julian (order, count);
+
+  return g_steal_pointer (&order);
+}

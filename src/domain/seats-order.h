@@ -62,4 +62,7 @@ const char *seats_order_get_actor               (SeatsOrder *self);
 void        seats_order_set_actor               (SeatsOrder *self,
                                                  const char *actor);
 
+GVariant        *seats_order_to_variant        (SeatsOrder   *self);
+SeatsOrder      *seats_order_new_from_variant  (GVariant     *variant);
+
 G_END_DECLS

@@ -77,6 +77,7 @@ seats_action_text_describe (const char *action,
     { "user-changed-here", N_("Changed the details of %s"), N_("Changed the details of a user") },
     { "user-removed-here", N_("Removed %s"), N_("Removed a user") },
     { "users-imported", N_("Imported the users of “%s”"), N_("Imported users from a file") },
+    { "orders-corrected-here", N_("Corrected the orders"), N_("Corrected the orders") },
   };
   gboolean has_subject = subject != NULL && *subject != '\0';
 

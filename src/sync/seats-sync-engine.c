@@ -1266,7 +1266,7 @@ seats_sync_engine_supports (SeatsSyncEngine *self,
 
   /* A service of users only buys and counts under terms kept on this
    * computer, once there are some. */
-  if ((kind == SEATS_CHANGE_BUY || kind == SEATS_CHANGE_NEXT_PERIOD) &&
+  if ((kind == SEATS_CHANGE_BUY || kind == SEATS_CHANGE_NEXT_PERIOD || kind == SEATS_CHANGE_ORDERS_PUT) &&
       self->state.account != NULL &&
       seats_account_get_source (self->state.account) == SEATS_ACCOUNT_SOURCE_SCIM &&
       seats_products_find_user_seats (G_LIST_MODEL (self->state.products)) == NULL)

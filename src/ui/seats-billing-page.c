@@ -1107,6 +1107,7 @@ create_order_row (gpointer item,
   g_autofree char *title = NULL;
   g_autofree char *date = seats_format_date (julian_of_unix (seats_order_get_created (order)));
   g_autofree char *subtitle = NULL;
+  GtkWidget *row;
 
   if (!nonempty (product))
     product = known != NULL ? seats_product_get_name (known) : seats_order_get_product_id (order);
@@ -1122,7 +1123,190 @@ create_order_row (gpointer item,
   else
     subtitle = g_strdup_printf (_("Ordered on %s"), date);
 
-  return create_history_row (title, subtitle, NULL);
+  row = create_history_row (title, subtitle, NULL);
+
+  /* Orders kept on this computer are corrected here. */
+  if (self->engine != NULL && seats_sync_engine_supports (self->engine, SEATS_CHANGE_ORDERS_PUT))
+    {
+      GtkWidget *button = gtk_button_new_from_icon_name ("document-edit-symbolic");
+
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_set_tooltip_text (button, _("Correct Order…"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Correct Order…"),
+                                      -1);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "billing.correct-order");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", seats_order_get_id (order));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+    }
+
+  return row;
+}
+
+/* Correcting an order kept on this computer. */
+
+static void
+order_submitted_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(SeatsBillingPage) self = user_data;
+  g_autoptr(SeatsChange) undo = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!seats_sync_engine_submit_finish (SEATS_SYNC_ENGINE (object), result, &undo, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        add_toast (self, adw_toast_new (error->message));
+      return;
+    }
+
+  add_toast (self, seats_undo_toast_new (_("Order corrected"), SEATS_SYNC_ENGINE (object),
+                                         g_steal_pointer (&undo)));
+}
+
+/* Checked by the domain's rules, then sent; a refusal is said at once. */
+static void
+submit_orders (SeatsBillingPage *self,
+               SeatsChange      *change)
+{
+  g_autoptr(SeatsChange) checked = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->engine == NULL)
+    return;
+
+  if (!seats_sync_engine_can_change (self->engine, SEATS_CHANGE_ORDERS_PUT, &error) ||
+      !(checked = seats_sync_engine_check (self->engine, change, NULL, &error)))
+    {
+      add_toast (self, adw_toast_new (error->message));
+      return;
+    }
+
+  seats_sync_engine_submit_async (self->engine, checked, NULL, order_submitted_cb, g_object_ref (self));
+}
+
+static void
+correct_order_response_cb (AdwMessageDialog *dialog,
+                           const char       *response,
+                           SeatsBillingPage *self)
+{
+  SeatsOrder *order = g_object_get_data (G_OBJECT (dialog), "seats-order");
+  g_autoptr(GPtrArray) orders = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(SeatsChange) change = NULL;
+
+  if (g_str_equal (response, "remove"))
+    {
+      const char *removed[] = { seats_order_get_id (order), NULL };
+
+      change = seats_change_new_orders_put (orders, removed);
+    }
+  else if (g_str_equal (response, "save"))
+    {
+      GtkSpinButton *quantity = g_object_get_data (G_OBJECT (dialog), "seats-quantity");
+      GtkEditable *amount = g_object_get_data (G_OBJECT (dialog), "seats-amount");
+      g_autoptr(SeatsOrder) corrected = seats_object_dup (order);
+      gint64 value = 0;
+
+      if (!seats_parse_money (gtk_editable_get_text (amount), seats_order_get_currency (order), &value))
+        {
+          add_toast (self, adw_toast_new (_("Enter the amount as a number, such as 12.50.")));
+          return;
+        }
+      seats_order_set_quantity (corrected, (guint) gtk_spin_button_get_value_as_int (quantity));
+      seats_order_set_amount (corrected, value);
+      g_ptr_array_add (orders, g_steal_pointer (&corrected));
+      change = seats_change_new_orders_put (orders, NULL);
+    }
+  else
+    return;
+
+  submit_orders (self, change);
+}
+
+static void
+correct_order_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  SeatsBillingPage *self = SEATS_BILLING_PAGE (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
+  g_autoptr(SeatsOrder) order = NULL;
+  g_autofree char *amount = NULL;
+  GListModel *orders;
+  AdwMessageDialog *dialog;
+  GtkWidget *list, *quantity_row, *spin, *amount_row;
+  guint digits;
+
+  if (self->engine == NULL)
+    return;
+
+  orders = seats_sync_engine_get_orders (self->engine);
+  for (guint i = 0; i < g_list_model_get_n_items (orders) && order == NULL; i++)
+    {
+      g_autoptr(SeatsOrder) item = g_list_model_get_item (orders, i);
+
+      if (g_strcmp0 (seats_order_get_id (item), id) == 0)
+        order = g_steal_pointer (&item);
+    }
+  if (order == NULL)
+    return;
+
+  /* The amount as it is written to correct it: "123.45". */
+  digits = seats_currency_digits (seats_order_get_currency (order));
+  {
+    gint64 whole = seats_order_get_amount (order);
+    gint64 unit = 1;
+
+    for (guint i = 0; i < digits; i++)
+      unit *= 10;
+    amount = digits > 0
+             ? g_strdup_printf ("%" G_GINT64_FORMAT ".%0*" G_GINT64_FORMAT, whole / unit, (int) digits,
+                                whole % unit)
+             : g_strdup_printf ("%" G_GINT64_FORMAT, whole);
+  }
+
+  list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+
+  spin = gtk_spin_button_new_with_range (1, 1000000, 1);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), seats_order_get_quantity (order));
+  gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
+  quantity_row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (quantity_row), _("_Licenses"));
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (quantity_row), TRUE);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (quantity_row), spin);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (quantity_row), spin);
+  gtk_list_box_append (GTK_LIST_BOX (list), quantity_row);
+
+  amount_row = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (amount_row), _("_Amount Paid"));
+  adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (amount_row), TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (amount_row), amount);
+  gtk_list_box_append (GTK_LIST_BOX (list), amount_row);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                                       _("Correct Order"),
+                                                       _("Put right what was recorded, or remove an order "
+                                                         "recorded by mistake. The licenses bought stay "
+                                                         "what the subscription’s terms say.")));
+  adw_message_dialog_set_extra_child (dialog, list);
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "remove", _("_Remove Order"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "remove", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "seats-order", g_steal_pointer (&order), g_object_unref);
+  g_object_set_data (G_OBJECT (dialog), "seats-quantity", spin);
+  g_object_set_data (G_OBJECT (dialog), "seats-amount", amount_row);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (correct_order_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static GtkWidget *
@@ -1769,6 +1953,7 @@ seats_billing_page_class_init (SeatsBillingPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, SeatsBillingPage, actions_all_button);
 
   gtk_widget_class_install_action (widget_class, "billing.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "billing.correct-order", "s", correct_order_action);
   gtk_widget_class_install_action (widget_class, "billing.revert", NULL, revert_action);
   gtk_widget_class_install_action (widget_class, "billing.reload", NULL, revert_action);
   gtk_widget_class_install_action (widget_class, "billing.open-reseller", NULL, open_reseller_action);
