@@ -524,6 +524,9 @@ test_window_kept_by_hand (UiFixture     *fixture,
     buy = ui_find_dialog (SEATS_TYPE_BUY_DIALOG);
     g_assert_nonnull (buy);
     gtk_spin_button_set_value (GTK_SPIN_BUTTON (ui_find (GTK_WIDGET (buy), GTK_TYPE_SPIN_BUTTON, NULL)), 2);
+    ui_iterate ();
+    /* The quote: 2 licenses for the 15 of 30 days left (R2). */
+    g_assert_true (ui_shows_text_containing (GTK_WIDGET (buy), "15/30"));
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (buy), "buy.confirm", NULL));
     g_assert_true (ui_wait_for (dialog_closed, GSIZE_TO_POINTER (SEATS_TYPE_BUY_DIALOG), 5000));
     g_assert_nonnull (ui_wait_for_widget (GTK_WIDGET (fixture->window), GTK_TYPE_LABEL, recorded));
