@@ -1117,9 +1117,13 @@ create_order_row (gpointer item,
   /* Translators: an order, then its amount: "5 licenses of Users — € 123,45" */
   title = g_strdup_printf (_("%s — %s"), what, amount);
 
-  if (nonempty (seats_order_get_actor (order)))
+  if (g_strcmp0 (seats_order_get_actor (order), SEATS_LOCAL_ACTOR) == 0)
+    /* Translators: %s is the day an order was recorded */
+    subtitle = g_strdup_printf (_("Recorded on %s on this computer"), date);
+  else if (nonempty (seats_order_get_actor (order)))
     /* Translators: when an order was made, then by whom */
-    subtitle = g_strdup_printf (_("Ordered on %s by %s"), date, seats_order_get_actor (order));
+    subtitle = g_strdup_printf (_("Ordered on %s by %s"), date,
+                                seats_action_text_actor (self->engine, seats_order_get_actor (order)));
   else
     subtitle = g_strdup_printf (_("Ordered on %s"), date);
 
