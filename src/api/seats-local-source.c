@@ -40,6 +40,53 @@ today_and_now (GDate  *today,
   *now = seats_clock_get_unix_time (clock);
 }
 
+/**
+ * seats_local_source_apply:
+ * @change: a change of terms kept on this computer
+ * @known: the account as it is known
+ * @error: why the rules refuse it
+ *
+ * Makes @change today, by the one clock, as a license server would make
+ * it: for a subscription kept by hand, and for the terms a SCIM account
+ * keeps here.
+ *
+ * Returns: (transfer full) (nullable): the account after it
+ */
+SeatsPull *
+seats_local_source_apply (SeatsChange          *change,
+                          const SeatsSnapshot  *known,
+                          GError              **error)
+{
+  GDate today;
+  gint64 now;
+
+  today_and_now (&today, &now);
+
+  return seats_local_apply (change, known, &today, now, error);
+}
+
+/**
+ * seats_local_source_merge_users:
+ * @known: an account whose terms are kept on this computer
+ * @users: what its service gave of its users
+ *
+ * seats_local_merge_users() today, by the one clock.
+ *
+ * Returns: (transfer full) (nullable): the account as it is now, or %NULL
+ *   when nothing changed
+ */
+SeatsPull *
+seats_local_source_merge_users (const SeatsSnapshot *known,
+                                const SeatsPull     *users)
+{
+  GDate today;
+  gint64 now;
+
+  today_and_now (&today, &now);
+
+  return seats_local_merge_users (known, users, &today, now);
+}
+
 static void
 seats_local_source_pull_async (SeatsSource         *source,
                                const SeatsSnapshot *known,
@@ -85,13 +132,10 @@ seats_local_source_send_async (SeatsSource         *source,
   g_autoptr(GTask) task = g_task_new (source, cancellable, callback, user_data);
   g_autoptr(GError) error = NULL;
   SeatsPull *pull;
-  GDate today;
-  gint64 now;
 
   g_task_set_source_tag (task, seats_local_source_send_async);
 
-  today_and_now (&today, &now);
-  if (!(pull = seats_local_apply (change, known, &today, now, &error)))
+  if (!(pull = seats_local_source_apply (change, known, &error)))
     g_task_return_error (task, g_steal_pointer (&error));
   else
     g_task_return_pointer (task, pull, (GDestroyNotify) seats_pull_free);

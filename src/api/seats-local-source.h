@@ -15,6 +15,11 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SeatsLocalSource, seats_local_source, SEATS, LOCAL_SOURCE, GObject)
 
-SeatsSource *seats_local_source_new (void);
+SeatsSource *seats_local_source_new          (void);
+SeatsPull   *seats_local_source_apply        (SeatsChange          *change,
+                                              const SeatsSnapshot  *known,
+                                              GError              **error);
+SeatsPull   *seats_local_source_merge_users  (const SeatsSnapshot  *known,
+                                              const SeatsPull      *users);
 
 G_END_DECLS

@@ -15,8 +15,7 @@
 #include "seats-api-decode.h"
 #include "seats-api-error.h"
 #include "seats-api-request-private.h"
-#include "seats-local.h"
-#include "seats-product.h"
+#include "seats-local-source.h"
 #include "seats-scim-source.h"
 
 /* The users asked for at once, unless the service says it gives fewer. */
@@ -158,13 +157,9 @@ pull_done (GTask *task)
    * whole account comes back, counted and brought up to today. */
   if (pull->has_terms)
     {
-      SeatsClock *clock = seats_clock_get_default ();
       SeatsPull *merged;
-      GDate today;
 
-      seats_clock_get_today (clock, &today);
-      if ((merged = seats_local_merge_users (&pull->known, result, &today,
-                                             seats_clock_get_unix_time (clock))) != NULL)
+      if ((merged = seats_local_source_merge_users (&pull->known, result)) != NULL)
         {
           g_clear_pointer (&pull->result, seats_pull_free);
           result = pull->result = merged;
@@ -501,7 +496,7 @@ seats_scim_source_pull_async (SeatsSource         *source,
   pull->result = seats_pull_new (pull->full ? SEATS_PULL_FULL : SEATS_PULL_DELTA);
   pull->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   seats_snapshot_init (&pull->known);
-  if (known->subscription != NULL && seats_products_find_user_seats (G_LIST_MODEL (known->products)))
+  if (seats_snapshot_terms_kept_here (known))
     {
       pull->has_terms = TRUE;
       seats_snapshot_copy (&pull->known, known);
@@ -593,13 +588,9 @@ send_done (GTask *task)
   /* Counted against the terms kept on this computer at once. */
   if (send->has_terms)
     {
-      SeatsClock *clock = seats_clock_get_default ();
       SeatsPull *merged;
-      GDate today;
 
-      seats_clock_get_today (clock, &today);
-      if ((merged = seats_local_merge_users (&send->base, answer, &today,
-                                             seats_clock_get_unix_time (clock))) != NULL)
+      if ((merged = seats_local_source_merge_users (&send->base, answer)) != NULL)
         {
           merged->refusal = g_steal_pointer (&answer->refusal);
           merged->snapshot.sync.delta_cursor = send->cursor;
@@ -1062,13 +1053,10 @@ seats_scim_source_send_async (SeatsSource         *source,
       seats_change_get_kind (change) == SEATS_CHANGE_NEXT_PERIOD ||
       seats_change_get_kind (change) == SEATS_CHANGE_ORDERS_PUT)
     {
-      SeatsClock *clock = seats_clock_get_default ();
       g_autoptr(GError) error = NULL;
       SeatsPull *pull;
-      GDate today;
 
-      seats_clock_get_today (clock, &today);
-      if (!(pull = seats_local_apply (change, known, &today, seats_clock_get_unix_time (clock), &error)))
+      if (!(pull = seats_local_source_apply (change, known, &error)))
         g_task_return_error (task, g_steal_pointer (&error));
       else
         g_task_return_pointer (task, pull, (GDestroyNotify) seats_pull_free);
@@ -1092,7 +1080,7 @@ seats_scim_source_send_async (SeatsSource         *source,
   send->changed = g_ptr_array_new_with_free_func (g_object_unref);
   send->cursor = known->sync.delta_cursor;
   seats_snapshot_init (&send->base);
-  if (known->subscription != NULL && seats_products_find_user_seats (G_LIST_MODEL (known->products)))
+  if (seats_snapshot_terms_kept_here (known))
     {
       send->has_terms = TRUE;
       seats_snapshot_copy (&send->base, known);

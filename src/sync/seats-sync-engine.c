@@ -1269,7 +1269,7 @@ seats_sync_engine_supports (SeatsSyncEngine *self,
   if ((kind == SEATS_CHANGE_BUY || kind == SEATS_CHANGE_NEXT_PERIOD || kind == SEATS_CHANGE_ORDERS_PUT) &&
       self->state.account != NULL &&
       seats_account_get_source (self->state.account) == SEATS_ACCOUNT_SOURCE_SCIM &&
-      seats_products_find_user_seats (G_LIST_MODEL (self->state.products)) == NULL)
+      !seats_snapshot_terms_kept_here (&self->state))
     return FALSE;
 
   return seats_source_supports (self->source, kind);
