@@ -178,28 +178,11 @@ test_variant (void)
   }
 }
 
-/* The period a day is in, from the day a subscription began; and the last
- * day a change of the next period's count is in time. */
+/* The last day a change of the next period's count is in time: the notice
+ * before the period turns, and at the latest its last day. */
 static void
-test_periods (void)
+test_notice_date (void)
 {
-  GDate today;
-
-  g_date_clear (&today, 1);
-  g_date_set_dmy (&today, 15, G_DATE_NOVEMBER, 2026);
-  g_assert_cmpuint (seats_terms_current_period (seats_julian_from_ymd (2025, 1, 10), 1, &today), ==,
-                    seats_julian_from_ymd (2026, 11, 10));
-  g_assert_cmpuint (seats_terms_current_period (seats_julian_from_ymd (2025, 11, 16), 12, &today), ==,
-                    seats_julian_from_ymd (2025, 11, 16));
-  /* The day a period ends is the next one's first. */
-  g_assert_cmpuint (seats_terms_current_period (seats_julian_from_ymd (2025, 11, 15), 12, &today), ==,
-                    seats_julian_from_ymd (2026, 11, 15));
-  g_assert_cmpuint (seats_terms_current_period (seats_julian_from_ymd (2026, 8, 15), 3, &today), ==,
-                    seats_julian_from_ymd (2026, 11, 15));
-  /* Ahead: stays. */
-  g_assert_cmpuint (seats_terms_current_period (seats_julian_from_ymd (2027, 1, 1), 1, &today), ==,
-                    seats_julian_from_ymd (2027, 1, 1));
-
   g_assert_cmpuint (seats_rules_notice_date (seats_julian_from_ymd (2027, 1, 1), 0), ==,
                     seats_julian_from_ymd (2026, 12, 31));
   g_assert_cmpuint (seats_rules_notice_date (seats_julian_from_ymd (2027, 1, 1), 1), ==,
@@ -218,7 +201,7 @@ main (int   argc,
   g_test_add_func ("/terms/check", test_check);
   g_test_add_func ("/terms/apply", test_apply);
   g_test_add_func ("/terms/variant", test_variant);
-  g_test_add_func ("/terms/periods", test_periods);
+  g_test_add_func ("/terms/notice-date", test_notice_date);
 
   return g_test_run ();
 }

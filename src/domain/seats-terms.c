@@ -489,34 +489,6 @@ seats_terms_from_variant (GVariant *variant)
 }
 
 /**
- * seats_terms_current_period:
- * @start: the first day of some billing period, Julian: the day a
- *   subscription began, say
- * @months: the length of a period
- * @today: today
- *
- * Returns: the first day of the period @today is in: @start moved on by
- *   whole periods; @start itself while it is ahead
- */
-guint32
-seats_terms_current_period (guint32      start,
-                            guint        months,
-                            const GDate *today)
-{
-  GDate first, period_start, period_end;
-
-  g_return_val_if_fail (today != NULL && g_date_valid (today), start);
-
-  /* Counted from @start, not from one period's end to the next: a period
-   * begun on the 31st begins on the 31st again after a shorter month. */
-  if (!seats_julian_to_date (start, &first) || g_date_compare (today, &first) < 0 ||
-      !seats_rules_period_containing (&first, MAX (months, 1), today, &period_start, &period_end, NULL))
-    return start;
-
-  return seats_julian_from_date (&period_start);
-}
-
-/**
  * seats_rules_notice_date:
  * @period_end: the day the period turns: the next one's first, Julian
  * @notice_days: how many days before it a change must be made

@@ -124,9 +124,6 @@ void         seats_terms_apply           (const SeatsTerms     *terms,
                                           SeatsSnapshot        *snapshot);
 GVariant    *seats_terms_to_variant      (const SeatsTerms     *terms);
 SeatsTerms  *seats_terms_from_variant    (GVariant             *variant);
-guint32      seats_terms_current_period  (guint32               start,
-                                          guint                 months,
-                                          const GDate          *today);
 guint32      seats_rules_notice_date     (guint32               period_end,
                                           guint                 notice_days);
 
